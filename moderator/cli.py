@@ -1,0 +1,216 @@
+"""The `moderator` command: the app (no sub-command) and the same core for automation."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import logging
+import sys
+import traceback
+from contextlib import contextmanager
+from pathlib import Path
+
+from sqlalchemy.exc import SQLAlchemyError
+
+from moderator import APP_NAME, __version__, queries
+from moderator.config import AppPaths, resolve_db_url, resolve_paths
+from moderator.demo import load_demo
+from moderator.errors import ModeratorError
+from moderator.export import export_decisions
+from moderator.importing import import_files
+from moderator.moderation import HIDE_REASONS, STATUS_AFTER, decide, last_undoable, reply, undo
+from moderator.storage.database import Database, open_database
+from moderator.storage.models import Status
+
+log = logging.getLogger("moderator")
+
+DESCRIPTION = f"""{APP_NAME}: review reader comments on your own machine.
+
+With no command, opens the app. The commands below work on the same database
+for automation and offline batch work."""
+
+EPILOG = """Data folder: --home, else $MODERATOR_HOME, else the platform's user data folder.
+Database:    --db URL, else $MODERATOR_DB, else moderator.sqlite in the data folder."""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="moderator", description=DESCRIPTION, epilog=EPILOG,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--home", metavar="DIR", help="data folder (database, models, backups, logs)")
+    parser.add_argument("--db", metavar="URL", help="SQLAlchemy database URL (default: SQLite file in the data folder)")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    commands.add_parser("gui", help="open the app (the default)")
+    commands.add_parser("demo", help="load the demo article and comment threads (a second run adds nothing)")
+
+    p = commands.add_parser("import", help="import files (seed article pages, comment JSON Lines)")
+    p.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    p.add_argument("--format", default="auto", choices=("auto", "page", "jsonl"),
+                   help="file format; auto (default) detects it from the content")
+    p.add_argument("--json", action="store_true", help="print the counts as one JSON object")
+
+    p = commands.add_parser("queue", help="list comments waiting for review (or with another status)")
+    p.add_argument("--status", default=Status.PENDING, choices=(*Status.VISIBLE_TO_MODERATORS, queries.ALL))
+    p.add_argument("--sort", default=queries.NEWEST, choices=queries.SORTS)
+    p.add_argument("--limit", type=int, default=50, help="at most this many (default 50; 0 for all)")
+    p.add_argument("--json", action="store_true", help="print a JSON array")
+
+    p = commands.add_parser("decide", help="approve, hide or restore a comment",
+                            epilog="Hide reasons: " + ", ".join(HIDE_REASONS))
+    p.add_argument("comment_id", type=int, metavar="COMMENT_ID")
+    p.add_argument("action", choices=tuple(STATUS_AFTER))
+    p.add_argument("--reason", choices=tuple(HIDE_REASONS), help="why it is hidden (required for hide)")
+    p.add_argument("--note", default="", help="free text kept with the decision")
+    _add_moderator(p)
+
+    p = commands.add_parser("reply", help="reply to a comment as staff")
+    p.add_argument("comment_id", type=int, metavar="COMMENT_ID")
+    p.add_argument("text", metavar="TEXT")
+    _add_moderator(p)
+
+    p = commands.add_parser("undo", help="undo your latest decision that is not undone yet")
+    _add_moderator(p)
+
+    p = commands.add_parser("export", help="export data for the site")
+    p.add_argument("what", choices=("decisions",))
+    p.add_argument("out", type=Path, metavar="OUT.jsonl")
+
+    p = commands.add_parser("stats", help="counts of articles, comments by status and decisions")
+    p.add_argument("--json", action="store_true")
+    return parser
+
+
+def _add_moderator(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--moderator", default=getpass.getuser(), metavar="NAME",
+                        help="who decides (default: your user name)")
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    paths = resolve_paths(args.home)
+    if args.command in (None, "gui"):
+        from moderator.gui.app import run_app  # Qt is loaded only for the app
+
+        return run_app(paths, resolve_db_url(paths, args.db))
+    try:
+        with _database(paths, args.db) as db:
+            return COMMANDS[args.command](db, args)
+    except ModeratorError as error:
+        return _fail(str(error))
+    except SQLAlchemyError as error:
+        return _fail(f"the database could not be used ({error.__class__.__name__}: {error.orig or error})")
+    except OSError as error:
+        return _fail(f"{error.strerror or error}: {error.filename or ''}".rstrip(": "))
+    except Exception:  # a bug: log it in full, show one sentence
+        return _fail(f"unexpected error; details are in {_log_bug(paths)}")
+
+
+@contextmanager
+def _database(paths: AppPaths, db_url: str | None):
+    paths.ensure()
+    db = open_database(resolve_db_url(paths, db_url), paths.backups)
+    try:
+        yield db
+    finally:
+        db.dispose()
+
+
+def _fail(message: str) -> int:
+    print(f"moderator: {message}", file=sys.stderr)
+    return 1
+
+
+def _log_bug(paths: AppPaths) -> Path:
+    paths.logs.mkdir(parents=True, exist_ok=True)
+    log_file = paths.logs / "moderator.log"
+    with log_file.open("a", encoding="utf-8") as stream:
+        stream.write(traceback.format_exc())
+    return log_file
+
+
+def cmd_demo(db: Database, args) -> int:
+    with db.sessions() as session:
+        reports = load_demo(session)
+    comments = sum(r.comments.added for r in reports)
+    articles = sum(r.articles.added for r in reports)
+    print(f"Demo data: {articles} articles and {comments} comments added.")
+    return 0
+
+
+def cmd_import(db: Database, args) -> int:
+    with db.sessions() as session:
+        reports = import_files(session, args.files, args.format)
+    for path, report in zip(args.files, reports):
+        if args.json:
+            print(json.dumps(report.as_dict()))
+        else:
+            a, c = report.articles, report.comments
+            print(f"{path} ({report.format}): articles {a.added} added, {a.updated} updated; "
+                  f"comments {c.added} added, {c.updated} updated, {c.unchanged} unchanged")
+        for warning in report.warnings:
+            print(f"warning: {warning}", file=sys.stderr)
+    return 0
+
+
+def cmd_queue(db: Database, args) -> int:
+    with db.sessions() as session:
+        rows = queries.queue_page(session, args.status, args.sort, limit=args.limit or None)
+    if args.json:
+        print(json.dumps([row.as_json() for row in rows], ensure_ascii=False, indent=1))
+        return 0
+    for row in rows:
+        first_line = row.body.splitlines()[0] if row.body else ""
+        print(f"{row.id:>7}  {row.created_at:%Y-%m-%d %H:%M}  {row.status:<8}  {row.author[:20]:<20}  {first_line[:70]}")
+    return 0
+
+
+def cmd_decide(db: Database, args) -> int:
+    with db.sessions() as session:
+        change = decide(session, args.comment_id, args.action, args.moderator, args.reason, args.note)
+        session.commit()
+    print(f"Comment {change.comment_id}: {change.status_before} → {change.status_after} (decision {change.decision_id}).")
+    return 0
+
+
+def cmd_reply(db: Database, args) -> int:
+    with db.sessions() as session:
+        change = reply(session, args.comment_id, args.text, args.moderator)
+        session.commit()
+    print(f"Replied to comment {args.comment_id} as staff (comment {change.comment_id}).")
+    return 0
+
+
+def cmd_undo(db: Database, args) -> int:
+    with db.sessions() as session:
+        change = undo(session, last_undoable(session, args.moderator), args.moderator)
+        session.commit()
+    print(f"Undone: comment {change.comment_id} is now {change.status_after} (decision {change.decision_id}).")
+    return 0
+
+
+def cmd_export(db: Database, args) -> int:
+    with db.sessions() as session:
+        count = export_decisions(session, args.out)
+    print(f"{count} decisions written to {args.out}.")
+    return 0
+
+
+def cmd_stats(db: Database, args) -> int:
+    with db.sessions() as session:
+        figures = queries.stats(session)
+    if args.json:
+        print(json.dumps(figures))
+    else:
+        comments, decisions = figures["comments"], figures["decisions"]
+        print(f"Articles:  {figures['articles']}")
+        print("Comments:  " + ", ".join(f"{n} {status}" for status, n in comments.items()))
+        print("Decisions: " + ", ".join(f"{n} {action}" for action, n in decisions.items()))
+    return 0
+
+
+COMMANDS = {
+    "demo": cmd_demo, "import": cmd_import, "queue": cmd_queue, "decide": cmd_decide,
+    "reply": cmd_reply, "undo": cmd_undo, "export": cmd_export, "stats": cmd_stats,
+}

@@ -1,0 +1,70 @@
+"""Where the app keeps its files, and which database it opens."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import platformdirs
+
+from moderator import APP_ID
+
+# seeds/, ui/ and resources/ sit beside the package, in the source tree as in the
+# frozen bundle (packaging/ copies them there); the app runs from one of the two.
+APP_ROOT = Path(__file__).resolve().parent.parent
+SEEDS_DIR = APP_ROOT / "seeds"
+FORMS_DIR = APP_ROOT / "ui"
+RESOURCES_DIR = APP_ROOT / "resources"
+
+HOME_ENV = "MODERATOR_HOME"
+DB_ENV = "MODERATOR_DB"
+
+
+@dataclass(frozen=True)
+class AppPaths:
+    """The data folder: database, models, backups and logs, plus the settings file."""
+
+    home: Path
+    settings_file: Path
+
+    @property
+    def database(self) -> Path:
+        return self.home / "moderator.sqlite"
+
+    @property
+    def backups(self) -> Path:
+        return self.home / "backups"
+
+    @property
+    def logs(self) -> Path:
+        return self.home / "logs"
+
+    @property
+    def models(self) -> Path:
+        return self.home / "models"
+
+    def ensure(self) -> None:
+        for folder in (self.home, self.backups, self.logs, self.models):
+            folder.mkdir(parents=True, exist_ok=True)
+
+
+def resolve_paths(home: str | None = None) -> AppPaths:
+    """--home, then $MODERATOR_HOME, then the platform's user data folder.
+
+    An explicit home is a self-contained profile, so its settings live inside it;
+    otherwise settings go to the platform's config folder.
+    """
+    chosen = home or os.environ.get(HOME_ENV)
+    if chosen:
+        root = Path(chosen).expanduser().resolve()
+        return AppPaths(home=root, settings_file=root / "settings.ini")
+    return AppPaths(
+        home=Path(platformdirs.user_data_dir(APP_ID, appauthor=False)),
+        settings_file=Path(platformdirs.user_config_dir(APP_ID, appauthor=False)) / "settings.ini",
+    )
+
+
+def resolve_db_url(paths: AppPaths, db: str | None = None) -> str:
+    """--db, then $MODERATOR_DB, then the SQLite file in the data folder."""
+    return db or os.environ.get(DB_ENV) or f"sqlite:///{paths.database}"

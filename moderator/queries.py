@@ -1,0 +1,205 @@
+"""Read-side queries: plain frozen rows for views and the CLI (never live ORM objects).
+
+Lists are read in pages (offset + limit) so views fetch only what they show.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import case, func, select
+from sqlalchemy.orm import Session, aliased
+
+from moderator.errors import NotFoundError
+from moderator.storage.models import Article, Comment, Decision, Site, Status
+
+NEWEST, OLDEST = "newest", "oldest"
+SORTS = (NEWEST, OLDEST)
+ALL = "all"
+
+
+@dataclass(frozen=True)
+class ArticleRow:
+    id: int
+    headline: str
+    section: str | None
+    published_at: datetime | None
+    pending: int
+    approved: int
+    hidden: int
+
+
+@dataclass(frozen=True)
+class ArticleDetail:
+    id: int
+    external_id: str
+    headline: str
+    standfirst: str
+    body: str
+    section: str | None
+    published_at: datetime | None
+    comment_prompt: str
+    comment_call: str
+
+    @property
+    def paragraphs(self) -> list[str]:
+        return [p for p in self.body.split("\n\n") if p.strip()]
+
+
+@dataclass(frozen=True)
+class CommentRow:
+    id: int
+    article_id: int
+    parent_id: int | None
+    external_id: str | None
+    author: str
+    is_staff: bool
+    body: str
+    created_at: datetime
+    status: str
+    version: int
+    article_headline: str = ""
+
+    def as_json(self) -> dict:
+        return {
+            "id": self.id,
+            "external_id": self.external_id,
+            "article_id": self.article_id,
+            "article": self.article_headline,
+            "parent_id": self.parent_id,
+            "author": self.author,
+            "is_staff": self.is_staff,
+            "created_at": self.created_at.isoformat(),
+            "status": self.status,
+            "body": self.body,
+        }
+
+
+@dataclass(frozen=True)
+class DecisionRow:
+    id: int
+    comment_id: int
+    action: str
+    reason: str | None
+    note: str
+    moderator: str
+    source: str
+    created_at: datetime
+    status_before: str | None
+    status_after: str
+    reverts_id: int | None
+
+
+_COMMENT_COLUMNS = (
+    Comment.id, Comment.article_id, Comment.parent_id, Comment.external_id, Comment.author,
+    Comment.is_staff, Comment.body, Comment.created_at, Comment.status, Comment.version,
+)
+
+
+_DECISION_COLUMNS = (
+    Decision.id, Decision.comment_id, Decision.action, Decision.reason, Decision.note, Decision.moderator,
+    Decision.source, Decision.created_at, Decision.status_before, Decision.status_after, Decision.reverts_id,
+)
+
+
+def _count(status: str):
+    return func.count(case((Comment.status == status, 1)))
+
+
+def article_page(session: Session, offset: int = 0, limit: int = 100) -> list[ArticleRow]:
+    """Articles newest first, each with its comment counts by status."""
+    counts = (
+        select(Comment.article_id, _count(Status.PENDING).label("pending"),
+               _count(Status.APPROVED).label("approved"), _count(Status.HIDDEN).label("hidden"))
+        .group_by(Comment.article_id)
+        .subquery()
+    )
+    rows = session.execute(
+        select(Article.id, Article.headline, Article.section, Article.published_at,
+               func.coalesce(counts.c.pending, 0), func.coalesce(counts.c.approved, 0), func.coalesce(counts.c.hidden, 0))
+        .outerjoin(counts, counts.c.article_id == Article.id)
+        .order_by(Article.published_at.desc().nulls_last(), Article.id.desc())
+        .offset(offset)
+        .limit(limit)
+    )
+    return [ArticleRow(*row) for row in rows]
+
+
+def article_detail(session: Session, article_id: int) -> ArticleDetail:
+    row = session.execute(
+        select(Article.id, Article.external_id, Article.headline, Article.standfirst, Article.body,
+               Article.section, Article.published_at, Site.comment_prompt, Site.comment_call)
+        .join(Site, Site.id == Article.site_id)
+        .where(Article.id == article_id)
+    ).one_or_none()
+    if row is None:
+        raise NotFoundError(f"There is no article with id {article_id}.")
+    return ArticleDetail(*row)
+
+
+def thread(session: Session, article_id: int) -> list[CommentRow]:
+    """Every comment a moderator can see on an article, oldest first (parents before replies)."""
+    rows = session.execute(
+        select(*_COMMENT_COLUMNS)
+        .where(Comment.article_id == article_id, Comment.status.in_(Status.VISIBLE_TO_MODERATORS))
+        .order_by(Comment.created_at, Comment.id)
+    )
+    return [CommentRow(*row) for row in rows]
+
+
+def queue_page(session: Session, status: str = Status.PENDING, sort: str = NEWEST, offset: int = 0, limit: int = 100) -> list[CommentRow]:
+    """Comments across all articles, by status (or all), newest or oldest first."""
+    query = select(*_COMMENT_COLUMNS, Article.headline).join(Article, Article.id == Comment.article_id)
+    if status == ALL:
+        query = query.where(Comment.status.in_(Status.VISIBLE_TO_MODERATORS))
+    else:
+        query = query.where(Comment.status == status)
+    order = (Comment.created_at.desc(), Comment.id.desc()) if sort == NEWEST else (Comment.created_at, Comment.id)
+    rows = session.execute(query.order_by(*order).offset(offset).limit(limit))
+    return [CommentRow(*row) for row in rows]
+
+
+def queue_count(session: Session, status: str = Status.PENDING) -> int:
+    query = select(func.count()).select_from(Comment)
+    if status == ALL:
+        return session.scalar(query.where(Comment.status.in_(Status.VISIBLE_TO_MODERATORS)))
+    return session.scalar(query.where(Comment.status == status))
+
+
+def comment(session: Session, comment_id: int) -> CommentRow:
+    row = session.execute(
+        select(*_COMMENT_COLUMNS, Article.headline).join(Article, Article.id == Comment.article_id).where(Comment.id == comment_id)
+    ).one_or_none()
+    if row is None:
+        raise NotFoundError(f"There is no comment with id {comment_id}.")
+    return CommentRow(*row)
+
+
+def history(session: Session, comment_id: int) -> list[DecisionRow]:
+    """Decisions on the comment and on staff replies posted under it, oldest first."""
+    replies = select(Comment.id).where(Comment.parent_id == comment_id, Comment.is_staff)
+    rows = session.execute(
+        select(*_DECISION_COLUMNS)
+        .where((Decision.comment_id == comment_id) | Decision.comment_id.in_(replies))
+        .order_by(Decision.id)
+    )
+    return [DecisionRow(*row) for row in rows]
+
+
+def decision(session: Session, decision_id: int) -> DecisionRow:
+    row = session.execute(select(*_DECISION_COLUMNS).where(Decision.id == decision_id)).one_or_none()
+    if row is None:
+        raise NotFoundError(f"There is no decision with id {decision_id}.")
+    return DecisionRow(*row)
+
+
+def stats(session: Session) -> dict:
+    by_status = dict(session.execute(select(Comment.status, func.count()).group_by(Comment.status)).all())
+    by_action = dict(session.execute(select(Decision.action, func.count()).group_by(Decision.action)).all())
+    return {
+        "articles": session.scalar(select(func.count()).select_from(Article)),
+        "comments": {status: by_status.get(status, 0) for status in Status.VISIBLE_TO_MODERATORS}
+        | {"total": sum(by_status.get(s, 0) for s in Status.VISIBLE_TO_MODERATORS)},
+        "decisions": {"total": sum(by_action.values()), **dict(sorted(by_action.items()))},
+    }

@@ -1,0 +1,1 @@
+"""Storage: typed SQLAlchemy models, engine set-up and migrations (no Qt here)."""

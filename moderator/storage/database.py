@@ -1,0 +1,30 @@
+"""Opening the app's database: create or migrate it, and say whether it is new."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import Engine, inspect
+from sqlalchemy.orm import Session, sessionmaker
+
+from moderator.storage.engine import make_engine, make_session_factory
+from moderator.storage.migrate import prepare_database
+
+
+@dataclass
+class Database:
+    engine: Engine
+    sessions: sessionmaker[Session]
+    created: bool  # True when this open created the schema (first start)
+    backup: Path | None  # copy made before a migration, if one ran
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+def open_database(url: str, backups: Path) -> Database:
+    engine = make_engine(url)
+    created = "comments" not in inspect(engine).get_table_names()
+    backup = prepare_database(engine, backups)
+    return Database(engine, make_session_factory(engine), created, backup)

@@ -1,0 +1,153 @@
+"""The schema, as typed SQLAlchemy 2.x models.
+
+Portable to PostgreSQL: no SQLite-only types or SQL. Decisions are append-only:
+nothing in this module or elsewhere updates or deletes a Decision row.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from typing import Annotated
+
+from sqlalchemy import (
+    DateTime,
+    ForeignKey,
+    Index,
+    MetaData,
+    String,
+    Text,
+    TypeDecorator,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class UtcDateTime(TypeDecorator[datetime]):
+    """Stores UTC, returns aware UTC datetimes on every backend (SQLite drops the zone)."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given; the app stores aware UTC times only")
+        return value.astimezone(timezone.utc).replace(tzinfo=None)
+
+    def process_result_value(self, value: datetime | None, dialect) -> datetime | None:
+        return None if value is None else value.replace(tzinfo=timezone.utc)
+
+
+def utcnow() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+intpk = Annotated[int, mapped_column(primary_key=True)]
+timestamp = Annotated[datetime, mapped_column(UtcDateTime(), default=utcnow)]
+short_text = Annotated[str, mapped_column(String(200))]
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+class Status:
+    """Comment statuses. REMOVED marks a staff comment whose posting was undone."""
+
+    PENDING = "pending"
+    APPROVED = "approved"
+    HIDDEN = "hidden"
+    REMOVED = "removed"
+    VISIBLE_TO_MODERATORS = (PENDING, APPROVED, HIDDEN)
+
+
+class Site(Base):
+    __tablename__ = "sites"
+
+    id: Mapped[intpk]
+    key: Mapped[str] = mapped_column(String(100), unique=True)
+    name: Mapped[short_text]
+    # The site's own words under an article with no comments yet.
+    comment_prompt: Mapped[str] = mapped_column(Text, default="What is your opinion on this topic?")
+    comment_call: Mapped[str] = mapped_column(Text, default="Leave the first comment")
+
+
+class Article(Base):
+    __tablename__ = "articles"
+    __table_args__ = (
+        UniqueConstraint("site_id", "external_id", name="uq_articles_site_external"),
+        Index("ix_articles_published", "published_at", "id"),
+    )
+
+    id: Mapped[intpk]
+    site_id: Mapped[int] = mapped_column(ForeignKey("sites.id"))
+    external_id: Mapped[short_text]
+    headline: Mapped[str] = mapped_column(Text)
+    standfirst: Mapped[str] = mapped_column(Text, default="")
+    body: Mapped[str] = mapped_column(Text, default="")  # paragraphs separated by blank lines
+    section: Mapped[str | None] = mapped_column(String(100))
+    url: Mapped[str | None] = mapped_column(Text)
+    published_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    imported_at: Mapped[timestamp]
+
+    site: Mapped[Site] = relationship()
+
+
+class Comment(Base):
+    __tablename__ = "comments"
+    __table_args__ = (
+        UniqueConstraint("site_id", "external_id", name="uq_comments_site_external"),
+        Index("ix_comments_article_created", "article_id", "created_at"),
+        Index("ix_comments_status_created", "status", "created_at", "id"),
+    )
+
+    id: Mapped[intpk]
+    site_id: Mapped[int] = mapped_column(ForeignKey("sites.id"))
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id"))
+    parent_id: Mapped[int | None] = mapped_column(ForeignKey("comments.id"), index=True)
+    # The id the comment had at its source; None for comments written in this app.
+    external_id: Mapped[str | None] = mapped_column(String(200))
+    author: Mapped[short_text]
+    author_email: Mapped[str | None] = mapped_column(String(320))
+    is_staff: Mapped[bool] = mapped_column(default=False)
+    body: Mapped[str] = mapped_column(Text)  # plain text, never HTML
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    status: Mapped[str] = mapped_column(String(20), default=Status.PENDING)
+    # The status the source site gave it, kept apart from local decisions.
+    source_status: Mapped[str | None] = mapped_column(String(20))
+    # Bumped on every change, for conflict checks when several moderators share a database.
+    version: Mapped[int] = mapped_column(default=1)
+    updated_at: Mapped[timestamp]
+
+
+class Decision(Base):
+    """One moderator (or rule) action that changed one comment's status. Append-only."""
+
+    __tablename__ = "decisions"
+    __table_args__ = (
+        Index("ix_decisions_comment", "comment_id", "id"),
+        Index("ix_decisions_moderator", "moderator", "id"),
+    )
+
+    id: Mapped[intpk]
+    comment_id: Mapped[int] = mapped_column(ForeignKey("comments.id"))
+    action: Mapped[str] = mapped_column(String(20))
+    reason: Mapped[str | None] = mapped_column(String(40))
+    note: Mapped[str] = mapped_column(Text, default="")
+    moderator: Mapped[short_text]
+    source: Mapped[str] = mapped_column(String(20), default="manual")
+    created_at: Mapped[timestamp]
+    # None before means the action created the comment (a staff reply).
+    status_before: Mapped[str | None] = mapped_column(String(20))
+    status_after: Mapped[str] = mapped_column(String(20))
+    # For undo: the decision undone; for redo: the undo reversed.
+    reverts_id: Mapped[int | None] = mapped_column(ForeignKey("decisions.id"), index=True)
