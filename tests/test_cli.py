@@ -1,0 +1,91 @@
+import json
+import subprocess
+import sys
+
+from moderator.config import SEEDS_DIR
+
+
+def test_demo_is_idempotent(cli):
+    code, out, _ = cli("demo")
+    assert code == 0 and "6 articles and 54 comments added" in out
+    code, out, _ = cli("demo")
+    assert code == 0 and "0 articles and 0 comments added" in out
+    _, out, _ = cli("stats", "--json")
+    stats = json.loads(out)
+    assert stats["articles"] == 6 and stats["comments"]["total"] == 54 and stats["decisions"] == {"total": 0}
+
+
+def test_import_json_counts_contract(cli):
+    code, out, _ = cli("import", str(SEEDS_DIR / "000_64f03f9426af64fa.txt"), "--json")
+    assert code == 0
+    counts = json.loads(out)
+    assert counts["format"] == "page"
+    assert counts["articles"] == {"added": 6, "updated": 0, "unchanged": 0}
+    assert counts["comments"] == {"added": 0, "updated": 0, "unchanged": 0}
+    code, out, _ = cli("import", str(SEEDS_DIR / "demo_comments.jsonl"), "--json")
+    assert json.loads(out)["comments"] == {"added": 54, "updated": 0, "unchanged": 0}
+    _, out, _ = cli("import", str(SEEDS_DIR / "demo_comments.jsonl"), "--json")
+    assert json.loads(out)["comments"] == {"added": 0, "updated": 0, "unchanged": 54}
+
+
+def test_queue_json_lists_pending_newest_or_oldest_first(cli):
+    cli("demo")
+    _, out, _ = cli("queue", "--json", "--limit", "0")
+    rows = json.loads(out)
+    assert len(rows) == 43 and {r["status"] for r in rows} == {"pending"}
+    for key in ("id", "article_id", "parent_id", "author", "created_at", "status", "body"):
+        assert key in rows[0]
+    times = [r["created_at"] for r in rows]
+    assert times == sorted(times, reverse=True)
+    _, out, _ = cli("queue", "--json", "--sort", "oldest", "--limit", "3", "--status", "all")
+    oldest = json.loads(out)
+    assert len(oldest) == 3 and [r["created_at"] for r in oldest] == sorted(r["created_at"] for r in oldest)
+
+
+def test_decide_reply_undo_and_export(cli, tmp_path):
+    cli("demo")
+    target = json.loads(cli("queue", "--json", "--limit", "1")[1])[0]["id"]
+    assert cli("decide", str(target), "hide", "--reason", "abuse", "--note", "slur", "--moderator", "ana")[0] == 0
+    assert cli("reply", str(target), "Removed: please stay civil.", "--moderator", "ana")[0] == 0
+    code, out, _ = cli("undo", "--moderator", "ana")
+    assert code == 0 and "removed" in out  # the reply, the latest decision, is withdrawn first
+    out_file = tmp_path / "decisions.jsonl"
+    assert cli("export", "decisions", str(out_file))[0] == 0
+    records = [json.loads(line) for line in out_file.read_text().splitlines()]
+    assert [r["action"] for r in records] == ["hide", "reply", "undo"]
+    hide = records[0]
+    assert (hide["comment_id"], hide["reason"], hide["note"], hide["moderator"]) == (target, "abuse", "slur", "ana")
+    assert hide["external_id"].startswith("demo-") and hide["time"]
+    assert records[1]["reply_text"] == "Removed: please stay civil." and records[1]["parent_external_id"] == hide["external_id"]
+
+
+def test_errors_are_one_sentence_without_traceback(cli, tmp_path):
+    cli("demo")
+    code, _, err = cli("decide", "99999", "approve")
+    assert code == 1 and err == "moderator: There is no comment with id 99999.\n"
+    code, _, err = cli("decide", "1", "hide")
+    assert code == 1 and "needs a reason" in err and "Traceback" not in err
+    code, _, err = cli("import", str(tmp_path / "missing.txt"))
+    assert code == 1 and "missing.txt: no such file" in err
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"article_id": "a", "comment_id": "1", "author": "x", "created_at": "2025-01-01T00:00:00Z", "body": "ok"}\n{oops\n')
+    code, _, err = cli("import", str(bad))
+    assert code == 1 and "bad.jsonl, line 2" in err and "not valid JSON" in err
+    assert json.loads(cli("stats", "--json")[1])["comments"]["total"] == 54  # nothing of bad.jsonl kept
+
+
+def test_python_dash_m_runs_the_same_command(tmp_path):
+    result = subprocess.run(
+        [sys.executable, "-m", "moderator", "--home", str(tmp_path), "stats", "--json"],
+        capture_output=True, text=True, timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["articles"] == 0
+
+
+def test_bad_option_exits_non_zero_with_usage(tmp_path):
+    result = subprocess.run(
+        [sys.executable, "-m", "moderator", "--home", str(tmp_path), "queue", "--sort", "sideways"],
+        capture_output=True, text=True, timeout=60,
+    )
+    assert result.returncode == 2 and "invalid choice" in result.stderr and "Traceback" not in result.stderr
