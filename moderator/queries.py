@@ -107,23 +107,23 @@ def _count(status: str):
     return func.count(case((Comment.status == status, 1)))
 
 
-def article_page(session: Session, offset: int = 0, limit: int = 100) -> list[ArticleRow]:
-    """Articles newest first, each with its comment counts by status."""
+def article_page(session: Session, offset: int = 0, limit: int = 100, article_id: int | None = None) -> list[ArticleRow]:
+    """Articles newest first, each with its comment counts by status (or just one article)."""
     counts = (
         select(Comment.article_id, _count(Status.PENDING).label("pending"),
                _count(Status.APPROVED).label("approved"), _count(Status.HIDDEN).label("hidden"))
         .group_by(Comment.article_id)
         .subquery()
     )
-    rows = session.execute(
+    query = (
         select(Article.id, Article.headline, Article.section, Article.published_at,
                func.coalesce(counts.c.pending, 0), func.coalesce(counts.c.approved, 0), func.coalesce(counts.c.hidden, 0))
         .outerjoin(counts, counts.c.article_id == Article.id)
-        .order_by(Article.published_at.desc().nulls_last(), Article.id.desc())
-        .offset(offset)
-        .limit(limit)
+        .order_by(Article.published_at.desc().nulls_last(), Article.id)
     )
-    return [ArticleRow(*row) for row in rows]
+    if article_id is not None:
+        query = query.where(Article.id == article_id)
+    return [ArticleRow(*row) for row in session.execute(query.offset(offset).limit(limit))]
 
 
 def article_detail(session: Session, article_id: int) -> ArticleDetail:

@@ -1,0 +1,69 @@
+"""Start the app: open the database, show the window, load the demo on first start."""
+
+from __future__ import annotations
+
+import logging
+import sys
+import traceback
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from moderator import APP_ID, APP_NAME, __version__
+from moderator.config import RESOURCES_DIR, AppPaths
+from moderator.errors import ModeratorError
+from moderator.gui.mainwindow import AppContext, MainWindow, show_plain_message
+from moderator.gui.settings import Settings
+from moderator.storage.database import open_database
+
+log = logging.getLogger("moderator")
+
+
+def build_window(paths: AppPaths, db_url: str) -> MainWindow:
+    """Everything the app shows, built from its parts (tests call this too)."""
+    paths.ensure()
+    database = open_database(db_url, paths.backups)
+    context = AppContext(paths, database, Settings(paths.settings_file))
+    window = MainWindow(context, report_bug=lambda error: report_bug(paths, error))
+    if database.created:
+        window.load_demo()
+    return window
+
+
+def run_app(paths: AppPaths, db_url: str) -> int:
+    app = QApplication.instance() or QApplication(sys.argv)
+    app.setApplicationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName(APP_ID)
+    app.setWindowIcon(QIcon(str(RESOURCES_DIR / "icons" / f"{APP_ID}.svg")))
+    paths.ensure()
+    _log_to_file(paths)
+    sys.excepthook = lambda kind, error, trace: report_bug(paths, error)
+    try:
+        window = build_window(paths, db_url)
+    except ModeratorError as error:
+        show_plain_message(None, APP_NAME, str(error))
+        return 1
+    window.show()
+    window.reopen_last_article()
+    return app.exec()
+
+
+def _log_to_file(paths: AppPaths) -> None:
+    handler = logging.FileHandler(paths.logs / "moderator.log", encoding="utf-8")
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    log.addHandler(handler)
+    log.setLevel(logging.INFO)
+
+
+def report_bug(paths: AppPaths, error: BaseException) -> None:
+    """A bug: the full trace goes to the log; the user sees one sentence and where the log is."""
+    log_file = paths.logs / "moderator.log"
+    log.error("unexpected error\n%s", "".join(traceback.format_exception(error)))
+    if QApplication.instance() is not None:
+        box = QMessageBox(QMessageBox.Icon.Critical, APP_NAME,
+                          f"Something went wrong inside {APP_NAME}: {error.__class__.__name__}. "
+                          f"Your decisions so far are saved. Details are in {log_file}.")
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.exec()

@@ -1,0 +1,134 @@
+"""Delegates that paint comments and articles as cards. All text is drawn as plain text."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QRect, QSize, Qt
+from PySide6.QtGui import QFontMetrics, QPainter, QPalette
+from PySide6.QtWidgets import QAbstractItemView, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QTreeView
+
+from moderator.gui import look
+from moderator.gui.listmodels import ROW_ROLE
+from moderator.queries import ArticleRow, CommentRow
+
+PAD = 8
+
+
+class CardDelegate(QStyledItemDelegate):
+    """Shared geometry: the width a card gets, its background and selection."""
+
+    def __init__(self, view: QAbstractItemView):
+        super().__init__(view)
+        self._view = view
+
+    def _width(self, index: QModelIndex) -> int:
+        width = self._view.viewport().width()
+        if isinstance(self._view, QTreeView):
+            depth, parent = 0, index.parent()
+            while parent.isValid():
+                depth, parent = depth + 1, parent.parent()
+            width -= self._view.indentation() * (depth + (1 if self._view.rootIsDecorated() else 0))
+        return max(width - 2 * PAD, 120)
+
+    def _background(self, painter: QPainter, option: QStyleOptionViewItem) -> None:
+        style = self._view.style()
+        style.drawPrimitive(QStyle.PrimitiveElement.PE_PanelItemViewItem, option, painter, self._view)
+        painter.setPen(option.palette.color(QPalette.ColorRole.Mid))
+        painter.drawLine(option.rect.bottomLeft(), option.rect.bottomRight())
+
+    @staticmethod
+    def _text_colour(option: QStyleOptionViewItem):
+        selected = option.state & QStyle.StateFlag.State_Selected
+        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        return option.palette.color(role)
+
+
+class CommentDelegate(CardDelegate):
+    """Author · time, status chip, (article headline,) then the body, wrapped."""
+
+    def __init__(self, view: QAbstractItemView, max_body_lines: int | None, show_article: bool):
+        super().__init__(view)
+        self._max_lines, self._show_article = max_body_lines, show_article
+
+    def _body_lines(self, row: CommentRow, option, width: int) -> list[str]:
+        return look.wrapped_lines(row.body, option.font, width, self._max_lines)
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+        row: CommentRow = index.data(ROW_ROLE)
+        metrics = QFontMetrics(option.font)
+        lines = 1 + (1 if self._show_article else 0) + len(self._body_lines(row, option, self._width(index)))
+        return QSize(self._width(index), 2 * PAD + lines * metrics.lineSpacing() + 4)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        row: CommentRow = index.data(ROW_ROLE)
+        self.initStyleOption(option, index)
+        painter.save()
+        self._background(painter, option)
+        rect = option.rect.adjusted(PAD, PAD, -PAD, -PAD)
+        colour = self._text_colour(option)
+        if row.status != "pending" and not option.state & QStyle.StateFlag.State_Selected:
+            colour = look.muted(colour)  # decided: still readable, visibly done
+        top = self._header(painter, option, row, rect, colour)
+        if self._show_article:
+            painter.setPen(look.muted(colour))
+            headline = QFontMetrics(option.font).elidedText(row.article_headline, Qt.TextElideMode.ElideRight, rect.width())
+            top = look.draw_lines(painter, [headline], option.font, rect.left(), top, rect.width())
+        painter.setPen(colour)
+        look.draw_lines(painter, self._body_lines(row, option, rect.width()), option.font, rect.left(), top + 2, rect.width())
+        painter.restore()
+
+    def _header(self, painter: QPainter, option, row: CommentRow, rect: QRect, colour) -> int:
+        small = look.scaled(option.font, 0.85)
+        status = look.STATUS_LABELS.get(row.status, row.status)
+        solid = bool(option.state & QStyle.StateFlag.State_Selected)
+        chip_left = look.draw_chip(painter, status, look.STATUS_COLOURS.get(row.status, colour), small, rect.right(), rect.top(), solid)
+        if row.is_staff:
+            chip_left = look.draw_chip(painter, "Staff", look.STAFF_COLOUR, small, chip_left - 6, rect.top(), solid)
+        author_font = look.bold(option.font)
+        metrics = QFontMetrics(author_font)
+        room = chip_left - rect.left() - 12
+        author = metrics.elidedText(row.author, Qt.TextElideMode.ElideRight, room * 2 // 3)
+        painter.setPen(colour)
+        look.draw_lines(painter, [author], author_font, rect.left(), rect.top(), room)
+        painter.setPen(look.muted(colour))
+        after_author = rect.left() + metrics.horizontalAdvance(author) + 8
+        look.draw_lines(painter, [look.when(row.created_at)], option.font, after_author, rect.top(), room)
+        return rect.top() + QFontMetrics(option.font).lineSpacing() + 2
+
+
+class ArticleDelegate(CardDelegate):
+    """Headline (two lines at most), section · time, and the counts by status."""
+
+    def _headline_lines(self, row: ArticleRow, option, width: int) -> list[str]:
+        return look.wrapped_lines(row.headline, look.bold(option.font), width, 2)
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+        row: ArticleRow = index.data(ROW_ROLE)
+        spacing = QFontMetrics(option.font).lineSpacing()
+        lines = len(self._headline_lines(row, option, self._width(index)))
+        return QSize(self._width(index), 2 * PAD + (lines + 2) * spacing + 4)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        row: ArticleRow = index.data(ROW_ROLE)
+        self.initStyleOption(option, index)
+        painter.save()
+        self._background(painter, option)
+        rect = option.rect.adjusted(PAD, PAD, -PAD, -PAD)
+        colour = self._text_colour(option)
+        painter.setPen(colour)
+        lines = self._headline_lines(row, option, rect.width())
+        top = look.draw_lines(painter, lines, look.bold(option.font), rect.left(), rect.top(), rect.width())
+        painter.setPen(look.muted(colour))
+        meta = " · ".join(part for part in (row.section, look.when(row.published_at)) if part)
+        top = look.draw_lines(painter, [meta], option.font, rect.left(), top, rect.width())
+        self._counts(painter, option, row, rect.left(), top + 2, bool(option.state & QStyle.StateFlag.State_Selected))
+        painter.restore()
+
+    def _counts(self, painter: QPainter, option, row: ArticleRow, left: int, top: int, solid: bool) -> None:
+        small = look.scaled(option.font, 0.85)
+        right = left
+        for status, count in (("pending", row.pending), ("approved", row.approved), ("hidden", row.hidden)):
+            text = f"{count} {status}"
+            right += look.chip_width(text, small)
+            colour = look.STATUS_COLOURS[status] if count else look.ZERO_COLOUR
+            look.draw_chip(painter, text, colour, small, right, top, solid)
+            right += 6

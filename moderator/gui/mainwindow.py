@@ -1,0 +1,368 @@
+"""The main window: wires the article list, queue, article view and comment panel to the core.
+
+It owns no business logic: reads go through moderator.queries, writes through the
+one writer as undoable commands, and views refresh from the Change each write reports.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable, TypeVar
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
+from PySide6.QtGui import QCloseEvent, QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView, QComboBox, QHBoxLayout, QLabel, QListView, QMainWindow, QMessageBox, QSplitter,
+    QTabWidget, QToolBar, QVBoxLayout, QWidget,
+)
+from sqlalchemy.orm import Session
+
+from moderator import APP_NAME, __version__, moderation, queries
+from moderator.config import AppPaths
+from moderator.demo import load_demo
+from moderator.errors import ModeratorError
+from moderator.gui import settings as S
+from moderator.gui.actions import ActionId, create_actions
+from moderator.gui.articleview import ArticleView
+from moderator.gui.commentpanel import CommentPanel
+from moderator.gui.delegates import ArticleDelegate, CommentDelegate
+from moderator.gui.dialogs import HideDialog, PreferencesDialog, ReplyDialog, ShortcutsDialog, run_modal
+from moderator.gui.listmodels import ID_ROLE, PagedListModel
+from moderator.gui.threadmodel import describe_comment
+from moderator.gui.undo import DecisionCommand
+from moderator.gui.writer import Writer
+from moderator.moderation import Change
+from moderator.storage.database import Database
+from moderator.storage.models import Status
+
+T = TypeVar("T")
+ARTICLES_TAB, QUEUE_TAB = 0, 1
+DONE_WORDS = {"approve": "Approved", "hide": "Hidden", "restore": "Sent back to review", "reply": "Replied",
+              "post": "Posted", "undo": "Undone", "redo": "Redone"}
+
+
+@dataclass
+class AppContext:
+    paths: AppPaths
+    db: Database
+    settings: S.Settings
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, context: AppContext, report_bug: Callable[[BaseException], None]):
+        super().__init__()
+        self.context, self._report_bug = context, report_bug
+        self.setWindowTitle(f"{APP_NAME}")
+        self.writer = Writer(context.db.sessions, self._on_write_failed, self)
+        self.undo_stack = QUndoStack(self)
+        self.actions = create_actions(self)
+        self.articles = self._make_article_list()
+        self.queue, self.queue_view, self.queue_sort, self.queue_count = self._make_queue()
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(self.articles_view, "Articles")
+        self.tabs.addTab(self._queue_page, "Pending queue")
+        self.article_view = ArticleView(self)
+        a = self.actions
+        self.panel = CommentPanel([a[ActionId.APPROVE], a[ActionId.HIDE], a[ActionId.REPLY], a[ActionId.RESTORE]], self)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        for widget in (self.tabs, self.article_view, self.panel):
+            self.splitter.addWidget(widget)
+        self.splitter.setSizes([320, 620, 340])
+        self.splitter.setStretchFactor(1, 1)
+        self.setCentralWidget(self.splitter)
+        self._build_menus_and_toolbar()
+        self._connect()
+        self._restore_layout()
+        self.refresh()
+
+    # ---- construction -------------------------------------------------------------
+
+    def _make_article_list(self) -> PagedListModel:
+        model = PagedListModel(lambda offset, limit: self._read(lambda s: queries.article_page(s, offset, limit)),
+                               lambda row: f"{row.headline}. {row.pending} pending", self)
+        view = QListView(self)
+        view.setModel(model)
+        view.setItemDelegate(ArticleDelegate(view))
+        view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        view.setAccessibleName("Articles")
+        self.articles_view = view
+        return model
+
+    def _make_queue(self):
+        model = PagedListModel(self._fetch_queue, describe_comment, self)
+        view = QListView(self)
+        view.setModel(model)
+        view.setItemDelegate(CommentDelegate(view, max_body_lines=3, show_article=True))
+        view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        view.setAccessibleName("Pending queue")
+        sort = QComboBox(self)
+        sort.addItem("Newest first", queries.NEWEST)
+        sort.addItem("Oldest first", queries.OLDEST)
+        sort.setAccessibleName("Queue order")
+        count = QLabel(self)
+        bar = QHBoxLayout()
+        bar.addWidget(count)
+        bar.addStretch()
+        bar.addWidget(sort)
+        page = QWidget(self)
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 4, 0, 0)
+        layout.addLayout(bar)
+        layout.addWidget(view)
+        self._queue_page = page
+        return model, view, sort, count
+
+    def _build_menus_and_toolbar(self) -> None:
+        a, menus = self.actions, self.menuBar()
+        groups = {
+            "&File": (ActionId.REFRESH, ActionId.PREFERENCES, None, ActionId.QUIT),
+            "&Edit": (ActionId.UNDO, ActionId.REDO),
+            "&Moderate": (ActionId.APPROVE, ActionId.HIDE, ActionId.RESTORE, ActionId.REPLY),
+            "&Go": (ActionId.NEXT, ActionId.PREVIOUS, None, ActionId.SHOW_ARTICLES, ActionId.SHOW_QUEUE),
+            "&Help": (ActionId.SHORTCUTS, ActionId.ABOUT),
+        }
+        for title, ids in groups.items():
+            menu = menus.addMenu(title)
+            for action_id in ids:
+                menu.addSeparator() if action_id is None else menu.addAction(a[action_id])
+        toolbar = QToolBar("Moderation", self)
+        toolbar.setObjectName("moderation-toolbar")
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        for action_id in (ActionId.APPROVE, ActionId.HIDE, ActionId.RESTORE, ActionId.REPLY, None,
+                          ActionId.UNDO, ActionId.REDO, None, ActionId.PREVIOUS, ActionId.NEXT):
+            toolbar.addSeparator() if action_id is None else toolbar.addAction(a[action_id])
+        self.addToolBar(toolbar)
+
+    def _connect(self) -> None:
+        a = self.actions
+        handlers = {
+            ActionId.NEXT: lambda: self.step(True), ActionId.PREVIOUS: lambda: self.step(False),
+            ActionId.APPROVE: self.approve, ActionId.HIDE: self.hide_comment, ActionId.RESTORE: self.restore,
+            ActionId.REPLY: self.reply, ActionId.UNDO: self.undo_stack.undo, ActionId.REDO: self.undo_stack.redo,
+            ActionId.SHOW_ARTICLES: lambda: self.tabs.setCurrentIndex(ARTICLES_TAB),
+            ActionId.SHOW_QUEUE: lambda: self.tabs.setCurrentIndex(QUEUE_TAB),
+            ActionId.REFRESH: self.refresh, ActionId.PREFERENCES: self.edit_preferences,
+            ActionId.SHORTCUTS: self.show_shortcuts, ActionId.ABOUT: self.show_about, ActionId.QUIT: self.close,
+        }
+        for action_id, handler in handlers.items():
+            a[action_id].triggered.connect(handler)
+        self.undo_stack.canUndoChanged.connect(a[ActionId.UNDO].setEnabled)
+        self.undo_stack.canRedoChanged.connect(a[ActionId.REDO].setEnabled)
+        a[ActionId.UNDO].setEnabled(False)
+        a[ActionId.REDO].setEnabled(False)
+        self.articles_view.selectionModel().currentChanged.connect(self._article_chosen)
+        self.queue_view.selectionModel().currentChanged.connect(self._queue_comment_chosen)
+        self.queue_sort.currentIndexChanged.connect(lambda _: self.refresh_queue())
+        self.article_view.comment_selected.connect(self.show_comment)
+        self.article_view.first_comment_posted.connect(self.post_first_comment)
+        self.writer.busy_changed.connect(
+            lambda busy: self.statusBar().showMessage("Saving…") if busy else self.statusBar().clearMessage())
+
+    # ---- reading --------------------------------------------------------------------
+
+    def _read(self, query: Callable[[Session], T]) -> T:
+        with self.context.db.sessions() as session:
+            return query(session)
+
+    def _fetch_queue(self, offset: int, limit: int):
+        sort = self.queue_sort.currentData() if hasattr(self, "queue_sort") else queries.NEWEST
+        return self._read(lambda s: queries.queue_page(s, Status.PENDING, sort, offset, limit))
+
+    def refresh(self) -> None:
+        current_article = self.article_view.article.id if self.article_view.article else None
+        self.articles.reload()
+        self.refresh_queue()
+        if current_article is not None:
+            self.open_article(current_article)
+
+    def refresh_queue(self) -> None:
+        self.queue.reload()
+        count = self._read(lambda s: queries.queue_count(s, Status.PENDING))
+        self.queue_count.setText(f"{count} pending")
+        self.tabs.setTabText(QUEUE_TAB, f"Pending queue ({count})")
+
+    def open_article(self, article_id: int, comment_id: int | None = None) -> None:
+        detail = self._read(lambda s: queries.article_detail(s, article_id))
+        rows = self._read(lambda s: queries.thread(s, article_id))
+        self.article_view.show_article(detail, rows)
+        if comment_id is not None:
+            self.article_view.select_comment(comment_id, notify=False)
+        self.show_comment(comment_id)
+
+    def show_comment(self, comment_id: int | None) -> None:
+        if comment_id is None:
+            self.panel.show_comment(None)
+            return
+        row = self._read(lambda s: queries.comment(s, comment_id))
+        parent = self._read(lambda s: queries.comment(s, row.parent_id)) if row.parent_id else None
+        self.panel.show_comment(row, parent, self._read(lambda s: queries.history(s, comment_id)))
+
+    @property
+    def current_comment_id(self) -> int | None:
+        return self.panel.comment_id
+
+    def _article_chosen(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.isValid():
+            self.open_article(current.data(ID_ROLE))
+
+    def _queue_comment_chosen(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.isValid():
+            row = current.data(Qt.ItemDataRole.UserRole + 1)
+            self.open_article(row.article_id, row.id)
+
+    # ---- moving -----------------------------------------------------------------------
+
+    def step(self, forward: bool) -> None:
+        if self.tabs.currentIndex() == QUEUE_TAB:
+            self._step_list(self.queue_view, forward)
+        elif self.article_view.article is None:
+            self._step_list(self.articles_view, forward)
+        elif not self.article_view.step(forward):
+            self.statusBar().showMessage("End of this thread." if forward else "Start of this thread.", 3000)
+
+    def _step_list(self, view: QListView, forward: bool) -> None:
+        model, current = view.model(), view.currentIndex()
+        if not current.isValid() or not view.selectionModel().isSelected(current):
+            row = max(current.row(), 0)  # nothing chosen yet: start where the view stands
+        else:
+            row = current.row() + (1 if forward else -1)
+        if row >= model.rowCount() and model.canFetchMore():
+            model.fetchMore()
+        if 0 <= row < model.rowCount():
+            view.selectionModel().setCurrentIndex(model.index(row), QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        else:
+            self.statusBar().showMessage("End of the list." if forward else "Start of the list.", 3000)
+
+    # ---- deciding -------------------------------------------------------------------------
+
+    @property
+    def moderator(self) -> str:
+        return self.context.settings.get(S.MODERATOR_NAME)
+
+    def _require_comment(self) -> int | None:
+        if self.current_comment_id is None:
+            self.statusBar().showMessage("Select a comment first (j / k move through comments).", 4000)
+        return self.current_comment_id
+
+    def _push(self, text: str, operation: Callable[[Session], Change]) -> None:
+        command = DecisionCommand(text, operation, self.moderator, self.writer, self.apply_change, self._on_write_failed)
+        self.undo_stack.push(command)
+
+    def approve(self) -> None:
+        if (cid := self._require_comment()) is not None:
+            self._push("Approve", lambda s: moderation.decide(s, cid, moderation.APPROVE, self.moderator))
+            self.step(True)
+
+    def hide_comment(self) -> None:
+        if (cid := self._require_comment()) is None:
+            return
+        choice = HideDialog(self).choose()
+        if choice is not None:
+            self._push("Hide", lambda s: moderation.decide(s, cid, moderation.HIDE, self.moderator, choice.reason, choice.note))
+            self.step(True)
+
+    def restore(self) -> None:
+        if (cid := self._require_comment()) is not None:
+            self._push("Restore", lambda s: moderation.decide(s, cid, moderation.RESTORE, self.moderator))
+
+    def reply(self) -> None:
+        if (cid := self._require_comment()) is None:
+            return
+        row = self._read(lambda s: queries.comment(s, cid))
+        text = ReplyDialog(self, row.author, row.body).text()
+        if text:
+            self._push("Reply", lambda s: moderation.reply(s, cid, text, self.moderator))
+
+    def post_first_comment(self, article_id: int, text: str) -> None:
+        self._push("Post", lambda s: moderation.post_first_comment(s, article_id, text, self.moderator))
+
+    def apply_change(self, change: Change) -> None:
+        """Refresh exactly what the write changed."""
+        row = self._read(lambda s: queries.comment(s, change.comment_id))
+        if self.article_view.article and self.article_view.article.id == row.article_id:
+            if change.status_before is None or change.status_after == Status.REMOVED or change.action == moderation.REDO:
+                self.article_view.set_thread(self._read(lambda s: queries.thread(s, row.article_id)))
+            else:
+                self.article_view.replace_comment(row)
+        self.queue.replace(row)
+        self._refresh_article_row(row.article_id)
+        self._refresh_queue_count()
+        if self.panel.comment_id in (row.id, row.parent_id):
+            self.show_comment(self.panel.comment_id)
+        self.statusBar().showMessage(f"{DONE_WORDS.get(change.action, change.action)}: comment by {row.author}. "
+                                     "Ctrl+Z undoes it.", 6000)
+
+    def _refresh_article_row(self, article_id: int) -> None:
+        rows = self._read(lambda s: queries.article_page(s, 0, 1, article_id=article_id))
+        if rows:
+            self.articles.replace(rows[0])
+
+    def _refresh_queue_count(self) -> None:
+        count = self._read(lambda s: queries.queue_count(s, Status.PENDING))
+        self.queue_count.setText(f"{count} pending")
+        self.tabs.setTabText(QUEUE_TAB, f"Pending queue ({count})")
+
+    def _on_write_failed(self, error: BaseException) -> None:
+        self.undo_stack.clear()  # the stack no longer matches the database
+        if isinstance(error, ModeratorError):
+            show_plain_message(self, "Not done", str(error))
+            self.refresh()
+        else:
+            self._report_bug(error)
+
+    # ---- other windows --------------------------------------------------------------------
+
+    def load_demo(self) -> None:
+        self.statusBar().showMessage("Loading the demo article and comments…")
+        self.writer.submit(load_demo, lambda _reports: self.refresh())
+
+    def edit_preferences(self) -> None:
+        name = PreferencesDialog(self, self.moderator, str(self.context.paths.home)).moderator_name()
+        if name:
+            self.context.settings.set(S.MODERATOR_NAME, name)
+
+    def show_shortcuts(self) -> None:
+        run_modal(ShortcutsDialog(self, list(self.actions.values())))
+
+    def show_about(self) -> None:
+        show_plain_message(self, f"About {APP_NAME}", f"{APP_NAME} {__version__}\nData folder: {self.context.paths.home}",
+                           QMessageBox.Icon.Information)
+
+    # ---- layout persistence -----------------------------------------------------------------
+
+    def _restore_layout(self) -> None:
+        settings = self.context.settings
+        if not self.restoreGeometry(settings.get(S.WINDOW_GEOMETRY)):
+            self.resize(1280, 800)
+        self.restoreState(settings.get(S.WINDOW_STATE))
+        self.splitter.restoreState(settings.get(S.MAIN_SPLITTER))
+        self.article_view.splitter.restoreState(settings.get(S.ARTICLE_SPLITTER))
+        self.queue_sort.setCurrentIndex(max(0, self.queue_sort.findData(settings.get(S.QUEUE_SORT))))
+        self.tabs.setCurrentIndex(settings.get(S.LEFT_TAB))
+        self._reopen_article = settings.get(S.CURRENT_ARTICLE)
+
+    def reopen_last_article(self) -> None:
+        """Select the article open when the app last closed, or the newest one."""
+        model, row = self.articles, self.articles.row_of(self._reopen_article) if self._reopen_article else None
+        if model.rowCount():
+            index = model.index(row if row is not None else 0)
+            self.articles_view.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.writer.close()  # every decision shown as done is committed before we go
+        settings = self.context.settings
+        settings.set(S.WINDOW_GEOMETRY, self.saveGeometry())
+        settings.set(S.WINDOW_STATE, self.saveState())
+        settings.set(S.MAIN_SPLITTER, self.splitter.saveState())
+        settings.set(S.ARTICLE_SPLITTER, self.article_view.splitter.saveState())
+        settings.set(S.LEFT_TAB, self.tabs.currentIndex())
+        settings.set(S.QUEUE_SORT, self.queue_sort.currentData())
+        settings.set(S.CURRENT_ARTICLE, self.article_view.article.id if self.article_view.article else 0)
+        settings.sync()
+        super().closeEvent(event)
+
+
+def show_plain_message(parent: QWidget, title: str, text: str, icon=QMessageBox.Icon.Warning) -> None:
+    box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)  # messages may quote comment text
+    box.exec()

@@ -1,0 +1,47 @@
+"""Undo done right: one QUndoCommand per moderator intent, run through the one writer.
+
+The first redo() performs the action; undo() and later redo()s reverse the latest
+decision with the core's undo / redo, which are decisions of their own. The command's
+latest decision is set on the writer thread, where its tasks run in order, so an undo
+pressed before the action's write returned still reverses the right decision.
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from PySide6.QtGui import QUndoCommand
+from sqlalchemy.orm import Session
+
+from moderator import moderation
+from moderator.gui.writer import Writer
+from moderator.moderation import Change
+
+Operation = Callable[[Session], Change]
+
+
+class DecisionCommand(QUndoCommand):
+    def __init__(self, text: str, first: Operation, moderator: str, writer: Writer,
+                 on_change: Callable[[Change], None], on_error: Callable[[BaseException], None]):
+        super().__init__(text)
+        self._first, self._moderator, self._writer = first, moderator, writer
+        self._on_change, self._on_error = on_change, on_error
+        self._latest: Change | None = None
+
+    def redo(self) -> None:
+        self._submit(self._redo_operation)
+
+    def undo(self) -> None:
+        self._submit(lambda session: moderation.undo(session, self._latest.decision_id, self._moderator))
+
+    def _redo_operation(self, session: Session) -> Change:
+        if self._latest is None:
+            return self._first(session)
+        return moderation.redo(session, self._latest.decision_id, self._moderator)
+
+    def _submit(self, operation: Operation) -> None:
+        def task(session: Session) -> Change:
+            self._latest = operation(session)
+            return self._latest
+
+        self._writer.submit(task, self._on_change, self._on_error)

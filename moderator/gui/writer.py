@@ -1,0 +1,67 @@
+"""The one writer: every database write runs here, one at a time, off the GUI thread.
+
+Each task opens its own session, commits, and hands its plain result back to the
+GUI thread through a queued signal. Live ORM objects never cross threads.
+"""
+
+from __future__ import annotations
+
+from concurrent.futures import Future, ThreadPoolExecutor
+from typing import Any, Callable
+
+from PySide6.QtCore import QObject, Signal
+from sqlalchemy.orm import Session, sessionmaker
+
+Operation = Callable[[Session], Any]
+Callback = Callable[[Any], None]
+ErrorCallback = Callable[[BaseException], None]
+
+
+class Writer(QObject):
+    # Emitted from the writer thread; Qt queues it to the GUI thread.
+    _finished = Signal(object, object, object)  # callback, result or error, succeeded
+    busy_changed = Signal(bool)
+
+    def __init__(self, sessions: sessionmaker[Session], on_error: ErrorCallback, parent: QObject | None = None):
+        super().__init__(parent)
+        self._sessions = sessions
+        self._on_error = on_error
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="db-writer")
+        self._pending = 0
+        self._finished.connect(self._deliver)
+
+    def submit(self, operation: Operation, on_done: Callback | None = None, on_error: ErrorCallback | None = None) -> Future:
+        self._pending += 1
+        if self._pending == 1:
+            self.busy_changed.emit(True)
+        future = self._pool.submit(self._run, operation)
+        future.add_done_callback(lambda f: self._report(f, on_done, on_error or self._on_error))
+        return future
+
+    def _run(self, operation: Operation) -> Any:
+        with self._sessions() as session:
+            result = operation(session)
+            session.commit()
+            return result
+
+    def _report(self, future: Future, on_done, on_error) -> None:
+        error = future.exception()
+        if error is None:
+            self._finished.emit(on_done, future.result(), True)
+        else:
+            self._finished.emit(on_error, error, False)
+
+    def _deliver(self, callback, value, succeeded: bool) -> None:
+        self._pending -= 1
+        if self._pending == 0:
+            self.busy_changed.emit(False)
+        if callback is not None:
+            callback(value)
+
+    @property
+    def idle(self) -> bool:
+        return self._pending == 0
+
+    def close(self) -> None:
+        """Wait for every submitted write: nothing shown as done may be lost on exit."""
+        self._pool.shutdown(wait=True)

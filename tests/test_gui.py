@@ -1,0 +1,265 @@
+"""The real main window, offscreen, driven from the keyboard; the database checked after each step."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QDialog, QLabel, QPlainTextEdit
+from sqlalchemy import select
+
+from moderator.config import resolve_db_url
+from moderator.gui import settings as S
+from moderator.gui.app import build_window
+from moderator.gui.articleview import EMPTY_PAGE, THREAD_PAGE
+from moderator.gui.mainwindow import QUEUE_TAB
+from moderator.storage.models import Comment, Decision, Status
+
+
+def wait_writes(qtbot, window) -> None:
+    qtbot.waitUntil(lambda: window.writer.idle, timeout=10_000)
+
+
+@pytest.fixture
+def window(qtbot, paths):
+    win = build_window(paths, resolve_db_url(paths))  # a new database: the demo loads on first start
+    win.context.settings.set(S.MODERATOR_NAME, "ana")
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    wait_writes(qtbot, win)
+    win.activateWindow()
+    yield win
+    win.writer.close()
+
+
+def db_comment(window, comment_id: int) -> Comment:
+    with window.context.db.sessions() as s:
+        return s.get(Comment, comment_id)
+
+
+def decisions(window) -> list[Decision]:
+    with window.context.db.sessions() as s:
+        return list(s.scalars(select(Decision).order_by(Decision.id)))
+
+
+def select_article(window, headline_start: str) -> None:
+    model = window.articles
+    row = next(i for i in range(model.rowCount()) if model.index(i).data().startswith(headline_start))
+    window.articles_view.selectionModel().setCurrentIndex(model.index(row), QItemSelectionModel.SelectionFlag.ClearAndSelect)
+
+
+def press(qtbot, window, key, modifier=Qt.KeyboardModifier.NoModifier) -> None:
+    if QApplication.activeWindow() is not window:  # the window manager's job when a dialog closes
+        window.activateWindow()
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    qtbot.keyClick(window, key, modifier)
+
+
+def answer_modal(qtbot, handler) -> None:
+    """Run `handler(dialog)` on the next modal dialog as soon as it opens."""
+
+    def attempt():
+        dialog = QApplication.activeModalWidget()
+        if dialog is None:
+            QTimer.singleShot(10, attempt)
+            return
+        try:
+            handler(dialog)
+        finally:
+            if dialog.isVisible():  # never leave a test hanging on an open dialog
+                dialog.reject()
+
+    QTimer.singleShot(0, attempt)
+
+
+def test_window_shows_articles_queue_and_title(window):
+    assert "Comment Moderator" in window.windowTitle()
+    assert window.articles.rowCount() == 6
+    assert window.tabs.tabText(QUEUE_TAB) == "Pending queue (43)"
+    assert window.articles.index(0).data().startswith("Europe is moving away")
+
+
+def test_keyboard_moderation_round_trip(qtbot, window):
+    select_article(window, "Europe is moving away")
+    press(qtbot, window, Qt.Key.Key_J)
+    first = window.current_comment_id
+    press(qtbot, window, Qt.Key.Key_J)
+    second = window.current_comment_id
+    press(qtbot, window, Qt.Key.Key_K)
+    assert window.current_comment_id == first != second
+
+    target = window.article_view.current_comment_id()
+    before = db_comment(window, target).status
+    press(qtbot, window, Qt.Key.Key_A)
+    wait_writes(qtbot, window)
+    assert db_comment(window, target).status == Status.APPROVED
+    assert window.current_comment_id == second  # moved on at once
+    last = decisions(window)[-1]
+    assert (last.action, last.moderator, last.source, last.status_before, last.status_after) == ("approve", "ana", "manual", before, "approved")
+
+    hidden = window.current_comment_id
+    answer_modal(qtbot, lambda d: (qtbot.keyClick(reason_list(d), Qt.Key.Key_2), qtbot.keyClick(reason_list(d), Qt.Key.Key_Return)))
+    press(qtbot, window, Qt.Key.Key_H)
+    wait_writes(qtbot, window)
+    assert db_comment(window, hidden).status == Status.HIDDEN
+    assert decisions(window)[-1].reason == "hate"
+
+    press(qtbot, window, Qt.Key.Key_K)
+    assert window.current_comment_id == hidden
+
+    def write_reply(dialog):
+        editor = dialog.findChild(QPlainTextEdit, "replyEdit")
+        qtbot.keyClicks(editor, "Please argue the point, not the person.")
+        _ok_button(dialog).click()
+
+    answer_modal(qtbot, write_reply)
+    press(qtbot, window, Qt.Key.Key_R)
+    wait_writes(qtbot, window)
+    reply = decisions(window)[-1]
+    staff = db_comment(window, reply.comment_id)
+    assert (reply.action, staff.parent_id, staff.is_staff, staff.body) == ("reply", hidden, True, "Please argue the point, not the person.")
+    assert window.article_view.model.index_of(staff.id).isValid()  # shown in the thread, under its parent
+
+    press(qtbot, window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    wait_writes(qtbot, window)
+    assert db_comment(window, staff.id).status == Status.REMOVED
+    assert not window.article_view.model.index_of(staff.id).isValid()
+    press(qtbot, window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    wait_writes(qtbot, window)
+    assert db_comment(window, hidden).status == before_status_of(window, hidden)
+    press(qtbot, window, Qt.Key.Key_Z, Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.ControlModifier)
+    wait_writes(qtbot, window)
+    assert db_comment(window, hidden).status == Status.HIDDEN
+    assert [d.action for d in decisions(window)] == ["approve", "hide", "reply", "undo", "undo", "redo"]
+
+
+def before_status_of(window, comment_id: int) -> str:
+    hide = next(d for d in decisions(window) if d.comment_id == comment_id and d.action == "hide")
+    return hide.status_before
+
+
+def test_hide_can_be_cancelled_and_other_needs_a_note(qtbot, window):
+    select_article(window, "Europe is moving away")
+    press(qtbot, window, Qt.Key.Key_J)
+    target = window.current_comment_id
+    answer_modal(qtbot, lambda d: d.reject())
+    press(qtbot, window, Qt.Key.Key_H)
+    wait_writes(qtbot, window)
+    assert decisions(window) == [] and window.current_comment_id == target
+
+    def other_with_note(dialog):
+        qtbot.keyClick(reason_list(dialog), Qt.Key.Key_7)
+        assert not _ok_button(dialog).isEnabled()
+        qtbot.keyClicks(dialog.findChild(QPlainTextEdit, "noteEdit"), "Doxxing attempt")
+        assert _ok_button(dialog).isEnabled()
+        _ok_button(dialog).click()
+
+    answer_modal(qtbot, other_with_note)
+    press(qtbot, window, Qt.Key.Key_H)
+    wait_writes(qtbot, window)
+    hide = decisions(window)[-1]
+    assert (hide.reason, hide.note, hide.comment_id) == ("other", "Doxxing attempt", target)
+
+
+def reason_list(dialog):
+    from PySide6.QtWidgets import QListWidget
+
+    return dialog.findChild(QListWidget, "reasonList")
+
+
+def _ok_button(dialog):
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    return dialog.findChild(QDialogButtonBox, "buttons").button(QDialogButtonBox.StandardButton.Ok)
+
+
+def test_comment_text_is_plain_text_everywhere(qtbot, window):
+    html_body = "<b>NOW</b>"
+    with window.context.db.sessions() as s:
+        troll = s.scalar(select(Comment).where(Comment.body.contains("<script>")))
+    window.open_article(troll.article_id, troll.id)
+    assert window.panel.text.text() == troll.body and html_body in troll.body
+    assert window.panel.text.textFormat() == Qt.TextFormat.PlainText
+    assert all(label.textFormat() == Qt.TextFormat.PlainText for label in window.panel.findChildren(QLabel))
+    assert window.article_view.model.index_of(troll.id).data().endswith(troll.body)
+
+
+def test_article_text_is_never_interpreted_as_html(qtbot, window):
+    from moderator.gui.articleview import render_article
+    from moderator.queries import ArticleDetail
+
+    article = ArticleDetail(1, "x", "<h1>Big</h1> & <img src='http://example.invalid/a.png'>", "<i>lead</i>", "<script>x()</script>",
+                            None, None, "?", "!")
+    render_article(window.article_view.reader, article)
+    text = window.article_view.reader.toPlainText()
+    assert "<h1>Big</h1> & <img src='http://example.invalid/a.png'>" in text and "<script>x()</script>" in text
+
+
+def test_empty_article_shows_the_sites_prompt_and_staff_post_first(qtbot, window):
+    select_article(window, "Prince William")
+    view = window.article_view
+    assert view.stack.currentIndex() == EMPTY_PAGE
+    assert view.empty.prompt.text() == "What is your opinion on this topic?"
+    assert view.empty.call.text() == "Leave the first comment"
+    qtbot.keyClicks(view.empty.editor, "Congratulations to them. Comments are open.")
+    qtbot.mouseClick(view.empty.button, Qt.MouseButton.LeftButton)
+    wait_writes(qtbot, window)
+    post = decisions(window)[-1]
+    comment = db_comment(window, post.comment_id)
+    assert (post.action, comment.is_staff, comment.parent_id, comment.author) == ("post", True, None, "ana")
+    assert view.stack.currentIndex() == THREAD_PAGE
+
+
+def test_queue_lists_pending_newest_first_and_clears_from_the_keyboard(qtbot, window):
+    press(qtbot, window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    assert window.tabs.currentIndex() == QUEUE_TAB
+    rows = [window.queue.index(i).data(Qt.ItemDataRole.UserRole + 1) for i in range(window.queue.rowCount())]
+    assert len(rows) == 43 and [r.created_at for r in rows] == sorted((r.created_at for r in rows), reverse=True)
+    press(qtbot, window, Qt.Key.Key_J)
+    assert window.current_comment_id == rows[0].id
+    for _ in range(3):
+        press(qtbot, window, Qt.Key.Key_A)
+    wait_writes(qtbot, window)
+    assert [db_comment(window, r.id).status for r in rows[:4]] == ["approved", "approved", "approved", "pending"]
+    assert window.current_comment_id == rows[3].id
+    assert window.tabs.tabText(QUEUE_TAB) == "Pending queue (40)"
+    window.queue_sort.setCurrentIndex(window.queue_sort.findData("oldest"))
+    first = window.queue.index(0).data(Qt.ItemDataRole.UserRole + 1)
+    assert first.created_at == min(r.created_at for r in rows[3:])
+
+
+def test_shortcuts_window_lists_every_shortcut(qtbot, window):
+    seen = {}
+
+    def read(dialog):
+        table = dialog.table
+        seen.update({table.item(r, 0).text(): table.item(r, 1).text() for r in range(table.rowCount())})
+        dialog.reject()
+
+    answer_modal(qtbot, read)
+    qtbot.keyClicks(window, "?")
+    assert seen["Approve"] == "A" and seen["Hide"] == "H" and seen["Reply as staff"] == "R"
+    assert seen["Next comment"] == "J" and seen["Previous comment"] == "K"
+    assert "Ctrl+Z" in seen["Undo"] and "Ctrl+Shift+Z" in seen["Redo"]
+
+
+def test_every_action_is_in_a_menu(window):
+    in_menus = {action for menu in window.menuBar().findChildren(type(window.menuBar().actions()[0].menu())) for action in menu.actions()}
+    assert set(window.actions.values()) <= in_menus
+
+
+def test_state_and_layout_survive_a_restart(qtbot, window, paths):
+    select_article(window, "Estonia")
+    press(qtbot, window, Qt.Key.Key_J)
+    decided = window.current_comment_id
+    press(qtbot, window, Qt.Key.Key_A)
+    window.resize(760, 560)  # the offscreen screen is 800 × 600
+    window.close()  # waits for the write
+    reopened = build_window(paths, resolve_db_url(paths))
+    qtbot.addWidget(reopened)
+    reopened.show()
+    reopened.reopen_last_article()
+    assert reopened.size().width() == 760
+    assert reopened.article_view.article.headline.startswith("Estonia")
+    assert db_comment(reopened, decided).status == Status.APPROVED
+    reopened.writer.close()
