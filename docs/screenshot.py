@@ -1,0 +1,35 @@
+"""Open the app on a data folder, move into the thread and save a screenshot of the window.
+
+Usage (see docs/screenshots.md): xvfb-run -a python docs/screenshot.py HOME WIDTH HEIGHT OUT.png
+"""
+
+import sys
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+from moderator.config import resolve_db_url, resolve_paths
+from moderator.gui.app import build_window
+
+
+def main(home: str, width: int, height: int, out: str) -> None:
+    app = QApplication(sys.argv)
+    paths = resolve_paths(home)
+    window = build_window(paths, resolve_db_url(paths))
+    window.resize(width, height)
+    window.show()
+
+    def move_and_shoot():
+        for _ in range(3):
+            window.step(True)
+        QTimer.singleShot(500, lambda: (window.grab().save(out), app.quit()))
+
+    def when_idle(then):
+        QTimer.singleShot(50, lambda: then() if window.writer.idle else when_idle(then))
+
+    when_idle(lambda: (window.refresh(), window.reopen_last_article(), QTimer.singleShot(300, move_and_shoot)))
+    app.exec()
+
+
+if __name__ == "__main__":
+    main(sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), sys.argv[4])

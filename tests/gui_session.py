@@ -1,0 +1,39 @@
+"""A real app session in its own process, for the kill test: approve the newest pending
+comment from the keyboard, say which once the window shows it as done, then wait to be killed."""
+
+import os
+import sys
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import Qt, QTimer  # noqa: E402
+from PySide6.QtTest import QTest  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from moderator.config import resolve_db_url, resolve_paths  # noqa: E402
+from moderator.gui.app import build_window  # noqa: E402
+
+
+def main(home: str) -> None:
+    app = QApplication([])
+    paths = resolve_paths(home)
+    window = build_window(paths, resolve_db_url(paths))
+    window.show()
+
+    def when_idle(then):
+        QTimer.singleShot(20, lambda: then() if window.writer.idle else when_idle(then))
+
+    def approve():
+        window.tabs.setCurrentIndex(1)
+        window.activateWindow()
+        QTest.keyClick(window, Qt.Key.Key_J)
+        comment_id = window.current_comment_id
+        QTest.keyClick(window, Qt.Key.Key_A)
+        when_idle(lambda: print(f"SHOWN {comment_id} {window.queue.index(0).data(Qt.ItemDataRole.UserRole + 1).status}", flush=True))
+
+    when_idle(lambda: (window.refresh(), approve()))
+    app.exec()
+
+
+if __name__ == "__main__":
+    main(sys.argv[1])
