@@ -23,6 +23,7 @@ log = logging.getLogger("moderator")
 def build_window(paths: AppPaths, db_url: str) -> MainWindow:
     """Everything the app shows, built from its parts (tests call this too)."""
     paths.ensure()
+    QApplication.instance().setStyleSheet((RESOURCES_DIR / "styles" / "moderator.qss").read_text(encoding="utf-8"))
     database = open_database(db_url, paths.backups)
     context = AppContext(paths, database, Settings(paths.settings_file))
     window = MainWindow(context, report_bug=lambda error: report_bug(paths, error))

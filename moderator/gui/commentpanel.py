@@ -48,6 +48,7 @@ class CommentPanel(QScrollArea):
         body = QWidget(self)
         self.layout_ = QVBoxLayout(body)
         self.placeholder = plain_label(body, "Select a comment to read it in full and decide.")
+        self.placeholder.setObjectName("panelPlaceholder")
         self.author = plain_label(body)
         self.author.setFont(look.scaled(look.bold(self.font()), 1.1))
         self.meta = plain_label(body)
@@ -56,6 +57,7 @@ class CommentPanel(QScrollArea):
         self.parent_box, self.parent_title, self.parent_text = self._quote_box(body)
         self.text = plain_label(body, selectable=True)
         self.text.setAccessibleName("Comment text")
+        self.text.setObjectName("commentText")
         self.buttons = self._buttons(body, actions)
         self.history_title = plain_label(body, "History")
         self.history_title.setFont(look.bold(self.font()))
@@ -70,8 +72,7 @@ class CommentPanel(QScrollArea):
 
     def _quote_box(self, parent: QWidget) -> tuple[QFrame, QLabel, QLabel]:
         box = QFrame(parent)
-        box.setFrameShape(QFrame.Shape.StyledPanel)
-        box.setStyleSheet("QFrame { border-left: 3px solid palette(mid); }")
+        box.setObjectName("quoteBox")  # styled in resources/styles/moderator.qss
         title, text = plain_label(box), plain_label(box, selectable=True)
         title.setFont(look.bold(self.font()))
         text.setAccessibleName("Text of the comment it answers")

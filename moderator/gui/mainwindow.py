@@ -335,7 +335,9 @@ class MainWindow(QMainWindow):
         if not self.restoreGeometry(settings.get(S.WINDOW_GEOMETRY)):
             self.resize(1280, 800)
         self.restoreState(settings.get(S.WINDOW_STATE))
-        self.splitter.restoreState(settings.get(S.MAIN_SPLITTER))
+        if not self.splitter.restoreState(settings.get(S.MAIN_SPLITTER)):
+            width = self.width()  # first start: a quarter, a half and a quarter
+            self.splitter.setSizes([width // 4, width // 2, width // 4])
         self.article_view.splitter.restoreState(settings.get(S.ARTICLE_SPLITTER))
         self.queue_sort.setCurrentIndex(max(0, self.queue_sort.findData(settings.get(S.QUEUE_SORT))))
         self.tabs.setCurrentIndex(settings.get(S.LEFT_TAB))
