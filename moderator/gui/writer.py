@@ -7,6 +7,7 @@ GUI thread through a queued signal. Live ORM objects never cross threads.
 from __future__ import annotations
 
 from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass
 from typing import Any, Callable
 
 from PySide6.QtCore import QObject, Signal
@@ -17,9 +18,18 @@ Callback = Callable[[Any], None]
 ErrorCallback = Callable[[BaseException], None]
 
 
+@dataclass(frozen=True)
+class _Delivery:
+    """One result on its way to the GUI thread. A single object, never None: PySide6
+    miscounts references to None passed through object-typed signal arguments."""
+
+    callback: Callable[[Any], None] | None
+    value: Any
+
+
 class Writer(QObject):
     # Emitted from the writer thread; Qt queues it to the GUI thread.
-    _finished = Signal(object, object, object)  # callback, result or error, succeeded
+    _finished = Signal(object)
     busy_changed = Signal(bool)
 
     def __init__(self, sessions: sessionmaker[Session], on_error: ErrorCallback, parent: QObject | None = None):
@@ -47,16 +57,16 @@ class Writer(QObject):
     def _report(self, future: Future, on_done, on_error) -> None:
         error = future.exception()
         if error is None:
-            self._finished.emit(on_done, future.result(), True)
+            self._finished.emit(_Delivery(on_done, future.result()))
         else:
-            self._finished.emit(on_error, error, False)
+            self._finished.emit(_Delivery(on_error, error))
 
-    def _deliver(self, callback, value, succeeded: bool) -> None:
+    def _deliver(self, delivery: _Delivery) -> None:
         self._pending -= 1
         if self._pending == 0:
             self.busy_changed.emit(False)
-        if callback is not None:
-            callback(value)
+        if delivery.callback is not None:
+            delivery.callback(delivery.value)
 
     @property
     def idle(self) -> bool:
