@@ -1,0 +1,96 @@
+"""`moderator --self-test`: IT's check after installing. Opens the real main window offscreen
+on a temporary data folder, loads the demo, decides and undoes once, and says what it checked."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+import time
+from typing import Callable
+
+from moderator.config import resolve_db_url, resolve_paths
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from moderator import queries  # noqa: E402
+from moderator.gui.app import build_window  # noqa: E402
+from moderator.gui.mainwindow import QUEUE_TAB, MainWindow  # noqa: E402
+from moderator.storage.models import Status  # noqa: E402
+
+TIMEOUT_S = 120
+
+
+class SelfTestFailed(Exception):
+    pass
+
+
+def wait_until(condition: Callable[[], bool], what: str) -> None:
+    deadline = time.monotonic() + TIMEOUT_S
+    while not condition():
+        if time.monotonic() > deadline:
+            raise SelfTestFailed(f"timed out waiting for {what}")
+        QApplication.processEvents()
+        time.sleep(0.01)
+
+
+def check(condition: bool, failure: str) -> None:
+    if not condition:
+        raise SelfTestFailed(failure)
+
+
+def run_self_test(report: Callable[[str], None] = print) -> int:
+    started = time.monotonic()
+    app = QApplication.instance() or QApplication(["moderator", "--self-test"])
+    with tempfile.TemporaryDirectory(prefix="moderator-self-test-") as home:
+        paths = resolve_paths(home)
+        try:
+            window = build_window(paths, resolve_db_url(paths))
+            try:
+                for name, step in STEPS:
+                    report(f"ok: {step(window)}")
+            finally:
+                window.close()
+        except Exception as error:  # noqa: BLE001 - every failure is reported as one line
+            report(f"FAILED: {error}")
+            return 1
+    report(f"self-test passed in {time.monotonic() - started:.1f} s")
+    return 0
+
+
+def _window_opens(window: MainWindow) -> str:
+    window.show()
+    wait_until(lambda: window.isVisible() and window.writer.idle, "the main window and the demo data")
+    window.refresh()
+    check("Comment Moderator" in window.windowTitle(), "the window title is wrong")
+    return f"main window opened ({QApplication.platformName()} platform)"
+
+
+def _demo_loaded(window: MainWindow) -> str:
+    with window.context.db.sessions() as session:
+        figures = queries.stats(session)
+    check(figures["articles"] == 6 and figures["comments"]["total"] >= 40, f"demo data incomplete: {figures}")
+    return f"database created and demo loaded: {figures['articles']} articles, {figures['comments']['total']} comments"
+
+
+def _decide_and_undo(window: MainWindow) -> str:
+    window.tabs.setCurrentIndex(QUEUE_TAB)
+    window.step(True)
+    comment_id = window.current_comment_id
+    check(comment_id is not None, "the pending queue is empty")
+    window.approve()
+    wait_until(lambda: window.writer.idle, "the approval to be written")
+    check(_status(window, comment_id) == Status.APPROVED, "the approval was not saved")
+    window.undo_stack.undo()
+    wait_until(lambda: window.writer.idle, "the undo to be written")
+    check(_status(window, comment_id) == Status.PENDING, "the undo was not saved")
+    return f"approved comment {comment_id} and undid it; both written to the database"
+
+
+def _status(window: MainWindow, comment_id: int) -> str:
+    with window.context.db.sessions() as session:
+        return queries.comment(session, comment_id).status
+
+
+STEPS = (("window", _window_opens), ("demo", _demo_loaded), ("decision", _decide_and_undo))
