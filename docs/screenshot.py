@@ -24,10 +24,11 @@ def main(home: str, width: int, height: int, out: str) -> None:
             window.step(True)
         QTimer.singleShot(500, lambda: (window.grab().save(out), app.quit()))
 
-    def when_idle(then):
-        QTimer.singleShot(50, lambda: then() if window.writer.idle else when_idle(then))
+    def scored():  # the demo is in and the quick screen has scored it
+        QTimer.singleShot(50, lambda: (window.refresh(), window.reopen_last_article(), QTimer.singleShot(300, move_and_shoot))
+                          if window.writer.idle and not window.scoring.running else scored())
 
-    when_idle(lambda: (window.refresh(), window.reopen_last_article(), QTimer.singleShot(300, move_and_shoot)))
+    scored()
     app.exec()
 
 

@@ -7,18 +7,22 @@ import getpass
 import json
 import logging
 import sys
+import time
 import traceback
 from contextlib import contextmanager
+from datetime import datetime, timezone
 from pathlib import Path
 
 from sqlalchemy.exc import SQLAlchemyError
 
-from moderator import APP_NAME, __version__, queries
+from moderator import APP_NAME, __version__, cli_scoring, queries
+from moderator.backup import backup_database, restore_database
 from moderator.config import AppPaths, resolve_db_url, resolve_paths
 from moderator.demo import load_demo
 from moderator.errors import ModeratorError
-from moderator.export import export_decisions
-from moderator.importing import import_files
+from moderator.export import FORMATS as EXPORT_FORMATS, export_decisions
+from moderator.formats import FORMATS
+from moderator.importing import FORMAT_NAMES, ImportProgress, import_files
 from moderator.moderation import HIDE_REASONS, STATUS_AFTER, decide, last_undoable, reply, undo
 from moderator.storage.database import Database, open_database
 from moderator.storage.models import Status
@@ -40,16 +44,20 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument("--home", metavar="DIR", help="data folder (database, models, backups, logs)")
     parser.add_argument("--db", metavar="URL", help="SQLAlchemy database URL (default: SQLite file in the data folder)")
+    parser.add_argument("--self-test", action="store_true",
+                        help="check this installation (offscreen, on a temporary data folder) and exit")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     commands.add_parser("gui", help="open the app (the default)")
     commands.add_parser("demo", help="load the demo article and comment threads (a second run adds nothing)")
 
-    p = commands.add_parser("import", help="import files (seed article pages, comment JSON Lines)")
+    p = commands.add_parser("import", help="import comment exports, article pages or a decisions file",
+                            epilog="Formats: " + ", ".join(f"{f.name} ({f.label})" for f in FORMATS.values()))
     p.add_argument("files", nargs="+", type=Path, metavar="FILE")
-    p.add_argument("--format", default="auto", choices=("auto", "page", "jsonl"),
-                   help="file format; auto (default) detects it from the content")
-    p.add_argument("--json", action="store_true", help="print the counts as one JSON object")
+    p.add_argument("--format", default="auto", choices=("auto", *FORMAT_NAMES),
+                   help="file format; auto (default) detects it from the content and says which")
+    p.add_argument("--site", metavar="KEY", help="the site the comments belong to (default: the one the file names)")
+    p.add_argument("--json", action="store_true", help="print the counts as one JSON object per file")
 
     p = commands.add_parser("queue", help="list comments waiting for review (or with another status)")
     p.add_argument("--status", default=Status.PENDING, choices=(*Status.VISIBLE_TO_MODERATORS, queries.ALL))
@@ -75,10 +83,22 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = commands.add_parser("export", help="export data for the site")
     p.add_argument("what", choices=("decisions",))
-    p.add_argument("out", type=Path, metavar="OUT.jsonl")
+    p.add_argument("out", type=Path, metavar="OUT")
+    p.add_argument("--since", type=_time_argument, metavar="TIME", help="only decisions made at or after TIME (ISO 8601)")
+    p.add_argument("--format", choices=EXPORT_FORMATS, help="jsonl or csv (default: from OUT's suffix, else jsonl)")
+
+    p = commands.add_parser("backup", help="copy the database to a file (safe while the app runs)")
+    p.add_argument("out", type=Path, metavar="OUT")
+    p.add_argument("--force", action="store_true", help="replace OUT if it exists")
+
+    p = commands.add_parser("restore", help="replace the database with a backup (close the app first)")
+    p.add_argument("backup", type=Path, metavar="IN")
+    p.add_argument("--force", action="store_true", help="replace a database that holds data (a copy is kept)")
 
     p = commands.add_parser("stats", help="counts of articles, comments by status and decisions")
     p.add_argument("--json", action="store_true")
+    cli_scoring.add_commands(commands)
+    COMMANDS.update(cli_scoring.HANDLERS)
     return parser
 
 
@@ -90,6 +110,10 @@ def _add_moderator(parser: argparse.ArgumentParser) -> None:
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     paths = resolve_paths(args.home)
+    if args.self_test:
+        from moderator.gui.selftest import run_self_test
+
+        return run_self_test()
     if args.command in (None, "gui"):
         from moderator.gui.app import run_app  # Qt is loaded only for the app
 
@@ -140,18 +164,39 @@ def cmd_demo(db: Database, args) -> int:
 
 
 def cmd_import(db: Database, args) -> int:
-    with db.sessions() as session:
-        reports = import_files(session, args.files, args.format)
-    for path, report in zip(args.files, reports):
+    for path in args.files:  # each file is its own transaction: a bad one keeps nothing of itself
+        with db.sessions() as session:
+            report = import_files(session, [path], args.format, args.site, _progress_printer())[0]
         if args.json:
-            print(json.dumps(report.as_dict()))
+            print(json.dumps(report.as_dict(), ensure_ascii=False))
         else:
-            a, c = report.articles, report.comments
-            print(f"{path} ({report.format}): articles {a.added} added, {a.updated} updated; "
-                  f"comments {c.added} added, {c.updated} updated, {c.unchanged} unchanged")
+            print(report.summary())
         for warning in report.warnings:
             print(f"warning: {warning}", file=sys.stderr)
     return 0
+
+
+def _progress_printer():
+    """Progress on stderr, for files that take more than a second: at most once a second."""
+    started = time.monotonic()
+    last = [started]
+
+    def show(progress: ImportProgress) -> None:
+        now = time.monotonic()
+        if now - last[0] >= 1.0:
+            last[0] = now
+            print(f"{progress.path}: {progress.fraction:.0%}, {progress.records:,} records, "
+                  f"{now - started:.0f} s", file=sys.stderr, flush=True)
+
+    return show
+
+
+def _time_argument(value: str) -> datetime:
+    try:
+        parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{value}' is not an ISO 8601 time, e.g. 2025-04-29T22:00") from None
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=timezone.utc)
 
 
 def cmd_queue(db: Database, args) -> int:
@@ -191,9 +236,23 @@ def cmd_undo(db: Database, args) -> int:
 
 
 def cmd_export(db: Database, args) -> int:
+    file_format = args.format or ("csv" if args.out.suffix.lower() == ".csv" else "jsonl")
     with db.sessions() as session:
-        count = export_decisions(session, args.out)
+        count = export_decisions(session, args.out, args.since, file_format)
     print(f"{count} decisions written to {args.out}.")
+    return 0
+
+
+def cmd_backup(db: Database, args) -> int:
+    info = backup_database(db.engine, args.out, args.force)
+    print(f"Backed up to {info.path} ({info.size / 2**20:.1f} MB, schema {info.revision}).")
+    return 0
+
+
+def cmd_restore(db: Database, args) -> int:
+    info = restore_database(db.engine, args.backup, resolve_paths(args.home).backups, args.force)
+    kept = f"; the replaced database was kept as {info.replaced_copy}" if info.replaced_copy else ""
+    print(f"Restored from {info.source} (schema {info.revision}){kept}.")
     return 0
 
 
@@ -213,4 +272,5 @@ def cmd_stats(db: Database, args) -> int:
 COMMANDS = {
     "demo": cmd_demo, "import": cmd_import, "queue": cmd_queue, "decide": cmd_decide,
     "reply": cmd_reply, "undo": cmd_undo, "export": cmd_export, "stats": cmd_stats,
+    "backup": cmd_backup, "restore": cmd_restore,
 }

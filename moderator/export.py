@@ -1,55 +1,97 @@
-"""Hand decisions back to the site: every decision as one JSON object per line."""
+"""Hand decisions back to the site: every decision as one JSON object per line (or CSV row).
+
+Each record carries the ids the source site knows its comments by (site key and
+external id), so the site can apply it, and so can `moderator import` on another
+machine (moderator.importing.decisions).
+"""
 
 from __future__ import annotations
 
+import csv
+import hashlib
 import json
+from datetime import datetime
 from pathlib import Path
 from typing import Iterator
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, aliased
 
-from moderator.storage.models import Article, Comment, Decision
+from moderator.errors import ModeratorError
+from moderator.storage.models import Article, Comment, Decision, Site
+
+FORMATS = ("jsonl", "csv")
+FIELDS = ("decision_id", "comment_id", "site", "external_id", "article_external_id", "parent_external_id",
+          "action", "reason", "note", "moderator", "source", "time", "status_before", "status_after",
+          "reverts_decision_id", "reply_text")
 
 
-def decision_records(session: Session) -> Iterator[dict]:
+def staff_external_id(parent_external_id: str | None, author: str, created_at: datetime, body: str) -> str:
+    """A stable id for a staff comment written in the app (it has none at the source),
+    so another database that imports the reply knows it again the next time."""
+    key = "\x1f".join((parent_external_id or "", author, created_at.isoformat(), body))
+    return "staff-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:20]
+
+
+def decision_records(session: Session, since: datetime | None = None) -> Iterator[dict]:
     """Oldest first, with the external ids the source site knows its comments by."""
     parent = aliased(Comment)
-    rows = session.execute(
-        select(Decision, Comment, Article.external_id, parent.external_id)
+    query = (
+        select(Decision, Comment, Site.key, Article.external_id, parent.external_id)
         .join(Comment, Comment.id == Decision.comment_id)
+        .join(Site, Site.id == Comment.site_id)
         .join(Article, Article.id == Comment.article_id)
         .outerjoin(parent, parent.id == Comment.parent_id)
         .order_by(Decision.id)
         .execution_options(yield_per=1000)
     )
-    for decision, comment, article_external_id, parent_external_id in rows:
-        yield {
-            "decision_id": decision.id,
-            "comment_id": comment.id,
-            "external_id": comment.external_id,
-            "article_external_id": article_external_id,
-            "parent_external_id": parent_external_id,
-            "action": decision.action,
-            "reason": decision.reason,
-            "note": decision.note,
-            "moderator": decision.moderator,
-            "source": decision.source,
-            "time": decision.created_at.isoformat(),
-            "status_before": decision.status_before,
-            "status_after": decision.status_after,
-            "reverts_decision_id": decision.reverts_id,
-            "reply_text": comment.body if comment.is_staff else None,
-        }
+    if since is not None:
+        query = query.where(Decision.created_at >= since)
+    for decision, comment, site_key, article_external_id, parent_external_id in session.execute(query):
+        yield _record(decision, comment, site_key, article_external_id, parent_external_id)
 
 
-def export_decisions(session: Session, out: Path) -> int:
+def _record(decision: Decision, comment: Comment, site_key: str, article_external_id: str, parent_external_id) -> dict:
+    external_id = comment.external_id
+    if external_id is None and comment.is_staff:
+        external_id = staff_external_id(parent_external_id, comment.author, comment.created_at, comment.body)
+    return {
+        "decision_id": decision.id,
+        "comment_id": comment.id,
+        "site": site_key,
+        "external_id": external_id,
+        "article_external_id": article_external_id,
+        "parent_external_id": parent_external_id,
+        "action": decision.action,
+        "reason": decision.reason,
+        "note": decision.note,
+        "moderator": decision.moderator,
+        "source": decision.source,
+        "time": decision.created_at.isoformat(),
+        "status_before": decision.status_before,
+        "status_after": decision.status_after,
+        "reverts_decision_id": decision.reverts_id,
+        "reply_text": comment.body if comment.is_staff else None,
+    }
+
+
+def export_decisions(session: Session, out: Path, since: datetime | None = None, file_format: str = "jsonl") -> int:
     """Written to a temporary file and renamed, so a crash never leaves half an export."""
+    if file_format not in FORMATS:
+        raise ModeratorError(f"Unknown export format '{file_format}'; use one of: {', '.join(FORMATS)}.")
     partial = out.with_name(out.name + ".partial")
-    count = 0
-    with partial.open("w", encoding="utf-8") as stream:
-        for record in decision_records(session):
-            stream.write(json.dumps(record, ensure_ascii=False) + "\n")
-            count += 1
+    with partial.open("w", encoding="utf-8", newline="") as stream:
+        write = _csv_writer(stream) if file_format == "csv" else _jsonl_writer(stream)
+        count = sum(1 for record in decision_records(session, since) if write(record) or True)
     partial.replace(out)
     return count
+
+
+def _jsonl_writer(stream):
+    return lambda record: stream.write(json.dumps(record, ensure_ascii=False) + "\n")
+
+
+def _csv_writer(stream):
+    writer = csv.DictWriter(stream, fieldnames=FIELDS)
+    writer.writeheader()
+    return lambda record: writer.writerow({k: "" if v is None else v for k, v in record.items()})

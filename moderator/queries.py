@@ -8,14 +8,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import case, func, select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy import and_, case, func, select
+from sqlalchemy.orm import Session
 
 from moderator.errors import NotFoundError
-from moderator.storage.models import Article, Comment, Decision, Site, Status
+from moderator.storage.models import Article, Comment, Decision, Score, Site, Status
 
-NEWEST, OLDEST = "newest", "oldest"
-SORTS = (NEWEST, OLDEST)
+NEWEST, OLDEST, PRIORITY = "newest", "oldest", "priority"
+SORTS = (PRIORITY, NEWEST, OLDEST)
 ALL = "all"
 
 
@@ -60,6 +60,7 @@ class CommentRow:
     status: str
     version: int
     article_headline: str = ""
+    score: float | None = None  # the active model's main label; None until it has scored this
 
     def as_json(self) -> dict:
         return {
@@ -138,25 +139,43 @@ def article_detail(session: Session, article_id: int) -> ArticleDetail:
     return ArticleDetail(*row)
 
 
-def thread(session: Session, article_id: int) -> list[CommentRow]:
+def _comments(model_id: int | None):
+    """Comment rows with their article's headline and the given model's main score."""
+    scored_by_model = and_(Score.comment_id == Comment.id, Score.model_id == (model_id if model_id is not None else -1))
+    return (
+        select(*_COMMENT_COLUMNS, Article.headline, Score.main)
+        .join(Article, Article.id == Comment.article_id)
+        .outerjoin(Score, scored_by_model)
+    )
+
+
+def thread(session: Session, article_id: int, model_id: int | None = None) -> list[CommentRow]:
     """Every comment a moderator can see on an article, oldest first (parents before replies)."""
     rows = session.execute(
-        select(*_COMMENT_COLUMNS)
+        _comments(model_id)
         .where(Comment.article_id == article_id, Comment.status.in_(Status.VISIBLE_TO_MODERATORS))
         .order_by(Comment.created_at, Comment.id)
     )
     return [CommentRow(*row) for row in rows]
 
 
-def queue_page(session: Session, status: str = Status.PENDING, sort: str = NEWEST, offset: int = 0, limit: int = 100) -> list[CommentRow]:
-    """Comments across all articles, by status (or all), newest or oldest first."""
-    query = select(*_COMMENT_COLUMNS, Article.headline).join(Article, Article.id == Comment.article_id)
+QUEUE_ORDER = {
+    NEWEST: (Comment.created_at.desc(), Comment.id.desc()),
+    OLDEST: (Comment.created_at, Comment.id),
+    # Highest score first; unscored after, newest first, until the model gets to them.
+    PRIORITY: (Score.main.desc().nulls_last(), Comment.created_at.desc(), Comment.id.desc()),
+}
+
+
+def queue_page(session: Session, status: str = Status.PENDING, sort: str = NEWEST, offset: int = 0,
+               limit: int | None = 100, model_id: int | None = None) -> list[CommentRow]:
+    """Comments across all articles, by status (or all), by priority, newest or oldest first."""
+    query = _comments(model_id)
     if status == ALL:
         query = query.where(Comment.status.in_(Status.VISIBLE_TO_MODERATORS))
     else:
         query = query.where(Comment.status == status)
-    order = (Comment.created_at.desc(), Comment.id.desc()) if sort == NEWEST else (Comment.created_at, Comment.id)
-    rows = session.execute(query.order_by(*order).offset(offset).limit(limit))
+    rows = session.execute(query.order_by(*QUEUE_ORDER[sort]).offset(offset).limit(limit))
     return [CommentRow(*row) for row in rows]
 
 
@@ -167,13 +186,16 @@ def queue_count(session: Session, status: str = Status.PENDING) -> int:
     return session.scalar(query.where(Comment.status == status))
 
 
-def comment(session: Session, comment_id: int) -> CommentRow:
-    row = session.execute(
-        select(*_COMMENT_COLUMNS, Article.headline).join(Article, Article.id == Comment.article_id).where(Comment.id == comment_id)
-    ).one_or_none()
+def comment(session: Session, comment_id: int, model_id: int | None = None) -> CommentRow:
+    row = session.execute(_comments(model_id).where(Comment.id == comment_id)).one_or_none()
     if row is None:
         raise NotFoundError(f"There is no comment with id {comment_id}.")
     return CommentRow(*row)
+
+
+def comments_by_ids(session: Session, comment_ids: list[int], model_id: int | None = None) -> list[CommentRow]:
+    rows = session.execute(_comments(model_id).where(Comment.id.in_(comment_ids)))
+    return [CommentRow(*row) for row in rows]
 
 
 def history(session: Session, comment_id: int) -> list[DecisionRow]:

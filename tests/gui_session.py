@@ -29,9 +29,15 @@ def main(home: str) -> None:
         QTest.keyClick(window, Qt.Key.Key_J)
         comment_id = window.current_comment_id
         QTest.keyClick(window, Qt.Key.Key_A)
-        when_idle(lambda: print(f"SHOWN {comment_id} {window.queue.index(0).data(Qt.ItemDataRole.UserRole + 1).status}", flush=True))
+        when_idle(lambda: say_shown(comment_id))
+
+    def say_shown(comment_id: int) -> None:
+        """What the window told the moderator: 'Approved: comment by … Ctrl+Z undoes it.'"""
+        told = window.statusBar().currentMessage().split(":")[0] or "nothing"
+        print(f"SHOWN {comment_id} {told.lower()}", flush=True)
 
     when_idle(lambda: (window.refresh(), approve()))
+    QTimer.singleShot(60_000, lambda: (print("TIMEOUT", flush=True), app.exit(1)))  # never leave the test waiting
     app.exec()
 
 

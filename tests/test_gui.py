@@ -29,6 +29,7 @@ def window(qtbot, paths):
     wait_writes(qtbot, win)
     win.activateWindow()
     yield win
+    win.scoring.cancel_and_wait()
     win.writer.close()
 
 
@@ -211,6 +212,7 @@ def test_empty_article_shows_the_sites_prompt_and_staff_post_first(qtbot, window
 
 
 def test_queue_lists_pending_newest_first_and_clears_from_the_keyboard(qtbot, window):
+    window.queue_sort.setCurrentIndex(window.queue_sort.findData("newest"))
     press(qtbot, window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
     assert window.tabs.currentIndex() == QUEUE_TAB
     rows = [window.queue.index(i).data(Qt.ItemDataRole.UserRole + 1) for i in range(window.queue.rowCount())]
@@ -262,4 +264,5 @@ def test_state_and_layout_survive_a_restart(qtbot, window, paths):
     assert reopened.size().width() == 760
     assert reopened.article_view.article.headline.startswith("Estonia")
     assert db_comment(reopened, decided).status == Status.APPROVED
+    reopened.scoring.cancel_and_wait()
     reopened.writer.close()

@@ -21,6 +21,9 @@ class ActionId(Enum):
     SHOW_ARTICLES = auto()
     SHOW_QUEUE = auto()
     REFRESH = auto()
+    IMPORT = auto()
+    EXPORT_DECISIONS = auto()
+    BACK_UP = auto()
     PREFERENCES = auto()
     SHORTCUTS = auto()
     ABOUT = auto()
@@ -49,6 +52,9 @@ SPECS: dict[ActionId, ActionSpec] = {
     ActionId.SHOW_ARTICLES: ActionSpec("&Articles", ("Ctrl+1",), "Show the article list", None, "View"),
     ActionId.SHOW_QUEUE: ActionSpec("Pending &queue", ("Ctrl+2",), "Show pending comments across all articles", None, "View"),
     ActionId.REFRESH: ActionSpec("Re&fresh", (QKeySequence.StandardKey.Refresh, "F5"), "Reload lists from the database", None, "View"),
+    ActionId.IMPORT: ActionSpec("&Import…", (QKeySequence.StandardKey.Open, "Ctrl+O"), "Import comment exports (WordPress, Disqus, Isso, Commento, Remark42, CSV, JSON Lines) or an article page", SP.SP_DialogOpenButton, "File"),
+    ActionId.EXPORT_DECISIONS: ActionSpec("&Export decisions…", ("Ctrl+E",), "Write every decision to a file the site can apply", SP.SP_DialogSaveButton, "File"),
+    ActionId.BACK_UP: ActionSpec("&Back up…", (), "Copy the database to a file (safe while you work)", None, "File"),
     ActionId.PREFERENCES: ActionSpec("&Preferences…", (QKeySequence.StandardKey.Preferences, "Ctrl+,"), "Your name and other settings", None, "File"),
     ActionId.SHORTCUTS: ActionSpec("&Keyboard shortcuts", ("?",), "List every keyboard shortcut", None, "Help"),
     ActionId.ABOUT: ActionSpec("&About Comment Moderator", (), "Version and data folder", None, "Help"),

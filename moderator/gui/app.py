@@ -6,7 +6,7 @@ import logging
 import sys
 import traceback
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -48,6 +48,8 @@ def run_app(paths: AppPaths, db_url: str) -> int:
         return 1
     window.show()
     window.reopen_last_article()
+    if not window.context.db.created:  # a new database starts scoring once the demo is in
+        QTimer.singleShot(0, window.start_scoring)  # after the first paint
     return app.exec()
 
 

@@ -30,8 +30,9 @@ class ArticleView(QWidget):
     comment_selected = Signal(int)
     first_comment_posted = Signal(int, str)  # article id, text
 
-    def __init__(self, parent: QWidget | None = None):
+    def __init__(self, priority_of, parent: QWidget | None = None):
         super().__init__(parent)
+        self._priority_of = priority_of
         self.article: ArticleDetail | None = None
         self.reader = QTextBrowser(self)
         self.reader.setOpenLinks(False)
@@ -61,7 +62,7 @@ class ArticleView(QWidget):
         tree.setHeaderHidden(True)
         tree.setUniformRowHeights(False)
         tree.setIndentation(22)
-        tree.setItemDelegate(CommentDelegate(tree, max_body_lines=8, show_article=False))
+        tree.setItemDelegate(CommentDelegate(tree, max_body_lines=8, show_article=False, priority_of=self._priority_of))
         tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         tree.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         tree.setAccessibleName("Comment thread")

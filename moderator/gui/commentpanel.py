@@ -7,6 +7,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QScrollArea, QSizePolicy, QToolButton, QVBoxLayout, QWidget
 
 from moderator.gui import look
+from moderator.gui.scorebars import ScoreBars
 from moderator.moderation import HIDE_REASONS
 from moderator.queries import CommentRow, DecisionRow
 
@@ -59,11 +60,12 @@ class CommentPanel(QScrollArea):
         self.text.setAccessibleName("Comment text")
         self.text.setObjectName("commentText")
         self.buttons = self._buttons(body, actions)
+        self.scores = ScoreBars(body)
         self.history_title = plain_label(body, "History")
         self.history_title.setFont(look.bold(self.font()))
         self.history = plain_label(body, selectable=True)
         for widget in (self.placeholder, self.author, self.meta, self.status, self.article, self.parent_box,
-                       self.text, self.buttons, self.history_title, self.history):
+                       self.text, self.buttons, self.scores, self.history_title, self.history):
             self.layout_.addWidget(widget)
         self.layout_.addStretch()
         self.setWidget(body)
@@ -96,7 +98,7 @@ class CommentPanel(QScrollArea):
     def show_comment(self, row: CommentRow | None, parent: CommentRow | None = None, history: list[DecisionRow] = ()) -> None:
         self.comment_id = row.id if row else None
         for widget in (self.author, self.meta, self.status, self.article, self.text, self.buttons,
-                       self.history_title, self.history):
+                       self.scores, self.history_title, self.history):
             widget.setVisible(row is not None)
         self.placeholder.setVisible(row is None)
         self.parent_box.setVisible(parent is not None)

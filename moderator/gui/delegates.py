@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Callable
+
 from PySide6.QtCore import QModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import QAbstractItemView, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QTreeView
@@ -45,9 +47,10 @@ class CardDelegate(QStyledItemDelegate):
 class CommentDelegate(CardDelegate):
     """Author · time, status chip, (article headline,) then the body, wrapped."""
 
-    def __init__(self, view: QAbstractItemView, max_body_lines: int | None, show_article: bool):
+    def __init__(self, view: QAbstractItemView, max_body_lines: int | None, show_article: bool,
+                 priority_of: Callable[[float | None], str | None]):
         super().__init__(view)
-        self._max_lines, self._show_article = max_body_lines, show_article
+        self._max_lines, self._show_article, self._priority_of = max_body_lines, show_article, priority_of
 
     def _body_lines(self, row: CommentRow, option, width: int) -> list[str]:
         return look.wrapped_lines(row.body, option.font, width, self._max_lines)
@@ -83,6 +86,9 @@ class CommentDelegate(CardDelegate):
         chip_left = look.draw_chip(painter, status, look.STATUS_COLOURS.get(row.status, colour), small, rect.right(), rect.top(), solid)
         if row.is_staff:
             chip_left = look.draw_chip(painter, "Staff", look.STAFF_COLOUR, small, chip_left - 6, rect.top(), solid)
+        elif (priority := self._priority_of(row.score)) is not None:
+            colour = look.PRIORITY_COLOURS[priority]
+            chip_left = look.draw_chip(painter, look.priority_chip_text(priority), colour, small, chip_left - 6, rect.top(), solid)
         author_font = look.bold(option.font)
         metrics = QFontMetrics(author_font)
         room = chip_left - rect.left() - 12

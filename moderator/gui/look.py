@@ -16,6 +16,7 @@ STATUS_COLOURS = {
     Status.REMOVED: QColor("#6b7280"),
 }
 STAFF_COLOUR = QColor("#1d4ed8")
+PRIORITY_COLOURS = {"High": QColor("#b91c1c"), "Medium": QColor("#c2410c"), "Low": QColor("#4b5563")}
 ZERO_COLOUR = QColor("#9ca3af")  # a count of nothing should not draw the eye
 STATUS_LABELS = {Status.PENDING: "Pending", Status.APPROVED: "Approved", Status.HIDDEN: "Hidden", Status.REMOVED: "Removed"}
 
@@ -99,3 +100,7 @@ def muted(colour: QColor) -> QColor:
     return faded
 
 
+
+
+def priority_chip_text(priority: str | None) -> str:
+    return f"{priority} priority" if priority else "Unscored"

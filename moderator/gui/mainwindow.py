@@ -26,6 +26,12 @@ from moderator.gui.actions import ActionId, create_actions
 from moderator.gui.articleview import ArticleView
 from moderator.gui.commentpanel import CommentPanel
 from moderator.gui.delegates import ArticleDelegate, CommentDelegate
+from moderator.gui.fileactions import FileActions
+from moderator.gui.scoringworker import BackgroundScorer
+from moderator.scoring.priority import Thresholds, priority
+from moderator.scoring.registry import model_identity
+from moderator.scoring.store import find_model, scores_for
+from moderator.gui.progress import ProgressPanel
 from moderator.gui.dialogs import HideDialog, PreferencesDialog, ReplyDialog, ShortcutsDialog, run_modal
 from moderator.gui.listmodels import ID_ROLE, PagedListModel
 from moderator.gui.threadmodel import describe_comment
@@ -55,13 +61,15 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{APP_NAME}")
         self.writer = Writer(context.db.sessions, self._on_write_failed, self)
         self.undo_stack = QUndoStack(self)
+        self.model = model_identity(context.paths.models)
+        self.model_id = self._read(lambda s: find_model(s, self.model))
         self.actions = create_actions(self)
         self.articles = self._make_article_list()
         self.queue, self.queue_view, self.queue_sort, self.queue_count = self._make_queue()
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self.articles_view, "Articles")
         self.tabs.addTab(self._queue_page, "Pending queue")
-        self.article_view = ArticleView(self)
+        self.article_view = ArticleView(self.priority_of, self)
         a = self.actions
         self.panel = CommentPanel([a[ActionId.APPROVE], a[ActionId.HIDE], a[ActionId.REPLY], a[ActionId.RESTORE]], self)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
@@ -70,6 +78,11 @@ class MainWindow(QMainWindow):
         self.splitter.setSizes([320, 620, 340])
         self.splitter.setStretchFactor(1, 1)
         self.setCentralWidget(self.splitter)
+        self.progress = ProgressPanel(self)
+        self.statusBar().addPermanentWidget(self.progress)
+        self.scoring = BackgroundScorer(context.db, context.paths.models, self.writer, self.progress, self)
+        self.files = FileActions(self, context.db, self.writer, self.progress, self._after_import,
+                                 lambda title, text: show_plain_message(self, title, text, QMessageBox.Icon.Information))
         self._build_menus_and_toolbar()
         self._connect()
         self._restore_layout()
@@ -92,10 +105,11 @@ class MainWindow(QMainWindow):
         model = PagedListModel(self._fetch_queue, describe_comment, self)
         view = QListView(self)
         view.setModel(model)
-        view.setItemDelegate(CommentDelegate(view, max_body_lines=3, show_article=True))
+        view.setItemDelegate(CommentDelegate(view, max_body_lines=3, show_article=True, priority_of=self.priority_of))
         view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         view.setAccessibleName("Pending queue")
         sort = QComboBox(self)
+        sort.addItem("Highest priority first", queries.PRIORITY)
         sort.addItem("Newest first", queries.NEWEST)
         sort.addItem("Oldest first", queries.OLDEST)
         sort.setAccessibleName("Queue order")
@@ -115,7 +129,8 @@ class MainWindow(QMainWindow):
     def _build_menus_and_toolbar(self) -> None:
         a, menus = self.actions, self.menuBar()
         groups = {
-            "&File": (ActionId.REFRESH, ActionId.PREFERENCES, None, ActionId.QUIT),
+            "&File": (ActionId.IMPORT, ActionId.EXPORT_DECISIONS, ActionId.BACK_UP, None, ActionId.REFRESH,
+                      ActionId.PREFERENCES, None, ActionId.QUIT),
             "&Edit": (ActionId.UNDO, ActionId.REDO),
             "&Moderate": (ActionId.APPROVE, ActionId.HIDE, ActionId.RESTORE, ActionId.REPLY),
             "&Go": (ActionId.NEXT, ActionId.PREVIOUS, None, ActionId.SHOW_ARTICLES, ActionId.SHOW_QUEUE),
@@ -142,6 +157,8 @@ class MainWindow(QMainWindow):
             ActionId.SHOW_ARTICLES: lambda: self.tabs.setCurrentIndex(ARTICLES_TAB),
             ActionId.SHOW_QUEUE: lambda: self.tabs.setCurrentIndex(QUEUE_TAB),
             ActionId.REFRESH: self.refresh, ActionId.PREFERENCES: self.edit_preferences,
+            ActionId.IMPORT: lambda: self.files.import_files(), ActionId.EXPORT_DECISIONS: self.files.export_decisions,
+            ActionId.BACK_UP: self.files.back_up,
             ActionId.SHORTCUTS: self.show_shortcuts, ActionId.ABOUT: self.show_about, ActionId.QUIT: self.close,
         }
         for action_id, handler in handlers.items():
@@ -155,8 +172,9 @@ class MainWindow(QMainWindow):
         self.queue_sort.currentIndexChanged.connect(lambda _: self.refresh_queue())
         self.article_view.comment_selected.connect(self.show_comment)
         self.article_view.first_comment_posted.connect(self.post_first_comment)
-        self.writer.busy_changed.connect(
-            lambda busy: self.statusBar().showMessage("Saving…") if busy else self.statusBar().clearMessage())
+        self.scoring.model_ready.connect(self._model_ready)
+        self.scoring.scores_landed.connect(self._scores_landed)
+        self.scoring.stopped.connect(self._scoring_stopped)
 
     # ---- reading --------------------------------------------------------------------
 
@@ -166,14 +184,14 @@ class MainWindow(QMainWindow):
 
     def _fetch_queue(self, offset: int, limit: int):
         sort = self.queue_sort.currentData() if hasattr(self, "queue_sort") else queries.NEWEST
-        return self._read(lambda s: queries.queue_page(s, Status.PENDING, sort, offset, limit))
+        return self._read(lambda s: queries.queue_page(s, Status.PENDING, sort, offset, limit, self.model_id))
 
     def refresh(self) -> None:
         current_article = self.article_view.article.id if self.article_view.article else None
         self.articles.reload()
         self.refresh_queue()
         if current_article is not None:
-            self.open_article(current_article)
+            self.open_article(current_article, self.current_comment_id)
 
     def refresh_queue(self) -> None:
         self.queue.reload()
@@ -183,7 +201,7 @@ class MainWindow(QMainWindow):
 
     def open_article(self, article_id: int, comment_id: int | None = None) -> None:
         detail = self._read(lambda s: queries.article_detail(s, article_id))
-        rows = self._read(lambda s: queries.thread(s, article_id))
+        rows = self._read(lambda s: queries.thread(s, article_id, self.model_id))
         self.article_view.show_article(detail, rows)
         if comment_id is not None:
             self.article_view.select_comment(comment_id, notify=False)
@@ -193,9 +211,11 @@ class MainWindow(QMainWindow):
         if comment_id is None:
             self.panel.show_comment(None)
             return
-        row = self._read(lambda s: queries.comment(s, comment_id))
+        row = self._read(lambda s: queries.comment(s, comment_id, self.model_id))
         parent = self._read(lambda s: queries.comment(s, row.parent_id)) if row.parent_id else None
         self.panel.show_comment(row, parent, self._read(lambda s: queries.history(s, comment_id)))
+        scores = self._read(lambda s: scores_for(s, self.model_id, [comment_id])).get(comment_id)
+        self.panel.scores.show_scores(self.model.name, self.model.main_label, scores, self.priority_of(row.score))
 
     @property
     def current_comment_id(self) -> int | None:
@@ -278,10 +298,10 @@ class MainWindow(QMainWindow):
 
     def apply_change(self, change: Change) -> None:
         """Refresh exactly what the write changed."""
-        row = self._read(lambda s: queries.comment(s, change.comment_id))
+        row = self._read(lambda s: queries.comment(s, change.comment_id, self.model_id))
         if self.article_view.article and self.article_view.article.id == row.article_id:
             if change.status_before is None or change.status_after == Status.REMOVED or change.action == moderation.REDO:
-                self.article_view.set_thread(self._read(lambda s: queries.thread(s, row.article_id)))
+                self.article_view.set_thread(self._read(lambda s: queries.thread(s, row.article_id, self.model_id)))
             else:
                 self.article_view.replace_comment(row)
         self.queue.replace(row)
@@ -310,11 +330,44 @@ class MainWindow(QMainWindow):
         else:
             self._report_bug(error)
 
+    # ---- scoring ------------------------------------------------------------------------------
+
+    def priority_of(self, score: float | None) -> str | None:
+        settings = self.context.settings
+        return priority(score, Thresholds(settings.get(S.PRIORITY_MEDIUM), settings.get(S.PRIORITY_HIGH)))
+
+    def start_scoring(self) -> None:
+        """Score what is unscored, the open article first. Safe to call often."""
+        self.scoring.start(self.article_view.article.id if self.article_view.article else None)
+
+    def _model_ready(self, model_id: int) -> None:
+        if model_id != self.model_id:
+            self.model_id = model_id
+            self.refresh()
+
+    def _scores_landed(self, comment_ids: list[int]) -> None:
+        """Show new scores on rows already on screen; lists re-sort on the next refresh."""
+        on_screen = [cid for cid in comment_ids
+                     if self.article_view.model.index_of(cid).isValid() or self.queue.row_of(cid) is not None]
+        for row in self._read(lambda s: queries.comments_by_ids(s, on_screen, self.model_id)) if on_screen else ():
+            self.article_view.replace_comment(row)
+            self.queue.replace(row)
+        if self.panel.comment_id in comment_ids:
+            self.show_comment(self.panel.comment_id)
+
+    def _scoring_stopped(self, why: str) -> None:
+        if why not in ("done", "cancelled"):
+            self.statusBar().showMessage(why, 10_000)
+
+    def _after_import(self) -> None:
+        self.refresh()
+        self.start_scoring()
+
     # ---- other windows --------------------------------------------------------------------
 
     def load_demo(self) -> None:
         self.statusBar().showMessage("Loading the demo article and comments…")
-        self.writer.submit(load_demo, lambda _reports: self.refresh())
+        self.writer.submit(load_demo, lambda _reports: (self.statusBar().clearMessage(), self._after_import()))
 
     def edit_preferences(self) -> None:
         name = PreferencesDialog(self, self.moderator, str(self.context.paths.home)).moderator_name()
@@ -351,6 +404,7 @@ class MainWindow(QMainWindow):
             self.articles_view.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.scoring.cancel_and_wait()  # what it scored so far is kept; the next start resumes
         self.writer.close()  # every decision shown as done is committed before we go
         settings = self.context.settings
         settings.set(S.WINDOW_GEOMETRY, self.saveGeometry())

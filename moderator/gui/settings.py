@@ -27,7 +27,9 @@ MAIN_SPLITTER = Setting("window/main_splitter", QByteArray, QByteArray(), "Colum
 ARTICLE_SPLITTER = Setting("window/article_splitter", QByteArray, QByteArray(), "Article and thread heights")
 LEFT_TAB = Setting("window/left_tab", int, 0, "Articles or queue")
 CURRENT_ARTICLE = Setting("window/current_article", int, 0, "Article last open")
-QUEUE_SORT = Setting("queue/sort", str, "newest", "Queue order")
+QUEUE_SORT = Setting("queue/sort", str, "priority", "Queue order")
+PRIORITY_MEDIUM = Setting("scoring/medium_from", float, 0.5, "Medium priority from this score")
+PRIORITY_HIGH = Setting("scoring/high_from", float, 0.8, "High priority from this score")
 
 
 class Settings:

@@ -30,7 +30,6 @@ class _Delivery:
 class Writer(QObject):
     # Emitted from the writer thread; Qt queues it to the GUI thread.
     _finished = Signal(object)
-    busy_changed = Signal(bool)
 
     def __init__(self, sessions: sessionmaker[Session], on_error: ErrorCallback, parent: QObject | None = None):
         super().__init__(parent)
@@ -42,8 +41,6 @@ class Writer(QObject):
 
     def submit(self, operation: Operation, on_done: Callback | None = None, on_error: ErrorCallback | None = None) -> Future:
         self._pending += 1
-        if self._pending == 1:
-            self.busy_changed.emit(True)
         future = self._pool.submit(self._run, operation)
         future.add_done_callback(lambda f: self._report(f, on_done, on_error or self._on_error))
         return future
@@ -63,8 +60,6 @@ class Writer(QObject):
 
     def _deliver(self, delivery: _Delivery) -> None:
         self._pending -= 1
-        if self._pending == 0:
-            self.busy_changed.emit(False)
         if delivery.callback is not None:
             delivery.callback(delivery.value)
 

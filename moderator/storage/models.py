@@ -10,6 +10,7 @@ from datetime import datetime, timezone
 from typing import Annotated
 
 from sqlalchemy import (
+    JSON,
     DateTime,
     ForeignKey,
     Index,
@@ -118,12 +119,20 @@ class Comment(Base):
     external_id: Mapped[str | None] = mapped_column(String(200))
     author: Mapped[short_text]
     author_email: Mapped[str | None] = mapped_column(String(320))
+    author_url: Mapped[str | None] = mapped_column(Text)
+    author_ip: Mapped[str | None] = mapped_column(String(64))
     is_staff: Mapped[bool] = mapped_column(default=False)
     body: Mapped[str] = mapped_column(Text)  # plain text, never HTML
     created_at: Mapped[datetime] = mapped_column(UtcDateTime())
     status: Mapped[str] = mapped_column(String(20), default=Status.PENDING)
     # The status the source site gave it, kept apart from local decisions.
     source_status: Mapped[str | None] = mapped_column(String(20))
+    # Why the source held or hid it (spam, trash, deleted), beside source_status.
+    source_flag: Mapped[str | None] = mapped_column(String(20))
+    # comment, pingback or trackback (WordPress's comment types).
+    kind: Mapped[str] = mapped_column(String(20), default="comment", server_default="comment")
+    # The parent's id at the source, kept while that parent is not (yet) in the database.
+    parent_external_id: Mapped[str | None] = mapped_column(String(200))
     # Bumped on every change, for conflict checks when several moderators share a database.
     version: Mapped[int] = mapped_column(default=1)
     updated_at: Mapped[timestamp]
@@ -151,3 +160,33 @@ class Decision(Base):
     status_after: Mapped[str] = mapped_column(String(20))
     # For undo: the decision undone; for redo: the undo reversed.
     reverts_id: Mapped[int | None] = mapped_column(ForeignKey("decisions.id"), index=True)
+
+
+class ScoringModel(Base):
+    """A scoring model's identity. A new checksum is a new model, so scores never mix."""
+
+    __tablename__ = "scoring_models"
+    __table_args__ = (UniqueConstraint("name", "checksum", name="uq_scoring_models_name_checksum"),)
+
+    id: Mapped[intpk]
+    name: Mapped[str] = mapped_column(String(100))
+    family: Mapped[str] = mapped_column(String(40))
+    checksum: Mapped[str] = mapped_column(String(64))  # sha256 (hex) of the weights
+    source: Mapped[str] = mapped_column(Text, default="")  # where it came from, with its version
+    labels: Mapped[list[str]] = mapped_column(JSON)
+    main_label: Mapped[str] = mapped_column(String(40))  # the label the queue sorts by
+    created_at: Mapped[timestamp]
+
+
+class Score(Base):
+    """One comment's label scores from one model; re-scoring replaces the row."""
+
+    __tablename__ = "scores"
+    # The queue sorts by the active model's main label: (model_id, main) serves it from the index.
+    __table_args__ = (Index("ix_scores_model_main", "model_id", "main", "comment_id"),)
+
+    comment_id: Mapped[int] = mapped_column(ForeignKey("comments.id"), primary_key=True)
+    model_id: Mapped[int] = mapped_column(ForeignKey("scoring_models.id"), primary_key=True)
+    main: Mapped[float]  # the model's main label, copied out of label_scores for sorting
+    label_scores: Mapped[dict[str, float]] = mapped_column(JSON)
+    scored_at: Mapped[timestamp]

@@ -1,0 +1,151 @@
+"""Import benchmark: a WordPress WXR and a Disqus export of N comments, through the real importer.
+
+    .venv/bin/python bench/import.py                    # 1,000,000 comments over 20,000 articles
+    .venv/bin/python bench/import.py --comments 100000  # quicker
+
+Each export is written to a temporary folder, then imported into a fresh SQLite
+database in a child process (so its peak RSS is its own). Prints comments/s and
+peak RSS per format; the last line is one JSON object with every figure.
+Target (issue 4, this 2-core machine): ≥ 30,000 comments/s, peak RSS < 300 MB.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+ROOT = Path(__file__).resolve().parents[1]
+# Bodies as real exports have them: mostly plain, some HTML with links and entities.
+BODIES = (
+    "I think the article misses the point about {n}. The numbers tell another story.",
+    "<p>Completely agree &amp; well said.</p><p>See <a href=\"https://example.org/{n}\">this report</a> too.</p>",
+    "This is the {n}th time this paper runs this story. Nobody cares any more!!!",
+    "Could the author clarify the second paragraph?\nIt reads as if the figures were from 2019, not 2024.",
+)
+
+
+def wxr(out: Path, comments: int, articles: int) -> None:
+    per = comments // articles
+    with out.open("w", encoding="utf-8") as f:
+        f.write('<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/'
+                'modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:wp="http://wordpress.org/export/1.2/">'
+                '\n<channel><title>Bench</title><link>https://bench.example</link><wp:wxr_version>1.2</wp:wxr_version>\n')
+        n = 0
+        for a in range(articles):
+            f.write(f"<item><title>Article {a}</title><link>https://bench.example/{a}/</link><content:encoded><![CDATA["
+                    f"<p>Body of article {a}.</p>]]></content:encoded><wp:post_id>{a + 1}</wp:post_id><wp:post_date_gmt>"
+                    "2024-05-01 10:00:00</wp:post_date_gmt><wp:post_type>post</wp:post_type>\n")
+            for i in range(per + (a < comments % articles)):
+                n += 1
+                parent = n - 1 if i % 3 else 0  # every third starts a thread; others reply in a chain
+                f.write(f"<wp:comment><wp:comment_id>{n}</wp:comment_id><wp:comment_author><![CDATA[Reader {n % 977}]]>"
+                        f"</wp:comment_author><wp:comment_author_email>r{n % 977}@example.org</wp:comment_author_email>"
+                        f"<wp:comment_author_url></wp:comment_author_url><wp:comment_author_IP>10.0.{n % 250}.1"
+                        f"</wp:comment_author_IP><wp:comment_date>2024-05-01 11:{n % 60:02}:00</wp:comment_date>"
+                        f"<wp:comment_date_gmt>2024-05-01 11:{n % 60:02}:00</wp:comment_date_gmt><wp:comment_content>"
+                        f"<![CDATA[{BODIES[n % 4].format(n=n)}]]></wp:comment_content><wp:comment_approved>"
+                        f"{'1' if n % 5 else '0'}</wp:comment_approved><wp:comment_type></wp:comment_type>"
+                        f"<wp:comment_parent>{parent}</wp:comment_parent><wp:comment_user_id>0</wp:comment_user_id>"
+                        "</wp:comment>\n")
+            f.write("</item>\n")
+        f.write("</channel></rss>\n")
+
+
+def disqus(out: Path, comments: int, articles: int) -> None:
+    with out.open("w", encoding="utf-8") as f:
+        f.write('<?xml version="1.0" encoding="utf-8"?>\n<disqus xmlns="http://disqus.com" '
+                'xmlns:dsq="http://disqus.com/disqus-internals">\n<category dsq:id="1"><forum>bench</forum>'
+                "<title>General</title></category>\n")
+        for a in range(articles):
+            f.write(f'<thread dsq:id="t{a}"><id>bench-{a}</id><forum>bench</forum><category dsq:id="1"/>'
+                    f"<link>https://bench.example/{a}/</link><title>Article {a}</title><message/>"
+                    "<createdAt>2024-05-01T10:00:00Z</createdAt></thread>\n")
+        for n in range(1, comments + 1):
+            parent = f'<parent dsq:id="{n - 1}"/>' if n % 3 else ""
+            f.write(f'<post dsq:id="{n}"><id/><message>{escape(BODIES[n % 4].format(n=n))}</message>'
+                    f"<createdAt>2024-05-01T11:{n % 60:02}:00Z</createdAt><isDeleted>false</isDeleted>"
+                    f"<isSpam>{'true' if n % 50 == 0 else 'false'}</isSpam><author><email>r{n % 977}@example.org</email>"
+                    f"<name>Reader {n % 977}</name><isAnonymous>false</isAnonymous></author>"
+                    f'<ipAddress>10.0.{n % 250}.1</ipAddress><thread dsq:id="t{(n - 1) * articles // comments}"/>{parent}</post>\n')
+        f.write("</disqus>\n")
+
+
+def run_import(export: Path, home: Path, mode: str) -> dict:
+    """In this process: import one file into a fresh database; figures as a dict."""
+    sys.path.insert(0, str(ROOT))
+    from moderator.importing import import_files
+    from moderator.importing.ahead import worth_it
+    from moderator.storage.database import open_database
+
+    parallel = {"auto": None, "parallel": True, "sequential": False}[mode]
+    used = worth_it(export) if parallel is None else parallel
+    db = open_database(f"sqlite:///{home / 'bench.sqlite'}", home / "backups")
+    load = os.getloadavg()[0]  # other work on the machine, before this import adds its own
+    cpu_before, started = _cpu(resource.RUSAGE_SELF), time.perf_counter()
+    with db.sessions() as session:
+        report = import_files(session, [export], parallel=parallel)[0]
+    seconds = time.perf_counter() - started
+    db.dispose()
+    return {"format": report.format, "comments": report.comments.added, "articles": report.articles.added,
+            "seconds": round(seconds, 2), "comments_per_s": round(report.comments.added / seconds),
+            "parallel": used, "cpu_s": round(_cpu(resource.RUSAGE_SELF) - cpu_before, 2), "parser_cpu_s": _cpu(resource.RUSAGE_CHILDREN),
+            "peak_rss_mb": _peak_mb(resource.RUSAGE_SELF),
+            "parser_peak_rss_mb": _peak_mb(resource.RUSAGE_CHILDREN) if used else None,
+            "file_mb": round(export.stat().st_size / 2**20, 1), "load_average": round(load, 2)}
+
+
+def _peak_mb(who: int) -> float:
+    return round(resource.getrusage(who).ru_maxrss / 1024, 1)
+
+
+def _cpu(who: int) -> float:
+    """CPU seconds used: on a busy machine, a truer measure of the work than the wall clock."""
+    usage = resource.getrusage(who)
+    return round(usage.ru_utime + usage.ru_stime, 2)
+
+
+def measure(export: Path, folder: Path, mode: str) -> dict:
+    home = Path(tempfile.mkdtemp(dir=folder))
+    child = subprocess.run([sys.executable, __file__, "--child", str(export), str(home), mode],
+                           capture_output=True, text=True, check=True)
+    return json.loads(child.stdout.splitlines()[-1])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--comments", type=int, default=1_000_000)
+    parser.add_argument("--articles", type=int, default=20_000)
+    parser.add_argument("--mode", choices=("auto", "parallel", "sequential"), default="auto",
+                        help="parse in a second process: as the importer decides (default), always, never")
+    parser.add_argument("--child", nargs=3, metavar=("EXPORT", "HOME", "MODE"), help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        print(json.dumps(run_import(Path(args.child[0]), Path(args.child[1]), args.child[2])))
+        return
+    figures = {"comments": args.comments, "articles": args.articles, "cores": os.cpu_count()}
+    with tempfile.TemporaryDirectory(prefix="moderator-bench-") as folder:
+        for name, generate in (("wxr", wxr), ("disqus", disqus)):
+            export = Path(folder) / f"export.{name}.xml"
+            generate(export, args.comments, min(args.articles, args.comments))
+            result = measure(export, Path(folder), args.mode)
+            export.unlink()
+            figures[name] = result
+            parser_rss = f", parser process {result['parser_peak_rss_mb']} MB" if result["parallel"] else ""
+            print(f"{name}: {result['comments']:,} comments ({result['file_mb']} MB) in {result['seconds']} s = "
+                  f"{result['comments_per_s']:,} comments/s; peak RSS {result['peak_rss_mb']} MB{parser_rss}; "
+                  f"CPU {result['cpu_s']} s + parser {result['parser_cpu_s']} s "
+                  f"({'parsed in a second process' if result['parallel'] else 'one process'}; "
+                  f"load average before {result['load_average']})", flush=True)
+    print(json.dumps(figures))
+
+
+if __name__ == "__main__":
+    main()

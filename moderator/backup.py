@@ -1,0 +1,103 @@
+"""Full backup and restore of the SQLite database.
+
+A backup is SQLite's online backup: a consistent copy taken in one step while the
+app keeps reading and writing (WAL). A restore checks the file first (SQLite's
+integrity check, our tables, a schema revision this version knows), refuses to
+replace a database that holds data unless forced, keeps a copy of what it
+replaces, then migrates the restored database if it is older than the app.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from contextlib import closing
+from dataclasses import dataclass
+from pathlib import Path
+
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, inspect, text
+
+from moderator.errors import ModeratorError
+from moderator.storage.migrate import alembic_config, backup_sqlite, prepare_database
+
+TABLES = {"sites", "articles", "comments", "decisions", "alembic_version"}
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    path: Path
+    size: int  # bytes
+    revision: str  # the schema revision inside
+
+
+@dataclass(frozen=True)
+class RestoreInfo:
+    source: Path
+    revision: str  # the backup's schema revision (before any migration)
+    replaced_copy: Path | None  # where the replaced database was saved, if it held data
+
+
+def backup_database(engine: Engine, out: Path, force: bool = False) -> BackupInfo:
+    source = _sqlite_file(engine)
+    out = Path(out)
+    if out.exists() and not force:
+        raise ModeratorError(f"{out} exists already; choose another name, or add --force to replace it.")
+    partial = out.with_name(out.name + ".partial")
+    partial.unlink(missing_ok=True)
+    with closing(sqlite3.connect(source)) as live, closing(sqlite3.connect(partial)) as copy:
+        live.backup(copy)  # all pages in one step: one consistent snapshot
+        copy.execute("PRAGMA journal_mode=DELETE")  # one self-contained file, no -wal beside it
+    partial.replace(out)
+    return BackupInfo(out, out.stat().st_size, check_backup(out, engine))
+
+
+def check_backup(path: Path, engine: Engine) -> str:
+    """The backup's schema revision, once it has passed the checks; else a ModeratorError."""
+    path = Path(path)
+    if not path.is_file():
+        raise ModeratorError(f"{path}: no such file.")
+    try:
+        with closing(sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)) as db:
+            problems = [row[0] for row in db.execute("PRAGMA integrity_check")]
+            tables = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+            revision = db.execute("SELECT version_num FROM alembic_version").fetchone() if "alembic_version" in tables else None
+    except sqlite3.DatabaseError as error:
+        raise ModeratorError(f"{path} is not an SQLite database ({error}); nothing was restored.") from None
+    if problems != ["ok"]:
+        raise ModeratorError(f"{path} is damaged ({problems[0]}); nothing was restored.")
+    if not TABLES <= tables or revision is None:
+        raise ModeratorError(f"{path} is not a Comment Moderator database; nothing was restored.")
+    known = {script.revision for script in ScriptDirectory.from_config(alembic_config(engine)).walk_revisions()}
+    if revision[0] not in known:
+        raise ModeratorError(f"{path} was made by a newer version of the app (schema {revision[0]}); update the app first.")
+    return revision[0]
+
+
+def restore_database(engine: Engine, source: Path, backups: Path, force: bool = False) -> RestoreInfo:
+    """Replace the database's content with the backup's. Close the app first."""
+    revision = check_backup(source, engine)
+    target = _sqlite_file(engine)
+    holds_data = _holds_data(engine)
+    if holds_data and not force:
+        raise ModeratorError(f"The database {target} holds data; add --force to replace it with {source} "
+                             "(a copy of it is kept in the backups folder first).")
+    replaced = backup_sqlite(engine, backups, label="pre-restore") if holds_data else None
+    engine.dispose()
+    with closing(sqlite3.connect(f"{Path(source).resolve().as_uri()}?mode=ro", uri=True)) as backup, \
+            closing(sqlite3.connect(target)) as live:
+        backup.backup(live)  # page by page under SQLite's locks: never a half-copied file
+    engine.dispose()
+    prepare_database(engine, backups)  # an older backup is brought up to this version's schema
+    return RestoreInfo(Path(source), revision, replaced)
+
+
+def _sqlite_file(engine: Engine) -> str:
+    if engine.dialect.name != "sqlite" or not engine.url.database:
+        raise ModeratorError("Backup and restore work on the SQLite database; for PostgreSQL use pg_dump and pg_restore.")
+    return engine.url.database
+
+
+def _holds_data(engine: Engine) -> bool:
+    tables = set(inspect(engine).get_table_names()) & {"articles", "comments", "decisions"}
+    with engine.connect() as connection:
+        return any(connection.execute(text(f"SELECT 1 FROM {table} LIMIT 1")).first() for table in sorted(tables))

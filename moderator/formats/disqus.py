@@ -1,0 +1,122 @@
+"""Disqus XML export: <thread> elements become articles, <post> elements comments.
+
+Threads and posts are siblings under the root, linked by dsq:id attributes; a post
+may name a thread that is not in the file (the importer then makes a placeholder
+article and reports it). A post that is neither spam nor deleted was published.
+"""
+
+from __future__ import annotations
+
+from typing import BinaryIO, Iterator
+
+from moderator.formats.records import (
+    ANONYMOUS, APPROVED, HIDDEN, ArticleRecord, CommentRecord, Record,
+    bad_id, parse_iso_time, site_record, skip, text_or_none, warn,
+)
+from moderator.formats.xmlsafe import Element, event_batches
+from moderator.htmltext import html_to_text
+
+NAME = "disqus"
+SITE = ("disqus", "Disqus")
+NS = "{http://disqus.com}"
+DSQ_ID = "{http://disqus.com/disqus-internals}id"
+NO_THREAD = "disqus:no-thread"  # the article for posts that name no thread at all
+THREAD, POST = NS + "thread", NS + "post"
+TAGS = frozenset((THREAD, POST))  # the elements whose events the parse needs
+
+
+def parse(stream: BinaryIO, path: str) -> Iterator[Record]:
+    root: Element | None = None
+    site_known = False
+    for events in event_batches(stream, path, TAGS, starts=False):
+        for event, element in events:
+            if root is None:  # the first event is the root's start
+                root = element
+            if event != "end" or element.tag == THREAD and not len(element):
+                continue  # an empty <thread dsq:id/> is a post's reference to its thread
+            fields = _fields(element)
+            if not site_known and _text(fields, "forum"):  # the forum is the site
+                site_known = True
+                yield site_record("disqus", _text(fields, "forum"))
+            yield from (post_records(element, fields) if element.tag == POST else [thread_record(element, fields)])
+            root.clear()  # a top-level element is done: keep memory flat
+
+
+def _fields(element: Element) -> dict[str, Element]:
+    """The element's children by tag (the first of each): one pass, no XPath."""
+    return {child.tag: child for child in reversed(element)}
+
+
+def _text(fields: dict[str, Element], name: str) -> str | None:
+    child = fields.get(NS + name)
+    return None if child is None else text_or_none(child.text)
+
+
+def _ref(fields: dict[str, Element], name: str) -> str | None:
+    child = fields.get(NS + name)
+    return None if child is None else text_or_none(child.get(DSQ_ID))
+
+
+def thread_record(thread: Element, fields: dict[str, Element]) -> Record:
+    external_id = text_or_none(thread.get(DSQ_ID))
+    problem = bad_id(external_id)
+    if problem:
+        return skip(f"Disqus thread that {problem}", _text(fields, "link") or _text(fields, "title"))
+    created = _time(fields, "thread", external_id)
+    return ArticleRecord(
+        external_id=external_id,
+        title=_text(fields, "title"),
+        url=_text(fields, "link"),
+        body=html_to_text(_raw(fields, "message")),
+        published_at=created if not isinstance(created, tuple) else None,
+    )
+
+
+def post_records(post: Element, fields: dict[str, Element]) -> Iterator[Record]:
+    external_id = text_or_none(post.get(DSQ_ID))
+    problem = bad_id(external_id)
+    if problem:
+        yield skip(f"Disqus post that {problem}", _text(fields, "id") or (_text(fields, "message") or "")[:40])
+        return
+    created = _time(fields, "post", external_id)
+    spam, deleted = _flag(fields, "isSpam", external_id), _flag(fields, "isDeleted", external_id)
+    for problem in (created, spam, deleted):
+        if isinstance(problem, tuple):
+            yield warn(*problem)
+    spam, deleted = spam is True, deleted is True
+    author = _fields(fields[NS + "author"]) if NS + "author" in fields else {}
+    yield CommentRecord(
+        external_id=external_id,
+        article_external_id=_ref(fields, "thread") or NO_THREAD,
+        parent_external_id=_ref(fields, "parent"),
+        author=_text(author, "name") or _text(author, "username") or ANONYMOUS,
+        email=_text(author, "email"),
+        url=None,
+        ip=_text(fields, "ipAddress"),
+        created_at=None if isinstance(created, tuple) else created,
+        body=html_to_text(_raw(fields, "message")),
+        source_status=HIDDEN if spam or deleted else APPROVED,
+        source_flag="spam" if spam else "deleted" if deleted else None,
+    )
+
+
+def _raw(fields: dict[str, Element], name: str) -> str | None:
+    child = fields.get(NS + name)
+    return None if child is None else child.text
+
+
+def _time(fields: dict[str, Element], kind: str, external_id: str):
+    """The createdAt time; or a (reason, example) pair when it is not a time."""
+    value = _text(fields, "createdAt")
+    try:
+        return parse_iso_time(value)
+    except ValueError:
+        return (f"Disqus {kind} with a createdAt that is not a time; kept without a date", f"{external_id} ({value})")
+
+
+def _flag(fields: dict[str, Element], name: str, external_id: str):
+    """True or False; or a (reason, example) pair, counted as False, when it is neither."""
+    value = (_text(fields, name) or "false").lower()
+    if value in ("true", "false"):
+        return value == "true"
+    return (f"Disqus post with an {name} that is neither true nor false; taken as false", f"{external_id} ({value})")

@@ -1,0 +1,131 @@
+"""The generic formats, for sites with their own exporters: JSON Lines and CSV.
+
+Both carry the same columns (docs/formats.md): article_id, article_title,
+article_url, comment_id, parent_id, author, author_email, author_url, author_ip,
+created_at (ISO 8601), body (plain text), status (pending, approved, hidden).
+Only comment_id and body are required; `id` and `comment_text` are accepted for
+them, so labelled samples such as Jigsaw's train.csv import as they are. Rows
+without an article_id go to one article named after the file.
+
+A site's own exporter should be told when it writes something wrong, so these
+formats are strict: a bad time or status rejects the file, naming the line.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+from typing import BinaryIO, Iterable, Iterator
+
+from moderator.errors import FileFormatError
+from moderator.formats.jsonstream import lines
+from moderator.formats.records import (
+    ANONYMOUS, PENDING, SOURCE_STATUSES, ArticleRecord, CommentRecord, Record,
+    bad_id, parse_iso_time, warn,
+)
+
+SITE = ("default", "Our site")
+COLUMNS = ("article_id", "article_title", "article_url", "comment_id", "parent_id", "author",
+           "author_email", "author_url", "author_ip", "created_at", "body", "status")
+ALIASES = {"id": "comment_id", "comment_text": "body", "text": "body"}
+
+
+def parse_jsonl(stream: BinaryIO, path: str) -> Iterator[Record]:
+    return _records(json_rows(stream, path), path)
+
+
+def parse_csv(stream: BinaryIO, path: str) -> Iterator[Record]:
+    return _records(csv_rows(stream, path), path)
+
+
+def json_rows(stream: BinaryIO, path: str) -> Iterator[tuple[int, dict]]:
+    for number, line in lines(stream, path):
+        try:
+            text = line.decode("utf-8-sig" if number == 1 else "utf-8").strip()
+            row = json.loads(text) if text else None
+        except UnicodeDecodeError as error:
+            raise FileFormatError(path, number, f"not UTF-8 text (byte {error.start})") from None
+        except json.JSONDecodeError as error:
+            raise FileFormatError(path, number, f"not valid JSON ({error.msg})", error.colno) from None
+        if row is None:
+            continue
+        if not isinstance(row, dict):
+            raise FileFormatError(path, number, "each line must be a JSON object")
+        yield number, {ALIASES.get(k, k): v for k, v in row.items()}
+
+
+def csv_rows(stream: BinaryIO, path: str) -> Iterator[tuple[int, dict]]:
+    text = io.TextIOWrapper(stream, encoding="utf-8-sig", newline="")
+    reader = csv.reader(text)
+    try:
+        header = [ALIASES.get(name.strip(), name.strip()) for name in next(reader, [])]
+        unknown = [name for name in header if name not in COLUMNS]
+        if unknown:
+            yield 0, {"_unknown": unknown}
+        start = reader.line_num + 1
+        for row in reader:
+            if row:
+                yield start, dict(zip(header, row))
+            start = reader.line_num + 1
+    except csv.Error as error:
+        raise FileFormatError(path, reader.line_num, f"CSV error: {error}") from None
+    except UnicodeDecodeError as error:
+        raise FileFormatError(path, reader.line_num + 1, f"not UTF-8 text (byte {error.start})") from None
+    finally:
+        text.detach()  # leave the caller's stream open
+
+
+def _records(rows: Iterable[tuple[int, dict]], path: str) -> Iterator[Record]:
+    articles: set[str] = set()
+    default_article = Path(path).stem[:200]
+    for number, row in rows:
+        if "_unknown" in row:
+            yield from (warn("columns that are not imported", name) for name in row["_unknown"])
+            continue
+        comment = comment_record(row, path, number, default_article)
+        if comment.article_external_id not in articles:
+            articles.add(comment.article_external_id)
+            yield ArticleRecord(comment.article_external_id, title=field_text(row, "article_title"), url=field_text(row, "article_url"))
+        yield comment
+
+
+def comment_record(row: dict, path: str, number: int, default_article: str) -> CommentRecord:
+    comment_id, body = field_text(row, "comment_id"), row.get("body")
+    problem = bad_id(comment_id)
+    if problem or not isinstance(body, str):
+        raise FileFormatError(path, number, f"the comment {problem}" if problem else "'body' is missing or not text")
+    article = field_text(row, "article_id") or default_article
+    if bad_id(article):
+        raise FileFormatError(path, number, f"the article id is longer than 200 characters")
+    status = field_text(row, "status") or PENDING
+    if status not in SOURCE_STATUSES:
+        raise FileFormatError(path, number, f"status '{status}' is not one of {', '.join(SOURCE_STATUSES)}")
+    return CommentRecord(
+        external_id=comment_id,
+        article_external_id=article,
+        parent_external_id=field_text(row, "parent_id"),
+        author=field_text(row, "author") or ANONYMOUS,
+        email=field_text(row, "author_email"),
+        url=field_text(row, "author_url"),
+        ip=field_text(row, "author_ip"),
+        created_at=_time(row, path, number),
+        body=body.strip(),
+        source_status=status,
+    )
+
+
+def field_text(row: dict, key: str) -> str | None:
+    value = row.get(key)
+    if value is None or isinstance(value, (dict, list, bool)):
+        return None
+    return str(value).strip() or None
+
+
+def _time(row: dict, path: str, number: int):
+    value = field_text(row, "created_at")
+    try:
+        return parse_iso_time(value)
+    except ValueError:
+        raise FileFormatError(path, number, f"created_at '{value}' is not an ISO 8601 time") from None

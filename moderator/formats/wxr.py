@@ -1,0 +1,163 @@
+"""WordPress WXR 1.0, 1.1 and 1.2 (http:// or https:// namespace URIs).
+
+Each <item> is an article; each <wp:comment> in it a comment. WordPress writes an
+item's fields before its comments, so the article is yielded before its first
+comment and the comments stream out one by one, never held per item.
+"""
+
+from __future__ import annotations
+
+import html
+from typing import BinaryIO, Iterator
+
+from moderator.formats.records import (
+    ANONYMOUS, APPROVED, HIDDEN, PENDING, ArticleRecord, CommentRecord, Record,
+    bad_id, parse_iso_time, parse_rfc822_time, site_record, skip, text_or_none,
+)
+from moderator.formats.xmlsafe import Element, child_texts, event_batches
+from moderator.htmltext import html_to_text
+
+NAME = "wxr"
+SITE = ("wordpress", "WordPress")
+CONTENT = "{http://purl.org/rss/1.0/modules/content/}encoded"
+WP_NAMESPACES = tuple(f"{scheme}://wordpress.org/export/{v}/" for scheme in ("http", "https") for v in ("1.0", "1.1", "1.2"))
+ARTICLE_TYPES = {None, "post", "page"}
+# comment_approved: '1' published, '0' held, or the bin it was put in.
+STATUSES = {"1": (APPROVED, None), "0": (PENDING, None), "spam": (HIDDEN, "spam"),
+            "trash": (HIDDEN, "trash"), "post-trashed": (HIDDEN, "trash")}
+
+
+def _wp(*names: str) -> dict[str, str]:
+    return {f"{{{ns}}}{name}": name for ns in WP_NAMESPACES for name in names}
+
+
+COMMENT_TAGS = frozenset(_wp("comment"))
+TAGS = COMMENT_TAGS | {"item", "channel"}  # the elements whose events the parse needs
+COMMENT_FIELDS = _wp("comment_id", "comment_author", "comment_author_email", "comment_author_url",
+                     "comment_author_IP", "comment_date", "comment_date_gmt", "comment_content",
+                     "comment_approved", "comment_type", "comment_parent")
+ITEM_FIELDS = {**_wp("post_id", "post_date", "post_date_gmt", "post_type"), "title": "title", "link": "link",
+               "guid": "guid", "pubDate": "pubDate", CONTENT: "content",
+               **{f"{{{ns}excerpt/}}encoded": "excerpt" for ns in WP_NAMESPACES}}
+
+
+def parse(stream: BinaryIO, path: str) -> Iterator[Record]:
+    state = _Items()
+    for events in event_batches(stream, path, TAGS):
+        for event, element in events:
+            if event == "end":
+                if element.tag == "item":
+                    yield from state.item_end(element)
+                else:
+                    yield from state.comment(element)
+            elif element.tag == "item":
+                yield from state.item_start(element)
+            elif element.tag == "channel":
+                state.channel = element
+
+
+class _Items:
+    """Where the parse is: the channel, the current item and whether its article is out.
+
+    Events come a chunk at a time, after the parser has built the whole chunk, so the
+    tree may be ahead of the event in hand: elements are removed by identity, never as
+    "the last child"."""
+
+    def __init__(self):
+        self.channel: Element | None = None
+        self.item: Element | None = None
+        self.article: str | None = None  # the current item's external id, once yielded
+        self.items_begun = False
+
+    def item_start(self, item: Element) -> Iterator[Record]:
+        if not self.items_begun and self.channel is not None:
+            yield from _site(self.channel)  # the channel's own fields all come before its items
+        self.item, self.article, self.items_begun = item, None, True
+
+    def comment(self, element: Element) -> Iterator[Record]:
+        if self.item is None:
+            return
+        if self.article is None:
+            record = item_record(self.item)
+            self.article = record.external_id if isinstance(record, ArticleRecord) else ""
+            yield record
+        yield comment_record(element, self.article)
+        self.item.remove(element)  # done with: keep memory flat
+
+    def item_end(self, item: Element) -> Iterator[Record]:
+        if self.article is None:
+            yield item_record(item, has_comments=False)
+        if self.channel is not None:
+            self.channel.remove(item)
+        self.item = None
+
+
+def _site(channel: Element) -> Iterator[Record]:
+    fields = child_texts(channel, {**_wp("base_blog_url", "base_site_url"), "link": "link", "title": "title"})
+    address = fields.get("base_blog_url") or fields.get("base_site_url") or fields.get("link")
+    site = site_record("wordpress", address, html.unescape(text_or_none(fields.get("title")) or ""))
+    if site is not None:
+        yield site
+
+
+def item_record(item: Element, has_comments: bool = True) -> Record:
+    fields = child_texts(item, ITEM_FIELDS)
+    post_type = text_or_none(fields.get("post_type"))
+    title = text_or_none(fields.get("title"))
+    external_id = next(filter(None, (text_or_none(fields.get(k)) for k in ("post_id", "link", "guid"))), title)
+    if not has_comments and post_type not in ARTICLE_TYPES:
+        return skip(f"WordPress item of type '{post_type}' without comments (not an article)", title or external_id)
+    problem = bad_id(external_id)
+    if problem:
+        return skip(f"WordPress item that {problem}", title)
+    return ArticleRecord(
+        external_id=external_id,
+        title=html.unescape(title) if title else None,
+        url=text_or_none(fields.get("link")),
+        body=html_to_text(fields.get("content"), keep_newlines=True),
+        standfirst=html_to_text(fields.get("excerpt"), keep_newlines=True) or None,
+        section=_category(item),
+        published_at=_time(fields.get("post_date_gmt"), fields.get("post_date")) or parse_rfc822_time(fields.get("pubDate")),
+    )
+
+
+def _category(item: Element) -> str | None:
+    for child in item.iterfind("category"):
+        if child.get("domain") == "category" and text_or_none(child.text):
+            return html.unescape(child.text.strip())
+    return None
+
+
+def comment_record(element: Element, article: str) -> Record:
+    # Stripped texts, "" when missing: exports pad fields with newlines and indentation.
+    fields = {COMMENT_FIELDS[c.tag]: (c.text or "").strip() for c in element if c.tag in COMMENT_FIELDS}
+    get = fields.get
+    external_id = get("comment_id")
+    if not article:
+        return skip("WordPress comment in an item that has no id", external_id)
+    problem = bad_id(external_id)
+    if problem:
+        return skip(f"WordPress comment that {problem}", f"in article {article}")
+    approved = get("comment_approved") or "1"
+    status, flag = STATUSES.get(approved) or (PENDING, approved[:20])
+    author, parent, content = get("comment_author"), get("comment_parent"), get("comment_content")
+    return CommentRecord(
+        external_id, article, None if parent in (None, "", "0") else parent,
+        (html.unescape(author) if "&" in author else author) if author else ANONYMOUS,
+        get("comment_author_email") or None, get("comment_author_url") or None, get("comment_author_IP") or None,
+        _time(get("comment_date_gmt"), get("comment_date")),
+        html_to_text(content, keep_newlines=True) if content else "",
+        status, flag, (get("comment_type") or "comment")[:20],
+    )
+
+
+def _time(gmt: str | None, local: str | None):
+    """GMT when there is one; the site's local time (zone unknown, taken as UTC) else."""
+    for value in (gmt, local):
+        try:
+            parsed = parse_iso_time(value)
+        except ValueError:
+            continue
+        if parsed is not None:
+            return parsed
+    return None

@@ -1,0 +1,106 @@
+"""Background scoring: inference on its own thread, scores written through the one writer.
+
+Loading the model (and importing torch for detoxify packs) happens on this thread,
+never before the window is painted. Unscored comments are taken highest visibility
+first (the open article, then the pending queue, then the rest); each batch's write
+is submitted to the writer, at most one ahead, so a cancel or a kill loses at most a
+batch and the next run resumes where this one stopped.
+"""
+
+from __future__ import annotations
+
+import threading
+from concurrent.futures import Future
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+
+from moderator.gui.progress import CancelToken, Progress, ProgressPanel
+from moderator.gui.writer import Writer
+from moderator.scoring.registry import load_scorer
+from moderator.scoring.runner import _groups  # the scorer's preferred grouping of a window
+from moderator.scoring.store import ScoringPlan, count_unscored, register_model, write_scores
+from moderator.storage.database import Database
+
+
+class BackgroundScorer(QObject):
+    model_ready = Signal(int)  # the active model's database id
+    scores_landed = Signal(object)  # list of comment ids whose scores are now stored
+    stopped = Signal(str)  # why: "done", "cancelled" or the error sentence
+
+    def __init__(self, db: Database, models_dir: Path, writer: Writer, panel: ProgressPanel, parent=None):
+        super().__init__(parent)
+        self._db, self._models_dir, self._writer, self._panel = db, models_dir, writer, panel
+        self._thread: threading.Thread | None = None
+        self.token = CancelToken()
+        self._again: int | None = None  # a start asked for while running (-1: no article first)
+        self._closing = False
+        self.stopped.connect(self._after_run)
+
+    @property
+    def running(self) -> bool:
+        return self._thread is not None and self._thread.is_alive()
+
+    def start(self, priority_article: int | None = None) -> bool:
+        """Score what is unscored. A run already going is run again when it stops (it may have
+        passed comments that arrived since); during an import, the import restarts scoring."""
+        if self.running:
+            self._again = priority_article if priority_article is not None else -1
+            return False
+        if self._panel.busy or self._closing:
+            return False
+        token = self.token = self._panel.start("Scoring", yields=True)
+        self._thread = threading.Thread(target=self._run, args=(priority_article, token), name="scoring", daemon=True)
+        self._thread.start()
+        return True
+
+    def cancel_and_wait(self) -> None:
+        self._closing = True
+        if self.running:
+            self.token.cancel()
+            self._thread.join()
+
+    def _after_run(self, _why: str) -> None:
+        """On the GUI thread, first of all listeners: free the panel, then run again if asked."""
+        self._panel.finish(self.token)
+        again, self._again = self._again, None
+        if again is not None:
+            self._thread.join()
+            self.start(None if again == -1 else again)
+
+    def _run(self, priority_article: int | None, token: CancelToken) -> None:
+        try:
+            why = self._score(priority_article, token)
+        except Exception as error:  # noqa: BLE001 - reported to the window as one sentence
+            why = f"Scoring stopped: {error}"
+        self.stopped.emit(why)
+
+    def _score(self, priority_article: int | None, token: CancelToken) -> str:
+        scorer = load_scorer(self._models_dir)
+        model_id = self._writer.submit(lambda session: register_model(session, scorer.identity)).result()
+        self.model_ready.emit(model_id)
+        plan = ScoringPlan(model_id, priority_article)
+        with self._db.sessions() as session:
+            total = count_unscored(session, model_id)
+        done, last_write = 0, None
+        while not token.cancelled:
+            with self._db.sessions() as session:
+                window = plan.next_window(session, scorer.window)
+            if not window:
+                break
+            for ids, texts in _groups(scorer, window):
+                if token.cancelled:
+                    break
+                rows = scorer.score(texts)
+                last_write = self._write(model_id, scorer.main_label, ids, rows, last_write)
+                done += len(ids)
+                self._panel.report(Progress(done, max(total, done), "comments scored"))
+        if last_write is not None:
+            last_write.result()
+        return "cancelled" if token.cancelled else "done"
+
+    def _write(self, model_id: int, main_label: str, ids: list[int], rows, previous: Future | None) -> Future:
+        if previous is not None:
+            previous.result()  # at most one batch waiting: memory stays flat, the writer stays free
+        return self._writer.submit(lambda session: write_scores(session, model_id, main_label, ids, rows),
+                                   lambda _none: self.scores_landed.emit(list(ids)))

@@ -1,0 +1,118 @@
+"""Apply a decisions file from another machine: how an offline laptop hands its work over.
+
+For each comment the file names (by site and external id) the last decision in the
+file is its final state there. It is applied here as one Decision (source
+"import", with the original moderator, reason and time) unless the comment is
+already in that state (unchanged: importing twice adds nothing) or someone here
+decided on it later than that (the newer local decision stands). Staff replies
+written there are created here, under the same parent.
+"""
+
+from __future__ import annotations
+
+from typing import BinaryIO, Callable
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from moderator.formats.decisions import DecisionRecord, parse
+from moderator.importing.report import ImportReport
+from moderator.importing.writer import BATCH
+from moderator.storage.models import Article, Comment, Decision, Site, Status, utcnow
+
+IMPORT = "import"  # Decision.source of decisions that came in a file
+STAFF_POSTS = ("reply", "post")
+KNOWN = (Status.PENDING, Status.APPROVED, Status.HIDDEN, Status.REMOVED)
+
+
+def apply_decisions(session: Session, stream: BinaryIO, path: str, tick: Callable[..., None]) -> ImportReport:
+    report = ImportReport("decisions", path, label="decisions file")
+    final: dict[tuple[str, str], DecisionRecord] = {}
+    posts: dict[tuple[str, str], DecisionRecord] = {}
+    count = 0
+    for count, record in enumerate(parse(stream, path), 1):
+        if record.external_id is None:
+            report.skip("decision on a comment without an external id", f"line {record.line}")
+            continue
+        final[(record.site, record.external_id)] = record
+        if record.action in STAFF_POSTS and record.reply_text:
+            posts[(record.site, record.external_id)] = record
+        if count % BATCH == 0:
+            tick(count)
+    for key, record in final.items():
+        _apply(session, record, posts.get(key), report)
+    session.flush()
+    tick(count, done=True)
+    return report
+
+
+def _apply(session: Session, record: DecisionRecord, post: DecisionRecord | None, report: ImportReport) -> None:
+    if record.status_after not in KNOWN:
+        report.skip("decision with an unknown status", f"{record.external_id} ({record.status_after})")
+        return
+    comment = _comment(session, record.site, record.external_id)
+    if comment is None:
+        if post is None:
+            report.skip("decision on a comment that is not in this database", record.external_id)
+        elif record.status_after == Status.REMOVED:
+            report.skip("staff reply posted and withdrawn on the other machine", record.external_id)
+        else:
+            _create_staff_comment(session, post, report)
+        return
+    if comment.status == record.status_after:
+        report.comments.unchanged += 1
+    elif _decided_since(session, comment.id, record):
+        report.skip("decision older than one made here (the newer local decision stands)", record.external_id)
+    else:
+        _record(session, comment, record, record.action, comment.status)
+        report.comments.updated += 1
+
+
+def _comment(session: Session, site_key: str, external_id: str | None) -> Comment | None:
+    if external_id is None:
+        return None
+    return session.scalar(select(Comment).join(Site, Site.id == Comment.site_id)
+                          .where(Site.key == site_key, Comment.external_id == external_id))
+
+
+def _decided_since(session: Session, comment_id: int, record: DecisionRecord) -> bool:
+    later = select(Decision.id).where(Decision.comment_id == comment_id, Decision.created_at > record.time).limit(1)
+    return session.scalar(later) is not None
+
+
+def _create_staff_comment(session: Session, post: DecisionRecord, report: ImportReport) -> None:
+    parent = _comment(session, post.site, post.parent_external_id)
+    article_id = parent.article_id if parent else _article_id(session, post.site, post.article_external_id)
+    if article_id is None:
+        report.skip("staff reply on an article that is not in this database", post.external_id)
+        return
+    comment = Comment(
+        site_id=session.scalar(select(Site.id).where(Site.key == post.site)), article_id=article_id,
+        parent_id=parent.id if parent else None, parent_external_id=post.parent_external_id,
+        external_id=post.external_id, author=post.moderator[:200], is_staff=True, body=post.reply_text,
+        created_at=post.time, status=Status.APPROVED,
+    )
+    session.add(comment)
+    session.flush()
+    _record(session, comment, post, post.action, None)
+    report.comments.added += 1
+
+
+def _article_id(session: Session, site_key: str, external_id: str | None) -> int | None:
+    if external_id is None:
+        return None
+    return session.scalar(select(Article.id).join(Site, Site.id == Article.site_id)
+                          .where(Site.key == site_key, Article.external_id == external_id))
+
+
+def _record(session: Session, comment: Comment, record: DecisionRecord, action: str, status_before: str | None) -> None:
+    """One Decision, as moderator.moderation writes them, but dated when it was made there."""
+    if status_before is not None:  # not for a reply just created here
+        comment.status = record.status_after
+        comment.version += 1
+        comment.updated_at = utcnow()
+    session.add(Decision(
+        comment_id=comment.id, action=action[:20], reason=(record.reason or None) and record.reason[:40],
+        note=record.note, moderator=record.moderator[:200], source=IMPORT, created_at=record.time,
+        status_before=status_before, status_after=record.status_after,
+    ))

@@ -1,0 +1,154 @@
+"""Import one file, or several: detect the format, stream the records, write them.
+
+Each file is one transaction: the caller's session, committed by import_files only
+when the whole file is in. A bad file, a failure halfway or a cancel leaves the
+database exactly as it was.
+"""
+
+from __future__ import annotations
+
+from contextlib import contextmanager, suppress
+from pathlib import Path
+from typing import BinaryIO, Callable, Iterable
+
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session
+
+from moderator.errors import FileFormatError
+from moderator.formats import FORMATS, detect
+from moderator.formats.records import ArticleRecord, CommentRecord, Notice, SiteRecord
+from moderator.importing.ahead import Ahead, worth_it
+from moderator.importing.decisions import apply_decisions
+from moderator.importing.page import get_or_create_site, import_page_file
+from moderator.importing.report import ImportProgress, ImportReport, ProgressCallback
+from moderator.importing.writer import BATCH, Writer
+
+FORMAT_NAMES = tuple(FORMATS)
+IMPORT_CACHE_KB = 64 << 10  # SQLite page cache while importing; within the 300 MB budget
+
+
+def import_file(session: Session, path: Path, file_format: str = "auto", site_key: str | None = None,
+                progress: ProgressCallback | None = None, parallel: bool | None = None) -> ImportReport:
+    """Import one file into the session's transaction (the caller commits or rolls back).
+
+    parallel: parse in a second process while this one writes (ahead.py); None decides
+    by the file's size and the number of cores."""
+    path = Path(path)
+    if not path.is_file():
+        raise FileFormatError(str(path), None, "no such file")
+    with path.open("rb") as stream:
+        name = choose_format(stream, path, file_format)
+        if name == "page":
+            return import_page_file(session, path, site_key=site_key or "default")
+        if name == "decisions":
+            return apply_decisions(session, stream, str(path), _ticker(progress, path, stream.tell))
+        if parallel is None:
+            parallel = worth_it(path)
+        return _import_records(session, stream, path, name, site_key, progress, parallel)
+
+
+def import_files(session: Session, paths: Iterable[Path], file_format: str = "auto", site_key: str | None = None,
+                 progress: ProgressCallback | None = None, parallel: bool | None = None) -> list[ImportReport]:
+    """Import several files, each in its own transaction: a bad file changes nothing."""
+    reports = []
+    for path in paths:
+        try:
+            reports.append(import_file(session, path, file_format, site_key, progress, parallel))
+            session.commit()
+        except BaseException:
+            session.rollback()
+            raise
+    return reports
+
+
+def choose_format(stream: BinaryIO, path: Path, file_format: str = "auto") -> str:
+    if file_format == "auto" and not stream.read(1):
+        raise FileFormatError(str(path), None, "the file is empty; there is nothing to import")
+    stream.seek(0)
+    chosen = detect(stream) if file_format == "auto" else file_format
+    if chosen is None:
+        raise FileFormatError(str(path), None, "XML that is neither a WordPress WXR nor a Disqus export")
+    if chosen not in FORMATS:
+        raise FileFormatError(str(path), None, f"unknown format '{chosen}'; known: {', '.join(FORMATS)}")
+    return chosen
+
+
+def detect_format(path: Path) -> str:
+    with Path(path).open("rb") as stream:
+        return choose_format(stream, Path(path))
+
+
+def _import_records(session: Session, stream: BinaryIO, path: Path, name: str, site_key: str | None,
+                    progress: ProgressCallback | None, parallel: bool) -> ImportReport:
+    fmt = FORMATS[name]
+    report = ImportReport(name, str(path), label=fmt.label)
+    sink = _Sink(session, report, (site_key, site_key) if site_key else fmt.site, fixed=bool(site_key))
+    ahead = Ahead(name, path) if parallel else None
+    records = ahead if ahead else fmt.parse(stream, str(path))
+    tick, count = _ticker(progress, path, (lambda: ahead.position) if ahead else stream.tell), 0
+    with _bigger_cache(session):
+        try:
+            for count, record in enumerate(records, 1):
+                sink.take(record)
+                if count % BATCH == 0:
+                    tick(count)
+        finally:
+            if ahead:
+                ahead.close()
+        sink.writer().finish()
+    tick(count, done=True)
+    return report
+
+
+@contextmanager
+def _bigger_cache(session: Session):
+    """SQLite's page cache raised for the import: with the default 2 MB, a million rows'
+    indexes no longer fit and pages are written out and read back again and again."""
+    connection = session.connection()
+    if connection.dialect.name != "sqlite":
+        yield
+        return
+    before = connection.exec_driver_sql("PRAGMA cache_size").scalar()
+    connection.exec_driver_sql(f"PRAGMA cache_size = -{IMPORT_CACHE_KB}")
+    try:
+        yield
+    finally:
+        with suppress(SQLAlchemyError):  # never hide the error that ended the import
+            connection.exec_driver_sql(f"PRAGMA cache_size = {int(before)}")
+
+
+class _Sink:
+    """Hands records to the writer, which is made once the file's site is known."""
+
+    def __init__(self, session: Session, report: ImportReport, site: tuple[str, str], fixed: bool):
+        self.session, self.report, self.site, self.fixed = session, report, site, fixed
+        self._writer: Writer | None = None
+
+    def writer(self) -> Writer:
+        if self._writer is None:
+            site = get_or_create_site(self.session, *self.site)
+            self.report.site = site.key
+            self._writer = Writer(self.session, site.id, self.report)
+        return self._writer
+
+    def take(self, record) -> None:
+        kind = type(record)
+        if kind is CommentRecord:
+            self.writer().comment(record)
+        elif kind is ArticleRecord:
+            self.writer().article(record)
+        elif kind is Notice:
+            (self.report.skip if record.skipped else self.report.warn)(record.reason, record.example)
+        elif kind is SiteRecord and not self.fixed and self._writer is None:
+            self.site = (record.key, record.name)
+
+
+def _ticker(progress: ProgressCallback | None, path: Path, position: Callable[[], int]):
+    """A function that reports progress (records so far) by the bytes read."""
+    total = path.stat().st_size
+
+    def tick(records: int, done: bool = False) -> None:
+        if progress is not None:
+            progress(ImportProgress(str(path), total if done else min(position(), total), total, records))
+
+    return tick

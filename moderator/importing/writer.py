@@ -1,0 +1,210 @@
+"""Writing parsed records into the database, in batches, inside the caller's transaction.
+
+Identity is (site, external id). A comment already here is compared field by field:
+unchanged, or updated (the source's status is recorded as source_status and becomes
+the status only where no moderator has decided here). An id seen twice in one file
+keeps its first record and reports the rest. Replies link to their parent by the
+parent's external id once the whole file is in, so order in the file does not
+matter, and a reply whose parent is missing keeps that id until the parent arrives.
+
+Core statements, not ORM objects: a million ORM objects would neither fit the
+memory budget nor the time one.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import and_, bindparam, exists, func, select, update
+from sqlalchemy.orm import Session, aliased
+
+from moderator.formats.records import ArticleRecord, CommentRecord
+from moderator.importing.articles import LOOKUP, ArticleWriter
+from moderator.importing.parents import ParentLinker
+from moderator.importing.report import ImportReport
+from moderator.importing.sqlfast import FastInsert
+from moderator.storage.models import Comment, Decision, utcnow
+
+BATCH = 2000  # comments per insert; also how often progress is reported
+COMPARED = ("article_id", "parent_external_id", "author", "author_email", "author_url", "author_ip",
+            "body", "created_at", "source_status", "source_flag", "kind")
+INSERTED = ("external_id", "status") + COMPARED + ("parent_id",)
+DUPLICATE = "comment id that appears more than once in the file (the first was kept)"
+
+comments, decisions = Comment.__table__, Decision.__table__
+UPDATE = (
+    update(comments)
+    .where(comments.c.id == bindparam("_id"))
+    .values({**{name: bindparam("v_" + name) for name in COMPARED + ("parent_id",)},
+             "version": comments.c.version + 1, "updated_at": bindparam("v_now")})
+)
+# The source's new status applies only where no moderator has decided here.
+FOLLOW_SOURCE = (
+    update(comments)
+    .where(comments.c.id == bindparam("_id"), ~exists().where(decisions.c.comment_id == comments.c.id))
+    .values(status=bindparam("v_status"))
+)
+
+
+class Writer:
+    def __init__(self, session: Session, site_id: int, report: ImportReport):
+        self.connection = session.connection()
+        self.site_id, self.report, self.now = site_id, report, utcnow()
+        self.articles = ArticleWriter(self.connection, site_id, report, self.now)
+        self.batch: list[CommentRecord] = []
+        # Rows from this id up were added by this import; older ones are marked when met,
+        # in a bitmap (a million ids in 125 kB), so a second record with their id is a duplicate.
+        self.first_new_id = (self.connection.scalar(select(func.max(comments.c.id))) or 0) + 1
+        self.met = bytearray(self.first_new_id // 8 + 1)
+        self.parents = ParentLinker(self.connection, site_id, self.first_new_id - 1, parent_index=3)
+        self.insert = FastInsert(self.connection, comments, INSERTED,
+                                 constants={"site_id": site_id, "is_staff": False, "version": 1, "updated_at": self.now})
+        self.undated = 0
+
+    def article(self, record: ArticleRecord) -> None:
+        self.articles.add(record)
+
+    def comment(self, record: CommentRecord) -> None:
+        self.batch.append(record)
+        if len(self.batch) >= BATCH:
+            self.flush()
+
+    def flush(self) -> None:
+        batch, self.batch = self.batch, []
+        known = self.articles.resolve({record.article_external_id for record in batch})
+        existing = self._existing([record.external_id for record in batch])
+        new_rows, changed = self._sort_out(batch, known, existing)
+        self.parents.remember((external_id, row.id) for external_id, row in existing.items())
+        self.parents.insert(new_rows, self.insert)
+        self.report.comments.added += len(new_rows)
+        self._update(changed)
+
+    def _sort_out(self, batch: list[CommentRecord], known: dict, existing: dict) -> tuple[list, list]:
+        """Rows to insert, rows to update; unchanged ones and duplicates counted."""
+        new_rows, changed, seen = [], [], set()
+        for record in batch:
+            row = existing.get(record.external_id)
+            if record.external_id in seen or row is not None and self._met_before(row.id):
+                self.report.skip(DUPLICATE, record.external_id)
+                continue
+            seen.add(record.external_id)
+            article_id, published_at = known[record.article_external_id]
+            values = self._values(record, article_id, published_at if row is None else row.created_at)
+            if row is None:
+                new_rows.append((record.external_id, record.source_status) + values)
+            elif values != row.values:
+                changed.append((row, values))
+            else:
+                self.report.comments.unchanged += 1
+        return new_rows, changed
+
+    def _existing(self, external_ids: list[str]) -> dict:
+        found = {}
+        columns = [comments.c.id, *(comments.c[name] for name in COMPARED), comments.c.parent_id, comments.c.external_id]
+        for start in range(0, len(external_ids), LOOKUP):
+            chunk = external_ids[start : start + LOOKUP]
+            rows = self.connection.execute(select(*columns).where(
+                comments.c.site_id == self.site_id, comments.c.external_id.in_(chunk)))
+            found.update((row.external_id, _Existing(row)) for row in rows)
+        return found
+
+    def _met_before(self, comment_id: int) -> bool:
+        """True for a row added by this import or already met in it; marks the row met."""
+        if comment_id >= self.first_new_id:
+            return True
+        byte, bit = divmod(comment_id, 8)
+        if self.met[byte] >> bit & 1:
+            return True
+        self.met[byte] |= 1 << bit
+        return False
+
+    def _values(self, record: CommentRecord, article_id: int, fallback_time: datetime | None) -> tuple:
+        created_at = record.created_at or fallback_time
+        if created_at is None:
+            self.undated += 1
+            created_at = self.now
+        return (article_id, record.parent_external_id, record.author[:200], _cut(record.email, 320), record.url,
+                _cut(record.ip, 64), record.body, created_at, record.source_status, record.source_flag, record.kind[:20])
+
+    def _update(self, changed: list) -> None:
+        if not changed:
+            return
+        params, follow = [], []
+        for row, values in changed:
+            new = dict(zip(("v_" + name for name in COMPARED), values))
+            # A new parent id is linked again in finish(); an unchanged one keeps its link.
+            new["v_parent_id"] = row.parent_id if values[1] == row.parent_external_id else None
+            params.append({"_id": row.id, "v_now": self.now, **new})
+            if values[8] != row.source_status:
+                follow.append({"_id": row.id, "v_status": values[8]})
+        self.connection.execute(UPDATE, params)
+        if follow:
+            self.connection.execute(FOLLOW_SOURCE, follow)
+        self.report.comments.updated += len(changed)
+
+    # The end of the file
+
+    def finish(self) -> None:
+        self.flush()
+        self._link_parents()
+        self._break_cycles()
+        self._report_loose_ends()
+
+    def _link_parents(self) -> None:
+        parent = aliased(comments)
+        found = (select(parent.c.id).where(parent.c.site_id == comments.c.site_id,
+                                            parent.c.external_id == comments.c.parent_external_id,
+                                            parent.c.id != comments.c.id).scalar_subquery())
+        self.connection.execute(update(comments).where(self._unlinked()).values(parent_id=found))
+
+    def _unlinked(self):
+        return and_(comments.c.site_id == self.site_id, comments.c.parent_id.is_(None),
+                    comments.c.parent_external_id.is_not(None))
+
+    def _break_cycles(self) -> None:
+        """A reply chain that loops (only a hostile or broken file has one) would hang every
+        thread view. A loop must contain a link to a newer row, so only those are walked."""
+        forward = self.connection.execute(select(comments.c.id).where(
+            comments.c.site_id == self.site_id, comments.c.parent_id > comments.c.id)).scalars().all()
+        for comment_id in forward:
+            if self._loops(comment_id):
+                self.connection.execute(update(comments).where(comments.c.id == comment_id).values(parent_id=None))
+                self.report.warn("replies whose parent chain loops back to them; kept as top-level comments", str(comment_id))
+
+    def _loops(self, start: int) -> bool:
+        """Whether following parents from `start` comes back to it (another loop on the
+        way is that loop's own business: it has a forward link of its own)."""
+        seen, current = {start}, start
+        while True:
+            current = self.connection.scalar(select(comments.c.parent_id).where(comments.c.id == current))
+            if current is None or current in seen:
+                return current == start
+            seen.add(current)
+
+    def _report_loose_ends(self) -> None:
+        dangling = self.connection.execute(
+            select(comments.c.external_id, comments.c.parent_external_id).where(self._unlinked()).limit(3)).all()
+        if dangling:
+            self.report.warn("replies whose parent is not in the database; kept as top-level comments until it arrives",
+                             [f"{external_id} → {parent_id}" for external_id, parent_id in dangling],
+                             count=self.connection.scalar(select(func.count()).where(self._unlinked())))
+        if self.articles.placeholders:
+            self.report.warn("articles named by comments but missing from the file; a placeholder was made",
+                             sorted(self.articles.placeholders), count=len(self.articles.placeholders))
+        if self.undated:
+            self.report.warn("comments without a usable date; dated by their article, else by the import", [],
+                             count=self.undated)
+
+
+class _Existing:
+    """A comment row already in the database: its id, compared values, parent link."""
+
+    __slots__ = ("id", "values", "parent_id", "created_at", "parent_external_id", "source_status")
+
+    def __init__(self, row):
+        self.id, self.values, self.parent_id = row[0], tuple(row[1 : 1 + len(COMPARED)]), row.parent_id
+        self.created_at, self.parent_external_id, self.source_status = row.created_at, row.parent_external_id, row.source_status
+
+
+def _cut(value: str | None, length: int) -> str | None:
+    return value[:length] if value else value

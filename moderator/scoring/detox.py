@@ -1,0 +1,120 @@
+"""Detoxify models from installed packs, loaded offline through detoxify's own loader.
+
+torch, transformers and detoxify are imported here, on the loading worker, never
+when the package is imported.
+"""
+
+from __future__ import annotations
+
+from contextlib import nullcontext
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Sequence
+
+from moderator.errors import ModeratorError
+from moderator.scoring.base import LabelScores, Scorer
+from moderator.scoring.offline import ensure_hub_alias, hub_cache, offline_hub
+from moderator.scoring.packs import Manifest, read_manifest
+
+BF16, INT8 = "bf16", "int8"
+FAST_MODES = (BF16, INT8)
+
+
+@dataclass(frozen=True)
+class Batching:
+    size: int  # comments per batch at most
+    by_length: bool  # sort a window by token count so a batch pads little
+    # Padded tokens per batch at most (width x comments): long comments go in small
+    # batches, since attention grows with the square of the width. 0: no limit.
+    token_budget: int = 0
+
+
+# Measured per family (docs/models.md): small length-sorted batches did at least as well
+# as one comment at a time for BERT, RoBERTa and ALBERT alike, while batches of 32 lost
+# up to 40 % to padding; the token budget keeps the longest comments in small batches.
+DEFAULT_BATCHING = Batching(8, True, 2048)
+BATCHING = {family: DEFAULT_BATCHING for family in ("bert", "roberta", "xlm-roberta", "albert")}
+
+
+def length_batches(lengths: Sequence[int], batching: Batching) -> list[list[int]]:
+    """Index groups in scoring order: by length if asked, cut at the size or token budget."""
+    order = sorted(range(len(lengths)), key=lengths.__getitem__) if batching.by_length else range(len(lengths))
+    groups: list[list[int]] = []
+    width = 0
+    for index in order:
+        wider = max(width, lengths[index])
+        full = groups and len(groups[-1]) == batching.size
+        over = batching.token_budget and groups and wider * (len(groups[-1]) + 1) > batching.token_budget
+        if not groups or full or over:
+            groups.append([])
+            wider = lengths[index]
+        groups[-1].append(index)
+        width = wider
+    return groups
+
+
+class DetoxifyScorer(Scorer):
+    window = 512  # enough comments that sorted batches hold comments of like length
+
+    def __init__(self, pack: Path, fast: str | None = None, batching: Batching | None = None):
+        manifest, self._fast = read_manifest(pack), _check_fast(fast)
+        self._detoxify = load_detoxify(pack, manifest)
+        self._tokenizer, self._model = self._detoxify.tokenizer, self._detoxify.model.eval()
+        self._check_labels(manifest)
+        # A fast mode gives slightly different figures, so it is a model identity of its own.
+        self.identity = replace(manifest.identity(), name=f"{manifest.name}@{fast}" if fast else manifest.name)
+        self._batching = batching or BATCHING.get(manifest.family, DEFAULT_BATCHING)
+        if fast == INT8:
+            self._model = _quantize_int8(self._model)
+
+    def batches(self, texts: Sequence[str]) -> list[list[int]]:
+        if self._batching.size == 1:
+            return [[i] for i in range(len(texts))]
+        lengths = [len(ids) for ids in self._tokenizer(list(texts), truncation=True)["input_ids"]]
+        return length_batches(lengths, self._batching)
+
+    def score(self, texts: Sequence[str]) -> list[LabelScores]:
+        """The same figures as `Detoxify.predict` (same tokenizer call, sigmoid of logits)."""
+        import torch
+
+        if not texts:
+            return []
+        inputs = self._tokenizer(list(texts), return_tensors="pt", truncation=True, padding=True)
+        autocast = torch.autocast("cpu", dtype=torch.bfloat16) if self._fast == BF16 else nullcontext()
+        with torch.inference_mode(), autocast:
+            logits = self._model(**inputs)[0]
+        rows = torch.sigmoid(logits.float()).tolist()
+        return [dict(zip(self.labels, row)) for row in rows]
+
+    def _check_labels(self, manifest: Manifest) -> None:
+        if tuple(self._detoxify.class_names) != manifest.labels:
+            raise ModeratorError(f"The model '{manifest.name}' does not match its manifest; reinstall its pack.")
+
+
+def load_detoxify(pack: Path, manifest: Manifest):
+    """detoxify.Detoxify on the pack's files, offline (see moderator.scoring.offline)."""
+    ensure_hub_alias(pack, manifest.base_model, pack / manifest.config)  # packs installed by hand too
+    with offline_hub(hub_cache(pack)):
+        import detoxify
+        import transformers
+
+        transformers.utils.logging.disable_progress_bar()  # no "Loading weights" bar on stderr
+        try:
+            return detoxify.Detoxify(checkpoint=str(pack / manifest.checkpoint),
+                                     huggingface_config_path=str(pack / manifest.config))
+        except (OSError, ValueError, KeyError, RuntimeError) as error:
+            raise ModeratorError(f"The model '{manifest.name}' could not be loaded ({error}); reinstall its pack.") from None
+
+
+def _check_fast(fast: str | None) -> str | None:
+    if fast is not None and fast not in FAST_MODES:
+        raise ModeratorError(f"Unknown fast mode '{fast}'; use one of: {', '.join(FAST_MODES)}.")
+    return fast
+
+
+def _quantize_int8(model):
+    """Dynamic int8 quantisation of the Linear layers (runs on any x86 or ARM CPU)."""
+    import torch
+    from torch.ao.quantization import quantize_dynamic
+
+    return quantize_dynamic(model, {torch.nn.Linear}, dtype=torch.qint8)

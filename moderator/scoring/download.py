@@ -1,0 +1,112 @@
+"""Downloading detoxify releases, only when a moderator or IT asks for it.
+
+Without a network it fails within seconds with one plain sentence; with one, it
+shows progress, checks the release's sha256 prefix and installs (or packs) it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import socket
+import tempfile
+import threading
+import urllib.error
+import urllib.request
+from pathlib import Path
+from typing import Callable
+
+from moderator.errors import ModeratorError
+from moderator.scoring.packs import Manifest, build_pack, install_pack
+from moderator.scoring.releases import HUB_URL, RELEASES, Release
+
+ProgressCallback = Callable[[str, int, int | None], None]  # (file, bytes done, bytes in all or None)
+PROBE_SECONDS = 5.0
+READ_TIMEOUT = 30.0
+OPTIONAL_HUB_FILES = ("tokenizer.json", "tokenizer_config.json")  # older hub repos may lack them
+
+
+def download_release(models_dir: Path, name: str, on_progress: ProgressCallback | None = None) -> Manifest:
+    """Download a detoxify release with its hub files and install it as `name`."""
+    chosen = _release(name)
+    models_dir.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix=".download-", dir=models_dir) as folder:
+        checkpoint, config = fetch_release(chosen, Path(folder), on_progress)
+        return install_pack(models_dir, checkpoint, config, name=name, origin=chosen.url)
+
+
+def pack_release(out: Path, name: str, on_progress: ProgressCallback | None = None) -> Manifest:
+    """Download a detoxify release and write it as a pack zip for offline machines."""
+    chosen = _release(name)
+    with tempfile.TemporaryDirectory(prefix=".download-") as folder:
+        checkpoint, config = fetch_release(chosen, Path(folder), on_progress)
+        return build_pack(out, checkpoint, config, name, chosen.url)
+
+
+def fetch_release(chosen: Release, folder: Path, on_progress: ProgressCallback | None) -> tuple[Path, Path]:
+    check_network(chosen.url)
+    checkpoint = folder / chosen.file_name
+    digest = fetch(chosen.url, checkpoint, on_progress)
+    if not digest.startswith(chosen.sha256_prefix):
+        raise ModeratorError(f"The download of {chosen.file_name} is damaged (its sha256 does not match); try again.")
+    config = folder / "config"
+    config.mkdir()
+    for file in chosen.hub_files:
+        url = HUB_URL.format(hub_id=chosen.hub_id, file=file)
+        try:
+            fetch(url, config / file, on_progress)
+        except ModeratorError:
+            if file not in OPTIONAL_HUB_FILES:
+                raise
+    return checkpoint, config
+
+
+def check_network(url: str, seconds: float = PROBE_SECONDS) -> None:
+    """Raise within `seconds` if the url's host cannot be reached (name lookup included,
+    which socket timeouts do not cover, hence the daemon thread)."""
+    host = urllib.request.urlparse(url).hostname
+    outcome: list[BaseException | None] = []
+
+    def probe() -> None:
+        try:
+            socket.create_connection((host, 443), timeout=seconds).close()
+            outcome.append(None)
+        except OSError as error:
+            outcome.append(error)
+
+    thread = threading.Thread(target=probe, name="network-probe", daemon=True)
+    thread.start()
+    thread.join(seconds)
+    if not outcome or outcome[0] is not None:
+        raise ModeratorError(f"{host} cannot be reached (no network?); install a model pack from a file instead "
+                             "(moderator models install PACK.zip).")
+
+
+def fetch(url: str, target: Path, on_progress: ProgressCallback | None = None) -> str:
+    """Stream url to target (via a .part file); returns the sha256 of what was written."""
+    digest, partial = hashlib.sha256(), target.with_name(target.name + ".part")
+    try:
+        with urllib.request.urlopen(url, timeout=READ_TIMEOUT) as response, partial.open("wb") as out:
+            total, done = _length(response), 0
+            while chunk := response.read(1 << 20):
+                out.write(chunk)
+                digest.update(chunk)
+                done += len(chunk)
+                if on_progress:
+                    on_progress(target.name, done, total)
+    except (urllib.error.URLError, OSError) as error:
+        partial.unlink(missing_ok=True)
+        raise ModeratorError(f"Downloading {url} failed ({getattr(error, 'reason', error)}); check the network "
+                             "or install a model pack from a file.") from None
+    partial.replace(target)
+    return digest.hexdigest()
+
+
+def _length(response) -> int | None:
+    value = response.headers.get("Content-Length")
+    return int(value) if value and value.isdigit() else None
+
+
+def _release(name: str) -> Release:
+    if name not in RELEASES:
+        raise ModeratorError(f"There is no detoxify release named '{name}'; choose one of: {', '.join(RELEASES)}.")
+    return RELEASES[name]

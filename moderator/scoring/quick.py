@@ -1,0 +1,47 @@
+"""The built-in quick screen: alt-profanity-check's bundled linear model (English).
+
+It ships inside the Python package, so it works out of the box with no download, and
+scores thousands of comments a second. Its one label is "offensive".
+"""
+
+from __future__ import annotations
+
+import hashlib
+from functools import lru_cache
+from importlib import metadata, resources
+from typing import Sequence
+
+from moderator.scoring.base import LabelScores, ModelIdentity, Scorer
+
+QUICK_SCREEN = "quick-screen"
+OFFENSIVE = "offensive"
+PACKAGE, DISTRIBUTION = "profanity_check", "alt-profanity-check"
+DATA_FILES = ("vectorizer.joblib", "model.joblib")
+
+
+@lru_cache(maxsize=1)
+def quick_identity() -> ModelIdentity:
+    """Named after the package version and hashed over its model files, so an upgrade
+    that retrains the model is a new identity (its scores never mix with the old)."""
+    digest = hashlib.sha256()
+    for name in DATA_FILES:
+        digest.update((resources.files(PACKAGE) / "data" / name).read_bytes())
+    version = metadata.version(DISTRIBUTION)
+    return ModelIdentity(QUICK_SCREEN, "linear", digest.hexdigest(), f"{DISTRIBUTION} {version}",
+                         (OFFENSIVE,), OFFENSIVE)
+
+
+class QuickScreen(Scorer):
+    window = 2000
+
+    def __init__(self) -> None:
+        # Importing the package loads scikit-learn and the model (about a second).
+        import profanity_check
+
+        self._predict_prob = profanity_check.predict_prob
+        self.identity = quick_identity()
+
+    def score(self, texts: Sequence[str]) -> list[LabelScores]:
+        if not texts:
+            return []
+        return [{OFFENSIVE: float(p)} for p in self._predict_prob(list(texts))]

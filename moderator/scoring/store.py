@@ -1,0 +1,162 @@
+"""Scores in the database: model identities, reading what is unscored in the order
+moderators will see it, writing scores, and sorting the queue by priority.
+
+Writes go through `write_scores` only, so the GUI can run it on its one writer while
+inference runs elsewhere. Rows crossing threads are plain tuples, never ORM objects.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Sequence
+
+from sqlalchemy import Select, and_, exists, func, select, tuple_
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from moderator.scoring.base import LabelScores, ModelIdentity
+from moderator.scoring.priority import Thresholds, priority
+from moderator.storage.models import Comment, Score, ScoringModel, Status, utcnow
+
+_APPROVED_OR_HIDDEN = (Status.APPROVED, Status.HIDDEN)
+
+
+def find_model(session: Session, identity: ModelIdentity) -> int | None:
+    """The database id of a model identity, or None if it has scored nothing here yet."""
+    return session.scalar(select(ScoringModel.id).where(
+        ScoringModel.name == identity.name, ScoringModel.checksum == identity.checksum))
+
+
+def register_model(session: Session, identity: ModelIdentity) -> int:
+    """Get or create the identity's row (safe when two machines race on a shared database)."""
+    if (model_id := find_model(session, identity)) is not None:
+        return model_id
+    row = ScoringModel(name=identity.name, family=identity.family, checksum=identity.checksum,
+                       source=identity.source, labels=list(identity.labels), main_label=identity.main_label)
+    try:
+        with session.begin_nested():
+            session.add(row)
+        return row.id
+    except IntegrityError:
+        return find_model(session, identity)
+
+
+def _unscored(model_id: int, since: datetime | None):
+    """No score from this model (or, when re-scoring, none written since `since`)."""
+    mine = and_(Score.comment_id == Comment.id, Score.model_id == model_id)
+    if since is not None:
+        mine = and_(mine, Score.scored_at >= since)
+    return ~exists().where(mine)
+
+
+def count_unscored(session: Session, model_id: int | None, since: datetime | None = None) -> int:
+    query = select(func.count()).select_from(Comment).where(Comment.status.in_(Status.VISIBLE_TO_MODERATORS))
+    if model_id is not None:
+        query = query.where(_unscored(model_id, since))
+    return session.scalar(query)
+
+
+@dataclass
+class ScoringPlan:
+    """Unscored comments, highest visibility first: the open article, then the pending
+    queue newest first, then the decided ones. Each phase pages with a keyset cursor,
+    so a million comments are walked once, not re-scanned window after window."""
+
+    model_id: int
+    priority_article: int | None = None
+    since: datetime | None = None  # set when re-scoring
+    _phase: int = 0
+    _cursor: tuple | None = field(default=None, repr=False)
+
+    def next_window(self, session: Session, size: int) -> list[tuple[int, str]]:
+        """Up to `size` (comment id, text) pairs; empty when everything is scored."""
+        phases = self._phases()
+        while self._phase < len(phases):
+            condition, keys = phases[self._phase]
+            rows = session.execute(self._page(condition, keys, size)).all()
+            if rows:
+                self._cursor = tuple(rows[-1][2:])
+                return [(row[0], row[1]) for row in rows]
+            self._phase, self._cursor = self._phase + 1, None
+        return []
+
+    def _phases(self) -> list[tuple]:
+        by_time = (Comment.created_at, Comment.id)
+        phases = [(Comment.status == Status.PENDING, by_time), (Comment.status.in_(_APPROVED_OR_HIDDEN), (Comment.id,))]
+        if self.priority_article is not None:
+            article = and_(Comment.article_id == self.priority_article, Comment.status.in_(Status.VISIBLE_TO_MODERATORS))
+            phases.insert(0, (article, by_time))
+        return phases
+
+    def _page(self, condition, keys: tuple, size: int) -> Select:
+        query = select(Comment.id, Comment.body, *keys).where(condition, _unscored(self.model_id, self.since))
+        if self._cursor is not None:
+            query = query.where(tuple_(*keys) < tuple_(*self._cursor) if len(keys) > 1 else keys[0] < self._cursor[0])
+        return query.order_by(*(key.desc() for key in keys)).limit(size)
+
+
+def write_scores(session: Session, model_id: int, main_label: str,
+                 comment_ids: Sequence[int], rows: Sequence[LabelScores]) -> None:
+    """Store one batch (replacing earlier scores from the same model). The caller commits."""
+    now = utcnow()
+    values = [{"comment_id": comment_id, "model_id": model_id, "main": row[main_label],
+               "label_scores": row, "scored_at": now} for comment_id, row in zip(comment_ids, rows)]
+    if values:
+        session.execute(_upsert(session), values)
+
+
+def _upsert(session: Session):
+    dialect = {"sqlite": sqlite, "postgresql": postgresql}[session.get_bind().dialect.name]
+    insert = dialect.insert(Score)
+    replacement = {"main": insert.excluded.main, "label_scores": insert.excluded.label_scores,
+                   "scored_at": insert.excluded.scored_at}
+    return insert.on_conflict_do_update(index_elements=[Score.comment_id, Score.model_id], set_=replacement)
+
+
+def scores_for(session: Session, model_id: int | None, comment_ids: Sequence[int]) -> dict[int, LabelScores]:
+    """Label scores from one model for the given comments; unscored ones are absent."""
+    if model_id is None or not comment_ids:
+        return {}
+    rows = session.execute(select(Score.comment_id, Score.label_scores)
+                           .where(Score.model_id == model_id, Score.comment_id.in_(comment_ids)))
+    return dict(rows.all())
+
+
+def score_fields(session: Session, identity: ModelIdentity, comment_ids: Sequence[int],
+                 thresholds: Thresholds = Thresholds()) -> dict[int, dict]:
+    """Per comment, what `queue --json` shows: {"priority": "High"/"Medium"/"Low" or None,
+    "scores": label -> value from the model, or None when it has not scored the comment}."""
+    found = scores_for(session, find_model(session, identity), comment_ids)
+    return {comment_id: {"priority": priority(found[comment_id][identity.main_label], thresholds)
+                         if comment_id in found else None, "scores": found.get(comment_id)}
+            for comment_id in comment_ids}
+
+
+def order_by_priority(query: Select, model_id: int | None) -> Select:
+    """Sort a select over Comment by the model's main label, highest first, unscored last.
+
+    Simple and exact, for offset paging of short lists (the CLI). At a million rows
+    it sorts every match (about 0.3 s a page); views should page with
+    `scored_by_priority` then `unscored_by_time`, which read straight off indexes.
+    """
+    joined = query.outerjoin(Score, and_(Score.comment_id == Comment.id, Score.model_id == (model_id or -1)))
+    return joined.order_by(Score.main.desc().nulls_last(), Comment.id.desc())
+
+
+def scored_by_priority(query: Select, model_id: int, after: tuple[float, int] | None = None) -> Select:
+    """The comments the model has scored, highest main label first, from the
+    (model_id, main, comment_id) index. Page with `after` = (main, comment id) of the
+    last row shown (a keyset: every page costs the same, however deep)."""
+    joined = query.join(Score, and_(Score.comment_id == Comment.id, Score.model_id == model_id))
+    if after is not None:
+        joined = joined.where(tuple_(Score.main, Score.comment_id) < tuple_(*after))
+    return joined.order_by(Score.main.desc(), Score.comment_id.desc())
+
+
+def unscored_by_time(query: Select, model_id: int | None) -> Select:
+    """The comments the model has not scored yet, newest first (they follow the scored)."""
+    if model_id is not None:
+        query = query.where(_unscored(model_id, None))
+    return query.order_by(Comment.created_at.desc(), Comment.id.desc())

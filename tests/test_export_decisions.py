@@ -1,0 +1,119 @@
+"""Decisions out (JSON Lines, CSV, --since) and back in on another machine."""
+
+import csv
+import json
+from datetime import datetime, timedelta, timezone
+
+import pytest
+from sqlalchemy import select
+
+from moderator.export import export_decisions
+from moderator.importing import import_files
+from moderator.moderation import decide, reply, undo
+from moderator.storage.database import open_database
+from moderator.storage.models import Comment, Decision
+from tests.conftest import TESTDATA
+
+SAMPLE = TESTDATA / "wxr_remark42-wordpress_test-inline.xml"
+
+
+@pytest.fixture
+def office(tmp_path):
+    """A second database, as on the office machine, with the same export imported."""
+    database = open_database(f"sqlite:///{tmp_path / 'office.sqlite'}", tmp_path / "office-backups")
+    with database.sessions() as s:
+        import_files(s, [SAMPLE])
+        yield s
+    database.dispose()
+
+
+def ids(session) -> dict[str, Comment]:
+    session.expire_all()
+    return {c.external_id: c for c in session.scalars(select(Comment))}
+
+
+def laptop_work(session) -> dict[str, Comment]:
+    """An offline moderator's session: hide, approve, a staff reply, an undo."""
+    import_files(session, [SAMPLE])
+    comments = ids(session)
+    decide(session, comments["8"].id, "hide", "ana", reason="abuse", note="rude")
+    decide(session, comments["9"].id, "approve", "ana")
+    reply(session, comments["14"].id, "Thanks, fixed.", "ana")
+    change = decide(session, comments["13"].id, "hide", "ana", reason="spam")
+    undo(session, change.decision_id, "ana")
+    session.commit()
+    return ids(session)
+
+
+@pytest.mark.parametrize("suffix", ["jsonl", "csv"])
+def test_decisions_hand_over_to_another_database(session, office, tmp_path, suffix):
+    laptop = laptop_work(session)
+    out = tmp_path / f"decisions.{suffix}"
+    assert export_decisions(session, out, file_format=suffix) == 5
+    report = import_files(office, [out])[0]
+    assert report.format == "decisions"
+    assert vars(report.comments) == {"added": 1, "updated": 2, "unchanged": 1}  # 13 was hidden, then restored
+    here = ids(office)
+    assert {k: c.status for k, c in here.items() if not c.is_staff} == {k: c.status for k, c in laptop.items() if not c.is_staff}
+    staff = [c for c in here.values() if c.is_staff]
+    assert [(c.body, c.author, c.parent_id, c.status) for c in staff] == [("Thanks, fixed.", "ana", here["14"].id, "approved")]
+    hide = office.scalars(select(Decision).where(Decision.comment_id == here["8"].id)).one()
+    assert (hide.action, hide.reason, hide.note, hide.moderator, hide.source) == ("hide", "abuse", "rude", "ana", "import")
+    again = import_files(office, [out])[0]
+    assert (again.comments.added, again.comments.updated) == (0, 0)  # importing twice adds nothing
+
+
+def test_a_newer_local_decision_stands(session, office, tmp_path):
+    laptop_work(session)
+    out = tmp_path / "decisions.jsonl"
+    export_decisions(session, out)
+    here = ids(office)
+    decide(office, here["8"].id, "approve", "ben")  # made after the laptop's hide
+    office.commit()
+    report = import_files(office, [out])[0]
+    assert ids(office)["8"].status == "approved"
+    assert report.skipped == {"decision older than one made here (the newer local decision stands)": 1}
+
+
+def test_decisions_on_comments_that_are_not_here_are_skipped(session, tmp_path, db):
+    laptop_work(session)
+    out = tmp_path / "decisions.jsonl"
+    export_decisions(session, out)
+    other = open_database(f"sqlite:///{tmp_path / 'empty.sqlite'}", tmp_path / "b")
+    with other.sessions() as s:
+        report = import_files(s, [out])[0]
+    other.dispose()
+    assert report.skipped["decision on a comment that is not in this database"] == 3
+    assert report.skipped["staff reply on an article that is not in this database"] == 1
+
+
+def test_export_formats_fields_and_since(session, tmp_path):
+    laptop_work(session)
+    records = [json.loads(line) for line in _export(session, tmp_path / "all.jsonl").read_text().splitlines()]
+    assert [r["action"] for r in records] == ["hide", "approve", "reply", "hide", "undo"]
+    first = records[0]
+    assert (first["site"], first["external_id"], first["article_external_id"]) == ("wordpress:realmenweardress.es", "8", "100")
+    staff = records[2]
+    assert staff["external_id"].startswith("staff-") and staff["parent_external_id"] == "14"
+    with (_export(session, tmp_path / "all.csv", file_format="csv")).open(newline="") as stream:
+        rows = list(csv.DictReader(stream))
+    assert [r["external_id"] for r in rows] == [r["external_id"] for r in records]
+    assert rows[1]["reason"] == "" and rows[0]["note"] == "rude"
+    future = datetime.now(timezone.utc) + timedelta(hours=1)
+    assert export_decisions(session, tmp_path / "none.jsonl", since=future) == 0
+
+
+def _export(session, path, **options):
+    export_decisions(session, path, **options)
+    return path
+
+
+def test_cli_export_since_and_format(cli, tmp_path, capsys):
+    cli("demo")
+    cli("decide", "1", "approve", "--moderator", "ana")
+    out = tmp_path / "d.csv"
+    code, stdout, _ = cli("export", "decisions", str(out), "--since", "2000-01-01")
+    assert code == 0 and "1 decisions written" in stdout and out.read_text().startswith("decision_id,")
+    with pytest.raises(SystemExit) as caught:  # argparse's own exit: usage and status 2
+        cli("export", "decisions", str(out), "--since", "yesterday")
+    assert caught.value.code == 2 and "not an ISO 8601 time" in capsys.readouterr().err
