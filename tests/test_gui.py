@@ -29,7 +29,7 @@ def window(qtbot, paths):
     wait_writes(qtbot, win)
     win.activateWindow()
     yield win
-    win.scoring.cancel_and_wait()
+    win.scoring.close()
     win.writer.close()
 
 
@@ -264,5 +264,5 @@ def test_state_and_layout_survive_a_restart(qtbot, window, paths):
     assert reopened.size().width() == 760
     assert reopened.article_view.article.headline.startswith("Estonia")
     assert db_comment(reopened, decided).status == Status.APPROVED
-    reopened.scoring.cancel_and_wait()
+    reopened.scoring.close()
     reopened.writer.close()

@@ -24,6 +24,7 @@ class ActionId(Enum):
     IMPORT = auto()
     EXPORT_DECISIONS = auto()
     BACK_UP = auto()
+    MODELS = auto()
     PREFERENCES = auto()
     SHORTCUTS = auto()
     ABOUT = auto()
@@ -55,6 +56,7 @@ SPECS: dict[ActionId, ActionSpec] = {
     ActionId.IMPORT: ActionSpec("&Import…", (QKeySequence.StandardKey.Open, "Ctrl+O"), "Import comment exports (WordPress, Disqus, Isso, Commento, Remark42, CSV, JSON Lines) or an article page", SP.SP_DialogOpenButton, "File"),
     ActionId.EXPORT_DECISIONS: ActionSpec("&Export decisions…", ("Ctrl+E",), "Write every decision to a file the site can apply", SP.SP_DialogSaveButton, "File"),
     ActionId.BACK_UP: ActionSpec("&Back up…", (), "Copy the database to a file (safe while you work)", None, "File"),
+    ActionId.MODELS: ActionSpec("Scoring &models…", (), "Install, choose or download the model that scores comments", None, "File"),
     ActionId.PREFERENCES: ActionSpec("&Preferences…", (QKeySequence.StandardKey.Preferences, "Ctrl+,"), "Your name and other settings", None, "File"),
     ActionId.SHORTCUTS: ActionSpec("&Keyboard shortcuts", ("?",), "List every keyboard shortcut", None, "Help"),
     ActionId.ABOUT: ActionSpec("&About Comment Moderator", (), "Version and data folder", None, "Help"),

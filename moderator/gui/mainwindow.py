@@ -27,6 +27,7 @@ from moderator.gui.articleview import ArticleView
 from moderator.gui.commentpanel import CommentPanel
 from moderator.gui.delegates import ArticleDelegate, CommentDelegate
 from moderator.gui.fileactions import FileActions
+from moderator.gui.modelsdialog import ModelsDialog
 from moderator.gui.scoringworker import BackgroundScorer
 from moderator.scoring.priority import Thresholds, priority
 from moderator.scoring.registry import model_identity
@@ -129,8 +130,8 @@ class MainWindow(QMainWindow):
     def _build_menus_and_toolbar(self) -> None:
         a, menus = self.actions, self.menuBar()
         groups = {
-            "&File": (ActionId.IMPORT, ActionId.EXPORT_DECISIONS, ActionId.BACK_UP, None, ActionId.REFRESH,
-                      ActionId.PREFERENCES, None, ActionId.QUIT),
+            "&File": (ActionId.IMPORT, ActionId.EXPORT_DECISIONS, ActionId.BACK_UP, None, ActionId.MODELS,
+                      ActionId.REFRESH, ActionId.PREFERENCES, None, ActionId.QUIT),
             "&Edit": (ActionId.UNDO, ActionId.REDO),
             "&Moderate": (ActionId.APPROVE, ActionId.HIDE, ActionId.RESTORE, ActionId.REPLY),
             "&Go": (ActionId.NEXT, ActionId.PREVIOUS, None, ActionId.SHOW_ARTICLES, ActionId.SHOW_QUEUE),
@@ -158,7 +159,7 @@ class MainWindow(QMainWindow):
             ActionId.SHOW_QUEUE: lambda: self.tabs.setCurrentIndex(QUEUE_TAB),
             ActionId.REFRESH: self.refresh, ActionId.PREFERENCES: self.edit_preferences,
             ActionId.IMPORT: lambda: self.files.import_files(), ActionId.EXPORT_DECISIONS: self.files.export_decisions,
-            ActionId.BACK_UP: self.files.back_up,
+            ActionId.BACK_UP: self.files.back_up, ActionId.MODELS: self.show_models,
             ActionId.SHORTCUTS: self.show_shortcuts, ActionId.ABOUT: self.show_about, ActionId.QUIT: self.close,
         }
         for action_id, handler in handlers.items():
@@ -369,6 +370,18 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage("Loading the demo article and comments…")
         self.writer.submit(load_demo, lambda _reports: (self.statusBar().clearMessage(), self._after_import()))
 
+    def show_models(self) -> None:
+        ModelsDialog(self, self.context.paths.models, self.models_changed).exec()
+
+    def models_changed(self) -> None:
+        """Another model is active (or the active one was removed): its scores, not the old ones."""
+        identity = model_identity(self.context.paths.models)
+        if identity != self.model:
+            self.scoring.stop()
+            self.model, self.model_id = identity, self._read(lambda s: find_model(s, identity))
+            self.refresh()
+            self.start_scoring()
+
     def edit_preferences(self) -> None:
         name = PreferencesDialog(self, self.moderator, str(self.context.paths.home)).moderator_name()
         if name:
@@ -404,7 +417,7 @@ class MainWindow(QMainWindow):
             self.articles_view.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.scoring.cancel_and_wait()  # what it scored so far is kept; the next start resumes
+        self.scoring.close()  # what it scored so far is kept; the next start resumes
         self.writer.close()  # every decision shown as done is committed before we go
         settings = self.context.settings
         settings.set(S.WINDOW_GEOMETRY, self.saveGeometry())

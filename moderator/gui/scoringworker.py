@@ -54,11 +54,16 @@ class BackgroundScorer(QObject):
         self._thread.start()
         return True
 
-    def cancel_and_wait(self) -> None:
-        self._closing = True
+    def stop(self) -> None:
+        """Cancel the run and wait for its current batch; what it scored is kept."""
+        self._again = None
         if self.running:
             self.token.cancel()
             self._thread.join()
+
+    def close(self) -> None:
+        self._closing = True
+        self.stop()
 
     def _after_run(self, _why: str) -> None:
         """On the GUI thread, first of all listeners: free the panel, then run again if asked."""

@@ -1,7 +1,9 @@
-"""The one writer: every database write runs here, one at a time, off the GUI thread.
+"""Workers off the GUI thread, and the one writer among them.
 
-Each task opens its own session, commits, and hands its plain result back to the
-GUI thread through a queued signal. Live ORM objects never cross threads.
+A `Worker` runs plain functions one at a time on its own thread and hands each result
+back to the GUI thread through a queued signal. The `Writer` is the worker every
+database write goes through: each task opens its own session and commits. Live ORM
+objects never cross threads; results are plain values.
 """
 
 from __future__ import annotations
@@ -27,29 +29,22 @@ class _Delivery:
     value: Any
 
 
-class Writer(QObject):
-    # Emitted from the writer thread; Qt queues it to the GUI thread.
+class Worker(QObject):
+    # Emitted from the worker thread; Qt queues it to the GUI thread.
     _finished = Signal(object)
 
-    def __init__(self, sessions: sessionmaker[Session], on_error: ErrorCallback, parent: QObject | None = None):
+    def __init__(self, name: str, on_error: ErrorCallback, parent: QObject | None = None):
         super().__init__(parent)
-        self._sessions = sessions
         self._on_error = on_error
-        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="db-writer")
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix=name)
         self._pending = 0
         self._finished.connect(self._deliver)
 
-    def submit(self, operation: Operation, on_done: Callback | None = None, on_error: ErrorCallback | None = None) -> Future:
+    def run(self, task: Callable[[], Any], on_done: Callback | None = None, on_error: ErrorCallback | None = None) -> Future:
         self._pending += 1
-        future = self._pool.submit(self._run, operation)
+        future = self._pool.submit(task)
         future.add_done_callback(lambda f: self._report(f, on_done, on_error or self._on_error))
         return future
-
-    def _run(self, operation: Operation) -> Any:
-        with self._sessions() as session:
-            result = operation(session)
-            session.commit()
-            return result
 
     def _report(self, future: Future, on_done, on_error) -> None:
         error = future.exception()
@@ -68,5 +63,20 @@ class Writer(QObject):
         return self._pending == 0
 
     def close(self) -> None:
-        """Wait for every submitted write: nothing shown as done may be lost on exit."""
+        """Wait for every submitted task: nothing shown as done may be lost on exit."""
         self._pool.shutdown(wait=True)
+
+
+class Writer(Worker):
+    def __init__(self, sessions: sessionmaker[Session], on_error: ErrorCallback, parent: QObject | None = None):
+        super().__init__("db-writer", on_error, parent)
+        self._sessions = sessions
+
+    def submit(self, operation: Operation, on_done: Callback | None = None, on_error: ErrorCallback | None = None) -> Future:
+        return self.run(lambda: self._in_session(operation), on_done, on_error)
+
+    def _in_session(self, operation: Operation) -> Any:
+        with self._sessions() as session:
+            result = operation(session)
+            session.commit()
+            return result

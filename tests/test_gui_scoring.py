@@ -1,0 +1,82 @@
+"""Scoring in the real window: the Models dialog, switching models without mixing scores,
+and a GUI that keeps answering while a detoxify model scores on its worker."""
+
+import time
+
+from PySide6.QtCore import QTimer
+from sqlalchemy import func, select
+
+from moderator.gui.listmodels import ROW_ROLE
+from moderator.gui.modelsdialog import ModelsDialog
+from moderator.storage.models import Comment, Score, ScoringModel
+from tests.test_gui import wait_writes, window  # noqa: F401 - the shared window fixture
+from tests.tinymodels import build_tiny_model
+
+
+def scored_by(window, model_name: str) -> int:
+    with window.context.db.sessions() as s:
+        return s.scalar(select(func.count()).select_from(Score).join(ScoringModel)
+                        .where(ScoringModel.name == model_name))
+
+
+def comments(window) -> int:
+    with window.context.db.sessions() as s:
+        return s.scalar(select(func.count()).select_from(Comment))
+
+
+class GapMeter:
+    """The longest wait between two turns of the GUI event loop."""
+
+    def __init__(self):
+        self.longest, self._last = 0.0, time.perf_counter()
+        self.timer = QTimer()
+        self.timer.setInterval(5)
+        self.timer.timeout.connect(self._tick)
+        self.timer.start()
+
+    def _tick(self):
+        now = time.perf_counter()
+        self.longest, self._last = max(self.longest, now - self._last), now
+
+
+def test_install_a_pack_switch_to_it_and_score_without_mixing(qtbot, window, tmp_path):
+    qtbot.waitUntil(lambda: scored_by(window, "quick-screen") == comments(window), timeout=60_000)
+    tiny = build_tiny_model(tmp_path / "tiny", "bert")
+    dialog = ModelsDialog(window, window.context.paths.models, window.models_changed)
+    dialog.install((tiny.checkpoint, tiny.config))
+    qtbot.waitUntil(lambda: len(dialog.models) == 2, timeout=60_000)
+    dialog.table.selectRow([m.identity.name for m in dialog.models].index("bert-tiny"))
+    meter = GapMeter()
+    dialog.use_selected()
+    qtbot.waitUntil(lambda: window.model.name == "bert-tiny", timeout=30_000)
+    assert window.model.labels == tuple(tiny.labels)
+
+    qtbot.waitUntil(lambda: scored_by(window, "bert-tiny") == comments(window), timeout=120_000)
+    meter.timer.stop()
+    assert scored_by(window, "quick-screen") == comments(window)  # the old model's scores are kept apart
+    assert meter.longest < 0.25, f"the GUI stalled {meter.longest * 1000:.0f} ms while scoring"
+    qtbot.waitUntil(lambda: not window.progress.isVisible())
+    window.refresh()
+    window.show_comment(window.queue.index(0).data(ROW_ROLE).id)
+    assert window.panel.scores.title.text().endswith("bert-tiny")
+    dialog.dialog.reject()
+    dialog._worker.close()
+
+
+def test_unscored_comments_show_as_such_under_a_new_model(qtbot, window, tmp_path):
+    qtbot.waitUntil(lambda: not window.scoring.running, timeout=60_000)
+    window.scoring.stop()
+    first = window.queue.index(0).data(ROW_ROLE)
+    assert first.score is not None
+    tiny = build_tiny_model(tmp_path / "tiny", "bert")
+    dialog = ModelsDialog(window, window.context.paths.models, lambda: None)
+    dialog.install((tiny.checkpoint, tiny.config))
+    qtbot.waitUntil(lambda: len(dialog.models) == 2, timeout=60_000)
+    window.scoring.close()  # keep the new model from scoring, to see the unscored state
+    from moderator.scoring.registry import use_model
+
+    use_model(window.context.paths.models, "bert-tiny")
+    window.models_changed()
+    row = window.queue.index(0).data(ROW_ROLE)
+    assert row.score is None and window.priority_of(row.score) is None
+    dialog._worker.close()
