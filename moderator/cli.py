@@ -24,6 +24,9 @@ from moderator.export import FORMATS as EXPORT_FORMATS, export_decisions
 from moderator.formats import FORMATS
 from moderator.importing import FORMAT_NAMES, ImportProgress, import_files
 from moderator.moderation import HIDE_REASONS, STATUS_AFTER, decide, last_undoable, reply, undo
+from moderator.scoring.priority import thresholds_from_settings
+from moderator.scoring.registry import model_identity
+from moderator.scoring.store import find_model, score_fields
 from moderator.storage.database import Database, open_database
 from moderator.storage.models import Status
 
@@ -200,14 +203,19 @@ def _time_argument(value: str) -> datetime:
 
 
 def cmd_queue(db: Database, args) -> int:
+    paths = resolve_paths(args.home)
+    identity, thresholds = model_identity(paths.models), thresholds_from_settings(paths.settings_file)
     with db.sessions() as session:
-        rows = queries.queue_page(session, args.status, args.sort, limit=args.limit or None)
+        model_id = find_model(session, identity)
+        rows = queries.queue_page(session, args.status, args.sort, limit=args.limit or None, model_id=model_id)
+        scores = score_fields(session, identity, [row.id for row in rows], thresholds)
     if args.json:
-        print(json.dumps([row.as_json() for row in rows], ensure_ascii=False, indent=1))
+        print(json.dumps([row.as_json() | scores[row.id] for row in rows], ensure_ascii=False, indent=1))
         return 0
     for row in rows:
         first_line = row.body.splitlines()[0] if row.body else ""
-        print(f"{row.id:>7}  {row.created_at:%Y-%m-%d %H:%M}  {row.status:<8}  {row.author[:20]:<20}  {first_line[:70]}")
+        shown = scores[row.id]["priority"] or "-"
+        print(f"{row.id:>7}  {row.created_at:%Y-%m-%d %H:%M}  {row.status:<8}  {shown:<6}  {row.author[:20]:<20}  {first_line[:64]}")
     return 0
 
 

@@ -89,3 +89,17 @@ def test_bad_option_exits_non_zero_with_usage(tmp_path):
         capture_output=True, text=True, timeout=60,
     )
     assert result.returncode == 2 and "invalid choice" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_queue_json_carries_priority_and_scores_of_the_active_model(cli, paths):
+    cli("demo")
+    _, out, _ = cli("queue", "--json", "--limit", "1")
+    assert json.loads(out)[0]["priority"] is None and json.loads(out)[0]["scores"] is None  # nothing scored yet
+    assert cli("score")[0] == 0
+    rows = json.loads(cli("queue", "--json", "--sort", "priority", "--limit", "0")[1])
+    offensive = [r["scores"]["offensive"] for r in rows]
+    assert offensive == sorted(offensive, reverse=True)
+    assert rows[0]["priority"] == "High" and rows[-1]["priority"] == "Low"
+    paths.settings_file.write_text("[scoring]\nmedium_from=0.0\nhigh_from=1.0\n")  # as Preferences writes it
+    rows = json.loads(cli("queue", "--json", "--sort", "priority", "--limit", "0")[1])
+    assert {r["priority"] for r in rows} == {"Medium"}

@@ -266,3 +266,23 @@ def test_state_and_layout_survive_a_restart(qtbot, window, paths):
     assert db_comment(reopened, decided).status == Status.APPROVED
     reopened.scoring.close()
     reopened.writer.close()
+
+
+def test_preferences_set_name_and_thresholds_for_app_and_command_line(qtbot, window):
+    from PySide6.QtWidgets import QDoubleSpinBox, QLineEdit
+
+    from moderator.scoring.priority import thresholds_from_settings
+
+    def fill(dialog):
+        name = dialog.findChild(QLineEdit, "moderatorEdit")
+        name.clear()
+        qtbot.keyClicks(name, "Ben Okoro")
+        dialog.findChild(QDoubleSpinBox, "mediumSpin").setValue(0.3)
+        dialog.findChild(QDoubleSpinBox, "highSpin").setValue(0.6)
+        _ok_button(dialog).click()
+
+    answer_modal(qtbot, fill)
+    window.edit_preferences()
+    assert window.moderator == "Ben Okoro"
+    assert window.priority_of(0.45) == "Medium" and window.priority_of(0.6) == "High" and window.priority_of(0.1) == "Low"
+    assert thresholds_from_settings(window.context.paths.settings_file).values == (0.3, 0.6)

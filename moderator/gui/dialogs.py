@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import getpass
 from dataclasses import dataclass
 from typing import Callable, TypeVar
 
@@ -9,7 +10,7 @@ from PySide6.QtCore import QFile, Qt
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtUiTools import QUiLoader
 from PySide6.QtWidgets import (
-    QDialog, QDialogButtonBox, QHeaderView, QLabel, QLineEdit, QListWidget, QListWidgetItem,
+    QDialog, QDialogButtonBox, QDoubleSpinBox, QHeaderView, QLabel, QLineEdit, QListWidget, QListWidgetItem,
     QPlainTextEdit, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
@@ -90,15 +91,29 @@ class ReplyDialog:
         return run_modal(self.dialog, lambda: self.edit.toPlainText().strip() or None)
 
 
+@dataclass(frozen=True)
+class Preferences:
+    moderator_name: str
+    medium_from: float
+    high_from: float
+
+
 class PreferencesDialog:
-    def __init__(self, parent: QWidget, moderator_name: str, data_folder: str):
+    def __init__(self, parent: QWidget, current: Preferences, data_folder: str):
         self.dialog = load_form("preferences", parent)
         self.name = self.dialog.findChild(QLineEdit, "moderatorEdit")
-        self.name.setText(moderator_name)
+        self.name.setText(current.moderator_name)
+        self.medium = self.dialog.findChild(QDoubleSpinBox, "mediumSpin")
+        self.high = self.dialog.findChild(QDoubleSpinBox, "highSpin")
+        self.medium.setValue(current.medium_from)
+        self.high.setValue(current.high_from)
+        self.medium.valueChanged.connect(lambda value: self.high.setMinimum(value))  # medium ≤ high, always
+        self.high.setMinimum(current.medium_from)
         self.dialog.findChild(QLabel, "dataLabel").setText(f"Data folder: {data_folder}")
 
-    def moderator_name(self) -> str | None:
-        return run_modal(self.dialog, lambda: self.name.text().strip() or None)
+    def choose(self) -> Preferences | None:
+        return run_modal(self.dialog, lambda: Preferences(self.name.text().strip() or getpass.getuser(),
+                                                          self.medium.value(), self.high.value()))
 
 
 class ShortcutsDialog(QDialog):

@@ -33,7 +33,7 @@ from moderator.scoring.priority import Thresholds, priority
 from moderator.scoring.registry import model_identity
 from moderator.scoring.store import find_model, scores_for
 from moderator.gui.progress import ProgressPanel
-from moderator.gui.dialogs import HideDialog, PreferencesDialog, ReplyDialog, ShortcutsDialog, run_modal
+from moderator.gui.dialogs import HideDialog, Preferences, PreferencesDialog, ReplyDialog, ShortcutsDialog, run_modal
 from moderator.gui.listmodels import ID_ROLE, PagedListModel
 from moderator.gui.threadmodel import describe_comment
 from moderator.gui.undo import DecisionCommand
@@ -383,9 +383,15 @@ class MainWindow(QMainWindow):
             self.start_scoring()
 
     def edit_preferences(self) -> None:
-        name = PreferencesDialog(self, self.moderator, str(self.context.paths.home)).moderator_name()
-        if name:
-            self.context.settings.set(S.MODERATOR_NAME, name)
+        settings = self.context.settings
+        current = Preferences(self.moderator, settings.get(S.PRIORITY_MEDIUM), settings.get(S.PRIORITY_HIGH))
+        chosen = PreferencesDialog(self, current, str(self.context.paths.home)).choose()
+        if chosen is not None:
+            settings.set(S.MODERATOR_NAME, chosen.moderator_name)
+            settings.set(S.PRIORITY_MEDIUM, chosen.medium_from)
+            settings.set(S.PRIORITY_HIGH, chosen.high_from)
+            settings.sync()  # the command line reads the same file
+            self.refresh()  # priority chips follow the new thresholds
 
     def show_shortcuts(self) -> None:
         run_modal(ShortcutsDialog(self, list(self.actions.values())))

@@ -30,3 +30,18 @@ def priority(score: float | None, thresholds: Thresholds = Thresholds()) -> str 
     if score >= thresholds.high:
         return HIGH
     return MEDIUM if score >= thresholds.medium else LOW
+
+
+def thresholds_from_settings(settings_file) -> Thresholds:
+    """The thresholds a moderator set in Preferences (the GUI's INI file), else the defaults.
+
+    Read without Qt so the command line orders and labels the queue as the app does."""
+    import configparser
+
+    parser = configparser.ConfigParser()
+    try:
+        parser.read(settings_file, encoding="utf-8")
+        return Thresholds(parser.getfloat("scoring", "medium_from", fallback=Thresholds.medium),
+                          parser.getfloat("scoring", "high_from", fallback=Thresholds.high))
+    except (configparser.Error, ValueError):
+        return Thresholds()
