@@ -116,7 +116,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.self_test:
         from moderator.gui.selftest import run_self_test
 
-        return run_self_test()
+        return run_self_test(paths.models)
     if args.command in (None, "gui"):
         from moderator.gui.app import run_app  # Qt is loaded only for the app
 

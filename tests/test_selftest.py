@@ -2,14 +2,20 @@ import subprocess
 import sys
 
 from moderator.gui.selftest import run_self_test
+from moderator.scoring.packs import install_pack
+from tests.tinymodels import build_tiny_model
 
 
-def test_self_test_checks_window_demo_and_a_decision(qapp):
+def test_self_test_checks_window_demo_a_decision_and_every_model(qapp, paths, tmp_path):
+    tiny = build_tiny_model(tmp_path / "tiny", "bert")
+    install_pack(paths.models, tiny.checkpoint, tiny.config)
     lines: list[str] = []
-    assert run_self_test(lines.append) == 0
+    assert run_self_test(paths.models, lines.append) == 0, lines
     assert lines[0].startswith("ok: main window opened")
     assert "6 articles, 54 comments" in lines[1]
     assert "approved comment" in lines[2] and "undid it" in lines[2]
+    assert lines[3].startswith("ok: quick-screen scored 5") and "(offensive)" in lines[3]
+    assert lines[4].startswith("ok: bert-tiny scored 5") and "toxicity" in lines[4]
     assert lines[-1].startswith("self-test passed")
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import tempfile
 import time
+from pathlib import Path
 from typing import Callable
 
 from moderator.config import resolve_db_url, resolve_paths
@@ -17,6 +18,9 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 from moderator import queries  # noqa: E402
 from moderator.gui.app import build_window  # noqa: E402
 from moderator.gui.mainwindow import QUEUE_TAB, MainWindow  # noqa: E402
+from moderator.scoring.registry import list_models, load_scorer  # noqa: E402
+from moderator.scoring.runner import score_pending  # noqa: E402
+from moderator.scoring.store import find_model, scores_for  # noqa: E402
 from moderator.storage.models import Status  # noqa: E402
 
 TIMEOUT_S = 120
@@ -40,7 +44,8 @@ def check(condition: bool, failure: str) -> None:
         raise SelfTestFailed(failure)
 
 
-def run_self_test(report: Callable[[str], None] = print) -> int:
+def run_self_test(models_dir: Path, report: Callable[[str], None] = print) -> int:
+    """`models_dir` is where this installation's models are; they are read, never changed."""
     started = time.monotonic()
     app = QApplication.instance() or QApplication(["moderator", "--self-test"])
     with tempfile.TemporaryDirectory(prefix="moderator-self-test-") as home:
@@ -50,6 +55,8 @@ def run_self_test(report: Callable[[str], None] = print) -> int:
             try:
                 for name, step in STEPS:
                     report(f"ok: {step(window)}")
+                for info in list_models(models_dir):
+                    report(f"ok: {_score_with(window, models_dir, info.identity.name)}")
             finally:
                 window.close()
         except Exception as error:  # noqa: BLE001 - every failure is reported as one line
@@ -86,6 +93,18 @@ def _decide_and_undo(window: MainWindow) -> str:
     wait_until(lambda: window.writer.idle, "the undo to be written")
     check(_status(window, comment_id) == Status.PENDING, "the undo was not saved")
     return f"approved comment {comment_id} and undid it; both written to the database"
+
+
+def _score_with(window: MainWindow, models_dir: Path, name: str) -> str:
+    window.scoring.close()  # the window's own background run stays out of the way
+    scorer = load_scorer(models_dir, name)
+    progress = score_pending(window.context.db.sessions, scorer, rescore=True)  # even if the window got there first
+    with window.context.db.sessions() as session:
+        model_id = find_model(session, scorer.identity)
+        rows = scores_for(session, model_id, [row.id for row in queries.queue_page(session, queries.ALL, limit=None)])
+    check(progress.scored > 0 and len(rows) >= 40, f"{name} scored {progress.scored} comments, {len(rows)} stored")
+    check(all(set(r) == set(scorer.labels) for r in rows.values()), f"{name} stored the wrong labels")
+    return f"{name} scored {progress.scored} comments ({', '.join(scorer.labels)}) at {progress.rate:,.0f}/s"
 
 
 def _status(window: MainWindow, comment_id: int) -> str:
