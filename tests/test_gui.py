@@ -56,12 +56,18 @@ def press(qtbot, window, key, modifier=Qt.KeyboardModifier.NoModifier) -> None:
     qtbot.keyClick(window, key, modifier)
 
 
-def answer_modal(qtbot, handler) -> None:
-    """Run `handler(dialog)` on the next modal dialog as soon as it opens."""
+def answer_modal(qtbot, handler, expected="") -> None:
+    """Run `handler(dialog)` on the next modal dialog as soon as it opens: the one whose
+    object name is `expected` (a str), or of that class (a type), not one still closing."""
+
+    def wanted(dialog) -> bool:
+        if dialog is None or not dialog.isVisible():
+            return False
+        return isinstance(dialog, expected) if isinstance(expected, type) else dialog.objectName() == expected
 
     def attempt():
         dialog = QApplication.activeModalWidget()
-        if dialog is None:
+        if not wanted(dialog):
             QTimer.singleShot(10, attempt)
             return
         try:
@@ -99,7 +105,8 @@ def test_keyboard_moderation_round_trip(qtbot, window):
     assert (last.action, last.moderator, last.source, last.status_before, last.status_after) == ("approve", "ana", "manual", before, "approved")
 
     hidden = window.current_comment_id
-    answer_modal(qtbot, lambda d: (qtbot.keyClick(reason_list(d), Qt.Key.Key_2), qtbot.keyClick(reason_list(d), Qt.Key.Key_Return)))
+    answer_modal(qtbot, lambda d: (qtbot.keyClick(reason_list(d), Qt.Key.Key_2), qtbot.keyClick(reason_list(d), Qt.Key.Key_Return)),
+                 "HideDialog")
     press(qtbot, window, Qt.Key.Key_H)
     wait_writes(qtbot, window)
     assert db_comment(window, hidden).status == Status.HIDDEN
@@ -113,7 +120,7 @@ def test_keyboard_moderation_round_trip(qtbot, window):
         qtbot.keyClicks(editor, "Please argue the point, not the person.")
         _ok_button(dialog).click()
 
-    answer_modal(qtbot, write_reply)
+    answer_modal(qtbot, write_reply, "ReplyDialog")
     press(qtbot, window, Qt.Key.Key_R)
     wait_writes(qtbot, window)
     reply = decisions(window)[-1]
@@ -143,7 +150,7 @@ def test_hide_can_be_cancelled_and_other_needs_a_note(qtbot, window):
     select_article(window, "Europe is moving away")
     press(qtbot, window, Qt.Key.Key_J)
     target = window.current_comment_id
-    answer_modal(qtbot, lambda d: d.reject())
+    answer_modal(qtbot, lambda d: d.reject(), "HideDialog")
     press(qtbot, window, Qt.Key.Key_H)
     wait_writes(qtbot, window)
     assert decisions(window) == [] and window.current_comment_id == target
@@ -155,7 +162,7 @@ def test_hide_can_be_cancelled_and_other_needs_a_note(qtbot, window):
         assert _ok_button(dialog).isEnabled()
         _ok_button(dialog).click()
 
-    answer_modal(qtbot, other_with_note)
+    answer_modal(qtbot, other_with_note, "HideDialog")
     press(qtbot, window, Qt.Key.Key_H)
     wait_writes(qtbot, window)
     hide = decisions(window)[-1]
@@ -238,7 +245,7 @@ def test_shortcuts_window_lists_every_shortcut(qtbot, window):
         seen.update({table.item(r, 0).text(): table.item(r, 1).text() for r in range(table.rowCount())})
         dialog.reject()
 
-    answer_modal(qtbot, read)
+    answer_modal(qtbot, read, "ShortcutsDialog")
     qtbot.keyClicks(window, "?")
     assert seen["Approve"] == "A" and seen["Hide"] == "H" and seen["Reply as staff"] == "R"
     assert seen["Next comment"] == "J" and seen["Previous comment"] == "K"
@@ -281,7 +288,7 @@ def test_preferences_set_name_and_thresholds_for_app_and_command_line(qtbot, win
         dialog.findChild(QDoubleSpinBox, "highSpin").setValue(0.6)
         _ok_button(dialog).click()
 
-    answer_modal(qtbot, fill)
+    answer_modal(qtbot, fill, "PreferencesDialog")
     window.edit_preferences()
     assert window.moderator == "Ben Okoro"
     assert window.priority_of(0.45) == "Medium" and window.priority_of(0.6) == "High" and window.priority_of(0.1) == "Low"

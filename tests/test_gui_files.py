@@ -33,7 +33,7 @@ def close_message(seen: list):
 def test_import_from_the_file_menu_adds_comments_and_refreshes(qtbot, window):
     before, articles_before = comment_count(window), window.articles.rowCount()
     seen: list = []
-    answer_modal(qtbot, close_message(seen))
+    answer_modal(qtbot, close_message(seen), QMessageBox)
     window.files.import_files([TESTDATA / "wxr_isso-tests.xml"])
     qtbot.waitUntil(lambda: bool(seen), timeout=20_000)
     assert seen[0][0] == "Import finished" and "wxr_isso-tests.xml" in seen[0][1]
@@ -51,7 +51,7 @@ def test_cancelled_import_keeps_nothing(qtbot, window, tmp_path):
                                   "created_at": "2025-05-01T10:00:00Z", "body": f"comment {n}"}) + "\n")
     before = comment_count(window)
     seen: list = []
-    answer_modal(qtbot, close_message(seen))
+    answer_modal(qtbot, close_message(seen), QMessageBox)
     window.files.import_files([big])
     window.progress.token.cancel()
     qtbot.waitUntil(lambda: bool(seen), timeout=30_000)
@@ -64,7 +64,7 @@ def test_backup_from_the_window_is_a_consistent_copy(qtbot, window, tmp_path, mo
     out = tmp_path / "copy.sqlite"
     monkeypatch.setattr("moderator.gui.fileactions.QFileDialog.getSaveFileName", lambda *a, **k: (str(out), ""))
     seen: list = []
-    answer_modal(qtbot, close_message(seen))
+    answer_modal(qtbot, close_message(seen), QMessageBox)
     window.files.back_up()
     qtbot.waitUntil(lambda: bool(seen), timeout=20_000)
     with sqlite3.connect(out) as copy:

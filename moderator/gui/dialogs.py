@@ -6,7 +6,7 @@ import getpass
 from dataclasses import dataclass
 from typing import Callable, TypeVar
 
-from PySide6.QtCore import QFile, Qt
+from PySide6.QtCore import QEvent, QFile, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtUiTools import QUiLoader
 from PySide6.QtWidgets import (
@@ -47,6 +47,22 @@ class HideChoice:
     note: str
 
 
+class NumberKeys(QObject):
+    """1–9 pick the row of that number in a list that has the focus."""
+
+    def __init__(self, rows: QListWidget):
+        super().__init__(rows)
+        self._rows = rows
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress and Qt.Key.Key_1 <= event.key() <= Qt.Key.Key_9:
+            row = event.key() - Qt.Key.Key_1
+            if row < self._rows.count():
+                self._rows.setCurrentRow(row)
+                return True
+        return False
+
+
 class HideDialog:
     """Pick a reason (arrows or its number, then Enter); 'Other' needs a note."""
 
@@ -59,7 +75,8 @@ class HideDialog:
             item = QListWidgetItem(f"{number}  {label}")
             item.setData(Qt.ItemDataRole.UserRole, code)
             self.reasons.addItem(item)
-            QShortcut(QKeySequence(str(number)), self.reasons, lambda row=number - 1: self.reasons.setCurrentRow(row))
+        self._number_keys = NumberKeys(self.reasons)
+        self.reasons.installEventFilter(self._number_keys)
         self.reasons.setCurrentRow(0)
         self.reasons.itemActivated.connect(lambda _item: self.dialog.accept() if self.ok.isEnabled() else None)
         self.reasons.currentRowChanged.connect(self._update_ok)
@@ -121,6 +138,7 @@ class ShortcutsDialog(QDialog):
 
     def __init__(self, parent: QWidget, actions: list[QAction]):
         super().__init__(parent)
+        self.setObjectName("ShortcutsDialog")
         self.setWindowTitle("Keyboard shortcuts")
         self.resize(520, 560)
         table = QTableWidget(0, 2, self)

@@ -1,0 +1,103 @@
+"""The audit log: every decision, newest first, filtered by moderator, action, source,
+date and article, a page at a time (keyset on (time, id)), and exported as CSV.
+
+Indexes: (created_at, id) for the whole log and date ranges; (moderator, created_at, id)
+and (action, created_at, id) for those filters. An article's decisions are few, so they
+are found through its comments and sorted.
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy import Select, literal, select, tuple_
+from sqlalchemy.orm import Session
+
+from moderator.queries import DecisionRow
+from moderator.queueplan import unindexed
+from moderator.storage.models import Comment, Decision
+
+PAGE = 200
+CSV_FIELDS = ("decision_id", "time", "moderator", "action", "source", "reason", "note", "status_before",
+              "status_after", "comment_id", "article_id", "author", "reverts_decision_id", "batch_id")
+
+
+@dataclass(frozen=True)
+class AuditFilter:
+    moderator: str | None = None
+    action: str | None = None
+    source: str | None = None  # manual, bulk, rule
+    since: datetime | None = None  # at or after
+    until: datetime | None = None  # before
+    article_id: int | None = None
+
+
+@dataclass(frozen=True)
+class AuditRow(DecisionRow):
+    batch_id: str | None = None
+    article_id: int | None = None
+    author: str = ""  # the commenter whose comment it was
+
+
+AuditCursor = tuple[datetime, int]  # (time, id) of the last row shown
+
+
+_COLUMNS = (Decision.id, Decision.comment_id, Decision.action, Decision.reason, Decision.note, Decision.moderator,
+            Decision.source, Decision.created_at, Decision.status_before, Decision.status_after, Decision.reverts_id,
+            Decision.batch_id, Comment.article_id, Comment.author)
+
+
+def audit_page(session: Session, filters: AuditFilter = AuditFilter(), after: AuditCursor | None = None,
+               limit: int = PAGE) -> tuple[list[AuditRow], AuditCursor | None]:
+    """Up to `limit` decisions after `after`, newest first, and the cursor for the next page."""
+    rows = [AuditRow(*row) for row in session.execute(_query(filters, after).limit(limit))]
+    return rows, ((rows[-1].created_at, rows[-1].id) if rows else after)
+
+
+def _query(filters: AuditFilter, after: AuditCursor | None) -> Select:
+    # With an article, its few decisions lead (through its comments) and are sorted.
+    time = unindexed(Decision.created_at) if filters.article_id is not None else Decision.created_at
+    query = select(*_COLUMNS).join(Comment, Comment.id == Decision.comment_id)
+    for value, column in ((filters.moderator, Decision.moderator), (filters.action, Decision.action),
+                          (filters.source, Decision.source), (filters.article_id, Comment.article_id)):
+        if value is not None:
+            query = query.where(column == value)
+    query = query.where(time >= filters.since) if filters.since else query
+    query = query.where(time < filters.until) if filters.until else query
+    if after is not None:
+        at, decision_id = literal(after[0], type_=Decision.created_at.type), literal(after[1])
+        query = query.where(time <= at, tuple_(time, Decision.id) < tuple_(at, decision_id))
+    return query.order_by(time.desc(), Decision.id.desc())
+
+
+def export_audit_csv(session: Session, filters: AuditFilter, out: Path) -> int:
+    """Every decision the filters match, newest first; written aside and renamed, so a
+    crash never leaves half a file. Returns how many rows were written."""
+    partial, written, cursor = out.with_name(out.name + ".partial"), 0, None
+    with partial.open("w", encoding="utf-8", newline="") as stream:
+        writer = csv.writer(stream)
+        writer.writerow(CSV_FIELDS)
+        while True:
+            rows, cursor = audit_page(session, filters, cursor, limit=5000)
+            writer.writerows(_csv_row(row) for row in rows)
+            written += len(rows)
+            if len(rows) < 5000:
+                break
+    partial.replace(out)
+    return written
+
+
+def _csv_row(row: AuditRow) -> list[str]:
+    values = (row.id, row.created_at.isoformat(), row.moderator, row.action, row.source, row.reason, row.note,
+              row.status_before, row.status_after, row.comment_id, row.article_id, row.author, row.reverts_id, row.batch_id)
+    return [_cell(value) for value in values]
+
+
+def _cell(value) -> str:
+    """Text a spreadsheet would run as a formula (=, +, -, @ first) is quoted with a leading
+    apostrophe: author names and notes come from outside."""
+    text = "" if value is None else str(value)
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text

@@ -1,0 +1,141 @@
+"""The queue core on a real database: every kind, sort and filter against a plain-Python
+reference; keyset pages against offset pages; counts, ids and positions."""
+
+from datetime import timedelta
+
+import pytest
+
+from moderator import queries, queue
+from moderator.queueplan import FEW
+from moderator.storage.models import Status
+from tests.test_queue_data import AUTHORS, T0, build, expected, walk
+
+SORTS = (queue.PRIORITY, queue.NEWEST, queue.OLDEST)
+
+
+@pytest.fixture
+def data(db):
+    with db.sessions() as s:
+        model_id, refs = build(s)
+    return db, model_id, refs
+
+
+def check(session, refs, q: queue.QueueQuery) -> None:
+    want = expected(refs, q)
+    assert walk(session, q) == want, q
+    assert queue.count(session, q) == len(want)
+    assert sorted(queue.ids(session, q)) == sorted(want)
+
+
+@pytest.mark.parametrize("kind", queue.KINDS)
+@pytest.mark.parametrize("sort", SORTS)
+def test_each_queue_in_each_order(data, kind, sort):
+    db, model_id, refs = data
+    with db.sessions() as s:
+        check(s, refs, queue.QueueQuery(kind=kind, sort=sort, model_id=model_id))
+
+
+@pytest.mark.parametrize("status", [Status.PENDING, Status.APPROVED, Status.HIDDEN, queries.ALL])
+@pytest.mark.parametrize("sort", SORTS)
+def test_keyset_pages_match_offset_pages(data, status, sort):
+    db, model_id, _refs = data
+    with db.sessions() as s:
+        by_offset = [row.id for offset in range(0, 70, 7)
+                     for row in queries.queue_page(s, status, sort, offset, 7, model_id)]
+        assert walk(s, queue.QueueQuery(kind=status, sort=sort, model_id=model_id)) == by_offset
+
+
+def filters(refs) -> dict[str, dict]:
+    return {
+        "article": {"article_id": refs[1].article_id},
+        "author": {"author": AUTHORS[1]},
+        "site": {"site_id": refs[0].site_id},
+        "status": {"status": Status.HIDDEN},
+        "main score": {"scores": (queue.ScoreRange(0.3, 0.7),)},
+        "main score, open above": {"scores": (queue.ScoreRange(low=0.8),)},
+        "other label": {"scores": (queue.ScoreRange(0.2, 0.6, label="insult"),)},
+        "both ranges": {"scores": (queue.ScoreRange(high=0.5), queue.ScoreRange(low=0.5, label="insult"))},
+        "since": {"since": T0 + timedelta(minutes=20)},
+        "date range": {"since": T0 + timedelta(minutes=10), "until": T0 + timedelta(minutes=40)},
+        "combined": {"author": AUTHORS[0], "since": T0 + timedelta(minutes=5), "scores": (queue.ScoreRange(0.1),)},
+    }
+
+
+FILTERS = ("article", "author", "site", "status", "main score", "main score, open above", "other label",
+           "both ranges", "since", "date range", "combined")
+
+
+@pytest.mark.parametrize("name", FILTERS)
+@pytest.mark.parametrize("sort", SORTS)
+@pytest.mark.parametrize("few", [True, False], ids=["filter leads", "sort index leads"])
+def test_each_filter(data, name, sort, few, monkeypatch):
+    """Both ways of reading a filtered queue give the same rows in the same order."""
+    db, model_id, refs = data
+    if not few:
+        monkeypatch.setattr("moderator.queueplan.FEW", 0)  # every bounded count is "many"
+    with db.sessions() as s:
+        for kind in (queue.ALL, queue.PENDING):
+            check(s, refs, queue.QueueQuery(kind=kind, sort=sort, model_id=model_id, **filters(refs)[name]))
+    assert FEW > 0
+
+
+def test_flagged_follows_the_medium_threshold(data):
+    db, model_id, refs = data
+    with db.sessions() as s:
+        for threshold in (0.0, 0.5, 0.95):
+            check(s, refs, queue.QueueQuery(kind=queue.FLAGGED, model_id=model_id, flagged_from=threshold))
+        assert queue.count(s, queue.QueueQuery(kind=queue.FLAGGED, model_id=None)) == 0  # nothing scored, nothing flagged
+
+
+def test_priority_before_any_model_is_newest_first(data):
+    db, _model_id, refs = data
+    with db.sessions() as s:
+        q = queue.QueueQuery(sort=queue.PRIORITY, model_id=None)
+        assert walk(s, q) == expected(refs, queue.QueueQuery(sort=queue.NEWEST))
+        assert all(row.score is None for row in queue.page(s, q)[0])
+
+
+def test_rows_carry_headline_and_the_active_models_score(data):
+    db, model_id, refs = data
+    by_id = {r.id: r for r in refs}
+    with db.sessions() as s:
+        rows, _ = queue.page(s, queue.QueueQuery(kind=queue.ALL, sort=queue.OLDEST, model_id=model_id), limit=100)
+    assert len(rows) == len(refs)
+    for row in rows:
+        assert row.score == by_id[row.id].main  # never the other model's 1.0
+        assert row.article_headline.startswith("Headline") and row.created_at.tzinfo is not None
+        assert row.snippet == "" and isinstance(row, queries.CommentRow)
+
+
+def test_position_is_the_row_in_the_queue(data):
+    db, model_id, refs = data
+    with db.sessions() as s:
+        for kind, sort in [(queue.PENDING, queue.PRIORITY), (queue.ALL, queue.OLDEST), (queue.HIDDEN, queue.NEWEST)]:
+            q = queue.QueueQuery(kind=kind, sort=sort, model_id=model_id)
+            want = expected(refs, q)
+            assert [queue.position(s, q, cid) for cid in want] == list(range(len(want)))
+            outside = next(r.id for r in refs if r.id not in want)
+            assert queue.position(s, q, outside) is None
+
+
+def test_a_page_after_the_end_is_empty_and_keeps_the_cursor(data):
+    db, model_id, refs = data
+    with db.sessions() as s:
+        q = queue.QueueQuery(model_id=model_id)
+        rows, cursor = queue.page(s, q, limit=1000)
+        assert len(rows) == len(expected(refs, q))
+        assert queue.page(s, q, cursor) == ([], cursor)
+
+
+def test_ids_stream_in_batches(data):
+    db, model_id, refs = data
+    with db.sessions() as s:
+        streamed = list(queue.iter_ids(s, queue.QueueQuery(kind=queue.ALL), batch=4))
+    assert sorted(streamed) == sorted(r.id for r in refs)
+
+
+def test_unknown_kind_or_sort_is_refused():
+    with pytest.raises(ValueError):
+        queue.QueueQuery(kind="spam")
+    with pytest.raises(ValueError):
+        queue.QueueQuery(sort="random")
