@@ -37,6 +37,18 @@ class CardDelegate(QStyledItemDelegate):
         painter.setPen(option.palette.color(QPalette.ColorRole.Mid))
         painter.drawLine(option.rect.bottomLeft(), option.rect.bottomRight())
 
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        """Background and selection, then the card's content inside its padding."""
+        self.initStyleOption(option, index)
+        painter.save()
+        self._background(painter, option)
+        rect = option.rect.adjusted(PAD, PAD, -PAD, -PAD)
+        self._paint_card(painter, option, index.data(ROW_ROLE), rect, self._text_colour(option))
+        painter.restore()
+
+    def _paint_card(self, painter: QPainter, option: QStyleOptionViewItem, row, rect: QRect, colour) -> None:
+        raise NotImplementedError
+
     @staticmethod
     def _text_colour(option: QStyleOptionViewItem):
         selected = option.state & QStyle.StateFlag.State_Selected
@@ -61,13 +73,7 @@ class CommentDelegate(CardDelegate):
         lines = 1 + (1 if self._show_article else 0) + len(self._body_lines(row, option, self._width(index)))
         return QSize(self._width(index), 2 * PAD + lines * metrics.lineSpacing() + 4)
 
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
-        row: CommentRow = index.data(ROW_ROLE)
-        self.initStyleOption(option, index)
-        painter.save()
-        self._background(painter, option)
-        rect = option.rect.adjusted(PAD, PAD, -PAD, -PAD)
-        colour = self._text_colour(option)
+    def _paint_card(self, painter: QPainter, option, row: CommentRow, rect: QRect, colour) -> None:
         if row.status != "pending" and not option.state & QStyle.StateFlag.State_Selected:
             colour = look.muted(colour)  # decided: still readable, visibly done
         top = self._header(painter, option, row, rect, colour)
@@ -77,7 +83,6 @@ class CommentDelegate(CardDelegate):
             top = look.draw_lines(painter, [headline], option.font, rect.left(), top, rect.width())
         painter.setPen(colour)
         look.draw_lines(painter, self._body_lines(row, option, rect.width()), option.font, rect.left(), top + 2, rect.width())
-        painter.restore()
 
     def _header(self, painter: QPainter, option, row: CommentRow, rect: QRect, colour) -> int:
         small = look.scaled(option.font, 0.85)
@@ -113,13 +118,7 @@ class ArticleDelegate(CardDelegate):
         lines = len(self._headline_lines(row, option, self._width(index)))
         return QSize(self._width(index), 2 * PAD + (lines + 2) * spacing + 4)
 
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
-        row: ArticleRow = index.data(ROW_ROLE)
-        self.initStyleOption(option, index)
-        painter.save()
-        self._background(painter, option)
-        rect = option.rect.adjusted(PAD, PAD, -PAD, -PAD)
-        colour = self._text_colour(option)
+    def _paint_card(self, painter: QPainter, option, row: ArticleRow, rect: QRect, colour) -> None:
         painter.setPen(colour)
         lines = self._headline_lines(row, option, rect.width())
         top = look.draw_lines(painter, lines, look.bold(option.font), rect.left(), rect.top(), rect.width())
@@ -127,7 +126,6 @@ class ArticleDelegate(CardDelegate):
         meta = " · ".join(part for part in (row.section, look.when(row.published_at)) if part)
         top = look.draw_lines(painter, [meta], option.font, rect.left(), top, rect.width())
         self._counts(painter, option, row, rect.left(), top + 2, bool(option.state & QStyle.StateFlag.State_Selected))
-        painter.restore()
 
     def _counts(self, painter: QPainter, option, row: ArticleRow, left: int, top: int, solid: bool) -> None:
         small = look.scaled(option.font, 0.85)
