@@ -29,7 +29,8 @@ from pathlib import Path
 
 import numpy as np
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+# The repository, not bench/, goes first: bench/ holds scripts named like stdlib modules.
+sys.path[0] = str(Path(__file__).resolve().parents[1])
 
 from moderator.config import resolve_db_url, resolve_paths  # noqa: E402
 from moderator.scoring.detox import Batching, DetoxifyScorer, length_batches, load_detoxify  # noqa: E402

@@ -14,11 +14,11 @@ from sqlalchemy import select
 from moderator.errors import ModeratorError
 from moderator.scoring.detox import Batching, DetoxifyScorer
 from moderator.scoring.packs import MANIFEST, build_pack, install_pack, read_manifest
-from moderator.scoring.registry import active_model, load_scorer, use_model
+from moderator.scoring.registry import active_model, load_scorer
 from moderator.scoring.releases import RELEASES
 from moderator.scoring.runner import score_pending
-from moderator.scoring.store import count_unscored, find_model, register_model
-from moderator.storage.models import Comment, Score
+from moderator.scoring.store import count_unscored, register_model
+from moderator.storage.models import Score
 from tests.tinymodels import UNBIASED_CLASSES, build_tiny_model
 
 TEXTS = ["You are an idiot, the troll", "Thanks, good article", "x " * 700, "", "Ça va? Non. 🙂"]
@@ -83,8 +83,6 @@ def test_pack_install_load_score_offline(family, tiny, tmp_path, paths, no_netwo
 
 
 def test_batched_scores_equal_detoxify_predict_one_by_one(tiny, paths, no_network):
-    import detoxify  # noqa: F401  (loaded by the scorer; predict is the reference)
-
     model = tiny["roberta"]
     install_pack(paths.models, model.checkpoint, model.config, name="tiny")
     scorer = DetoxifyScorer(paths.models / "tiny", batching=Batching(2, True))
@@ -170,6 +168,8 @@ def test_folder_pack_and_bare_checkpoint_install(tiny, tmp_path, paths):
     assert read_manifest(paths.models / "multi").family == "xlm-roberta"
     with pytest.raises(ModeratorError, match="config.json"):
         install_pack(paths.models, tiny["bert"].checkpoint, tmp_path, name="nope")
+    with pytest.raises(ModeratorError, match="--config"):
+        install_pack(paths.models, tiny["bert"].checkpoint)
 
 
 def test_models_commands(tiny, cli, paths, tmp_path):

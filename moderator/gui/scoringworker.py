@@ -18,7 +18,7 @@ from PySide6.QtCore import QObject, Signal
 from moderator.gui.progress import CancelToken, Progress, ProgressPanel
 from moderator.gui.writer import Writer
 from moderator.scoring.registry import load_scorer
-from moderator.scoring.runner import _groups  # the scorer's preferred grouping of a window
+from moderator.scoring.runner import window_batches
 from moderator.scoring.store import ScoringPlan, count_unscored, register_model, write_scores
 from moderator.storage.database import Database
 
@@ -93,7 +93,7 @@ class BackgroundScorer(QObject):
                 window = plan.next_window(session, scorer.window)
             if not window:
                 break
-            for ids, texts in _groups(scorer, window):
+            for ids, texts in window_batches(scorer, window):
                 if token.cancelled:
                     break
                 rows = scorer.score(texts)

@@ -113,8 +113,16 @@ def _check_fast(fast: str | None) -> str | None:
 
 
 def _quantize_int8(model):
-    """Dynamic int8 quantisation of the Linear layers (runs on any x86 or ARM CPU)."""
-    import torch
-    from torch.ao.quantization import quantize_dynamic
+    """Dynamic int8 quantisation of the Linear layers (runs on any x86 or ARM CPU).
 
-    return quantize_dynamic(model, {torch.nn.Linear}, dtype=torch.qint8)
+    torch marks torch.ao quantisation deprecated in favour of torchao; it still works in
+    the pinned torch, and docs/models.md says so, so the warnings are not repeated."""
+    import warnings
+
+    import torch
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", (DeprecationWarning, UserWarning))
+        from torch.ao.quantization import quantize_dynamic
+
+        return quantize_dynamic(model, {torch.nn.Linear}, dtype=torch.qint8)

@@ -26,6 +26,7 @@ from moderator.scoring.offline import ensure_hub_alias
 from moderator.scoring.quick import QUICK_SCREEN
 
 MANIFEST, CHECKPOINT, CONFIG = "manifest.json", "model.ckpt", "config"
+CHECKPOINT_SUFFIXES = (".ckpt", ".pt", ".pth", ".bin")
 PACK_FORMAT = 1
 NAME = re.compile(r"[a-z0-9][a-z0-9._-]{0,62}")
 
@@ -88,6 +89,8 @@ def install_pack(models_dir: Path, source: Path, config: Path | None = None, nam
     `origin` says where a bare checkpoint came from (kept in its manifest)."""
     if not source.exists():
         raise NotFoundError(f"{source} does not exist.")
+    if config is None and source.suffix in CHECKPOINT_SUFFIXES:
+        raise ModeratorError(f"{source.name} is a bare checkpoint; give its Hugging Face config folder with --config DIR.")
     models_dir.mkdir(parents=True, exist_ok=True)
     with _staging(models_dir) as staging:
         if config is not None:

@@ -86,7 +86,6 @@ def window_batches(scorer: Scorer, window: Sequence[tuple[int, str]]):
         yield [window[i][0] for i in group], [texts[i] for i in group]
 
 
-_groups = window_batches  # the name the GUI worker first used
 
 
 def _write(sessions: sessionmaker[Session], model_id: int, main_label: str, ids, rows) -> None:
