@@ -92,7 +92,8 @@ def export_audit_csv(session: Session, filters: AuditFilter, out: Path) -> int:
 
 def _csv_row(row: AuditRow) -> list[str]:
     values = (row.id, row.created_at.isoformat(), row.moderator, row.action, row.source, row.reason, row.note,
-              row.status_before, row.status_after, row.comment_id, row.article_id, row.author, row.reverts_id, row.batch_id)
+              row.status_before, row.status_after, row.comment_id, row.article_id, row.author, row.reverts_id,
+              row.batch_id)
     return [_cell(value) for value in values]
 
 

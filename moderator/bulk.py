@@ -22,6 +22,9 @@ from moderator.moderation import REDO, STATUS_AFTER, UNDO, Change, _check_reason
 from moderator.storage.models import Comment, Decision, Status, utcnow
 
 BULK = "bulk"
+# Core tables: statements over thousands of rows without ORM bookkeeping. The session
+# must hold no Comment objects it relies on afterwards (a bulk task has its own session).
+comments, decisions = Comment.__table__, Decision.__table__
 CHUNK = 900  # ids per statement: well under every backend's limit on bound parameters
 _DECIDABLE = (Status.PENDING, Status.APPROVED, Status.HIDDEN)
 
@@ -57,8 +60,8 @@ def decide_many(session: Session, comment_ids: Sequence[int], action: str, moder
         raise ModeratorError(f"Unknown action '{action}'; use one of: {', '.join(STATUS_AFTER)}.")
     _check_reason(action, reason, note)
     target = STATUS_AFTER[action]
-    steps = [_Step(cid, article_id, status, target, reason) for cid, article_id, status in _current(session, comment_ids)
-             if status in _DECIDABLE and status != target]
+    steps = [_Step(cid, article_id, status, target, reason)
+             for cid, article_id, status in _current(session, comment_ids) if status in _DECIDABLE and status != target]
     return _write(session, steps, action, moderator, note, source)
 
 
@@ -76,7 +79,7 @@ def _current(session: Session, comment_ids: Sequence[int]) -> Iterator[tuple[int
     """(id, article, status) of the comments that exist, locked where the backend can."""
     for chunk in _chunks(list(dict.fromkeys(comment_ids))):
         query = select(Comment.id, Comment.article_id, Comment.status).where(Comment.id.in_(chunk))
-        yield from session.execute(query.with_for_update()).tuples()
+        yield from (tuple(row) for row in session.execute(query.with_for_update()))
 
 
 def _reverse(session: Session, batch_id: str, moderator: str, action: str) -> Batch:
@@ -120,15 +123,17 @@ def _write(session: Session, steps: list[_Step], action: str, moderator: str, no
         by_status.setdefault(step.status_after, []).append(step.comment_id)
     for status, ids in by_status.items():
         for chunk in _chunks(ids):
-            session.execute(update(Comment).where(Comment.id.in_(chunk))
-                            .values(status=status, version=Comment.version + 1, updated_at=now)
-                            .execution_options(synchronize_session="fetch"))
-    values = [{"comment_id": s.comment_id, "action": action, "reason": s.reason, "note": note, "moderator": moderator,
-               "source": source, "created_at": now, "status_before": s.status_before, "status_after": s.status_after,
-               "reverts_id": s.reverts_id, "batch_id": batch_id} for s in steps]
-    decision_ids = session.scalars(insert(Decision).returning(Decision.id, sort_by_parameter_order=True), values).all() if values else []
-    return Batch(batch_id, tuple(Change(did, s.comment_id, s.article_id, s.status_before, s.status_after, action)
-                                 for did, s in zip(decision_ids, steps)))
+            session.execute(update(comments).where(comments.c.id.in_(chunk))
+                            .values(status=status, version=comments.c.version + 1, updated_at=now))
+    if steps:
+        session.execute(insert(decisions), [
+            {"comment_id": s.comment_id, "action": action, "reason": s.reason, "note": note, "moderator": moderator,
+             "source": source, "created_at": now, "status_before": s.status_before, "status_after": s.status_after,
+             "reverts_id": s.reverts_id, "batch_id": batch_id} for s in steps])
+    # One decision per comment in a batch: read their ids back (RETURNING would insert row by row).
+    decided = dict(session.execute(select(Decision.comment_id, Decision.id).where(Decision.batch_id == batch_id)).all())
+    return Batch(batch_id, tuple(Change(decided[s.comment_id], s.comment_id, s.article_id, s.status_before,
+                                        s.status_after, action) for s in steps))
 
 
 def _chunks(items: list) -> Iterator[list]:

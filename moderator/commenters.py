@@ -34,7 +34,8 @@ class CommenterSummary:
         return sum(self.counts.values())
 
 
-def commenter_query(site_id: int | None, author: str, model_id: int | None = None, sort: str = NEWEST) -> queue.QueueQuery:
+def commenter_query(site_id: int | None, author: str, model_id: int | None = None,
+                    sort: str = NEWEST) -> queue.QueueQuery:
     """Every comment of theirs a moderator can see, whatever its status."""
     return queue.QueueQuery(kind=queue.ALL, sort=sort, model_id=model_id, author=author, site_id=site_id)
 

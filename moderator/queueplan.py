@@ -9,7 +9,7 @@ Two ways to read a sorted, filtered queue, and the choice matters at a million r
 SQLite's planner (no statistics) cannot tell which is cheaper, so this module decides:
 search, article and commenter always lead (they pick out few rows by design); a date
 range under priority order, or a main-score range under time order, leads only when a
-bounded count finds few matches; otherwise the sort's index leads. The loser is kept off
+bounded count finds few rows in its index; otherwise the sort's index leads. The loser is kept off
 its index with `unindexed` (SQLite's documented unary-plus hint; nothing elsewhere).
 """
 
@@ -26,7 +26,9 @@ from moderator import search
 from moderator.queries import OLDEST, PRIORITY
 from moderator.storage.models import Article, Comment, Score, Status
 
-FEW = 20_000  # at most this many matches: reading them and sorting beats walking the sort's index
+# A filter whose index holds at most this many rows leads: reading and sorting them beats
+# walking the sort's index (break-even near sqrt(page x queue): ~7,000 for 250,000 pending).
+FEW = 10_000
 RELEVANCE = "relevance"
 _TIME = (Comment.created_at, Comment.id)
 COLUMNS = (Comment.id, Comment.article_id, Comment.parent_id, Comment.external_id, Comment.author, Comment.is_staff,
@@ -65,14 +67,18 @@ class Plan:
     is False for counts and id lists, which need no order."""
 
     def __init__(self, session: Session, query, sorted: bool = True):
-        self.query, self.fts, self.like = query, None, None
-        if query.search and search.uses_fts(session):
-            typed = search.fts_query(query.search)
-            self.fts = search.fts_matches(typed) if typed else None
-        elif query.search:
+        self.query, self.fts, self.match, self.like = query, None, None, None
+        typed = search.fts_query(query.search) if query.search and search.uses_fts(session) else None
+        if typed and (not sorted or query.sort == RELEVANCE or search.fts_count(session, typed, FEW) <= FEW):
+            self.fts = search.fts_matches(typed)  # the matches lead, each comment looked up by id
+        elif typed:  # many matches: the sort's index leads, and the matching ids (a set made once) filter it
+            self.match = unindexed(Comment.id).in_(search.fts_ids(typed))
+        elif query.search and not search.uses_fts(session):
             self.like = search.like_condition(query.search)
-        # Is the sort read off its index? May the scores index (model, main) lead?
-        self.sort_indexed, self.scores_lead = False, self._picked() is False and self._main_range()
+        self.by_score = query.sort == PRIORITY and query.model_id is not None
+        # Is the sort read off its index? May the scores index (model, main) lead? Unsorted,
+        # every filter may use its own index (and _choose counts matches that way).
+        self.sort_indexed, self.scores_lead = False, not self._picked() and self._main_range()
         if sorted:
             self.sort_indexed, self.scores_lead = self._choose(session)
         self.segments = self._segments()
@@ -86,20 +92,16 @@ class Plan:
 
     def _choose(self, session: Session) -> tuple[bool, bool]:
         q = self.query
-        priority = q.sort == PRIORITY and q.model_id is not None
         if self._picked():
-            return not priority and self.fts is None, False  # article and author indexes hold time order too
-        if priority and (q.since or q.until):
-            return (False, False) if self._few(session) else (True, True)
-        if not priority and any(r.label is None for r in q.scores):
-            self.scores_lead = True
-            return (False, True) if self._few(session) else (True, False)
-        return True, priority
-
-    def _few(self, session: Session) -> bool:
-        """At most FEW matches, counted through the filter's own index (stopping at FEW + 1)."""
-        found = self.select([Comment.id], None, outer=False).limit(FEW + 1).subquery()
-        return session.scalar(select(func.count()).select_from(found)) <= FEW
+            return not self.by_score and self.fts is None, False  # article and author indexes hold time order too
+        if self.by_score and (q.since or q.until):
+            dated = select(Comment.id).where(_status(q.kind), *_dates(Comment.created_at, q))
+            return (False, False) if _few(session, dated) else (True, True)
+        main = [r for r in q.scores if r.label is None]
+        if not self.by_score and main:
+            ranged = select(Score.comment_id).where(Score.model_id == q.model_id, *_between(Score.main, main[0]))
+            return (False, True) if _few(session, ranged) else (True, False)
+        return True, self.by_score
 
     def _segments(self) -> list[Segment]:
         q = self.query
@@ -109,14 +111,14 @@ class Plan:
         by_time = (lead(Comment.created_at), Comment.id)
         if q.sort == OLDEST:
             return [Segment(None, by_time, False)]
-        if q.sort == PRIORITY and q.model_id is not None:
+        if self.by_score:
             scored = Segment(True, (lead(Score.main), *_TIME), True)
             return [scored] if q.needs_score else [scored, Segment(False, by_time, True)]
         return [Segment(None, by_time, True)]
 
-    def select(self, columns, scored: bool | None, outer: bool = True) -> Select:
+    def select(self, columns, scored: bool | None) -> Select:
         """`columns` of the matching comments: those with the model's score (scored True),
-        those without (False) or both (None; outer-joined to the score when `outer`)."""
+        those without (False) or both (None)."""
         q, query = self.query, select(*columns).select_from(Comment)
         if self.fts is not None:  # the index's matches lead: comments are looked up by id
             query = query.join(self.fts, Comment.id == unindexed(self.fts.c.id))
@@ -127,23 +129,21 @@ class Plan:
             query = query.join(Score, on_score)
         elif scored is False:
             query = query.where(~exists().where(on_score))
-        elif outer and q.model_id is not None:
-            query = query.outerjoin(Score, on_score)
         return query.where(*self.conditions())
 
     def conditions(self) -> list[ColumnElement[bool]]:
-        q, priority = self.query, self.query.sort == PRIORITY
+        q = self.query
         found = [_status(q.kind)]
         if q.kind == "flagged":
-            found.append(self._off_index(Score.main, not priority) >= q.flagged_from)
-        for value, column in ((q.status, Comment.status), (q.article_id, Comment.article_id),
-                              (q.author, Comment.author), (q.site_id, Comment.site_id)):
+            found.append(self._off_index(Score.main, not self.by_score) >= q.flagged_from)
+        equal = ((q.status, Comment.status), (q.article_id, Comment.article_id), (q.author, Comment.author),
+                 (q.site_id, unindexed(Comment.site_id)))  # a site picks out too many rows to lead
+        for value, column in equal:
             if value is not None:
                 found.append(column == value)
-        created = self._off_index(Comment.created_at, priority)
-        found += ([created >= q.since] if q.since else []) + ([created < q.until] if q.until else [])
-        found += [self.like] if self.like is not None else []
-        return found + [c for r in q.scores for c in self._score_range(r, not priority)]
+        found += _dates(self._off_index(Comment.created_at, self.by_score), q)
+        found += [c for c in (self.like, self.match) if c is not None]
+        return found + [c for r in q.scores for c in self._score_range(r, not self.by_score)]
 
     def _off_index(self, column, competes: bool):
         """A filter column that would compete with the sort's index for the lead, kept off
@@ -153,16 +153,39 @@ class Plan:
     def _score_range(self, r, time_sort: bool) -> list[ColumnElement[bool]]:
         # Other labels are read from the JSON of label scores (portable JSON accessors): a filter, never an index.
         value = self._off_index(Score.main, time_sort) if r.label is None else Score.label_scores[r.label].as_float()
-        return ([value >= r.low] if r.low is not None else []) + ([value < r.high] if r.high is not None else [])
+        return _between(value, r)
 
     def rows(self, segment: int, after: tuple | None, limit: int) -> Select:
-        """A page of one segment: the row's columns, its score, then its sort key."""
-        seg = self.segments[segment]
-        score = Score.main if seg.scored is not False and self.query.model_id is not None else null().cast(Float)
-        query = self.select((*COLUMNS, score, *seg.keys), seg.scored).join(Article, Article.id == Comment.article_id)
+        """A page of one segment: each row's columns, its score, then its sort key, in no
+        particular order (the caller sorts the page). Only the ids and sort keys of the
+        matches are sorted; the page's rows are read afterwards (a sort carries no bodies)."""
+        seg, model_id = self.segments[segment], self.query.model_id
+        keys = [key.label(f"key{i}") for i, key in enumerate(seg.keys)]
+        chosen = self.select((Comment.id.label("chosen_id"), *keys), seg.scored)
         if after is not None:
-            query = query.where(*beyond(seg, after))
-        return query.order_by(*(key.desc() if seg.descending else key for key in seg.keys)).limit(limit)
+            chosen = chosen.where(*beyond(seg, after))
+        order = [key.desc() if seg.descending else key for key in seg.keys]
+        chosen = chosen.order_by(*order).limit(limit).subquery("page")
+        scored = seg.scored is not False and model_id is not None
+        query = (select(*COLUMNS, Score.main if scored else null().cast(Float), *(chosen.c[k.name] for k in keys))
+                 .select_from(chosen).join(Comment, Comment.id == chosen.c.chosen_id)
+                 .join(Article, Article.id == Comment.article_id))
+        if scored:
+            query = query.outerjoin(Score, and_(Score.comment_id == Comment.id, Score.model_id == model_id))
+        return query
+
+
+def _few(session: Session, through_index: Select) -> bool:
+    """Does the filter's own index hold at most FEW rows? (Reads no further than FEW + 1.)"""
+    return session.scalar(select(func.count()).select_from(through_index.limit(FEW + 1).subquery())) <= FEW
+
+
+def _dates(created, q) -> list[ColumnElement[bool]]:
+    return ([created >= q.since] if q.since else []) + ([created < q.until] if q.until else [])
+
+
+def _between(value, r) -> list[ColumnElement[bool]]:
+    return ([value >= r.low] if r.low is not None else []) + ([value < r.high] if r.high is not None else [])
 
 
 def _status(kind: str) -> ColumnElement[bool]:

@@ -1,33 +1,39 @@
 """Free-text search over comment bodies and author names.
 
-THE ONE PLACE WITH SQLITE-ONLY SQL (FTS5). On SQLite, a search runs against the
-`comments_fts` index (made and kept in step by migration 0004): ranked by bm25 and
-highlighted by FTS5. Any other database (PostgreSQL in team mode) gets the portable
-fallback: every term as a case-insensitive substring (ILIKE), in time order, and marks
-placed in Python.
+THE ONE PLACE WITH SQLITE-ONLY SQL (FTS5; besides migration 0004, which makes the index).
+On SQLite, a search runs against `comments_fts`, an FTS5 index kept in step with comments
+by triggers, ranked by bm25. Any other database (PostgreSQL in team mode) gets the
+portable fallback: every term as a case-insensitive substring (ILIKE), in time order.
 
 What a moderator may type: words (all must match), "a phrase", prefix* (also
 "a phras"*). Nothing typed can make a syntax error: every term is quoted for FTS5, and
-OR / NOT / NEAR / parentheses are plain words. Marks around matches are MARK_START and
-MARK_END, characters that never occur in imported text, for the GUI to paint.
+OR / NOT / NEAR / parentheses are plain words.
+
+Highlights are placed in Python for the rows on screen, on both backends: FTS5's own
+snippet() re-runs the whole query per row (a prefix that expands to hundreds of words
+costs milliseconds a row). Words are found as FTS5's unicode61 tokenizer finds them
+(letters and digits, case and accents folded); MARK_START / MARK_END surround each
+match, characters that never occur in imported text, for the GUI to paint.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from typing import Sequence
 
-from sqlalchemy import ColumnElement, Subquery, and_, bindparam, column, literal_column, or_, select, table, text
+from sqlalchemy import ColumnElement, Select, Subquery, and_, column, func, or_, select, table, text
 from sqlalchemy.orm import Session
 
 from moderator.storage.models import Comment
 
 MARK_START, MARK_END, ELLIPSIS = "\x02", "\x03", "…"
-SNIPPET_TOKENS = 16  # words around the match in a snippet
+SNIPPET_WORDS = 24  # a long body is cut to about this many words around the first match
 
 # A "quoted phrase" (the closing quote may be missing), with an optional * after it; or a word.
 _TOKEN = re.compile(r'"([^"]*)"?(\*?)|([^\s"]+)')
+_WORD = re.compile(r"[^\W_]+")  # letters and digits: what unicode61 keeps; the rest separates words
 
 
 @dataclass(frozen=True)
@@ -46,7 +52,7 @@ def terms(typed: str) -> list[Term]:
     for phrase, star, word in _TOKEN.findall(typed):
         if word:
             phrase, star = word.rstrip("*"), "*" if word.endswith("*") else ""
-        if any(ch.isalnum() for ch in phrase):
+        if _WORD.search(phrase):
             found.append(Term(" ".join(phrase.split()), bool(star)))
     return found
 
@@ -66,23 +72,23 @@ def uses_fts(session: Session) -> bool:
 _fts = table("comments_fts", column("rowid"), column("rank"))
 
 
+def _matching(query: str):
+    return text("comments_fts MATCH :fts_query").bindparams(fts_query=query)
+
+
 def fts_matches(query: str) -> Subquery:
     """(id, rank) of every comment matching; rank is bm25, lower is better."""
-    return (select(_fts.c.rowid.label("id"), _fts.c.rank.label("rank"))
-            .where(text("comments_fts MATCH :fts_query").bindparams(fts_query=query))
-            .subquery("fts"))
+    return select(_fts.c.rowid.label("id"), _fts.c.rank.label("rank")).where(_matching(query)).subquery("fts")
 
 
-def _fts_marks(session: Session, query: str, ids: Sequence[int]) -> dict[int, tuple[str, str]]:
-    marks = (f"'{MARK_START}'", f"'{MARK_END}'")
-    rows = session.execute(
-        select(_fts.c.rowid,
-               literal_column(f"snippet(comments_fts, 0, {marks[0]}, {marks[1]}, '{ELLIPSIS}', {SNIPPET_TOKENS})"),
-               literal_column(f"highlight(comments_fts, 1, {marks[0]}, {marks[1]})"))
-        .where(text("comments_fts MATCH :fts_query").bindparams(fts_query=query),
-               _fts.c.rowid.in_(bindparam("ids", expanding=True)))
-        , {"ids": list(ids)})
-    return {row[0]: (row[1], row[2]) for row in rows}
+def fts_ids(query: str) -> Select:
+    """The ids of every comment matching (for `id IN (...)`)."""
+    return select(_fts.c.rowid).where(_matching(query))
+
+
+def fts_count(session: Session, query: str, bound: int) -> int:
+    """How many comments match, counting no further than `bound` + 1 (cheap either way)."""
+    return session.scalar(select(func.count()).select_from(fts_ids(query).limit(bound + 1).subquery()))
 
 
 # --- Anything else: ILIKE ---------------------------------------------------------------
@@ -100,24 +106,42 @@ def _pattern(term: str) -> str:
     return "%" + re.sub(r"([\\%_])", r"\\\1", term) + "%"
 
 
-def mark(text_: str, found: Sequence[Term], limit: int | None = None) -> str:
-    """`text_` with every term marked (the fallback's highlight), cut to about `limit` characters."""
-    pattern = re.compile("|".join(re.escape(t.text) for t in found), re.IGNORECASE) if found else None
-    if pattern is None:
-        return text_[:limit] if limit else text_
-    if limit and len(text_) > limit:
-        first = pattern.search(text_)
-        start = max(0, first.start() - limit // 3) if first else 0
-        text_ = (ELLIPSIS if start else "") + text_[start:start + limit] + ELLIPSIS
-    return pattern.sub(lambda m: MARK_START + m.group(0) + MARK_END, text_)
+# --- Both: highlights -------------------------------------------------------------------
 
-
-# --- Both -----------------------------------------------------------------------------
-
-def highlights(session: Session, typed: str, rows: Sequence[tuple[int, str, str]]) -> dict[int, tuple[str, str]]:
-    """(snippet of the body, author name) with matches marked, per (id, body, author) shown."""
-    if uses_fts(session):
-        query = fts_query(typed)
-        return _fts_marks(session, query, [row[0] for row in rows]) if query and rows else {}
+def highlights(typed: str, rows: Sequence[tuple[int, str, str]]) -> dict[int, tuple[str, str]]:
+    """Per (id, body, author) shown: (the body around the first match, the author), marked."""
     found = terms(typed)
-    return {cid: (mark(body, found, limit=SNIPPET_TOKENS * 8), mark(author, found)) for cid, body, author in rows}
+    return {cid: (mark(body, found, SNIPPET_WORDS), mark(author, found)) for cid, body, author in rows}
+
+
+def mark(text_: str, found: Sequence[Term], limit: int | None = None) -> str:
+    """`text_` with each match of the terms marked; cut to `limit` words around the first."""
+    words = list(_WORD.finditer(text_))
+    folded = [_fold(w.group(0)) for w in words]
+    spans = sorted(span for term in found for span in _spans(folded, term))
+    first, last = 0, len(words)
+    if limit and len(words) > limit:
+        first = max(0, min(spans[0][0] if spans else 0, len(words) - limit) - limit // 4)
+        last = first + limit
+    out, at = [ELLIPSIS] if first else [], words[first].start() if first else 0
+    for start, end in (s for s in spans if first <= s[0] and s[1] <= last):
+        begin, finish = words[start].start(), words[end - 1].end()
+        if begin >= at:
+            out += [text_[at:begin], MARK_START, text_[begin:finish], MARK_END]
+            at = finish
+    stop = words[last - 1].end() if last < len(words) else len(text_)
+    return "".join(out) + text_[at:stop] + (ELLIPSIS if last < len(words) else "")
+
+
+def _spans(folded: list[str], term: Term) -> list[tuple[int, int]]:
+    """(first word, last word + 1) of each place the term's words stand in a row."""
+    want = [_fold(w) for w in _WORD.findall(term.text)]
+    n = len(want)
+    return [(i, i + n) for i in range(len(folded) - n + 1)
+            if folded[i:i + n - 1] == want[:-1]
+            and (folded[i + n - 1].startswith(want[-1]) if term.prefix else folded[i + n - 1] == want[-1])]
+
+
+def _fold(word: str) -> str:
+    """Case and accents folded, as unicode61 (remove_diacritics 2) does."""
+    return "".join(c for c in unicodedata.normalize("NFKD", word.casefold()) if not unicodedata.combining(c))

@@ -7,10 +7,12 @@ test_bulk.py and test_audit.py.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 
 from moderator import queue
+from moderator.storage.database import Database, open_database
 from moderator.storage.models import Article, Comment, Score, ScoringModel, Site, Status
 
 T0 = datetime(2025, 3, 1, 8, 0, tzinfo=timezone.utc)
@@ -32,6 +34,14 @@ class Ref:
     status: str
     main: float | None  # the active model's main label ("toxicity")
     insult: float | None
+
+
+def built_database(folder) -> tuple[Database, int, list[Ref]]:
+    """A new database in `folder` holding the queue below (for module-scoped, read-only fixtures)."""
+    database = open_database(f"sqlite:///{folder / 'queue.sqlite'}", folder / "backups")
+    with database.sessions() as session:
+        model_id, refs = build(session)
+    return database, model_id, refs
 
 
 def build(session) -> tuple[int, list[Ref]]:
@@ -79,7 +89,13 @@ def matches(r: Ref, q: queue.QueueQuery) -> bool:
         q.since is None or r.created_at >= q.since,
         q.until is None or r.created_at < q.until,
     ]
-    return all(checks) and all(_in_range(r, s) for s in q.scores)
+    return all(checks) and all(_in_range(r, s) for s in q.scores) and _found(r, q.search)
+
+
+def _found(r: Ref, typed: str) -> bool:
+    """Plain words only (the search tests cover phrases and prefixes)."""
+    words = set(re.findall(r"[^\W_]+", f"{r.body} {r.author}".lower()))
+    return all(word in words for word in typed.lower().split())
 
 
 def _in_range(r: Ref, s: queue.ScoreRange) -> bool:

@@ -1,0 +1,199 @@
+"""Queue benchmark, part 1: the core queries (no Qt) at newsroom scale.
+
+    .venv/bin/python bench/queue.py                    # 1,000,000 comments, 20,000 articles, 200,000 commenters
+    .venv/bin/python bench/queue.py --comments 100000  # quicker
+    .venv/bin/python bench/queue.py --keep /tmp/q.sqlite  # keep the database for poking at
+
+Builds the database with its own fast generator (bench/queuedata.py) through the real
+schema, then times each query a view makes: median of --repeat runs, each in a fresh
+session as the GUI does. Targets for the GUI (issue 5) are < 150 ms for opening,
+sorting, filtering and searching; these are the core's share. Run on a quiet machine.
+The last line printed is one JSON object with every figure.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import sys
+import tempfile
+import time
+from datetime import timedelta
+from pathlib import Path
+
+# This file is named like the standard library's `queue`: keep its folder behind the
+# standard library on the path (Python puts it first when it runs a script).
+BENCH = str(Path(__file__).resolve().parent)
+sys.path[:] = [entry for entry in sys.path if Path(entry or ".").resolve() != Path(BENCH)] + [BENCH]
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from sqlalchemy import func, select, text  # noqa: E402
+
+import queuedata  # noqa: E402
+from moderator import audit, bulk, commenters, queries, queue  # noqa: E402
+from moderator.storage.database import Database, open_database  # noqa: E402
+from moderator.storage.models import Comment  # noqa: E402
+
+DEPTH = 50_000
+
+
+def timed(db: Database, work, repeat: int) -> tuple[float, object]:
+    """Median milliseconds of `work(session)` over `repeat` runs, and its last result."""
+    times, result = [], None
+    for _ in range(repeat):
+        with db.sessions() as session:
+            start = time.perf_counter()
+            result = work(session)
+            times.append((time.perf_counter() - start) * 1000)
+    return round(statistics.median(times), 1), result
+
+
+def subjects(db: Database) -> dict:
+    """What the filters pick: the busiest article, a normal one, the most prolific commenter,
+    a rare word and a phrase from the data, the newest comment's time."""
+    with db.sessions() as s:
+        pick = lambda sql: s.execute(text(sql)).first()  # noqa: E731
+        return {
+            "hot_article": pick("SELECT article_id FROM comments GROUP BY article_id ORDER BY count(*) DESC LIMIT 1")[0],
+            "article": pick("SELECT article_id FROM comments WHERE status = 'pending' LIMIT 1 OFFSET 1000")[0],
+            "decided_article": pick("SELECT article_id FROM comments WHERE status <> 'pending' LIMIT 1 OFFSET 1000")[0],
+            "author": pick("SELECT author FROM comments WHERE id = 777")[0],
+            "prolific": pick("SELECT author FROM comments GROUP BY author ORDER BY count(*) DESC LIMIT 1")[0],
+            "body": pick("SELECT body FROM comments WHERE id = 4242")[0],
+            "newest": s.scalar(select(func.max(Comment.created_at))),
+        }
+
+
+def searches(body: str) -> dict[str, str]:
+    words = [w.strip(".,").lower() for w in body.split()]
+    rare = max(words, key=len)
+    return {"search prefix (rare)": rare[:5] + "*", "search prefix (common, 3 letters)": words[0][:3] + "*",
+            "search phrase": f'"{words[1]} {words[2]} {words[3]}"', "search two words": f"{rare} {words[0]}"}
+
+
+def queue_cases(model_id: int, sub: dict) -> dict[str, queue.QueueQuery]:
+    q = lambda **kw: queue.QueueQuery(model_id=model_id, **kw)  # noqa: E731
+    week = sub["newest"] - timedelta(days=7)
+    cases = {
+        "open pending, priority": q(), "sort newest": q(sort=queue.NEWEST), "sort oldest": q(sort=queue.OLDEST),
+        "open all, priority": q(kind=queue.ALL), "open flagged, priority": q(kind=queue.FLAGGED),
+        "open hidden, newest": q(kind=queue.HIDDEN, sort=queue.NEWEST),
+        "filter article (busiest), priority": q(article_id=sub["hot_article"]),
+        "filter article, priority": q(article_id=sub["article"]),
+        "filter commenter (most prolific), all, newest": q(kind=queue.ALL, author=sub["prolific"], sort=queue.NEWEST),
+        "filter commenter, priority": q(kind=queue.ALL, author=sub["author"]),
+        "filter score 0.9-1, newest": q(sort=queue.NEWEST, scores=(queue.ScoreRange(0.9),)),
+        "filter score 0.3-0.31 (a band), newest": q(sort=queue.NEWEST, scores=(queue.ScoreRange(0.3, 0.31),)),
+        "filter score 0.5-0.8, priority": q(scores=(queue.ScoreRange(0.5, 0.8),)),
+        "filter label 0.5-0.6 (JSON), newest": q(sort=queue.NEWEST, scores=(queue.ScoreRange(0.5, 0.6, label="offensive"),)),
+        "filter last 7 days, priority": q(since=week),
+    }
+    for name, typed in searches(sub["body"]).items():
+        cases[name + ", relevance"] = q(kind=queue.ALL, sort=queue.RELEVANCE, search=typed)
+    typed = searches(sub["body"])
+    cases["search phrase, pending, priority"] = q(search=typed["search phrase"])
+    common = typed["search prefix (common, 3 letters)"]
+    cases["search prefix (common, 3 letters), pending, newest"] = q(sort=queue.NEWEST, search=common)
+    return cases
+
+
+def measure_queue(db: Database, cases: dict, repeat: int) -> dict:
+    figures = {}
+    for name, query in cases.items():
+        page_ms, (rows, _cursor) = timed(db, lambda s: queue.page(s, query), repeat)
+        count_ms, count = timed(db, lambda s: queue.count(s, query), repeat)
+        figures[name] = {"first_page_ms": page_ms, "count_ms": count_ms, "matches": count, "rows": len(rows)}
+        print(f"  {name:<48} page {page_ms:>7.1f} ms   count {count_ms:>7.1f} ms   ({count:,} match)")
+    return figures
+
+
+def cursor_at(db: Database, query: queue.QueueQuery, depth: int) -> queue.Cursor:
+    with db.sessions() as s:
+        cursor = None
+        for _ in range(depth // 1000):
+            _rows, cursor = queue.page(s, query, cursor, limit=1000)
+    return cursor
+
+
+def measure_depth(db: Database, model_id: int, repeat: int) -> dict:
+    """A page at row 50,000 (or half way down a smaller queue), by keyset and by offset."""
+    figures = {}
+    for sort in (queue.PRIORITY, queue.NEWEST):
+        query = queue.QueueQuery(model_id=model_id, sort=sort)
+        with db.sessions() as s:
+            depth = min(DEPTH, queue.count(s, query) // 2000 * 1000)
+        cursor = cursor_at(db, query, depth)
+        keyset_ms, (rows, _c) = timed(db, lambda s: queue.page(s, query, cursor), repeat)
+        by_offset = lambda s: queries.queue_page(s, "pending", sort, depth, queue.PAGE, model_id)  # noqa: E731
+        offset_ms, _ = timed(db, by_offset, max(1, repeat // 2))
+        position_ms, at = timed(db, lambda s: queue.position(s, query, rows[0].id), repeat)
+        figures[sort] = {"depth": depth, "keyset_page_ms": keyset_ms, "offset_page_ms": offset_ms,
+                         "position_ms": position_ms}
+        assert at == depth, (at, depth)
+        print(f"  row {depth:,} by {sort:<8}  keyset page {keyset_ms:.1f} ms   (offset page {offset_ms:.1f} ms)"
+              f"   position() {position_ms:.1f} ms")
+    return figures
+
+
+def measure_rest(db: Database, model_id: int, sub: dict, repeat: int) -> dict:
+    pending, everything = queue.QueueQuery(model_id=model_id), queue.QueueQuery(kind=queue.ALL)
+    a_band = queue.QueueQuery(model_id=model_id, scores=(queue.band(19, 20),))
+    by = lambda **kw: audit.AuditFilter(**kw)  # noqa: E731
+    work = {
+        "ids pending": lambda s: len(queue.ids(s, pending)),
+        "ids all": lambda s: len(queue.ids(s, everything)),
+        "histogram pending (20 bars)": lambda s: sum(queue.histogram(s, pending)),
+        "select a band: ids of 0.95-1 in pending": lambda s: len(queue.ids(s, a_band)),
+        "commenter summary (most prolific)": lambda s: commenters.commenter_summary(s, None, sub["prolific"], model_id),
+        "audit first page": lambda s: len(audit.audit_page(s)[0]),
+        "audit by moderator": lambda s: len(audit.audit_page(s, by(moderator="moderator3"))[0]),
+        "audit by article": lambda s: len(audit.audit_page(s, by(article_id=sub["decided_article"]))[0]),
+        "bulk approve 10,000 + undo (rolled back)": lambda s: _bulk(s, pending),
+    }
+    figures = {}
+    for name, job in work.items():
+        ms, result = timed(db, job, repeat if "bulk" not in name else max(1, repeat // 2))
+        result = getattr(result, "total", result)
+        figures[name] = ms
+        print(f"  {name:<48} {ms:>8.1f} ms   ({result:,})")
+    return figures
+
+
+def _bulk(session, pending: queue.QueueQuery) -> int:
+    ids = queue.ids(session, pending)[:10_000]
+    batch = bulk.decide_many(session, ids, "approve", "bench")
+    bulk.undo_many(session, batch.batch_id, "bench")
+    session.rollback()
+    return len(batch)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--comments", type=int, default=1_000_000)
+    parser.add_argument("--articles", type=int, default=20_000)
+    parser.add_argument("--commenters", type=int, default=200_000)
+    parser.add_argument("--repeat", type=int, default=7)
+    parser.add_argument("--keep", type=Path, help="build (or reuse) the database at this path and keep it")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="queue-bench-") as folder:
+        path = args.keep or Path(folder) / "queue.sqlite"
+        figures = {"comments": args.comments, "articles": args.articles, "commenters": args.commenters}
+        if not path.exists():
+            start = time.perf_counter()
+            figures["build_steps_s"] = queuedata.build(path, args.comments, args.articles, args.commenters)
+            figures["build_s"] = round(time.perf_counter() - start, 1)
+            print(f"built {args.comments:,} comments in {figures['build_s']} s {figures['build_steps_s']}")
+        figures["database_mb"] = round(path.stat().st_size / 1e6)
+        db = open_database(f"sqlite:///{path}", path.parent / "backups")
+        model_id, sub = 1, subjects(db)
+        print(f"median of {args.repeat} runs, pages of {queue.PAGE} rows:")
+        figures["queries"] = measure_queue(db, queue_cases(model_id, sub), args.repeat)
+        figures["depth"] = measure_depth(db, model_id, args.repeat)
+        figures["other_ms"] = measure_rest(db, model_id, sub, args.repeat)
+        db.dispose()
+    print(json.dumps(figures))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,144 @@
+"""Every queue sort and filter, and the audit log, is served by an index: SQLite's own
+query plans (EXPLAIN QUERY PLAN) for the statements the core really runs.
+
+No statistics exist (the app never runs ANALYZE), so plans come from SQLite's fixed
+heuristics and are the same on this small database as on a million comments.
+"""
+
+from __future__ import annotations
+
+import re
+from contextlib import contextmanager
+from datetime import timedelta
+
+import pytest
+from sqlalchemy import event
+
+from moderator import audit, queue
+from tests.test_queue_data import AUTHORS, T0, built_database
+
+FULL_SCAN = re.compile(r"^SCAN (comments|scores|decisions|articles)$")  # a table read row by row, no index
+SORTED_AFTER = "USE TEMP B-TREE FOR ORDER BY"  # every matching row sorted ("RIGHT PART OF ORDER BY": ties only)
+
+
+@pytest.fixture(scope="module")
+def data(tmp_path_factory):
+    database, model_id, refs = built_database(tmp_path_factory.mktemp("plans"))
+    with database.sessions() as s:  # some decisions, for the audit log
+        from moderator.bulk import decide_many
+        decide_many(s, [r.id for r in refs[:20]], "approve", "ana")
+        s.commit()
+    yield database, model_id, refs
+    database.dispose()
+
+
+@contextmanager
+def statements(engine):
+    """The SQL and parameters of every statement run inside the block."""
+    seen: list[tuple[str, tuple]] = []
+
+    def remember(_conn, _cursor, statement, parameters, _context, _many):
+        seen.append((statement, parameters))
+
+    event.listen(engine, "before_cursor_execute", remember)
+    try:
+        yield seen
+    finally:
+        event.remove(engine, "before_cursor_execute", remember)
+
+
+def plans(db, work) -> list[tuple[str, list[str]]]:
+    """(statement, its plan lines) for each SELECT `work(session)` runs."""
+    with db.sessions() as s:
+        with statements(db.engine) as seen:
+            work(s)
+        raw = s.connection().connection.driver_connection
+        return [(sql, [row[3] for row in raw.execute("EXPLAIN QUERY PLAN " + sql, params)])
+                for sql, params in seen if sql.lstrip().upper().startswith(("SELECT", "WITH"))]
+
+
+def read_queue(q: queue.QueueQuery):
+    def work(s):
+        rows, cursor = queue.page(s, q, limit=3)
+        queue.page(s, q, cursor, limit=3)  # a keyset page
+        queue.count(s, q)
+        queue.ids(s, q)
+        queue.histogram(s, q)
+        if rows:
+            queue.position(s, q, rows[-1].id)
+    return work
+
+
+def assert_indexed(found, sorted_by_index: bool, counts_read_scores: bool = False) -> None:
+    """`counts_read_scores`: a count or id list may read every score row (a label filter on
+    the All queue must look at each scored comment's JSON; no index can hold it)."""
+    assert found
+    for sql, lines in found:
+        scans = [line for line in lines if FULL_SCAN.match(line)]
+        if counts_read_scores and "ORDER BY" not in sql:
+            scans = [line for line in scans if line != "SCAN scores"]
+        assert not scans, (sql, lines)
+        if sorted_by_index and "ORDER BY" in sql:
+            assert SORTED_AFTER not in lines, (sql, lines)
+
+
+@pytest.mark.parametrize("kind", queue.KINDS)
+@pytest.mark.parametrize("sort", [queue.PRIORITY, queue.NEWEST, queue.OLDEST])
+def test_plain_queues_read_their_sort_off_an_index(data, kind, sort):
+    db, model_id, _refs = data
+    assert_indexed(plans(db, read_queue(queue.QueueQuery(kind=kind, sort=sort, model_id=model_id))), sorted_by_index=True)
+
+
+def test_priority_ties_only_are_sorted(data):
+    db, model_id, _refs = data
+    found = plans(db, lambda s: queue.page(s, queue.QueueQuery(model_id=model_id)))
+    assert any("USE TEMP B-TREE FOR RIGHT PART OF ORDER BY" in lines for _sql, lines in found)
+    assert any(line.startswith("SEARCH scores USING COVERING INDEX ix_scores_model_main") for _s, ls in found for line in ls)
+
+
+FILTERS = {
+    "article": {"article_id": 1},
+    "author": {"author": AUTHORS[1]},
+    "commenter on a site": {"author": AUTHORS[1], "site_id": 1},
+    "status": {"status": "hidden"},
+    "main score": {"scores": (queue.ScoreRange(0.3, 0.7),)},
+    "other label": {"scores": (queue.ScoreRange(0.2, label="insult"),)},
+    "dates": {"since": T0 + timedelta(minutes=10), "until": T0 + timedelta(minutes=40)},
+    "search": {"search": 'clim* "the council"'},
+}
+# Under these, the sort's index leads when many rows match, and must then need no sorting.
+SORT_INDEX_LEADS = {"status", "other label"}
+
+
+@pytest.mark.parametrize("name", FILTERS)
+@pytest.mark.parametrize("sort", [queue.PRIORITY, queue.NEWEST, queue.OLDEST, queue.RELEVANCE])
+@pytest.mark.parametrize("few", [True, False], ids=["few match", "many match"])
+def test_filters_use_an_index(data, name, sort, few, monkeypatch):
+    db, model_id, _refs = data
+    if not few:
+        monkeypatch.setattr("moderator.queueplan.FEW", 0)
+    for kind in (queue.PENDING, queue.ALL):
+        q = queue.QueueQuery(kind=kind, sort=sort, model_id=model_id, **FILTERS[name])
+        leads = name in SORT_INDEX_LEADS or (not few and name in ("main score", "dates"))
+        assert_indexed(plans(db, read_queue(q)), sorted_by_index=leads,
+                       counts_read_scores=name == "other label" and kind == queue.ALL)
+
+
+@pytest.mark.parametrize("filters", [audit.AuditFilter(), audit.AuditFilter(moderator="ana"), audit.AuditFilter(action="approve"),
+                                     audit.AuditFilter(since=T0, until=T0 + timedelta(days=9999)),
+                                     audit.AuditFilter(source="bulk"), audit.AuditFilter(moderator="ana", action="approve")],
+                         ids=["all", "moderator", "action", "dates", "source", "moderator and action"])
+def test_the_audit_log_reads_newest_first_off_an_index(data, filters):
+    db, _model_id, _refs = data
+
+    def work(s):
+        _rows, cursor = audit.audit_page(s, filters, limit=3)
+        audit.audit_page(s, filters, cursor, limit=3)
+    assert_indexed(plans(db, work), sorted_by_index=True)
+
+
+def test_the_audit_log_of_an_article_is_found_through_its_comments(data):
+    db, _model_id, _refs = data
+    found = plans(db, lambda s: audit.audit_page(s, audit.AuditFilter(article_id=1)))
+    assert_indexed(found, sorted_by_index=False)
+    assert any("ix_comments_article" in line for _sql, lines in found for line in lines)
