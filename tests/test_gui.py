@@ -84,6 +84,7 @@ def test_window_shows_articles_queue_and_title(window):
     assert window.articles.rowCount() == 6
     assert window.tabs.tabText(QUEUE_TAB) == "Pending queue (43)"
     assert window.articles.index(0).data().startswith("Europe is moving away")
+    assert window.article_view.article.headline.startswith("Europe is moving away")  # opened on first start
 
 
 def test_keyboard_moderation_round_trip(qtbot, window):

@@ -368,7 +368,12 @@ class MainWindow(QMainWindow):
 
     def load_demo(self) -> None:
         self.statusBar().showMessage("Loading the demo article and comments…")
-        self.writer.submit(load_demo, lambda _reports: (self.statusBar().clearMessage(), self._after_import()))
+        self.writer.submit(load_demo, lambda _reports: self._demo_loaded())
+
+    def _demo_loaded(self) -> None:
+        self.statusBar().clearMessage()
+        self._after_import()
+        self.reopen_last_article()  # first start: open the newest article, as readers would
 
     def show_models(self) -> None:
         ModelsDialog(self, self.context.paths.models, self.models_changed).exec()
