@@ -3,7 +3,7 @@ VENV   := .venv
 PYTHON := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: run test qt-libs
+.PHONY: run test qt-libs package release
 
 run: $(STAMP) qt-libs
 	$(VENV)/bin/moderator
@@ -21,3 +21,12 @@ $(STAMP): pyproject.toml
 
 qt-libs:
 	@scripts/qt-system-libs.sh
+
+# The installer (packaging/README.md): a frozen bundle built from a clean virtual
+# environment, checked, and a Debian package, into dist/. `package` compresses fast
+# (zstd -3: seconds; for CI); `release` uses xz -6 (minutes; about 20% smaller).
+package: qt-libs
+	packaging/build.sh zstd 3
+
+release: qt-libs
+	packaging/build.sh xz 6

@@ -1,0 +1,134 @@
+#!/usr/bin/env python3
+"""Start the app as a new user would and measure the time from launch to its first window.
+
+Run it inside an X server, e.g.:
+    xvfb-run -a -s "-screen 0 1920x1080x24" packaging/linux/first-start.py \
+        --moderator /usr/bin/moderator --screenshot build/first-start.png --runs 6
+
+Each run starts `moderator` (no command: the GUI) with a temporary HOME, polls the X
+server (xdotool) every 5 ms until a visible window titled "Comment Moderator" exists,
+and closes the app with Ctrl+Q. Run 1 is the first start of a new user (database
+created, demo loaded): it takes the screenshot and checks afterwards that the
+database holds the demo. Later runs are warm (files in the page cache); with
+--reuse-home they reopen the first run's data folder instead of starting afresh.
+Exits non-zero if no window appears, the screenshot is blank or the demo is missing.
+Needs xdotool and ImageMagick's `import` (for the screenshot).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+TITLE = "Comment Moderator"
+
+
+def find_window() -> str | None:
+    found = subprocess.run(["xdotool", "search", "--onlyvisible", "--name", TITLE],
+                           capture_output=True, text=True).stdout.split()
+    return found[0] if found else None
+
+
+def start(moderator: str, home: Path, timeout: float) -> tuple[subprocess.Popen, str, float]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("XDG_") and k != "MODERATOR_HOME"}
+    env["HOME"] = str(home)
+    log = open(home / "app-output.log", "ab")
+    started = time.monotonic()
+    process = subprocess.Popen([moderator], env=env, stdout=log, stderr=subprocess.STDOUT)
+    while (window := find_window()) is None:
+        if process.poll() is not None:
+            raise SystemExit(f"first-start: the app exited with {process.returncode} before showing a window; "
+                             f"its output:\n{(home / 'app-output.log').read_text(errors='replace')}")
+        if time.monotonic() - started > timeout:
+            process.kill()
+            raise SystemExit(f"first-start: no window within {timeout:.0f} s")
+        time.sleep(0.005)
+    return process, window, time.monotonic() - started
+
+
+def close(process: subprocess.Popen, window: str) -> str:
+    subprocess.run(["xdotool", "windowfocus", "--sync", window], capture_output=True)
+    subprocess.run(["xdotool", "key", "--clearmodifiers", "ctrl+q"], capture_output=True)
+    try:
+        process.wait(timeout=15)
+        return "closed with Ctrl+Q"
+    except subprocess.TimeoutExpired:
+        process.terminate()
+        process.wait(timeout=15)
+        return "did not close on Ctrl+Q; terminated"
+
+
+def screenshot(path: Path) -> int:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    subprocess.run(["import", "-window", "root", str(path)], check=True)
+    colours = subprocess.run(["identify", "-format", "%k", str(path)], capture_output=True, text=True, check=True)
+    return int(colours.stdout.strip() or 0)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--moderator", default=shutil.which("moderator") or "moderator")
+    parser.add_argument("--screenshot", type=Path, help="save the screen of the first start here")
+    parser.add_argument("--runs", type=int, default=1, help="starts in all (the first is the first start)")
+    parser.add_argument("--reuse-home", action="store_true", help="warm runs reopen the first run's data folder")
+    parser.add_argument("--settle", type=float, default=2.0, help="seconds to let the first start paint and load the demo")
+    parser.add_argument("--timeout", type=float, default=60.0)
+    args = parser.parse_args()
+    if not os.environ.get("DISPLAY"):
+        raise SystemExit("first-start: no DISPLAY; run it under xvfb-run")
+
+    homes = []
+    times = []
+    try:
+        for run in range(args.runs):
+            if run == 0 or not args.reuse_home:
+                homes.append(Path(tempfile.mkdtemp(prefix="moderator-first-start-")))
+            home = homes[-1]
+            process, window, took = start(args.moderator, home, args.timeout)
+            times.append(took)
+            if run == 0:
+                time.sleep(args.settle)
+                if args.screenshot:
+                    colours = screenshot(args.screenshot)
+                    if colours < 16:
+                        raise SystemExit(f"first-start: the screenshot has {colours} colours: nothing was painted")
+                    print(f"first-start: screenshot {args.screenshot} ({colours} colours)")
+            how = close(process, window)
+            kind = "first start (new user)" if run == 0 else ("warm, same data folder" if args.reuse_home else "warm, new user")
+            print(f"first-start: run {run + 1}: window after {took:.3f} s ({kind}); {how}, exit {process.returncode}")
+            if run == 0:
+                check_demo(args.moderator, home)
+    finally:
+        for home in homes:
+            shutil.rmtree(home, ignore_errors=True)
+    if len(times) > 1:
+        warm = times[1:]
+        print(f"first-start: warm launch to window: median {statistics.median(warm):.3f} s, "
+              f"min {min(warm):.3f} s, max {max(warm):.3f} s over {len(warm)} runs")
+    return 0
+
+
+def check_demo(moderator: str, home: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("XDG_") and k != "MODERATOR_HOME"}
+    env["HOME"] = str(home)
+    result = subprocess.run([moderator, "stats", "--json"], env=env, capture_output=True, text=True, timeout=120)
+    if result.returncode != 0:
+        raise SystemExit(f"first-start: `moderator stats` failed after the first start: {result.stderr.strip()}")
+    figures = json.loads(result.stdout)
+    database = home / ".local" / "share" / "comment-moderator" / "moderator.sqlite"
+    if figures["articles"] < 6 or not database.is_file():
+        raise SystemExit(f"first-start: the first start did not create the database with the demo: {figures}")
+    print(f"first-start: the first start created {database.relative_to(home)} in the new HOME with the demo "
+          f"({figures['articles']} articles, {figures['comments']['total']} comments)")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
