@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# The full installer check meant for .ci/run (issue 6): the README's test command, then
+# build the installer, install it as IT would, check it and remove it (packaging/README.md).
+# Not yet called by .ci/run: switch it on once a clean-clone run of it has been verified.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+make test
+.venv/bin/pytest -q -p no:cacheprovider packaging/tests
+
+sudo=$([[ $(id -u) == 0 ]] || echo sudo)
+export DEBIAN_FRONTEND=noninteractive
+
+# The frozen bundle (checked: self-test, every model family, the import helper) and the
+# .deb, with fast compression.
+SECONDS=0
+make package
+echo "ci: make package took $SECONDS s"
+deb=$(ls dist/comment-moderator_*.deb)
+
+# Install it so apt resolves its Depends, then check the installed app.
+$sudo apt-get install -y "./$deb"
+[[ $(readlink -f "$(command -v moderator)") == /opt/comment-moderator/moderator ]]
+desktop-file-validate /usr/share/applications/comment-moderator.desktop
+test -f /usr/share/icons/hicolor/scalable/apps/comment-moderator.svg
+(cd /tmp && moderator --self-test)
+packaging/verify-bundle.sh /usr/bin/moderator build/package/venv/bin/python
+
+# The first start of a new user under Xvfb: a window appears (screenshot), the database
+# and the demo are created; then warm starts, timed.
+if ! command -v xvfb-run >/dev/null || ! command -v xdotool >/dev/null || ! command -v import >/dev/null; then
+  $sudo apt-get update -qq
+  $sudo apt-get install -y -qq xvfb xauth xdotool x11-utils imagemagick >/dev/null
+fi
+xvfb-run -a -n 151 -s "-screen 0 1920x1080x24" packaging/linux/first-start.py \
+  --moderator /usr/bin/moderator --screenshot dist/ci-first-start.png --runs 6
+
+# Removal leaves nothing behind.
+$sudo dpkg -r comment-moderator
+for path in /opt/comment-moderator /usr/bin/moderator /usr/share/applications/comment-moderator.desktop \
+            /usr/share/icons/hicolor/scalable/apps/comment-moderator.svg; do
+  [[ ! -e $path && ! -L $path ]] || { echo "ci: dpkg -r left $path behind"; exit 1; }
+done
+echo "ci: installed, checked and removed $deb in $SECONDS s"
