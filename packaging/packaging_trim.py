@@ -59,8 +59,8 @@ _PATH_DROPS = [
     "PySide6/Qt/plugins/qmllint/*", "PySide6/Qt/plugins/designer/*", "PySide6/Qt/plugins/sqldrivers/*",
     "PySide6/Qt/plugins/networkinformation/*", "PySide6/Qt/plugins/tls/*", "PySide6/Qt/plugins/printsupport/*",
     "PySide6/Qt/plugins/egldeviceintegrations/*", "PySide6/Qt/plugins/generic/*",
-    # the GTK 3 theme plugin would make GTK 3 a dependency; Qt follows the desktop's
-    # light / dark setting through the XDG portal plugin (kept) instead.
+    # the GTK 3 theme plugin would make GTK 3 a dependency; Qt's built-in GNOME / KDE
+    # themes and the XDG portal theme plugin (kept) remain.
     "PySide6/Qt/plugins/platformthemes/libqgtk3.so",
     "PySide6/Qt/plugins/platforms/libqminimalegl.so",
     # Native Wayland: on Wayland desktops the app runs through XWayland with the xcb

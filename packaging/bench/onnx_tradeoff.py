@@ -2,8 +2,9 @@
 
     build/onnx-venv/bin/python packaging/bench/onnx_tradeoff.py [--comments 256] [--rounds 3]
 
-Needs a venv with torch (CPU), transformers, onnx, onnxscript and onnxruntime (see
-packaging/README.md). Builds a random-weight model with detoxify's `original` architecture
+Needs a venv with torch (CPU), transformers, onnx, onnxscript and onnxruntime:
+    python3 -m venv build/onnx-venv && build/onnx-venv/bin/pip install torch==2.13.0 &&
+    build/onnx-venv/bin/pip install "transformers>=4.48,<6" onnxruntime onnx onnxscript Builds a random-weight model with detoxify's `original` architecture
 (BertForSequenceClassification on bert-base, 6 labels: the weights do not change the
 cost), exports it to ONNX (fp32) and quantises it (dynamic int8), then scores the same
 synthetic corpus with each engine in interleaved rounds: token lengths drawn to match the

@@ -8,8 +8,9 @@ Run it inside an X server, e.g.:
 Each run starts `moderator` (no command: the GUI) with a temporary HOME, polls the X
 server (xdotool) every 5 ms until a visible window titled "Comment Moderator" exists,
 and closes the app with Ctrl+Q. Run 1 is the first start of a new user (database
-created, demo loaded): it takes the screenshot and checks afterwards that the
-database holds the demo. Later runs are warm (files in the page cache); with
+created, demo loaded): it takes the screenshot, with --dialog opens the hide dialog (a
+form loaded at run time) and closes it, and checks afterwards that the database holds
+the demo. Later runs are warm (files in the page cache); with
 --reuse-home they reopen the first run's data folder instead of starting afresh.
 Exits non-zero if no window appears, the screenshot is blank or the demo is missing.
 Needs xdotool and ImageMagick's `import` (for the screenshot).
@@ -54,6 +55,39 @@ def start(moderator: str, home: Path, timeout: float) -> tuple[subprocess.Popen,
     return process, window, time.monotonic() - started
 
 
+def visible_windows() -> set[str]:
+    return set(subprocess.run(["xdotool", "search", "--onlyvisible", "--name", "."],
+                              capture_output=True, text=True).stdout.split())
+
+
+def open_hide_dialog(window: str, screenshot_path: Path | None, timeout: float = 20.0) -> str:
+    """Pending queue, next comment, `h`: the hide dialog (a Qt Designer form loaded with
+    QUiLoader at run time) must appear; then Escape closes it."""
+    before = visible_windows()
+    subprocess.run(["xdotool", "windowfocus", "--sync", window], capture_output=True)
+    for key in ("ctrl+2", "j", "h"):
+        subprocess.run(["xdotool", "key", "--clearmodifiers", key], capture_output=True)
+        time.sleep(0.3)
+    deadline = time.monotonic() + timeout
+    while not (new := visible_windows() - before):
+        if time.monotonic() > deadline:
+            raise SystemExit("first-start: the hide dialog did not open (h on a pending comment)")
+        time.sleep(0.05)
+    dialog = sorted(new)[0]
+    title = subprocess.run(["xdotool", "getwindowname", dialog], capture_output=True, text=True).stdout.strip()
+    time.sleep(0.5)
+    if screenshot_path:
+        screenshot(screenshot_path)
+    subprocess.run(["xdotool", "windowfocus", "--sync", dialog], capture_output=True)
+    subprocess.run(["xdotool", "key", "--clearmodifiers", "Escape"], capture_output=True)
+    deadline = time.monotonic() + timeout
+    while dialog in visible_windows():
+        if time.monotonic() > deadline:
+            raise SystemExit("first-start: the hide dialog did not close on Escape")
+        time.sleep(0.05)
+    return f"the hide dialog ({title!r}) opened from its form and closed on Escape"
+
+
 def close(process: subprocess.Popen, window: str) -> str:
     subprocess.run(["xdotool", "windowfocus", "--sync", window], capture_output=True)
     subprocess.run(["xdotool", "key", "--clearmodifiers", "ctrl+q"], capture_output=True)
@@ -81,6 +115,7 @@ def main() -> int:
     parser.add_argument("--reuse-home", action="store_true", help="warm runs reopen the first run's data folder")
     parser.add_argument("--settle", type=float, default=2.0, help="seconds to let the first start paint and load the demo")
     parser.add_argument("--timeout", type=float, default=60.0)
+    parser.add_argument("--dialog", action="store_true", help="on the first start, also open and close the hide dialog")
     args = parser.parse_args()
     if not os.environ.get("DISPLAY"):
         raise SystemExit("first-start: no DISPLAY; run it under xvfb-run")
@@ -101,6 +136,9 @@ def main() -> int:
                     if colours < 16:
                         raise SystemExit(f"first-start: the screenshot has {colours} colours: nothing was painted")
                     print(f"first-start: screenshot {args.screenshot} ({colours} colours)")
+                if args.dialog:
+                    shot = args.screenshot.with_name(args.screenshot.stem + "-hide-dialog.png") if args.screenshot else None
+                    print(f"first-start: {open_hide_dialog(window, shot)}" + (f"; screenshot {shot}" if shot else ""))
             how = close(process, window)
             kind = "first start (new user)" if run == 0 else ("warm, same data folder" if args.reuse_home else "warm, new user")
             print(f"first-start: run {run + 1}: window after {took:.3f} s ({kind}); {how}, exit {process.returncode}")
