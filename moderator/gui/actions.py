@@ -29,6 +29,29 @@ class ActionId(Enum):
     SHORTCUTS = auto()
     ABOUT = auto()
     QUIT = auto()
+    # the queue (issue 5)
+    QUEUE_PENDING = auto()
+    QUEUE_FLAGGED = auto()
+    QUEUE_HIDDEN = auto()
+    QUEUE_APPROVED = auto()
+    QUEUE_ALL = auto()
+    CYCLE_SORT = auto()
+    SEARCH = auto()
+    FILTER_ARTICLE = auto()
+    FILTER_COMMENTER = auto()
+    FILTER_SCORE = auto()
+    FILTER_DATE = auto()
+    CLEAR_FILTERS = auto()
+    TOGGLE_SELECTED = auto()
+    EXTEND_DOWN = auto()
+    EXTEND_UP = auto()
+    SELECT_ALL = auto()
+    CLEAR_SELECTION = auto()
+    BULK_APPROVE = auto()
+    BULK_HIDE = auto()
+    COMMENTER = auto()
+    HIDE_ALL_FROM_COMMENTER = auto()
+    AUDIT_LOG = auto()
 
 
 @dataclass(frozen=True)
@@ -60,6 +83,28 @@ SPECS: dict[ActionId, ActionSpec] = {
     ActionId.PREFERENCES: ActionSpec("&Preferences…", (QKeySequence.StandardKey.Preferences, "Ctrl+,"), "Your name and other settings", None, "File"),
     ActionId.SHORTCUTS: ActionSpec("&Keyboard shortcuts", ("?",), "List every keyboard shortcut", None, "Help"),
     ActionId.ABOUT: ActionSpec("&About Comment Moderator", (), "Version and data folder", None, "Help"),
+    ActionId.QUEUE_PENDING: ActionSpec("&Pending", ("1",), "Show the pending queue", None, "Queue"),
+    ActionId.QUEUE_FLAGGED: ActionSpec("&Flagged", ("2",), "Show pending comments the model flags (Medium priority or higher)", None, "Queue"),
+    ActionId.QUEUE_HIDDEN: ActionSpec("&Hidden", ("3",), "Show hidden comments", None, "Queue"),
+    ActionId.QUEUE_APPROVED: ActionSpec("&Approved", ("4",), "Show approved comments", None, "Queue"),
+    ActionId.QUEUE_ALL: ActionSpec("A&ll", ("5",), "Show every comment, whatever its status", None, "Queue"),
+    ActionId.CYCLE_SORT: ActionSpec("Change &order", ("S",), "Priority, newest, oldest (and best match while searching)", None, "Queue"),
+    ActionId.SEARCH: ActionSpec("&Search…", ("/",), "Search comment text and author names (words, \"a phrase\", prefix*)", None, "Queue"),
+    ActionId.FILTER_ARTICLE: ActionSpec("Only this &article", ("Alt+A",), "Filter the queue to the open article", None, "Queue"),
+    ActionId.FILTER_COMMENTER: ActionSpec("Only this &commenter", ("Alt+C",), "Filter the queue to the selected comment's author", None, "Queue"),
+    ActionId.FILTER_SCORE: ActionSpec("Score &range…", ("Alt+S",), "Filter the queue by a label's score", None, "Queue"),
+    ActionId.FILTER_DATE: ActionSpec("&Date range…", ("Alt+D",), "Filter the queue by when comments were written", None, "Queue"),
+    ActionId.CLEAR_FILTERS: ActionSpec("&Remove all filters", ("Alt+Backspace",), "Remove every filter and the search", None, "Queue"),
+    ActionId.TOGGLE_SELECTED: ActionSpec("Select / &unselect", ("X",), "Add the current comment to the selection, or take it out", None, "Select"),
+    ActionId.EXTEND_DOWN: ActionSpec("Extend selection &down", ("Shift+J",), "Select this comment and the next", None, "Select"),
+    ActionId.EXTEND_UP: ActionSpec("Extend selection &up", ("Shift+K",), "Select this comment and the previous", None, "Select"),
+    ActionId.SELECT_ALL: ActionSpec("Select &all matching", (QKeySequence.StandardKey.SelectAll, "Ctrl+A"), "Select every comment matching the queue and its filters, not just those on screen", None, "Select"),
+    ActionId.CLEAR_SELECTION: ActionSpec("&Clear selection", ("Esc",), "Unselect everything", None, "Select"),
+    ActionId.BULK_APPROVE: ActionSpec("Approve &selection", ("Shift+A",), "Approve every selected comment (one undo step)", None, "Select"),
+    ActionId.BULK_HIDE: ActionSpec("Hide s&election…", ("Shift+H",), "Hide every selected comment, with a reason (one undo step)", None, "Select"),
+    ActionId.COMMENTER: ActionSpec("&Commenter history", ("C",), "Show every comment of this comment's author", None, "View"),
+    ActionId.HIDE_ALL_FROM_COMMENTER: ActionSpec("Hide all &pending from this commenter…", (), "Hide every pending comment of this comment's author (one undo step)", None, "Moderate"),
+    ActionId.AUDIT_LOG: ActionSpec("Audit &log", ("Ctrl+L",), "Every decision: who, when, what, why", None, "View"),
     ActionId.QUIT: ActionSpec("&Quit", (QKeySequence.StandardKey.Quit, "Ctrl+Q"), "Close the app; every decision is already saved", None, "File"),
 }
 
@@ -78,7 +123,8 @@ def _key_sequences(spec: ActionSpec) -> list[QKeySequence]:
     return unique
 
 
-def create_actions(owner: QWidget) -> dict[ActionId, QAction]:
+def create_actions(owner: QWidget, settings=None) -> dict[ActionId, QAction]:
+    # settings: the moderator's own shortcuts (gui/shortcuts.py) will be read from here
     actions = {}
     for action_id, spec in SPECS.items():
         action = QAction(spec.text, owner)

@@ -37,7 +37,7 @@ from moderator.gui.dialogs import HideDialog, Preferences, PreferencesDialog, Re
 from moderator.gui.listmodels import ID_ROLE, PagedListModel
 from moderator.gui.threadmodel import describe_comment
 from moderator.gui.undo import DecisionCommand
-from moderator.gui.writer import Writer
+from moderator.gui.writer import Reader, Writer
 from moderator.moderation import Change
 from moderator.storage.database import Database
 from moderator.storage.models import Status
@@ -61,10 +61,11 @@ class MainWindow(QMainWindow):
         self.context, self._report_bug = context, report_bug
         self.setWindowTitle(f"{APP_NAME}")
         self.writer = Writer(context.db.sessions, self._on_write_failed, self)
+        self.reader = Reader(context.db.sessions, self._report_bug, self)  # slow reads, off the GUI thread
         self.undo_stack = QUndoStack(self)
         self.model = model_identity(context.paths.models)
         self.model_id = self._read(lambda s: find_model(s, self.model))
-        self.actions = create_actions(self)
+        self.actions = create_actions(self, context.settings)
         self.articles = self._make_article_list()
         self.queue, self.queue_view, self.queue_sort, self.queue_count = self._make_queue()
         self.tabs = QTabWidget(self)
@@ -133,8 +134,15 @@ class MainWindow(QMainWindow):
             "&File": (ActionId.IMPORT, ActionId.EXPORT_DECISIONS, ActionId.BACK_UP, None, ActionId.MODELS,
                       ActionId.REFRESH, ActionId.PREFERENCES, None, ActionId.QUIT),
             "&Edit": (ActionId.UNDO, ActionId.REDO),
-            "&Moderate": (ActionId.APPROVE, ActionId.HIDE, ActionId.RESTORE, ActionId.REPLY),
-            "&Go": (ActionId.NEXT, ActionId.PREVIOUS, None, ActionId.SHOW_ARTICLES, ActionId.SHOW_QUEUE),
+            "&Moderate": (ActionId.APPROVE, ActionId.HIDE, ActionId.RESTORE, ActionId.REPLY, None,
+                          ActionId.TOGGLE_SELECTED, ActionId.EXTEND_DOWN, ActionId.EXTEND_UP, ActionId.SELECT_ALL,
+                          ActionId.CLEAR_SELECTION, None, ActionId.BULK_APPROVE, ActionId.BULK_HIDE,
+                          ActionId.HIDE_ALL_FROM_COMMENTER),
+            "&Queue": (ActionId.QUEUE_PENDING, ActionId.QUEUE_FLAGGED, ActionId.QUEUE_HIDDEN, ActionId.QUEUE_APPROVED,
+                       ActionId.QUEUE_ALL, None, ActionId.CYCLE_SORT, ActionId.SEARCH, None, ActionId.FILTER_ARTICLE,
+                       ActionId.FILTER_COMMENTER, ActionId.FILTER_SCORE, ActionId.FILTER_DATE, ActionId.CLEAR_FILTERS),
+            "&Go": (ActionId.NEXT, ActionId.PREVIOUS, None, ActionId.SHOW_ARTICLES, ActionId.SHOW_QUEUE, None,
+                    ActionId.COMMENTER, ActionId.AUDIT_LOG),
             "&Help": (ActionId.SHORTCUTS, ActionId.ABOUT),
         }
         for title, ids in groups.items():
@@ -429,6 +437,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.scoring.close()  # what it scored so far is kept; the next start resumes
+        self.reader.close()
         self.writer.close()  # every decision shown as done is committed before we go
         settings = self.context.settings
         settings.set(S.WINDOW_GEOMETRY, self.saveGeometry())
