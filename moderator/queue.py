@@ -20,14 +20,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Iterator
+from typing import Iterator, Sequence
 
 from sqlalchemy import case, func
 from sqlalchemy.orm import Session
 
 from moderator import search
 from moderator.queries import NEWEST, OLDEST, PRIORITY, CommentRow
-from moderator.queueplan import RELEVANCE, Plan, beyond
+from moderator.queueplan import RELEVANCE, Plan, beyond, rows_by_id
 from moderator.scoring.priority import Thresholds
 from moderator.storage.models import Comment, Score
 
@@ -35,10 +35,11 @@ PENDING, FLAGGED, HIDDEN, APPROVED, ALL = "pending", "flagged", "hidden", "appro
 KINDS = (PENDING, FLAGGED, HIDDEN, APPROVED, ALL)
 SORTS = (PRIORITY, NEWEST, OLDEST, RELEVANCE)  # relevance: best match first while searching, else newest
 PAGE = 200
+ROWS_CHUNK = 500  # ids per statement when reading rows
 
 __all__ = ["ALL", "APPROVED", "FLAGGED", "HIDDEN", "KINDS", "NEWEST", "OLDEST", "PENDING", "PRIORITY", "RELEVANCE",
            "SORTS", "Cursor", "QueueQuery", "QueueRow", "ScoreRange", "band", "count", "histogram", "ids", "iter_ids",
-           "page", "position"]
+           "page", "page_ids", "position", "rows"]
 
 
 @dataclass(frozen=True)
@@ -93,18 +94,33 @@ def page(session: Session, query: QueueQuery, after: Cursor | None = None,
          limit: int = PAGE) -> tuple[list[QueueRow], Cursor | None]:
     """Up to `limit` rows after `after` (from the top when None), and the cursor to pass
     for the next page. Fewer than `limit` rows means the queue has no more."""
+    found, cursor = page_ids(session, query, after, limit)
+    return rows(session, query, found), cursor
+
+
+def page_ids(session: Session, query: QueueQuery, after: Cursor | None = None,
+             limit: int = PAGE) -> tuple[list[int], Cursor | None]:
+    """What `page` returns, as comment ids only: cheap in big steps (a lazy view holds the
+    ids and reads the rows it paints with `rows`)."""
     plan, found, cursor = Plan(session, query), [], after
     for segment in range(after.segment if after else 0, len(plan.segments)):
         key = after.key if after and after.segment == segment else None
-        seg = plan.segments[segment]
-        width = len(seg.keys)
-        rows = sorted(session.execute(plan.rows(segment, key, limit - len(found))), key=lambda row: tuple(row[-width:]),
-                      reverse=seg.descending)
-        found += [tuple(row[:-width]) for row in rows]
-        cursor = Cursor(segment, tuple(rows[-1][-width:])) if rows else cursor
+        keyed = session.execute(plan.ids(segment, key, limit - len(found))).all()
+        found += [row[0] for row in keyed]
+        cursor = Cursor(segment, tuple(keyed[-1][1:])) if keyed else cursor
         if len(found) >= limit:
             break
-    return _with_marks(query, found), cursor
+    return found, cursor
+
+
+def rows(session: Session, query: QueueQuery, comment_ids: Sequence[int]) -> list[QueueRow]:
+    """The rows of these comments in the order given (those that no longer exist left out),
+    with search highlights when the query searches."""
+    found: dict[int, tuple] = {}
+    for start in range(0, len(comment_ids), ROWS_CHUNK):
+        chunk = comment_ids[start:start + ROWS_CHUNK]
+        found.update((row[0], tuple(row)) for row in session.execute(rows_by_id(query.model_id, chunk)))
+    return _with_marks(query, [found[cid] for cid in comment_ids if cid in found])
 
 
 def _with_marks(query: QueueQuery, found: list[tuple]) -> list[QueueRow]:

@@ -155,24 +155,24 @@ class Plan:
         value = self._off_index(Score.main, time_sort) if r.label is None else Score.label_scores[r.label].as_float()
         return _between(value, r)
 
-    def rows(self, segment: int, after: tuple | None, limit: int) -> Select:
-        """A page of one segment: each row's columns, its score, then its sort key, in no
-        particular order (the caller sorts the page). Only the ids and sort keys of the
-        matches are sorted; the page's rows are read afterwards (a sort carries no bodies)."""
-        seg, model_id = self.segments[segment], self.query.model_id
+    def ids(self, segment: int, after: tuple | None, limit: int) -> Select:
+        """The next `limit` matches of one segment in order: each comment's id, then its
+        sort key (the cursor). Only ids and keys are sorted; rows are read by id after."""
+        seg = self.segments[segment]
         keys = [key.label(f"key{i}") for i, key in enumerate(seg.keys)]
-        chosen = self.select((Comment.id.label("chosen_id"), *keys), seg.scored)
+        chosen = self.select((Comment.id, *keys), seg.scored)
         if after is not None:
             chosen = chosen.where(*beyond(seg, after))
-        order = [key.desc() if seg.descending else key for key in seg.keys]
-        chosen = chosen.order_by(*order).limit(limit).subquery("page")
-        scored = seg.scored is not False and model_id is not None
-        query = (select(*COLUMNS, Score.main if scored else null().cast(Float), *(chosen.c[k.name] for k in keys))
-                 .select_from(chosen).join(Comment, Comment.id == chosen.c.chosen_id)
-                 .join(Article, Article.id == Comment.article_id))
-        if scored:
-            query = query.outerjoin(Score, and_(Score.comment_id == Comment.id, Score.model_id == model_id))
-        return query
+        return chosen.order_by(*(key.desc() if seg.descending else key for key in seg.keys)).limit(limit)
+
+
+def rows_by_id(model_id: int | None, comment_ids) -> Select:
+    """The queue row of each comment (columns, article headline, the model's main score)."""
+    query = (select(*COLUMNS, Score.main if model_id is not None else null().cast(Float))
+             .select_from(Comment).join(Article, Article.id == Comment.article_id))
+    if model_id is not None:
+        query = query.outerjoin(Score, and_(Score.comment_id == Comment.id, Score.model_id == model_id))
+    return query.where(Comment.id.in_(comment_ids))
 
 
 def _few(session: Session, through_index: Select) -> bool:

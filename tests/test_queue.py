@@ -155,3 +155,20 @@ def test_histogram_bars_and_their_bands(data, label):
         for i, bar in enumerate(bars):  # each bar's band selects exactly the comments it counts
             assert len(queue.ids(s, replace(q, scores=(queue.band(i, 10, label),)))) == bar
         assert queue.histogram(s, replace(q, model_id=None)) == [0] * 20
+
+
+@pytest.mark.parametrize("sort", SORTS)
+def test_id_pages_in_big_steps_match_row_pages(data, sort):
+    """What a lazy view does: ids in big steps, then rows for the ids it paints."""
+    db, model_id, refs = data
+    q = queue.QueueQuery(kind=queue.ALL, sort=sort, model_id=model_id)
+    with db.sessions() as s:
+        stepped, cursor = [], None
+        while True:
+            found, cursor = queue.page_ids(s, q, cursor, limit=13)
+            stepped += found
+            if len(found) < 13:
+                break
+        assert stepped == expected(refs, q)
+        some = stepped[20:5:-3] + [10**9]  # any order, and an id that does not exist
+        assert [row.id for row in queue.rows(s, q, some)] == some[:-1]
