@@ -14,6 +14,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from moderator import queue
+from moderator.errors import NotFoundError
 from moderator.queries import NEWEST
 from moderator.storage.models import Comment, Status
 
@@ -57,3 +58,11 @@ def commenter_summary(session: Session, site_id: int | None, author: str, model_
 def pending_ids_of(session: Session, author: str, site_id: int | None = None) -> list[int]:
     """Their pending comments, for "hide all pending from this commenter" (bulk.decide_many)."""
     return queue.ids(session, queue.QueueQuery(kind=queue.PENDING, author=author, site_id=site_id))
+
+
+def site_of_comment(session: Session, comment_id: int) -> int:
+    """The site a comment belongs to: with its author, who the commenter is (rows do not carry it)."""
+    site_id = session.scalar(select(Comment.site_id).where(Comment.id == comment_id))
+    if site_id is None:
+        raise NotFoundError(f"There is no comment with id {comment_id}.")
+    return site_id

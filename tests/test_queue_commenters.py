@@ -1,7 +1,10 @@
 """The commenter panel's core: counts, first and last seen, their comments page by page."""
 
+import pytest
+
 from moderator import queue
-from moderator.commenters import commenter_summary
+from moderator.commenters import commenter_summary, site_of_comment
+from moderator.errors import NotFoundError
 from moderator.storage.models import Status
 from tests.test_queue_data import AUTHORS, build, expected, walk
 
@@ -38,3 +41,12 @@ def test_someone_never_seen(db):
         build(s)
         summary = commenter_summary(s, None, "Nobody")
         assert summary.total == 0 and summary.first_seen is None and summary.comments == []
+
+
+def test_the_site_of_a_comment(db):
+    with db.sessions() as s:
+        _model_id, refs = build(s)
+        assert len({r.site_id for r in refs}) == 2
+        assert [site_of_comment(s, r.id) for r in refs] == [r.site_id for r in refs]
+        with pytest.raises(NotFoundError):
+            site_of_comment(s, max(r.id for r in refs) + 1)
