@@ -4,6 +4,9 @@ date and article, a page at a time (keyset on (time, id)), and exported as CSV.
 Indexes: (created_at, id) for the whole log and date ranges; (moderator, created_at, id)
 and (action, created_at, id) for those filters. An article's decisions are few, so they
 are found through its comments and sorted.
+
+For the view: `audit_count` (run it off the GUI thread: it reads every match),
+`moderators` (the names in the log, one index seek each) and `batch_sizes`.
 """
 
 from __future__ import annotations
@@ -13,14 +16,19 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import Select, literal, select, tuple_
+from sqlalchemy import ColumnElement, Select, func, literal, select, tuple_
 from sqlalchemy.orm import Session
 
+from moderator.bulk import BULK
+from moderator.moderation import APPROVE, HIDE, MANUAL, POST, REDO, REPLY, RESTORE, UNDO
 from moderator.queries import DecisionRow
 from moderator.queueplan import unindexed
 from moderator.storage.models import Comment, Decision
 
 PAGE = 200
+ACTIONS = (APPROVE, HIDE, RESTORE, REPLY, POST, UNDO, REDO)
+RULE = "rule"  # a decision a moderation rule took (rules arrive later)
+SOURCES = (MANUAL, BULK, RULE)
 CSV_FIELDS = ("decision_id", "time", "moderator", "action", "source", "reason", "note", "status_before",
               "status_after", "comment_id", "article_id", "author", "reverts_decision_id", "batch_id")
 
@@ -58,19 +66,58 @@ def audit_page(session: Session, filters: AuditFilter = AuditFilter(), after: Au
 
 
 def _query(filters: AuditFilter, after: AuditCursor | None) -> Select:
-    # With an article, its few decisions lead (through its comments) and are sorted.
-    time = unindexed(Decision.created_at) if filters.article_id is not None else Decision.created_at
-    query = select(*_COLUMNS).join(Comment, Comment.id == Decision.comment_id)
-    for value, column in ((filters.moderator, Decision.moderator), (filters.action, Decision.action),
-                          (filters.source, Decision.source), (filters.article_id, Comment.article_id)):
-        if value is not None:
-            query = query.where(column == value)
-    query = query.where(time >= filters.since) if filters.since else query
-    query = query.where(time < filters.until) if filters.until else query
+    time = _time(filters)
+    query = select(*_COLUMNS).join(Comment, Comment.id == Decision.comment_id).where(*_conditions(filters))
     if after is not None:
         at, decision_id = literal(after[0], type_=Decision.created_at.type), literal(after[1])
         query = query.where(time <= at, tuple_(time, Decision.id) < tuple_(at, decision_id))
     return query.order_by(time.desc(), Decision.id.desc())
+
+
+def _time(filters: AuditFilter):
+    # With an article, its few decisions lead (through its comments) and are sorted.
+    return unindexed(Decision.created_at) if filters.article_id is not None else Decision.created_at
+
+
+def _conditions(filters: AuditFilter) -> list[ColumnElement[bool]]:
+    time, found = _time(filters), []
+    for value, column in ((filters.moderator, Decision.moderator), (filters.action, Decision.action),
+                          (filters.source, Decision.source), (filters.article_id, Comment.article_id)):
+        if value is not None:
+            found.append(column == value)
+    found += [time >= filters.since] if filters.since else []
+    return found + ([time < filters.until] if filters.until else [])
+
+
+def audit_count(session: Session, filters: AuditFilter = AuditFilter()) -> int:
+    """How many decisions the filters match (reads every match: off the GUI thread)."""
+    query = select(func.count()).select_from(Decision)
+    if filters.article_id is not None:
+        query = query.join(Comment, Comment.id == Decision.comment_id)
+    return session.scalar(query.where(*_conditions(filters)))
+
+
+def moderators(session: Session) -> list[str]:
+    """Every moderator name in the log, in order: one seek on the moderator index per name
+    (a skip scan), so a million decisions by a dozen moderators cost a dozen seeks."""
+    names: list[str] = []
+    while (name := session.scalar(_next_moderator(names[-1] if names else None))) is not None:
+        names.append(name)
+    return names
+
+
+def _next_moderator(after: str | None) -> Select:
+    query = select(Decision.moderator).order_by(Decision.moderator).limit(1)
+    return query if after is None else query.where(Decision.moderator > after)
+
+
+def batch_sizes(session: Session, batch_ids: set[str]) -> dict[str, int]:
+    """How many decisions each bulk batch holds (read off the batch index)."""
+    if not batch_ids:
+        return {}
+    query = (select(Decision.batch_id, func.count()).where(Decision.batch_id.in_(sorted(batch_ids)))
+             .group_by(Decision.batch_id))
+    return dict(session.execute(query).all())
 
 
 def export_audit_csv(session: Session, filters: AuditFilter, out: Path) -> int:

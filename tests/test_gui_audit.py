@@ -1,0 +1,277 @@
+"""The audit log window, offscreen, on a real database of decisions by several moderators
+(manual, bulk, undone); what it lists is checked against the decisions table itself."""
+
+from __future__ import annotations
+
+import csv
+from datetime import datetime, time, timedelta
+
+import pytest
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import QApplication, QFileDialog
+from sqlalchemy import select, update
+
+from moderator.bulk import decide_many, undo_many
+from moderator.gui.auditview import (
+    BATCH_ROLE, BATCH_RUN_ROLE, BATCH, COMMENT_ID_ROLE, HEADERS, REASON, STATUS, AuditWindow, count_text,
+)
+from moderator.gui.listmodels import ID_ROLE
+from moderator.gui.writer import Reader
+from moderator.moderation import HIDE_REASONS as REASONS, decide
+from moderator.storage.models import Comment, Decision, Status, utcnow
+from tests.test_gui import answer_modal
+
+MODERATORS = ("ana", "ben", "chidi")
+HIDE_REASONS = ("spam", "abuse", "off_topic")
+
+
+def make_log(db, rounds: int) -> None:
+    """`rounds` manual decisions round the demo's comments by three moderators (approve,
+    hide with a reason, restore), two bulk batches back to back and one bulk undo; the
+    decisions of the first comment moved ten days back (for the date filters)."""
+    with db.sessions() as s:
+        status = dict(s.execute(select(Comment.id, Comment.status).order_by(Comment.id)).all())
+        ids, noted = list(status), False
+        for i in range(rounds):
+            cid, moderator = ids[i % len(ids)], MODERATORS[i % len(MODERATORS)]
+            if status[cid] != Status.PENDING:
+                change = decide(s, cid, "restore", moderator)
+            elif i % 2:
+                change = decide(s, cid, "hide", moderator, HIDE_REASONS[i % 3], note="" if noted else "<b>not\nbold</b>")
+                noted = True
+            else:
+                change = decide(s, cid, "approve", moderator)
+            status[cid] = change.status_after
+        pending = [cid for cid in ids if status[cid] == Status.PENDING]
+        first = decide_many(s, pending[:6], "approve", "ben")
+        decide_many(s, pending[6:10], "hide", "chidi", reason="spam")
+        undo_many(s, first.batch_id, "ana")
+        s.execute(update(Decision).where(Decision.comment_id == ids[0]).values(created_at=utcnow() - timedelta(days=10)))
+        s.commit()
+
+
+def logged(db, *where) -> list[int]:
+    """Decision ids from the table itself, newest first."""
+    with db.sessions() as s:
+        query = select(Decision.id).join(Comment, Comment.id == Decision.comment_id).where(*where)
+        return list(s.scalars(query.order_by(Decision.created_at.desc(), Decision.id.desc())))
+
+
+@pytest.fixture
+def reader(qtbot, demo_db):
+    errors: list[BaseException] = []
+    worker = Reader(demo_db.sessions, errors.append)
+    yield worker
+    worker.close()
+    assert errors == []
+
+
+@pytest.fixture
+def window(qtbot, demo_db, reader):
+    make_log(demo_db, 60)
+    return open_window(qtbot, demo_db, reader)
+
+
+def open_window(qtbot, db, reader) -> AuditWindow:
+    win = AuditWindow(db.sessions, reader)
+    qtbot.addWidget(win)
+    win.present()
+    qtbot.waitExposed(win)
+    return win
+
+
+def shown(win: AuditWindow) -> list[int]:
+    """Every decision id the view lists, fetching the rest as scrolling would."""
+    while win.model.canFetchMore():
+        win.model.fetchMore()
+    return [win.model.index(i, 0).data(ID_ROLE) for i in range(win.model.rowCount())]
+
+
+def wait_count(qtbot, win: AuditWindow, count: int) -> None:
+    qtbot.waitUntil(lambda: win.count.text() == count_text(count))
+
+
+def choose(combo, value) -> None:
+    index = combo.findData(value)
+    assert index >= 0, value
+    combo.setCurrentIndex(index)
+
+
+def test_every_decision_newest_first_with_its_count(qtbot, window, demo_db):
+    everything = logged(demo_db)
+    assert len(everything) > 60 and shown(window) == everything
+    wait_count(qtbot, window, len(everything))
+    assert [window.moderator.itemText(i) for i in range(window.moderator.count())] == ["Any moderator", *MODERATORS]
+    assert window.model.columnCount() == len(HEADERS)
+    assert window.table.currentIndex().row() == 0  # ready for the arrow keys
+
+
+def test_a_row_says_who_did_what_why_and_before_after(qtbot, window, demo_db):
+    with demo_db.sessions() as s:
+        hide = s.scalars(select(Decision).where(Decision.note != "")).one()
+        author = s.get(Comment, hide.comment_id).author
+    row = shown(window).index(hide.id)
+    cells = [window.model.index(row, column).data() for column in range(len(HEADERS))]
+    assert cells[1:4] == [hide.moderator, "Hide", "Manual"]
+    assert cells[REASON] == f"{REASONS[hide.reason]} · “<b>not bold</b>”"  # on one line
+    assert cells[STATUS] == "Pending → Hidden" and cells[6:8] == [author, f"#{hide.comment_id}"]
+    window.table.setCurrentIndex(window.model.index(row, 0))
+    assert window.details.textFormat() == Qt.TextFormat.PlainText  # a note is data, never markup
+    assert "Note: <b>not\nbold</b>" in window.details.text() and f"comment {hide.comment_id} by {author}" in window.details.text()
+
+
+def test_a_bulk_batch_is_marked_and_its_rows_grouped(window, demo_db):
+    with demo_db.sessions() as s:
+        batch_of = dict(s.execute(select(Decision.id, Decision.batch_id).where(Decision.batch_id.is_not(None))).all())
+    sizes = {b: list(batch_of.values()).count(b) for b in batch_of.values()}
+    cells = [window.model.index(i, BATCH) for i in range(len(shown(window)))]
+    for cell in cells:
+        batch = batch_of.get(cell.data(ID_ROLE))
+        assert cell.data(BATCH_ROLE) == batch
+        assert cell.data() == (f"{sizes[batch]} comments · {batch[:6]}" if batch else "")
+        assert (cell.data(BATCH_RUN_ROLE) is None) == (batch is None)  # only a batch's rows are tinted
+    in_batches = [c for c in cells if c.data(BATCH_ROLE)]
+    assert len(sizes) == 3 and len(in_batches) == len(batch_of)  # the undo, the hide and the approve batches
+    for above, below in zip(in_batches, in_batches[1:]):  # they lie back to back: the tint tells them apart
+        assert (above.data(BATCH_RUN_ROLE) == below.data(BATCH_RUN_ROLE)) == (above.data(BATCH_ROLE) == below.data(BATCH_ROLE))
+
+
+WEEK_AGO = lambda: datetime.combine(datetime.now().date() - timedelta(6), time()).astimezone()  # noqa: E731
+
+
+@pytest.mark.parametrize("pick, where", [
+    (lambda w: choose(w.moderator, "ben"), lambda: [Decision.moderator == "ben"]),
+    (lambda w: choose(w.action, "restore"), lambda: [Decision.action == "restore"]),
+    (lambda w: choose(w.source, "bulk"), lambda: [Decision.source == "bulk"]),
+    (lambda w: choose(w.when, 6), lambda: [Decision.created_at >= WEEK_AGO()]),
+    (lambda w: (choose(w.source, "manual"), choose(w.moderator, "ana"), choose(w.action, "hide")),
+     lambda: [Decision.source == "manual", Decision.moderator == "ana", Decision.action == "hide"]),
+], ids=["moderator", "action", "source", "last 7 days", "combined"])
+def test_each_filter_narrows_the_log(qtbot, window, demo_db, pick, where):
+    pick(window)
+    expected = logged(demo_db, *where())
+    assert expected and len(expected) < len(logged(demo_db))
+    assert shown(window) == expected
+    wait_count(qtbot, window, len(expected))
+
+
+def test_a_date_range_between_two_days(qtbot, window, demo_db):
+    choose(window.when, "between")
+    assert window.since.isVisible() and window.until.isVisible()
+    ten_days_ago = QDate.currentDate().addDays(-10)
+    window.since.setDate(ten_days_ago)
+    window.until.setDate(ten_days_ago)
+    day = datetime.combine(ten_days_ago.toPython(), time()).astimezone()
+    expected = logged(demo_db, Decision.created_at >= day, Decision.created_at < day + timedelta(1))
+    assert expected and shown(window) == expected
+    wait_count(qtbot, window, len(expected))
+
+
+def test_only_the_open_article_removable(qtbot, window, demo_db):
+    window.set_article(2, "Nearly 39,000 people <i>deported</i>")
+    expected = logged(demo_db, Comment.article_id == 2)
+    assert expected and shown(window) == expected
+    assert window.article_remove.isVisible() and "<i>deported</i>" in window.article_label.text()
+    wait_count(qtbot, window, len(expected))
+    choose(window.moderator, "ana")  # filters combine
+    assert shown(window) == logged(demo_db, Comment.article_id == 2, Decision.moderator == "ana")
+    window.article_remove.click()
+    assert not window.article_remove.isVisible()
+    assert shown(window) == logged(demo_db, Decision.moderator == "ana")
+
+
+def test_filters_change_from_the_keyboard(qtbot, window, demo_db):
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    qtbot.keyClick(window.table, Qt.Key.Key_M, Qt.KeyboardModifier.AltModifier)  # &Moderator
+    assert window.moderator.hasFocus()
+    qtbot.keyClick(window.moderator, Qt.Key.Key_Down)
+    assert shown(window) == logged(demo_db, Decision.moderator == "ana")
+    qtbot.keyClick(window.moderator, Qt.Key.Key_C, Qt.KeyboardModifier.AltModifier)  # A&ction
+    qtbot.keyClick(window.action, Qt.Key.Key_Down)  # Approve
+    assert shown(window) == logged(demo_db, Decision.moderator == "ana", Decision.action == "approve")
+    with qtbot.waitSignal(window.clear.clicked):  # a mnemonic clicks the button a moment later
+        qtbot.keyClick(window.action, Qt.Key.Key_R, Qt.KeyboardModifier.AltModifier)  # &Remove all filters
+    assert shown(window) == logged(demo_db)
+    wait_count(qtbot, window, len(logged(demo_db)))
+
+
+def test_rows_are_fetched_a_page_at_a_time_as_the_view_scrolls(qtbot, demo_db, reader):
+    make_log(demo_db, 420)
+    win = open_window(qtbot, demo_db, reader)
+    everything = logged(demo_db)
+    assert len(everything) > 400
+    assert win.model.rowCount() == 200 and win.model.canFetchMore()  # one page, not the whole log
+    win.table.setFocus()
+    qtbot.keyClick(win.table, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)  # to the end of what is loaded: the view asks for more
+    qtbot.waitUntil(lambda: win.model.rowCount() > 200)
+    assert win.model.rowCount() % 200 == 0 or win.model.rowCount() == len(everything)  # whole pages
+    while win.model.rowCount() < len(everything):
+        loaded = win.model.rowCount()
+        qtbot.keyClick(win.table, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+        qtbot.waitUntil(lambda: win.model.rowCount() > loaded)
+    assert not win.model.canFetchMore()
+    assert [win.model.index(i, 0).data(ID_ROLE) for i in range(win.model.rowCount())] == everything
+
+
+def test_enter_or_a_double_click_opens_the_comment(qtbot, window, demo_db):
+    window.table.setFocus()
+    qtbot.keyClick(window.table, Qt.Key.Key_Down)
+    comment_id = window.table.currentIndex().data(COMMENT_ID_ROLE)
+    with qtbot.waitSignal(window.comment_activated) as opened:
+        qtbot.keyClick(window.table, Qt.Key.Key_Return)
+    assert opened.args == [comment_id] and comment_id == logged_comment(demo_db, window.table.currentIndex().row())
+    cell = window.table.visualRect(window.model.index(3, 1)).center()
+    qtbot.mouseClick(window.table.viewport(), Qt.MouseButton.LeftButton, pos=cell)  # QTest's double-click lacks the press
+    with qtbot.waitSignal(window.comment_activated) as clicked:
+        qtbot.mouseDClick(window.table.viewport(), Qt.MouseButton.LeftButton, pos=cell)
+    assert clicked.args == [logged_comment(demo_db, 3)]
+
+
+def logged_comment(db, row: int) -> int:
+    with db.sessions() as s:
+        return s.get(Decision, logged(db)[row]).comment_id
+
+
+def read_csv(path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as stream:
+        return list(csv.DictReader(stream))
+
+
+def test_export_writes_the_filtered_log_as_csv(qtbot, window, demo_db, tmp_path):
+    choose(window.moderator, "chidi")
+    out = tmp_path / "chidi.csv"
+    with qtbot.waitSignal(window.export_finished) as done:
+        window.export_csv(out)
+    expected = logged(demo_db, Decision.moderator == "chidi")
+    assert done.args == [f"{count_text(len(expected))} written to {out}."] and window.message.text() == done.args[0]
+    rows = read_csv(out)
+    assert [int(r["decision_id"]) for r in rows] == expected
+    assert {r["moderator"] for r in rows} == {"chidi"} and any(r["batch_id"] for r in rows)
+    assert window.export.isEnabled()
+
+
+def test_export_asks_where_to_write(qtbot, window, demo_db, tmp_path):
+    out = tmp_path / "log"  # no suffix given: .csv is added
+
+    def save_here(dialog: QFileDialog) -> None:
+        dialog.selectFile(str(out))
+        dialog.accept()
+
+    answer_modal(qtbot, save_here, QFileDialog)
+    with qtbot.waitSignal(window.export_finished, timeout=10_000):
+        window.export.click()
+    assert [int(r["decision_id"]) for r in read_csv(tmp_path / "log.csv")] == logged(demo_db)
+
+
+def test_an_export_that_cannot_be_written_says_so(qtbot, window, tmp_path):
+    with qtbot.waitSignal(window.export_finished) as done:
+        window.export_csv(tmp_path / "missing folder" / "log.csv")
+    assert done.args[0].startswith("Not exported: ") and window.export.isEnabled()
+
+
+def test_filters_and_table_are_named_for_screen_readers(window):
+    names = [w.accessibleName() for w in (window.moderator, window.action, window.source, window.when, window.table)]
+    assert all(names) and len(set(names)) == len(names)
+    assert window.model.index(0, STATUS).data(Qt.ItemDataRole.AccessibleTextRole).startswith("Status: ")
+    assert "→" not in window.model.index(0, STATUS).data(Qt.ItemDataRole.AccessibleTextRole)
