@@ -57,12 +57,16 @@ class CardDelegate(QStyledItemDelegate):
 
 
 class CommentDelegate(CardDelegate):
-    """Author · time, status chip, (article headline,) then the body, wrapped."""
+    """(Author ·) time, status and priority chips, (article headline,) then the body, wrapped.
+
+    One author's list (the commenter panel) leaves the author out and puts the score in the chip."""
 
     def __init__(self, view: QAbstractItemView, max_body_lines: int | None, show_article: bool,
-                 priority_of: Callable[[float | None], str | None]):
+                 priority_of: Callable[[float | None], str | None], show_author: bool = True,
+                 show_score: bool = False):
         super().__init__(view)
         self._max_lines, self._show_article, self._priority_of = max_body_lines, show_article, priority_of
+        self._show_author, self._show_score = show_author, show_score
 
     def _body_lines(self, row: CommentRow, option, width: int) -> list[str]:
         return look.wrapped_lines(row.body, option.font, width, self._max_lines)
@@ -92,16 +96,18 @@ class CommentDelegate(CardDelegate):
         if row.is_staff:
             chip_left = look.draw_chip(painter, "Staff", look.STAFF_COLOUR, small, chip_left - 6, rect.top(), solid)
         elif (priority := self._priority_of(row.score)) is not None:
-            colour = look.PRIORITY_COLOURS[priority]
-            chip_left = look.draw_chip(painter, look.priority_chip_text(priority), colour, small, chip_left - 6, rect.top(), solid)
+            text = look.priority_chip_text(priority) + (f" · {row.score:.2f}" if self._show_score else "")
+            chip_left = look.draw_chip(painter, text, look.PRIORITY_COLOURS[priority], small, chip_left - 6, rect.top(), solid)
         author_font = look.bold(option.font)
         metrics = QFontMetrics(author_font)
         room = chip_left - rect.left() - 12
-        author = metrics.elidedText(row.author, Qt.TextElideMode.ElideRight, room * 2 // 3)
-        painter.setPen(colour)
-        look.draw_lines(painter, [author], author_font, rect.left(), rect.top(), room)
+        after_author = rect.left()
+        if self._show_author:
+            author = metrics.elidedText(row.author, Qt.TextElideMode.ElideRight, room * 2 // 3)
+            painter.setPen(colour)
+            look.draw_lines(painter, [author], author_font, rect.left(), rect.top(), room)
+            after_author += metrics.horizontalAdvance(author) + 8
         painter.setPen(look.muted(colour))
-        after_author = rect.left() + metrics.horizontalAdvance(author) + 8
         look.draw_lines(painter, [look.when(row.created_at)], option.font, after_author, rect.top(), room)
         return rect.top() + QFontMetrics(option.font).lineSpacing() + 2
 
@@ -128,11 +134,16 @@ class ArticleDelegate(CardDelegate):
         self._counts(painter, option, row, rect.left(), top + 2, bool(option.state & QStyle.StateFlag.State_Selected))
 
     def _counts(self, painter: QPainter, option, row: ArticleRow, left: int, top: int, solid: bool) -> None:
-        small = look.scaled(option.font, 0.85)
-        right = left
-        for status, count in (("pending", row.pending), ("approved", row.approved), ("hidden", row.hidden)):
-            text = f"{count} {status}"
-            right += look.chip_width(text, small)
-            colour = look.STATUS_COLOURS[status] if count else look.ZERO_COLOUR
-            look.draw_chip(painter, text, colour, small, right, top, solid)
-            right += 6
+        counts = {"pending": row.pending, "approved": row.approved, "hidden": row.hidden}
+        paint_counts(painter, counts, look.scaled(option.font, 0.85), left, top, solid)
+
+
+def paint_counts(painter: QPainter, counts: dict[str, int], font, left: int, top: int, solid: bool = False) -> int:
+    """'3 pending' '12 approved' '0 hidden' chips from `left`, in the status colours; returns their right edge."""
+    right = left
+    for status, count in counts.items():
+        text = f"{count} {status}"
+        right += look.chip_width(text, font)
+        look.draw_chip(painter, text, look.STATUS_COLOURS[status] if count else look.ZERO_COLOUR, font, right, top, solid)
+        right += 6
+    return right - 6
