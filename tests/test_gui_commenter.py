@@ -7,7 +7,8 @@ from datetime import timedelta
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QUndoStack
+from PySide6.QtGui import QAccessible, QUndoStack
+from PySide6.QtWidgets import QApplication
 from sqlalchemy import select
 
 from moderator import commenters
@@ -23,7 +24,7 @@ AUTHOR = "RealistRex88"  # seven pending comments in the demo
 MIXED = (Status.APPROVED, Status.HIDDEN, Status.PENDING, Status.APPROVED, Status.APPROVED)
 
 
-def add_comments(db, author: str, count: int, site_key: str | None = None, statuses=MIXED) -> list[int]:
+def add_comments(db, author: str, count: int, site_key: str | None = None, statuses=MIXED, body: str = "") -> list[int]:
     """`count` comments by `author` on the demo's articles (or on a new site's article),
     each a day older than the one before, starting a day after the demo."""
     with db.sessions() as s:
@@ -37,7 +38,7 @@ def add_comments(db, author: str, count: int, site_key: str | None = None, statu
             s.flush()
         newest = max(s.scalars(select(Comment.created_at)))
         added = [Comment(site_id=articles[i % len(articles)].site_id, article_id=articles[i % len(articles)].id,
-                         author=author, external_id=f"{author}-{site_key}-{i}", body=f"comment {i} by {author}",
+                         author=author, external_id=f"{author}-{site_key}-{i}", body=body or f"comment {i} by {author}",
                          created_at=newest + timedelta(days=1) - timedelta(days=i), status=statuses[i % len(statuses)])
                  for i in range(count)]
         s.add_all(added)
@@ -125,6 +126,31 @@ def test_counts_seen_and_comments_match_the_database(panel, demo_db):
     assert panel.counts.counts[Status.PENDING] == sum(r.status == Status.PENDING for r in theirs(demo_db, AUTHOR, None))
 
 
+def spoken(widget) -> str:
+    return QAccessible.queryAccessibleInterface(widget).text(QAccessible.Text.Name)
+
+
+def test_a_screen_reader_hears_what_the_panel_shows(panel, demo_db):
+    site = demo_site(demo_db)
+    panel.show_commenter(site, AUTHOR, None)
+    assert spoken(panel.name) == AUTHOR
+    assert spoken(panel.counts) == panel.counts.text() == "7 pending, 0 approved, 0 hidden"
+    assert spoken(panel.first_seen) == panel.first_seen.text() != ""
+    assert spoken(panel.hide_all_button) == "Hide all pending from this commenter (7)…"
+    assert spoken(panel.comments_view) == f"Comments by {AUTHOR}, newest first"
+
+
+
+def test_tab_goes_from_the_name_to_the_button_to_their_comments(panel, demo_db, qtbot):
+    panel.show_commenter(demo_site(demo_db), AUTHOR, None)
+    panel.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is panel)
+    panel.name.setFocus()
+    for expected in (panel.hide_all_button, panel.comments_view):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        assert QApplication.focusWidget() is expected
+
+
 def test_someone_with_nothing_to_moderate(panel, demo_db, qtbot):
     panel.show_commenter(demo_site(demo_db), "<b>Nobody</b>", None)
     assert panel.name.text() == "<b>Nobody</b>"  # shown literally
@@ -132,6 +158,17 @@ def test_someone_with_nothing_to_moderate(panel, demo_db, qtbot):
     assert panel.first_seen.text() == panel.last_seen.text() == "never"
     assert panel.list_title.text() == "No comments to moderate." and panel.model.rowCount() == 0
     assert not panel.hide_all_button.isEnabled()
+
+
+def test_cards_wrap_again_when_the_column_narrows(panel, demo_db, qtbot):
+    """Card heights are remembered per width: a narrower column must measure them again."""
+    [wrapping] = add_comments(demo_db, AUTHOR, 1, body="A comment of some ninety letters or so, which wraps over more lines when narrower.")
+    panel.show_commenter(demo_site(demo_db), AUTHOR, None)
+    view, index = panel.comments_view, panel.model.index(panel.model.row_of(wrapping))
+    qtbot.waitUntil(lambda: view.visualRect(index).isValid())
+    wide = view.visualRect(index).height()
+    panel.resize(200, 700)
+    qtbot.waitUntil(lambda: view.visualRect(index).height() > wide)
 
 
 def test_paging_past_the_first_page_from_the_keyboard(panel, demo_db, qtbot):

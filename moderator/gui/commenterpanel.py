@@ -21,7 +21,7 @@ from moderator.commenters import CommenterSummary
 from moderator.gui import look
 from moderator.gui.commentpanel import plain_label
 from moderator.gui.delegates import CommentDelegate, paint_counts
-from moderator.gui.listmodels import ID_ROLE, PAGE_SIZE, PagedListModel
+from moderator.gui.listmodels import ID_ROLE, PAGE_SIZE, ROW_ROLE, PagedListModel
 from moderator.queries import CommentRow
 
 T = TypeVar("T")
@@ -77,6 +77,27 @@ class StatusCounts(QLabel):
         paint_counts(painter, self.counts, self._chip_font(), 0, 1)
 
 
+class HistoryDelegate(CommentDelegate):
+    """Their comments as the app's cards, without the author (all are theirs) and with the
+    score in the priority chip. Card heights are remembered for the current width: a list
+    view lays out every loaded row again each time a page arrives, and wrapping the text
+    is what costs."""
+
+    def __init__(self, view: QListView, priority_of: PriorityOf):
+        super().__init__(view, max_body_lines=4, show_article=True, priority_of=priority_of, show_author=False,
+                         show_score=True)
+        self._sizes: dict[str, QSize] = {}  # body -> size, at self._sized_width
+        self._sized_width = 0
+
+    def sizeHint(self, option, index) -> QSize:
+        if self._width(index) != self._sized_width:
+            self._sizes, self._sized_width = {}, self._width(index)
+        body = index.data(ROW_ROLE).body
+        if (size := self._sizes.get(body)) is None:
+            size = self._sizes[body] = super().sizeHint(option, index)
+        return size
+
+
 def describe(row: CommentRow, priority_of: PriorityOf) -> str:
     """What a screen reader says for one of their comments (and what keyboard search matches)."""
     priority = priority_of(row.score)
@@ -99,9 +120,9 @@ class CommenterPanel(QWidget):
         self.placeholder.setObjectName("panelPlaceholder")
         self.name = plain_label(self, selectable=True)
         self.name.setFont(look.scaled(look.bold(self.font()), 1.1))
-        self.name.setAccessibleName("Commenter")
+        self.name.setAccessibleDescription("Commenter")  # the name itself is what a screen reader reads
         self.counts = StatusCounts(self)
-        self.counts.setAccessibleName("Their comments by status")
+        self.counts.setAccessibleDescription("Their comments by status")
         self.first_seen, self.last_seen = plain_label(self), plain_label(self)
         self.seen = self._seen_form()
         self.hide_all_button = self._hide_all_button()
@@ -120,7 +141,6 @@ class CommenterPanel(QWidget):
         form.setContentsMargins(0, 0, 0, 0)
         form.setVerticalSpacing(2)
         for title, label in (("First seen", self.first_seen), ("Last seen", self.last_seen)):
-            label.setAccessibleName(title)
             form.addRow(plain_label(box, title), label)
         return box
 
@@ -134,8 +154,7 @@ class CommenterPanel(QWidget):
     def _comments_view(self) -> QListView:
         view = QListView(self)
         view.setModel(self.model)
-        view.setItemDelegate(CommentDelegate(view, max_body_lines=4, show_article=True, priority_of=self._priority_of,
-                                             show_author=False, show_score=True))
+        view.setItemDelegate(HistoryDelegate(view, self._priority_of))
         view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         view.setResizeMode(QListView.ResizeMode.Adjust)  # cards re-wrap when the column is resized
