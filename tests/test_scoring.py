@@ -44,6 +44,15 @@ def test_importing_the_scoring_core_loads_no_heavy_library():
     assert result.stdout.strip() == "[]", result.stderr
 
 
+def test_the_quick_screen_identity_is_known_without_loading_scikit_learn(paths, quick):
+    """The window asks for it before its first paint; importing the package would load scikit-learn."""
+    probe = ("import sys; from pathlib import Path; from moderator.scoring.registry import model_identity; "
+             f"identity = model_identity(Path({str(paths.models)!r})); "
+             "print(identity.checksum, sorted(m for m in ('sklearn', 'profanity_check', 'scipy') if m in sys.modules))")
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60)
+    assert result.stdout.split() == [quick.identity.checksum, "[]"], result.stderr
+
+
 def test_quick_screen_is_active_out_of_the_box_and_tells_offensive_apart(paths, quick):
     assert active_model(paths.models) == "quick-screen"
     rows = quick.score(["You are a fucking idiot", "Thanks for the thoughtful article"])
