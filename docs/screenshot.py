@@ -1,18 +1,24 @@
 """Open the app on a data folder, move into the thread and save a screenshot of the window.
 
-Usage (see docs/screenshots.md): xvfb-run -a python docs/screenshot.py HOME WIDTH HEIGHT OUT.png
+Usage (see docs/screenshots.md): xvfb-run -a python docs/screenshot.py HOME WIDTH HEIGHT OUT.png [KEYS]
+
+KEYS (optional): key sequences pressed in the window instead of the default three `j`,
+space-separated in Qt's notation, e.g. "1 J J X Shift+J" (the pending queue, two down,
+select, extend the selection).
 """
 
 import sys
 
 from PySide6.QtCore import QTimer
+from PySide6.QtGui import QKeySequence
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from moderator.config import resolve_db_url, resolve_paths
 from moderator.gui.app import build_window
 
 
-def main(home: str, width: int, height: int, out: str) -> None:
+def main(home: str, width: int, height: int, out: str, keys: str = "") -> None:
     app = QApplication(sys.argv)
     paths = resolve_paths(home)
     window = build_window(paths, resolve_db_url(paths))
@@ -20,8 +26,15 @@ def main(home: str, width: int, height: int, out: str) -> None:
     window.show()
 
     def move_and_shoot():
-        for _ in range(3):
-            window.step(True)
+        if keys:
+            window.activateWindow()
+            QTest.qWaitForWindowActive(window)  # shortcuts fire only in the active window
+            for sequence in keys.split():
+                QTest.keySequence(window, QKeySequence(sequence))
+                QTest.qWait(150)
+        else:
+            for _ in range(3):
+                window.step(True)
         QTimer.singleShot(500, lambda: (window.grab().save(out), app.quit()))
 
     def scored():  # the demo is in and the quick screen has scored it
@@ -33,4 +46,4 @@ def main(home: str, width: int, height: int, out: str) -> None:
 
 
 if __name__ == "__main__":
-    main(sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), sys.argv[4])
+    main(sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), sys.argv[4], *sys.argv[5:6])

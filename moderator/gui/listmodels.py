@@ -11,6 +11,7 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelInde
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1  # the frozen row object
 ID_ROLE = Qt.ItemDataRole.UserRole + 2  # its database id
+CHECKED_ROLE = Qt.ItemDataRole.UserRole + 3  # in the moderator's selection (the queue)
 
 Fetch = Callable[[int, int], Sequence[Any]]  # (offset, limit) -> rows
 Describe = Callable[[Any], str]  # row -> text for screen readers and keyboard search
@@ -70,3 +71,7 @@ class PagedListModel(QAbstractListModel):
             self._rows[position] = new_row
             index = self.index(position)
             self.dataChanged.emit(index, index)
+
+    def ids_among(self, wanted: set[int]) -> list[int]:
+        """Which of these ids have a row here (loaded so far)."""
+        return [row.id for row in self._rows if row.id in wanted]

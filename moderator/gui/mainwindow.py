@@ -6,18 +6,20 @@ one writer as undoable commands, and views refresh from the Change each write re
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Callable, TypeVar
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QUndoStack
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QHBoxLayout, QLabel, QListView, QMainWindow, QMessageBox, QSplitter,
-    QTabWidget, QToolBar, QVBoxLayout, QWidget,
+    QAbstractItemView, QListView, QMainWindow, QMenu, QMessageBox, QSplitter, QTabWidget, QToolBar, QWidget,
 )
 from sqlalchemy.orm import Session
 
-from moderator import APP_NAME, __version__, moderation, queries
+from moderator import APP_NAME, __version__, commenters, moderation, queries, queue
+from moderator.bulk import Batch
+from moderator.gui.bulkactions import BulkActions
+from moderator.gui.queuefilters import DateFilterDialog, ScoreFilterDialog, with_range
 from moderator.config import AppPaths
 from moderator.demo import load_demo
 from moderator.errors import ModeratorError
@@ -35,6 +37,8 @@ from moderator.scoring.store import find_model, scores_for
 from moderator.gui.progress import ProgressPanel
 from moderator.gui.dialogs import HideDialog, Preferences, PreferencesDialog, ReplyDialog, ShortcutsDialog, run_modal
 from moderator.gui.listmodels import ID_ROLE, PagedListModel
+from moderator.gui.look import STATUS_LABELS
+from moderator.gui.queuepane import KINDS, SORT_NAMES, QueuePane
 from moderator.gui.threadmodel import describe_comment
 from moderator.gui.undo import DecisionCommand
 from moderator.gui.writer import Reader, Writer
@@ -44,6 +48,7 @@ from moderator.storage.models import Status
 
 T = TypeVar("T")
 ARTICLES_TAB, QUEUE_TAB = 0, 1
+BULK_WORDS = {moderation.APPROVE: "Approving", moderation.HIDE: "Hiding", moderation.RESTORE: "Restoring"}
 DONE_WORDS = {"approve": "Approved", "hide": "Hidden", "restore": "Sent back to review", "reply": "Replied",
               "post": "Posted", "undo": "Undone", "redo": "Redone"}
 
@@ -67,10 +72,15 @@ class MainWindow(QMainWindow):
         self.model_id = self._read(lambda s: find_model(s, self.model))
         self.actions = create_actions(self, context.settings)
         self.articles = self._make_article_list()
-        self.queue, self.queue_view, self.queue_sort, self.queue_count = self._make_queue()
+        self.queue_pane = QueuePane(self._read, self.reader, self.priority_of, self)
+        self.queue, self.queue_view, self.queue_sort = self.queue_pane.model, self.queue_pane.view, self.queue_pane.sort
+        self._show_model_in_queue()
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self.articles_view, "Articles")
-        self.tabs.addTab(self._queue_page, "Pending queue")
+        self.tabs.addTab(self.queue_pane, "Queue")
+        self._article_pause = QTimer(self)  # j / k in the queue: the thread follows once keys pause
+        self._article_pause.setSingleShot(True)
+        self._article_pause.timeout.connect(self._open_chosen_article)
         self.article_view = ArticleView(self.priority_of, self)
         a = self.actions
         self.panel = CommentPanel([a[ActionId.APPROVE], a[ActionId.HIDE], a[ActionId.REPLY], a[ActionId.RESTORE]], self)
@@ -83,6 +93,8 @@ class MainWindow(QMainWindow):
         self.progress = ProgressPanel(self)
         self.statusBar().addPermanentWidget(self.progress)
         self.scoring = BackgroundScorer(context.db, context.paths.models, self.writer, self.progress, self)
+        self.bulk = BulkActions(self, self.writer, self.undo_stack, lambda: self.moderator, self.apply_batch,
+                                self._on_write_failed)
         self.files = FileActions(self, context.db, self.writer, self.progress, self._after_import,
                                  lambda title, text: show_plain_message(self, title, text, QMessageBox.Icon.Information))
         self._build_menus_and_toolbar()
@@ -102,31 +114,6 @@ class MainWindow(QMainWindow):
         view.setAccessibleName("Articles")
         self.articles_view = view
         return model
-
-    def _make_queue(self):
-        model = PagedListModel(self._fetch_queue, describe_comment, self)
-        view = QListView(self)
-        view.setModel(model)
-        view.setItemDelegate(CommentDelegate(view, max_body_lines=3, show_article=True, priority_of=self.priority_of))
-        view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        view.setAccessibleName("Pending queue")
-        sort = QComboBox(self)
-        sort.addItem("Highest priority first", queries.PRIORITY)
-        sort.addItem("Newest first", queries.NEWEST)
-        sort.addItem("Oldest first", queries.OLDEST)
-        sort.setAccessibleName("Queue order")
-        count = QLabel(self)
-        bar = QHBoxLayout()
-        bar.addWidget(count)
-        bar.addStretch()
-        bar.addWidget(sort)
-        page = QWidget(self)
-        layout = QVBoxLayout(page)
-        layout.setContentsMargins(0, 4, 0, 0)
-        layout.addLayout(bar)
-        layout.addWidget(view)
-        self._queue_page = page
-        return model, view, sort, count
 
     def _build_menus_and_toolbar(self) -> None:
         a, menus = self.actions, self.menuBar()
@@ -149,6 +136,7 @@ class MainWindow(QMainWindow):
             menu = menus.addMenu(title)
             for action_id in ids:
                 menu.addSeparator() if action_id is None else menu.addAction(a[action_id])
+        self.queue_menu = self._filter_menu()
         toolbar = QToolBar("Moderation", self)
         toolbar.setObjectName("moderation-toolbar")
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
@@ -156,6 +144,19 @@ class MainWindow(QMainWindow):
                           ActionId.UNDO, ActionId.REDO, None, ActionId.PREVIOUS, ActionId.NEXT):
             toolbar.addSeparator() if action_id is None else toolbar.addAction(a[action_id])
         self.addToolBar(toolbar)
+
+    def _filter_menu(self) -> QMenu:
+        """The queue pane's Filter button: the filter actions and a status choice."""
+        menu = QMenu("Filter", self)
+        for action_id in (ActionId.FILTER_ARTICLE, ActionId.FILTER_COMMENTER, ActionId.FILTER_SCORE, ActionId.FILTER_DATE):
+            menu.addAction(self.actions[action_id])
+        statuses = menu.addMenu("&Status")
+        for status in (Status.PENDING, Status.APPROVED, Status.HIDDEN):
+            chosen = statuses.addAction(STATUS_LABELS[status])
+            chosen.triggered.connect(lambda _checked=False, status=status: self.filter_status(status))
+        menu.addSeparator()
+        menu.addAction(self.actions[ActionId.CLEAR_FILTERS])
+        return menu
 
     def _connect(self) -> None:
         a = self.actions
@@ -169,6 +170,21 @@ class MainWindow(QMainWindow):
             ActionId.IMPORT: lambda: self.files.import_files(), ActionId.EXPORT_DECISIONS: self.files.export_decisions,
             ActionId.BACK_UP: self.files.back_up, ActionId.MODELS: self.show_models,
             ActionId.SHORTCUTS: self.show_shortcuts, ActionId.ABOUT: self.show_about, ActionId.QUIT: self.close,
+            ActionId.QUEUE_PENDING: lambda: self.show_queue(queue.PENDING),
+            ActionId.QUEUE_FLAGGED: lambda: self.show_queue(queue.FLAGGED),
+            ActionId.QUEUE_HIDDEN: lambda: self.show_queue(queue.HIDDEN),
+            ActionId.QUEUE_APPROVED: lambda: self.show_queue(queue.APPROVED),
+            ActionId.QUEUE_ALL: lambda: self.show_queue(queue.ALL),
+            ActionId.CYCLE_SORT: self.cycle_sort, ActionId.SEARCH: self.search_queue,
+            ActionId.FILTER_ARTICLE: self.filter_article, ActionId.FILTER_COMMENTER: self.filter_commenter,
+            ActionId.FILTER_SCORE: self.filter_score, ActionId.FILTER_DATE: self.filter_dates,
+            ActionId.CLEAR_FILTERS: self.queue_pane.clear_filters,
+            ActionId.TOGGLE_SELECTED: self.toggle_selected,
+            ActionId.EXTEND_DOWN: lambda: self.extend_selection(True),
+            ActionId.EXTEND_UP: lambda: self.extend_selection(False),
+            ActionId.SELECT_ALL: self.select_all, ActionId.CLEAR_SELECTION: self.queue_pane.clear_selection,
+            ActionId.BULK_APPROVE: lambda: self.decide_selection(moderation.APPROVE),
+            ActionId.BULK_HIDE: lambda: self.decide_selection(moderation.HIDE),
         }
         for action_id, handler in handlers.items():
             a[action_id].triggered.connect(handler)
@@ -177,8 +193,9 @@ class MainWindow(QMainWindow):
         a[ActionId.UNDO].setEnabled(False)
         a[ActionId.REDO].setEnabled(False)
         self.articles_view.selectionModel().currentChanged.connect(self._article_chosen)
-        self.queue_view.selectionModel().currentChanged.connect(self._queue_comment_chosen)
-        self.queue_sort.currentIndexChanged.connect(lambda _: self.refresh_queue())
+        self.queue_pane.comment_chosen.connect(self._queue_comment_chosen)
+        self.queue_pane.pending_counted.connect(self._show_pending_count)
+        self.queue_pane.filter_button.setMenu(self.queue_menu)
         self.article_view.comment_selected.connect(self.show_comment)
         self.article_view.first_comment_posted.connect(self.post_first_comment)
         self.scoring.model_ready.connect(self._model_ready)
@@ -191,10 +208,6 @@ class MainWindow(QMainWindow):
         with self.context.db.sessions() as session:
             return query(session)
 
-    def _fetch_queue(self, offset: int, limit: int):
-        sort = self.queue_sort.currentData() if hasattr(self, "queue_sort") else queries.NEWEST
-        return self._read(lambda s: queries.queue_page(s, Status.PENDING, sort, offset, limit, self.model_id))
-
     def refresh(self) -> None:
         current_article = self.article_view.article.id if self.article_view.article else None
         self.articles.reload()
@@ -203,10 +216,10 @@ class MainWindow(QMainWindow):
             self.open_article(current_article, self.current_comment_id)
 
     def refresh_queue(self) -> None:
-        self.queue.reload()
-        count = self._read(lambda s: queries.queue_count(s, Status.PENDING))
-        self.queue_count.setText(f"{count} pending")
-        self.tabs.setTabText(QUEUE_TAB, f"Pending queue ({count})")
+        self.queue_pane.reload()
+
+    def _show_pending_count(self, count: int) -> None:
+        self.tabs.setTabText(QUEUE_TAB, f"Queue ({count:,} pending)")
 
     def open_article(self, article_id: int, comment_id: int | None = None) -> None:
         detail = self._read(lambda s: queries.article_detail(s, article_id))
@@ -234,16 +247,129 @@ class MainWindow(QMainWindow):
         if current.isValid():
             self.open_article(current.data(ID_ROLE))
 
-    def _queue_comment_chosen(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        if current.isValid():
-            row = current.data(Qt.ItemDataRole.UserRole + 1)
+    def _queue_comment_chosen(self, row) -> None:
+        """The comment at once; its article and thread once the keys pause (reading a
+        long thread on every j would make the queue wait)."""
+        self.show_comment(row.id)
+        if self.article_view.article and self.article_view.article.id == row.article_id:
+            self.article_view.select_comment(row.id, notify=False)
+        else:
+            self._article_pause.start(0 if not self._article_pause.isActive() else 120)
+
+    def _open_chosen_article(self) -> None:
+        row = self.queue_pane.current_row()
+        if row is not None and self.tabs.currentIndex() == QUEUE_TAB:
             self.open_article(row.article_id, row.id)
+
+    # ---- the queue: which, in what order, filtered how, and the selection ---------------------
+
+    def show_queue(self, kind: str | None = None) -> None:
+        self.tabs.setCurrentIndex(QUEUE_TAB)
+        if kind is not None:
+            self.queue_pane.set_kind(kind)
+        if not self.queue_pane.search.hasFocus():
+            self.queue_view.setFocus()
+
+    def cycle_sort(self) -> None:
+        self.show_queue()
+        self.statusBar().showMessage(f"Order: {self.queue_pane.cycle_sort()}.", 3000)
+
+    def search_queue(self) -> None:
+        self.tabs.setCurrentIndex(QUEUE_TAB)
+        self.queue_pane.focus_search()
+
+    def filter_article(self) -> None:
+        article = self.article_view.article
+        if article is None:
+            self.statusBar().showMessage("Open an article first (Ctrl+1 lists them).", 4000)
+            return
+        self.show_queue()
+        self.queue_pane.filter_article(article.id, article.headline)
+
+    def filter_commenter(self) -> None:
+        if (cid := self._require_comment()) is None:
+            return
+        author = self._read(lambda s: queries.comment(s, cid)).author
+        site_id = self._read(lambda s: commenters.site_of_comment(s, cid))
+        self.show_queue()
+        self.queue_pane.filter_commenter(author, site_id)
+
+    def filter_status(self, status: str) -> None:
+        """Mostly for the All queue (and a commenter's comments): one status only."""
+        self.show_queue()
+        self.queue_pane.set_query(replace(self.queue_pane.query, status=status))
+
+    def filter_score(self) -> None:
+        chosen = ScoreFilterDialog(self, self.model.labels, self.model.main_label).choose()
+        if chosen is not None:
+            self.show_queue()
+            self.queue_pane.set_query(with_range(self.queue_pane.query, chosen))
+
+    def filter_dates(self) -> None:
+        query = self.queue_pane.query
+        chosen = DateFilterDialog(self, query.since, query.until).choose()
+        if chosen is not None:
+            self.show_queue()
+            self.queue_pane.set_query(replace(query, since=chosen[0], until=chosen[1]))
+
+    def _in_queue(self) -> bool:
+        if self.tabs.currentIndex() != QUEUE_TAB:
+            self.statusBar().showMessage("Selecting works in the queue: press 1–5 to open one.", 4000)
+            return False
+        return True
+
+    def toggle_selected(self) -> None:
+        if self._in_queue() and not self.queue_pane.toggle_current():
+            self.statusBar().showMessage("Go to a comment first (j / k), then x selects it.", 4000)
+
+    def extend_selection(self, forward: bool) -> None:
+        if self._in_queue() and self.queue_pane.current_id() is None:
+            self.statusBar().showMessage("Go to a comment first (j / k).", 4000)
+        elif self._in_queue() and not self.queue_pane.extend(forward):
+            self.statusBar().showMessage("End of the list." if forward else "Start of the list.", 3000)
+
+    def select_all(self) -> None:
+        self.show_queue()
+        self.queue_pane.select_all()
+
+    def decide_selection(self, action: str) -> None:
+        pane = self.queue_pane
+        ids = pane.selected_ids()
+        if not ids:
+            self.statusBar().showMessage("Nothing is selected: x selects a comment, Shift+J / Shift+K extend, "
+                                         "Ctrl+A selects all matching.", 6000)
+            return
+        what = (f"all {len(ids):,} comments selected ({pane.selection_source})" if pane.selection_source
+                else f"the {len(ids):,} selected comment{'s' if len(ids) > 1 else ''}")
+        if self.bulk.decide(ids, action, what, BulkActions.needs_confirming(len(ids), pane.selection_source)):
+            self.statusBar().showMessage(f"{BULK_WORDS[action]} {len(ids):,} comments…")
+
+    def apply_batch(self, batch: Batch) -> None:
+        """Refresh what a bulk action changed that is on screen; counts follow."""
+        changed = {change.comment_id for change in batch}
+        on_screen = [cid for cid in changed if self.queue.is_read(cid) or self.article_view.model.index_of(cid).isValid()]
+        if on_screen:
+            for row in self._read(lambda s: queue.rows(s, self.queue_pane.query, on_screen)):
+                self.article_view.replace_comment(row)
+                self.queue.replace(row)
+        for article_id in self.articles.ids_among({change.article_id for change in batch}):
+            self._refresh_article_row(article_id)
+        if self.panel.comment_id in changed:
+            self.show_comment(self.panel.comment_id)
+        self.queue_pane.clear_selection()
+        self.queue_pane.recount_soon()
+        if batch.changes:
+            done = DONE_WORDS.get(batch.changes[0].action, batch.changes[0].action)
+            self.statusBar().showMessage(f"{done}: {len(batch):,} comments. Ctrl+Z undoes it.", 6000)
+        else:
+            self.statusBar().showMessage("Nothing to change: every one of them was so already.", 6000)
 
     # ---- moving -----------------------------------------------------------------------
 
     def step(self, forward: bool) -> None:
         if self.tabs.currentIndex() == QUEUE_TAB:
-            self._step_list(self.queue_view, forward)
+            if not self.queue_pane.step(forward):
+                self.statusBar().showMessage("End of the list." if forward else "Start of the list.", 3000)
         elif self.article_view.article is None:
             self._step_list(self.articles_view, forward)
         elif not self.article_view.step(forward):
@@ -315,7 +441,7 @@ class MainWindow(QMainWindow):
                 self.article_view.replace_comment(row)
         self.queue.replace(row)
         self._refresh_article_row(row.article_id)
-        self._refresh_queue_count()
+        self.queue_pane.recount_soon()
         if self.panel.comment_id in (row.id, row.parent_id):
             self.show_comment(self.panel.comment_id)
         self.statusBar().showMessage(f"{DONE_WORDS.get(change.action, change.action)}: comment by {row.author}. "
@@ -326,11 +452,6 @@ class MainWindow(QMainWindow):
         if rows:
             self.articles.replace(rows[0])
 
-    def _refresh_queue_count(self) -> None:
-        count = self._read(lambda s: queries.queue_count(s, Status.PENDING))
-        self.queue_count.setText(f"{count} pending")
-        self.tabs.setTabText(QUEUE_TAB, f"Pending queue ({count})")
-
     def _on_write_failed(self, error: BaseException) -> None:
         self.undo_stack.clear()  # the stack no longer matches the database
         if isinstance(error, ModeratorError):
@@ -340,6 +461,12 @@ class MainWindow(QMainWindow):
             self._report_bug(error)
 
     # ---- scoring ------------------------------------------------------------------------------
+
+    def _show_model_in_queue(self) -> None:
+        """The queue orders and filters by the active model's scores, flagged from Medium."""
+        settings = self.context.settings
+        self.queue_pane.set_model(self.model_id, self.model.labels, self.model.main_label)
+        self.queue_pane.set_flagged_from(settings.get(S.PRIORITY_MEDIUM), settings.get(S.PRIORITY_HIGH))
 
     def priority_of(self, score: float | None) -> str | None:
         settings = self.context.settings
@@ -352,6 +479,7 @@ class MainWindow(QMainWindow):
     def _model_ready(self, model_id: int) -> None:
         if model_id != self.model_id:
             self.model_id = model_id
+            self._show_model_in_queue()
             self.refresh()
 
     def _scores_landed(self, comment_ids: list[int]) -> None:
@@ -392,6 +520,7 @@ class MainWindow(QMainWindow):
         if identity != self.model:
             self.scoring.stop()
             self.model, self.model_id = identity, self._read(lambda s: find_model(s, identity))
+            self._show_model_in_queue()
             self.refresh()
             self.start_scoring()
 
@@ -421,10 +550,12 @@ class MainWindow(QMainWindow):
             self.resize(1280, 800)
         self.restoreState(settings.get(S.WINDOW_STATE))
         if not self.splitter.restoreState(settings.get(S.MAIN_SPLITTER)):
-            width = self.width()  # first start: a quarter, a half and a quarter
-            self.splitter.setSizes([width // 4, width // 2, width // 4])
+            width = self.width()  # first start: the lists and the comment a bit over a quarter each
+            self.splitter.setSizes([width * 28 // 100, width * 44 // 100, width * 28 // 100])
         self.article_view.splitter.restoreState(settings.get(S.ARTICLE_SPLITTER))
-        self.queue_sort.setCurrentIndex(max(0, self.queue_sort.findData(settings.get(S.QUEUE_SORT))))
+        sort = settings.get(S.QUEUE_SORT)
+        self.queue_pane.query = replace(self.queue_pane.query, sort=sort if sort in SORT_NAMES else queue.PRIORITY)
+        self.queue_pane.set_kind(settings.get(S.QUEUE_KIND) if settings.get(S.QUEUE_KIND) in dict(KINDS) else queue.PENDING)
         self.tabs.setCurrentIndex(settings.get(S.LEFT_TAB))
         self._reopen_article = settings.get(S.CURRENT_ARTICLE)
 
@@ -445,7 +576,8 @@ class MainWindow(QMainWindow):
         settings.set(S.MAIN_SPLITTER, self.splitter.saveState())
         settings.set(S.ARTICLE_SPLITTER, self.article_view.splitter.saveState())
         settings.set(S.LEFT_TAB, self.tabs.currentIndex())
-        settings.set(S.QUEUE_SORT, self.queue_sort.currentData())
+        settings.set(S.QUEUE_SORT, self.queue_pane.query.sort)
+        settings.set(S.QUEUE_KIND, self.queue_pane.query.kind)
         settings.set(S.CURRENT_ARTICLE, self.article_view.article.id if self.article_view.article else 0)
         settings.sync()
         super().closeEvent(event)

@@ -28,6 +28,7 @@ ARTICLE_SPLITTER = Setting("window/article_splitter", QByteArray, QByteArray(), 
 LEFT_TAB = Setting("window/left_tab", int, 0, "Articles or queue")
 CURRENT_ARTICLE = Setting("window/current_article", int, 0, "Article last open")
 QUEUE_SORT = Setting("queue/sort", str, "priority", "Queue order")
+QUEUE_KIND = Setting("queue/kind", str, "pending", "Which queue")
 PRIORITY_MEDIUM = Setting("scoring/medium_from", float, 0.5, "Medium priority from this score")
 PRIORITY_HIGH = Setting("scoring/high_from", float, 0.8, "High priority from this score")
 

@@ -89,10 +89,16 @@ class Reader(Worker):
 
     def __init__(self, sessions: sessionmaker[Session], on_error: ErrorCallback, parent: QObject | None = None):
         super().__init__("db-reader", on_error, parent)
-        self._sessions = sessions
+        self._sessions, self._closed = sessions, False
 
-    def submit(self, query: Operation, on_done: Callback | None = None, on_error: ErrorCallback | None = None) -> Future:
+    def submit(self, query: Operation, on_done: Callback | None = None, on_error: ErrorCallback | None = None) -> Future | None:
+        if self._closed:  # the window is closing: nobody is left to show the answer
+            return None
         return self.run(lambda: self._in_session(query), on_done, on_error)
+
+    def close(self) -> None:
+        self._closed = True
+        super().close()
 
     def _in_session(self, query: Operation) -> Any:
         with self._sessions() as session:
