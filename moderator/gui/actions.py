@@ -1,12 +1,17 @@
-"""Every QAction, declared once: text, shortcut, status tip and icon."""
+"""Every QAction, declared once: text, default shortcuts, status tip and icon; the keys in force
+are the defaults with the moderator's own on top (gui/shortcuts.py)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import Enum, auto
+from typing import Iterable, Mapping
 
-from PySide6.QtGui import QAction, QIcon, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QStyle, QWidget
+
+from moderator.gui import settings as S
+from moderator.gui.shortcuts import Keys, expand, from_stored, keys_text, resolve
 
 
 class ActionId(Enum):
@@ -109,34 +114,56 @@ SPECS: dict[ActionId, ActionSpec] = {
 }
 
 
-def _key_sequences(spec: ActionSpec) -> list[QKeySequence]:
-    sequences: list[QKeySequence] = []
-    for shortcut in spec.shortcuts:
-        if isinstance(shortcut, QKeySequence.StandardKey):
-            sequences.extend(QKeySequence.keyBindings(shortcut))
-        else:
-            sequences.append(QKeySequence(shortcut))
-    unique = []
-    for sequence in sequences:
-        if not sequence.isEmpty() and sequence not in unique:
-            unique.append(sequence)
-    return unique
+# the order in which `?` and Preferences → Keyboard list the groups
+GROUPS = ("Move", "Moderate", "Select", "Queue", "Edit", "View", "File", "Help")
 
 
-def create_actions(owner: QWidget, settings=None) -> dict[ActionId, QAction]:
-    # settings: the moderator's own shortcuts (gui/shortcuts.py) will be read from here
+def plain_name(text: str) -> str:
+    """An action's text as a sentence names it: "&Hide…" → "Hide"."""
+    return text.replace("&", "").rstrip("…")
+
+
+def action_names() -> dict[ActionId, str]:
+    return {action_id: plain_name(spec.text) for action_id, spec in SPECS.items()}
+
+
+def grouped(action_ids: Iterable[ActionId]) -> list[tuple[str, list[ActionId]]]:
+    """The ids under their group's name, groups in GROUPS order, ids in declaration order."""
+    ids = list(action_ids)
+    return [(group, members) for group in GROUPS if (members := [i for i in ids if SPECS[i].group == group])]
+
+
+def default_keys() -> dict[ActionId, Keys]:
+    """Every action's declared keys on this platform (call with a QGuiApplication: standard keys vary)."""
+    return {action_id: expand(spec.shortcuts) for action_id, spec in SPECS.items()}
+
+
+def current_keys(settings: S.Settings | None) -> dict[ActionId, Keys]:
+    """The keys in force: the defaults with the moderator's own (Preferences → Keyboard) on top."""
+    overrides = from_stored(settings.get(S.SHORTCUTS), ActionId) if settings is not None else {}
+    return resolve(default_keys(), overrides)
+
+
+def create_actions(owner: QWidget, settings: S.Settings | None = None) -> dict[ActionId, QAction]:
     actions = {}
     for action_id, spec in SPECS.items():
         action = QAction(spec.text, owner)
-        action.setShortcuts(_key_sequences(spec))
         action.setStatusTip(spec.tip)
-        action.setToolTip(f"{spec.tip} ({shortcut_text(action)})" if action.shortcuts() else spec.tip)
         if spec.icon is not None:
             action.setIcon(owner.style().standardIcon(spec.icon))
         owner.addAction(action)  # shortcuts work wherever the window has focus
         actions[action_id] = action
+    apply_shortcuts(actions, settings)
     return actions
 
 
+def apply_shortcuts(actions: Mapping[ActionId, QAction], settings: S.Settings | None) -> None:
+    """Give every action its keys now; the main window calls it again when Preferences change them."""
+    for action_id, keys in current_keys(settings).items():
+        action, tip = actions[action_id], SPECS[action_id].tip
+        action.setShortcuts(list(keys))
+        action.setToolTip(f"{tip} ({shortcut_text(action)})" if keys else tip)
+
+
 def shortcut_text(action: QAction) -> str:
-    return ", ".join(s.toString(QKeySequence.SequenceFormat.NativeText) for s in action.shortcuts())
+    return keys_text(action.shortcuts())

@@ -3,19 +3,21 @@
 from __future__ import annotations
 
 import getpass
-from dataclasses import dataclass
-from typing import Callable, TypeVar
+from dataclasses import dataclass, field
+from typing import Callable, Mapping, TypeVar
 
 from PySide6.QtCore import QEvent, QFile, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtUiTools import QUiLoader
 from PySide6.QtWidgets import (
     QDialog, QDialogButtonBox, QDoubleSpinBox, QHeaderView, QLabel, QLineEdit, QListWidget, QListWidgetItem,
-    QPlainTextEdit, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
+    QMenuBar, QPlainTextEdit, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
 from moderator.config import FORMS_DIR
-from moderator.gui.actions import shortcut_text
+from moderator.gui.actions import ActionId, grouped, plain_name, shortcut_text
+from moderator.gui.shortcuteditor import ShortcutEditor
+from moderator.gui.shortcuts import menu_keys
 from moderator.moderation import HIDE_REASONS
 
 T = TypeVar("T")
@@ -113,10 +115,14 @@ class Preferences:
     moderator_name: str
     medium_from: float
     high_from: float
+    shortcuts: Mapping[str, object] = field(default_factory=dict)  # as stored (settings.SHORTCUTS)
 
 
 class PreferencesDialog:
-    def __init__(self, parent: QWidget, current: Preferences, data_folder: str):
+    """General (name, priority thresholds) and Keyboard (every shortcut) tabs.
+    `menus`: the window's menu bar, whose Alt+letter keys no shortcut may take."""
+
+    def __init__(self, parent: QWidget, current: Preferences, data_folder: str, menus: QMenuBar | None = None):
         self.dialog = load_form("preferences", parent)
         self.name = self.dialog.findChild(QLineEdit, "moderatorEdit")
         self.name.setText(current.moderator_name)
@@ -127,41 +133,61 @@ class PreferencesDialog:
         self.medium.valueChanged.connect(lambda value: self.high.setMinimum(value))  # medium ≤ high, always
         self.high.setMinimum(current.medium_from)
         self.dialog.findChild(QLabel, "dataLabel").setText(f"Data folder: {data_folder}")
+        titles = [action.text() for action in menus.actions()] if menus is not None else []
+        self.shortcuts = ShortcutEditor(self.dialog.findChild(QWidget, "keyboardTab"), current.shortcuts, menu_keys(titles))
 
     def choose(self) -> Preferences | None:
         return run_modal(self.dialog, lambda: Preferences(self.name.text().strip() or getpass.getuser(),
-                                                          self.medium.value(), self.high.value()))
+                                                          self.medium.value(), self.high.value(), self.shortcuts.stored()))
 
 
 class ShortcutsDialog(QDialog):
-    """Every shortcut, read from the actions themselves so the list is never stale."""
+    """Every shortcut in force, by group, read from the actions themselves so the list is never stale."""
 
-    def __init__(self, parent: QWidget, actions: list[QAction]):
+    def __init__(self, parent: QWidget, actions: Mapping[ActionId, QAction]):
         super().__init__(parent)
         self.setObjectName("ShortcutsDialog")
         self.setWindowTitle("Keyboard shortcuts")
-        self.resize(520, 560)
-        table = QTableWidget(0, 2, self)
-        table.setHorizontalHeaderLabels(["Action", "Keys"])
-        table.verticalHeader().hide()
-        table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for action in actions:
-            if action.shortcuts():
-                row = table.rowCount()
-                table.insertRow(row)
-                table.setItem(row, 0, QTableWidgetItem(action.text().replace("&", "").rstrip("…")))
-                table.setItem(row, 1, QTableWidgetItem(shortcut_text(action)))
-        for row, (keys, meaning) in enumerate(EXTRA_KEYS, table.rowCount()):
-            table.insertRow(row)
-            table.setItem(row, 0, QTableWidgetItem(meaning))
-            table.setItem(row, 1, QTableWidgetItem(keys))
-        self.table = table
-        layout = QVBoxLayout(self)
-        layout.addWidget(table)
+        self.resize(560, 640)
+        self.table = QTableWidget(0, 2, self)
+        self.table.setHorizontalHeaderLabels(["Action", "Keys"])
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.table.setShowGrid(False)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignLeft)
+        for group, action_ids in grouped(action for action in actions if actions[action].shortcuts()):
+            self._add_heading(group)
+            for action_id in action_ids:
+                self._add_row(plain_name(actions[action_id].text()), shortcut_text(actions[action_id]))
+        self._add_heading("In lists and dialogs")
+        for keys, meaning in EXTRA_KEYS:
+            self._add_row(meaning, keys)
+        hint = QLabel("Change any of these in Preferences, on the Keyboard tab.", self)
+        hint.setTextFormat(Qt.TextFormat.PlainText)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         close.rejected.connect(self.reject)
-        layout.addWidget(close)
+        layout = QVBoxLayout(self)
+        for widget in (self.table, hint, close):
+            layout.addWidget(widget)
+
+    def _add_row(self, name: str, keys: str) -> int:
+        row = self.table.rowCount()
+        self.table.insertRow(row)
+        self.table.setItem(row, 0, QTableWidgetItem(name))
+        self.table.setItem(row, 1, QTableWidgetItem(keys))
+        return row
+
+    def _add_heading(self, title: str) -> None:
+        row = self._add_row(title, "")
+        item = self.table.item(row, 0)
+        font = item.font()
+        font.setBold(True)
+        item.setFont(font)
+        item.setFlags(Qt.ItemFlag.ItemIsEnabled)
+        self.table.setSpan(row, 0, 1, 2)
 
 
 EXTRA_KEYS = (

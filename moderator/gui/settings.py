@@ -31,6 +31,8 @@ QUEUE_SORT = Setting("queue/sort", str, "priority", "Queue order")
 QUEUE_KIND = Setting("queue/kind", str, "pending", "Which queue")
 PRIORITY_MEDIUM = Setting("scoring/medium_from", float, 0.5, "Medium priority from this score")
 PRIORITY_HIGH = Setting("scoring/high_from", float, 0.8, "High priority from this score")
+# a group: the moderator's own keys, only for actions changed from their default (gui/shortcuts.py)
+SHORTCUTS = Setting("shortcuts", dict, {}, "Your keyboard shortcuts")
 
 
 class Settings:
@@ -41,6 +43,8 @@ class Settings:
             self._store.setValue("version", SETTINGS_VERSION)
 
     def get(self, setting: Setting) -> Any:
+        if setting.type is dict:
+            return self._group(setting.key)
         value = self._store.value(setting.key, setting.default)
         if setting.type is QByteArray:
             return value if isinstance(value, QByteArray) else setting.default
@@ -50,7 +54,24 @@ class Settings:
             return setting.default
 
     def set(self, setting: Setting, value: Any) -> None:
-        self._store.setValue(setting.key, value)
+        if setting.type is dict:
+            self._set_group(setting.key, value)
+        else:
+            self._store.setValue(setting.key, value)
+
+    def _group(self, key: str) -> dict[str, Any]:
+        self._store.beginGroup(key)
+        try:
+            return {name: self._store.value(name) for name in self._store.childKeys()}
+        finally:
+            self._store.endGroup()
+
+    def _set_group(self, key: str, values: dict[str, Any]) -> None:
+        self._store.remove(key)  # the group holds these values and no others
+        self._store.beginGroup(key)
+        for name, value in values.items():
+            self._store.setValue(name, value)
+        self._store.endGroup()
 
     def sync(self) -> None:
         self._store.sync()
