@@ -221,6 +221,7 @@ class QueuePane(QWidget):
     def _show_filters(self) -> None:
         while (item := self.chip_layout.takeAt(0)) is not None:
             item.widget().deleteLater()
+        self.chip_buttons: list[QToolButton] = []
         for chip in chips(self.query, self.main_label, self.article_headline):
             button = QToolButton(self.chip_box)
             button.setObjectName("filterChip")
@@ -229,6 +230,7 @@ class QueuePane(QWidget):
             button.setAccessibleName(f"Filter {chip.text}. Press to remove it.")
             button.clicked.connect(lambda _checked=False, without=chip.without: self.set_query(without))
             self.chip_layout.addWidget(button)
+            self.chip_buttons.append(button)
         self.chip_box.setVisible(self.chip_layout.count() > 0)
         self._fill_sorts()
 

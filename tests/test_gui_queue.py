@@ -1,0 +1,257 @@
+"""The queue pane driven from the keyboard on the real window and database: queues 1–5,
+order, each filter kind, search, the selection (x, Shift+J, Ctrl+A, a histogram band),
+bulk approve / hide as one undo step. The database is checked after each step."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QDateEdit, QDoubleSpinBox, QMessageBox, QToolButton
+from sqlalchemy import func, select
+
+from moderator import queue
+from moderator.gui.listmodels import ROW_ROLE
+from moderator.gui.mainwindow import QUEUE_TAB
+from moderator.storage.models import Comment, Decision, Score, Status
+from tests.test_gui import answer_modal, db_comment, press, reason_list, select_article, wait_writes, window  # noqa: F401
+
+SHIFT, CTRL, ALT = Qt.KeyboardModifier.ShiftModifier, Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.AltModifier
+
+
+@pytest.fixture
+def scored(qtbot, window):  # noqa: F811
+    """The window once the quick screen has scored the demo (scores order and filter the queue)."""
+    qtbot.waitUntil(lambda: not window.scoring.running and window.writer.idle, timeout=60_000)
+    window.refresh()
+    return window
+
+
+def shown_ids(window) -> list[int]:
+    model = window.queue
+    while model.canFetchMore():
+        model.fetchMore()
+    return [model.index(i).data(ROW_ROLE).id for i in range(model.rowCount())]
+
+
+def db_ids(window, *where, order=(Comment.created_at.desc(), Comment.id.desc())) -> list[int]:
+    with window.context.db.sessions() as s:
+        return list(s.scalars(select(Comment.id).where(*where).order_by(*order)))
+
+
+def wait_count(qtbot, window, expected: int) -> None:
+    qtbot.waitUntil(lambda: window.queue_pane.count == expected)
+
+
+def test_queues_switch_with_1_to_5(qtbot, scored):
+    window = scored
+    press(qtbot, window, Qt.Key.Key_3)
+    assert window.tabs.currentIndex() == QUEUE_TAB and window.queue_pane.query.kind == queue.HIDDEN
+    assert shown_ids(window) == []
+    press(qtbot, window, Qt.Key.Key_1)
+    press(qtbot, window, Qt.Key.Key_J)
+    target = window.current_comment_id
+    answer_modal(qtbot, lambda d: qtbot.keyClick(reason_list(d), Qt.Key.Key_Return), "HideDialog")
+    press(qtbot, window, Qt.Key.Key_H)
+    wait_writes(qtbot, window)
+    press(qtbot, window, Qt.Key.Key_3)
+    assert shown_ids(window) == [target] == db_ids(window, Comment.status == Status.HIDDEN)
+    press(qtbot, window, Qt.Key.Key_4)
+    assert set(shown_ids(window)) == set(db_ids(window, Comment.status == Status.APPROVED))
+    press(qtbot, window, Qt.Key.Key_5)
+    assert len(shown_ids(window)) == len(db_ids(window, Comment.status.in_(Status.VISIBLE_TO_MODERATORS)))
+    wait_count(qtbot, window, 54)
+    assert window.queue_pane.count_label.text() == "54 comments"
+    press(qtbot, window, Qt.Key.Key_2)
+    medium = window.queue_pane.query.flagged_from
+    with window.context.db.sessions() as s:
+        flagged = set(s.scalars(select(Comment.id).join(Score).where(Comment.status == Status.PENDING,
+                                                                      Score.model_id == window.model_id, Score.main >= medium)))
+    assert set(shown_ids(window)) == flagged and flagged
+
+
+def test_s_changes_the_order(qtbot, scored):
+    window = scored
+    press(qtbot, window, Qt.Key.Key_1)
+    assert window.queue_pane.query.sort == queue.PRIORITY
+    scores = [window.queue.index(i).data(ROW_ROLE).score for i in range(window.queue.rowCount())]
+    assert scores == sorted(scores, reverse=True)
+    press(qtbot, window, Qt.Key.Key_S)
+    assert window.queue_pane.query.sort == queue.NEWEST
+    assert shown_ids(window) == db_ids(window, Comment.status == Status.PENDING)
+    press(qtbot, window, Qt.Key.Key_S)
+    assert shown_ids(window) == db_ids(window, Comment.status == Status.PENDING, order=(Comment.created_at, Comment.id))
+    assert window.statusBar().currentMessage() == "Order: Oldest first."
+
+
+def test_article_commenter_and_status_filters_show_as_chips_and_combine(qtbot, scored):
+    window = scored
+    select_article(window, "Europe is moving away")
+    article_id = window.article_view.article.id
+    press(qtbot, window, Qt.Key.Key_A, ALT)
+    assert window.tabs.currentIndex() == QUEUE_TAB
+    assert set(shown_ids(window)) == set(db_ids(window, Comment.article_id == article_id, Comment.status == Status.PENDING))
+    assert chip_texts(window) == ["Article: " + window.article_view.article.headline]
+
+    press(qtbot, window, Qt.Key.Key_J)
+    author = db_comment(window, window.current_comment_id).author
+    press(qtbot, window, Qt.Key.Key_C, ALT)
+    assert set(shown_ids(window)) == set(db_ids(window, Comment.article_id == article_id, Comment.author == author,
+                                                Comment.status == Status.PENDING))
+    assert len(chip_texts(window)) == 2 and chip_texts(window)[1] == f"Commenter: {author}"
+
+    press(qtbot, window, Qt.Key.Key_5)
+    window.filter_status(Status.APPROVED)  # the Filter button's Status menu
+    assert set(shown_ids(window)) == set(db_ids(window, Comment.article_id == article_id, Comment.author == author,
+                                                Comment.status == Status.APPROVED))
+    chip_buttons(window)[0].click()  # the article chip: removed
+    assert set(shown_ids(window)) == set(db_ids(window, Comment.author == author, Comment.status == Status.APPROVED))
+    press(qtbot, window, Qt.Key.Key_Backspace, ALT)
+    assert chip_texts(window) == [] and len(shown_ids(window)) == 54
+
+
+def test_score_and_date_filters_from_their_dialogs(qtbot, scored):
+    window = scored
+    press(qtbot, window, Qt.Key.Key_5)
+
+    def from_half(dialog):
+        low = dialog.findChild(QDoubleSpinBox, "lowSpin")
+        low.selectAll()
+        qtbot.keyClicks(low, "0.5")
+        qtbot.keyClick(low, Qt.Key.Key_Return)
+
+    answer_modal(qtbot, from_half, "ScoreFilterDialog")
+    press(qtbot, window, Qt.Key.Key_S, ALT)
+    with window.context.db.sessions() as s:
+        high = set(s.scalars(select(Score.comment_id).where(Score.model_id == window.model_id, Score.main >= 0.5)))
+    assert set(shown_ids(window)) == high and high
+    assert chip_texts(window) == ["Offensive 0.50–1.00"]
+
+    newest = max(db_comment(window, cid).created_at for cid in db_ids(window))
+    day = newest.astimezone()
+
+    def only_that_day(dialog):
+        for name in ("sinceEdit", "untilEdit"):
+            edit = dialog.findChild(QDateEdit, name)
+            edit.setDate(day.date())
+        qtbot.keyClick(dialog.findChild(QDateEdit, "untilEdit"), Qt.Key.Key_Return)
+
+    answer_modal(qtbot, only_that_day, "DateFilterDialog")
+    press(qtbot, window, Qt.Key.Key_D, ALT)
+    start = day.replace(hour=0, minute=0, second=0, microsecond=0).astimezone(timezone.utc)
+    expected = {cid for cid in high if start <= db_comment(window, cid).created_at < start + timedelta(days=1)}
+    assert set(shown_ids(window)) == expected
+    assert chip_texts(window)[1].startswith("Written ")
+    wait_count(qtbot, window, len(expected))
+
+
+def test_slash_searches_and_enter_goes_to_the_results(qtbot, scored):
+    window = scored
+    press(qtbot, window, Qt.Key.Key_Slash)
+    search = window.queue_pane.search
+    assert search.hasFocus()
+    qtbot.keyClicks(search, "buffet")
+    qtbot.keyClick(search, Qt.Key.Key_Return)
+    assert window.queue_view.hasFocus() and window.queue_pane.query.sort == queue.RELEVANCE
+    with window.context.db.sessions() as s:
+        expected = set(s.scalars(select(Comment.id).where(Comment.body.ilike("%buffet%"), Comment.status == Status.PENDING)))
+    assert set(shown_ids(window)) == expected and expected
+    first = window.queue.index(0).data(ROW_ROLE)
+    assert "\x02" in first.snippet  # the match is marked for the painter
+    press(qtbot, window, Qt.Key.Key_J)
+    assert window.current_comment_id in expected
+
+
+def test_x_and_shift_j_select_and_shift_a_approves_them_as_one_undo_step(qtbot, scored):
+    window = scored
+    press(qtbot, window, Qt.Key.Key_1)
+    press(qtbot, window, Qt.Key.Key_S)  # newest first
+    ids = shown_ids(window)
+    press(qtbot, window, Qt.Key.Key_J)
+    press(qtbot, window, Qt.Key.Key_X)
+    press(qtbot, window, Qt.Key.Key_J)
+    press(qtbot, window, Qt.Key.Key_J)
+    press(qtbot, window, Qt.Key.Key_J, SHIFT)
+    press(qtbot, window, Qt.Key.Key_J, SHIFT)
+    assert window.queue_pane.selected_ids() == sorted([ids[0], ids[2], ids[3], ids[4]])
+    assert "4 selected" in window.queue_pane.count_label.text()
+    press(qtbot, window, Qt.Key.Key_A, SHIFT)
+    wait_writes(qtbot, window)
+    assert [db_comment(window, cid).status for cid in ids[:5]] == ["approved", "pending", "approved", "approved", "approved"]
+    with window.context.db.sessions() as s:
+        batch = s.scalars(select(Decision.batch_id).where(Decision.action == "approve")).all()
+    assert len(batch) == 4 and len(set(batch)) == 1  # one batch
+    assert window.queue_pane.selected_ids() == []
+    press(qtbot, window, Qt.Key.Key_Z, CTRL)  # one undo puts back all four
+    wait_writes(qtbot, window)
+    assert [db_comment(window, cid).status for cid in ids[:5]] == ["pending"] * 5
+    press(qtbot, window, Qt.Key.Key_Z, CTRL | SHIFT)
+    wait_writes(qtbot, window)
+    assert [db_comment(window, cid).status for cid in ids[:5]] == ["approved", "pending", "approved", "approved", "approved"]
+
+
+def test_ctrl_a_selects_all_matching_and_shift_h_hides_them_after_confirming_the_count(qtbot, scored):
+    window = scored
+    select_article(window, "Estonia")
+    press(qtbot, window, Qt.Key.Key_A, ALT)
+    expected = set(db_ids(window, Comment.article_id == window.article_view.article.id, Comment.status == Status.PENDING))
+    press(qtbot, window, Qt.Key.Key_A, CTRL)
+    qtbot.waitUntil(lambda: len(window.queue_pane.selected_ids()) == len(expected))
+    assert set(window.queue_pane.selected_ids()) == expected
+    asked = []
+
+    def confirm(box):
+        asked.append(box.text())
+        next(b for b in box.buttons() if b.text() == "Hide").click()
+
+    answer_modal(qtbot, confirm, "BulkConfirm")
+    answer_modal(qtbot, lambda d: qtbot.keyClick(reason_list(d), Qt.Key.Key_Return), "HideDialog")
+    press(qtbot, window, Qt.Key.Key_H, SHIFT)
+    wait_writes(qtbot, window)
+    assert asked == [f"Hide all {len(expected)} comments selected (all matching)?"]
+    assert {db_comment(window, cid).status for cid in expected} == {Status.HIDDEN}
+    press(qtbot, window, Qt.Key.Key_Z, CTRL)
+    wait_writes(qtbot, window)
+    assert {db_comment(window, cid).status for cid in expected} == {Status.PENDING}
+
+
+def test_a_cancelled_confirmation_changes_nothing(qtbot, scored):
+    window = scored
+    press(qtbot, window, Qt.Key.Key_1)
+    press(qtbot, window, Qt.Key.Key_A, CTRL)
+    qtbot.waitUntil(lambda: len(window.queue_pane.selected_ids()) == 43)
+    answer_modal(qtbot, lambda box: box.button(QMessageBox.StandardButton.Cancel).click(), "BulkConfirm")
+    press(qtbot, window, Qt.Key.Key_A, SHIFT)
+    wait_writes(qtbot, window)
+    with window.context.db.sessions() as s:
+        assert s.scalar(select(func.count()).select_from(Decision)) == 0
+    press(qtbot, window, Qt.Key.Key_Escape)
+    assert window.queue_pane.selected_ids() == []
+
+
+def test_dragging_across_the_histogram_selects_exactly_that_band(qtbot, scored):
+    window = scored
+    press(qtbot, window, Qt.Key.Key_5)
+    histogram = window.queue_pane.histogram
+    qtbot.waitUntil(lambda: sum(histogram.counts) == 54)
+    bars = histogram._bars()
+    x_of = lambda i: bars.left() + bars.width() * i // histogram.bins + 2  # noqa: E731
+    qtbot.mousePress(histogram, Qt.MouseButton.LeftButton, pos=QPoint(x_of(16), bars.center().y()))
+    qtbot.mouseMove(histogram, QPoint(x_of(19), bars.center().y()))
+    qtbot.mouseRelease(histogram, Qt.MouseButton.LeftButton, pos=QPoint(x_of(19), bars.center().y()))
+    assert histogram.marked == (16, 19)
+    with window.context.db.sessions() as s:
+        band = set(s.scalars(select(Score.comment_id).join(Comment).where(
+            Score.model_id == window.model_id, Score.main >= 0.8, Comment.status.in_(Status.VISIBLE_TO_MODERATORS))))
+    qtbot.waitUntil(lambda: set(window.queue_pane.selected_ids()) == band)
+    assert band and sum(histogram.counts[16:]) == len(band)
+    assert "(Offensive 0.80–1.00)" in window.queue_pane.count_label.text()
+
+
+def chip_buttons(window) -> list[QToolButton]:
+    return window.queue_pane.chip_buttons
+
+
+def chip_texts(window) -> list[str]:
+    return [b.text().removesuffix("  ✕") for b in chip_buttons(window)]
