@@ -2,8 +2,11 @@
 date and article, a page at a time (keyset on (time, id)), and exported as CSV.
 
 Indexes: (created_at, id) for the whole log and date ranges; (moderator, created_at, id)
-and (action, created_at, id) for those filters. An article's decisions are few, so they
-are found through its comments and sorted.
+and (action, created_at, id) for those filters. An article with few decisions (a bounded
+count says) has them found through its comments and sorted; a busy one's are read off
+the time index, each decision's comment looked up by id (a page then costs about
+`limit / the article's share of the log`, where sorting would cost all its decisions).
+The source has no index: a rare source under no other filter walks the log.
 
 For the view: `audit_count` (run it off the GUI thread: it reads every match),
 `moderators` (the names in the log, one index seek each) and `batch_sizes`.
@@ -26,6 +29,9 @@ from moderator.queueplan import unindexed
 from moderator.storage.models import Comment, Decision
 
 PAGE = 200
+# An article with at most this many decisions leads. Break-even near sqrt(page x log x
+# sort cost / step cost): ~3,000 for 760,000 decisions (bench/queuedata.py, measured).
+FEW = 3_000
 ACTIONS = (APPROVE, HIDE, RESTORE, REPLY, POST, UNDO, REDO)
 RULE = "rule"  # a decision a moderation rule took (rules arrive later)
 SOURCES = (MANUAL, BULK, RULE)
@@ -61,28 +67,37 @@ _COLUMNS = (Decision.id, Decision.comment_id, Decision.action, Decision.reason, 
 def audit_page(session: Session, filters: AuditFilter = AuditFilter(), after: AuditCursor | None = None,
                limit: int = PAGE) -> tuple[list[AuditRow], AuditCursor | None]:
     """Up to `limit` decisions after `after`, newest first, and the cursor for the next page."""
-    rows = [AuditRow(*row) for row in session.execute(_query(filters, after).limit(limit))]
+    query = _query(filters, after, _article_leads(session, filters)).limit(limit)
+    rows = [AuditRow(*row) for row in session.execute(query)]
     return rows, ((rows[-1].created_at, rows[-1].id) if rows else after)
 
 
-def _query(filters: AuditFilter, after: AuditCursor | None) -> Select:
-    time = _time(filters)
-    query = select(*_COLUMNS).join(Comment, Comment.id == Decision.comment_id).where(*_conditions(filters))
+def _article_leads(session: Session, filters: AuditFilter) -> bool:
+    """Does the article filter pick out few decisions? (Reads no further than FEW + 1.)"""
+    if filters.article_id is None:
+        return False
+    through = select(Decision.id).join(Comment, Comment.id == Decision.comment_id).where(
+        Comment.article_id == filters.article_id)
+    return session.scalar(select(func.count()).select_from(through.limit(FEW + 1).subquery())) <= FEW
+
+
+def _query(filters: AuditFilter, after: AuditCursor | None, article_leads: bool) -> Select:
+    time = unindexed(Decision.created_at) if article_leads else Decision.created_at
+    query = select(*_COLUMNS).join(Comment, Comment.id == Decision.comment_id)
+    query = query.where(*_conditions(filters, article_leads))
     if after is not None:
         at, decision_id = literal(after[0], type_=Decision.created_at.type), literal(after[1])
         query = query.where(time <= at, tuple_(time, Decision.id) < tuple_(at, decision_id))
     return query.order_by(time.desc(), Decision.id.desc())
 
 
-def _time(filters: AuditFilter):
-    # With an article, its few decisions lead (through its comments) and are sorted.
-    return unindexed(Decision.created_at) if filters.article_id is not None else Decision.created_at
-
-
-def _conditions(filters: AuditFilter) -> list[ColumnElement[bool]]:
-    time, found = _time(filters), []
+def _conditions(filters: AuditFilter, article_leads: bool) -> list[ColumnElement[bool]]:
+    """The filters; whichever of the article and the time does not lead is kept off its index."""
+    time = unindexed(Decision.created_at) if article_leads else Decision.created_at
+    article = Comment.article_id if article_leads else unindexed(Comment.article_id)
+    found = []
     for value, column in ((filters.moderator, Decision.moderator), (filters.action, Decision.action),
-                          (filters.source, Decision.source), (filters.article_id, Comment.article_id)):
+                          (filters.source, Decision.source), (filters.article_id, article)):
         if value is not None:
             found.append(column == value)
     found += [time >= filters.since] if filters.since else []
@@ -92,9 +107,9 @@ def _conditions(filters: AuditFilter) -> list[ColumnElement[bool]]:
 def audit_count(session: Session, filters: AuditFilter = AuditFilter()) -> int:
     """How many decisions the filters match (reads every match: off the GUI thread)."""
     query = select(func.count()).select_from(Decision)
-    if filters.article_id is not None:
+    if filters.article_id is not None:  # counted through the article's comments, however many
         query = query.join(Comment, Comment.id == Decision.comment_id)
-    return session.scalar(query.where(*_conditions(filters)))
+    return session.scalar(query.where(*_conditions(filters, article_leads=filters.article_id is not None)))
 
 
 def moderators(session: Session) -> list[str]:

@@ -7,11 +7,12 @@ import pytest
 from sqlalchemy import update
 
 from moderator import queue
-from moderator.audit import AuditFilter, audit_page, export_audit_csv
+from moderator.audit import AuditFilter, audit_count, audit_page, batch_sizes, export_audit_csv, moderators
 from moderator.bulk import decide_many
 from moderator.moderation import decide, undo
 from moderator.storage.models import Comment, Decision, utcnow
 from tests.test_queue_data import build
+from tests.test_queue_plans import assert_indexed, data, plans  # noqa: F401 (data: a fixture)
 
 
 @pytest.fixture
@@ -81,3 +82,63 @@ def test_export_as_csv(log, tmp_path):
     assert rows[1]["reason"] == "spam" and rows[1]["note"] == "'+ad"  # a formula-looking note is defused
     assert rows[1]["author"].startswith("'=HYPERLINK")
     assert not out.with_name("audit.csv.partial").exists()
+
+
+COUNTED = [AuditFilter(), AuditFilter(moderator="ben"), AuditFilter(action="approve"), AuditFilter(source="bulk"),
+           AuditFilter(moderator="ben", source="manual"), AuditFilter(since=utcnow() - timedelta(days=1)),
+           AuditFilter(article_id=1), AuditFilter(article_id=1, moderator="ben")]
+
+
+@pytest.mark.parametrize("filters", COUNTED)
+def test_the_count_is_what_the_pages_hold(log, filters):
+    with log.sessions() as s:
+        assert audit_count(s, filters) == len(every(s, filters))
+
+
+@pytest.mark.parametrize("article_id", [1, 2, 3])
+def test_a_busy_article_is_read_off_the_time_index_with_the_same_rows(log, article_id, monkeypatch):
+    with log.sessions() as s:
+        few = every(s, AuditFilter(article_id=article_id))
+        monkeypatch.setattr("moderator.audit.FEW", 0)  # every article is "busy" now
+        assert every(s, AuditFilter(article_id=article_id)) == few
+        assert every(s, AuditFilter(article_id=article_id, moderator="ben")) == [r for r in few if r.moderator == "ben"]
+
+
+def test_the_moderators_in_the_log_in_order(log):
+    with log.sessions() as s:
+        assert moderators(s) == ["ana", "ben"]
+
+
+def test_batch_sizes(log):
+    with log.sessions() as s:
+        batch = next(r.batch_id for r in every(s, AuditFilter(source="bulk")))
+        assert batch_sizes(s, {batch}) == {batch: 10} and batch_sizes(s, set()) == {}
+
+
+# Query plans on the shared queue database of tests/test_queue_plans.py (20 bulk approvals by ana).
+
+def test_a_busy_articles_log_walks_the_time_index(data, monkeypatch):
+    db, _model_id, _refs = data
+    monkeypatch.setattr("moderator.audit.FEW", 0)
+
+    def work(s):
+        _rows, cursor = audit_page(s, AuditFilter(article_id=1), limit=3)
+        audit_page(s, AuditFilter(article_id=1), cursor, limit=3)
+    found = plans(db, work)
+    assert_indexed(found, sorted_by_index=True)
+    assert any("ix_decisions_created" in line for sql, lines in found if "ORDER BY" in sql for line in lines)
+
+
+@pytest.mark.parametrize("filters", [f for f in COUNTED if f.source is None], ids=str)
+def test_counts_read_an_index(data, filters):
+    db, _model_id, _refs = data
+    assert_indexed(plans(db, lambda s: audit_count(s, filters)), sorted_by_index=False)
+
+
+def test_moderators_and_batch_sizes_are_index_seeks(data):
+    db, _model_id, _refs = data
+    found = plans(db, lambda s: (moderators(s), batch_sizes(s, {"x", "y"})))
+    assert len(found) == 3  # one seek per name and one past the last, then the batches
+    assert_indexed(found, sorted_by_index=True)
+    assert all(any("ix_decisions_moderator" in line or "ix_decisions_batch_id" in line for line in lines)
+               for _sql, lines in found)

@@ -4,183 +4,35 @@ source, date and article, with its count, exported as CSV.
 A non-modal top-level window (not a dialog): a lead reads the log beside the queue and
 keeps working in the main window; Enter on a row opens that comment there while the log
 stays open. (A QDialog would also turn the Enter the table passes on into its default
-button.) Rows come from `moderator.audit` a keyset page at a time on the GUI thread
-(a page is a few ms at a million decisions); the count and the export, which read every
-match, run on the reader.
+button.) Rows come from the lazy `AuditModel` a keyset page at a time on the GUI thread
+(a few ms at a million decisions); the count, which reads every match, runs on the
+shared reader, and the export (about a minute per million decisions) on a worker of its
+own, so it never holds up the queue's counts. Call `shutdown()` before the app exits.
 """
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
-from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QColor, QKeySequence, QPalette, QShortcut
+from PySide6.QtCore import QDate, QModelIndex, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QDateEdit, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QPushButton,
-    QStyledItemDelegate, QStyleOptionViewItem, QTableView, QToolButton, QVBoxLayout, QWidget,
+    QTableView, QToolButton, QVBoxLayout, QWidget,
 )
 from sqlalchemy.orm import Session, sessionmaker
 
 from moderator import audit
-from moderator.audit import AuditFilter, AuditRow
+from moderator.audit import AuditFilter
 from moderator.errors import ModeratorError
 from moderator.gui import look
+from moderator.gui.auditmodel import (
+    ACTION_LABELS, COMMENT_ID_ROLE, REASON, SOURCE_LABELS, TIME, WIDTHS, AuditModel, BatchTint, describe,
+)
 from moderator.gui.commentpanel import plain_label
-from moderator.gui.listmodels import ID_ROLE, ROW_ROLE
+from moderator.gui.listmodels import ROW_ROLE
 from moderator.gui.writer import Latest, Reader
-from moderator.moderation import HIDE_REASONS
-
-COMMENT_ID_ROLE = Qt.ItemDataRole.UserRole + 3  # the decided comment's id
-BATCH_ROLE = Qt.ItemDataRole.UserRole + 4  # the bulk batch id, or None
-BATCH_RUN_ROLE = Qt.ItemDataRole.UserRole + 5  # 0 / 1 alternating per run of one batch's rows; None outside
-
-ACTION_LABELS = {"approve": "Approve", "hide": "Hide", "restore": "Restore", "reply": "Staff reply",
-                 "post": "Staff post", "undo": "Undo", "redo": "Redo"}
-SOURCE_LABELS = {"manual": "Manual", "bulk": "Bulk", "rule": "Rule"}
-TIME, MODERATOR, ACTION, SOURCE, REASON, STATUS, COMMENTER, COMMENT, BATCH = range(9)
-HEADERS = ("Time", "Moderator", "Action", "Source", "Reason and note", "Status", "Commenter", "Comment", "Bulk batch")
-# Widths in characters: the columns hold short, known words; the reason takes the rest.
-WIDTHS = {TIME: 19, MODERATOR: 14, ACTION: 11, SOURCE: 8, STATUS: 20, COMMENTER: 18, COMMENT: 9, BATCH: 18}
-
-
-def status_text(row: AuditRow) -> str:
-    before = look.STATUS_LABELS.get(row.status_before, row.status_before) if row.status_before else "New"
-    return f"{before} → {look.STATUS_LABELS.get(row.status_after, row.status_after)}"
-
-
-def reason_text(row: AuditRow) -> str:
-    parts = [HIDE_REASONS.get(row.reason, row.reason)] if row.reason else []
-    if row.reverts_id is not None:
-        parts.append(f"reverses decision {row.reverts_id}")
-    if row.note:
-        parts.append(f"“{' '.join(row.note.split())}”")  # one line in the table; in full below it
-    return " · ".join(parts)
-
-
-def batch_text(row: AuditRow, size: int | None) -> str:
-    if row.batch_id is None:
-        return ""
-    return f"{size} comments · {row.batch_id[:6]}" if size else row.batch_id[:6]
-
-
-def describe(row: AuditRow, size: int | None = None) -> str:
-    """The whole decision in one plain sentence or two: the details line and screen readers."""
-    moment = row.created_at.astimezone().strftime("%-d %b %Y at %H:%M:%S")
-    text = (f"Decision {row.id}, {moment}: {row.moderator}, {ACTION_LABELS.get(row.action, row.action).lower()} "
-            f"({SOURCE_LABELS.get(row.source, row.source).lower()}) on comment {row.comment_id} by {row.author}. "
-            f"Status {status_text(row).replace('→', 'to')}.")
-    if row.reason:
-        text += f" Reason: {HIDE_REASONS.get(row.reason, row.reason)}."
-    if row.reverts_id is not None:
-        text += f" Reverses decision {row.reverts_id}."
-    if row.batch_id:
-        text += f" Bulk batch {row.batch_id[:6]}" + (f" of {size} comments." if size else ".")
-    return text + (f"\nNote: {row.note}" if row.note else "")
-
-
-class AuditModel(QAbstractTableModel):
-    """Decisions matching the filters, newest first, fetched a keyset page at a time."""
-
-    def __init__(self, sessions: sessionmaker[Session], parent=None):
-        super().__init__(parent)
-        self._sessions, self._filters = sessions, AuditFilter()
-        self._rows: list[AuditRow] = []
-        self._runs: list[int | None] = []  # BATCH_RUN_ROLE of each row
-        self._sizes: dict[str, int] = {}
-        self._cursor: audit.AuditCursor | None = None
-        self._exhausted, self._run = False, 1
-
-    @property
-    def filters(self) -> AuditFilter:
-        return self._filters
-
-    def set_filters(self, filters: AuditFilter) -> None:
-        """Start again from the newest matching decision."""
-        self.beginResetModel()
-        self._filters, self._rows, self._runs, self._sizes = filters, [], [], {}
-        self._cursor, self._exhausted = None, False
-        self.endResetModel()
-        self.fetchMore()
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS[section]
-        return None
-
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        row = self._rows[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._cell(row, index.column())
-        if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{HEADERS[index.column()]}: {self._cell(row, index.column()).replace('→', 'to')}"
-        if role == Qt.ItemDataRole.ForegroundRole and index.column() == STATUS:
-            return look.STATUS_COLOURS.get(row.status_after)
-        return {ROW_ROLE: row, ID_ROLE: row.id, COMMENT_ID_ROLE: row.comment_id, BATCH_ROLE: row.batch_id,
-                BATCH_RUN_ROLE: self._runs[index.row()]}.get(role)
-
-    def _cell(self, row: AuditRow, column: int) -> str:
-        texts = {
-            TIME: lambda: look.when(row.created_at, with_year=True), MODERATOR: lambda: row.moderator,
-            ACTION: lambda: ACTION_LABELS.get(row.action, row.action),
-            SOURCE: lambda: SOURCE_LABELS.get(row.source, row.source), REASON: lambda: reason_text(row),
-            STATUS: lambda: status_text(row), COMMENTER: lambda: row.author, COMMENT: lambda: f"#{row.comment_id}",
-            BATCH: lambda: batch_text(row, self.batch_size(row)),
-        }
-        return texts[column]()
-
-    def batch_size(self, row: AuditRow) -> int | None:
-        return self._sizes.get(row.batch_id) if row.batch_id else None
-
-    def canFetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> bool:
-        return not parent.isValid() and not self._exhausted
-
-    def fetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> None:
-        with self._sessions() as session:
-            page, self._cursor = audit.audit_page(session, self._filters, self._cursor)
-            batches = {r.batch_id for r in page if r.batch_id and r.batch_id not in self._sizes}
-            self._sizes.update(audit.batch_sizes(session, batches))
-        self._exhausted = len(page) < audit.PAGE
-        if page:
-            runs = self._runs_of(page)
-            self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(page) - 1)
-            self._rows.extend(page)
-            self._runs.extend(runs)
-            self.endInsertRows()
-
-    def _runs_of(self, page: list[AuditRow]) -> list[int | None]:
-        """Rows of one batch lie together (one transaction, one time); neighbouring runs alternate."""
-        runs, previous = [], self._rows[-1].batch_id if self._rows else None
-        for row in page:
-            if row.batch_id is not None and row.batch_id != previous:
-                self._run = 1 - self._run
-            runs.append(None if row.batch_id is None else self._run)
-            previous = row.batch_id
-        return runs
-
-
-class BatchTint(QStyledItemDelegate):
-    """A batch's rows share a light tint of the highlight colour, alternating between runs,
-    so one bulk action reads as one block (in light and dark palettes alike)."""
-
-    def initStyleOption(self, option: QStyleOptionViewItem, index: QModelIndex) -> None:
-        super().initStyleOption(option, index)
-        run = index.data(BATCH_RUN_ROLE)
-        if run is not None:
-            tint = QColor(option.palette.color(QPalette.ColorRole.Highlight))
-            tint.setAlpha(34 if run else 60)
-            option.backgroundBrush = tint
-
 
 # The "When" choices: how many days before today the range starts (None: any time).
 ANY_TIME, BETWEEN = None, "between"
@@ -206,7 +58,8 @@ class AuditWindow(QWidget):
         super().__init__(parent, Qt.WindowType.Window)
         self.setObjectName("auditWindow")
         self.setWindowTitle("Audit log")
-        self._sessions, self._reader, self._counts = sessions, reader, Latest(reader)
+        self._sessions, self._counts = sessions, Latest(reader)
+        self._exporter = Reader(sessions, self._export_failed, self)
         self._article: tuple[int, str] | None = None
         self._quiet = True  # while several filters are set at once (and until built)
         self.model = AuditModel(sessions, self)
@@ -277,20 +130,19 @@ class AuditWindow(QWidget):
         self.count = QLabel(self)
         self.count.setFont(look.bold(self.font()))
         self.count.setAccessibleName("Matching decisions")
-        self.article_label = plain_label(self)
-        self.article_label.setWordWrap(False)
-        self.article_remove = QToolButton(self)
-        self.article_remove.setText("✕")
-        self.article_remove.setAccessibleName("Remove the article filter")
-        self.article_remove.setToolTip("Show the decisions on every article")
-        self.article_remove.clicked.connect(self.clear_article)
+        self.count.setMinimumWidth(self.count.fontMetrics().horizontalAdvance("0,000,000 decisions") + 8)
+        self.article_chip = QToolButton(self)  # removable, like the queue's filter chips
+        self.article_chip.setObjectName("filterChip")
+        self.article_chip.setToolTip("Remove this filter: show the decisions on every article")
+        self.article_chip.clicked.connect(self.clear_article)
         self.reload = self._button("Re&load", "Read the log again, with decisions made since (F5)", self.refresh)
         self.clear = self._button("&Remove all filters", "Show every decision", self.clear_filters)
         self.export = self._button("&Export as CSV…", "Write the decisions shown (all of them, not just those "
                                    "on screen) to a CSV file", lambda: self.export_csv())
         row = QHBoxLayout()
-        for widget in (self.count, self.article_label, self.article_remove):
-            row.addWidget(widget)
+        row.addWidget(self.count)
+        row.addSpacing(8)
+        row.addWidget(self.article_chip)
         row.addStretch()
         for widget in (self.reload, self.clear, self.export):
             row.addWidget(widget)
@@ -344,7 +196,7 @@ class AuditWindow(QWidget):
                            article_id=self._article[0] if self._article else None)
 
     def set_article(self, article_id: int, headline: str) -> None:
-        """Only this article's decisions (removable with the ✕ beside it)."""
+        """Only this article's decisions (a chip removes the filter)."""
         self._article = (article_id, headline)
         self._show_article()
         self._filters_changed()
@@ -362,10 +214,11 @@ class AuditWindow(QWidget):
         self.clear_article()
 
     def _show_article(self) -> None:
-        self.article_label.setText(f"on “{self._article[1]}”" if self._article else "")
-        self.article_label.setAccessibleName("Article filter")
-        for widget in (self.article_label, self.article_remove):
-            widget.setVisible(self._article is not None)
+        headline = self._article[1] if self._article else ""
+        shown = self.article_chip.fontMetrics().elidedText(headline, Qt.TextElideMode.ElideRight, 440)
+        self.article_chip.setText(f"Article: {shown.replace('&', '&&')}  ✕")  # && : a literal &, not a shortcut
+        self.article_chip.setAccessibleName(f"Filter article {headline}. Press to remove it.")
+        self.article_chip.setVisible(self._article is not None)
 
     def _show_range(self, shown: bool) -> None:
         for widget in (*self.range_labels, self.since, self.until):
@@ -415,6 +268,8 @@ class AuditWindow(QWidget):
 
     def export_csv(self, out: Path | None = None) -> None:
         """Every decision the filters match, newest first, written on the reader."""
+        if not self._exporter.idle:
+            return  # one at a time (the button is disabled meanwhile)
         if out is None:
             chosen, _ = QFileDialog.getSaveFileName(self, "Export the audit log", "audit-log.csv", "CSV (*.csv)")
             if not chosen:
@@ -422,10 +277,13 @@ class AuditWindow(QWidget):
             out = Path(chosen) if Path(chosen).suffix else Path(chosen).with_suffix(".csv")
         filters = self.filters()
         self.export.setEnabled(False)
-        self._tell("Exporting…")
-        self._reader.submit(lambda session: audit.export_audit_csv(session, filters, out),
-                            lambda count: self._exported(f"{count_text(count)} written to {out}."),
-                            self._export_failed)
+        self._tell(f"Exporting to {out}…")
+        self._exporter.submit(lambda session: audit.export_audit_csv(session, filters, out),
+                              lambda count: self._exported(f"{count_text(count)} written to {out}."))
+
+    def shutdown(self) -> None:
+        """Wait for an export in flight (its file is then complete); call as the app closes."""
+        self._exporter.close()
 
     def _export_failed(self, error: BaseException) -> None:
         if not isinstance(error, (ModeratorError, OSError)):
