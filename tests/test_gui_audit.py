@@ -179,6 +179,17 @@ def test_only_the_open_article_removable(qtbot, window, demo_db):
     assert shown(window) == logged(demo_db, Decision.moderator == "ana")
 
 
+def test_an_article_set_before_opening_is_read_on_opening(qtbot, demo_db, reader):
+    make_log(demo_db, 30)
+    win = AuditWindow(demo_db.sessions, reader)
+    qtbot.addWidget(win, before_close_func=lambda w: w.shutdown())
+    win.set_article(1, "Europe")
+    assert win.model.rowCount() == 0  # closed: nothing read yet
+    win.present()
+    assert shown(win) == logged(demo_db, Comment.article_id == 1) != []
+    assert win.article_chip.isVisible()
+
+
 def test_filters_change_from_the_keyboard(qtbot, window, demo_db):
     window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
@@ -264,9 +275,38 @@ def test_export_asks_where_to_write(qtbot, window, demo_db, tmp_path):
 
 
 def test_an_export_that_cannot_be_written_says_so(qtbot, window, tmp_path):
+    out = tmp_path / "missing folder" / "log.csv"
     with qtbot.waitSignal(window.export_finished) as done:
-        window.export_csv(tmp_path / "missing folder" / "log.csv")
-    assert done.args[0].startswith("Not exported: ") and window.export.isEnabled()
+        window.export_csv(out)
+    assert done.args == [f"Not exported: {out} could not be written (no such file or directory)."]
+    assert window.message.text() == done.args[0] and window.export.isEnabled()
+
+
+def test_f5_reads_the_decisions_made_since(qtbot, window, demo_db):
+    before = shown(window)
+    with demo_db.sessions() as s:
+        pending = s.scalars(select(Comment.id).where(Comment.status == Status.PENDING)).first()
+        decide(s, pending, "approve", "dana")
+        s.commit()
+    assert shown(window) == before  # the log on screen stays put while it is read
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    qtbot.keyClick(window.table, Qt.Key.Key_F5)
+    assert shown(window) == logged(demo_db) and len(shown(window)) == len(before) + 1
+    assert window.moderator.findData("dana") > 0  # a new name joins the moderator list
+
+
+def test_tab_goes_through_the_filters_the_buttons_then_the_log(qtbot, window):
+    window.set_article(1, "Europe")
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    window.moderator.setFocus()
+    visited = [window.moderator]
+    for _ in range(10):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        visited.append(QApplication.focusWidget())
+    assert visited == [window.moderator, window.action, window.source, window.when, window.article_chip, window.reload,
+                       window.clear, window.export, window.table, window.details, window.moderator]
 
 
 def test_filters_and_table_are_named_for_screen_readers(window):

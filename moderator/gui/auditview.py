@@ -59,26 +59,26 @@ class AuditWindow(QWidget):
         self.setObjectName("auditWindow")
         self.setWindowTitle("Audit log")
         self._sessions, self._counts = sessions, Latest(reader)
-        self._exporter = Reader(sessions, self._export_failed, self)
+        self._exporter, self._export_to = Reader(sessions, self._export_failed, self), Path()
         self._article: tuple[int, str] | None = None
         self._quiet = True  # while several filters are set at once (and until built)
         self.model = AuditModel(sessions, self)
-        filters = self._make_filters()
+        filters, summary = self._make_filters(), self._make_summary()  # made in Tab order
         self.table = self._make_table()
         self.details = plain_label(self, selectable=True)
         self.details.setAccessibleName("Selected decision")
+        self.details.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # Tab to it to select and copy a note
         self.message = plain_label(self)
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
-        layout.addLayout(self._make_summary())
+        layout.addLayout(summary)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.details)
         layout.addWidget(self.message)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.close)
-        QShortcut(QKeySequence(QKeySequence.StandardKey.Refresh), self, self.refresh)
-        QShortcut(QKeySequence("F5"), self, self.refresh)
+        QShortcut(QKeySequence("F5"), self, self.refresh)  # as in the main window
         self.resize(1180, 680)
-        self._quiet = False  # nothing is read until present() (or a filter is set)
+        self._quiet = False
 
     # ---- construction -------------------------------------------------------------
 
@@ -93,11 +93,10 @@ class AuditWindow(QWidget):
         return buddy, combo
 
     def _make_filters(self) -> QHBoxLayout:
-        any_of = lambda labels: list(labels.items())  # noqa: E731
         pairs = [
             self._combo("&Moderator", "Moderator filter", [("Any moderator", None)]),
-            self._combo("A&ction", "Action filter", [("Any action", None)] + [(t, v) for v, t in any_of(ACTION_LABELS)]),
-            self._combo("&Source", "Source filter", [("Any source", None)] + [(t, v) for v, t in any_of(SOURCE_LABELS)]),
+            self._combo("A&ction", "Action filter", [("Any action", None), *((t, v) for v, t in ACTION_LABELS.items())]),
+            self._combo("&Source", "Source filter", [("Any source", None), *((t, v) for v, t in SOURCE_LABELS.items())]),
             self._combo("&When", "Date filter", DATE_RANGES),
         ]
         (_, self.moderator), (_, self.action), (_, self.source), (_, self.when) = pairs
@@ -225,8 +224,8 @@ class AuditWindow(QWidget):
             widget.setVisible(shown)
 
     def _filters_changed(self, *_args) -> None:
-        if self._quiet:
-            return
+        if self._quiet or not self.isVisible():
+            return  # nothing is read while the window is closed: present() reads
         self._show_range(self.when.currentData() == BETWEEN)
         filters = self.filters()
         self.model.set_filters(filters)
@@ -254,8 +253,8 @@ class AuditWindow(QWidget):
 
     def present(self) -> None:
         """Open (or bring forward) the window, up to date, with the table focused."""
+        self.show()  # first: a closed window reads nothing
         self.refresh()
-        self.show()
         self.raise_()
         self.activateWindow()
         self.table.setFocus()
@@ -267,7 +266,7 @@ class AuditWindow(QWidget):
     # ---- export --------------------------------------------------------------------------------
 
     def export_csv(self, out: Path | None = None) -> None:
-        """Every decision the filters match, newest first, written on the reader."""
+        """Every decision the filters match, newest first, written on the export worker."""
         if not self._exporter.idle:
             return  # one at a time (the button is disabled meanwhile)
         if out is None:
@@ -277,7 +276,8 @@ class AuditWindow(QWidget):
             out = Path(chosen) if Path(chosen).suffix else Path(chosen).with_suffix(".csv")
         filters = self.filters()
         self.export.setEnabled(False)
-        self._tell(f"Exporting to {out}…")
+        self.message.setText(f"Exporting to {out}…")
+        self._export_to = out
         self._exporter.submit(lambda session: audit.export_audit_csv(session, filters, out),
                               lambda count: self._exported(f"{count_text(count)} written to {out}."))
 
@@ -288,12 +288,10 @@ class AuditWindow(QWidget):
     def _export_failed(self, error: BaseException) -> None:
         if not isinstance(error, (ModeratorError, OSError)):
             raise error  # a bug: the excepthook logs it and says where
-        self._exported(f"Not exported: {error}")
+        why = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
+        self._exported(f"Not exported: {self._export_to} could not be written ({why.lower()}).")
 
     def _exported(self, sentence: str) -> None:
         self.export.setEnabled(True)
-        self._tell(sentence)
-        self.export_finished.emit(sentence)
-
-    def _tell(self, sentence: str) -> None:
         self.message.setText(sentence)
+        self.export_finished.emit(sentence)
