@@ -14,7 +14,7 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import event
 
-from moderator import audit, queue
+from moderator import audit, queries, queue
 from tests.test_queue_data import AUTHORS, T0, built_database
 
 FULL_SCAN = re.compile(r"^SCAN (comments|scores|decisions|articles)$")  # a table read row by row, no index
@@ -142,3 +142,13 @@ def test_the_audit_log_of_an_article_is_found_through_its_comments(data):
     found = plans(db, lambda s: audit.audit_page(s, audit.AuditFilter(article_id=1)))
     assert_indexed(found, sorted_by_index=False)
     assert any("ix_comments_article" in line for _sql, lines in found for line in lines)
+
+
+def test_article_list_counts_each_articles_comments_off_an_index(data):
+    """Counts by status per article shown: the (article, status) index per article, never
+    a pass over every comment (a second at a million comments)."""
+    db, _model_id, _refs = data
+    found = plans(db, lambda s: queries.article_page(s, 0, 50))
+    assert found
+    for sql, lines in found:
+        assert "SCAN comments" not in lines and any("ix_comments_article_status" in line for line in lines), (sql, lines)

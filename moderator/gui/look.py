@@ -51,10 +51,12 @@ def wrapped_lines(text: str, font: QFont, width: int, max_lines: int | None = No
         option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         layout.setTextOption(option)
         layout.beginLayout()
-        while (line := layout.createLine()).isValid():
-            line.setLineWidth(width)
+        while (max_lines is None or len(lines) <= max_lines) and (line := layout.createLine()).isValid():
+            line.setLineWidth(width)  # (a card shows a few lines: a long comment is not laid out to its end)
             lines.append(paragraph[line.textStart() : line.textStart() + line.textLength()].rstrip())
         layout.endLayout()
+        if max_lines is not None and len(lines) > max_lines:
+            break
     if max_lines is not None and len(lines) > max_lines:
         lines = lines[:max_lines]
         lines[-1] = metrics.elidedText(lines[-1] + " …", Qt.TextElideMode.ElideRight, width)

@@ -24,7 +24,7 @@ from moderator.config import AppPaths
 from moderator.demo import load_demo
 from moderator.errors import ModeratorError
 from moderator.gui import settings as S
-from moderator.gui.actions import ActionId, create_actions
+from moderator.gui.actions import ActionId, apply_shortcuts, create_actions
 from moderator.gui.articleview import ArticleView
 from moderator.gui.commentpanel import CommentPanel
 from moderator.gui.delegates import ArticleDelegate, CommentDelegate
@@ -48,6 +48,7 @@ from moderator.storage.models import Status
 
 T = TypeVar("T")
 ARTICLES_TAB, QUEUE_TAB = 0, 1
+ARTICLE_PAUSE_MS = 80  # moving through the queue, the article follows once the keys pause this long
 BULK_WORDS = {moderation.APPROVE: "Approving", moderation.HIDE: "Hiding", moderation.RESTORE: "Restoring"}
 DONE_WORDS = {"approve": "Approved", "hide": "Hidden", "restore": "Sent back to review", "reply": "Replied",
               "post": "Posted", "undo": "Undone", "redo": "Redone"}
@@ -110,6 +111,7 @@ class MainWindow(QMainWindow):
         view = QListView(self)
         view.setModel(model)
         view.setItemDelegate(ArticleDelegate(view))
+        view.setUniformItemSizes(True)
         view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         view.setAccessibleName("Articles")
         self.articles_view = view
@@ -233,11 +235,16 @@ class MainWindow(QMainWindow):
         if comment_id is None:
             self.panel.show_comment(None)
             return
-        row = self._read(lambda s: queries.comment(s, comment_id, self.model_id))
-        parent = self._read(lambda s: queries.comment(s, row.parent_id)) if row.parent_id else None
-        self.panel.show_comment(row, parent, self._read(lambda s: queries.history(s, comment_id)))
-        scores = self._read(lambda s: scores_for(s, self.model_id, [comment_id])).get(comment_id)
+        row, parent, history, scores = self._read(lambda s: self._comment_details(s, comment_id))
+        self.panel.show_comment(row, parent, history)
         self.panel.scores.show_scores(self.model.name, self.model.main_label, scores, self.priority_of(row.score))
+
+    def _comment_details(self, session: Session, comment_id: int):
+        """What the comment panel shows, in one read (it runs on every j / k)."""
+        row = queries.comment(session, comment_id, self.model_id)
+        parent = queries.comment(session, row.parent_id) if row.parent_id else None
+        scores = scores_for(session, self.model_id, [comment_id]).get(comment_id)
+        return row, parent, queries.history(session, comment_id), scores
 
     @property
     def current_comment_id(self) -> int | None:
@@ -254,7 +261,7 @@ class MainWindow(QMainWindow):
         if self.article_view.article and self.article_view.article.id == row.article_id:
             self.article_view.select_comment(row.id, notify=False)
         else:
-            self._article_pause.start(0 if not self._article_pause.isActive() else 120)
+            self._article_pause.start(ARTICLE_PAUSE_MS)
 
     def _open_chosen_article(self) -> None:
         row = self.queue_pane.current_row()
@@ -526,17 +533,20 @@ class MainWindow(QMainWindow):
 
     def edit_preferences(self) -> None:
         settings = self.context.settings
-        current = Preferences(self.moderator, settings.get(S.PRIORITY_MEDIUM), settings.get(S.PRIORITY_HIGH))
-        chosen = PreferencesDialog(self, current, str(self.context.paths.home)).choose()
+        current = Preferences(self.moderator, settings.get(S.PRIORITY_MEDIUM), settings.get(S.PRIORITY_HIGH),
+                              settings.get(S.SHORTCUTS))
+        chosen = PreferencesDialog(self, current, str(self.context.paths.home), self.menuBar()).choose()
         if chosen is not None:
             settings.set(S.MODERATOR_NAME, chosen.moderator_name)
             settings.set(S.PRIORITY_MEDIUM, chosen.medium_from)
             settings.set(S.PRIORITY_HIGH, chosen.high_from)
+            settings.set(S.SHORTCUTS, chosen.shortcuts)
             settings.sync()  # the command line reads the same file
+            apply_shortcuts(self.actions, settings)  # the new keys work at once
             self.refresh()  # priority chips follow the new thresholds
 
     def show_shortcuts(self) -> None:
-        run_modal(ShortcutsDialog(self, list(self.actions.values())))
+        run_modal(ShortcutsDialog(self, self.actions))
 
     def show_about(self) -> None:
         show_plain_message(self, f"About {APP_NAME}", f"{APP_NAME} {__version__}\nData folder: {self.context.paths.home}",

@@ -24,7 +24,8 @@ from moderator.queue import QueueQuery, QueueRow
 T = TypeVar("T")
 Read = Callable[[Callable[[Session], T]], T]  # runs a read in a fresh session
 
-ID_STEP = 2_000  # ids per fetch: one keyset read of a few milliseconds
+# Ids per fetch, growing: the first rows paint at once, a long scroll takes few reads.
+ID_STEPS = (200, 1_000, 5_000)
 ROW_PAGE = 50  # rows read at once when the view paints one not yet read
 ROW_CACHE = 3_000  # rows kept; beyond this the cache starts again
 
@@ -37,7 +38,7 @@ class QueueModel(QAbstractListModel):
         self._ids: list[int] = []
         self._position: dict[int, int] = {}
         self._cursor: queue.Cursor | None = None
-        self._exhausted = True
+        self._exhausted, self._fetches = True, 0
         self._rows: dict[int, QueueRow] = {}
         self.checked: set[int] = set()
 
@@ -48,7 +49,7 @@ class QueueModel(QAbstractListModel):
         self.beginResetModel()
         self.query, self.checked = query, set()
         self._ids, self._position, self._rows = [], {}, {}
-        self._cursor, self._exhausted = None, False
+        self._cursor, self._exhausted, self._fetches = None, False, 0
         self.endResetModel()
         self.fetchMore()
 
@@ -79,12 +80,13 @@ class QueueModel(QAbstractListModel):
     def canFetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> bool:
         return not parent.isValid() and not self._exhausted
 
-    def fetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> None:
+    def fetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex(), at_least: int = 0) -> None:
         if self._exhausted or self.query is None:
             return
         query, cursor = self.query, self._cursor
-        found, self._cursor = self._read(lambda s: queue.page_ids(s, query, cursor, ID_STEP))
-        self._exhausted = len(found) < ID_STEP
+        step = max(ID_STEPS[min(self._fetches, len(ID_STEPS) - 1)], at_least)
+        found, self._cursor = self._read(lambda s: queue.page_ids(s, query, cursor, step))
+        self._exhausted, self._fetches = len(found) < step, self._fetches + 1
         found = [cid for cid in found if cid not in self._position]  # a re-scored comment may come round again
         if found:
             first = len(self._ids)
@@ -130,7 +132,7 @@ class QueueModel(QAbstractListModel):
     def fetch_through(self, position: int) -> bool:
         """Fetch ids until `position` exists (a jump deep into the queue); False past the end."""
         while position >= len(self._ids) and self.canFetchMore():
-            self.fetchMore()
+            self.fetchMore(at_least=position + ID_STEPS[0] - len(self._ids))  # in one read, with some to spare
         return position < len(self._ids)
 
     # ---- the moderator's selection ----------------------------------------------------------
