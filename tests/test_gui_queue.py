@@ -255,3 +255,27 @@ def chip_buttons(window) -> list[QToolButton]:
 
 def chip_texts(window) -> list[str]:
     return [b.text().removesuffix("  ✕") for b in chip_buttons(window)]
+
+
+def test_c_shows_the_commenter_and_hides_all_their_pending_as_one_undo_step(qtbot, scored):
+    window = scored
+    press(qtbot, window, Qt.Key.Key_1)
+    press(qtbot, window, Qt.Key.Key_J)
+    author = db_comment(window, window.current_comment_id).author
+    press(qtbot, window, Qt.Key.Key_C)
+    panel = window.commenter_panel
+    assert window.side_tabs.currentWidget() is panel and panel.author == author
+    theirs = set(db_ids(window, Comment.author == author, Comment.status == Status.PENDING))
+    assert panel.summary.counts["pending"] == len(theirs) > 0
+    answer_modal(qtbot, lambda box: next(b for b in box.buttons() if b.text() == "Hide").click(), "BulkConfirm")
+    answer_modal(qtbot, lambda d: qtbot.keyClick(reason_list(d), Qt.Key.Key_Return), "HideDialog")
+    panel.hide_all_button.setFocus()
+    qtbot.keyClick(panel.hide_all_button, Qt.Key.Key_Space)
+    wait_writes(qtbot, window)
+    assert {db_comment(window, cid).status for cid in theirs} == {Status.HIDDEN}
+    others = db_ids(window, Comment.author != author, Comment.status == Status.HIDDEN)
+    assert others == []  # nobody else's
+    qtbot.waitUntil(lambda: panel.summary.counts["pending"] == 0)
+    press(qtbot, window, Qt.Key.Key_Z, CTRL)
+    wait_writes(qtbot, window)
+    assert {db_comment(window, cid).status for cid in theirs} == {Status.PENDING}

@@ -27,6 +27,7 @@ from moderator.gui import settings as S
 from moderator.gui.actions import ActionId, apply_shortcuts, create_actions
 from moderator.gui.articleview import ArticleView
 from moderator.gui.commentpanel import CommentPanel
+from moderator.gui.commenterpanel import CommenterPanel
 from moderator.gui.delegates import ArticleDelegate, CommentDelegate
 from moderator.gui.fileactions import FileActions
 from moderator.gui.modelsdialog import ModelsDialog
@@ -86,7 +87,11 @@ class MainWindow(QMainWindow):
         a = self.actions
         self.panel = CommentPanel([a[ActionId.APPROVE], a[ActionId.HIDE], a[ActionId.REPLY], a[ActionId.RESTORE]], self)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        for widget in (self.tabs, self.article_view, self.panel):
+        self.commenter_panel = CommenterPanel(self._read, self.priority_of, self)
+        self.side_tabs = QTabWidget(self)  # the comment, or everything its author wrote (c)
+        self.side_tabs.addTab(self.panel, "Comment")
+        self.side_tabs.addTab(self.commenter_panel, "Commenter")
+        for widget in (self.tabs, self.article_view, self.side_tabs):
             self.splitter.addWidget(widget)
         self.splitter.setSizes([320, 620, 340])
         self.splitter.setStretchFactor(1, 1)
@@ -187,6 +192,8 @@ class MainWindow(QMainWindow):
             ActionId.SELECT_ALL: self.select_all, ActionId.CLEAR_SELECTION: self.queue_pane.clear_selection,
             ActionId.BULK_APPROVE: lambda: self.decide_selection(moderation.APPROVE),
             ActionId.BULK_HIDE: lambda: self.decide_selection(moderation.HIDE),
+            ActionId.COMMENTER: self.show_commenter,
+            ActionId.HIDE_ALL_FROM_COMMENTER: self.hide_all_from_current_commenter,
         }
         for action_id, handler in handlers.items():
             a[action_id].triggered.connect(handler)
@@ -198,6 +205,8 @@ class MainWindow(QMainWindow):
         self.queue_pane.comment_chosen.connect(self._queue_comment_chosen)
         self.queue_pane.pending_counted.connect(self._show_pending_count)
         self.queue_pane.filter_button.setMenu(self.queue_menu)
+        self.commenter_panel.hide_all_pending.connect(self.hide_all_pending_from)
+        self.commenter_panel.comment_activated.connect(self.open_comment)
         self.article_view.comment_selected.connect(self.show_comment)
         self.article_view.first_comment_posted.connect(self.post_first_comment)
         self.scoring.model_ready.connect(self._model_ready)
@@ -214,6 +223,7 @@ class MainWindow(QMainWindow):
         current_article = self.article_view.article.id if self.article_view.article else None
         self.articles.reload()
         self.refresh_queue()
+        self.commenter_panel.refresh()
         if current_article is not None:
             self.open_article(current_article, self.current_comment_id)
 
@@ -237,6 +247,8 @@ class MainWindow(QMainWindow):
             return
         row, parent, history, scores = self._read(lambda s: self._comment_details(s, comment_id))
         self.panel.show_comment(row, parent, history)
+        if row.author != self.commenter_panel.author:  # another commenter's comment: the comment itself
+            self.side_tabs.setCurrentWidget(self.panel)
         self.panel.scores.show_scores(self.model.name, self.model.main_label, scores, self.priority_of(row.score))
 
     def _comment_details(self, session: Session, comment_id: int):
@@ -365,11 +377,42 @@ class MainWindow(QMainWindow):
             self.show_comment(self.panel.comment_id)
         self.queue_pane.clear_selection()
         self.queue_pane.recount_soon()
+        if self.commenter_panel.author is not None:
+            self.commenter_panel.refresh()
         if batch.changes:
             done = DONE_WORDS.get(batch.changes[0].action, batch.changes[0].action)
             self.statusBar().showMessage(f"{done}: {len(batch):,} comments. Ctrl+Z undoes it.", 6000)
         else:
             self.statusBar().showMessage("Nothing to change: every one of them was so already.", 6000)
+
+    # ---- the commenter ---------------------------------------------------------------------
+
+    def show_commenter(self) -> None:
+        """Everything the current comment's author wrote, with counts (c)."""
+        if (cid := self._require_comment()) is None:
+            return
+        author = self._read(lambda s: queries.comment(s, cid)).author
+        site_id = self._read(lambda s: commenters.site_of_comment(s, cid))
+        self.commenter_panel.show_commenter(site_id, author, self.model_id)
+        self.side_tabs.setCurrentWidget(self.commenter_panel)
+        self.commenter_panel.comments_view.setFocus()
+
+    def hide_all_from_current_commenter(self) -> None:
+        self.show_commenter()
+        if self.commenter_panel.summary is not None:
+            self.commenter_panel.hide_all_button.click()  # does nothing when none are pending
+
+    def hide_all_pending_from(self, author: str, site_id, _count: int) -> None:
+        ids = self._read(lambda s: commenters.pending_ids_of(s, author, site_id))  # as they are now, not as counted
+        if not ids:
+            self.statusBar().showMessage(f"No pending comments from {author}.", 4000)
+            self.commenter_panel.refresh()
+            return
+        self.bulk.decide(ids, moderation.HIDE, f"all {len(ids):,} pending comments from {author}", confirm=True)
+
+    def open_comment(self, comment_id: int) -> None:
+        self.open_article(self._read(lambda s: queries.comment(s, comment_id)).article_id, comment_id)
+        self.side_tabs.setCurrentWidget(self.panel)
 
     # ---- moving -----------------------------------------------------------------------
 
@@ -451,6 +494,8 @@ class MainWindow(QMainWindow):
         self.queue_pane.recount_soon()
         if self.panel.comment_id in (row.id, row.parent_id):
             self.show_comment(self.panel.comment_id)
+        if row.author == self.commenter_panel.author:
+            self.commenter_panel.refresh()
         self.statusBar().showMessage(f"{DONE_WORDS.get(change.action, change.action)}: comment by {row.author}. "
                                      "Ctrl+Z undoes it.", 6000)
 
@@ -468,6 +513,11 @@ class MainWindow(QMainWindow):
             self._report_bug(error)
 
     # ---- scoring ------------------------------------------------------------------------------
+
+    def _show_model_in_commenter(self) -> None:
+        panel = self.commenter_panel
+        if panel.author is not None:
+            panel.show_commenter(panel.site_id, panel.author, self.model_id)
 
     def _show_model_in_queue(self) -> None:
         """The queue orders and filters by the active model's scores, flagged from Medium."""
@@ -487,6 +537,7 @@ class MainWindow(QMainWindow):
         if model_id != self.model_id:
             self.model_id = model_id
             self._show_model_in_queue()
+            self._show_model_in_commenter()
             self.refresh()
 
     def _scores_landed(self, comment_ids: list[int]) -> None:
@@ -528,6 +579,7 @@ class MainWindow(QMainWindow):
             self.scoring.stop()
             self.model, self.model_id = identity, self._read(lambda s: find_model(s, identity))
             self._show_model_in_queue()
+            self._show_model_in_commenter()
             self.refresh()
             self.start_scoring()
 
