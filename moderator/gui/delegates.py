@@ -13,6 +13,7 @@ from moderator.gui.listmodels import CHECKED_ROLE, ROW_ROLE
 from moderator.queries import ArticleRow, CommentRow
 
 PAD = 8
+WRAPPED_KEPT = 2_000  # cards whose lines are remembered (a few screens' worth, at a few widths)
 
 
 class CardDelegate(QStyledItemDelegate):
@@ -81,9 +82,15 @@ class CommentDelegate(CardDelegate):
         self._max_lines, self._show_article, self._priority_of = max_body_lines, show_article, priority_of
         self._show_author, self._show_score = show_author, show_score
         self._uniform = uniform  # every card max_body_lines high: a lazy view sizes one row, not all
+        self._wrapped: dict[tuple, list[str]] = {}  # laying text out costs more than drawing it
 
     def _body_lines(self, row: CommentRow, option, width: int) -> list[str]:
-        return look.wrapped_lines(row.body, option.font, width, self._max_lines)
+        key = (row.id, hash(row.body), width, option.font.key())
+        if key not in self._wrapped:
+            if len(self._wrapped) > WRAPPED_KEPT:
+                self._wrapped.clear()
+            self._wrapped[key] = look.wrapped_lines(row.body, option.font, width, self._max_lines)
+        return self._wrapped[key]
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
         metrics = QFontMetrics(option.font)
