@@ -279,3 +279,35 @@ def test_c_shows_the_commenter_and_hides_all_their_pending_as_one_undo_step(qtbo
     press(qtbot, window, Qt.Key.Key_Z, CTRL)
     wait_writes(qtbot, window)
     assert {db_comment(window, cid).status for cid in theirs} == {Status.PENDING}
+
+
+def test_a_refused_write_is_shown_in_one_sentence_and_the_view_shows_the_database(qtbot, scored):
+    """Another moderator (here the command line's core function) hides the comment meanwhile:
+    undoing our approval is refused, said plainly, and the queue shows what is true."""
+    from moderator import moderation
+
+    window = scored
+    press(qtbot, window, Qt.Key.Key_1)
+    press(qtbot, window, Qt.Key.Key_J)
+    target = window.current_comment_id
+    press(qtbot, window, Qt.Key.Key_A)
+    wait_writes(qtbot, window)
+    with window.context.db.sessions() as s:
+        moderation.decide(s, target, moderation.HIDE, "bo", "spam")
+        s.commit()
+    said = []
+
+    def read_and_close(box):
+        said.append((box.windowTitle(), box.text(), box.textFormat()))
+        box.accept()
+
+    answer_modal(qtbot, read_and_close, QMessageBox)
+    press(qtbot, window, Qt.Key.Key_Z, CTRL)
+    wait_writes(qtbot, window)
+    qtbot.waitUntil(lambda: bool(said))
+    title, text, text_format = said[0]
+    assert title == "Not done" and "hidden" in text and text.count(".") <= 2 and text_format == Qt.TextFormat.PlainText
+    assert db_comment(window, target).status == Status.HIDDEN
+    row = window.queue.row_of(target)
+    assert row is None or window.queue.index(row).data(ROW_ROLE).status == Status.HIDDEN  # never "pending" again
+    assert not window.undo_stack.canUndo()
