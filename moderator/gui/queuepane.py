@@ -34,6 +34,7 @@ SORT_NAMES = {queue.PRIORITY: "Highest priority first", queue.NEWEST: "Newest fi
 COUNT_WORDS = {queue.PENDING: "pending", queue.FLAGGED: "flagged", queue.HIDDEN: "hidden", queue.APPROVED: "approved",
                queue.ALL: "comments"}
 BINS = 20
+CHIP_WIDTH = 240  # pixels of text at most on a filter chip (the full text is its tooltip)
 SEARCH_PAUSE_MS = 250  # search once typing pauses: each search reads the index
 RECOUNT_PAUSE_MS = 400  # decisions in a burst cost one recount
 
@@ -225,8 +226,9 @@ class QueuePane(QWidget):
         for chip in chips(self.query, self.main_label, self.article_headline):
             button = QToolButton(self.chip_box)
             button.setObjectName("filterChip")
-            button.setText(f"{chip.text}  ✕")
-            button.setToolTip(f"Remove this filter{': ' + chip.tip if chip.tip else ''}")
+            shown = button.fontMetrics().elidedText(chip.text, Qt.TextElideMode.ElideRight, CHIP_WIDTH)
+            button.setText(f"{shown}  ✕")  # a headline chip must not widen the column
+            button.setToolTip(f"Remove this filter: {chip.tip or chip.text}")
             button.setAccessibleName(f"Filter {chip.text}. Press to remove it.")
             button.clicked.connect(lambda _checked=False, without=chip.without: self.set_query(without))
             self.chip_layout.addWidget(button)
