@@ -312,3 +312,35 @@ def test_a_refused_write_is_shown_in_one_sentence_and_the_view_shows_the_databas
     row = window.queue.row_of(target)
     assert row is None or window.queue.index(row).data(ROW_ROLE).status == Status.HIDDEN  # never "pending" again
     assert not window.undo_stack.canUndo()
+
+
+def test_ctrl_l_opens_the_audit_log_filtered_from_the_keyboard_and_enter_opens_the_comment(qtbot, scored):
+    from PySide6.QtWidgets import QApplication
+
+    from moderator.gui.auditmodel import COMMENT_ID_ROLE
+
+    window = scored
+    press(qtbot, window, Qt.Key.Key_1)
+    press(qtbot, window, Qt.Key.Key_J)
+    approved = window.current_comment_id
+    press(qtbot, window, Qt.Key.Key_A)
+    press(qtbot, window, Qt.Key.Key_X)
+    press(qtbot, window, Qt.Key.Key_A, SHIFT)  # a bulk approve of one more
+    wait_writes(qtbot, window)
+    press(qtbot, window, Qt.Key.Key_L, CTRL)
+    log = window.audit_window
+    qtbot.waitExposed(log)
+    log.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is log)
+    qtbot.keyClick(log.table, Qt.Key.Key_C, ALT)  # A&ction
+    qtbot.keyClick(log.action, Qt.Key.Key_Down)  # Approve
+    with window.context.db.sessions() as s:
+        expected = list(s.scalars(select(Decision.comment_id).where(Decision.action == "approve").order_by(Decision.id.desc())))
+    qtbot.waitUntil(lambda: log.model.rowCount() == len(expected) == 2)
+    assert [log.model.index(i, 0).data(COMMENT_ID_ROLE) for i in range(2)] == expected
+    log.table.setFocus()
+    qtbot.keyClick(log.table, Qt.Key.Key_Down)
+    qtbot.keyClick(log.table, Qt.Key.Key_Down)  # the older: the single approval
+    with qtbot.waitSignal(log.comment_activated):
+        qtbot.keyClick(log.table, Qt.Key.Key_Return)
+    assert window.current_comment_id == approved

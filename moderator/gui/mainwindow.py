@@ -25,6 +25,7 @@ from moderator.demo import load_demo
 from moderator.errors import ModeratorError
 from moderator.gui import settings as S
 from moderator.gui.actions import ActionId, apply_shortcuts, create_actions
+from moderator.gui.auditview import AuditWindow
 from moderator.gui.articleview import ArticleView
 from moderator.gui.commentpanel import CommentPanel
 from moderator.gui.commenterpanel import CommenterPanel
@@ -69,6 +70,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{APP_NAME}")
         self.writer = Writer(context.db.sessions, self._on_write_failed, self)
         self.reader = Reader(context.db.sessions, self._report_bug, self)  # slow reads, off the GUI thread
+        self.audit_window: AuditWindow | None = None  # made on the first Ctrl+L
         self.undo_stack = QUndoStack(self)
         self.model = model_identity(context.paths.models)
         self.model_id = self._read(lambda s: find_model(s, self.model))
@@ -192,7 +194,7 @@ class MainWindow(QMainWindow):
             ActionId.SELECT_ALL: self.select_all, ActionId.CLEAR_SELECTION: self.queue_pane.clear_selection,
             ActionId.BULK_APPROVE: lambda: self.decide_selection(moderation.APPROVE),
             ActionId.BULK_HIDE: lambda: self.decide_selection(moderation.HIDE),
-            ActionId.COMMENTER: self.show_commenter,
+            ActionId.COMMENTER: self.show_commenter, ActionId.AUDIT_LOG: lambda: self.show_audit_log(),
             ActionId.HIDE_ALL_FROM_COMMENTER: self.hide_all_from_current_commenter,
         }
         for action_id, handler in handlers.items():
@@ -411,8 +413,20 @@ class MainWindow(QMainWindow):
         self.bulk.decide(ids, moderation.HIDE, f"all {len(ids):,} pending comments from {author}", confirm=True)
 
     def open_comment(self, comment_id: int) -> None:
+        """Open a comment chosen elsewhere (the commenter panel, the audit log) in its thread."""
         self.open_article(self._read(lambda s: queries.comment(s, comment_id)).article_id, comment_id)
         self.side_tabs.setCurrentWidget(self.panel)
+        self.raise_()
+        self.activateWindow()
+
+    def show_audit_log(self, only_open_article: bool = False) -> None:
+        if self.audit_window is None:
+            self.audit_window = AuditWindow(self.context.db.sessions, self.reader, self)
+            self.audit_window.comment_activated.connect(self.open_comment)
+        article = self.article_view.article
+        if only_open_article and article is not None:
+            self.audit_window.set_article(article.id, article.headline)  # before present(): read once
+        self.audit_window.present()
 
     # ---- moving -----------------------------------------------------------------------
 
@@ -630,6 +644,8 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.scoring.close()  # what it scored so far is kept; the next start resumes
+        if self.audit_window is not None:
+            self.audit_window.shutdown()  # an export in flight finishes
         self.reader.close()
         self.writer.close()  # every decision shown as done is committed before we go
         settings = self.context.settings
