@@ -139,17 +139,20 @@ def flops_per_comment(tokens: np.ndarray) -> np.ndarray:
     return 2 * weights * tokens + LAYERS * 4 * tokens**2 * HIDDEN
 
 
-def corpus_database(home: Path, texts: list[str]):
+def corpus_database(home: Path, texts: list[str], articles: int = 1):
+    """The corpus as pending comments in a data folder's database, dealt round-robin
+    over `articles` articles (comment i gets id i + 1)."""
     paths = resolve_paths(str(home))
     paths.ensure()
     db = open_database(resolve_db_url(paths), paths.backups)
     start = datetime(2026, 1, 1, tzinfo=timezone.utc)
     with db.sessions() as session:
         session.add(Site(id=1, key="bench", name="Bench"))
-        session.add(Article(id=1, site_id=1, external_id="a1", headline="Bench"))
+        session.add_all(Article(id=a, site_id=1, external_id=f"a{a}", headline=f"Bench article {a}",
+                                published_at=start + timedelta(hours=a)) for a in range(1, articles + 1))
         session.flush()  # comments have no relationship() to order them after their article
-        session.add_all(Comment(site_id=1, article_id=1, external_id=str(i), author="reader", body=text,
-                                created_at=start + timedelta(seconds=i)) for i, text in enumerate(texts))
+        session.add_all(Comment(site_id=1, article_id=1 + i % articles, external_id=str(i), author="reader",
+                                body=text, created_at=start + timedelta(seconds=i)) for i, text in enumerate(texts))
         session.commit()
     return db
 

@@ -1,26 +1,36 @@
-"""Background scoring: inference on its own thread, scores written through the one writer.
+"""Background scoring: the model in its own process, scores written through the one writer.
 
-Loading the model (and importing torch for detoxify packs) happens on this thread,
-never before the window is painted. Unscored comments are taken highest visibility
-first (the open article, then the pending queue, then the rest); each batch's write
-is submitted to the writer, at most one ahead, so a cancel or a kill loses at most a
-batch and the next run resumes where this one stopped.
+The model is loaded and run by a child process (moderator.scoring.process), so the
+window's process never imports torch or scikit-learn nor holds the GIL for them: the
+event loop keeps turning while a model loads and scores (bench/gui_gap.py measures it).
+A thread here feeds the child: it reads unscored comments highest visibility first
+(the open article, then the pending queue, then the rest), asks the child for each
+batch's scores and submits their write to the writer, at most one ahead, so a cancel
+or a kill loses at most a batch and the next run resumes where this one stopped.
+Cancel ends the child at once, even while it loads. Landed scores reach the window in
+small slices, a few milliseconds of GUI time per event-loop turn, so a big batch (the
+quick screen writes 2,000 at a time) never holds the GUI thread for long.
 """
 
 from __future__ import annotations
 
 import threading
+import time
+from collections import deque
 from concurrent.futures import Future
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from moderator.gui.progress import CancelToken, Progress, ProgressPanel
 from moderator.gui.writer import Writer
-from moderator.scoring.registry import load_scorer
+from moderator.scoring.process import ScoringProcess
 from moderator.scoring.runner import window_batches
 from moderator.scoring.store import ScoringPlan, count_unscored, register_model, write_scores
 from moderator.storage.database import Database
+
+LANDING_BUDGET = 0.008  # seconds of GUI-thread time per event-loop turn for landed scores
+LANDING_SLICE = 32  # comment ids per scores_landed signal
 
 
 class BackgroundScorer(QObject):
@@ -35,11 +45,21 @@ class BackgroundScorer(QObject):
         self.token = CancelToken()
         self._again: int | None = None  # a start asked for while running (-1: no article first)
         self._closing = False
+        self._landed: deque[int] = deque()  # stored, not yet announced to the window
+        self._landing = QTimer(self)
+        self._landing.setSingleShot(True)
+        self._landing.setInterval(0)
+        self._landing.timeout.connect(self._announce_landed)
         self.stopped.connect(self._after_run)
 
     @property
     def running(self) -> bool:
         return self._thread is not None and self._thread.is_alive()
+
+    @property
+    def settled(self) -> bool:
+        """No run going and every stored score announced."""
+        return not self.running and not self._landed and not self._landing.isActive()
 
     def start(self, priority_article: int | None = None) -> bool:
         """Score what is unscored. A run already going is run again when it stops (it may have
@@ -55,7 +75,7 @@ class BackgroundScorer(QObject):
         return True
 
     def stop(self) -> None:
-        """Cancel the run and wait for its current batch; what it scored is kept."""
+        """Cancel the run (its model process ends at once); what it scored is kept."""
         self._again = None
         if self.running:
             self.token.cancel()
@@ -77,11 +97,18 @@ class BackgroundScorer(QObject):
         try:
             why = self._score(priority_article, token)
         except Exception as error:  # noqa: BLE001 - reported to the window as one sentence
-            why = f"Scoring stopped: {error}"
+            why = "cancelled" if token.cancelled else f"Scoring stopped: {error}"
         self.stopped.emit(why)
 
     def _score(self, priority_article: int | None, token: CancelToken) -> str:
-        scorer = load_scorer(self._models_dir)
+        scorer = ScoringProcess(self._models_dir)
+        token.when_cancelled(scorer.stop)
+        try:
+            return self._score_with(scorer.load(), priority_article, token)
+        finally:
+            scorer.close()
+
+    def _score_with(self, scorer: ScoringProcess, priority_article: int | None, token: CancelToken) -> str:
         model_id = self._writer.submit(lambda session: register_model(session, scorer.identity)).result()
         self.model_ready.emit(model_id)
         plan = ScoringPlan(model_id, priority_article)
@@ -108,4 +135,18 @@ class BackgroundScorer(QObject):
         if previous is not None:
             previous.result()  # at most one batch waiting: memory stays flat, the writer stays free
         return self._writer.submit(lambda session: write_scores(session, model_id, main_label, ids, rows),
-                                   lambda _none: self.scores_landed.emit(list(ids)))
+                                   lambda _none: self._stored(ids))
+
+    def _stored(self, ids: list[int]) -> None:
+        """On the GUI thread, as each write commits."""
+        self._landed.extend(ids)
+        if not self._landing.isActive():
+            self._landing.start()
+
+    def _announce_landed(self) -> None:
+        """Slices of landed ids for the window, for a few milliseconds, then the event loop's turn."""
+        started = time.perf_counter()
+        while self._landed and time.perf_counter() - started < LANDING_BUDGET:
+            self.scores_landed.emit([self._landed.popleft() for _ in range(min(LANDING_SLICE, len(self._landed)))])
+        if self._landed:
+            self._landing.start()

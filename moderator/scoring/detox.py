@@ -6,6 +6,7 @@ when the package is imported.
 
 from __future__ import annotations
 
+import pickle
 from contextlib import nullcontext
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -102,7 +103,7 @@ def load_detoxify(pack: Path, manifest: Manifest):
         try:
             return detoxify.Detoxify(checkpoint=str(pack / manifest.checkpoint),
                                      huggingface_config_path=str(pack / manifest.config))
-        except (OSError, ValueError, KeyError, RuntimeError) as error:
+        except (OSError, ValueError, KeyError, RuntimeError, EOFError, pickle.UnpicklingError) as error:
             raise ModeratorError(f"The model '{manifest.name}' could not be loaded ({error}); reinstall its pack.") from None
 
 
