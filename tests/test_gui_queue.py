@@ -4,7 +4,7 @@ bulk approve / hide as one undo step. The database is checked after each step.""
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import timedelta, timezone
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
@@ -103,7 +103,7 @@ def test_article_commenter_and_status_filters_show_as_chips_and_combine(qtbot, s
     assert len(chip_texts(window)) == 2 and chip_texts(window)[1] == f"Commenter: {author}"
 
     press(qtbot, window, Qt.Key.Key_5)
-    window.filter_status(Status.APPROVED)  # the Filter button's Status menu
+    window.queue_commands.filter_status(Status.APPROVED)  # the Filter button's Status menu
     assert set(shown_ids(window)) == set(db_ids(window, Comment.article_id == article_id, Comment.author == author,
                                                 Comment.status == Status.APPROVED))
     chip_buttons(window)[0].click()  # the article chip: removed

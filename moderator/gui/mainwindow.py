@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 from moderator import APP_NAME, __version__, commenters, moderation, queries, queue
 from moderator.bulk import Batch
 from moderator.gui.bulkactions import BulkActions
-from moderator.gui.queuefilters import DateFilterDialog, ScoreFilterDialog, with_range
+from moderator.gui.queuecommands import QUEUE_TAB, QueueCommands
 from moderator.config import AppPaths
 from moderator.demo import load_demo
 from moderator.errors import ModeratorError
@@ -29,7 +29,7 @@ from moderator.gui.auditview import AuditWindow
 from moderator.gui.articleview import ArticleView
 from moderator.gui.commentpanel import CommentPanel
 from moderator.gui.commenterpanel import CommenterPanel
-from moderator.gui.delegates import ArticleDelegate, CommentDelegate
+from moderator.gui.delegates import ArticleDelegate
 from moderator.gui.fileactions import FileActions
 from moderator.gui.modelsdialog import ModelsDialog
 from moderator.gui.scoringworker import BackgroundScorer
@@ -41,7 +41,6 @@ from moderator.gui.dialogs import HideDialog, Preferences, PreferencesDialog, Re
 from moderator.gui.listmodels import ID_ROLE, PagedListModel
 from moderator.gui.look import STATUS_LABELS
 from moderator.gui.queuepane import KINDS, SORT_NAMES, QueuePane
-from moderator.gui.threadmodel import describe_comment
 from moderator.gui.undo import DecisionCommand
 from moderator.gui.writer import Reader, Writer
 from moderator.moderation import Change
@@ -49,9 +48,8 @@ from moderator.storage.database import Database
 from moderator.storage.models import Status
 
 T = TypeVar("T")
-ARTICLES_TAB, QUEUE_TAB = 0, 1
+ARTICLES_TAB = 0
 ARTICLE_PAUSE_MS = 80  # moving through the queue, the article follows once the keys pause this long
-BULK_WORDS = {moderation.APPROVE: "Approving", moderation.HIDE: "Hiding", moderation.RESTORE: "Restoring"}
 DONE_WORDS = {"approve": "Approved", "hide": "Hidden", "restore": "Sent back to review", "reply": "Replied",
               "post": "Posted", "undo": "Undone", "redo": "Redone"}
 
@@ -103,6 +101,9 @@ class MainWindow(QMainWindow):
         self.scoring = BackgroundScorer(context.db, context.paths.models, self.writer, self.progress, self)
         self.bulk = BulkActions(self, self.writer, self.undo_stack, lambda: self.moderator, self.apply_batch,
                                 self._on_write_failed)
+        self.queue_commands = QueueCommands(self, self.queue_pane, self.tabs, self.statusBar().showMessage, self._read,
+                                            self.bulk, lambda: self.article_view.article, lambda: self.current_comment_id,
+                                            lambda: self.model)
         self.files = FileActions(self, context.db, self.writer, self.progress, self._after_import,
                                  lambda title, text: show_plain_message(self, title, text, QMessageBox.Icon.Information))
         self._build_menus_and_toolbar()
@@ -162,7 +163,7 @@ class MainWindow(QMainWindow):
         statuses = menu.addMenu("&Status")
         for status in (Status.PENDING, Status.APPROVED, Status.HIDDEN):
             chosen = statuses.addAction(STATUS_LABELS[status])
-            chosen.triggered.connect(lambda _checked=False, status=status: self.filter_status(status))
+            chosen.triggered.connect(lambda _checked=False, status=status: self.queue_commands.filter_status(status))
         menu.addSeparator()
         menu.addAction(self.actions[ActionId.CLEAR_FILTERS])
         return menu
@@ -179,25 +180,10 @@ class MainWindow(QMainWindow):
             ActionId.IMPORT: lambda: self.files.import_files(), ActionId.EXPORT_DECISIONS: self.files.export_decisions,
             ActionId.BACK_UP: self.files.back_up, ActionId.MODELS: self.show_models,
             ActionId.SHORTCUTS: self.show_shortcuts, ActionId.ABOUT: self.show_about, ActionId.QUIT: self.close,
-            ActionId.QUEUE_PENDING: lambda: self.show_queue(queue.PENDING),
-            ActionId.QUEUE_FLAGGED: lambda: self.show_queue(queue.FLAGGED),
-            ActionId.QUEUE_HIDDEN: lambda: self.show_queue(queue.HIDDEN),
-            ActionId.QUEUE_APPROVED: lambda: self.show_queue(queue.APPROVED),
-            ActionId.QUEUE_ALL: lambda: self.show_queue(queue.ALL),
-            ActionId.CYCLE_SORT: self.cycle_sort, ActionId.SEARCH: self.search_queue,
-            ActionId.FILTER_ARTICLE: self.filter_article, ActionId.FILTER_COMMENTER: self.filter_commenter,
-            ActionId.FILTER_SCORE: self.filter_score, ActionId.FILTER_DATE: self.filter_dates,
-            ActionId.CLEAR_FILTERS: self.queue_pane.clear_filters,
-            ActionId.TOGGLE_SELECTED: self.toggle_selected,
-            ActionId.EXTEND_DOWN: lambda: self.extend_selection(True),
-            ActionId.EXTEND_UP: lambda: self.extend_selection(False),
-            ActionId.SELECT_ALL: self.select_all, ActionId.CLEAR_SELECTION: self.queue_pane.clear_selection,
-            ActionId.BULK_APPROVE: lambda: self.decide_selection(moderation.APPROVE),
-            ActionId.BULK_HIDE: lambda: self.decide_selection(moderation.HIDE),
             ActionId.COMMENTER: self.show_commenter, ActionId.AUDIT_LOG: lambda: self.show_audit_log(),
             ActionId.HIDE_ALL_FROM_COMMENTER: self.hide_all_from_current_commenter,
         }
-        for action_id, handler in handlers.items():
+        for action_id, handler in (handlers | self.queue_commands.handlers()).items():
             a[action_id].triggered.connect(handler)
         self.undo_stack.canUndoChanged.connect(a[ActionId.UNDO].setEnabled)
         self.undo_stack.canRedoChanged.connect(a[ActionId.REDO].setEnabled)
@@ -281,89 +267,6 @@ class MainWindow(QMainWindow):
         row = self.queue_pane.current_row()
         if row is not None and self.tabs.currentIndex() == QUEUE_TAB:
             self.open_article(row.article_id, row.id)
-
-    # ---- the queue: which, in what order, filtered how, and the selection ---------------------
-
-    def show_queue(self, kind: str | None = None) -> None:
-        self.tabs.setCurrentIndex(QUEUE_TAB)
-        if kind is not None:
-            self.queue_pane.set_kind(kind)
-        if not self.queue_pane.search.hasFocus():
-            self.queue_view.setFocus()
-
-    def cycle_sort(self) -> None:
-        self.show_queue()
-        self.statusBar().showMessage(f"Order: {self.queue_pane.cycle_sort()}.", 3000)
-
-    def search_queue(self) -> None:
-        self.tabs.setCurrentIndex(QUEUE_TAB)
-        self.queue_pane.focus_search()
-
-    def filter_article(self) -> None:
-        article = self.article_view.article
-        if article is None:
-            self.statusBar().showMessage("Open an article first (Ctrl+1 lists them).", 4000)
-            return
-        self.show_queue()
-        self.queue_pane.filter_article(article.id, article.headline)
-
-    def filter_commenter(self) -> None:
-        if (cid := self._require_comment()) is None:
-            return
-        author = self._read(lambda s: queries.comment(s, cid)).author
-        site_id = self._read(lambda s: commenters.site_of_comment(s, cid))
-        self.show_queue()
-        self.queue_pane.filter_commenter(author, site_id)
-
-    def filter_status(self, status: str) -> None:
-        """Mostly for the All queue (and a commenter's comments): one status only."""
-        self.show_queue()
-        self.queue_pane.set_query(replace(self.queue_pane.query, status=status))
-
-    def filter_score(self) -> None:
-        chosen = ScoreFilterDialog(self, self.model.labels, self.model.main_label).choose()
-        if chosen is not None:
-            self.show_queue()
-            self.queue_pane.set_query(with_range(self.queue_pane.query, chosen))
-
-    def filter_dates(self) -> None:
-        query = self.queue_pane.query
-        chosen = DateFilterDialog(self, query.since, query.until).choose()
-        if chosen is not None:
-            self.show_queue()
-            self.queue_pane.set_query(replace(query, since=chosen[0], until=chosen[1]))
-
-    def _in_queue(self) -> bool:
-        if self.tabs.currentIndex() != QUEUE_TAB:
-            self.statusBar().showMessage("Selecting works in the queue: press 1–5 to open one.", 4000)
-            return False
-        return True
-
-    def toggle_selected(self) -> None:
-        if self._in_queue() and not self.queue_pane.toggle_current():
-            self.statusBar().showMessage("Go to a comment first (j / k), then x selects it.", 4000)
-
-    def extend_selection(self, forward: bool) -> None:
-        if self._in_queue() and self.queue_pane.current_id() is None:
-            self.statusBar().showMessage("Go to a comment first (j / k).", 4000)
-        elif self._in_queue() and not self.queue_pane.extend(forward):
-            self.statusBar().showMessage("End of the list." if forward else "Start of the list.", 3000)
-
-    def select_all(self) -> None:
-        self.show_queue()
-        self.queue_pane.select_all()
-
-    def decide_selection(self, action: str) -> None:
-        pane = self.queue_pane
-        ids = pane.selected_ids()
-        if not ids:
-            self.statusBar().showMessage("Nothing is selected: x selects a comment, Shift+J / Shift+K extend, "
-                                         "Ctrl+A selects all matching.", 6000)
-            return
-        what = (f"all {len(ids):,} comments selected ({pane.selection_source})" if pane.selection_source
-                else f"the {len(ids):,} selected comment{'s' if len(ids) > 1 else ''}")
-        if self.bulk.decide(ids, action, what, BulkActions.needs_confirming(len(ids), pane.selection_source)):
-            self.statusBar().showMessage(f"{BULK_WORDS[action]} {len(ids):,} comments…")
 
     def apply_batch(self, batch: Batch) -> None:
         """Refresh what a bulk action changed that is on screen; counts follow."""
