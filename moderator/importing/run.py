@@ -19,6 +19,7 @@ from moderator.formats import FORMATS, detect
 from moderator.formats.records import ArticleRecord, CommentRecord, Notice, SiteRecord
 from moderator.importing.ahead import Ahead, worth_it
 from moderator.importing.decisions import apply_decisions
+from moderator.importing.fulltext import BatchIndex, indexed_in_batches
 from moderator.importing.page import get_or_create_site, import_page_file
 from moderator.importing.report import ImportProgress, ImportReport, ProgressCallback
 from moderator.importing.writer import BATCH, Writer
@@ -82,11 +83,11 @@ def _import_records(session: Session, stream: BinaryIO, path: Path, name: str, s
                     progress: ProgressCallback | None, parallel: bool) -> ImportReport:
     fmt = FORMATS[name]
     report = ImportReport(name, str(path), label=fmt.label)
-    sink = _Sink(session, report, (site_key, site_key) if site_key else fmt.site, fixed=bool(site_key))
     ahead = Ahead(name, path) if parallel else None
     records = ahead if ahead else fmt.parse(stream, str(path))
     tick, count = _ticker(progress, path, (lambda: ahead.position) if ahead else stream.tell), 0
-    with _bigger_cache(session):
+    with _bigger_cache(session), indexed_in_batches(session.connection()) as index:
+        sink = _Sink(session, report, (site_key, site_key) if site_key else fmt.site, bool(site_key), index)
         try:
             for count, record in enumerate(records, 1):
                 sink.take(record)
@@ -120,15 +121,15 @@ def _bigger_cache(session: Session):
 class _Sink:
     """Hands records to the writer, which is made once the file's site is known."""
 
-    def __init__(self, session: Session, report: ImportReport, site: tuple[str, str], fixed: bool):
-        self.session, self.report, self.site, self.fixed = session, report, site, fixed
+    def __init__(self, session: Session, report: ImportReport, site: tuple[str, str], fixed: bool, index: BatchIndex):
+        self.session, self.report, self.site, self.fixed, self.index = session, report, site, fixed, index
         self._writer: Writer | None = None
 
     def writer(self) -> Writer:
         if self._writer is None:
             site = get_or_create_site(self.session, *self.site)
             self.report.site = site.key
-            self._writer = Writer(self.session, site.id, self.report)
+            self._writer = Writer(self.session, site.id, self.report, self.index)
         return self._writer
 
     def take(self, record) -> None:

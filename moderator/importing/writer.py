@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session, aliased
 
 from moderator.formats.records import ArticleRecord, CommentRecord
 from moderator.importing.articles import LOOKUP, ArticleWriter
+from moderator.importing.fulltext import BatchIndex
 from moderator.importing.parents import ParentLinker
 from moderator.importing.report import ImportReport
 from moderator.importing.sqlfast import FastInsert
@@ -47,9 +48,9 @@ FOLLOW_SOURCE = (
 
 
 class Writer:
-    def __init__(self, session: Session, site_id: int, report: ImportReport):
+    def __init__(self, session: Session, site_id: int, report: ImportReport, index: BatchIndex):
         self.connection = session.connection()
-        self.site_id, self.report, self.now = site_id, report, utcnow()
+        self.site_id, self.report, self.index, self.now = site_id, report, index, utcnow()
         self.articles = ArticleWriter(self.connection, site_id, report, self.now)
         self.batch: list[CommentRecord] = []
         # Rows from this id up were added by this import; older ones are marked when met,
@@ -76,6 +77,7 @@ class Writer:
         new_rows, changed = self._sort_out(batch, known, existing)
         self.parents.remember((external_id, row.id) for external_id, row in existing.items())
         self.parents.insert(new_rows, self.insert)
+        self.index.catch_up()  # before any update: the update trigger expects indexed rows
         self.report.comments.added += len(new_rows)
         self._update(changed)
 
