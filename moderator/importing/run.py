@@ -19,7 +19,7 @@ from moderator.formats import FORMATS, detect
 from moderator.formats.records import ArticleRecord, CommentRecord, Notice, SiteRecord
 from moderator.importing.ahead import Ahead, worth_it
 from moderator.importing.decisions import apply_decisions
-from moderator.importing.fulltext import BatchIndex, indexed_in_batches
+from moderator.importing.setaside import BatchIndex, set_aside
 from moderator.importing.page import get_or_create_site, import_page_file
 from moderator.importing.report import ImportProgress, ImportReport, ProgressCallback
 from moderator.importing.writer import BATCH, Writer
@@ -86,7 +86,7 @@ def _import_records(session: Session, stream: BinaryIO, path: Path, name: str, s
     ahead = Ahead(name, path) if parallel else None
     records = ahead if ahead else fmt.parse(stream, str(path))
     tick, count = _ticker(progress, path, (lambda: ahead.position) if ahead else stream.tell), 0
-    with _bigger_cache(session), indexed_in_batches(session.connection()) as index:
+    with _bigger_cache(session), set_aside(session.connection(), path.stat().st_size) as index:
         sink = _Sink(session, report, (site_key, site_key) if site_key else fmt.site, bool(site_key), index)
         try:
             for count, record in enumerate(records, 1):

@@ -1,0 +1,122 @@
+"""What a large import sets aside in SQLite for the length of its own transaction.
+
+Two things cost a large import more than writing its rows (bench/import.py):
+- The full-text index's insert trigger (FTS5, migration 0004; moderator/search.py).
+  SQLite runs it once per row, which took longer than the insert itself; even a
+  trigger whose WHEN clause is false costs that much. Instead, each batch of new
+  comments is indexed by one INSERT … SELECT as soon as it is written (BatchIndex).
+- The comments table's secondary indexes (the queue's sorts and filters). Built
+  once from all the rows, by sorting, they cost a fraction of keeping them up to
+  date row by row; so when the file is larger than the table (by its size in bytes,
+  a comment taking about COMMENT_BYTES), they are dropped and built again at the end.
+
+Each is dropped at the start and created again from its own stored SQL before the
+import returns, whether it succeeded or failed, so the schema is the migrations'
+own. SQLite's DDL is transactional: no other connection ever sees anything missing,
+and a rollback (a bad file, a cancel, a crash) restores it all with the rows. From
+the first drop on the import holds the database's only write lock, so every comment
+with an id above the highest at the start is one of its own. The update and delete
+triggers stay: an import that changes a comment's body or author updates the index
+through them. Other databases have no full-text index (search.py falls back to
+ILIKE there) and keep their indexes: nothing here applies to them.
+"""
+
+from __future__ import annotations
+
+from contextlib import contextmanager, suppress
+from typing import Iterator
+
+from sqlalchemy import Connection, func, select
+from sqlalchemy.exc import SQLAlchemyError
+
+from moderator.storage.models import Comment
+
+COMMENT_BYTES = 1000  # a comment's share of an export file, rounded up: rebuilds err on the side of rarely
+INSERT_TRIGGER = "comments_fts_insert"
+# What the insert trigger does for one row, for a range of rows.
+INDEX_RANGE = ("INSERT INTO comments_fts(rowid, body, author) "
+               "SELECT id, body, author FROM comments WHERE id > ? AND id <= ?")
+comments = Comment.__table__
+
+
+class BatchIndex:
+    """Indexes the comments written since it last did (nothing where there is no index)."""
+
+    def __init__(self, connection: Connection, active: bool):
+        self.connection, self.active = connection, active
+        self.done = _top(connection) if active else 0
+
+    def catch_up(self) -> None:
+        if not self.active:
+            return
+        top = _top(self.connection)
+        if top > self.done:
+            self.connection.exec_driver_sql(INDEX_RANGE, (self.done, top))
+            self.done = top
+
+
+@contextmanager
+def set_aside(connection: Connection, file_bytes: int) -> Iterator[BatchIndex]:
+    """For the import's transaction: the insert trigger set aside (a BatchIndex instead),
+    and the secondary indexes too when the file outweighs the table."""
+    if connection.dialect.name != "sqlite":
+        yield BatchIndex(connection, active=False)
+        return
+    trigger = _schema(connection, "trigger", "name = ?", INSERT_TRIGGER)
+    indexes = _schema(connection, "index", "tbl_name = 'comments' AND sql NOT LIKE 'CREATE UNIQUE%'")
+    if indexes and _more_comments_than(connection, file_bytes // COMMENT_BYTES):
+        indexes = {}  # kept up to date as the rows go in
+    with _dropped(connection, trigger | indexes):
+        index = BatchIndex(connection, active=bool(trigger))
+        try:
+            yield index
+        except BaseException:
+            with suppress(SQLAlchemyError):  # should a caller commit what it has, the index is right
+                index.catch_up()
+            raise
+        index.catch_up()
+
+
+@contextmanager
+def _dropped(connection: Connection, objects: dict[str, tuple[str, str]]) -> Iterator[None]:
+    """Schema objects (name → (type, SQL)) dropped, then made again from their SQL."""
+    if objects:
+        _begin(connection)
+    for name, (kind, _) in objects.items():
+        connection.exec_driver_sql(f'DROP {kind.upper()} "{name}"')
+    try:
+        yield
+    except BaseException:
+        with suppress(SQLAlchemyError):  # never hide the error that ended the import
+            _make(connection, objects)
+        raise
+    _make(connection, objects)
+
+
+def _make(connection: Connection, objects: dict[str, tuple[str, str]]) -> None:
+    for _, sql in objects.values():
+        connection.exec_driver_sql(sql)
+
+
+def _schema(connection: Connection, kind: str, where: str, *parameters) -> dict[str, tuple[str, str]]:
+    """Name → (type, SQL) of the schema objects as the migrations made them (auto-indexes have no SQL)."""
+    rows = connection.exec_driver_sql(
+        f"SELECT name, sql FROM sqlite_master WHERE type = '{kind}' AND sql IS NOT NULL AND {where}", parameters)
+    return {name: (kind, sql) for name, sql in rows}
+
+
+def _more_comments_than(connection: Connection, count: int) -> bool:
+    """Counting no further than needed: a few rows' reading rather than the whole table."""
+    some = select(comments.c.id).limit(count + 1).subquery()
+    return connection.scalar(select(func.count()).select_from(some)) > count
+
+
+def _top(connection: Connection) -> int:
+    return connection.scalar(select(func.max(comments.c.id))) or 0
+
+
+def _begin(connection: Connection) -> None:
+    """Make sure a transaction is open: Python's sqlite3 opens one before an INSERT,
+    UPDATE or DELETE only, and would run a DROP on its own, committed at once."""
+    if not connection.connection.driver_connection.in_transaction:
+        connection.exec_driver_sql("BEGIN")
