@@ -13,7 +13,7 @@ from moderator.formats.records import (
     ANONYMOUS, APPROVED, HIDDEN, ArticleRecord, CommentRecord, Record,
     bad_id, parse_iso_time, site_record, skip, text_or_none, warn,
 )
-from moderator.formats.xmlsafe import Element, event_batches
+from moderator.formats.xmlsafe import Element, complete, growing
 from moderator.htmltext import html_to_text
 
 NAME = "disqus"
@@ -22,24 +22,22 @@ NS = "{http://disqus.com}"
 DSQ_ID = "{http://disqus.com/disqus-internals}id"
 NO_THREAD = "disqus:no-thread"  # the article for posts that name no thread at all
 THREAD, POST = NS + "thread", NS + "post"
-TAGS = frozenset((THREAD, POST))  # the elements whose events the parse needs
+TAGS = frozenset((THREAD, POST))  # the root's children that hold records
 
 
 def parse(stream: BinaryIO, path: str) -> Iterator[Record]:
-    root: Element | None = None
     site_known = False
-    for events in event_batches(stream, path, TAGS, starts=False):
-        for event, element in events:
-            if root is None:  # the first event is the root's start
-                root = element
-            if event != "end" or element.tag == THREAD and not len(element):
-                continue  # an empty <thread dsq:id/> is a post's reference to its thread
+    for root, finished in growing(stream, path):
+        done = complete(root, finished)
+        for element in root[:done]:  # threads and posts, each complete
+            if element.tag not in TAGS or element.tag == THREAD and not len(element):
+                continue  # a category; an empty <thread dsq:id/> (a reference, out of place)
             fields = _fields(element)
             if not site_known and _text(fields, FORUM):  # the forum is the site
                 site_known = True
                 yield site_record("disqus", _text(fields, FORUM))
             yield from (post_records(element, fields) if element.tag == POST else [thread_record(element, fields)])
-            root.clear()  # a top-level element is done: keep memory flat
+        del root[:done]  # keep memory flat
 
 
 def _fields(element: Element) -> dict[str, Element]:
@@ -51,7 +49,7 @@ def _fields(element: Element) -> dict[str, Element]:
 FORUM, TITLE, LINK, MESSAGE, CREATED_AT, AUTHOR, IP_ADDRESS, PARENT, IS_SPAM, IS_DELETED, ID = (
     NS + name for name in ("forum", "title", "link", "message", "createdAt", "author", "ipAddress", "parent",
                            "isSpam", "isDeleted", "id"))
-NAME, USERNAME, EMAIL = (NS + name for name in ("name", "username", "email"))
+AUTHOR_NAME, USERNAME, EMAIL = (NS + name for name in ("name", "username", "email"))
 
 
 def _text(fields: dict[str, Element], tag: str) -> str | None:
@@ -102,7 +100,7 @@ def post_records(post: Element, fields: dict[str, Element]) -> Iterator[Record]:
         external_id,
         _ref(fields, THREAD) or NO_THREAD,  # article
         _ref(fields, PARENT),
-        _text(author, NAME) or _text(author, USERNAME) or ANONYMOUS,
+        _text(author, AUTHOR_NAME) or _text(author, USERNAME) or ANONYMOUS,
         _text(author, EMAIL),
         None,  # url
         _text(fields, IP_ADDRESS),

@@ -90,7 +90,9 @@ def text_or_none(value: str | None) -> str | None:
 
 def utc(value: datetime) -> datetime:
     """Naive times are taken as UTC: the formats that write them have no zone to offer."""
-    return value.replace(tzinfo=timezone.utc) if value.tzinfo is None else value.astimezone(timezone.utc)
+    if value.tzinfo is None:
+        return value.replace(tzinfo=timezone.utc)
+    return value if value.tzinfo is timezone.utc else value.astimezone(timezone.utc)
 
 
 def parse_iso_time(value: str | None) -> datetime | None:
@@ -98,8 +100,8 @@ def parse_iso_time(value: str | None) -> datetime | None:
 
     Raises ValueError for text that is not a time, and for WordPress's zero date.
     """
-    value = text_or_none(value)
-    if value is None or value.startswith("0000-00-00"):
+    value = value.strip() if value else None
+    if not value or value.startswith("0000-00-00"):
         return None
     return utc(datetime.fromisoformat(value))
 

@@ -14,7 +14,7 @@ from moderator.formats.records import (
     ANONYMOUS, APPROVED, HIDDEN, PENDING, ArticleRecord, CommentRecord, Record,
     bad_id, parse_iso_time, parse_rfc822_time, site_record, skip, text_or_none,
 )
-from moderator.formats.xmlsafe import Element, child_texts, event_batches
+from moderator.formats.xmlsafe import Element, child_texts, complete, growing
 from moderator.htmltext import html_to_text
 
 NAME = "wxr"
@@ -32,7 +32,6 @@ def _wp(*names: str) -> dict[str, str]:
 
 
 COMMENT_TAGS = frozenset(_wp("comment"))
-TAGS = COMMENT_TAGS | {"item", "channel"}  # the elements whose events the parse needs
 COMMENT_FIELDS = _wp("comment_id", "comment_author", "comment_author_email", "comment_author_url",
                      "comment_author_IP", "comment_date", "comment_date_gmt", "comment_content",
                      "comment_approved", "comment_type", "comment_parent")
@@ -42,26 +41,15 @@ ITEM_FIELDS = {**_wp("post_id", "post_date", "post_date_gmt", "post_type"), "tit
 
 
 def parse(stream: BinaryIO, path: str) -> Iterator[Record]:
-    state = _Items()
-    for events in event_batches(stream, path, TAGS):
-        for event, element in events:
-            if event == "end":
-                if element.tag == "item":
-                    yield from state.item_end(element)
-                else:
-                    yield from state.comment(element)
-            elif element.tag == "item":
-                yield from state.item_start(element)
-            elif element.tag == "channel":
-                state.channel = element
+    items = _Items()
+    for root, finished in growing(stream, path):
+        yield from items.take(items.container(root), finished)
 
 
 class _Items:
-    """Where the parse is: the channel, the current item and whether its article is out.
-
-    Events come a chunk at a time, after the parser has built the whole chunk, so the
-    tree may be ahead of the event in hand: elements are removed by identity, never as
-    "the last child"."""
+    """Where the parse is: the channel, the item whose records are partly out, and
+    whether that item's article is out. The tree grows a chunk at a time; only the last
+    child of the channel, and that item's last child, may still be incomplete."""
 
     def __init__(self):
         self.channel: Element | None = None
@@ -69,27 +57,39 @@ class _Items:
         self.article: str | None = None  # the current item's external id, once yielded
         self.items_begun = False
 
-    def item_start(self, item: Element) -> Iterator[Record]:
-        if not self.items_begun and self.channel is not None:
-            yield from _site(self.channel)  # the channel's own fields all come before its items
-        self.item, self.article, self.items_begun = item, None, True
+    def container(self, root: Element) -> Element:
+        """The channel, which holds the items (a file without one has them in the root)."""
+        if self.channel is None:
+            self.channel = next((child for child in root if child.tag == "channel"), None)
+        return root if self.channel is None else self.channel
 
-    def comment(self, element: Element) -> Iterator[Record]:
-        if self.item is None:
-            return
-        if self.article is None:
-            record = item_record(self.item)
+    def take(self, channel: Element, finished: bool) -> Iterator[Record]:
+        done = complete(channel, finished)
+        for child in channel[:done]:
+            if child.tag == "item":
+                yield from self._item(channel, child, whole=True)
+        if done < len(channel) and channel[-1].tag == "item":
+            yield from self._item(channel, channel[-1], whole=False)
+        if self.items_begun:  # the channel's own fields are read: what is complete can go
+            del channel[:done]
+
+    def _item(self, channel: Element, item: Element, whole: bool) -> Iterator[Record]:
+        if item is not self.item:
+            if not self.items_begun and channel is self.channel:
+                yield from _site(channel)  # the channel's own fields all come before its items
+            self.item, self.article, self.items_begun = item, None, True
+        comments = [child for child in item[: complete(item, whole)] if child.tag in COMMENT_TAGS]
+        if comments and self.article is None:
+            record = item_record(item)
             self.article = record.external_id if isinstance(record, ArticleRecord) else ""
             yield record
-        yield comment_record(element, self.article)
-        self.item.remove(element)  # done with: keep memory flat
-
-    def item_end(self, item: Element) -> Iterator[Record]:
-        if self.article is None:
-            yield item_record(item, has_comments=False)
-        if self.channel is not None:
-            self.channel.remove(item)
-        self.item = None
+        for element in comments:
+            yield comment_record(element, self.article)
+            item.remove(element)  # done with: keep memory flat
+        if whole:
+            if self.article is None:
+                yield item_record(item, has_comments=False)
+            self.item = None
 
 
 def _site(channel: Element) -> Iterator[Record]:
@@ -130,7 +130,7 @@ def _category(item: Element) -> str | None:
 
 def comment_record(element: Element, article: str) -> Record:
     # Stripped texts, "" when missing: exports pad fields with newlines and indentation.
-    fields = {COMMENT_FIELDS[c.tag]: (c.text or "").strip() for c in element if c.tag in COMMENT_FIELDS}
+    fields = {name: (c.text or "").strip() for c in element if (name := COMMENT_FIELDS.get(c.tag))}
     get = fields.get
     external_id = get("comment_id")
     if not article:

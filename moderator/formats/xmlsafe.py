@@ -9,7 +9,7 @@ Two steps, one file:
    anything. It is used rather than defusedxml's own iterparse because that one is
    pure Python and twice as slow, which a million-comment file feels.
 
-Memory stays flat because callers clear each record's element once handled, and a
+Memory stays flat because callers remove each record's element once handled, and a
 single field may not grow beyond MAX_FIELD (a 2 GB text node would otherwise sit
 in memory whole).
 """
@@ -69,55 +69,77 @@ def _refusal(error: DefusedXmlException) -> str:
     return f"refused as unsafe XML ({error})"
 
 
-def event_batches(stream: BinaryIO, path: str, tags: frozenset[str], starts: bool = True) -> Iterator[list[tuple[str, Element]]]:
-    """Lists of ("start" or "end", element) pairs, as ElementTree.iterparse gives them,
-    after the prolog check: only for elements whose tag is in `tags`, and the root's start.
-    starts=False: no start events after the root's (they cost a third more in C).
+def growing(stream: BinaryIO, path: str) -> Iterator[tuple[Element, bool]]:
+    """The document's tree as it grows, after the prolog check: (root, finished) after
+    each chunk read, and once more at the end with finished=True.
 
-    Lists, one per chunk read, and filtered in one comprehension, because a comment
-    has some 26 events and a Python loop step for each was a third of the import's time."""
+    Only the elements on the open path (the root, its last child, that one's last child,
+    and so on) may still be incomplete; once finished, none is. Callers take what is
+    complete and remove it from the tree, which keeps memory flat. No events: asking
+    the parser for them (some 26 per comment, each a tuple to make and look at) cost
+    a third more than building the tree."""
     check_prolog(stream, path)
-    parser = ET.XMLPullParser(("start", "end"))
-    quiet = 0  # bytes fed since the last event: the size of the field being read
-    first = True
+    parser = ET.XMLPullParser(("start",))  # for the root only; then no events at all
+    root, quiet = None, 0  # quiet: bytes read without the tree growing (one huge field)
     try:
         for chunk in iter(lambda: stream.read(CHUNK), b""):
+            before = _shape(root)
             parser.feed(chunk)
-            found = _drain(parser)
-            quiet = 0 if found else quiet + len(chunk)
+            if root is None:
+                root = _root(parser)
+            _raise_queued(parser)
+            quiet = quiet + len(chunk) if _shape(root) == before else 0
             if quiet > MAX_FIELD:
                 raise FileFormatError(path, None, f"a single field is larger than {MAX_FIELD >> 20} MB; refused")
-            if first and found:  # the root's start always goes through
-                yield found[:1]
-                found, first = found[1:], False
-                if not starts:
-                    _ends_only(parser)
-            yield [pair for pair in found if pair[1].tag in tags]
+            if root is not None:
+                yield root, False
         parser.close()
-        yield [pair for pair in _drain(parser) if pair[1].tag in tags]
+        _raise_queued(parser)
     except ET.ParseError as error:
         raise _format_error(path, error) from None
+    if root is not None:
+        yield root, True
 
 
-def _ends_only(parser: ET.XMLPullParser) -> None:
-    """From now on, end events only (where this Python allows it; start events are
-    otherwise ignored by the callers that ask for this)."""
-    inner, queue = getattr(parser, "_parser", None), getattr(parser, "_events_queue", None)
-    if inner is not None and queue is not None and hasattr(inner, "_setevents"):
-        inner._setevents(queue, ("end",))
+def _root(parser: ET.XMLPullParser) -> Element | None:
+    """The root element once its start tag is read; events are then switched off (where
+    this Python allows it: otherwise they pile up and are dropped after each chunk)."""
+    first = next(parser.read_events(), None)  # raises a parse error queued before it
+    if first is None:
+        return None
+    inner = getattr(parser, "_parser", None)
+    if hasattr(inner, "_setevents") and hasattr(parser, "_events_queue"):
+        inner._setevents(parser._events_queue, ())
+    return first[1]
 
 
-def _drain(parser: ET.XMLPullParser) -> list:
-    """The parser's pending events, taken from its queue at once rather than through
-    read_events(), which costs a generator step per event; it queues errors too."""
+def _raise_queued(parser: ET.XMLPullParser) -> None:
+    """The pull parser queues a parse error among its events rather than raising it."""
     queue = getattr(parser, "_events_queue", None)
     if queue is None:  # a Python without that attribute: the public, slower way
-        return list(parser.read_events())
-    found = list(queue)
+        for _ in parser.read_events():
+            pass
+        return
+    for item in queue:
+        if isinstance(item, Exception):
+            raise item
     queue.clear()
-    if found and isinstance(found[-1], Exception):
-        raise found[-1]
-    return found
+
+
+def _shape(element: Element | None) -> tuple[int, ...]:
+    """How many children each element on the open path has: it changes whenever the
+    tree grows by an element, and not while a text is read."""
+    shape = []
+    while element is not None and len(element):
+        shape.append(len(element))
+        element = element[-1]
+    return tuple(shape)
+
+
+def complete(element: Element, finished: bool) -> int:
+    """How many of the element's children are complete: all but the last one, which may
+    still be open, until the document is finished."""
+    return len(element) if finished else max(len(element) - 1, 0)
 
 
 def _format_error(path: str, error: ET.ParseError) -> FileFormatError:
