@@ -14,6 +14,7 @@ quick screen writes 2,000 at a time) never holds the GUI thread for long.
 
 from __future__ import annotations
 
+import gc
 import threading
 import time
 from collections import deque
@@ -69,6 +70,11 @@ class BackgroundScorer(QObject):
             return False
         if self._panel.busy or self._closing:
             return False
+        if not gc.get_freeze_count():
+            # The collector's full passes over everything start-up made (modules, Qt wrappers,
+            # caches) took 75 ms holding the GIL, on whichever thread allocates; the scoring
+            # threads allocate a lot. Frozen once, those objects are no longer traversed.
+            gc.freeze()
         token = self.token = self._panel.start("Scoring", yields=True)
         self._thread = threading.Thread(target=self._run, args=(priority_article, token), name="scoring", daemon=True)
         self._thread.start()
