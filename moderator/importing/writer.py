@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session, aliased
 
 from moderator.formats.records import ArticleRecord, CommentRecord
 from moderator.importing.articles import LOOKUP, ArticleWriter
-from moderator.importing.setaside import BatchIndex
+from moderator.importing.setaside import INDEX_ROWS, BatchIndex
 from moderator.importing.parents import NewIds, ParentLinker
 from moderator.importing.report import ImportReport
 from moderator.importing.sqlfast import FastInsert
@@ -80,7 +80,7 @@ class Writer:
         new_rows, changed = self._sort_out(batch, known, existing)
         self.parents.remember((external_id, row.id) for external_id, row in existing.items())
         self._insert(new_rows)
-        self.index.catch_up()  # before any update: the update trigger expects indexed rows
+        self.index.catch_up(INDEX_ROWS)
         self.report.comments.added += len(new_rows)
         self._update(changed)
 

@@ -1,0 +1,67 @@
+"""Records through a pipe, for a parser running in another process (importing/ahead.py).
+
+The child process imports this module and the parsers only, not the database layer,
+so it starts reading the file in a tenth of a second rather than half a second.
+Records travel in batches, each a list of runs of one kind with their fields in
+columns: pickling plain lists is several times cheaper than pickling named tuples.
+"""
+
+from __future__ import annotations
+
+import traceback
+from itertools import repeat
+from multiprocessing.connection import Connection
+from typing import Iterator
+
+from moderator.errors import FileFormatError
+from moderator.formats.records import ArticleRecord, CommentRecord, Notice, Record, SiteRecord
+
+KINDS = (ArticleRecord, CommentRecord, Notice, SiteRecord)
+KIND_INDEX = {kind: index for index, kind in enumerate(KINDS)}
+BATCH = 2000  # records per message
+
+
+def produce(format_name: str, path: str, send: Connection) -> None:
+    """In the child: parse and send batches; then 'end', or the error that stopped it."""
+    from moderator.formats import FORMATS
+
+    try:
+        with open(path, "rb") as stream:
+            batch: list[Record] = []
+            for record in FORMATS[format_name].parse(stream, path):
+                batch.append(record)
+                if len(batch) >= BATCH:
+                    send.send(("records", encode(batch), stream.tell()))
+                    batch = []
+            send.send(("records", encode(batch), stream.tell()))
+        send.send(("end", None, 0))
+    except FileFormatError as error:
+        send.send(("error", ("format", error.path, error.line, error.reason, error.column), 0))
+    except BaseException:  # a bug: its traceback travels to the parent's log
+        send.send(("error", ("bug", traceback.format_exc()), 0))
+    finally:
+        send.close()
+
+
+def encode(records: list[Record]) -> list[tuple[int, list[tuple]]]:
+    """Runs of records of one kind, in file order, each as (kind, its fields in columns)."""
+    runs: list[tuple[int, list[Record]]] = []
+    for record in records:
+        kind = KIND_INDEX[type(record)]
+        if runs and runs[-1][0] == kind:
+            runs[-1][1].append(record)
+        else:
+            runs.append((kind, [record]))
+    return [(kind, list(zip(*rows))) for kind, rows in runs]
+
+
+def decode(runs: list[tuple[int, list[tuple]]]) -> Iterator[Record]:
+    for kind, columns in runs:
+        yield from map(tuple.__new__, repeat(KINDS[kind]), zip(*columns))
+
+
+def error(payload: tuple) -> Exception:
+    """The exception a child's 'error' message stands for."""
+    if payload[0] == "format":
+        return FileFormatError(*payload[1:])
+    return RuntimeError(f"the import's parser process failed:\n{payload[1]}")
