@@ -13,7 +13,9 @@ from __future__ import annotations
 import html
 import re
 
-_ATTRIBUTES = r"""(?:[^>"']|"[^"]*"|'[^']*')*"""
+# Attributes up to the tag's end: runs of plain characters and quoted values (written
+# "unrolled": a third of the time of one alternation per character).
+_ATTRIBUTES = r"""[^>"']*(?:(?:"[^"]*"|'[^']*')[^>"']*)*"""
 _COMMENT = re.compile(r"<!--.*?(?:-->|$)", re.S)
 _HIDDEN = re.compile(r"<(script|style)\b.*?(?:</\1\s*>|$)", re.S | re.I)  # code, not text a reader saw
 _LINK = re.compile(rf"<a\b({_ATTRIBUTES})>(.*?)</a\s*>(?=(\w)?)", re.S | re.I)
@@ -23,7 +25,6 @@ _LINE = re.compile(rf"<(?:br|li|dt|dd|hr)\b{_ATTRIBUTES}>", re.I)
 _TAG = re.compile(rf"</?[a-zA-Z][a-zA-Z0-9]*\b{_ATTRIBUTES}>")
 _HREF = re.compile(r"""\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.I)
 _ALT = re.compile(r"""\balt\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.I)
-_ALL_SPACE = re.compile(r"\s+")
 _BLANK_LINES = re.compile(r"\n{3,}")
 
 
@@ -37,9 +38,11 @@ def html_to_text(source: str | None, keep_newlines: bool = False) -> str:
         return ""
     if "<" not in source and "&" not in source:  # the common case: plain text
         return _tidy(source, keep_newlines)
-    text = _HIDDEN.sub("", _COMMENT.sub("", source)) if "<" in source else source
-    if not keep_newlines:
-        text = _ALL_SPACE.sub(" ", text)
+    text = source
+    if "<" in text:
+        text = _HIDDEN.sub("", _COMMENT.sub("", text) if "<!--" in text else text)
+    if not keep_newlines:  # every run of white space one space (the text's ends are tidied at the end)
+        text = " ".join(text.split())
     if "<" in text:
         text = _LINK.sub(_link, _IMAGE.sub(_image, text))
         text = _TAG.sub("", _LINE.sub("\n", _BLOCK.sub("\n\n", text)))

@@ -53,8 +53,10 @@ AUTHOR_NAME, USERNAME, EMAIL = (NS + name for name in ("name", "username", "emai
 
 
 def _text(fields: dict[str, Element], tag: str) -> str | None:
+    """The field's stripped text; None when it is missing or blank (as text_or_none)."""
     child = fields.get(tag)
-    return None if child is None else text_or_none(child.text)
+    text = None if child is None else child.text
+    return text.strip() or None if text else None
 
 
 def _ref(fields: dict[str, Element], tag: str) -> str | None:

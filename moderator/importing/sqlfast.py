@@ -45,21 +45,25 @@ class FastInsert:
 
     def __call__(self, rows: list[tuple]) -> None:
         """Insert rows given as tuples of the values of `columns`, in that order."""
-        values = [self._values(row) for row in rows]
         start = 0
-        while start < len(values):
-            size = min(self.most, _power_of_two_at_most(len(values) - start))
+        while start < len(rows):
+            size = min(self.most, _power_of_two_at_most(len(rows) - start))
             statement = self._statement(size)
-            flat = statement.arrange([value for row in values[start : start + size] for value in row])
+            flat = statement.arrange(self._values(rows[start : start + size]))
             self.connection.exec_driver_sql(statement.sql, flat if statement.names is None else dict(zip(statement.names, flat)))
             start += size
 
-    def _values(self, row: tuple) -> list:
-        """The row's values processed by their types, then the constants: in `given` order."""
-        values = [*row, *self.fixed]
+    def _values(self, rows: list[tuple]) -> list:
+        """The rows' values, each row followed by the constants (`given` order), one flat
+        list; processed by their types a column at a time, which spares a loop per row."""
+        flat: list = []
+        for row in rows:
+            flat += row
+            flat += self.fixed
+        width = len(self.given)
         for index, processor in self.processors:
-            values[index] = processor(values[index])
-        return values
+            flat[index::width] = map(processor, flat[index::width])
+        return flat
 
     def _statement(self, size: int) -> Statement:
         if size not in self.statements:
