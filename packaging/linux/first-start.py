@@ -12,7 +12,9 @@ created, demo loaded): it takes the screenshot, with --dialog opens the hide dia
 form loaded at run time) and closes it, and checks afterwards that the database holds
 the demo. Later runs are warm (files in the page cache); with
 --reuse-home they reopen the first run's data folder instead of starting afresh.
-Exits non-zero if no window appears, the screenshot is blank or the demo is missing.
+Exits 1 if no window appears, the screenshot is blank or the demo is missing, and 75
+(EX_TEMPFAIL) if the X server itself stopped answering (not the app's failure: on a
+shared machine another job's cleanup can take our Xvfb away; the caller may retry).
 Needs xdotool and ImageMagick's `import` (for the screenshot).
 """
 
@@ -30,11 +32,26 @@ import time
 from pathlib import Path
 
 TITLE = "Comment Moderator"
+X_SERVER_LOST = 75  # EX_TEMPFAIL
+
+
+class XServerLost(Exception):
+    """The X server stopped answering: the environment failed, not the app."""
+
+
+def xdotool(*args: str) -> subprocess.CompletedProcess:
+    done = subprocess.run(["xdotool", *args], capture_output=True, text=True)
+    if "Can't open display" in done.stderr:
+        raise XServerLost(f"the X server {os.environ.get('DISPLAY')} stopped answering (xdotool {args[0]})")
+    return done
+
+
+def x_server_answers() -> bool:
+    return subprocess.run(["xdotool", "getdisplaygeometry"], capture_output=True).returncode == 0
 
 
 def find_window() -> str | None:
-    found = subprocess.run(["xdotool", "search", "--onlyvisible", "--name", TITLE],
-                           capture_output=True, text=True).stdout.split()
+    found = xdotool("search", "--onlyvisible", "--name", TITLE).stdout.split()
     return found[0] if found else None
 
 
@@ -46,8 +63,12 @@ def start(moderator: str, home: Path, timeout: float) -> tuple[subprocess.Popen,
     process = subprocess.Popen([moderator], env=env, stdout=log, stderr=subprocess.STDOUT)
     while (window := find_window()) is None:
         if process.poll() is not None:
-            raise SystemExit(f"first-start: the app exited with {process.returncode} before showing a window; "
-                             f"its output:\n{(home / 'app-output.log').read_text(errors='replace')}")
+            output = (home / "app-output.log").read_text(errors="replace")
+            if "could not connect to display" in output or not x_server_answers():
+                raise XServerLost(f"the app could not reach the X server {os.environ.get('DISPLAY')} "
+                                  f"(X server answers now: {x_server_answers()}); its output:\n{output}")
+            raise SystemExit(f"first-start: the app exited with {process.returncode} before showing a window "
+                             f"(the X server answers); its output:\n{output}")
         if time.monotonic() - started > timeout:
             process.kill()
             raise SystemExit(f"first-start: no window within {timeout:.0f} s")
@@ -56,17 +77,16 @@ def start(moderator: str, home: Path, timeout: float) -> tuple[subprocess.Popen,
 
 
 def visible_windows() -> set[str]:
-    return set(subprocess.run(["xdotool", "search", "--onlyvisible", "--name", "."],
-                              capture_output=True, text=True).stdout.split())
+    return set(xdotool("search", "--onlyvisible", "--name", ".").stdout.split())
 
 
 def open_hide_dialog(window: str, screenshot_path: Path | None, timeout: float = 20.0) -> str:
     """Pending queue, next comment, `h`: the hide dialog (a Qt Designer form loaded with
     QUiLoader at run time) must appear; then Escape closes it."""
     before = visible_windows()
-    subprocess.run(["xdotool", "windowfocus", "--sync", window], capture_output=True)
+    xdotool("windowfocus", "--sync", window)
     for key in ("ctrl+2", "j", "h"):
-        subprocess.run(["xdotool", "key", "--clearmodifiers", key], capture_output=True)
+        xdotool("key", "--clearmodifiers", key)
         time.sleep(0.3)
     deadline = time.monotonic() + timeout
     while not (new := visible_windows() - before):
@@ -74,12 +94,12 @@ def open_hide_dialog(window: str, screenshot_path: Path | None, timeout: float =
             raise SystemExit("first-start: the hide dialog did not open (h on a pending comment)")
         time.sleep(0.05)
     dialog = sorted(new)[0]
-    title = subprocess.run(["xdotool", "getwindowname", dialog], capture_output=True, text=True).stdout.strip()
+    title = xdotool("getwindowname", dialog).stdout.strip()
     time.sleep(0.5)
     if screenshot_path:
         screenshot(screenshot_path)
-    subprocess.run(["xdotool", "windowfocus", "--sync", dialog], capture_output=True)
-    subprocess.run(["xdotool", "key", "--clearmodifiers", "Escape"], capture_output=True)
+    xdotool("windowfocus", "--sync", dialog)
+    xdotool("key", "--clearmodifiers", "Escape")
     deadline = time.monotonic() + timeout
     while dialog in visible_windows():
         if time.monotonic() > deadline:
@@ -89,8 +109,8 @@ def open_hide_dialog(window: str, screenshot_path: Path | None, timeout: float =
 
 
 def close(process: subprocess.Popen, window: str) -> str:
-    subprocess.run(["xdotool", "windowfocus", "--sync", window], capture_output=True)
-    subprocess.run(["xdotool", "key", "--clearmodifiers", "ctrl+q"], capture_output=True)
+    xdotool("windowfocus", "--sync", window)
+    xdotool("key", "--clearmodifiers", "ctrl+q")
     try:
         process.wait(timeout=15)
         return "closed with Ctrl+Q"
@@ -122,6 +142,7 @@ def main() -> int:
 
     homes = []
     times = []
+    process = None
     try:
         for run in range(args.runs):
             if run == 0 or not args.reuse_home:
@@ -145,6 +166,9 @@ def main() -> int:
             if run == 0:
                 check_demo(args.moderator, home)
     finally:
+        if process is not None and process.poll() is None:  # left running by a failure
+            process.kill()
+            process.wait()
         for home in homes:
             shutil.rmtree(home, ignore_errors=True)
     if len(times) > 1:
@@ -169,4 +193,8 @@ def check_demo(moderator: str, home: Path) -> None:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    try:
+        sys.exit(main())
+    except XServerLost as lost:
+        print(f"first-start: {lost}", file=sys.stderr)
+        sys.exit(X_SERVER_LOST)
