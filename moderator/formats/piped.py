@@ -8,6 +8,7 @@ columns: pickling plain lists is several times cheaper than pickling named tuple
 
 from __future__ import annotations
 
+import gc
 import traceback
 from itertools import repeat
 from multiprocessing.connection import Connection
@@ -25,6 +26,9 @@ def produce(format_name: str, path: str, send: Connection) -> None:
     """In the child: parse and send batches; then 'end', or the error that stopped it."""
     from moderator.formats import FORMATS
 
+    # This process only parses: hardly anything it makes lives long or forms a cycle, and
+    # collecting less often spares about a twentieth of its time.
+    gc.set_threshold(100_000, 20, 100)
     try:
         with open(path, "rb") as stream:
             batch: list[Record] = []

@@ -61,6 +61,8 @@ class Writer:
         self.parents = ParentLinker()
         had_comments = self.connection.scalar(select(exists().where(comments.c.site_id == site_id)))
         self.written = None if had_comments else _Written()
+        # Whether a reply may be left unlinked: only then are the site's rows searched at the end.
+        self.loose = bool(had_comments)
         self.insert = FastInsert(self.connection, comments, INSERTED,
                                  constants={"site_id": site_id, "is_staff": False, "version": 1, "updated_at": self.now})
         self.undated = 0
@@ -110,7 +112,9 @@ class Writer:
         if self.written is not None:
             self.written.add(row[0] for row in new_rows)
         parent_id = self.parents.parent_id
-        self.insert([(comment_id, *row, parent_id(row[3], comment_id)) for comment_id, row in zip(ids, new_rows)])
+        rows = [(comment_id, *row, parent_id(row[3], comment_id)) for comment_id, row in zip(ids, new_rows)]
+        self.loose = self.loose or any(row[-1] is None and row[4] is not None for row in rows)
+        self.insert(rows)
 
     def _existing(self, external_ids: list[str]) -> dict:
         if self.written is not None:
@@ -154,6 +158,7 @@ class Writer:
             if values[8] != row.source_status:
                 follow.append({"_id": row.id, "v_status": values[8]})
         self.connection.execute(UPDATE, params)
+        self.loose = True  # a changed parent is linked again at the end
         if follow:
             self.connection.execute(FOLLOW_SOURCE, follow)
         self.report.comments.updated += len(changed)
@@ -162,8 +167,10 @@ class Writer:
 
     def finish(self) -> None:
         self.flush()
-        self._link_parents()
-        self._break_cycles()
+        if self.loose:  # else every reply was linked as it went in, never to a later row
+            self._link_parents()
+            self._break_cycles()
+            self._report_dangling()
         self._report_loose_ends()
 
     def _link_parents(self) -> None:
@@ -197,13 +204,15 @@ class Writer:
                 return current == start
             seen.add(current)
 
-    def _report_loose_ends(self) -> None:
+    def _report_dangling(self) -> None:
         dangling = self.connection.execute(
             select(comments.c.external_id, comments.c.parent_external_id).where(self._unlinked()).limit(3)).all()
         if dangling:
             self.report.warn("replies whose parent is not in the database; kept as top-level comments until it arrives",
                              [f"{external_id} → {parent_id}" for external_id, parent_id in dangling],
                              count=self.connection.scalar(select(func.count()).where(self._unlinked())))
+
+    def _report_loose_ends(self) -> None:
         if self.articles.placeholders:
             self.report.warn("articles named by comments but missing from the file; a placeholder was made",
                              sorted(self.articles.placeholders), count=len(self.articles.placeholders))
