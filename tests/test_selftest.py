@@ -13,9 +13,11 @@ def test_self_test_checks_window_demo_a_decision_and_every_model(qapp, paths, tm
     assert run_self_test(paths.models, lines.append) == 0, lines
     assert lines[0].startswith("ok: main window opened")
     assert "6 articles, 54 comments" in lines[1]
-    assert "approved comment" in lines[2] and "undid it" in lines[2]
-    assert lines[3].startswith("ok: quick-screen scored 5") and "(offensive)" in lines[3]
-    assert lines[4].startswith("ok: bert-tiny scored 5") and "toxicity" in lines[4]
+    assert lines[2] == "ok: scored in the background by quick-screen, in its own process"
+    assert lines[3] == "ok: queue opened: 43 pending, counted off the window's thread"
+    assert "approved comment" in lines[4] and "undid it" in lines[4]
+    assert lines[5].startswith("ok: quick-screen scored 5") and "(offensive)" in lines[5]
+    assert lines[6].startswith("ok: bert-tiny scored 5") and "toxicity" in lines[6]
     assert lines[-1].startswith("self-test passed")
 
 

@@ -20,7 +20,7 @@ from moderator.gui.app import build_window  # noqa: E402
 from moderator.gui.mainwindow import QUEUE_TAB, MainWindow  # noqa: E402
 from moderator.scoring.registry import list_models, load_scorer  # noqa: E402
 from moderator.scoring.runner import score_pending  # noqa: E402
-from moderator.scoring.store import find_model, scores_for  # noqa: E402
+from moderator.scoring.store import count_unscored, find_model, scores_for  # noqa: E402
 from moderator.storage.models import Status  # noqa: E402
 
 TIMEOUT_S = 120
@@ -81,6 +81,25 @@ def _demo_loaded(window: MainWindow) -> str:
     return f"database created and demo loaded: {figures['articles']} articles, {figures['comments']['total']} comments"
 
 
+def _scored_in_the_background(window: MainWindow) -> str:
+    """The window's own run: its model in a child process (a spawn of this executable when frozen)."""
+    wait_until(lambda: window.scoring.settled and window.writer.idle and window.model_id is not None,
+               "the background scoring run")
+    with window.context.db.sessions() as session:
+        left = count_unscored(session, window.model_id)
+    check(left == 0, f"background scoring left {left} comments unscored")
+    return f"scored in the background by {window.model.name}, in its own process"
+
+
+def _queue_counts(window: MainWindow) -> str:
+    pane = window.queue_pane
+    pane.recount()
+    with window.context.db.sessions() as session:
+        pending = queries.queue_count(session, Status.PENDING)
+    wait_until(lambda: pane.count == pending, "the queue's count (read off the window's thread)")
+    return f"queue opened: {pending} pending, counted off the window's thread"
+
+
 def _decide_and_undo(window: MainWindow) -> str:
     window.tabs.setCurrentIndex(QUEUE_TAB)
     window.step(True)
@@ -112,4 +131,5 @@ def _status(window: MainWindow, comment_id: int) -> str:
         return queries.comment(session, comment_id).status
 
 
-STEPS = (("window", _window_opens), ("demo", _demo_loaded), ("decision", _decide_and_undo))
+STEPS = (("window", _window_opens), ("demo", _demo_loaded), ("background", _scored_in_the_background),
+         ("queue", _queue_counts), ("decision", _decide_and_undo))
