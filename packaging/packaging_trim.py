@@ -20,6 +20,10 @@ TRANSFORMERS_FAMILIES = ("albert", "auto", "bert", "roberta", "xlm_roberta")
 EXCLUDED_MODULES = [
     "tkinter", "_tkinter", "IPython", "matplotlib", "pandas", "PIL", "pytest", "hypothesis",
     "pytestqt", "setuptools", "pip", "PyInstaller",
+    # Syntax highlighting: alembic imports mako.exceptions, which imports pygments when it
+    # can (for HTML error pages the app never renders) and falls back when it cannot: left
+    # out, the window opens about 40 ms sooner (measured in the source tree, 8 starts each).
+    "pygments",
     # Qt: the app uses QtCore, QtGui, QtWidgets, QtUiTools (and QtSvg through the icon
     # plugins). Never WebEngine; none of the QML / network / 3D stack.
     "PySide6.QtWebEngineCore", "PySide6.QtWebEngineWidgets", "PySide6.QtQml", "PySide6.QtQuick",

@@ -5,17 +5,23 @@ Run it inside an X server, e.g.:
     xvfb-run -a -s "-screen 0 1920x1080x24" packaging/linux/first-start.py \
         --moderator /usr/bin/moderator --screenshot build/first-start.png --runs 6
 
-Each run starts `moderator` (no command: the GUI) with a temporary HOME, polls the X
-server (xdotool) every 5 ms until a visible window titled "Comment Moderator" exists,
-and closes the app with Ctrl+Q. Run 1 is the first start of a new user (database
+Each run starts `moderator` (no command: the GUI) with a temporary HOME, times it until
+the X server maps a top-level window titled "Comment Moderator" (one long-lived `xev`
+watching the root window reports each map as it happens), and closes the app with Ctrl+Q. Run 1 is the first start of a new user (database
 created, demo loaded): it takes the screenshot, with --dialog opens the hide dialog (a
 form loaded at run time) and closes it, and checks afterwards that the database holds
 the demo. Later runs are warm (files in the page cache); with
 --reuse-home they reopen the first run's data folder instead of starting afresh.
 Exits 1 if no window appears, the screenshot is blank or the demo is missing, and 75
-(EX_TEMPFAIL) if the X server itself stopped answering (not the app's failure: on a
-shared machine another job's cleanup can take our Xvfb away; the caller may retry).
-Needs xdotool and ImageMagick's `import` (for the screenshot).
+(EX_TEMPFAIL) if the X server itself stopped answering (the environment failed, not
+the app).
+Needs xdotool, xev and xprop (x11-utils), and ImageMagick's `import` (for the screenshot).
+
+Why not poll with `xdotool search` every few ms (as this script once did): every poll is
+a new X client, hundreds a second, and Xvfb then drops some new clients during their
+handshake; a Qt app starting at that moment fails with "could not connect to display"
+(here: 9 of 60 starts of a bare QApplication with such a poller running, 0 of 60
+without). The polling processes also took CPU from the app being timed.
 """
 
 from __future__ import annotations
@@ -23,11 +29,14 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import queue
+import re
 import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -50,30 +59,75 @@ def x_server_answers() -> bool:
     return subprocess.run(["xdotool", "getdisplaygeometry"], capture_output=True).returncode == 0
 
 
-def find_window() -> str | None:
-    found = xdotool("search", "--onlyvisible", "--name", TITLE).stdout.split()
-    return found[0] if found else None
+class MapWatcher:
+    """One X client (xev) that reports every top-level window the moment it is mapped."""
+
+    READY = "_FIRST_START_READY"
+
+    def __init__(self) -> None:
+        self.xev = subprocess.Popen(["stdbuf", "-oL", "xev", "-root", "-event", "substructure", "-event", "property"],
+                                    stdout=subprocess.PIPE, text=True)
+        self.mapped: queue.Queue[tuple[float, str]] = queue.Queue()
+        self.ready = threading.Event()
+        threading.Thread(target=self._read, daemon=True).start()
+        self._wait_ready()
+
+    def _read(self) -> None:
+        event = ""
+        for line in self.xev.stdout:
+            if line[:1].isalpha():  # xev starts each event at column 0, its fields indented
+                event = line.split(" ", 1)[0]
+            elif event == "MapNotify" and (found := re.search(r"window (0x[0-9a-f]+), override NO", line)):
+                self.mapped.put((time.monotonic(), str(int(found.group(1), 16))))
+            elif event == "PropertyNotify" and self.READY in line:
+                self.ready.set()
+
+    def _wait_ready(self) -> None:
+        """xev reports nothing until it has subscribed: change a root property until it sees that."""
+        for _ in range(100):
+            subprocess.run(["xprop", "-root", "-f", self.READY, "8s", "-set", self.READY, "1"], capture_output=True)
+            if self.ready.wait(0.1):
+                return
+        raise XServerLost(f"xev saw no event on the X server {os.environ.get('DISPLAY')}")
+
+    def next_window(self, timeout: float) -> tuple[float, str] | None:
+        """(when it was mapped, its id), or None if no window was mapped within timeout."""
+        try:
+            return self.mapped.get(timeout=timeout)
+        except queue.Empty:
+            return None
+
+    def forget(self) -> None:
+        """Drop windows mapped so far (an earlier run's dialogs)."""
+        while not self.mapped.empty():
+            self.mapped.get_nowait()
+
+    def close(self) -> None:
+        self.xev.terminate()
+        self.xev.wait()
 
 
-def start(moderator: str, home: Path, timeout: float) -> tuple[subprocess.Popen, str, float]:
+def start(watcher: MapWatcher, moderator: str, home: Path, timeout: float) -> tuple[subprocess.Popen, str, float]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("XDG_") and k != "MODERATOR_HOME"}
     env["HOME"] = str(home)
     log = open(home / "app-output.log", "ab")
+    watcher.forget()
     started = time.monotonic()
     process = subprocess.Popen([moderator], env=env, stdout=log, stderr=subprocess.STDOUT)
-    while (window := find_window()) is None:
-        if process.poll() is not None:
+    while True:
+        if (mapped := watcher.next_window(0.05)) is not None:
+            when, window = mapped
+            if TITLE in xdotool("getwindowname", window).stdout:
+                return process, window, when - started
+        elif process.poll() is not None:
             output = (home / "app-output.log").read_text(errors="replace")
-            if "could not connect to display" in output or not x_server_answers():
-                raise XServerLost(f"the app could not reach the X server {os.environ.get('DISPLAY')} "
-                                  f"(X server answers now: {x_server_answers()}); its output:\n{output}")
+            if not x_server_answers():
+                raise XServerLost(f"the X server {os.environ.get('DISPLAY')} stopped answering; the app's output:\n{output}")
             raise SystemExit(f"first-start: the app exited with {process.returncode} before showing a window "
                              f"(the X server answers); its output:\n{output}")
-        if time.monotonic() - started > timeout:
+        elif time.monotonic() - started > timeout:
             process.kill()
             raise SystemExit(f"first-start: no window within {timeout:.0f} s")
-        time.sleep(0.005)
-    return process, window, time.monotonic() - started
 
 
 def visible_windows() -> set[str]:
@@ -143,12 +197,13 @@ def main() -> int:
     homes = []
     times = []
     process = None
+    watcher = MapWatcher()
     try:
         for run in range(args.runs):
             if run == 0 or not args.reuse_home:
                 homes.append(Path(tempfile.mkdtemp(prefix="moderator-first-start-")))
             home = homes[-1]
-            process, window, took = start(args.moderator, home, args.timeout)
+            process, window, took = start(watcher, args.moderator, home, args.timeout)
             times.append(took)
             if run == 0:
                 time.sleep(args.settle)
@@ -169,6 +224,7 @@ def main() -> int:
         if process is not None and process.poll() is None:  # left running by a failure
             process.kill()
             process.wait()
+        watcher.close()
         for home in homes:
             shutil.rmtree(home, ignore_errors=True)
     if len(times) > 1:
