@@ -7,6 +7,7 @@ are just as immutable, and five times cheaper to make, which counts at a million
 
 from __future__ import annotations
 
+from contextlib import suppress
 from datetime import datetime, timezone
 from email.utils import parsedate_to_datetime
 from typing import NamedTuple, Union
@@ -103,7 +104,11 @@ def parse_iso_time(value: str | None) -> datetime | None:
     value = value.strip() if value else None
     if not value or value.startswith("0000-00-00"):
         return None
-    return utc(datetime.fromisoformat(value))
+    parsed = datetime.fromisoformat(value)
+    if parsed.tzinfo is None and len(value) > 10:  # a naive time, taken as UTC
+        with suppress(ValueError):  # parsed again with the zone: a sixth of the cost of replace()
+            return datetime.fromisoformat(value + "+00:00")
+    return utc(parsed)
 
 
 def parse_rfc822_time(value: str | None) -> datetime | None:
