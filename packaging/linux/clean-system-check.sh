@@ -43,7 +43,7 @@ missing=$(in_chroot sh -c '
 echo "clean-system: every ELF file in the bundle resolves its libraries (Qt's xcb plugin included)"
 in_chroot sh -c 'cd /tmp && moderator --self-test'
 
-in_chroot env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3 xvfb xauth xdotool imagemagick >/dev/null
+in_chroot env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3 xvfb xauth xdotool x11-utils imagemagick >/dev/null
 in_chroot xvfb-run -a -s "-screen 0 1920x1080x24" python3 /tmp/first-start.py --moderator /usr/bin/moderator \
   --screenshot /tmp/clean-system-first-start.png --runs 3
 cp "$chroot_dir/tmp/clean-system-first-start.png" "$(dirname "$deb")/" 2>/dev/null || true
