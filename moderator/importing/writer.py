@@ -4,8 +4,9 @@ Identity is (site, external id). A comment already here is compared field by fie
 unchanged, or updated (the source's status is recorded as source_status and becomes
 the status only where no moderator has decided here). An id seen twice in one file
 keeps its first record and reports the rest. Replies link to their parent by the
-parent's external id once the whole file is in, so order in the file does not
-matter, and a reply whose parent is missing keeps that id until the parent arrives.
+parent's external id, as they go in where they can (parents.py) and the rest once
+the whole file is in, so order in the file does not matter, and a reply whose parent
+is missing keeps that id until the parent arrives.
 
 Core statements, not ORM objects: a million ORM objects would neither fit the
 memory budget nor the time one.
