@@ -7,7 +7,7 @@ database), reports progress to the status-bar panel and ends with one plain sent
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
@@ -16,7 +16,9 @@ from moderator.errors import ModeratorError
 from moderator.export import export_decisions
 from moderator.gui.progress import CancelToken, Progress, ProgressPanel
 from moderator.gui.writer import Writer
-from moderator.importing import ImportCancelled, ImportProgress, ImportReport, import_file
+
+if TYPE_CHECKING:  # the import pipeline loads on the first import, not at every start
+    from moderator.importing import ImportProgress, ImportReport
 from moderator.storage.database import Database
 
 IMPORT_FILTER = "Comment exports and pages (*.xml *.json *.jsonl *.csv *.gz *.txt);;All files (*)"
@@ -24,6 +26,8 @@ IMPORT_FILTER = "Comment exports and pages (*.xml *.json *.jsonl *.csv *.gz *.tx
 
 def import_progress(panel: ProgressPanel, token: CancelToken) -> Callable[[ImportProgress], None]:
     """Forwards an import's progress; stops it when Cancel was pressed."""
+
+    from moderator.importing import ImportCancelled
 
     def report(progress: ImportProgress) -> None:
         if token.cancelled:
@@ -48,6 +52,8 @@ class FileActions:
             self._import_next(paths, [])
 
     def _import_next(self, paths: list[Path], reports: list[ImportReport]) -> None:
+        from moderator.importing import import_file
+
         if not paths:
             self._panel.finish()
             self._on_imported()

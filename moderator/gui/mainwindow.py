@@ -21,7 +21,6 @@ from moderator.bulk import Batch
 from moderator.gui.bulkactions import BulkActions
 from moderator.gui.queuecommands import QUEUE_TAB, QueueCommands
 from moderator.config import AppPaths
-from moderator.demo import load_demo
 from moderator.errors import ModeratorError
 from moderator.gui import settings as S
 from moderator.gui.actions import ActionId, apply_shortcuts, create_actions
@@ -479,6 +478,8 @@ class MainWindow(QMainWindow):
 
     def load_demo(self) -> None:
         self.statusBar().showMessage("Loading the demo article and comments…")
+        from moderator.demo import load_demo  # the import pipeline: needed on a first start only
+
         self.writer.submit(load_demo, lambda _reports: self._demo_loaded())
 
     def _demo_loaded(self) -> None:

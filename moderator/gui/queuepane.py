@@ -77,6 +77,7 @@ class QueuePane(QWidget):
         self.search.setAccessibleName("Search the queue")
         self.search.setToolTip('Words (all must match), "a phrase", prefix*. Enter or Down goes to the results.')
         self.filter_button = QToolButton(self)
+        self.filter_button.setObjectName("filterButton")
         self.filter_button.setText("Filter")
         self.filter_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.filter_button.setAccessibleName("Add a filter")
