@@ -152,3 +152,10 @@ def test_article_list_counts_each_articles_comments_off_an_index(data):
     assert found
     for sql, lines in found:
         assert "SCAN comments" not in lines and any("ix_comments_article_status" in line for line in lines), (sql, lines)
+
+
+def test_the_audit_log_by_source_reads_that_sources_index(data):
+    """A rare source (a rule's decisions) must not walk the whole log to find a page."""
+    db, _model_id, _refs = data
+    found = plans(db, lambda s: audit.audit_page(s, audit.AuditFilter(source="rule"), limit=3))
+    assert found and all(any("ix_decisions_source_created" in line for line in lines) for _sql, lines in found), found

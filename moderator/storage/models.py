@@ -154,6 +154,7 @@ class Decision(Base):
         Index("ix_decisions_created", "created_at", "id"),
         Index("ix_decisions_moderator_created", "moderator", "created_at", "id"),
         Index("ix_decisions_action_created", "action", "created_at", "id"),
+        Index("ix_decisions_source_created", "source", "created_at", "id"),  # the audit log by source (rule, bulk)
     )
 
     id: Mapped[intpk]
