@@ -49,8 +49,8 @@ def test_a_first_import_indexes_every_comment_and_rebuilds_the_indexes(session):
     after = schema(session)
     assert without_pages(after) == without_pages(before)
     moved = {name for (_, name, _, page), old in zip(after, before) if page != old[3]}
-    assert moved == {"ix_comments_article_created", "ix_comments_article_status", "ix_comments_author_status",
-                     "ix_comments_created", "ix_comments_parent_id", "ix_comments_status_created"}
+    # Those whose keys come in no order of the file's (by article, by author) are built afresh.
+    assert moved == {"ix_comments_article_created", "ix_comments_article_status", "ix_comments_author_status"}
     assert_index_exact(session)
 
 
