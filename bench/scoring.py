@@ -190,6 +190,12 @@ def run_full(args, work: Path) -> dict:
     if not args.skip_naive:
         measure_naive(report, pack, texts, exact_scores)
     for mode in ("bf16", "int8"):
+        if mode == "bf16" and report["bf16_peak_gflops"] < report["fp32_peak_gflops"]:
+            # No bf16 matmul units (AVX2-only CPUs emulate it at a fraction of a GFLOP/s):
+            # 2,000 comments would take hours, and int8 is the fast mode for such a CPU.
+            report["bf16_skipped"] = "bf16 matmuls slower than fp32 on this CPU"
+            print("fast bf16: skipped, this CPU's bf16 matmuls are slower than fp32", flush=True)
+            continue
         measure_fast(report, db, pack, mode, exact_scores)
     report["quick_screen_cps"] = round(quick_screen_rate(work, lexicon, args.quick_comments), 1)
     print(f"quick screen end to end: {report['quick_screen_cps']} c/s", flush=True)
