@@ -207,12 +207,23 @@ class MainWindow(QMainWindow):
             return query(session)
 
     def refresh(self) -> None:
+        for step in self._refresh_steps():
+            step()
+
+    def _refresh_in_turns(self, steps: list | None = None) -> None:
+        """What refresh does, one step per event-loop turn, so no turn is long (the model
+        has just started scoring on the other core)."""
+        steps = self._refresh_steps() if steps is None else steps
+        steps.pop(0)()
+        if steps:
+            QTimer.singleShot(0, lambda: self._refresh_in_turns(steps))
+
+    def _refresh_steps(self) -> list:
         current_article = self.article_view.article.id if self.article_view.article else None
-        self.articles.reload()
-        self.refresh_queue()
-        self.commenter_panel.refresh()
+        steps = [self.articles.reload, self.refresh_queue, self.commenter_panel.refresh]
         if current_article is not None:
-            self.open_article(current_article, self.current_comment_id)
+            steps.append(lambda: self.open_article(current_article, self.current_comment_id))
+        return steps
 
     def refresh_queue(self) -> None:
         self.queue_pane.reload()
@@ -453,8 +464,7 @@ class MainWindow(QMainWindow):
         if model_id != self.model_id:
             self.model_id = model_id
             self._show_model_in_queue()
-            self._show_model_in_commenter()
-            self.refresh()
+            self._refresh_in_turns([self._show_model_in_commenter, *self._refresh_steps()])
 
     def _scores_landed(self, comment_ids: list[int]) -> None:
         """Show new scores on rows already on screen; lists re-sort on the next refresh."""
