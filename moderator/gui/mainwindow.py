@@ -210,20 +210,19 @@ class MainWindow(QMainWindow):
         for step in self._refresh_steps():
             step()
 
-    def _refresh_in_turns(self, steps: list | None = None) -> None:
-        """What refresh does, one step per event-loop turn, so no turn is long (the model
-        has just started scoring on the other core)."""
-        steps = self._refresh_steps() if steps is None else steps
+    def _refresh_in_turns(self, steps: list) -> None:
+        """Run `steps` one per event-loop turn, so no turn is long (the model has just
+        started scoring on the other core). Dropped if the window goes first."""
         steps.pop(0)()
         if steps:
-            QTimer.singleShot(0, lambda: self._refresh_in_turns(steps))
+            QTimer.singleShot(0, self, lambda: self._refresh_in_turns(steps))
 
     def _refresh_steps(self) -> list:
-        current_article = self.article_view.article.id if self.article_view.article else None
-        steps = [self.articles.reload, self.refresh_queue, self.commenter_panel.refresh]
-        if current_article is not None:
-            steps.append(lambda: self.open_article(current_article, self.current_comment_id))
-        return steps
+        return [self.articles.reload, self.refresh_queue, self.commenter_panel.refresh, self._open_current_article_again]
+
+    def _open_current_article_again(self) -> None:
+        if self.article_view.article is not None:
+            self.open_article(self.article_view.article.id, self.current_comment_id)
 
     def refresh_queue(self) -> None:
         self.queue_pane.reload()
