@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import and_, func, select
+from sqlalchemy import and_, bindparam, func, select
 from sqlalchemy.orm import Session
 
 from moderator.errors import NotFoundError
@@ -111,13 +111,18 @@ def _count(status: str):
             .where(Comment.article_id == Article.id, Comment.status == status).scalar_subquery())
 
 
+# Selects that run on every j / k or decision are built once: building one costs more than
+# running it on SQLite (each takes its values as bound parameters).
+_ARTICLE_ROWS = (
+    select(Article.id, Article.headline, Article.section, Article.published_at,
+           _count(Status.PENDING), _count(Status.APPROVED), _count(Status.HIDDEN))
+    .order_by(Article.published_at.desc().nulls_last(), Article.id)
+)
+
+
 def article_page(session: Session, offset: int = 0, limit: int = 100, article_id: int | None = None) -> list[ArticleRow]:
     """Articles newest first, each with its comment counts by status (or just one article)."""
-    query = (
-        select(Article.id, Article.headline, Article.section, Article.published_at,
-               _count(Status.PENDING), _count(Status.APPROVED), _count(Status.HIDDEN))
-        .order_by(Article.published_at.desc().nulls_last(), Article.id)
-    )
+    query = _ARTICLE_ROWS
     if article_id is not None:
         query = query.where(Article.id == article_id)
     return [ArticleRow(*row) for row in session.execute(query.offset(offset).limit(limit))]
@@ -135,8 +140,9 @@ def article_detail(session: Session, article_id: int) -> ArticleDetail:
     return ArticleDetail(*row)
 
 
-def _comments(model_id: int | None):
-    """Comment rows with their article's headline and the given model's main score."""
+def _comments(model_id):
+    """Comment rows with their article's headline and the given model's main score (`model_id`
+    an id, None for no model, or a bound parameter)."""
     scored_by_model = and_(Score.comment_id == Comment.id, Score.model_id == (model_id if model_id is not None else -1))
     return (
         select(*_COMMENT_COLUMNS, Article.headline, Score.main)
@@ -182,8 +188,12 @@ def queue_count(session: Session, status: str = Status.PENDING) -> int:
     return session.scalar(query.where(Comment.status == status))
 
 
+_COMMENT_BY_ID = _comments(bindparam("model_id")).where(Comment.id == bindparam("comment_id"))
+
+
 def comment(session: Session, comment_id: int, model_id: int | None = None) -> CommentRow:
-    row = session.execute(_comments(model_id).where(Comment.id == comment_id)).one_or_none()
+    values = {"comment_id": comment_id, "model_id": model_id if model_id is not None else -1}
+    row = session.execute(_COMMENT_BY_ID, values).one_or_none()
     if row is None:
         raise NotFoundError(f"There is no comment with id {comment_id}.")
     return CommentRow(*row)
@@ -194,15 +204,17 @@ def comments_by_ids(session: Session, comment_ids: list[int], model_id: int | No
     return [CommentRow(*row) for row in rows]
 
 
+_STAFF_REPLIES = select(Comment.id).where(Comment.parent_id == bindparam("comment_id"), Comment.is_staff)
+_HISTORY = (
+    select(*_DECISION_COLUMNS)
+    .where((Decision.comment_id == bindparam("comment_id")) | Decision.comment_id.in_(_STAFF_REPLIES))
+    .order_by(Decision.id)
+)
+
+
 def history(session: Session, comment_id: int) -> list[DecisionRow]:
     """Decisions on the comment and on staff replies posted under it, oldest first."""
-    replies = select(Comment.id).where(Comment.parent_id == comment_id, Comment.is_staff)
-    rows = session.execute(
-        select(*_DECISION_COLUMNS)
-        .where((Decision.comment_id == comment_id) | Decision.comment_id.in_(replies))
-        .order_by(Decision.id)
-    )
-    return [DecisionRow(*row) for row in rows]
+    return [DecisionRow(*row) for row in session.execute(_HISTORY, {"comment_id": comment_id})]
 
 
 def decision(session: Session, decision_id: int) -> DecisionRow:

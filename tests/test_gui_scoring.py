@@ -11,6 +11,7 @@ from sqlalchemy import func, select
 
 from moderator.gui.listmodels import ROW_ROLE
 from moderator.gui.modelsdialog import ModelsDialog
+from moderator.gui.scorebars import label_words
 from moderator.storage.models import Comment, Score, ScoringModel
 from tests.test_gui import wait_writes, window  # noqa: F401 - the shared window fixture
 from tests.tinymodels import build_tiny_model
@@ -75,6 +76,9 @@ def test_install_a_pack_switch_to_it_and_score_without_mixing(qtbot, window, tmp
     window.refresh()
     window.show_comment(window.queue.index(0).data(ROW_ROLE).id)
     assert window.panel.scores.title.text().endswith("bert-tiny")
+    shown = window.panel.scores.shown()
+    assert sorted(label for label, _ in shown) == sorted(label_words(label) for label in tiny.labels)
+    assert all(0 <= float(figure) <= 1 for _, figure in shown)
     dialog.dialog.reject()
     dialog._worker.close()
 
@@ -84,6 +88,8 @@ def test_unscored_comments_show_as_such_under_a_new_model(qtbot, window, tmp_pat
     window.scoring.stop()
     first = window.queue.index(0).data(ROW_ROLE)
     assert first.score is not None
+    window.show_comment(first.id)
+    assert [label for label, _ in window.panel.scores.shown()] == [label_words(window.model.main_label)]
     tiny = build_tiny_model(tmp_path / "tiny", "bert")
     dialog = ModelsDialog(window, window.context.paths.models, lambda: None)
     dialog.install((tiny.checkpoint, tiny.config))
@@ -95,4 +101,7 @@ def test_unscored_comments_show_as_such_under_a_new_model(qtbot, window, tmp_pat
     window.models_changed()
     row = window.queue.index(0).data(ROW_ROLE)
     assert row.score is None and window.priority_of(row.score) is None
+    window.show_comment(row.id)  # the panel's bars, filled by the quick screen before, empty now
+    assert window.panel.scores.title.text() == "Not scored by bert-tiny yet"
+    assert window.panel.scores.shown() == []
     dialog._worker.close()

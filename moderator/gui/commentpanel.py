@@ -108,7 +108,9 @@ class CommentPanel(QScrollArea):
         self.meta.setText(f"{look.when(row.created_at, with_year=True)} · comment {row.id}")
         self.status.setText(look.STATUS_LABELS.get(row.status, row.status))
         colour = look.STATUS_COLOURS.get(row.status)
-        self.status.setStyleSheet(f"color: {colour.name()}; font-weight: bold;" if colour else "")
+        sheet = f"color: {colour.name()}; font-weight: bold;" if colour else ""
+        if sheet != self.status.styleSheet():  # setting it re-polishes the label: not on every j / k
+            self.status.setStyleSheet(sheet)
         self.article.setText(f"On: {row.article_headline}")
         self.text.setText(row.body)
         if parent is not None:

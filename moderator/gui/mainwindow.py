@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from moderator import APP_NAME, __version__, commenters, moderation, queries, queue
+from moderator.queries import ArticleRow, CommentRow
 from moderator.bulk import Batch
 from moderator.gui.bulkactions import BulkActions
 from moderator.gui.queuecommands import QUEUE_TAB, QueueCommands
@@ -376,21 +377,22 @@ class MainWindow(QMainWindow):
         return self.current_comment_id
 
     def _push(self, text: str, operation: Callable[[Session], Change]) -> None:
-        command = DecisionCommand(text, operation, self.moderator, self.writer, self.apply_change, self._on_write_failed)
+        command = DecisionCommand(text, operation, self.moderator, self.writer, self._changed_rows, self.apply_change,
+                                  self._on_write_failed)
         self.undo_stack.push(command)
 
     def approve(self) -> None:
         if (cid := self._require_comment()) is not None:
+            self.step(True)  # the next comment first: the write's thread would slow the GUI's reads
             self._push("Approve", lambda s: moderation.decide(s, cid, moderation.APPROVE, self.moderator))
-            self.step(True)
 
     def hide_comment(self) -> None:
         if (cid := self._require_comment()) is None:
             return
         choice = HideDialog(self).choose()
         if choice is not None:
-            self._push("Hide", lambda s: moderation.decide(s, cid, moderation.HIDE, self.moderator, choice.reason, choice.note))
             self.step(True)
+            self._push("Hide", lambda s: moderation.decide(s, cid, moderation.HIDE, self.moderator, choice.reason, choice.note))
 
     def restore(self) -> None:
         if (cid := self._require_comment()) is not None:
@@ -407,16 +409,22 @@ class MainWindow(QMainWindow):
     def post_first_comment(self, article_id: int, text: str) -> None:
         self._push("Post", lambda s: moderation.post_first_comment(s, article_id, text, self.moderator))
 
-    def apply_change(self, change: Change) -> None:
+    def _changed_rows(self, session: Session, change: Change) -> tuple[CommentRow, ArticleRow | None]:
+        """The changed comment's row and its article's, read on the writer thread."""
+        row = queries.comment(session, change.comment_id, self.model_id)
+        return row, next(iter(queries.article_page(session, 0, 1, article_id=row.article_id)), None)
+
+    def apply_change(self, change: Change, rows: tuple[CommentRow, ArticleRow | None]) -> None:
         """Refresh exactly what the write changed."""
-        row = self._read(lambda s: queries.comment(s, change.comment_id, self.model_id))
+        row, article_row = rows
         if self.article_view.article and self.article_view.article.id == row.article_id:
             if change.status_before is None or change.status_after == Status.REMOVED or change.action == moderation.REDO:
                 self.article_view.set_thread(self._read(lambda s: queries.thread(s, row.article_id, self.model_id)))
             else:
                 self.article_view.replace_comment(row)
         self.queue.replace(row)
-        self._refresh_article_row(row.article_id)
+        if article_row is not None:
+            self.articles.replace(article_row)
         self.queue_pane.recount_soon()
         if self.panel.comment_id in (row.id, row.parent_id):
             self.show_comment(self.panel.comment_id)
@@ -426,6 +434,9 @@ class MainWindow(QMainWindow):
                                      "Ctrl+Z undoes it.", 6000)
 
     def _refresh_article_row(self, article_id: int) -> None:
+        """Its counts, when the article list has its row (most of 20,000 articles are not loaded)."""
+        if self.articles.row_of(article_id) is None:
+            return
         rows = self._read(lambda s: queries.article_page(s, 0, 1, article_id=article_id))
         if rows:
             self.articles.replace(rows[0])

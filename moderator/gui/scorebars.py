@@ -25,33 +25,44 @@ class ScoreBars(QWidget):
         self.title.setTextFormat(Qt.TextFormat.PlainText)
         self.title.setFont(look.bold(self.font()))
         self.grid.addWidget(self.title, 0, 0, 1, 3)
-        self._rows: list[QWidget] = []
+        self._rows: list[tuple[QLabel, QProgressBar, QLabel]] = []  # kept and refilled: j / k stays cheap
 
     def show_scores(self, model_name: str, main_label: str, scores: dict[str, float] | None, priority: str | None) -> None:
-        for widget in self._rows:
-            widget.deleteLater()
-        self._rows = []
-        if scores is None:
+        scores = scores or {}
+        if not scores:
             self.title.setText(f"Not scored by {model_name} yet")
-            return
-        self.title.setText(f"{look.priority_chip_text(priority)} · {model_name}")
+        else:
+            self.title.setText(f"{look.priority_chip_text(priority)} · {model_name}")
         main_first = sorted(scores.items(), key=lambda item: (item[0] != main_label, -item[1]))
-        for row, (label, value) in enumerate(main_first, 1):
-            self._add_row(row, label, value, label == main_label)
+        while len(self._rows) < len(main_first):
+            self._rows.append(self._new_row(len(self._rows) + 1))
+        for index, widgets in enumerate(self._rows):
+            if index < len(main_first):
+                label, value = main_first[index]
+                self._fill_row(widgets, label, value, label == main_label)
+            for widget in widgets:
+                widget.setVisible(index < len(main_first))
 
-    def _add_row(self, row: int, label: str, value: float, main: bool) -> None:
-        name = QLabel(label_words(label), self)
-        name.setTextFormat(Qt.TextFormat.PlainText)
-        if main:
-            name.setFont(look.bold(self.font()))
+    def shown(self) -> list[tuple[str, str]]:
+        """(label, figure) of each bar on show, top first."""
+        return [(name.text(), figure.text()) for name, _bar, figure in self._rows if not name.isHidden()]
+
+    def _new_row(self, row: int) -> tuple[QLabel, QProgressBar, QLabel]:
+        name, figure = QLabel(self), QLabel(self)
+        for label in (name, figure):
+            label.setTextFormat(Qt.TextFormat.PlainText)
         bar = QProgressBar(self)
         bar.setRange(0, STEPS)
-        bar.setValue(round(value * STEPS))
         bar.setTextVisible(False)
         bar.setMaximumHeight(8)
-        bar.setAccessibleName(f"{label_words(label)} score")
-        figure = QLabel(f"{value:.2f}", self)
-        figure.setTextFormat(Qt.TextFormat.PlainText)
         for column, widget in enumerate((name, bar, figure)):
             self.grid.addWidget(widget, row, column)
-            self._rows.append(widget)
+        return name, bar, figure
+
+    def _fill_row(self, widgets: tuple[QLabel, QProgressBar, QLabel], label: str, value: float, main: bool) -> None:
+        name, bar, figure = widgets
+        name.setText(label_words(label))
+        name.setFont(look.bold(self.font()) if main else self.font())
+        bar.setValue(round(value * STEPS))
+        bar.setAccessibleName(f"{label_words(label)} score")
+        figure.setText(f"{value:.2f}")

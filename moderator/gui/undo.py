@@ -8,7 +8,7 @@ pressed before the action's write returned still reverses the right decision.
 
 from __future__ import annotations
 
-from typing import Callable, Sequence
+from typing import Any, Callable, Sequence
 
 from PySide6.QtGui import QUndoCommand
 from sqlalchemy.orm import Session
@@ -22,11 +22,16 @@ Operation = Callable[[Session], Change]
 
 
 class DecisionCommand(QUndoCommand):
+    """One decision on one comment. After each write, `read_after` reads what the views
+    need in the write's own session, on the writer thread (the GUI thread, busy showing
+    the next comment, does not wait for those reads); `on_change` gets the change and that."""
+
     def __init__(self, text: str, first: Operation, moderator: str, writer: Writer,
-                 on_change: Callable[[Change], None], on_error: Callable[[BaseException], None]):
+                 read_after: Callable[[Session, Change], Any], on_change: Callable[[Change, Any], None],
+                 on_error: Callable[[BaseException], None]):
         super().__init__(text)
         self._first, self._moderator, self._writer = first, moderator, writer
-        self._on_change, self._on_error = on_change, on_error
+        self._read_after, self._on_change, self._on_error = read_after, on_change, on_error
         self._latest: Change | None = None
 
     def redo(self) -> None:
@@ -41,11 +46,11 @@ class DecisionCommand(QUndoCommand):
         return moderation.redo(session, self._latest.decision_id, self._moderator)
 
     def _submit(self, operation: Operation) -> None:
-        def task(session: Session) -> Change:
+        def task(session: Session) -> tuple[Change, Any]:
             self._latest = operation(session)
-            return self._latest
+            return self._latest, self._read_after(session, self._latest)
 
-        self._writer.submit(task, self._on_change, self._on_error)
+        self._writer.submit(task, lambda done: self._on_change(*done), self._on_error)
 
 
 class BulkCommand(QUndoCommand):

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Sequence
 
-from sqlalchemy import Select, and_, exists, func, select, tuple_
+from sqlalchemy import Select, and_, bindparam, exists, func, select, tuple_
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
@@ -115,12 +115,16 @@ def _upsert(session: Session):
     return insert.on_conflict_do_update(index_elements=[Score.comment_id, Score.model_id], set_=replacement)
 
 
+# Built once: the comment panel reads it on every j / k.
+_LABEL_SCORES = (select(Score.comment_id, Score.label_scores)
+                 .where(Score.model_id == bindparam("model_id"), Score.comment_id.in_(bindparam("comment_ids", expanding=True))))
+
+
 def scores_for(session: Session, model_id: int | None, comment_ids: Sequence[int]) -> dict[int, LabelScores]:
     """Label scores from one model for the given comments; unscored ones are absent."""
     if model_id is None or not comment_ids:
         return {}
-    rows = session.execute(select(Score.comment_id, Score.label_scores)
-                           .where(Score.model_id == model_id, Score.comment_id.in_(comment_ids)))
+    rows = session.execute(_LABEL_SCORES, {"model_id": model_id, "comment_ids": list(comment_ids)})
     return dict(rows.all())
 
 
