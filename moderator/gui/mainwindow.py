@@ -20,6 +20,7 @@ from moderator import APP_NAME, __version__, commenters, moderation, queries, qu
 from moderator.queries import ArticleRow, CommentRow
 from moderator.bulk import Batch
 from moderator.gui.bulkactions import BulkActions
+from moderator.gui.collector import IdleCollector
 from moderator.gui.queuecommands import QUEUE_TAB, QueueCommands
 from moderator.config import AppPaths
 from moderator.errors import ModeratorError
@@ -110,6 +111,7 @@ class MainWindow(QMainWindow):
         self._connect()
         self._restore_layout()
         self.refresh()
+        self.collector = IdleCollector(self)  # last: what start-up made is frozen out of collections
 
     # ---- construction -------------------------------------------------------------
 
@@ -572,6 +574,7 @@ class MainWindow(QMainWindow):
             self.audit_window.shutdown()  # an export in flight finishes
         self.reader.close()
         self.writer.close()  # every decision shown as done is committed before we go
+        self.collector.close()
         settings = self.context.settings
         settings.set(S.WINDOW_GEOMETRY, self.saveGeometry())
         settings.set(S.WINDOW_STATE, self.saveState())

@@ -14,7 +14,6 @@ quick screen writes 2,000 at a time) never holds the GUI thread for long.
 
 from __future__ import annotations
 
-import gc
 import threading
 import time
 from collections import deque
@@ -70,11 +69,6 @@ class BackgroundScorer(QObject):
             return False
         if self._panel.busy or self._closing:
             return False
-        if not gc.get_freeze_count():
-            # The collector's full passes over everything start-up made (modules, Qt wrappers,
-            # caches) took 75 ms holding the GIL, on whichever thread allocates; the scoring
-            # threads allocate a lot. Frozen once, those objects are no longer traversed.
-            gc.freeze()
         token = self.token = self._panel.start("Scoring", yields=True)
         self._thread = threading.Thread(target=self._run, args=(priority_article, token), name="scoring", daemon=True)
         self._thread.start()

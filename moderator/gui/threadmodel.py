@@ -15,10 +15,8 @@ from moderator.queries import CommentRow
 class Node:
     row: CommentRow | None
     parent: Node | None = None
+    position: int = 0  # among its parent's children (a thread is rebuilt, never reordered)
     children: list[Node] = field(default_factory=list)
-
-    def position(self) -> int:
-        return self.parent.children.index(self) if self.parent else 0
 
 
 def describe_comment(row: CommentRow) -> str:
@@ -35,10 +33,12 @@ class ThreadModel(QAbstractItemModel):
     def set_rows(self, rows: list[CommentRow]) -> None:
         """Rows come oldest first; a reply whose parent is not shown goes to the top level."""
         self.beginResetModel()
+        for node in self._nodes.values():
+            node.parent = None  # no cycles left behind: the old thread is freed at once, not by the collector
         self._root, self._nodes = Node(None), {}
         for row in rows:
             parent = self._nodes.get(row.parent_id, self._root)
-            node = Node(row, parent)
+            node = Node(row, parent, len(parent.children))
             parent.children.append(node)
             self._nodes[row.id] = node
         self.endResetModel()
@@ -48,7 +48,7 @@ class ThreadModel(QAbstractItemModel):
 
     def index_of(self, comment_id: int) -> QModelIndex:
         node = self._nodes.get(comment_id)
-        return QModelIndex() if node is None else self.createIndex(node.position(), 0, node)
+        return QModelIndex() if node is None else self.createIndex(node.position, 0, node)
 
     def replace(self, row: CommentRow) -> None:
         node = self._nodes.get(row.id)
@@ -69,7 +69,7 @@ class ThreadModel(QAbstractItemModel):
         parent = index.internalPointer().parent
         if parent is None or parent is self._root:
             return QModelIndex()
-        return self.createIndex(parent.position(), 0, parent)
+        return self.createIndex(parent.position, 0, parent)
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
         return len(self._node(parent).children)
