@@ -124,8 +124,8 @@ def _comments(db: sqlite3.Connection, comments: int, articles: int, commenters: 
 
 def _scores(db: sqlite3.Connection) -> None:
     score = f"({_U.replace(':n', 'id')} * {_U.replace(':n', 'id')} * {_U.replace(':n', 'id')})"
-    db.execute(f"INSERT INTO scores (comment_id, model_id, main, label_scores, scored_at) "
-               f"SELECT id, 1, {score}, json_object('{LABEL}', {score}), updated_at FROM comments")
+    db.execute(f"INSERT INTO scores (comment_id, model_id, main, label_scores, scored_at, status) "
+               f"SELECT id, 1, {score}, json_object('{LABEL}', {score}), updated_at, status FROM comments")
 
 
 def _decisions(db: sqlite3.Connection) -> None:

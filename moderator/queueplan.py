@@ -125,15 +125,16 @@ class Plan:
         # Unless the scores index leads, a comment's score is looked up by its primary key.
         model = Score.model_id if self.scores_lead else unindexed(Score.model_id)
         on_score = and_(Score.comment_id == Comment.id, model == q.model_id)
-        if scored is True or q.needs_score:
+        joined = scored is True or q.needs_score
+        if joined:
             query = query.join(Score, on_score)
         elif scored is False:
             query = query.where(~exists().where(on_score))
-        return query.where(*self.conditions())
+        return query.where(*self.conditions(joined))
 
-    def conditions(self) -> list[ColumnElement[bool]]:
+    def conditions(self, scores_joined: bool) -> list[ColumnElement[bool]]:
         q = self.query
-        found = [_status(q.kind)]
+        found = [self._status(scores_joined)]
         if q.kind == "flagged":
             found.append(self._off_index(Score.main, not self.by_score) >= q.flagged_from)
         equal = ((q.status, Comment.status), (q.article_id, Comment.article_id), (q.author, Comment.author),
@@ -144,6 +145,14 @@ class Plan:
         found += _dates(self._off_index(Comment.created_at, self.by_score), q)
         found += [c for c in (self.like, self.match) if c is not None]
         return found + [c for r in q.scores for c in self._score_range(r, not self.by_score)]
+
+    def _status(self, scores_joined: bool) -> ColumnElement[bool]:
+        """While the scores index leads, the status is read from the scores' copy of it
+        (migration 0006), so the walk stays inside one status's scores: the decided
+        comments that score higher are never stepped over."""
+        if scores_joined and self.scores_lead and self.query.kind != "all":
+            return Score.status == _kind_status(self.query.kind)
+        return _status(self.query.kind)
 
     def _off_index(self, column, competes: bool):
         """A filter column that would compete with the sort's index for the lead, kept off
@@ -191,7 +200,11 @@ def _between(value, r) -> list[ColumnElement[bool]]:
 def _status(kind: str) -> ColumnElement[bool]:
     if kind == "all":  # off the status index, so the All queue is read in time order
         return unindexed(Comment.status).in_(Status.VISIBLE_TO_MODERATORS)
-    return Comment.status == {"flagged": Status.PENDING}.get(kind, kind)
+    return Comment.status == _kind_status(kind)
+
+
+def _kind_status(kind: str) -> str:
+    return {"flagged": Status.PENDING}.get(kind, kind)
 
 
 def beyond(seg: Segment, key: tuple, before: bool = False) -> list[ColumnElement[bool]]:

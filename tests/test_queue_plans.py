@@ -93,7 +93,21 @@ def test_priority_ties_only_are_sorted(data):
     db, model_id, _refs = data
     found = plans(db, lambda s: queue.page(s, queue.QueueQuery(model_id=model_id)))
     assert any("USE TEMP B-TREE FOR RIGHT PART OF ORDER BY" in lines for _sql, lines in found)
-    assert any(line.startswith("SEARCH scores USING COVERING INDEX ix_scores_model_main") for _s, ls in found for line in ls)
+    assert any(line.startswith("SEARCH scores USING COVERING INDEX ix_scores_model_status_main") for _s, ls in found for line in ls)
+
+
+@pytest.mark.parametrize("kind", [queue.PENDING, queue.FLAGGED, queue.HIDDEN, queue.APPROVED])
+def test_one_status_by_priority_walks_only_that_status_scores(data, kind):
+    """Not the decided comments that score higher (migration 0006): the walk starts inside
+    the status's own range of the scores index, and so does the Flagged count."""
+    db, model_id, _refs = data
+    found = plans(db, read_queue(queue.QueueQuery(kind=kind, model_id=model_id)))
+    ranged = "SEARCH scores USING COVERING INDEX ix_scores_model_status_main (model_id=? AND status=?"
+    paged = [lines for sql, lines in found if "ORDER BY" in sql and "scores.main" in sql.split("ORDER BY")[1]]
+    assert paged and all(any(line.startswith(ranged) for line in lines) for lines in paged), found
+    if kind == queue.FLAGGED:
+        counts = [lines for sql, lines in found if "count(" in sql.lower()]
+        assert any(line.startswith(ranged) for lines in counts for line in lines), counts
 
 
 FILTERS = {

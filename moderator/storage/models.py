@@ -194,11 +194,18 @@ class Score(Base):
     """One comment's label scores from one model; re-scoring replaces the row."""
 
     __tablename__ = "scores"
-    # The queue sorts by the active model's main label: (model_id, main) serves it from the index.
-    __table_args__ = (Index("ix_scores_model_main", "model_id", "main", "comment_id"),)
+    # The queue sorts by the active model's main label: (model_id, main) serves it from the index,
+    # and (model_id, status, main) serves one status's queue (Pending by priority) without
+    # stepping over the decided comments that score higher, however many they become.
+    __table_args__ = (
+        Index("ix_scores_model_main", "model_id", "main", "comment_id"),
+        Index("ix_scores_model_status_main", "model_id", "status", "main", "comment_id"),
+    )
 
     comment_id: Mapped[int] = mapped_column(ForeignKey("comments.id"), primary_key=True)
     model_id: Mapped[int] = mapped_column(ForeignKey("scoring_models.id"), primary_key=True)
     main: Mapped[float]  # the model's main label, copied out of label_scores for sorting
+    # The comment's status, copied by triggers (migration 0006) in the transaction that sets it.
+    status: Mapped[str] = mapped_column(String(20), default=Status.PENDING, server_default=Status.PENDING)
     label_scores: Mapped[dict[str, float]] = mapped_column(JSON)
     scored_at: Mapped[timestamp]

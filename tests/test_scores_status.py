@@ -1,0 +1,78 @@
+"""Migration 0006: each score carries its comment's status, copied by triggers in the
+same transaction, so one status's queue by priority reads only that status's scores."""
+
+from sqlalchemy import select, text
+
+from moderator import bulk, moderation, queue
+from moderator.scoring.store import write_scores
+from moderator.storage.database import open_database
+from moderator.storage.engine import make_engine
+from moderator.storage.migrate import upgrade
+from moderator.storage.models import Comment, Score, Status
+from tests.test_queue_data import build
+
+
+def mismatches(session) -> list[tuple]:
+    """Scores whose status is not their comment's."""
+    return session.execute(select(Score.comment_id, Score.model_id, Score.status, Comment.status)
+                           .join(Comment, Comment.id == Score.comment_id).where(Score.status != Comment.status)).all()
+
+
+def statuses(session, comment_id: int) -> set[str]:
+    return set(session.scalars(select(Score.status).where(Score.comment_id == comment_id)))
+
+
+def test_the_migration_copies_the_status_of_comments_already_scored(paths):
+    engine = make_engine(f"sqlite:///{paths.database}")
+    upgrade(engine, "0005")
+    with engine.begin() as c:
+        c.execute(text("INSERT INTO sites (id, key, name, comment_prompt, comment_call) VALUES (1, 's', 'S', '?', '!')"))
+        c.execute(text("INSERT INTO articles (id, site_id, external_id, headline, standfirst, body, imported_at) "
+                       "VALUES (1, 1, 'a', 'H', '', '', '2025-01-01 00:00:00.000000')"))
+        c.execute(text("INSERT INTO scoring_models (id, name, family, checksum, source, labels, main_label, created_at) "
+                       "VALUES (1, 'm', 'f', 'c', '', '[\"toxicity\"]', 'toxicity', '2025-01-01 00:00:00.000000')"))
+        for cid, status in ((1, "pending"), (2, "hidden"), (3, "approved")):
+            c.execute(text("INSERT INTO comments (id, site_id, article_id, author, is_staff, body, created_at, status, "
+                           "version, updated_at, kind) VALUES (:id, 1, 1, 'Ann', 0, 'text', '2025-01-01 00:00:00.000000', "
+                           ":status, 1, '2025-01-01 00:00:00.000000', 'comment')"), {"id": cid, "status": status})
+            c.execute(text("INSERT INTO scores (comment_id, model_id, main, label_scores, scored_at) "
+                           "VALUES (:id, 1, 0.5, '{}', '2025-01-01 00:00:00.000000')"), {"id": cid})
+    engine.dispose()
+    database = open_database(f"sqlite:///{paths.database}", paths.backups)
+    with database.sessions() as s:
+        assert dict(s.execute(select(Score.comment_id, Score.status)).all()) == {1: "pending", 2: "hidden", 3: "approved"}
+    database.dispose()
+
+
+def test_scores_follow_every_change_of_status(paths):
+    database = open_database(f"sqlite:///{paths.database}", paths.backups)
+    with database.sessions() as s:
+        model_id, refs = build(s)
+        assert not mismatches(s)  # a new score takes its comment's status
+        two_models = refs[0].id  # scored by both models (see build)
+        pending = [r.id for r in refs[1:] if r.status == Status.PENDING and r.main is not None]
+        moderation.decide(s, two_models, moderation.APPROVE, "ana")
+        assert statuses(s, two_models) == {Status.APPROVED}
+        hide = moderation.decide(s, pending[0], moderation.HIDE, "ana", reason="abuse")
+        assert statuses(s, pending[0]) == {Status.HIDDEN}
+        moderation.undo(s, hide.decision_id, "ana")
+        assert statuses(s, pending[0]) == {Status.PENDING}
+        batch = bulk.decide_many(s, pending[1:4], "hide", "ana", reason="spam")
+        assert all(statuses(s, cid) == {Status.HIDDEN} for cid in pending[1:4])
+        bulk.undo_many(s, batch.batch_id, "ana")
+        write_scores(s, model_id, "toxicity", [pending[1]], [{"toxicity": 0.99, "insult": 0.1}])  # a re-score keeps it
+        assert not mismatches(s)
+        s.commit()
+    database.dispose()
+
+
+def test_pending_by_priority_is_right_after_the_top_is_decided(paths):
+    database = open_database(f"sqlite:///{paths.database}", paths.backups)
+    with database.sessions() as s:
+        model_id, refs = build(s)
+        by_score = sorted((r for r in refs if r.status == Status.PENDING and r.main is not None),
+                          key=lambda r: (-r.main, -r.created_at.timestamp(), -r.id))
+        bulk.decide_many(s, [r.id for r in by_score[:5]], "hide", "ana", reason="abuse")
+        rows, _cursor = queue.page(s, queue.QueueQuery(model_id=model_id), limit=3)
+        assert [row.id for row in rows] == [r.id for r in by_score[5:8]]
+    database.dispose()
