@@ -167,6 +167,25 @@ def measure_rest(db: Database, model_id: int, sub: dict, repeat: int) -> dict:
     return figures
 
 
+def measure_after_top_decided(db: Database, model_id: int, repeat: int, top: int = 20_000) -> float:
+    """Moderators decide the highest-priority comments first, so decided comments pile up
+    above the pending ones in score order: the first page of Pending by priority once the
+    top `top` are hidden (in a transaction rolled back after)."""
+    pending = queue.QueueQuery(model_id=model_id)
+    with db.sessions() as session:
+        rows, _cursor = queue.page(session, pending, limit=top)
+        bulk.decide_many(session, [row.id for row in rows], "hide", "bench", reason="abuse")
+        times = []
+        for _ in range(repeat):
+            start = time.perf_counter()
+            queue.page(session, pending)
+            times.append((time.perf_counter() - start) * 1000)
+        session.rollback()
+    ms = round(statistics.median(times), 1)
+    print(f"  {f'open pending, priority, the top {top:,} hidden':<48} {ms:>8.1f} ms")
+    return ms
+
+
 def _bulk(session, pending: queue.QueueQuery) -> int:
     ids = queue.ids(session, pending)[:10_000]
     batch = bulk.decide_many(session, ids, "approve", "bench")
@@ -220,6 +239,7 @@ def main() -> None:
             figures["queries"] = measure_queue(db, queue_cases(model_id, sub), args.repeat)
             figures["depth"] = measure_depth(db, model_id, args.repeat)
             figures["other_ms"] = measure_rest(db, model_id, sub, args.repeat)
+            figures["other_ms"]["open pending after the top decided"] = measure_after_top_decided(db, model_id, args.repeat)
         db.dispose()
         if args.only == "gui":
             import queue_gui  # Qt only here: part 1 measures the core without it
