@@ -75,6 +75,10 @@ class Stage:
         QTest.keyClick(self.window, key, modifier)
 
 
+def peak_rss_mb() -> int:
+    return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+
+
 def median(samples: list[float]) -> float:
     return round(statistics.median(samples), 1)
 
@@ -84,6 +88,7 @@ def measure(home: Path, db_path: Path, repeat: int, search_word: str, article_id
     started = time.perf_counter()
     stage = Stage(home, db_path)
     figures = {"window_open_ms": round((time.perf_counter() - started) * 1000)}
+    print(f"  window open: {figures['window_open_ms']} ms (peak RSS so far {peak_rss_mb()} MB)", flush=True)
     pane, window = stage.pane, stage.window
     window.activateWindow()
     window.tabs.setCurrentIndex(1)
@@ -94,7 +99,7 @@ def measure(home: Path, db_path: Path, repeat: int, search_word: str, article_id
             prepare()
             samples.append(stage.painted(act))
         figures[name] = median(samples)
-        print(f"  {name:<34} {figures[name]:>8.1f} ms", flush=True)
+        print(f"  {name:<34} {figures[name]:>8.1f} ms   (peak RSS so far {peak_rss_mb()} MB)", flush=True)
 
     print("through the Qt models (median of each, key press to painted):", flush=True)
     run("open_pending_ms", lambda: pane.set_kind(queue.ALL), lambda: stage.key(Qt.Key.Key_1))
@@ -107,7 +112,7 @@ def measure(home: Path, db_path: Path, repeat: int, search_word: str, article_id
     figures["decision_to_next_ms"] = decisions(stage, repeat)
     run("scroll_to_50000_ms", base, lambda: scroll_to(pane, DEPTH))
     stage.settle()
-    figures["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+    figures["peak_rss_mb"] = peak_rss_mb()
     print(f"  {'peak RSS':<34} {figures['peak_rss_mb']:>8} MB", flush=True)
     window.close()
     return figures
@@ -125,7 +130,8 @@ def decisions(stage: Stage, repeat: int) -> float:
         samples.append(stage.painted(lambda: stage.key(Qt.Key.Key_A)))
         assert window.current_comment_id != before, "the queue did not move on"
     figures = median(samples)
-    print(f"  {'decision_to_next_ms':<34} {figures:>8.1f} ms (max {max(samples):.1f})", flush=True)
+    print(f"  {'decision_to_next_ms':<34} {figures:>8.1f} ms (max {max(samples):.1f}; peak RSS so far {peak_rss_mb()} MB)",
+          flush=True)
     return figures
 
 
