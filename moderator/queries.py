@@ -128,6 +128,11 @@ def article_page(session: Session, offset: int = 0, limit: int = 100, article_id
     return [ArticleRow(*row) for row in session.execute(query.offset(offset).limit(limit))]
 
 
+def article_row(session: Session, article_id: int) -> ArticleRow | None:
+    """One article's list row with its counts (None if it is gone)."""
+    return next(iter(article_page(session, 0, 1, article_id=article_id)), None)
+
+
 def article_detail(session: Session, article_id: int) -> ArticleDetail:
     row = session.execute(
         select(Article.id, Article.external_id, Article.headline, Article.standfirst, Article.body,

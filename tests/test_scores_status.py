@@ -10,6 +10,7 @@ from moderator.storage.engine import make_engine
 from moderator.storage.migrate import upgrade
 from moderator.storage.models import Comment, Score, Status
 from tests.test_queue_data import build
+from tests.test_queue_migration import insert_old_comments
 
 
 def mismatches(session) -> list[tuple]:
@@ -26,15 +27,10 @@ def test_the_migration_copies_the_status_of_comments_already_scored(paths):
     engine = make_engine(f"sqlite:///{paths.database}")
     upgrade(engine, "0005")
     with engine.begin() as c:
-        c.execute(text("INSERT INTO sites (id, key, name, comment_prompt, comment_call) VALUES (1, 's', 'S', '?', '!')"))
-        c.execute(text("INSERT INTO articles (id, site_id, external_id, headline, standfirst, body, imported_at) "
-                       "VALUES (1, 1, 'a', 'H', '', '', '2025-01-01 00:00:00.000000')"))
         c.execute(text("INSERT INTO scoring_models (id, name, family, checksum, source, labels, main_label, created_at) "
                        "VALUES (1, 'm', 'f', 'c', '', '[\"toxicity\"]', 'toxicity', '2025-01-01 00:00:00.000000')"))
-        for cid, status in ((1, "pending"), (2, "hidden"), (3, "approved")):
-            c.execute(text("INSERT INTO comments (id, site_id, article_id, author, is_staff, body, created_at, status, "
-                           "version, updated_at, kind) VALUES (:id, 1, 1, 'Ann', 0, 'text', '2025-01-01 00:00:00.000000', "
-                           ":status, 1, '2025-01-01 00:00:00.000000', 'comment')"), {"id": cid, "status": status})
+        insert_old_comments(c, [(1, "text", "Ann", "pending"), (2, "text", "Ann", "hidden"), (3, "text", "Ann", "approved")])
+        for cid in (1, 2, 3):
             c.execute(text("INSERT INTO scores (comment_id, model_id, main, label_scores, scored_at) "
                            "VALUES (:id, 1, 0.5, '{}', '2025-01-01 00:00:00.000000')"), {"id": cid})
     engine.dispose()

@@ -17,13 +17,13 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from moderator import APP_NAME, __version__, commenters, moderation, queries, queue
-from moderator.queries import ArticleRow, CommentRow
 from moderator.bulk import Batch
 from moderator.gui.bulkactions import BulkActions
 from moderator.gui.collector import IdleCollector
 from moderator.gui.queuecommands import QUEUE_TAB, QueueCommands
 from moderator.config import AppPaths
 from moderator.errors import ModeratorError
+from moderator.queries import ArticleRow, CommentRow
 from moderator.gui import settings as S
 from moderator.gui.actions import ActionId, apply_shortcuts, create_actions
 from moderator.gui.auditview import AuditWindow
@@ -414,7 +414,7 @@ class MainWindow(QMainWindow):
     def _changed_rows(self, session: Session, change: Change) -> tuple[CommentRow, ArticleRow | None]:
         """The changed comment's row and its article's, read on the writer thread."""
         row = queries.comment(session, change.comment_id, self.model_id)
-        return row, next(iter(queries.article_page(session, 0, 1, article_id=row.article_id)), None)
+        return row, queries.article_row(session, row.article_id)
 
     def apply_change(self, change: Change, rows: tuple[CommentRow, ArticleRow | None]) -> None:
         """Refresh exactly what the write changed."""
@@ -439,9 +439,8 @@ class MainWindow(QMainWindow):
         """Its counts, when the article list has its row (most of 20,000 articles are not loaded)."""
         if self.articles.row_of(article_id) is None:
             return
-        rows = self._read(lambda s: queries.article_page(s, 0, 1, article_id=article_id))
-        if rows:
-            self.articles.replace(rows[0])
+        if (row := self._read(lambda s: queries.article_row(s, article_id))) is not None:
+            self.articles.replace(row)
 
     def _on_write_failed(self, error: BaseException) -> None:
         self.undo_stack.clear()  # the stack no longer matches the database

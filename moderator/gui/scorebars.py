@@ -29,10 +29,7 @@ class ScoreBars(QWidget):
 
     def show_scores(self, model_name: str, main_label: str, scores: dict[str, float] | None, priority: str | None) -> None:
         scores = scores or {}
-        if not scores:
-            self.title.setText(f"Not scored by {model_name} yet")
-        else:
-            self.title.setText(f"{look.priority_chip_text(priority)} · {model_name}")
+        self.title.setText(f"{look.priority_chip_text(priority)} · {model_name}" if scores else f"Not scored by {model_name} yet")
         main_first = sorted(scores.items(), key=lambda item: (item[0] != main_label, -item[1]))
         while len(self._rows) < len(main_first):
             self._rows.append(self._new_row(len(self._rows) + 1))
