@@ -40,7 +40,7 @@ class FastInsert:
         limit = getattr(self.dialect, "insertmanyvalues_max_parameters", 999)
         self.most = _power_of_two_at_most(max(1, min(ROWS, limit // len(self.given))))
         self.fixed = tuple(_processed(table, name, value, self.dialect) for name, value in constants.items())
-        self.processors = [(i, p) for i, name in enumerate(columns) if (p := table.c[name].type.bind_processor(self.dialect))]
+        self.processors = [(i, p) for i, name in enumerate(columns) if (p := _processor(table, name, self.dialect))]
         self.statements: dict[int, Statement] = {1: self._compiled(1)}  # a column left out fails here, not mid-import
 
     def __call__(self, rows: list[tuple]) -> None:
@@ -104,6 +104,13 @@ def _power_of_two_at_most(n: int) -> int:
     return 1 << (n.bit_length() - 1)
 
 
+def _processor(table: Table, name: str, dialect):
+    """The column's bind processor as SQLAlchemy's own statements apply it: the dialect's
+    type's. (The generic type's can differ: on SQLite it left datetimes to the driver,
+    which wrote them in another text format than every other statement.)"""
+    return table.c[name].type.dialect_impl(dialect).bind_processor(dialect)
+
+
 def _processed(table: Table, name: str, value, dialect):
-    processor = table.c[name].type.bind_processor(dialect)
+    processor = _processor(table, name, dialect)
     return processor(value) if processor else value

@@ -44,6 +44,24 @@ class UtcDateTime(TypeDecorator[datetime]):
             raise ValueError("naive datetime given; the app stores aware UTC times only")
         return value.astimezone(timezone.utc).replace(tzinfo=None)
 
+    def bind_processor(self, dialect):
+        """On SQLite, the text SQLAlchemy's DATETIME would store ('2024-05-01 11:00:00.000000',
+        every digit always there, so that text order and equality are time order and
+        equality), written in one step: a third of the cost, which counts at a million
+        imported rows. tests/test_stored_times.py holds it to SQLAlchemy's own."""
+        if dialect.name != "sqlite":
+            return super().bind_processor(dialect)
+        utc = timezone.utc
+
+        def process(value: datetime | None) -> str | None:
+            if value is None:
+                return None
+            if value.tzinfo is None:
+                raise ValueError("naive datetime given; the app stores aware UTC times only")
+            return value.astimezone(utc).isoformat(" ", "microseconds")[:26]  # without the "+00:00"
+
+        return process
+
     def process_result_value(self, value: datetime | None, dialect) -> datetime | None:
         return None if value is None else value.replace(tzinfo=timezone.utc)
 
