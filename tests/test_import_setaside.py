@@ -7,6 +7,7 @@ from sqlalchemy import select, text
 from moderator import search
 from moderator.errors import FileFormatError
 from moderator.importing import ImportCancelled, import_files
+from moderator.importing.setaside import FTS_BUFFER, FTS_DEFAULT_BUFFER
 from moderator.moderation import post_first_comment, reply
 from moderator.storage.models import Article, Comment
 from tests.conftest import TESTDATA
@@ -106,4 +107,32 @@ def test_every_other_way_of_writing_comments_is_indexed_after_an_import(session)
     session.commit()
     assert found(session, "corrected figures") == {replied.comment_id}
     assert found(session, "what you saw") == {opened.comment_id}
+    assert_index_exact(session)
+
+
+def fts_buffer(session):
+    return session.scalar(text("SELECT v FROM comments_fts_config WHERE k = 'hashsize'"))
+
+
+def test_the_full_text_buffer_is_raised_for_an_import_only(session, tmp_path):
+    """8 MB of pending terms while the import writes (fewer segments to merge), the
+    setting as it was afterwards, whether the file went in or was cancelled."""
+    big = wxr(tmp_path, "big.xml", "Budget day", *((i, f"Reader {i}", f"Remark number {i}", "1", 0) for i in range(1, 2500)))
+    during = []  # progress comes every BATCH records, and once at the end
+
+    def look(update):
+        during.append(fts_buffer(session))
+
+    import_files(session, [big], progress=look)
+    assert during[:-1] and set(during[:-1]) == {FTS_BUFFER}
+    assert fts_buffer(session) == FTS_DEFAULT_BUFFER  # FTS5's own default, written back
+    session.execute(text("INSERT INTO comments_fts(comments_fts, rank) VALUES ('hashsize', 2000000)"))  # an admin's own
+    session.commit()
+
+    def cancel(update):
+        raise ImportCancelled(str(big))
+
+    with pytest.raises(ImportCancelled):
+        import_files(session, [wxr(tmp_path, "newer.xml", "Budget day", (20, "Ann", "More", "1", 0))], progress=cancel)
+    assert fts_buffer(session) == 2000000
     assert_index_exact(session)
