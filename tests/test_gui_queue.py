@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QDateEdit, QDoubleSpinBox, QMessageBox, QToolButto
 from sqlalchemy import func, select
 
 from moderator import queue
+from moderator.importing import import_files
 from moderator.gui.listmodels import ROW_ROLE
 from moderator.gui.mainwindow import QUEUE_TAB
 from moderator.storage.models import Comment, Decision, Score, Status
@@ -83,6 +84,28 @@ def test_s_changes_the_order(qtbot, scored):
     press(qtbot, window, Qt.Key.Key_S)
     assert shown_ids(window) == db_ids(window, Comment.status == Status.PENDING, order=(Comment.created_at, Comment.id))
     assert window.statusBar().currentMessage() == "Order: Oldest first."
+
+
+def test_an_export_dated_to_the_second_is_listed_whole_in_both_orders(qtbot, window, tmp_path):  # noqa: F811
+    """Exports date comments to the second, several to the same one. The queue reads 200
+    rows a page and goes on after the last one's time: an import's times once compared
+    unequal to themselves, and each page skipped the rest of its last second (oldest
+    first) or came round again (newest first)."""
+    export = tmp_path / "busy-evening.jsonl"
+    export.write_text("".join(
+        f'{{"article_id": "evening", "article_title": "Budget night", "comment_id": "{n}", "author": "Reader {n}", '
+        f'"created_at": "2024-05-01T20:{n // 420:02}:{n // 7 % 60:02}Z", "body": "Remark {n}", "status": "pending"}}\n'
+        for n in range(450)))  # seven comments a second: pages end inside a second
+    with window.context.db.sessions() as s:
+        import_files(s, [export])
+    window.refresh()
+    press(qtbot, window, Qt.Key.Key_1)
+    press(qtbot, window, Qt.Key.Key_S)
+    assert window.queue_pane.query.sort == queue.NEWEST
+    newest = shown_ids(window)
+    assert newest == db_ids(window, Comment.status == Status.PENDING) and len(newest) > 450
+    press(qtbot, window, Qt.Key.Key_S)
+    assert shown_ids(window) == newest[::-1]
 
 
 def test_article_commenter_and_status_filters_show_as_chips_and_combine(qtbot, scored):
