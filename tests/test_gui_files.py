@@ -1,11 +1,15 @@
 """File menu work in the real window: import with progress and cancel, export, backup."""
 
+import csv
 import json
 import sqlite3
+
+import pytest
 
 from PySide6.QtWidgets import QMessageBox
 from sqlalchemy import func, select
 
+from moderator.moderation import decide
 from moderator.storage.models import Comment, Score
 from tests.conftest import TESTDATA
 from tests.test_gui import answer_modal, wait_writes, window  # noqa: F401 - the shared window fixture
@@ -69,3 +73,29 @@ def test_backup_from_the_window_is_a_consistent_copy(qtbot, window, tmp_path, mo
     qtbot.waitUntil(lambda: bool(seen), timeout=20_000)
     with sqlite3.connect(out) as copy:
         assert copy.execute("SELECT count(*) FROM comments").fetchone()[0] == comment_count(window)
+
+
+@pytest.mark.parametrize("name", ["decisions.jsonl", "decisions.csv"])
+def test_decisions_exported_from_the_window_carry_the_sites_ids(qtbot, window, tmp_path, monkeypatch, name):
+    """File → Export decisions… writes the file the site applies: its format by the name's ending."""
+    window.files.import_files([TESTDATA / "wxr_isso-tests.xml"])  # comments with the site's own ids
+    seen: list = []
+    answer_modal(qtbot, close_message(seen), QMessageBox)
+    qtbot.waitUntil(lambda: bool(seen), timeout=20_000)
+    wait_writes(qtbot, window)
+    with window.context.db.sessions() as s:
+        decided = s.scalars(select(Comment).where(Comment.external_id.is_not(None)).order_by(Comment.id).limit(2)).all()
+        decide(s, decided[0].id, "hide", "ana", reason="abuse")
+        decide(s, decided[1].id, "approve", "ana")
+        s.commit()
+    out = tmp_path / name
+    monkeypatch.setattr("moderator.gui.fileactions.QFileDialog.getSaveFileName", lambda *a, **k: (str(out), ""))
+    seen.clear()
+    answer_modal(qtbot, close_message(seen), QMessageBox)
+    window.files.export_decisions()
+    qtbot.waitUntil(lambda: bool(seen), timeout=20_000)
+    assert seen[0] == ("Decisions exported", f"2 decisions written to {out}.")
+    text = out.read_text(encoding="utf-8")
+    rows = list(csv.DictReader(text.splitlines())) if name.endswith(".csv") else [json.loads(line) for line in text.splitlines()]
+    assert sorted((row["external_id"], row["action"]) for row in rows) == sorted(
+        zip((c.external_id for c in decided), ("hide", "approve")))
