@@ -42,7 +42,7 @@ def add_commands(commands) -> None:
 
 def _add_model_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--model", metavar="NAME", help="the model to use (default: the active one)")
-    parser.add_argument("--fast", choices=FAST_MODES, help="a faster, slightly less exact mode (detoxify models)")
+    parser.add_argument("--fast", choices=FAST_MODES, help="a faster, slightly less exact mode (detoxify models; bf16 needs AVX-512 on x86, else int8)")
 
 
 def _add_models_commands(actions) -> None:

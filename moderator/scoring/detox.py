@@ -7,6 +7,7 @@ when the package is imported.
 from __future__ import annotations
 
 import pickle
+import platform
 from contextlib import nullcontext
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -19,6 +20,7 @@ from moderator.scoring.packs import Manifest, read_manifest
 
 BF16, INT8 = "bf16", "int8"
 FAST_MODES = (BF16, INT8)
+X86 = {"x86_64", "amd64", "i386", "i686"}  # platform.machine() names
 
 
 @dataclass(frozen=True)
@@ -59,6 +61,9 @@ class DetoxifyScorer(Scorer):
 
     def __init__(self, pack: Path, fast: str | None = None, batching: Batching | None = None):
         manifest, self._fast = read_manifest(pack), _check_fast(fast)
+        if fast == BF16 and not bf16_is_native():
+            raise ModeratorError("This computer's processor has no bf16 arithmetic: --fast bf16 would score several "
+                                 "times slower than exact scoring here. Use --fast int8, or no fast mode.")
         self._detoxify = load_detoxify(pack, manifest)
         self._tokenizer, self._model = self._detoxify.tokenizer, self._detoxify.model.eval()
         self._check_labels(manifest)
@@ -111,6 +116,18 @@ def _check_fast(fast: str | None) -> str | None:
     if fast is not None and fast not in FAST_MODES:
         raise ModeratorError(f"Unknown fast mode '{fast}'; use one of: {', '.join(FAST_MODES)}.")
     return fast
+
+
+def bf16_is_native() -> bool:
+    """Whether this CPU multiplies bf16 at a useful speed. On x86, torch needs AVX-512 for
+    it (AMX or AVX-512 bf16 natively, else AVX-512 emulation that still beats fp32); an
+    AVX2-only CPU emulates it 500 times slower than fp32 (docs/models.md), which would
+    make the fast mode the slowest. Other processors are taken at their word."""
+    import torch
+
+    if platform.machine().lower() not in X86:
+        return True
+    return torch.backends.cpu.get_cpu_capability().startswith("AVX512")
 
 
 def _quantize_int8(model):
