@@ -123,10 +123,10 @@ def bf16_is_native() -> bool:
     it (AMX or AVX-512 bf16 natively, else AVX-512 emulation that still beats fp32); an
     AVX2-only CPU emulates it 500 times slower than fp32 (docs/models.md), which would
     make the fast mode the slowest. Other processors are taken at their word."""
-    import torch
-
     if platform.machine().lower() not in X86:
         return True
+    import torch
+
     return torch.backends.cpu.get_cpu_capability().startswith("AVX512")
 
 

@@ -31,6 +31,9 @@ NAMING_CONVENTION = {
 }
 
 
+NAIVE_TIME = "naive datetime given; the app stores aware UTC times only"
+
+
 class UtcDateTime(TypeDecorator[datetime]):
     """Stores UTC, returns aware UTC datetimes on every backend (SQLite drops the zone)."""
 
@@ -41,7 +44,7 @@ class UtcDateTime(TypeDecorator[datetime]):
         if value is None:
             return None
         if value.tzinfo is None:
-            raise ValueError("naive datetime given; the app stores aware UTC times only")
+            raise ValueError(NAIVE_TIME)
         return value.astimezone(timezone.utc).replace(tzinfo=None)
 
     def bind_processor(self, dialect):
@@ -57,7 +60,7 @@ class UtcDateTime(TypeDecorator[datetime]):
             if value is None:
                 return None
             if value.tzinfo is None:
-                raise ValueError("naive datetime given; the app stores aware UTC times only")
+                raise ValueError(NAIVE_TIME)
             return value.astimezone(utc).isoformat(" ", "microseconds")[:26]  # without the "+00:00"
 
         return process
