@@ -3,7 +3,10 @@ VENV   := .venv
 PYTHON := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: run test qt-libs package release
+LOCK   := requirements.lock
+PIP    := $(PYTHON) -m pip install --quiet --quiet --disable-pip-version-check
+
+.PHONY: run test lock qt-libs package release
 
 run: $(STAMP) qt-libs
 	$(VENV)/bin/moderator
@@ -11,13 +14,18 @@ run: $(STAMP) qt-libs
 test: $(STAMP) qt-libs
 	QT_QPA_PLATFORM=offscreen $(VENV)/bin/pytest
 
-# torch first and pinned: on these machines 2.13.0 is a local CPU wheel, and letting a
-# dependency choose would pull multi-GB CUDA builds.
-$(STAMP): pyproject.toml
+# Exactly the lock (every package pinned, torch the 2.13.0 CPU build: on these machines a
+# local wheel), then the app itself, editable, with no dependency resolution at all.
+$(STAMP): pyproject.toml $(LOCK)
 	test -x $(PYTHON) || python3 -m venv $(VENV)
-	$(PYTHON) -m pip install --quiet --disable-pip-version-check torch==2.13.0
-	$(PYTHON) -m pip install --quiet --disable-pip-version-check -e '.[test]'
+	$(PIP) --no-deps -r $(LOCK)
+	$(PIP) --no-deps --no-build-isolation -e .
+	$(PYTHON) -m pip check --disable-pip-version-check >/dev/null || $(PYTHON) -m pip check
 	touch $(STAMP)
+
+# Re-resolve the dependencies on purpose (scripts/lock.sh); commit the diff on its own.
+lock:
+	scripts/lock.sh
 
 qt-libs:
 	@scripts/qt-system-libs.sh

@@ -2,11 +2,11 @@
 # `make package` / `make release`: the frozen bundle and the Debian package, into dist/.
 #   packaging/build.sh [zstd|gzip|xz|none] [LEVEL]      (default: zstd -3, fast)
 #
-# 1. A clean virtual environment (build/package/venv) with only what the app needs:
-#    CPU torch 2.13.0 first (pinned, so pip never chooses a CUDA build), then the app's
-#    dependencies from pyproject.toml (no test extras), then PyInstaller. It is rebuilt
-#    from nothing whenever pyproject.toml or packaging/requirements-build.txt changes
-#    (or PACKAGE_FRESH_VENV=1); the app itself is reinstalled on every build.
+# 1. A clean virtual environment (build/package/venv) with exactly the build lock
+#    (packaging/requirements-build.lock, made by `make lock`: the app's dependencies as
+#    requirements.lock pins them, no test extras, and PyInstaller; torch the 2.13.0 CPU
+#    build). It is rebuilt from nothing whenever pyproject.toml or the lock changes (or
+#    PACKAGE_FRESH_VENV=1); the app itself is reinstalled on every build.
 # 2. Model packs put in packaging/models/ are verified by the app's own installer and
 #    staged for the bundle (see packaging/README.md).
 # 3. PyInstaller builds dist/comment-moderator/ from packaging/moderator.spec.
@@ -21,7 +21,7 @@ level=${2:-}
 build=build/package
 venv=$build/venv
 python=$venv/bin/python
-pip=("$python" -m pip install --quiet --disable-pip-version-check)
+pip=("$python" -m pip install --quiet --quiet --disable-pip-version-check)
 report=()
 note() { report+=("$*"); echo "package: $*"; }
 stage_start() { stage_t0=$SECONDS; }
@@ -31,19 +31,20 @@ packaging/linux/build-deps.sh
 
 # 1. The clean build environment.
 stage_start
-stamp=$(cat pyproject.toml packaging/requirements-build.txt | sha256sum | cut -c1-16)
+stamp=$(cat pyproject.toml packaging/requirements-build.lock | sha256sum | cut -c1-16)
 if [[ ${PACKAGE_FRESH_VENV:-0} == 1 || ! -f $venv/.stamp-$stamp ]]; then
   rm -rf "$venv"
   mkdir -p "$build"
   python3 -m venv "$venv"
   {
-    "${pip[@]}" torch==2.13.0               # the local CPU wheel; never let a dependency choose torch
-    "${pip[@]}" -r packaging/requirements-build.txt
-    "${pip[@]}" .                           # the app's dependencies (pyproject.toml), no test extras
+    "${pip[@]}" --no-deps -r packaging/requirements-build.lock  # exactly the lock; torch the CPU build
+    "$python" -m pip check --disable-pip-version-check
   } > "$build/pip.log" 2>&1 || { cat "$build/pip.log"; exit 1; }
   touch "$venv/.stamp-$stamp"
 fi
-"${pip[@]}" --no-deps --force-reinstall . > "$build/pip-app.log" 2>&1 || { cat "$build/pip-app.log"; exit 1; }  # the app as it is now
+# The app as it is now (its dependencies are the lock's, already there).
+"${pip[@]}" --no-deps --no-build-isolation --force-reinstall . > "$build/pip-app.log" 2>&1 ||
+  { cat "$build/pip-app.log"; exit 1; }
 "$python" - <<'EOF'
 import importlib.metadata as md, sys, torch
 names = sorted(d.metadata["Name"].lower() for d in md.distributions())
