@@ -38,7 +38,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from sqlalchemy import func, select, text  # noqa: E402
 
 import queuedata  # noqa: E402
-from moderator import audit, bulk, commenters, queries, queue  # noqa: E402
+from moderator.reading import audit, commenters, queries, queue  # noqa: E402
+from moderator.moderation import bulk  # noqa: E402
 from moderator.storage.database import Database, open_database  # noqa: E402
 from moderator.storage.models import Comment  # noqa: E402
 

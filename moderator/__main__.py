@@ -1,3 +1,3 @@
-from moderator.cli import main
+from moderator.cli.commands import main
 
 raise SystemExit(main())

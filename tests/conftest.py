@@ -9,9 +9,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before any Qt import
 
 import pytest
 
-from moderator.cli import main as cli_main
+from moderator.cli.commands import main as cli_main
 from moderator.config import AppPaths, resolve_db_url, resolve_paths
-from moderator.demo import load_demo
+from moderator.importing.demo import load_demo
 from moderator.storage.database import Database, open_database
 
 # Sample files written by other projects; shared/ sits beside the repository (as in CI).

@@ -6,10 +6,10 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import update
 
-from moderator import queue
-from moderator.audit import AuditFilter, audit_count, audit_page, batch_sizes, export_audit_csv, moderators
-from moderator.bulk import decide_many
-from moderator.moderation import decide, undo
+from moderator.reading import queue
+from moderator.reading.audit import AuditFilter, audit_count, audit_page, batch_sizes, export_audit_csv, moderators
+from moderator.moderation.bulk import decide_many
+from moderator.moderation.decisions import decide, undo
 from moderator.storage.models import Comment, Decision, utcnow
 from tests.test_queue_data import build
 from tests.test_queue_plans import assert_indexed, data, plans  # noqa: F401 (data: a fixture)
@@ -99,7 +99,7 @@ def test_the_count_is_what_the_pages_hold(log, filters):
 def test_a_busy_article_is_read_off_the_time_index_with_the_same_rows(log, article_id, monkeypatch):
     with log.sessions() as s:
         few = every(s, AuditFilter(article_id=article_id))
-        monkeypatch.setattr("moderator.audit.FEW", 0)  # every article is "busy" now
+        monkeypatch.setattr("moderator.reading.audit.FEW", 0)  # every article is "busy" now
         assert every(s, AuditFilter(article_id=article_id)) == few
         assert every(s, AuditFilter(article_id=article_id, moderator="ben")) == [r for r in few if r.moderator == "ben"]
 
@@ -119,7 +119,7 @@ def test_batch_sizes(log):
 
 def test_a_busy_articles_log_walks_the_time_index(data, monkeypatch):
     db, _model_id, _refs = data
-    monkeypatch.setattr("moderator.audit.FEW", 0)
+    monkeypatch.setattr("moderator.reading.audit.FEW", 0)
 
     def work(s):
         _rows, cursor = audit_page(s, AuditFilter(article_id=1), limit=3)

@@ -3,11 +3,11 @@
 import pytest
 from sqlalchemy import func, select
 
-from moderator import queue
-from moderator.bulk import decide_many, redo_many, undo_many
-from moderator.commenters import pending_ids_of
+from moderator.reading import queue
+from moderator.moderation.bulk import decide_many, redo_many, undo_many
+from moderator.reading.commenters import pending_ids_of
 from moderator.errors import ConflictError, ModeratorError, NotFoundError
-from moderator.moderation import decide
+from moderator.moderation.decisions import decide
 from moderator.storage.models import Comment, Decision, Status
 from tests.test_queue_data import AUTHORS, build
 

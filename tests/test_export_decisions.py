@@ -7,9 +7,9 @@ from datetime import datetime, timedelta, timezone
 import pytest
 from sqlalchemy import select
 
-from moderator.export import export_decisions
+from moderator.formats.export import export_decisions
 from moderator.importing import import_files
-from moderator.moderation import decide, reply, undo
+from moderator.moderation.decisions import decide, reply, undo
 from moderator.storage.database import open_database
 from moderator.storage.models import Comment, Decision
 from tests.conftest import TESTDATA

@@ -10,7 +10,7 @@ from sqlalchemy import select
 from moderator.config import resolve_db_url
 from moderator.gui import settings as S
 from moderator.gui.app import build_window
-from moderator.gui.articleview import EMPTY_PAGE, THREAD_PAGE
+from moderator.gui.article.view import EMPTY_PAGE, THREAD_PAGE
 from moderator.gui.mainwindow import QUEUE_TAB
 from moderator.storage.models import Comment, Decision, Status
 
@@ -194,8 +194,8 @@ def test_comment_text_is_plain_text_everywhere(qtbot, window):
 
 
 def test_article_text_is_never_interpreted_as_html(qtbot, window):
-    from moderator.gui.articleview import render_article
-    from moderator.queries import ArticleDetail
+    from moderator.gui.article.view import render_article
+    from moderator.reading.queries import ArticleDetail
 
     article = ArticleDetail(1, "x", "<h1>Big</h1> & <img src='http://example.invalid/a.png'>", "<i>lead</i>", "<script>x()</script>",
                             None, None, "?", "!")

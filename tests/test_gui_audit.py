@@ -11,12 +11,12 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QApplication, QFileDialog
 from sqlalchemy import select, update
 
-from moderator.bulk import decide_many, undo_many
-from moderator.gui.auditmodel import BATCH, BATCH_ROLE, BATCH_RUN_ROLE, COMMENT_ID_ROLE, HEADERS, REASON, STATUS
-from moderator.gui.auditview import AuditWindow, count_text
-from moderator.gui.listmodels import ID_ROLE
-from moderator.gui.writer import Reader
-from moderator.moderation import HIDE_REASONS as REASONS, decide
+from moderator.moderation.bulk import decide_many, undo_many
+from moderator.gui.audit.model import BATCH, BATCH_ROLE, BATCH_RUN_ROLE, COMMENT_ID_ROLE, HEADERS, REASON, STATUS
+from moderator.gui.audit.window import AuditWindow, count_text
+from moderator.gui.models.listmodels import ID_ROLE
+from moderator.gui.workers.writer import Reader
+from moderator.moderation.decisions import HIDE_REASONS as REASONS, decide
 from moderator.storage.models import Comment, Decision, Status, utcnow
 from tests.test_gui import answer_modal
 

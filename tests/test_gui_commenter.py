@@ -11,12 +11,12 @@ from PySide6.QtGui import QAccessible, QUndoStack
 from PySide6.QtWidgets import QApplication
 from sqlalchemy import select
 
-from moderator import commenters
-from moderator.gui import look
-from moderator.gui.commenterpanel import CommenterPanel
-from moderator.gui.listmodels import ID_ROLE, PAGE_SIZE, ROW_ROLE
-from moderator.gui.undo import BulkCommand
-from moderator.gui.writer import Writer
+from moderator.reading import commenters
+from moderator.gui.common import look
+from moderator.gui.commenter.panel import CommenterPanel
+from moderator.gui.models.listmodels import ID_ROLE, PAGE_SIZE, ROW_ROLE
+from moderator.gui.operations.undo import BulkCommand
+from moderator.gui.workers.writer import Writer
 from moderator.scoring.priority import priority
 from moderator.storage.models import Article, Comment, Score, ScoringModel, Site, Status
 

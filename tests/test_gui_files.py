@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 from sqlalchemy import func, select
 
-from moderator.moderation import decide
+from moderator.moderation.decisions import decide
 from moderator.storage.models import Comment, Score
 from tests.conftest import TESTDATA
 from tests.test_gui import answer_modal, wait_writes, window  # noqa: F401 - the shared window fixture
@@ -66,7 +66,7 @@ def test_cancelled_import_keeps_nothing(qtbot, window, tmp_path):
 
 def test_backup_from_the_window_is_a_consistent_copy(qtbot, window, tmp_path, monkeypatch):
     out = tmp_path / "copy.sqlite"
-    monkeypatch.setattr("moderator.gui.fileactions.QFileDialog.getSaveFileName", lambda *a, **k: (str(out), ""))
+    monkeypatch.setattr("moderator.gui.operations.files.QFileDialog.getSaveFileName", lambda *a, **k: (str(out), ""))
     seen: list = []
     answer_modal(qtbot, close_message(seen), QMessageBox)
     window.files.back_up()
@@ -89,7 +89,7 @@ def test_decisions_exported_from_the_window_carry_the_sites_ids(qtbot, window, t
         decide(s, decided[1].id, "approve", "ana")
         s.commit()
     out = tmp_path / name
-    monkeypatch.setattr("moderator.gui.fileactions.QFileDialog.getSaveFileName", lambda *a, **k: (str(out), ""))
+    monkeypatch.setattr("moderator.gui.operations.files.QFileDialog.getSaveFileName", lambda *a, **k: (str(out), ""))
     seen.clear()
     answer_modal(qtbot, close_message(seen), QMessageBox)
     window.files.export_decisions()

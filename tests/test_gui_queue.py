@@ -11,9 +11,9 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QDateEdit, QDoubleSpinBox, QMessageBox, QToolButton
 from sqlalchemy import func, select
 
-from moderator import queue
+from moderator.reading import queue
 from moderator.importing import import_files
-from moderator.gui.listmodels import ROW_ROLE
+from moderator.gui.models.listmodels import ROW_ROLE
 from moderator.gui.mainwindow import QUEUE_TAB
 from moderator.storage.models import Comment, Decision, Score, Status
 from tests.test_gui import answer_modal, db_comment, press, reason_list, select_article, wait_writes, window  # noqa: F401
@@ -308,7 +308,7 @@ def test_c_shows_the_commenter_and_hides_all_their_pending_as_one_undo_step(qtbo
 def test_a_refused_write_is_shown_in_one_sentence_and_the_view_shows_the_database(qtbot, scored):
     """Another moderator (here the command line's core function) hides the comment meanwhile:
     undoing our approval is refused, said plainly, and the queue shows what is true."""
-    from moderator import moderation
+    from moderator.moderation import decisions as moderation
 
     window = scored
     press(qtbot, window, Qt.Key.Key_1)
@@ -340,7 +340,7 @@ def test_a_refused_write_is_shown_in_one_sentence_and_the_view_shows_the_databas
 def test_ctrl_l_opens_the_audit_log_filtered_from_the_keyboard_and_enter_opens_the_comment(qtbot, scored):
     from PySide6.QtWidgets import QApplication
 
-    from moderator.gui.auditmodel import COMMENT_ID_ROLE
+    from moderator.gui.audit.model import COMMENT_ID_ROLE
 
     window = scored
     press(qtbot, window, Qt.Key.Key_1)

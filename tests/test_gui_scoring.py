@@ -9,9 +9,9 @@ import time
 from PySide6.QtCore import QTimer
 from sqlalchemy import func, select
 
-from moderator.gui.listmodels import ROW_ROLE
-from moderator.gui.modelsdialog import ModelsDialog
-from moderator.gui.scorebars import label_words
+from moderator.gui.models.listmodels import ROW_ROLE
+from moderator.gui.dialogs.models import ModelsDialog
+from moderator.gui.comment.scorebars import label_words
 from moderator.storage.models import Comment, Score, ScoringModel
 from tests.test_gui import wait_writes, window  # noqa: F401 - the shared window fixture
 from tests.tinymodels import build_tiny_model

@@ -12,7 +12,7 @@ from moderator.config import resolve_db_url
 from moderator.gui import settings as S
 from moderator.gui.actions import SPECS, ActionId, action_names, current_keys, default_keys, grouped
 from moderator.gui.app import build_window
-from moderator.gui.dialogs import Preferences, PreferencesDialog
+from moderator.gui.dialogs.forms import Preferences, PreferencesDialog
 from moderator.gui.settings import Settings
 from moderator.gui.shortcuts import from_stored, menu_keys, refusal, resolve, to_stored
 from moderator.storage.models import Status

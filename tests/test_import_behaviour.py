@@ -9,7 +9,7 @@ from moderator.errors import FileFormatError
 from moderator.formats import FORMATS, Format
 from moderator.formats.records import ArticleRecord, CommentRecord
 from moderator.importing import ImportCancelled, import_files, writer
-from moderator.moderation import decide
+from moderator.moderation.decisions import decide
 from moderator.storage.models import Base, Comment
 from tests.conftest import TESTDATA
 

@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from moderator.htmltext import html_to_text
+from moderator.formats.htmltext import html_to_text
 
 
 @pytest.mark.parametrize("source, expected", [

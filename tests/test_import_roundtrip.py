@@ -15,9 +15,9 @@ from hypothesis import strategies as st
 from sqlalchemy import select
 from sqlalchemy.orm import aliased
 
-from moderator.export import export_decisions
+from moderator.formats.export import export_decisions
 from moderator.importing import import_files
-from moderator.moderation import HIDE_REASONS, decide
+from moderator.moderation.decisions import HIDE_REASONS, decide
 from moderator.storage.database import open_database
 from moderator.storage.models import Comment, Site
 

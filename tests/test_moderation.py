@@ -1,9 +1,9 @@
 import pytest
 from sqlalchemy import func, select
 
-from moderator import queries
+from moderator.reading import queries
 from moderator.errors import ConflictError, ModeratorError, NotFoundError
-from moderator.moderation import decide, last_undoable, post_first_comment, redo, reply, undo
+from moderator.moderation.decisions import decide, last_undoable, post_first_comment, redo, reply, undo
 from moderator.storage.models import Comment, Decision, Status
 
 

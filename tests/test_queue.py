@@ -6,8 +6,8 @@ from datetime import timedelta
 
 import pytest
 
-from moderator import queries, queue
-from moderator.queueplan import FEW
+from moderator.reading import queries, queue
+from moderator.reading.queueplan import FEW
 from moderator.storage.models import Status
 from tests.test_queue_data import AUTHORS, T0, built_database, expected, walk
 
@@ -75,7 +75,7 @@ def test_each_filter(data, name, few, monkeypatch):
     """Both ways of reading a filtered queue give the same rows in the same order."""
     db, model_id, refs = data
     if not few:
-        monkeypatch.setattr("moderator.queueplan.FEW", 0)  # every bounded count says "many"
+        monkeypatch.setattr("moderator.reading.queueplan.FEW", 0)  # every bounded count says "many"
     with db.sessions() as s:
         for kind in (queue.ALL, queue.PENDING):
             for sort in SORTS:

@@ -2,8 +2,8 @@
 
 import pytest
 
-from moderator import queue
-from moderator.commenters import commenter_summary, site_of_comment
+from moderator.reading import queue
+from moderator.reading.commenters import commenter_summary, site_of_comment
 from moderator.errors import NotFoundError
 from moderator.storage.models import Status
 from tests.test_queue_data import AUTHORS, build, expected, walk

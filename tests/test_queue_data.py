@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 
-from moderator import queue
+from moderator.reading import queue
 from moderator.storage.database import Database, open_database
 from moderator.storage.models import Article, Comment, Score, ScoringModel, Site, Status
 

@@ -3,7 +3,7 @@ built for them, and kept in step afterwards."""
 
 from sqlalchemy import text
 
-from moderator import queue
+from moderator.reading import queue
 from moderator.storage.database import open_database
 from moderator.storage.engine import make_engine
 from moderator.storage.migrate import current_revision, head_revision, upgrade

@@ -14,7 +14,7 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import event
 
-from moderator import audit, queries, queue
+from moderator.reading import audit, queries, queue
 from tests.test_queue_data import AUTHORS, T0, built_database
 
 FULL_SCAN = re.compile(r"^SCAN (comments|scores|decisions|articles)$")  # a table read row by row, no index
@@ -25,7 +25,7 @@ SORTED_AFTER = "USE TEMP B-TREE FOR ORDER BY"  # every matching row sorted ("RIG
 def data(tmp_path_factory):
     database, model_id, refs = built_database(tmp_path_factory.mktemp("plans"))
     with database.sessions() as s:  # some decisions, for the audit log
-        from moderator.bulk import decide_many
+        from moderator.moderation.bulk import decide_many
         decide_many(s, [r.id for r in refs[:20]], "approve", "ana")
         s.commit()
     yield database, model_id, refs
@@ -130,7 +130,7 @@ SORT_INDEX_LEADS = {"status", "other label"}
 def test_filters_use_an_index(data, name, sort, few, monkeypatch):
     db, model_id, _refs = data
     if not few:
-        monkeypatch.setattr("moderator.queueplan.FEW", 0)
+        monkeypatch.setattr("moderator.reading.queueplan.FEW", 0)
     for kind in (queue.PENDING, queue.ALL):
         q = queue.QueueQuery(kind=kind, sort=sort, model_id=model_id, **FILTERS[name])
         leads = name in SORT_INDEX_LEADS or (not few and name in ("main score", "dates"))

@@ -5,7 +5,7 @@ portable fallback's pieces."""
 import pytest
 from sqlalchemy import select, text
 
-from moderator import queue, search
+from moderator.reading import queue, search
 from moderator.storage.models import Comment
 from tests.test_queue_data import T0, built_database, matches
 

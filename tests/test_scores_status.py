@@ -3,7 +3,8 @@ same transaction, so one status's queue by priority reads only that status's sco
 
 from sqlalchemy import select, text
 
-from moderator import bulk, moderation, queue
+from moderator.moderation import bulk, decisions as moderation
+from moderator.reading import queue
 from moderator.scoring.store import write_scores
 from moderator.storage.database import open_database
 from moderator.storage.engine import make_engine

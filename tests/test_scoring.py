@@ -37,7 +37,7 @@ def quick() -> QuickScreen:
 
 
 def test_importing_the_scoring_core_loads_no_heavy_library():
-    probe = ("import sys, moderator.cli, moderator.scoring, moderator.scoring.registry, moderator.scoring.runner, "
+    probe = ("import sys, moderator.cli.commands, moderator.scoring, moderator.scoring.registry, moderator.scoring.runner, "
              "moderator.scoring.store; print(sorted(m for m in ('torch', 'transformers', 'detoxify', 'sklearn', "
              "'PySide6') if m in sys.modules))")
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60)

@@ -4,10 +4,10 @@ import pytest
 from sqlalchemy import select
 
 from moderator.config import SEEDS_DIR
-from moderator.demo import SEED_PAGE
+from moderator.importing.demo import SEED_PAGE
 from moderator.errors import FileFormatError
 from moderator.importing import import_page_file
-from moderator.seedpage import parse_page, slug
+from moderator.formats.seedpage import parse_page, slug
 from moderator.storage.models import Article, Site
 
 SEED_TEXT = (SEEDS_DIR / SEED_PAGE).read_text(encoding="utf-8")

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from sqlalchemy import text, update
 from sqlalchemy.dialects import sqlite
 
-from moderator import queue
+from moderator.reading import queue
 from moderator.importing import import_files
 from moderator.storage.database import open_database
 from moderator.storage.engine import make_engine

@@ -1,4 +1,4 @@
-"""A decisions file (moderator.export), read back: JSON Lines or CSV.
+"""A decisions file (moderator.formats.export), read back: JSON Lines or CSV.
 
 Importing one applies another machine's decisions to the same comments here,
 found by (site, external id); moderator.importing.decisions does the applying.

@@ -14,7 +14,7 @@ from moderator.formats.records import (
     bad_id, parse_iso_time, site_record, skip, text_or_none, warn,
 )
 from moderator.formats.xmlsafe import Element, complete, growing
-from moderator.htmltext import html_to_text
+from moderator.formats.htmltext import html_to_text
 
 NAME = "disqus"
 SITE = ("disqus", "Disqus")

@@ -15,7 +15,7 @@ from moderator.formats.records import (
     ANONYMOUS, APPROVED, HIDDEN, ArticleRecord, CommentRecord, Record,
     bad_id, parse_iso_time, site_record, skip, text_or_none, warn,
 )
-from moderator.htmltext import html_to_text
+from moderator.formats.htmltext import html_to_text
 
 NAME = "remark42"
 SITE = ("remark42", "Remark42")

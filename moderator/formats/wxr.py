@@ -15,7 +15,7 @@ from moderator.formats.records import (
     bad_id, parse_iso_time, parse_rfc822_time, site_record, skip, text_or_none,
 )
 from moderator.formats.xmlsafe import Element, child_texts, complete, growing
-from moderator.htmltext import html_to_text
+from moderator.formats.htmltext import html_to_text
 
 NAME = "wxr"
 SITE = ("wordpress", "WordPress")

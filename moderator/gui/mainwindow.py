@@ -1,6 +1,6 @@
 """The main window: wires the article list, queue, article view and comment panel to the core.
 
-It owns no business logic: reads go through moderator.queries, writes through the
+It owns no business logic: reads go through moderator.reading.queries, writes through the
 one writer as undoable commands, and views refresh from the Change each write reports.
 """
 
@@ -16,35 +16,37 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
-from moderator import APP_NAME, __version__, commenters, moderation, queries, queue
-from moderator.bulk import Batch
-from moderator.gui.bulkactions import BulkActions
-from moderator.gui.collector import IdleCollector
-from moderator.gui.queuecommands import QUEUE_TAB, QueueCommands
+from moderator import APP_NAME, __version__
+from moderator.reading import commenters, queries, queue
+from moderator.moderation import decisions as moderation
+from moderator.moderation.bulk import Batch
+from moderator.gui.operations.bulk import BulkActions
+from moderator.gui.workers.collector import IdleCollector
+from moderator.gui.queue.commands import QUEUE_TAB, QueueCommands
 from moderator.config import AppPaths
 from moderator.errors import ModeratorError
-from moderator.queries import ArticleRow, CommentRow
+from moderator.reading.queries import ArticleRow, CommentRow
 from moderator.gui import settings as S
 from moderator.gui.actions import ActionId, apply_shortcuts, create_actions
-from moderator.gui.auditview import AuditWindow
-from moderator.gui.articleview import ArticleView
-from moderator.gui.commentpanel import CommentPanel
-from moderator.gui.commenterpanel import CommenterPanel
-from moderator.gui.delegates import ArticleDelegate
-from moderator.gui.fileactions import FileActions
-from moderator.gui.modelsdialog import ModelsDialog
-from moderator.gui.scoringworker import BackgroundScorer
+from moderator.gui.audit.window import AuditWindow
+from moderator.gui.article.view import ArticleView
+from moderator.gui.comment.panel import CommentPanel
+from moderator.gui.commenter.panel import CommenterPanel
+from moderator.gui.common.delegates import ArticleDelegate
+from moderator.gui.operations.files import FileActions
+from moderator.gui.dialogs.models import ModelsDialog
+from moderator.gui.workers.scoring import BackgroundScorer
 from moderator.scoring.priority import Thresholds, priority
 from moderator.scoring.registry import model_identity
 from moderator.scoring.store import find_model, scores_for
-from moderator.gui.progress import ProgressPanel
-from moderator.gui.dialogs import HideDialog, Preferences, PreferencesDialog, ReplyDialog, ShortcutsDialog, run_modal
-from moderator.gui.listmodels import ID_ROLE, PagedListModel
-from moderator.gui.look import STATUS_LABELS
-from moderator.gui.queuepane import KINDS, SORT_NAMES, QueuePane
-from moderator.gui.undo import DecisionCommand
-from moderator.gui.writer import Reader, Writer
-from moderator.moderation import Change
+from moderator.gui.workers.progress import ProgressPanel
+from moderator.gui.dialogs.forms import HideDialog, Preferences, PreferencesDialog, ReplyDialog, ShortcutsDialog, run_modal
+from moderator.gui.models.listmodels import ID_ROLE, PagedListModel
+from moderator.gui.common.look import STATUS_LABELS
+from moderator.gui.queue.pane import KINDS, SORT_NAMES, QueuePane
+from moderator.gui.operations.undo import DecisionCommand
+from moderator.gui.workers.writer import Reader, Writer
+from moderator.moderation.decisions import Change
 from moderator.storage.database import Database
 from moderator.storage.models import Status
 
@@ -499,7 +501,7 @@ class MainWindow(QMainWindow):
 
     def load_demo(self) -> None:
         self.statusBar().showMessage("Loading the demo article and comments…")
-        from moderator.demo import load_demo  # the import pipeline: needed on a first start only
+        from moderator.importing.demo import load_demo  # the import pipeline: needed on a first start only
 
         self.writer.submit(load_demo, lambda _reports: self._demo_loaded())
 

@@ -15,7 +15,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from moderator import queries  # noqa: E402
+from moderator.reading import queries  # noqa: E402
 from moderator.gui.app import build_window  # noqa: E402
 from moderator.gui.mainwindow import QUEUE_TAB, MainWindow  # noqa: E402
 from moderator.scoring.registry import list_models, load_scorer  # noqa: E402

@@ -106,7 +106,7 @@ def _article_id(session: Session, site_key: str, external_id: str | None) -> int
 
 
 def _record(session: Session, comment: Comment, record: DecisionRecord, action: str, status_before: str | None) -> None:
-    """One Decision, as moderator.moderation writes them, but dated when it was made there."""
+    """One Decision, as moderator.moderation.decisions writes them, but dated when it was made there."""
     if status_before is not None:  # not for a reply just created here
         comment.status = record.status_after
         comment.version += 1

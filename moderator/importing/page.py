@@ -1,4 +1,4 @@
-"""The seed page format: an article page's text becomes its articles (moderator.seedpage)."""
+"""The seed page format: an article page's text becomes its articles (moderator.formats.seedpage)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from moderator.errors import FileFormatError
 from moderator.importing.report import Counts, ImportReport
-from moderator.seedpage import Page, PageArticle, parse_page
+from moderator.formats.seedpage import Page, PageArticle, parse_page
 from moderator.storage.models import Article, Site
 
 DEFAULT_SITE_KEY = "default"

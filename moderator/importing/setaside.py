@@ -1,7 +1,7 @@
 """What a large import sets aside in SQLite for the length of its own transaction.
 
 Two things cost a large import more than writing its rows (bench/import.py):
-- The full-text index's insert trigger (FTS5, migration 0004; moderator/search.py).
+- The full-text index's insert trigger (FTS5, migration 0004; moderator/reading/search.py).
   SQLite runs it once per row, which took longer than the insert itself; even a
   trigger whose WHEN clause is false costs that much. Instead, each batch of new
   comments is indexed by one INSERT … SELECT as soon as it is written (BatchIndex).
@@ -23,7 +23,7 @@ and a rollback (a bad file, a cancel, a crash) restores it all with the rows. Fr
 the first drop on the import holds the database's only write lock, so every comment
 with an id above the highest at the start is one of its own. The update and delete
 triggers stay: an import that changes a comment's body or author updates the index
-through them. Other databases have no full-text index (search.py falls back to
+through them. Other databases have no full-text index (reading/search.py falls back to
 ILIKE there) and keep their indexes: nothing here applies to them.
 """
 

@@ -130,7 +130,7 @@ class Comment(Base):
         UniqueConstraint("site_id", "external_id", name="uq_comments_site_external"),
         Index("ix_comments_article_created", "article_id", "created_at"),
         Index("ix_comments_status_created", "status", "created_at", "id"),
-        # The queue (moderator/queue.py): the All queue by time, and the article and
+        # The queue (moderator/reading/queue.py): the All queue by time, and the article and
         # commenter filters with each status, already in time order.
         Index("ix_comments_created", "created_at", "id"),
         Index("ix_comments_article_status", "article_id", "status", "created_at", "id"),
@@ -171,7 +171,7 @@ class Decision(Base):
     __table_args__ = (
         Index("ix_decisions_comment", "comment_id", "id"),
         Index("ix_decisions_moderator", "moderator", "id"),
-        # The audit log (moderator/audit.py) pages newest first, whole or by moderator or action.
+        # The audit log (moderator/reading/audit.py) pages newest first, whole or by moderator or action.
         Index("ix_decisions_created", "created_at", "id"),
         Index("ix_decisions_moderator_created", "moderator", "created_at", "id"),
         Index("ix_decisions_action_created", "action", "created_at", "id"),
@@ -191,7 +191,7 @@ class Decision(Base):
     status_after: Mapped[str] = mapped_column(String(20))
     # For undo: the decision undone; for redo: the undo reversed.
     reverts_id: Mapped[int | None] = mapped_column(ForeignKey("decisions.id"), index=True)
-    # Shared by the decisions of one bulk action (moderator/bulk.py), undone as one step.
+    # Shared by the decisions of one bulk action (moderator/moderation/bulk.py), undone as one step.
     batch_id: Mapped[str | None] = mapped_column(String(32), index=True)
 
 

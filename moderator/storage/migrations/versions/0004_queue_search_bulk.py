@@ -7,7 +7,7 @@ Create Date: 2026-11-26 15:48:35.755170
 
 The full-text index is SQLite's FTS5, an external-content table over comments (body,
 author) kept in step by triggers, so every write to comments updates it in the same
-transaction. PostgreSQL gets no FTS table: moderator/search.py falls back to ILIKE there.
+transaction. PostgreSQL gets no FTS table: moderator/reading/search.py falls back to ILIKE there.
 Alembic does not see the FTS table (env.py skips it), so `alembic check` stays clean.
 
 Careful: a later batch_alter_table('comments') that rebuilds the table drops these

@@ -1,0 +1,1 @@
+"""The `moderator` command: the app (no sub-command) and the same core for automation."""

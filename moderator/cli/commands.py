@@ -1,0 +1,286 @@
+"""The `moderator` command: the app (no sub-command) and the same core for automation."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import logging
+import sys
+import time
+import traceback
+from contextlib import contextmanager
+from datetime import datetime, timezone
+from pathlib import Path
+
+from sqlalchemy.exc import SQLAlchemyError
+
+from moderator import APP_NAME, __version__
+from moderator.cli import scoring as cli_scoring
+from moderator.reading import queries
+from moderator.storage.backup import backup_database, restore_database
+from moderator.config import AppPaths, resolve_db_url, resolve_paths
+from moderator.importing.demo import load_demo
+from moderator.errors import ModeratorError
+from moderator.formats.export import FORMATS as EXPORT_FORMATS, export_decisions
+from moderator.formats import FORMATS
+from moderator.importing import FORMAT_NAMES, ImportProgress, import_files
+from moderator.moderation.decisions import HIDE_REASONS, STATUS_AFTER, decide, last_undoable, reply, undo
+from moderator.scoring.priority import thresholds_from_settings
+from moderator.scoring.registry import model_identity
+from moderator.scoring.store import find_model, score_fields
+from moderator.storage.database import Database, open_database
+from moderator.storage.models import Status
+
+log = logging.getLogger("moderator")
+
+DESCRIPTION = f"""{APP_NAME}: review reader comments on your own machine.
+
+With no command, opens the app. The commands below work on the same database
+for automation and offline batch work."""
+
+EPILOG = """Data folder: --home, else $MODERATOR_HOME, else the platform's user data folder.
+Database:    --db URL, else $MODERATOR_DB, else moderator.sqlite in the data folder."""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="moderator", description=DESCRIPTION, epilog=EPILOG,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--home", metavar="DIR", help="data folder (database, models, backups, logs)")
+    parser.add_argument("--db", metavar="URL", help="SQLAlchemy database URL (default: SQLite file in the data folder)")
+    parser.add_argument("--self-test", action="store_true",
+                        help="check this installation (offscreen, on a temporary data folder) and exit")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    commands.add_parser("gui", help="open the app (the default)")
+    commands.add_parser("demo", help="load the demo article and comment threads (a second run adds nothing)")
+
+    p = commands.add_parser("import", help="import comment exports, article pages or a decisions file",
+                            epilog="Formats: " + ", ".join(f"{f.name} ({f.label})" for f in FORMATS.values()))
+    p.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    p.add_argument("--format", default="auto", choices=("auto", *FORMAT_NAMES),
+                   help="file format; auto (default) detects it from the content and says which")
+    p.add_argument("--site", metavar="KEY", help="the site the comments belong to (default: the one the file names)")
+    p.add_argument("--json", action="store_true", help="print the counts as one JSON object per file")
+
+    p = commands.add_parser("queue", help="list comments waiting for review (or with another status)")
+    p.add_argument("--status", default=Status.PENDING, choices=(*Status.VISIBLE_TO_MODERATORS, queries.ALL))
+    p.add_argument("--sort", default=queries.NEWEST, choices=queries.SORTS)
+    p.add_argument("--limit", type=int, default=50, help="at most this many (default 50; 0 for all)")
+    p.add_argument("--json", action="store_true", help="print a JSON array")
+
+    p = commands.add_parser("decide", help="approve, hide or restore a comment",
+                            epilog="Hide reasons: " + ", ".join(HIDE_REASONS))
+    p.add_argument("comment_id", type=int, metavar="COMMENT_ID")
+    p.add_argument("action", choices=tuple(STATUS_AFTER))
+    p.add_argument("--reason", choices=tuple(HIDE_REASONS), help="why it is hidden (required for hide)")
+    p.add_argument("--note", default="", help="free text kept with the decision")
+    _add_moderator(p)
+
+    p = commands.add_parser("reply", help="reply to a comment as staff")
+    p.add_argument("comment_id", type=int, metavar="COMMENT_ID")
+    p.add_argument("text", metavar="TEXT")
+    _add_moderator(p)
+
+    p = commands.add_parser("undo", help="undo your latest decision that is not undone yet")
+    _add_moderator(p)
+
+    p = commands.add_parser("export", help="export data for the site")
+    p.add_argument("what", choices=("decisions",))
+    p.add_argument("out", type=Path, metavar="OUT")
+    p.add_argument("--since", type=_time_argument, metavar="TIME", help="only decisions made at or after TIME (ISO 8601)")
+    p.add_argument("--format", choices=EXPORT_FORMATS, help="jsonl or csv (default: from OUT's suffix, else jsonl)")
+
+    p = commands.add_parser("backup", help="copy the database to a file (safe while the app runs)")
+    p.add_argument("out", type=Path, metavar="OUT")
+    p.add_argument("--force", action="store_true", help="replace OUT if it exists")
+
+    p = commands.add_parser("restore", help="replace the database with a backup (close the app first)")
+    p.add_argument("backup", type=Path, metavar="IN")
+    p.add_argument("--force", action="store_true", help="replace a database that holds data (a copy is kept)")
+
+    p = commands.add_parser("stats", help="counts of articles, comments by status and decisions")
+    p.add_argument("--json", action="store_true")
+    cli_scoring.add_commands(commands)
+    COMMANDS.update(cli_scoring.HANDLERS)
+    return parser
+
+
+def _add_moderator(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--moderator", default=getpass.getuser(), metavar="NAME",
+                        help="who decides (default: your user name)")
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    paths = resolve_paths(args.home)
+    if args.self_test:
+        from moderator.gui.selftest import run_self_test
+
+        return run_self_test(paths.models)
+    if args.command in (None, "gui"):
+        from moderator.gui.app import run_app  # Qt is loaded only for the app
+
+        return run_app(paths, resolve_db_url(paths, args.db))
+    try:
+        with _database(paths, args.db) as db:
+            return COMMANDS[args.command](db, args)
+    except ModeratorError as error:
+        return _fail(str(error))
+    except SQLAlchemyError as error:
+        return _fail(f"the database could not be used ({error.__class__.__name__}: {error.orig or error})")
+    except OSError as error:
+        return _fail(f"{error.strerror or error}: {error.filename or ''}".rstrip(": "))
+    except Exception:  # a bug: log it in full, show one sentence
+        return _fail(f"unexpected error; details are in {_log_bug(paths)}")
+
+
+@contextmanager
+def _database(paths: AppPaths, db_url: str | None):
+    paths.ensure()
+    db = open_database(resolve_db_url(paths, db_url), paths.backups)
+    try:
+        yield db
+    finally:
+        db.dispose()
+
+
+def _fail(message: str) -> int:
+    print(f"moderator: {message}", file=sys.stderr)
+    return 1
+
+
+def _log_bug(paths: AppPaths) -> Path:
+    paths.logs.mkdir(parents=True, exist_ok=True)
+    log_file = paths.logs / "moderator.log"
+    with log_file.open("a", encoding="utf-8") as stream:
+        stream.write(traceback.format_exc())
+    return log_file
+
+
+def cmd_demo(db: Database, args) -> int:
+    with db.sessions() as session:
+        reports = load_demo(session)
+    comments = sum(r.comments.added for r in reports)
+    articles = sum(r.articles.added for r in reports)
+    print(f"Demo data: {articles} articles and {comments} comments added.")
+    return 0
+
+
+def cmd_import(db: Database, args) -> int:
+    for path in args.files:  # each file is its own transaction: a bad one keeps nothing of itself
+        with db.sessions() as session:
+            report = import_files(session, [path], args.format, args.site, _progress_printer())[0]
+        if args.json:
+            print(json.dumps(report.as_dict(), ensure_ascii=False))
+        else:
+            print(report.summary())
+        for warning in report.warnings:
+            print(f"warning: {warning}", file=sys.stderr)
+    return 0
+
+
+def _progress_printer():
+    """Progress on stderr, for files that take more than a second: at most once a second."""
+    started = time.monotonic()
+    last = [started]
+
+    def show(progress: ImportProgress) -> None:
+        now = time.monotonic()
+        if now - last[0] >= 1.0:
+            last[0] = now
+            print(f"{progress.path}: {progress.fraction:.0%}, {progress.records:,} records, "
+                  f"{now - started:.0f} s", file=sys.stderr, flush=True)
+
+    return show
+
+
+def _time_argument(value: str) -> datetime:
+    try:
+        parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{value}' is not an ISO 8601 time, e.g. 2025-04-29T22:00") from None
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=timezone.utc)
+
+
+def cmd_queue(db: Database, args) -> int:
+    paths = resolve_paths(args.home)
+    identity, thresholds = model_identity(paths.models), thresholds_from_settings(paths.settings_file)
+    with db.sessions() as session:
+        model_id = find_model(session, identity)
+        rows = queries.queue_page(session, args.status, args.sort, limit=args.limit or None, model_id=model_id)
+        scores = score_fields(session, identity, [row.id for row in rows], thresholds)
+    if args.json:
+        print(json.dumps([row.as_json() | scores[row.id] for row in rows], ensure_ascii=False, indent=1))
+        return 0
+    for row in rows:
+        first_line = row.body.splitlines()[0] if row.body else ""
+        shown = scores[row.id]["priority"] or "-"
+        print(f"{row.id:>7}  {row.created_at:%Y-%m-%d %H:%M}  {row.status:<8}  {shown:<6}  {row.author[:20]:<20}  {first_line[:64]}")
+    return 0
+
+
+def cmd_decide(db: Database, args) -> int:
+    with db.sessions() as session:
+        change = decide(session, args.comment_id, args.action, args.moderator, args.reason, args.note)
+        session.commit()
+    print(f"Comment {change.comment_id}: {change.status_before} → {change.status_after} (decision {change.decision_id}).")
+    return 0
+
+
+def cmd_reply(db: Database, args) -> int:
+    with db.sessions() as session:
+        change = reply(session, args.comment_id, args.text, args.moderator)
+        session.commit()
+    print(f"Replied to comment {args.comment_id} as staff (comment {change.comment_id}).")
+    return 0
+
+
+def cmd_undo(db: Database, args) -> int:
+    with db.sessions() as session:
+        change = undo(session, last_undoable(session, args.moderator), args.moderator)
+        session.commit()
+    print(f"Undone: comment {change.comment_id} is now {change.status_after} (decision {change.decision_id}).")
+    return 0
+
+
+def cmd_export(db: Database, args) -> int:
+    file_format = args.format or ("csv" if args.out.suffix.lower() == ".csv" else "jsonl")
+    with db.sessions() as session:
+        count = export_decisions(session, args.out, args.since, file_format)
+    print(f"{count} decisions written to {args.out}.")
+    return 0
+
+
+def cmd_backup(db: Database, args) -> int:
+    info = backup_database(db.engine, args.out, args.force)
+    print(f"Backed up to {info.path} ({info.size / 2**20:.1f} MB, schema {info.revision}).")
+    return 0
+
+
+def cmd_restore(db: Database, args) -> int:
+    info = restore_database(db.engine, args.backup, resolve_paths(args.home).backups, args.force)
+    kept = f"; the replaced database was kept as {info.replaced_copy}" if info.replaced_copy else ""
+    print(f"Restored from {info.source} (schema {info.revision}){kept}.")
+    return 0
+
+
+def cmd_stats(db: Database, args) -> int:
+    with db.sessions() as session:
+        figures = queries.stats(session)
+    if args.json:
+        print(json.dumps(figures))
+    else:
+        comments, decisions = figures["comments"], figures["decisions"]
+        print(f"Articles:  {figures['articles']}")
+        print("Comments:  " + ", ".join(f"{n} {status}" for status, n in comments.items()))
+        print("Decisions: " + ", ".join(f"{n} {action}" for action, n in decisions.items()))
+    return 0
+
+
+COMMANDS = {
+    "demo": cmd_demo, "import": cmd_import, "queue": cmd_queue, "decide": cmd_decide,
+    "reply": cmd_reply, "undo": cmd_undo, "export": cmd_export, "stats": cmd_stats,
+    "backup": cmd_backup, "restore": cmd_restore,
+}

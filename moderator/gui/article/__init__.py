@@ -1,0 +1,1 @@
+"""The open article as a reader sees it, with its comment thread as a tree."""

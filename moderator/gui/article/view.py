@@ -1,0 +1,201 @@
+"""The selected article as a reader sees it, then its comment thread as a tree."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtGui import QFont, QTextBlockFormat, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import (
+    QAbstractItemView, QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QSplitter, QStackedWidget,
+    QTextBrowser, QTreeView, QVBoxLayout, QWidget,
+)
+
+from moderator.gui.common import look
+from moderator.gui.common.delegates import CommentDelegate
+from moderator.gui.models.listmodels import ID_ROLE
+from moderator.gui.article.threadmodel import ThreadModel
+from moderator.reading.queries import ArticleDetail, CommentRow
+
+THREAD_PAGE, EMPTY_PAGE = 0, 1
+
+
+class ThreadView(QTreeView):
+    """A tree whose rows re-measure when the width changes (their text wraps)."""
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self.scheduleDelayedItemsLayout()
+
+
+class ArticleView(QWidget):
+    comment_selected = Signal(int)
+    first_comment_posted = Signal(int, str)  # article id, text
+
+    def __init__(self, priority_of, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._priority_of = priority_of
+        self.article: ArticleDetail | None = None
+        self.reader = QTextBrowser(self)
+        self.reader.setOpenLinks(False)
+        self.reader.setAccessibleName("Article text")
+        self.model = ThreadModel(self)
+        self.tree = self._make_tree()
+        self.thread_title = QLabel(self)
+        self.thread_title.setTextFormat(Qt.TextFormat.PlainText)
+        self.thread_title.setFont(look.bold(self.font()))
+        self.empty = EmptyThread(self)
+        self.empty.posted.connect(lambda text: self.first_comment_posted.emit(self.article.id, text))
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self._thread_page())
+        self.stack.addWidget(self.empty)
+        self.splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.splitter.addWidget(self.reader)
+        self.splitter.addWidget(self.stack)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 3)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.splitter)
+
+    def _make_tree(self) -> ThreadView:
+        tree = ThreadView(self)
+        tree.setModel(self.model)
+        tree.setHeaderHidden(True)
+        tree.setUniformRowHeights(False)
+        tree.setIndentation(22)
+        tree.setItemDelegate(CommentDelegate(tree, max_body_lines=8, show_article=False, priority_of=self._priority_of))
+        tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        tree.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        tree.setAccessibleName("Comment thread")
+        tree.selectionModel().currentChanged.connect(self._current_changed)
+        return tree
+
+    def _thread_page(self) -> QWidget:
+        page = QWidget(self)
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 6, 0, 0)
+        layout.addWidget(self.thread_title)
+        layout.addWidget(self.tree)
+        return page
+
+    def show_article(self, article: ArticleDetail, rows: list[CommentRow]) -> None:
+        self.article = article
+        render_article(self.reader, article)
+        self.set_thread(rows)
+
+    def set_thread(self, rows: list[CommentRow]) -> None:
+        current = self.current_comment_id()
+        self.model.set_rows(rows)
+        self.tree.expandAll()
+        pending = sum(1 for r in rows if r.status == "pending")
+        self.thread_title.setText(f"Comments · {len(rows)} ({pending} pending)")
+        self.stack.setCurrentIndex(THREAD_PAGE if rows else EMPTY_PAGE)
+        self.empty.set_prompt(self.article.comment_prompt, self.article.comment_call)
+        if current is not None:
+            self.select_comment(current, notify=False)
+
+    def replace_comment(self, row: CommentRow) -> None:
+        self.model.replace(row)
+
+    def select_comment(self, comment_id: int, notify: bool = True) -> bool:
+        index = self.model.index_of(comment_id)
+        if not index.isValid():
+            return False
+        self.tree.blockSignals(not notify)
+        self.tree.selectionModel().blockSignals(not notify)
+        self.tree.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        self.tree.selectionModel().blockSignals(False)
+        self.tree.blockSignals(False)
+        self.tree.scrollTo(index)
+        return True
+
+    def current_comment_id(self) -> int | None:
+        index = self.tree.currentIndex()
+        return index.data(ID_ROLE) if index.isValid() else None
+
+    def step(self, forward: bool) -> bool:
+        """Move to the next / previous comment in reading order; False at either end."""
+        current = self.tree.currentIndex()
+        if not current.isValid():
+            target = self.model.index(0, 0)
+        else:
+            target = self.tree.indexBelow(current) if forward else self.tree.indexAbove(current)
+        if not target.isValid():
+            return False
+        self.select_comment(target.data(ID_ROLE))
+        return True
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.isValid():
+            self.comment_selected.emit(current.data(ID_ROLE))
+
+
+def render_article(browser: QTextBrowser, article: ArticleDetail) -> None:
+    """Headline, section and time, standfirst, body: inserted as plain text, never as HTML."""
+    browser.clear()
+    cursor = browser.textCursor()
+    base = browser.font()
+    spaced = QTextBlockFormat()
+    spaced.setBottomMargin(10)
+    spaced.setLineHeight(125, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+
+    def block(text: str, size: float = 1.0, weight: QFont.Weight = QFont.Weight.Normal, grey: bool = False, first=False):
+        chars = QTextCharFormat()
+        chars.setFont(look.scaled(base, size))
+        chars.setFontWeight(weight)
+        if grey:
+            chars.setForeground(look.muted(browser.palette().text().color()))
+        if not first:
+            cursor.insertBlock(spaced)
+        else:
+            cursor.setBlockFormat(spaced)
+        cursor.insertText(text, chars)
+
+    block(article.headline, 1.45, QFont.Weight.Bold, first=True)
+    meta = " · ".join(p for p in (article.section, look.when(article.published_at, with_year=True)) if p)
+    if meta:
+        block(meta, 0.9, grey=True)
+    if article.standfirst:
+        block(article.standfirst, 1.08, QFont.Weight.DemiBold)
+    for paragraph in article.paragraphs:
+        block(paragraph)
+    browser.moveCursor(QTextCursor.MoveOperation.Start)
+
+
+class EmptyThread(QWidget):
+    """The site's own prompt under an article with no comments; staff may open the thread."""
+
+    posted = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.prompt = QLabel(self)
+        self.prompt.setTextFormat(Qt.TextFormat.PlainText)
+        self.prompt.setFont(look.scaled(look.bold(self.font()), 1.2))
+        self.call = QLabel(self)
+        self.call.setTextFormat(Qt.TextFormat.PlainText)
+        self.editor = QPlainTextEdit(self)
+        self.editor.setPlaceholderText("Write the first comment as staff…")
+        self.editor.setAccessibleName("First comment")
+        self.editor.setTabChangesFocus(True)
+        self.editor.setMaximumHeight(120)
+        self.button = QPushButton("Post as staff", self)
+        self.button.clicked.connect(self._post)
+        row = QHBoxLayout()
+        row.addStretch()
+        row.addWidget(self.button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 12, 0, 0)
+        for widget in (self.prompt, self.call, self.editor):
+            layout.addWidget(widget)
+        layout.addLayout(row)
+        layout.addStretch()
+
+    def set_prompt(self, prompt: str, call: str) -> None:
+        self.prompt.setText(prompt)
+        self.call.setText(call)
+
+    def _post(self) -> None:
+        text = self.editor.toPlainText().strip()
+        if text:
+            self.posted.emit(text)
+            self.editor.clear()

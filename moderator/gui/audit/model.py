@@ -1,0 +1,173 @@
+"""The audit log as a lazy table model: decisions matching an `AuditFilter`, newest first,
+a keyset page (`moderator.reading.audit.audit_page`) at a time as the view scrolls; each row's
+cells made once; the rows of one bulk batch marked so the view can tint them as a block.
+"""
+
+from __future__ import annotations
+
+from operator import attrgetter
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
+from sqlalchemy.orm import Session, sessionmaker
+
+from moderator.reading import audit
+from moderator.reading.audit import AuditFilter, AuditRow
+from moderator.gui.common import look
+from moderator.gui.models.listmodels import ID_ROLE, ROW_ROLE
+from moderator.moderation.decisions import HIDE_REASONS
+
+COMMENT_ID_ROLE = Qt.ItemDataRole.UserRole + 3  # the decided comment's id
+BATCH_ROLE = Qt.ItemDataRole.UserRole + 4  # the bulk batch id, or None
+BATCH_RUN_ROLE = Qt.ItemDataRole.UserRole + 5  # 0 / 1 alternating per run of one batch's rows; None outside
+
+ACTION_LABELS = {"approve": "Approve", "hide": "Hide", "restore": "Restore", "reply": "Staff reply",
+                 "post": "Staff post", "undo": "Undo", "redo": "Redo"}
+SOURCE_LABELS = {"manual": "Manual", "bulk": "Bulk", "rule": "Rule"}
+TIME, MODERATOR, ACTION, SOURCE, REASON, STATUS, COMMENTER, COMMENT, BATCH = range(9)
+HEADERS = ("Time", "Moderator", "Action", "Source", "Reason and note", "Status", "Commenter", "Comment", "Bulk batch")
+# Widths in characters: the columns hold short, known words; the reason takes the rest.
+WIDTHS = {TIME: 19, MODERATOR: 14, ACTION: 11, SOURCE: 8, STATUS: 20, COMMENTER: 18, COMMENT: 9, BATCH: 21}
+
+
+def status_text(row: AuditRow) -> str:
+    before = look.STATUS_LABELS.get(row.status_before, row.status_before) if row.status_before else "New"
+    return f"{before} → {look.STATUS_LABELS.get(row.status_after, row.status_after)}"
+
+
+def reason_text(row: AuditRow) -> str:
+    parts = [HIDE_REASONS.get(row.reason, row.reason)] if row.reason else []
+    if row.reverts_id is not None:
+        parts.append(f"reverses decision {row.reverts_id}")
+    if row.note:
+        parts.append(f"“{' '.join(row.note.split())}”")  # one line in the table; in full below it
+    return " · ".join(parts)
+
+
+def batch_text(row: AuditRow, size: int | None) -> str:
+    if row.batch_id is None:
+        return ""
+    return f"{size} comments · {row.batch_id[:6]}" if size else row.batch_id[:6]
+
+
+def describe(row: AuditRow, size: int | None = None) -> str:
+    """The whole decision in one plain sentence or two: the details line and screen readers."""
+    moment = row.created_at.astimezone().strftime("%-d %b %Y at %H:%M:%S")
+    text = (f"Decision {row.id}, {moment}: {row.moderator}, {ACTION_LABELS.get(row.action, row.action).lower()} "
+            f"({SOURCE_LABELS.get(row.source, row.source).lower()}) on comment {row.comment_id} by {row.author}. "
+            f"Status {status_text(row).replace('→', 'to')}.")
+    if row.reason:
+        text += f" Reason: {HIDE_REASONS.get(row.reason, row.reason)}."
+    if row.reverts_id is not None:
+        text += f" Reverses decision {row.reverts_id}."
+    if row.batch_id:
+        text += f" Bulk batch {row.batch_id[:6]}" + (f" of {size} comments." if size else ".")
+    return text + (f"\nNote: {row.note}" if row.note else "")
+
+
+def cells(row: AuditRow, batch_size: int | None) -> tuple[str, ...]:
+    """The row's text in each column (made once per row: a paint asks for each cell often)."""
+    return (look.when(row.created_at, with_year=True), row.moderator, ACTION_LABELS.get(row.action, row.action),
+            SOURCE_LABELS.get(row.source, row.source), reason_text(row), status_text(row), row.author,
+            f"#{row.comment_id}", batch_text(row, batch_size))
+
+
+_FIELDS = {ROW_ROLE: lambda row: row, ID_ROLE: attrgetter("id"), COMMENT_ID_ROLE: attrgetter("comment_id"),
+           BATCH_ROLE: attrgetter("batch_id")}
+
+
+class AuditModel(QAbstractTableModel):
+    """Decisions matching the filters, newest first, fetched a keyset page at a time."""
+
+    def __init__(self, sessions: sessionmaker[Session], parent=None):
+        super().__init__(parent)
+        self._sessions, self._filters = sessions, AuditFilter()
+        self._rows: list[AuditRow] = []
+        self._texts: list[tuple[str, ...]] = []  # each row's cells
+        self._runs: list[int | None] = []  # BATCH_RUN_ROLE of each row
+        self._sizes: dict[str, int] = {}
+        self._cursor: audit.AuditCursor | None = None
+        self._exhausted, self._run = False, 1
+
+    @property
+    def filters(self) -> AuditFilter:
+        return self._filters
+
+    def set_filters(self, filters: AuditFilter) -> None:
+        """Start again from the newest matching decision."""
+        self.beginResetModel()
+        self._filters, self._rows, self._texts, self._runs, self._sizes = filters, [], [], [], {}
+        self._cursor, self._exhausted = None, False
+        self.endResetModel()
+        self.fetchMore()
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return HEADERS[section]
+        return None
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        i, column = index.row(), index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._texts[i][column]
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return f"{HEADERS[column]}: {self._texts[i][column].replace('→', 'to')}"
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return look.STATUS_COLOURS.get(self._rows[i].status_after) if column == STATUS else None
+        if role == BATCH_RUN_ROLE:
+            return self._runs[i]
+        field = _FIELDS.get(role)
+        return field(self._rows[i]) if field else None
+
+    def batch_size(self, row: AuditRow) -> int | None:
+        return self._sizes.get(row.batch_id) if row.batch_id else None
+
+    def canFetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> bool:
+        return not parent.isValid() and not self._exhausted
+
+    def fetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> None:
+        with self._sessions() as session:
+            page, self._cursor = audit.audit_page(session, self._filters, self._cursor)
+            batches = {r.batch_id for r in page if r.batch_id and r.batch_id not in self._sizes}
+            self._sizes.update(audit.batch_sizes(session, batches))
+        self._exhausted = len(page) < audit.PAGE
+        if page:
+            runs = self._runs_of(page)
+            self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(page) - 1)
+            self._rows.extend(page)
+            self._texts.extend(cells(row, self.batch_size(row)) for row in page)
+            self._runs.extend(runs)
+            self.endInsertRows()
+
+    def _runs_of(self, page: list[AuditRow]) -> list[int | None]:
+        """Rows of one batch lie together (one transaction, one time); neighbouring runs alternate."""
+        runs, previous = [], self._rows[-1].batch_id if self._rows else None
+        for row in page:
+            if row.batch_id is not None and row.batch_id != previous:
+                self._run = 1 - self._run
+            runs.append(None if row.batch_id is None else self._run)
+            previous = row.batch_id
+        return runs
+
+
+class BatchTint(QStyledItemDelegate):
+    """A batch's rows share a light tint of the highlight colour, alternating between runs,
+    so one bulk action reads as one block (in light and dark palettes alike)."""
+
+    def initStyleOption(self, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        super().initStyleOption(option, index)
+        run = index.data(BATCH_RUN_ROLE)
+        if run is not None:
+            tint = QColor(option.palette.color(QPalette.ColorRole.Highlight))
+            tint.setAlpha(24 if run else 48)
+            option.backgroundBrush = tint

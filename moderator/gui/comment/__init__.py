@@ -1,0 +1,1 @@
+"""The selected comment in full: what it answers, its scores, every decision on it."""

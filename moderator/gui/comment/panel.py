@@ -1,0 +1,119 @@
+"""The selected comment in full: who, when, status, what it answers, and its history."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QScrollArea, QSizePolicy, QToolButton, QVBoxLayout, QWidget
+
+from moderator.gui.common import look
+from moderator.gui.comment.scorebars import ScoreBars
+from moderator.moderation.decisions import HIDE_REASONS
+from moderator.reading.queries import CommentRow, DecisionRow
+
+ACTION_WORDS = {
+    "approve": "approved it", "hide": "hid it", "restore": "sent it back to review",
+    "reply": "replied", "post": "posted it", "undo": "undid a decision", "redo": "redid a decision",
+}
+
+
+def plain_label(parent: QWidget, text: str = "", selectable: bool = False) -> QLabel:
+    """A label that always shows its text literally: comment text is data, never markup."""
+    label = QLabel(parent)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(True)
+    label.setText(text)
+    if selectable:
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+    return label
+
+
+def describe_decision(decision: DecisionRow) -> str:
+    words = ACTION_WORDS.get(decision.action, decision.action)
+    line = f"{look.when(decision.created_at)} · {decision.moderator} {words}"
+    if decision.reason:
+        line += f" ({HIDE_REASONS.get(decision.reason, decision.reason)})"
+    if decision.status_before and decision.status_after != decision.status_before:
+        line += f": {decision.status_before} → {decision.status_after}"
+    if decision.note:
+        line += f"\n“{decision.note}”"
+    return line
+
+
+class CommentPanel(QScrollArea):
+    def __init__(self, actions: list[QAction], parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWidgetResizable(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setAccessibleName("Selected comment")
+        body = QWidget(self)
+        self.layout_ = QVBoxLayout(body)
+        self.placeholder = plain_label(body, "Select a comment to read it in full and decide.")
+        self.placeholder.setObjectName("panelPlaceholder")
+        self.author = plain_label(body)
+        self.author.setFont(look.scaled(look.bold(self.font()), 1.1))
+        self.meta = plain_label(body)
+        self.status = plain_label(body)
+        self.article = plain_label(body)
+        self.parent_box, self.parent_title, self.parent_text = self._quote_box(body)
+        self.text = plain_label(body, selectable=True)
+        self.text.setAccessibleName("Comment text")
+        self.text.setObjectName("commentText")
+        self.buttons = self._buttons(body, actions)
+        self.scores = ScoreBars(body)
+        self.history_title = plain_label(body, "History")
+        self.history_title.setFont(look.bold(self.font()))
+        self.history = plain_label(body, selectable=True)
+        for widget in (self.placeholder, self.author, self.meta, self.status, self.article, self.parent_box,
+                       self.text, self.buttons, self.scores, self.history_title, self.history):
+            self.layout_.addWidget(widget)
+        self.layout_.addStretch()
+        self.setWidget(body)
+        self.comment_id: int | None = None
+        self.show_comment(None)
+
+    def _quote_box(self, parent: QWidget) -> tuple[QFrame, QLabel, QLabel]:
+        box = QFrame(parent)
+        box.setObjectName("quoteBox")  # styled in resources/styles/moderator.qss
+        title, text = plain_label(box), plain_label(box, selectable=True)
+        title.setFont(look.bold(self.font()))
+        text.setAccessibleName("Text of the comment it answers")
+        layout = QVBoxLayout(box)
+        layout.addWidget(title)
+        layout.addWidget(text)
+        return box, title, text
+
+    def _buttons(self, parent: QWidget, actions: list[QAction]) -> QWidget:
+        row = QWidget(parent)
+        layout = QGridLayout(row)  # two by two: fits a narrow panel without scrolling sideways
+        layout.setContentsMargins(0, 6, 0, 6)
+        for position, action in enumerate(actions):
+            button = QToolButton(row)
+            button.setDefaultAction(action)
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+            layout.addWidget(button, position // 2, position % 2)
+        return row
+
+    def show_comment(self, row: CommentRow | None, parent: CommentRow | None = None, history: list[DecisionRow] = ()) -> None:
+        self.comment_id = row.id if row else None
+        for widget in (self.author, self.meta, self.status, self.article, self.text, self.buttons,
+                       self.scores, self.history_title, self.history):
+            widget.setVisible(row is not None)
+        self.placeholder.setVisible(row is None)
+        self.parent_box.setVisible(parent is not None)
+        if row is None:
+            return
+        self.author.setText(row.author + ("  · Staff" if row.is_staff else ""))
+        self.meta.setText(f"{look.when(row.created_at, with_year=True)} · comment {row.id}")
+        self.status.setText(look.STATUS_LABELS.get(row.status, row.status))
+        colour = look.STATUS_COLOURS.get(row.status)
+        sheet = f"color: {colour.name()}; font-weight: bold;" if colour else ""
+        if sheet != self.status.styleSheet():  # setting it re-polishes the label: not on every j / k
+            self.status.setStyleSheet(sheet)
+        self.article.setText(f"On: {row.article_headline}")
+        self.text.setText(row.body)
+        if parent is not None:
+            self.parent_title.setText(f"In reply to {parent.author}:")
+            self.parent_text.setText(parent.body)
+        self.history.setText("\n\n".join(describe_decision(d) for d in history) or "No decisions yet.")

@@ -1,0 +1,1 @@
+"""One commenter: everything they wrote, with counts."""

@@ -1,0 +1,253 @@
+"""One commenter's history: their name, how many comments of each status, first and last
+seen, and every comment of theirs (all statuses, newest first, with scores), read lazily.
+
+The panel only reads. "Hide all pending" is a signal: the window confirms it and turns it
+into one undoable bulk action (gui/undo.BulkCommand over commenters.pending_ids_of).
+"""
+
+from __future__ import annotations
+
+from typing import Callable, TypeVar
+
+from PySide6.QtCore import QItemSelectionModel, QSize, Qt, Signal
+from PySide6.QtGui import QFontMetrics, QPainter
+from PySide6.QtWidgets import (
+    QAbstractItemView, QFormLayout, QLabel, QListView, QPushButton, QSizePolicy, QVBoxLayout, QWidget,
+)
+from sqlalchemy.orm import Session
+
+from moderator.reading import commenters, queue
+from moderator.reading.commenters import CommenterSummary
+from moderator.gui.common import look
+from moderator.gui.comment.panel import plain_label
+from moderator.gui.common.delegates import CommentDelegate, paint_counts
+from moderator.gui.models.listmodels import ID_ROLE, PAGE_SIZE, ROW_ROLE, PagedListModel
+from moderator.reading.queries import CommentRow
+
+T = TypeVar("T")
+Read = Callable[[Callable[[Session], T]], T]  # runs a read in a session (MainWindow._read)
+PriorityOf = Callable[[float | None], str | None]
+
+PLACEHOLDER = "Press C on a comment to see everything its author has written."
+
+
+class KeysetPages:
+    """The fetch of a PagedListModel over one commenter's keyset pages. The model asks
+    for its pages in order, so the cursor where the last one ended is all it takes."""
+
+    def __init__(self, read: Read, summary: CommenterSummary):
+        self._read, self._summary, self._cursor = read, summary, summary.cursor
+
+    def __call__(self, offset: int, limit: int) -> list[queue.QueueRow]:
+        if offset == 0:  # the summary's own first page (read with limit=PAGE_SIZE)
+            self._cursor = self._summary.cursor
+            return self._summary.comments
+        rows, self._cursor = self._read(lambda s: queue.page(s, self._summary.query, self._cursor, limit))
+        return rows
+
+
+class StatusCounts(QLabel):
+    """'3 pending' '12 approved' '0 hidden' as the app's chips. A label underneath, so
+    screen readers read the same counts as text."""
+
+    def __init__(self, parent: QWidget):
+        super().__init__(parent)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.counts: dict[str, int] = {}
+
+    def set_counts(self, counts: dict[str, int]) -> None:
+        self.counts = dict(counts)
+        self.setText(", ".join(f"{count} {status}" for status, count in self.counts.items()))
+        self.updateGeometry()
+        self.update()
+
+    def _chip_font(self):
+        return look.scaled(self.font(), 0.92)
+
+    def sizeHint(self) -> QSize:
+        font = self._chip_font()
+        width = sum(look.chip_width(f"{n} {status}", font) + 6 for status, n in self.counts.items())
+        return QSize(width, QFontMetrics(font).height() + 4)
+
+    def minimumSizeHint(self) -> QSize:
+        return self.sizeHint()
+
+    def paintEvent(self, _event) -> None:
+        painter = QPainter(self)
+        paint_counts(painter, self.counts, self._chip_font(), 0, 1)
+
+
+class HistoryDelegate(CommentDelegate):
+    """Their comments as the app's cards, without the author (all are theirs) and with the
+    score in the priority chip. Card heights are remembered for the current width: a list
+    view lays out every loaded row again each time a page arrives, and wrapping the text
+    is what costs."""
+
+    def __init__(self, view: QListView, priority_of: PriorityOf):
+        super().__init__(view, max_body_lines=4, show_article=True, priority_of=priority_of, show_author=False,
+                         show_score=True)
+        self._sizes: dict[str, QSize] = {}  # body -> size, at self._sized_width
+        self._sized_width = 0
+
+    def sizeHint(self, option, index) -> QSize:
+        if self._width(index) != self._sized_width:
+            self._sizes, self._sized_width = {}, self._width(index)
+        body = index.data(ROW_ROLE).body
+        if (size := self._sizes.get(body)) is None:
+            size = self._sizes[body] = super().sizeHint(option, index)
+        return size
+
+
+def describe(row: CommentRow, priority_of: PriorityOf) -> str:
+    """What a screen reader says for one of their comments (and what keyboard search matches)."""
+    priority = priority_of(row.score)
+    scored = f"{look.priority_chip_text(priority)} {row.score:.2f}" if priority else "unscored"
+    status = look.STATUS_LABELS.get(row.status, row.status)
+    return f"{status}, {scored}, {look.when(row.created_at, with_year=True)}, on {row.article_headline}: {row.body}"
+
+
+class CommenterPanel(QWidget):
+    hide_all_pending = Signal(str, object, int)  # author, site id (None: every site), how many are pending
+    comment_activated = Signal(int)  # a comment of theirs, chosen with Enter or a double-click
+
+    def __init__(self, read: Read, priority_of: PriorityOf, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._read, self._priority_of = read, priority_of
+        self._who: tuple[int | None, str, int | None] | None = None  # site, author, model
+        self.summary: CommenterSummary | None = None
+        self.setAccessibleName("Commenter history")
+        self.placeholder = plain_label(self, PLACEHOLDER)
+        self.placeholder.setObjectName("panelPlaceholder")
+        self.name = plain_label(self, selectable=True)
+        self.name.setFont(look.scaled(look.bold(self.font()), 1.1))
+        self.name.setAccessibleDescription("Commenter")  # the name itself is what a screen reader reads
+        self.counts = StatusCounts(self)
+        self.counts.setAccessibleDescription("Their comments by status")
+        self.first_seen, self.last_seen = plain_label(self), plain_label(self)
+        self.seen = self._seen_form()
+        self.hide_all_button = self._hide_all_button()
+        self.list_title = plain_label(self)
+        self.list_title.setFont(look.bold(self.font()))
+        self.model = PagedListModel(lambda _offset, _limit: [], lambda row: describe(row, self._priority_of), self)
+        self.comments_view = self._comments_view()
+        self._lay_out()
+        self._show(None)
+
+    # ---- construction ---------------------------------------------------------------------
+
+    def _seen_form(self) -> QWidget:
+        box = QWidget(self)
+        form = QFormLayout(box)
+        form.setContentsMargins(0, 0, 0, 0)
+        form.setVerticalSpacing(2)
+        for title, label in (("First seen", self.first_seen), ("Last seen", self.last_seen)):
+            form.addRow(plain_label(box, title), label)
+        return box
+
+    def _hide_all_button(self) -> QPushButton:
+        button = QPushButton(self)
+        button.setToolTip("Hide every pending comment of this commenter, with one reason; Ctrl+Z undoes it in one step")
+        button.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        button.clicked.connect(self._ask_hide_all)
+        return button
+
+    def _comments_view(self) -> QListView:
+        view = QListView(self)
+        view.setModel(self.model)
+        view.setItemDelegate(HistoryDelegate(view, self._priority_of))
+        view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        view.setResizeMode(QListView.ResizeMode.Adjust)  # cards re-wrap when the column is resized
+        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        view.activated.connect(lambda index: self.comment_activated.emit(index.data(ID_ROLE)))
+        return view
+
+    def _lay_out(self) -> None:
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 0)
+        layout.setSpacing(6)
+        layout.addWidget(self.placeholder)
+        layout.addWidget(self.name)
+        layout.addWidget(self.counts)
+        layout.addWidget(self.seen)
+        layout.addWidget(self.hide_all_button)
+        layout.addSpacing(4)
+        layout.addWidget(self.list_title)
+        layout.addWidget(self.comments_view, 1)
+        layout.addStretch(0)  # keeps the placeholder at the top while nothing is shown
+        self.setTabOrder(self.hide_all_button, self.comments_view)
+
+    # ---- showing ----------------------------------------------------------------------------
+
+    @property
+    def author(self) -> str | None:
+        return self._who[1] if self._who else None
+
+    @property
+    def site_id(self) -> int | None:
+        return self._who[0] if self._who else None
+
+    def show_commenter(self, site_id: int | None, author: str, model_id: int | None) -> None:
+        """Everything of `author` on that site (None: on every site), scored by `model_id`."""
+        self._who = (site_id, author, model_id)
+        self._load(keep_place=False)
+        self.comments_view.scrollToTop()
+
+    def refresh(self) -> None:
+        """Read the counts and their comments again (after decisions landed), keeping the
+        rows already loaded, the current comment and the scroll position."""
+        if self._who is not None:
+            self._load(keep_place=True)
+
+    def _load(self, keep_place: bool) -> None:
+        site_id, author, model_id = self._who
+        current, loaded = (self.current_comment_id(), self.model.rowCount()) if keep_place else (None, 0)
+        scrolled = self.comments_view.verticalScrollBar().value()
+        summary = self._read(lambda s: commenters.commenter_summary(s, site_id, author, model_id, limit=PAGE_SIZE))
+        self.model.reload(KeysetPages(self._read, summary))
+        while self.model.rowCount() < loaded and self.model.canFetchMore():
+            self.model.fetchMore()
+        self._show(summary)
+        if keep_place:
+            self._select(current)
+            self.comments_view.doItemsLayout()  # so the old scroll position exists again
+            self.comments_view.verticalScrollBar().setValue(scrolled)
+
+    def _show(self, summary: CommenterSummary | None) -> None:
+        self.summary = summary
+        self.placeholder.setVisible(summary is None)
+        for widget in (self.name, self.counts, self.seen, self.hide_all_button, self.list_title, self.comments_view):
+            widget.setVisible(summary is not None)
+        if summary is None:
+            return
+        self.name.setText(summary.author)
+        self.counts.set_counts(summary.counts)
+        self.first_seen.setText(look.when(summary.first_seen, with_year=True) or "never")
+        self.last_seen.setText(look.when(summary.last_seen, with_year=True) or "never")
+        pending = summary.counts.get("pending", 0)
+        self.hide_all_button.setText(f"Hide all pending from this commenter ({pending})…")
+        self.hide_all_button.setEnabled(pending > 0)
+        self.list_title.setText(self._list_title(summary.total))
+        self.comments_view.setAccessibleName(f"Comments by {summary.author}, newest first")
+
+    @staticmethod
+    def _list_title(total: int) -> str:
+        if total == 0:
+            return "No comments to moderate."
+        return "Their comment, all statuses" if total == 1 else f"All {total} comments, newest first"
+
+    # ---- choosing -----------------------------------------------------------------------------
+
+    def current_comment_id(self) -> int | None:
+        index = self.comments_view.currentIndex()
+        return index.data(ID_ROLE) if index.isValid() else None
+
+    def _select(self, comment_id: int | None) -> None:
+        position = self.model.row_of(comment_id) if comment_id is not None else None
+        if position is not None:
+            flags = QItemSelectionModel.SelectionFlag.ClearAndSelect
+            self.comments_view.selectionModel().setCurrentIndex(self.model.index(position), flags)
+
+    def _ask_hide_all(self) -> None:
+        if self.summary is not None and self.summary.counts.get("pending", 0):
+            self.hide_all_pending.emit(self.summary.author, self.summary.site_id, self.summary.counts["pending"])

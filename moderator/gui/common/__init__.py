@@ -1,0 +1,1 @@
+"""What every view uses: colours and chips, card delegates, layouts."""

@@ -1,0 +1,176 @@
+"""Delegates that paint comments and articles as cards. All text is drawn as plain text."""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from PySide6.QtCore import QModelIndex, QRect, QSize, Qt
+from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPalette
+from PySide6.QtWidgets import QAbstractItemView, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QTreeView
+
+from moderator.gui.common import look
+from moderator.gui.models.listmodels import CHECKED_ROLE, ROW_ROLE
+from moderator.reading.queries import ArticleRow, CommentRow
+
+PAD = 8
+WRAPPED_KEPT = 2_000  # cards whose lines are remembered (a few screens' worth, at a few widths)
+
+
+class CardDelegate(QStyledItemDelegate):
+    """Shared geometry: the width a card gets, its background and selection."""
+
+    def __init__(self, view: QAbstractItemView):
+        super().__init__(view)
+        self._view = view
+
+    def _width(self, index: QModelIndex) -> int:
+        width = self._view.viewport().width()
+        if isinstance(self._view, QTreeView):
+            depth, parent = 0, index.parent()
+            while parent.isValid():
+                depth, parent = depth + 1, parent.parent()
+            width -= self._view.indentation() * (depth + (1 if self._view.rootIsDecorated() else 0))
+        return max(width - 2 * PAD, 120)
+
+    def _background(self, painter: QPainter, option: QStyleOptionViewItem) -> None:
+        style = self._view.style()
+        style.drawPrimitive(QStyle.PrimitiveElement.PE_PanelItemViewItem, option, painter, self._view)
+        painter.setPen(option.palette.color(QPalette.ColorRole.Mid))
+        painter.drawLine(option.rect.bottomLeft(), option.rect.bottomRight())
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        """Background and selection, then the card's content inside its padding."""
+        self.initStyleOption(option, index)
+        painter.save()
+        self._background(painter, option)
+        if index.data(CHECKED_ROLE):
+            self._selection_mark(painter, option)
+        rect = option.rect.adjusted(PAD, PAD, -PAD, -PAD)
+        row = index.data(ROW_ROLE)
+        if row is not None:  # None: the row could not be read (gone since its id was listed)
+            self._paint_card(painter, option, row, rect, self._text_colour(option))
+        painter.restore()
+
+    @staticmethod
+    def _selection_mark(painter: QPainter, option: QStyleOptionViewItem) -> None:
+        """In the moderator's selection (x, Ctrl+A): a tinted card with a bar down its left edge."""
+        accent = option.palette.color(QPalette.ColorRole.Highlight)
+        tint = QColor(accent)
+        tint.setAlpha(38)
+        painter.fillRect(option.rect, tint)
+        painter.fillRect(QRect(option.rect.left(), option.rect.top(), 4, option.rect.height()), accent)
+
+    def _paint_card(self, painter: QPainter, option: QStyleOptionViewItem, row, rect: QRect, colour) -> None:
+        raise NotImplementedError
+
+    @staticmethod
+    def _text_colour(option: QStyleOptionViewItem):
+        selected = option.state & QStyle.StateFlag.State_Selected
+        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        return option.palette.color(role)
+
+
+class CommentDelegate(CardDelegate):
+    """(Author ·) time, status and priority chips, (article headline,) then the body, wrapped.
+
+    One author's list (the commenter panel) leaves the author out and puts the score in the chip."""
+
+    def __init__(self, view: QAbstractItemView, max_body_lines: int | None, show_article: bool,
+                 priority_of: Callable[[float | None], str | None], show_author: bool = True,
+                 show_score: bool = False, uniform: bool = False):
+        super().__init__(view)
+        self._max_lines, self._show_article, self._priority_of = max_body_lines, show_article, priority_of
+        self._show_author, self._show_score = show_author, show_score
+        self._uniform = uniform  # every card max_body_lines high: a lazy view sizes one row, not all
+        self._wrapped: dict[tuple, list[str]] = {}  # laying text out costs more than drawing it
+
+    def _body_lines(self, row: CommentRow, option, width: int) -> list[str]:
+        key = (row.id, hash(row.body), width, option.font.key())
+        if key not in self._wrapped:
+            if len(self._wrapped) > WRAPPED_KEPT:
+                self._wrapped.clear()
+            self._wrapped[key] = look.wrapped_lines(row.body, option.font, width, self._max_lines)
+        return self._wrapped[key]
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+        metrics = QFontMetrics(option.font)
+        row: CommentRow | None = None if self._uniform else index.data(ROW_ROLE)
+        body = self._max_lines if row is None else len(self._body_lines(row, option, self._width(index)))
+        lines = 1 + (1 if self._show_article else 0) + body
+        return QSize(self._width(index), 2 * PAD + lines * metrics.lineSpacing() + 4)
+
+    def _paint_card(self, painter: QPainter, option, row: CommentRow, rect: QRect, colour) -> None:
+        if row.status != "pending" and not option.state & QStyle.StateFlag.State_Selected:
+            colour = look.muted(colour)  # decided: still readable, visibly done
+        top = self._header(painter, option, row, rect, colour)
+        if self._show_article:
+            painter.setPen(look.muted(colour))
+            headline = QFontMetrics(option.font).elidedText(row.article_headline, Qt.TextElideMode.ElideRight, rect.width())
+            top = look.draw_lines(painter, [headline], option.font, rect.left(), top, rect.width())
+        painter.setPen(colour)
+        look.draw_lines(painter, self._body_lines(row, option, rect.width()), option.font, rect.left(), top + 2, rect.width())
+
+    def _header(self, painter: QPainter, option, row: CommentRow, rect: QRect, colour) -> int:
+        small = look.scaled(option.font, 0.85)
+        status = look.STATUS_LABELS.get(row.status, row.status)
+        solid = bool(option.state & QStyle.StateFlag.State_Selected)
+        chip_left = look.draw_chip(painter, status, look.STATUS_COLOURS.get(row.status, colour), small, rect.right(), rect.top(), solid)
+        if row.is_staff:
+            chip_left = look.draw_chip(painter, "Staff", look.STAFF_COLOUR, small, chip_left - 6, rect.top(), solid)
+        elif (priority := self._priority_of(row.score)) is not None:
+            text = look.priority_chip_text(priority) + (f" · {row.score:.2f}" if self._show_score else "")
+            chip_left = look.draw_chip(painter, text, look.PRIORITY_COLOURS[priority], small, chip_left - 6, rect.top(), solid)
+        author_font = look.bold(option.font)
+        metrics = QFontMetrics(author_font)
+        room = chip_left - rect.left() - 8
+        plain = QFontMetrics(option.font)
+        when = look.when(row.created_at)
+        after_author = rect.left()
+        if self._show_author:  # the author gives way to the time, down to half the room
+            author_room = max(room - plain.horizontalAdvance(when) - 8, room // 2)
+            author = metrics.elidedText(row.author, Qt.TextElideMode.ElideRight, author_room)
+            painter.setPen(colour)
+            look.draw_lines(painter, [author], author_font, rect.left(), rect.top(), author_room)
+            after_author += metrics.horizontalAdvance(author) + 8
+        time_room = rect.left() + room - after_author
+        if time_room > 0:  # never under the chips
+            painter.setPen(look.muted(colour))
+            when = plain.elidedText(when, Qt.TextElideMode.ElideRight, time_room)
+            look.draw_lines(painter, [when], option.font, after_author, rect.top(), time_room)
+        return rect.top() + plain.lineSpacing() + 2
+
+
+class ArticleDelegate(CardDelegate):
+    """Headline (two lines at most), section · time, and the counts by status."""
+
+    def _headline_lines(self, row: ArticleRow, option, width: int) -> list[str]:
+        return look.wrapped_lines(row.headline, look.bold(option.font), width, 2)
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+        """Every card two headline lines high: the list measures one row, not every article."""
+        spacing = QFontMetrics(option.font).lineSpacing()
+        return QSize(self._width(index), 2 * PAD + (2 + 2) * spacing + 4)
+
+    def _paint_card(self, painter: QPainter, option, row: ArticleRow, rect: QRect, colour) -> None:
+        painter.setPen(colour)
+        lines = self._headline_lines(row, option, rect.width())
+        top = look.draw_lines(painter, lines, look.bold(option.font), rect.left(), rect.top(), rect.width())
+        painter.setPen(look.muted(colour))
+        meta = " · ".join(part for part in (row.section, look.when(row.published_at)) if part)
+        top = look.draw_lines(painter, [meta], option.font, rect.left(), top, rect.width())
+        self._counts(painter, option, row, rect.left(), top + 2, bool(option.state & QStyle.StateFlag.State_Selected))
+
+    def _counts(self, painter: QPainter, option, row: ArticleRow, left: int, top: int, solid: bool) -> None:
+        counts = {"pending": row.pending, "approved": row.approved, "hidden": row.hidden}
+        paint_counts(painter, counts, look.scaled(option.font, 0.85), left, top, solid)
+
+
+def paint_counts(painter: QPainter, counts: dict[str, int], font, left: int, top: int, solid: bool = False) -> int:
+    """'3 pending' '12 approved' '0 hidden' chips from `left`, in the status colours; returns their right edge."""
+    right = left
+    for status, count in counts.items():
+        text = f"{count} {status}"
+        right += look.chip_width(text, font)
+        look.draw_chip(painter, text, look.STATUS_COLOURS[status] if count else look.ZERO_COLOUR, font, right, top, solid)
+        right += 6
+    return right - 6

@@ -1,0 +1,1 @@
+"""Dialogs: hide, reply, preferences, shortcuts, scoring models."""

@@ -1,0 +1,197 @@
+"""Dialogs: forms from ui/ (Qt Designer), loaded at run time, plus the shortcuts list."""
+
+from __future__ import annotations
+
+import getpass
+from dataclasses import dataclass, field
+from typing import Callable, Mapping, TypeVar
+
+from PySide6.QtCore import QEvent, QFile, QObject, Qt
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtUiTools import QUiLoader
+from PySide6.QtWidgets import (
+    QDialog, QDialogButtonBox, QDoubleSpinBox, QHeaderView, QLabel, QLineEdit, QListWidget, QListWidgetItem,
+    QMenuBar, QPlainTextEdit, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
+)
+
+from moderator.config import FORMS_DIR
+from moderator.gui.actions import ActionId, grouped, plain_name, shortcut_text
+from moderator.gui.dialogs.shortcuteditor import ShortcutEditor
+from moderator.gui.shortcuts import menu_keys
+from moderator.moderation.decisions import HIDE_REASONS
+
+T = TypeVar("T")
+
+
+def load_form(name: str, parent: QWidget | None) -> QDialog:
+    form = QFile(str(FORMS_DIR / f"{name}.ui"))
+    form.open(QFile.OpenModeFlag.ReadOnly)
+    try:
+        dialog = QUiLoader().load(form, parent)
+    finally:
+        form.close()
+    buttons = dialog.findChild(QDialogButtonBox, "buttons")
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    return dialog
+
+
+def run_modal(dialog: QDialog, read: Callable[[], T] = lambda: None) -> T | None:
+    """Show a one-use dialog and read it if accepted; then delete it, so none pile up over a shift."""
+    value = read() if dialog.exec() == QDialog.DialogCode.Accepted else None
+    dialog.deleteLater()
+    return value
+
+
+@dataclass(frozen=True)
+class HideChoice:
+    reason: str
+    note: str
+
+
+class NumberKeys(QObject):
+    """1–9 pick the row of that number in a list that has the focus."""
+
+    def __init__(self, rows: QListWidget):
+        super().__init__(rows)
+        self._rows = rows
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress and Qt.Key.Key_1 <= event.key() <= Qt.Key.Key_9:
+            row = event.key() - Qt.Key.Key_1
+            if row < self._rows.count():
+                self._rows.setCurrentRow(row)
+                return True
+        return False
+
+
+class HideDialog:
+    """Pick a reason (arrows or its number, then Enter); 'Other' needs a note."""
+
+    def __init__(self, parent: QWidget):
+        self.dialog = load_form("hide_dialog", parent)
+        self.reasons = self.dialog.findChild(QListWidget, "reasonList")
+        self.note = self.dialog.findChild(QPlainTextEdit, "noteEdit")
+        self.ok = self.dialog.findChild(QDialogButtonBox, "buttons").button(QDialogButtonBox.StandardButton.Ok)
+        for number, (code, label) in enumerate(HIDE_REASONS.items(), 1):
+            item = QListWidgetItem(f"{number}  {label}")
+            item.setData(Qt.ItemDataRole.UserRole, code)
+            self.reasons.addItem(item)
+        self._number_keys = NumberKeys(self.reasons)
+        self.reasons.installEventFilter(self._number_keys)
+        self.reasons.setCurrentRow(0)
+        self.reasons.itemActivated.connect(lambda _item: self.dialog.accept() if self.ok.isEnabled() else None)
+        self.reasons.currentRowChanged.connect(self._update_ok)
+        self.note.textChanged.connect(self._update_ok)
+        self.reasons.setFocus()
+
+    def _update_ok(self) -> None:
+        self.ok.setEnabled(self.reason != "other" or bool(self.note.toPlainText().strip()))
+
+    @property
+    def reason(self) -> str:
+        return self.reasons.currentItem().data(Qt.ItemDataRole.UserRole)
+
+    def choose(self) -> HideChoice | None:
+        return run_modal(self.dialog, lambda: HideChoice(self.reason, self.note.toPlainText().strip()))
+
+
+class ReplyDialog:
+    def __init__(self, parent: QWidget, author: str, quoted: str):
+        self.dialog = load_form("reply_dialog", parent)
+        self.dialog.findChild(QLabel, "contextLabel").setText(f"In reply to {author}:")
+        self.dialog.findChild(QLabel, "quoteLabel").setText(quoted if len(quoted) < 600 else quoted[:600] + " …")
+        self.edit = self.dialog.findChild(QPlainTextEdit, "replyEdit")
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            QShortcut(QKeySequence(keys), self.dialog, self.dialog.accept)
+        self.edit.setFocus()
+
+    def text(self) -> str | None:
+        return run_modal(self.dialog, lambda: self.edit.toPlainText().strip() or None)
+
+
+@dataclass(frozen=True)
+class Preferences:
+    moderator_name: str
+    medium_from: float
+    high_from: float
+    shortcuts: Mapping[str, object] = field(default_factory=dict)  # as stored (settings.SHORTCUTS)
+
+
+class PreferencesDialog:
+    """General (name, priority thresholds) and Keyboard (every shortcut) tabs.
+    `menus`: the window's menu bar, whose Alt+letter keys no shortcut may take."""
+
+    def __init__(self, parent: QWidget, current: Preferences, data_folder: str, menus: QMenuBar | None = None):
+        self.dialog = load_form("preferences", parent)
+        self.name = self.dialog.findChild(QLineEdit, "moderatorEdit")
+        self.name.setText(current.moderator_name)
+        self.medium = self.dialog.findChild(QDoubleSpinBox, "mediumSpin")
+        self.high = self.dialog.findChild(QDoubleSpinBox, "highSpin")
+        self.medium.setValue(current.medium_from)
+        self.high.setValue(current.high_from)
+        self.medium.valueChanged.connect(lambda value: self.high.setMinimum(value))  # medium ≤ high, always
+        self.high.setMinimum(current.medium_from)
+        self.dialog.findChild(QLabel, "dataLabel").setText(f"Data folder: {data_folder}")
+        titles = [action.text() for action in menus.actions()] if menus is not None else []
+        self.shortcuts = ShortcutEditor(self.dialog.findChild(QWidget, "keyboardTab"), current.shortcuts, menu_keys(titles))
+
+    def choose(self) -> Preferences | None:
+        return run_modal(self.dialog, lambda: Preferences(self.name.text().strip() or getpass.getuser(),
+                                                          self.medium.value(), self.high.value(), self.shortcuts.stored()))
+
+
+class ShortcutsDialog(QDialog):
+    """Every shortcut in force, by group, read from the actions themselves so the list is never stale."""
+
+    def __init__(self, parent: QWidget, actions: Mapping[ActionId, QAction]):
+        super().__init__(parent)
+        self.setObjectName("ShortcutsDialog")
+        self.setWindowTitle("Keyboard shortcuts")
+        self.resize(560, 640)
+        self.table = QTableWidget(0, 2, self)
+        self.table.setHorizontalHeaderLabels(["Action", "Keys"])
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.table.setShowGrid(False)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignLeft)
+        for group, action_ids in grouped(action for action in actions if actions[action].shortcuts()):
+            self._add_heading(group)
+            for action_id in action_ids:
+                self._add_row(plain_name(actions[action_id].text()), shortcut_text(actions[action_id]))
+        self._add_heading("In lists and dialogs")
+        for keys, meaning in EXTRA_KEYS:
+            self._add_row(meaning, keys)
+        hint = QLabel("Change any of these in Preferences, on the Keyboard tab.", self)
+        hint.setTextFormat(Qt.TextFormat.PlainText)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        close.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        for widget in (self.table, hint, close):
+            layout.addWidget(widget)
+
+    def _add_row(self, name: str, keys: str) -> int:
+        row = self.table.rowCount()
+        self.table.insertRow(row)
+        self.table.setItem(row, 0, QTableWidgetItem(name))
+        self.table.setItem(row, 1, QTableWidgetItem(keys))
+        return row
+
+    def _add_heading(self, title: str) -> None:
+        row = self._add_row(title, "")
+        item = self.table.item(row, 0)
+        font = item.font()
+        font.setBold(True)
+        item.setFont(font)
+        item.setFlags(Qt.ItemFlag.ItemIsEnabled)
+        self.table.setSpan(row, 0, 1, 2)
+
+
+EXTRA_KEYS = (
+    ("Left / Right", "Collapse / expand replies"),
+    ("1–7", "Pick a hide reason in the Hide dialog"),
+    ("Ctrl+Enter", "Post a reply in the Reply dialog"),
+)

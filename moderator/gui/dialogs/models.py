@@ -1,0 +1,135 @@
+"""The Models dialog: see installed models, choose the active one, install, remove, download.
+
+Installing hashes and copies large files and downloading waits on the network, so
+both run on a worker; the dialog stays usable and shows one sentence when done.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Callable
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import (
+    QComboBox, QDialog, QFileDialog, QHeaderView, QLabel, QProgressBar, QPushButton, QTableWidget, QTableWidgetItem, QWidget,
+)
+
+from moderator.errors import ModeratorError
+from moderator.gui.dialogs.forms import load_form
+from moderator.gui.workers.writer import Worker
+from moderator.scoring.download import download_release
+from moderator.scoring.packs import install_pack
+from moderator.scoring.registry import list_models, remove_model, use_model
+from moderator.scoring.releases import RELEASES
+
+COLUMNS = ("Model", "Family", "Labels", "In use")
+
+
+class _Relay(QObject):
+    """Carries download progress from the worker thread to the dialog."""
+
+    progressed = Signal(object)  # (bytes done, bytes in all or 0)
+
+
+class ModelsDialog:
+    def __init__(self, parent: QWidget, models_dir: Path, on_changed: Callable[[], None]):
+        self.dialog: QDialog = load_form("models_dialog", parent)
+        self._models_dir, self._on_changed = models_dir, on_changed
+        self._worker = Worker("models", self._failed, self.dialog)
+        self._relay = _Relay(self.dialog)
+        self._relay.progressed.connect(self._show_progress)
+        find = self.dialog.findChild
+        self.table: QTableWidget = find(QTableWidget, "modelTable")
+        self.status: QLabel = find(QLabel, "statusLabel")
+        self.progress: QProgressBar = find(QProgressBar, "progressBar")
+        self.choice: QComboBox = find(QComboBox, "downloadChoice")
+        self.choice.addItems(sorted(RELEASES))
+        self.buttons = {name: find(QPushButton, name) for name in ("useButton", "installButton", "removeButton", "downloadButton")}
+        self.buttons["useButton"].clicked.connect(self.use_selected)
+        self.buttons["installButton"].clicked.connect(lambda: self.install(self._ask_for_pack()))
+        self.buttons["removeButton"].clicked.connect(self.remove_selected)
+        self.buttons["downloadButton"].clicked.connect(lambda: self.download(self.choice.currentText()))
+        self.table.setColumnCount(len(COLUMNS))
+        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.verticalHeader().hide()
+        self.refresh()
+
+    def exec(self) -> None:
+        self.dialog.exec()
+        self._worker.close()
+        self.dialog.deleteLater()
+
+    def refresh(self) -> None:
+        self.models = list_models(self._models_dir)
+        self.table.setRowCount(len(self.models))
+        for row, info in enumerate(self.models):
+            cells = (info.identity.name, info.identity.family, ", ".join(info.identity.labels), "✓ in use" if info.active else "")
+            for column, text in enumerate(cells):
+                self.table.setItem(row, column, QTableWidgetItem(text))
+            if info.active:
+                self.table.selectRow(row)
+        self.table.resizeColumnsToContents()
+        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)  # labels
+
+    def selected_name(self) -> str | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.models[rows[0].row()].identity.name if rows else None
+
+    def use_selected(self) -> None:
+        if (name := self.selected_name()) is not None:
+            self._run(lambda: use_model(self._models_dir, name), f"Comments will now be scored with {name}.")
+
+    def remove_selected(self) -> None:
+        if (name := self.selected_name()) is not None:
+            self._run(lambda: remove_model(self._models_dir, name), f"{name} was removed.")
+
+    def install(self, source: tuple[Path, Path | None] | None) -> None:
+        if source is not None:
+            pack, config = source
+            self._run(lambda: install_pack(self._models_dir, pack, config), f"Installed {pack.name}. Choose it and press “Use for scoring”.")
+
+    def download(self, name: str) -> None:
+        """Only on this explicit request does the app reach the network."""
+        self.progress.setVisible(True)
+        self.progress.setRange(0, 0)
+        report = lambda _file, done, total: self._relay.progressed.emit((done, total or 0))  # noqa: E731
+        self._run(lambda: download_release(self._models_dir, name, report), f"Downloaded and installed {name}.")
+
+    def _ask_for_pack(self) -> tuple[Path, Path | None] | None:
+        path, _ = QFileDialog.getOpenFileName(self.dialog, "Install a model pack", "",
+                                              "Model packs (*.zip);;Detoxify checkpoints (*.ckpt)")
+        if not path:
+            return None
+        if not path.endswith(".ckpt"):
+            return Path(path), None
+        config = QFileDialog.getExistingDirectory(self.dialog, "The checkpoint's Hugging Face config folder")
+        return (Path(path), Path(config)) if config else None
+
+    def _run(self, task: Callable[[], object], done: str) -> None:
+        self._busy(True)
+        self.status.setText("Working…")
+        self._worker.run(task, lambda _result: self._finished(done))
+
+    def _finished(self, message: str) -> None:
+        self._busy(False)
+        self.status.setText(message)
+        self.refresh()
+        self._on_changed()
+
+    def _failed(self, error: BaseException) -> None:
+        self._busy(False)
+        if not isinstance(error, (ModeratorError, OSError)):
+            raise error
+        self.status.setText(str(error))
+
+    def _busy(self, busy: bool) -> None:
+        for button in self.buttons.values():
+            button.setEnabled(not busy)
+        if not busy:
+            self.progress.setVisible(False)
+
+    def _show_progress(self, progress: tuple[int, int]) -> None:
+        done, total = progress
+        if total:
+            self.progress.setRange(0, total)
+            self.progress.setValue(done)

@@ -1,0 +1,1 @@
+"""Moderator actions run through the writer: undoable decisions, bulk actions, files."""

@@ -1,0 +1,105 @@
+"""File menu work: import comment exports, export decisions, back up the database.
+
+Each runs on the one writer (imports write; exports and backups then see a settled
+database), reports progress to the status-bar panel and ends with one plain sentence.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Callable
+
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from moderator.storage.backup import backup_database
+from moderator.errors import ModeratorError
+from moderator.formats.export import export_decisions
+from moderator.gui.workers.progress import CancelToken, Progress, ProgressPanel
+from moderator.gui.workers.writer import Writer
+
+if TYPE_CHECKING:  # the import pipeline loads on the first import, not at every start
+    from moderator.importing import ImportProgress, ImportReport
+from moderator.storage.database import Database
+
+IMPORT_FILTER = "Comment exports and pages (*.xml *.json *.jsonl *.csv *.gz *.txt);;All files (*)"
+
+
+def import_progress(panel: ProgressPanel, token: CancelToken) -> Callable[[ImportProgress], None]:
+    """Forwards an import's progress; stops it when Cancel was pressed."""
+
+    from moderator.importing import ImportCancelled
+
+    def report(progress: ImportProgress) -> None:
+        if token.cancelled:
+            raise ImportCancelled(Path(progress.path).name)
+        estimate = int(progress.records / progress.fraction) if progress.fraction > 0 else 0
+        panel.report(Progress(progress.records, max(estimate, progress.records), "records"))
+
+    return report
+
+
+class FileActions:
+    def __init__(self, parent: QWidget, db: Database, writer: Writer, panel: ProgressPanel,
+                 on_imported: Callable[[], None], tell: Callable[[str, str], None]):
+        self._parent, self._db, self._writer, self._panel = parent, db, writer, panel
+        self._on_imported, self._tell = on_imported, tell
+
+    def import_files(self, paths: list[Path] | None = None) -> None:
+        if paths is None:
+            chosen, _ = QFileDialog.getOpenFileNames(self._parent, "Import comments", "", IMPORT_FILTER)
+            paths = [Path(p) for p in chosen]
+        if paths and self._free():
+            self._import_next(paths, [])
+
+    def _import_next(self, paths: list[Path], reports: list[ImportReport]) -> None:
+        from moderator.importing import import_file
+
+        if not paths:
+            self._panel.finish()
+            self._on_imported()
+            self._tell("Import finished", "\n".join(r.summary() for r in reports) or "Nothing was imported.")
+            return
+        path, rest = paths[0], paths[1:]
+        token = self._panel.start(f"Importing {path.name}")
+        progress = import_progress(self._panel, token)
+        self._writer.submit(lambda session: import_file(session, path, progress=progress),
+                            lambda report: self._import_next(rest, [*reports, report]),
+                            lambda error: self._failed(error, reports))
+
+    def _failed(self, error: BaseException, reports: list[ImportReport]) -> None:
+        self._panel.finish()
+        if reports:
+            self._on_imported()
+        if not isinstance(error, ModeratorError):
+            raise error  # a bug: the excepthook logs it and says where
+        done = "\n".join(r.summary() for r in reports)
+        self._tell("Import stopped", f"{error}\n\n{done}".strip())
+
+    def export_decisions(self) -> None:
+        out, _ = QFileDialog.getSaveFileName(self._parent, "Export decisions", "decisions.jsonl",
+                                             "JSON Lines (*.jsonl);;CSV (*.csv)")
+        if out:
+            file_format = "csv" if out.endswith(".csv") else "jsonl"
+            self._writer.submit(lambda session: export_decisions(session, Path(out), file_format=file_format),
+                                lambda count: self._tell("Decisions exported", f"{count} decisions written to {out}."),
+                                self._plain_failure)
+
+    def back_up(self) -> None:
+        out, _ = QFileDialog.getSaveFileName(self._parent, "Back up the database", "moderator-backup.sqlite",
+                                             "SQLite database (*.sqlite)")
+        if out:
+            self._writer.submit(lambda _session: backup_database(self._db.engine, Path(out), force=True),
+                                lambda info: self._tell("Backed up", f"The database was copied to {out}."),
+                                self._plain_failure)
+
+    def _plain_failure(self, error: BaseException) -> None:
+        if not isinstance(error, (ModeratorError, OSError)):
+            raise error
+        self._tell("Not done", str(error))
+
+    def _free(self) -> bool:
+        """Scoring gives way (it resumes after the import); another import does not."""
+        if not self._panel.make_room():
+            QMessageBox.information(self._parent, "Busy", "An import is running; wait for it or cancel it first.")
+            return False
+        return True

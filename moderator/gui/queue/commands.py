@@ -1,0 +1,135 @@
+"""What the queue's keys do: which queue, its order, its filters, the moderator's selection
+and the bulk decisions on it. The main window gives it the parts it acts on and connects
+its handlers to the actions (gui/actions.py)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Callable
+
+from PySide6.QtWidgets import QTabWidget, QWidget
+
+from moderator.reading import commenters, queries, queue
+from moderator.moderation import decisions as moderation
+from moderator.gui.actions import ActionId
+from moderator.gui.operations.bulk import BulkActions
+from moderator.gui.queue.filters import DateFilterDialog, ScoreFilterDialog, with_range
+from moderator.gui.queue.model import Read
+from moderator.gui.queue.pane import QueuePane
+from moderator.scoring.base import ModelIdentity
+
+QUEUE_TAB = 1  # the queue's tab in the window's left column
+BULK_WORDS = {moderation.APPROVE: "Approving", moderation.HIDE: "Hiding", moderation.RESTORE: "Restoring"}
+Say = Callable[[str, int], None]  # a sentence for the status bar, and for how many milliseconds
+
+
+class QueueCommands:
+    def __init__(self, parent: QWidget, pane: QueuePane, tabs: QTabWidget, say: Say, read: Read, bulk: BulkActions,
+                 open_article: Callable[[], queries.ArticleDetail | None], comment_id: Callable[[], int | None],
+                 model: Callable[[], ModelIdentity]):
+        self._parent, self.pane, self._tabs, self._say, self._read, self._bulk = parent, pane, tabs, say, read, bulk
+        self._open_article, self._comment_id, self._model = open_article, comment_id, model
+
+    def handlers(self) -> dict[ActionId, Callable[[], None]]:
+        return {
+            ActionId.QUEUE_PENDING: lambda: self.show(queue.PENDING), ActionId.QUEUE_FLAGGED: lambda: self.show(queue.FLAGGED),
+            ActionId.QUEUE_HIDDEN: lambda: self.show(queue.HIDDEN), ActionId.QUEUE_APPROVED: lambda: self.show(queue.APPROVED),
+            ActionId.QUEUE_ALL: lambda: self.show(queue.ALL),
+            ActionId.CYCLE_SORT: self.cycle_sort, ActionId.SEARCH: self.search,
+            ActionId.FILTER_ARTICLE: self.filter_article, ActionId.FILTER_COMMENTER: self.filter_commenter,
+            ActionId.FILTER_SCORE: self.filter_score, ActionId.FILTER_DATE: self.filter_dates,
+            ActionId.CLEAR_FILTERS: self.pane.clear_filters,
+            ActionId.TOGGLE_SELECTED: self.toggle_selected,
+            ActionId.EXTEND_DOWN: lambda: self.extend_selection(True), ActionId.EXTEND_UP: lambda: self.extend_selection(False),
+            ActionId.SELECT_ALL: self.select_all, ActionId.CLEAR_SELECTION: self.pane.clear_selection,
+            ActionId.BULK_APPROVE: lambda: self.decide_selection(moderation.APPROVE),
+            ActionId.BULK_HIDE: lambda: self.decide_selection(moderation.HIDE),
+        }
+
+    # ---- which queue, in what order ------------------------------------------------------
+
+    def show(self, kind: str | None = None) -> None:
+        self._tabs.setCurrentIndex(QUEUE_TAB)
+        if kind is not None:
+            self.pane.set_kind(kind)
+        if not self.pane.search.hasFocus():
+            self.pane.view.setFocus()
+
+    def cycle_sort(self) -> None:
+        self.show()
+        self._say(f"Order: {self.pane.cycle_sort()}.", 3000)
+
+    def search(self) -> None:
+        self._tabs.setCurrentIndex(QUEUE_TAB)
+        self.pane.focus_search()
+
+    # ---- filters ----------------------------------------------------------------------------
+
+    def filter_article(self) -> None:
+        if (article := self._open_article()) is None:
+            self._say("Open an article first (Ctrl+1 lists them).", 4000)
+            return
+        self.show()
+        self.pane.filter_article(article.id, article.headline)
+
+    def filter_commenter(self) -> None:
+        if (cid := self._comment_id()) is None:
+            self._say("Select a comment first (j / k move through comments).", 4000)
+            return
+        author = self._read(lambda s: queries.comment(s, cid)).author
+        site_id = self._read(lambda s: commenters.site_of_comment(s, cid))
+        self.show()
+        self.pane.filter_commenter(author, site_id)
+
+    def filter_status(self, status: str) -> None:
+        """Mostly for the All queue (and a commenter's comments): one status only."""
+        self.show()
+        self.pane.set_query(replace(self.pane.query, status=status))
+
+    def filter_score(self) -> None:
+        model = self._model()
+        chosen = ScoreFilterDialog(self._parent, model.labels, model.main_label).choose()
+        if chosen is not None:
+            self.show()
+            self.pane.set_query(with_range(self.pane.query, chosen))
+
+    def filter_dates(self) -> None:
+        query = self.pane.query
+        chosen = DateFilterDialog(self._parent, query.since, query.until).choose()
+        if chosen is not None:
+            self.show()
+            self.pane.set_query(replace(query, since=chosen[0], until=chosen[1]))
+
+    # ---- the selection and what is done to it -----------------------------------------------------
+
+    def _in_queue(self) -> bool:
+        if self._tabs.currentIndex() != QUEUE_TAB:
+            self._say("Selecting works in the queue: press 1–5 to open one.", 4000)
+            return False
+        return True
+
+    def toggle_selected(self) -> None:
+        if self._in_queue() and not self.pane.toggle_current():
+            self._say("Go to a comment first (j / k), then x selects it.", 4000)
+
+    def extend_selection(self, forward: bool) -> None:
+        if not self._in_queue():
+            return
+        if self.pane.current_id() is None:
+            self._say("Go to a comment first (j / k).", 4000)
+        elif not self.pane.extend(forward):
+            self._say("End of the list." if forward else "Start of the list.", 3000)
+
+    def select_all(self) -> None:
+        self.show()
+        self.pane.select_all()
+
+    def decide_selection(self, action: str) -> None:
+        ids, picked_by = self.pane.selected_ids(), self.pane.selection_source
+        if not ids:
+            self._say("Nothing is selected: x selects a comment, Shift+J / Shift+K extend, Ctrl+A selects all matching.", 6000)
+            return
+        what = (f"all {len(ids):,} comments selected ({picked_by})" if picked_by
+                else f"the {len(ids):,} selected comment{'s' if len(ids) > 1 else ''}")
+        if self._bulk.decide(ids, action, what, BulkActions.needs_confirming(len(ids), picked_by)):
+            self._say(f"{BULK_WORDS[action]} {len(ids):,} comments…", 0)

@@ -1,0 +1,114 @@
+"""The queue's filters as removable chips, and the two small dialogs that add them.
+
+The filters are the QueueQuery itself (frozen): a chip is its text and the query without
+that filter, so removing a chip is setting the query it carries.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import datetime, time, timedelta, timezone
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import QComboBox, QDateEdit, QDoubleSpinBox, QWidget
+
+from moderator.gui.dialogs.forms import load_form, run_modal
+from moderator.gui.common.look import STATUS_LABELS
+from moderator.reading.queue import QueueQuery, ScoreRange
+
+
+@dataclass(frozen=True)
+class Chip:
+    text: str
+    without: QueueQuery  # the query once this filter is removed
+    tip: str = ""
+
+
+def label_name(label: str) -> str:
+    return label.replace("_", " ").capitalize()
+
+
+def chips(query: QueueQuery, main_label: str, article_headline: str = "") -> list[Chip]:
+    """One chip per filter in the query (the search box shows the search)."""
+    found: list[Chip] = []
+    if query.article_id is not None:
+        found.append(Chip(f"Article: {article_headline or query.article_id}", replace(query, article_id=None),
+                          article_headline))
+    if query.author is not None:
+        found.append(Chip(f"Commenter: {query.author}", replace(query, author=None, site_id=None)))
+    if query.status is not None:
+        found.append(Chip(f"Status: {STATUS_LABELS.get(query.status, query.status)}", replace(query, status=None)))
+    for score_range in query.scores:
+        rest = tuple(r for r in query.scores if r != score_range)
+        found.append(Chip(describe_range(score_range, main_label), replace(query, scores=rest)))
+    if query.since or query.until:
+        found.append(Chip(describe_dates(query.since, query.until), replace(query, since=None, until=None)))
+    return found
+
+
+def describe_range(score_range: ScoreRange, main_label: str) -> str:
+    low = score_range.low if score_range.low is not None else 0.0
+    high = score_range.high if score_range.high is not None else 1.0
+    return f"{label_name(score_range.label or main_label)} {low:.2f}–{high:.2f}"
+
+
+def describe_dates(since: datetime | None, until: datetime | None) -> str:
+    day = lambda moment: moment.astimezone().strftime("%-d %b %Y")  # noqa: E731
+    if since and until:
+        return f"Written {day(since)} – {day(until - timedelta(days=1))}"
+    return f"Written from {day(since)}" if since else f"Written up to {day(until - timedelta(days=1))}"
+
+
+def with_range(query: QueueQuery, chosen: ScoreRange) -> QueueQuery:
+    """Add a score range, replacing one already on the same label."""
+    kept = tuple(r for r in query.scores if r.label != chosen.label)
+    return replace(query, scores=kept + (chosen,))
+
+
+class ScoreFilterDialog:
+    """A label and a score range: low ≤ score < high (high 1 includes 1)."""
+
+    def __init__(self, parent: QWidget, labels: tuple[str, ...], main_label: str):
+        self.dialog = load_form("score_filter", parent)
+        self.label = self.dialog.findChild(QComboBox, "labelCombo")
+        for label in labels:
+            self.label.addItem(label_name(label), None if label == main_label else label)
+        self.low = self.dialog.findChild(QDoubleSpinBox, "lowSpin")
+        self.high = self.dialog.findChild(QDoubleSpinBox, "highSpin")
+        self.low.setValue(0.5)
+        self.low.valueChanged.connect(self.high.setMinimum)  # low ≤ high, always
+        self.high.setMinimum(self.low.value())
+        self.low.setFocus()
+
+    def choose(self) -> ScoreRange | None:
+        return run_modal(self.dialog, lambda: ScoreRange(self.low.value(), self.high.value() if self.high.value() < 1 else None,
+                                                         self.label.currentData()))
+
+
+class DateFilterDialog:
+    """Written from one day to another (both included), in the moderator's time zone."""
+
+    def __init__(self, parent: QWidget, since: datetime | None, until: datetime | None):
+        self.dialog = load_form("date_filter", parent)
+        self.since = self.dialog.findChild(QDateEdit, "sinceEdit")
+        self.until = self.dialog.findChild(QDateEdit, "untilEdit")
+        today = QDate.currentDate()
+        self.since.setDate(_qdate(since) if since else today.addDays(-7))
+        self.until.setDate(_qdate(until - timedelta(days=1)) if until else today)
+        self.since.dateChanged.connect(self.until.setMinimumDate)
+        self.until.setMinimumDate(self.since.date())
+        self.since.setFocus()
+
+    def choose(self) -> tuple[datetime, datetime] | None:
+        return run_modal(self.dialog, lambda: (_start_of(self.since.date()), _start_of(self.until.date().addDays(1))))
+
+
+def _qdate(moment: datetime) -> QDate:
+    local = moment.astimezone()
+    return QDate(local.year, local.month, local.day)
+
+
+def _start_of(day: QDate) -> datetime:
+    """Local midnight of the day, in UTC (times are stored in UTC)."""
+    local = datetime.combine(day.toPython(), time()).astimezone()
+    return local.astimezone(timezone.utc)

@@ -1,0 +1,358 @@
+"""The queue pane: which queue (1–5), search, filter chips, the count, the order, the score
+band and the lazy list of comments, with the moderator's selection.
+
+The pane turns what the moderator chooses into a QueueQuery and shows it; the main
+window acts on what is chosen. Counts, the histogram and id lists for Ctrl+A and bands
+are read off the GUI thread (`Reader`); only the newest answer is shown.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Callable
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView, QComboBox, QHBoxLayout, QLabel, QLineEdit, QListView, QTabBar, QToolButton, QVBoxLayout, QWidget,
+)
+
+from moderator.reading import queue
+from moderator.gui.common.delegates import CommentDelegate
+from moderator.gui.common.flowlayout import FlowLayout
+from moderator.gui.queue.histogram import ScoreHistogram
+from moderator.gui.models.listmodels import ROW_ROLE
+from moderator.gui.queue.filters import chips, describe_range, label_name
+from moderator.gui.queue.model import QueueModel, Read
+from moderator.gui.article.threadmodel import describe_comment
+from moderator.gui.workers.writer import Latest, Reader
+from moderator.reading.queue import QueueQuery, QueueRow, ScoreRange
+
+KINDS = ((queue.PENDING, "Pending"), (queue.FLAGGED, "Flagged"), (queue.HIDDEN, "Hidden"),
+         (queue.APPROVED, "Approved"), (queue.ALL, "All"))
+SORT_NAMES = {queue.PRIORITY: "Highest priority first", queue.NEWEST: "Newest first", queue.OLDEST: "Oldest first",
+              queue.RELEVANCE: "Best match first"}
+COUNT_WORDS = {queue.PENDING: "pending", queue.FLAGGED: "flagged", queue.HIDDEN: "hidden", queue.APPROVED: "approved",
+               queue.ALL: "comments"}
+BINS = 20
+CHIP_WIDTH = 240  # pixels of text at most on a filter chip (the full text is its tooltip)
+SEARCH_PAUSE_MS = 250  # search once typing pauses: each search reads the index
+RECOUNT_PAUSE_MS = 400  # decisions in a burst cost one recount
+
+
+class QueuePane(QWidget):
+    comment_chosen = Signal(object)  # the current comment's QueueRow
+    selection_changed = Signal(int)  # how many comments are selected
+    pending_counted = Signal(int)  # the whole pending queue, for the tab's title
+
+    def __init__(self, read: Read, reader: Reader, priority_of: Callable[[float | None], str | None], parent=None):
+        super().__init__(parent)
+        self._read = read
+        self._count_answer, self._histogram_answer = Latest(reader), Latest(reader)
+        self._pending_answer, self._ids_answer = Latest(reader), Latest(reader)
+        self.query = QueueQuery()
+        self.labels: tuple[str, ...] = ()
+        self.main_label = "score"
+        self.article_headline = ""
+        self.selection_source = ""  # "" for comments picked one by one; else what selected them (Ctrl+A, a band)
+        self.count: int | None = None
+        self.model = QueueModel(read, describe_comment, self)
+        self._build(priority_of)
+        self._search_pause = self._timer(SEARCH_PAUSE_MS, self._search_typed)
+        self._recount_pause = self._timer(RECOUNT_PAUSE_MS, self.recount)
+
+    # ---- construction ------------------------------------------------------------------
+
+    def _build(self, priority_of) -> None:
+        self.kinds = QTabBar(self)
+        self.kinds.setObjectName("queueKinds")
+        self.kinds.setAccessibleName("Which queue")
+        self.kinds.setExpanding(False)
+        self.kinds.setDrawBase(False)
+        for number, (kind, name) in enumerate(KINDS, 1):
+            self.kinds.setTabToolTip(self.kinds.addTab(name), f"{name} ({number})")
+            self.kinds.setTabData(number - 1, kind)
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText("Search comments and authors   ( / )")
+        self.search.setClearButtonEnabled(True)
+        self.search.setAccessibleName("Search the queue")
+        self.search.setToolTip('Words (all must match), "a phrase", prefix*. Enter or Down goes to the results.')
+        self.filter_button = QToolButton(self)
+        self.filter_button.setObjectName("filterButton")
+        self.filter_button.setText("Filter")
+        self.filter_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.filter_button.setAccessibleName("Add a filter")
+        self.chip_box = QWidget(self)
+        self.chip_layout = FlowLayout(self.chip_box)
+        self.count_label = QLabel(self)
+        self.count_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.count_label.setAccessibleName("How many comments match")
+        self.sort = QComboBox(self)
+        self.sort.setAccessibleName("Queue order")
+        self.histogram = ScoreHistogram(BINS, self)
+        self.histogram_label = QComboBox(self)
+        self.histogram_label.setAccessibleName("Histogram label")
+        self.histogram_label.setToolTip("Which label's scores the histogram shows")
+        self.view = self._make_view(priority_of)
+        self._lay_out()
+        self._connect()
+        self._fill_sorts()
+
+    def _make_view(self, priority_of) -> QListView:
+        view = QListView(self)
+        view.setModel(self.model)
+        view.setUniformItemSizes(True)  # one row is measured, not every id in the queue
+        view.setItemDelegate(CommentDelegate(view, max_body_lines=3, show_article=True, priority_of=priority_of, uniform=True))
+        view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        view.setAccessibleName("Queue")
+        return view
+
+    def _lay_out(self) -> None:
+        search_row = QHBoxLayout()
+        search_row.addWidget(self.search, 1)
+        search_row.addWidget(self.filter_button)
+        count_row = QHBoxLayout()
+        count_row.addWidget(self.count_label, 1)
+        count_row.addWidget(self.sort)
+        band_row = QHBoxLayout()
+        band_row.addWidget(self.histogram, 1)
+        band_row.addWidget(self.histogram_label, 0, Qt.AlignmentFlag.AlignTop)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 4, 0, 0)
+        layout.setSpacing(4)
+        layout.addWidget(self.kinds)
+        layout.addLayout(search_row)
+        layout.addWidget(self.chip_box)
+        layout.addLayout(count_row)
+        layout.addLayout(band_row)
+        layout.addWidget(self.view, 1)
+
+    def _connect(self) -> None:
+        self.kinds.currentChanged.connect(lambda i: self.set_kind(self.kinds.tabData(i)))
+        self.sort.currentIndexChanged.connect(lambda _i: self.set_query(replace(self.query, sort=self.sort.currentData())))
+        self.search.textEdited.connect(lambda _text: self._search_pause.start())
+        self.search.returnPressed.connect(self._search_done)
+        self.histogram.band_chosen.connect(self.select_band)
+        self.histogram_label.currentIndexChanged.connect(lambda _i: self._ask_histogram())
+        self.view.selectionModel().currentChanged.connect(self._current_changed)
+
+    def _timer(self, ms: int, then: Callable[[], None]) -> QTimer:
+        timer = QTimer(self)
+        timer.setSingleShot(True)
+        timer.setInterval(ms)
+        timer.timeout.connect(then)
+        return timer
+
+    # ---- the query -----------------------------------------------------------------------
+
+    def set_model(self, model_id: int | None, labels: tuple[str, ...], main_label: str) -> None:
+        """The active model: its scores order, filter and fill the histogram."""
+        self.labels, self.main_label = labels, main_label
+        self.histogram_label.clear()
+        for label in labels:
+            self.histogram_label.addItem(label_name(label), None if label == main_label else label)
+        self.histogram_label.setVisible(len(labels) > 1)
+        scores = tuple(r for r in self.query.scores if r.label is None or r.label in labels)
+        self.query = replace(self.query, model_id=model_id, scores=scores)
+
+    def set_flagged_from(self, medium: float, high: float) -> None:
+        self.histogram.set_thresholds(medium, high)
+        self.query = replace(self.query, flagged_from=medium)
+
+    def set_query(self, query: QueueQuery, keep_current: bool = False) -> None:
+        """Show a queue, order or filter. Keeping the current comment selects it again
+        when it is still in the first rows (a reload after decisions)."""
+        current = self.current_id() if keep_current else None
+        if query.sort == queue.RELEVANCE and not query.search:
+            query = replace(query, sort=queue.PRIORITY)
+        self.query = query
+        self.selection_source = ""
+        self._ids_answer.forget()
+        self.model.set_query(query)
+        self.histogram.mark(None)
+        self._show_filters()
+        if current is not None and (row := self.model.row_of(current)) is not None:
+            self.view.selectionModel().setCurrentIndex(self.model.index(row), QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        self.recount()
+        self.selection_changed.emit(0)
+
+    def reload(self) -> None:
+        self.set_query(self.query, keep_current=True)
+
+    def set_kind(self, kind: str) -> None:
+        self.kinds.blockSignals(True)
+        self.kinds.setCurrentIndex(next(i for i, (k, _name) in enumerate(KINDS) if k == kind))
+        self.kinds.blockSignals(False)
+        if kind != self.query.kind:
+            self.set_query(replace(self.query, kind=kind))
+
+    def cycle_sort(self) -> str:
+        sorts = [self.sort.itemData(i) for i in range(self.sort.count())]
+        chosen = sorts[(sorts.index(self.query.sort) + 1) % len(sorts)] if self.query.sort in sorts else sorts[0]
+        self.set_query(replace(self.query, sort=chosen))
+        return SORT_NAMES[chosen]
+
+    def filter_article(self, article_id: int, headline: str) -> None:
+        self.article_headline = headline
+        self.set_query(replace(self.query, article_id=article_id))
+
+    def filter_commenter(self, author: str, site_id: int | None) -> None:
+        self.set_query(replace(self.query, author=author, site_id=site_id))
+
+    def clear_filters(self) -> None:
+        self.search.clear()
+        self.set_query(QueueQuery(kind=self.query.kind, sort=self.query.sort, model_id=self.query.model_id,
+                                  flagged_from=self.query.flagged_from))
+
+    def focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    def _search_typed(self) -> None:
+        typed = self.search.text().strip()
+        if typed != self.query.search:
+            best_match_first = bool(typed) and not self.query.search and self.query.sort == queue.PRIORITY
+            sort = queue.RELEVANCE if best_match_first else self.query.sort
+            self.set_query(replace(self.query, search=typed, sort=sort))
+
+    def _search_done(self) -> None:
+        """Enter: search now, and go to the results, so j / k / a work at once."""
+        self._search_pause.stop()
+        self._search_typed()
+        self.view.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def _show_filters(self) -> None:
+        while (item := self.chip_layout.takeAt(0)) is not None:
+            item.widget().deleteLater()
+        self.chip_buttons: list[QToolButton] = []
+        for chip in chips(self.query, self.main_label, self.article_headline):
+            button = QToolButton(self.chip_box)
+            button.setObjectName("filterChip")
+            shown = button.fontMetrics().elidedText(chip.text, Qt.TextElideMode.ElideRight, CHIP_WIDTH)
+            button.setText(f"{shown}  ✕")  # a headline chip must not widen the column
+            button.setToolTip(f"Remove this filter: {chip.tip or chip.text}")
+            button.setAccessibleName(f"Filter {chip.text}. Press to remove it.")
+            button.clicked.connect(lambda _checked=False, without=chip.without: self.set_query(without))
+            self.chip_layout.addWidget(button)
+            self.chip_buttons.append(button)
+        self.chip_box.setVisible(self.chip_layout.count() > 0)
+        self._fill_sorts()
+
+    def _fill_sorts(self) -> None:
+        self.sort.blockSignals(True)
+        self.sort.clear()
+        for sort, name in SORT_NAMES.items():
+            if sort != queue.RELEVANCE or self.query.search:
+                self.sort.addItem(name, sort)
+        self.sort.setCurrentIndex(max(0, self.sort.findData(self.query.sort)))
+        self.sort.blockSignals(False)
+
+    # ---- counts and the histogram, off the GUI thread ---------------------------------------------
+
+    def recount(self) -> None:
+        query = self.query
+        self._count_answer.ask(lambda s: queue.count(s, query), self._counted)
+        self._pending_answer.ask(lambda s: queue.count(s, QueueQuery()), self.pending_counted.emit)
+        self._ask_histogram()
+
+    def recount_soon(self) -> None:
+        self._recount_pause.start()
+
+    def _counted(self, count: int) -> None:
+        self.count = count
+        self._show_count()
+
+    def _show_count(self) -> None:
+        words = f"{self.count:,} {COUNT_WORDS[self.query.kind]}" if self.count is not None else "Counting…"
+        selected = len(self.model.checked)
+        if selected:
+            words += f" · {selected:,} selected" + (f" ({self.selection_source})" if self.selection_source else "")
+        self.count_label.setText(words)
+
+    def _ask_histogram(self) -> None:
+        query, label = self.query, self.histogram_label.currentData()
+        self._histogram_answer.ask(lambda s: queue.histogram(s, query, label, BINS), self.histogram.set_counts)
+
+    # ---- moving ---------------------------------------------------------------------------------------
+
+    def current_id(self) -> int | None:
+        index = self.view.currentIndex()
+        return self.model.id_at(index.row()) if index.isValid() else None
+
+    def current_row(self) -> QueueRow | None:
+        index = self.view.currentIndex()
+        return index.data(ROW_ROLE) if index.isValid() else None
+
+    def step(self, forward: bool) -> bool:
+        """The next (or previous) comment; False at either end."""
+        current = self.view.currentIndex()
+        if not current.isValid() or not self.view.selectionModel().isSelected(current):
+            row = max(current.row(), 0)  # nothing chosen yet: start where the view stands
+        else:
+            row = current.row() + (1 if forward else -1)
+        if row < 0 or not self.model.fetch_through(row):
+            return False
+        self.go_to(row)
+        return True
+
+    def go_to(self, row: int) -> None:
+        index = self.model.index(row)
+        self.view.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        self.view.scrollTo(index)
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.isValid() and (row := current.data(ROW_ROLE)) is not None:
+            self.comment_chosen.emit(row)
+
+    # ---- the moderator's selection ---------------------------------------------------------------------
+
+    def selected_ids(self) -> list[int]:
+        return sorted(self.model.checked)
+
+    def toggle_current(self) -> bool:
+        if (comment_id := self.current_id()) is None:
+            return False
+        self.model.toggle_checked(comment_id)
+        self._selection_edited()
+        return True
+
+    def extend(self, forward: bool) -> bool:
+        """Shift+j / Shift+k: select this comment and the next (or previous) one."""
+        if (comment_id := self.current_id()) is None:
+            return False
+        self.model.set_checked([comment_id])
+        moved = self.step(forward)
+        if moved:
+            self.model.set_checked([self.current_id()])
+        self._selection_edited()
+        return moved
+
+    def clear_selection(self) -> None:
+        self._ids_answer.forget()
+        self.model.replace_checked(())
+        self.histogram.mark(None)
+        self.selection_source = ""
+        self._selection_edited()
+
+    def select_all(self) -> None:
+        """Every comment matching the queue and its filters, read off the GUI thread."""
+        query = self.query
+        self.count_label.setText("Selecting every matching comment…")
+        self._ids_answer.ask(lambda s: queue.ids(s, query), lambda ids: self._selected(ids, "all matching"))
+
+    def select_band(self, first: int, last: int) -> None:
+        label = self.histogram_label.currentData()
+        band = ScoreRange(queue.band(first, BINS, label).low, queue.band(last, BINS, label).high, label)
+        query = replace(self.query, scores=self.query.scores + (band,))
+        self.histogram.mark((first, last))
+        self._ids_answer.ask(lambda s: queue.ids(s, query), lambda ids: self._selected(ids, describe_range(band, self.main_label)))
+
+    def _selected(self, ids: list[int], source: str) -> None:
+        self.model.replace_checked(ids)
+        self.selection_source = source
+        self._selection_edited()
+
+    def _selection_edited(self) -> None:
+        if not self.model.checked:
+            self.selection_source = ""
+        self._show_count()
+        self.selection_changed.emit(len(self.model.checked))

@@ -1,0 +1,152 @@
+"""Background scoring: the model in its own process, scores written through the one writer.
+
+The model is loaded and run by a child process (moderator.scoring.process), so the
+window's process never imports torch or scikit-learn nor holds the GIL for them: the
+event loop keeps turning while a model loads and scores (bench/gui_gap.py measures it).
+A thread here feeds the child: it reads unscored comments highest visibility first
+(the open article, then the pending queue, then the rest), asks the child for each
+batch's scores and submits their write to the writer, at most one ahead, so a cancel
+or a kill loses at most a batch and the next run resumes where this one stopped.
+Cancel ends the child at once, even while it loads. Landed scores reach the window in
+small slices, a few milliseconds of GUI time per event-loop turn, so a big batch (the
+quick screen writes 2,000 at a time) never holds the GUI thread for long.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections import deque
+from concurrent.futures import Future
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from moderator.gui.workers.progress import CancelToken, Progress, ProgressPanel
+from moderator.gui.workers.writer import Writer
+from moderator.scoring.process import ScoringProcess
+from moderator.scoring.runner import window_batches
+from moderator.scoring.store import ScoringPlan, count_unscored, register_model, write_scores
+from moderator.storage.database import Database
+
+LANDING_BUDGET = 0.008  # seconds of GUI-thread time per event-loop turn for landed scores
+LANDING_SLICE = 32  # comment ids per scores_landed signal
+
+
+class BackgroundScorer(QObject):
+    model_ready = Signal(int)  # the active model's database id
+    scores_landed = Signal(object)  # list of comment ids whose scores are now stored
+    stopped = Signal(str)  # why: "done", "cancelled" or the error sentence
+
+    def __init__(self, db: Database, models_dir: Path, writer: Writer, panel: ProgressPanel, parent=None):
+        super().__init__(parent)
+        self._db, self._models_dir, self._writer, self._panel = db, models_dir, writer, panel
+        self._thread: threading.Thread | None = None
+        self.token = CancelToken()
+        self._again: int | None = None  # a start asked for while running (-1: no article first)
+        self._closing = False
+        self._landed: deque[int] = deque()  # stored, not yet announced to the window
+        self._landing = QTimer(self)
+        self._landing.setSingleShot(True)
+        self._landing.setInterval(0)
+        self._landing.timeout.connect(self._announce_landed)
+        self.stopped.connect(self._after_run)
+
+    @property
+    def running(self) -> bool:
+        return self._thread is not None and self._thread.is_alive()
+
+    @property
+    def settled(self) -> bool:
+        """No run going and every stored score announced."""
+        return not self.running and not self._landed and not self._landing.isActive()
+
+    def start(self, priority_article: int | None = None) -> bool:
+        """Score what is unscored. A run already going is run again when it stops (it may have
+        passed comments that arrived since); during an import, the import restarts scoring."""
+        if self.running:
+            self._again = priority_article if priority_article is not None else -1
+            return False
+        if self._panel.busy or self._closing:
+            return False
+        token = self.token = self._panel.start("Scoring", yields=True)
+        self._thread = threading.Thread(target=self._run, args=(priority_article, token), name="scoring", daemon=True)
+        self._thread.start()
+        return True
+
+    def stop(self) -> None:
+        """Cancel the run (its model process ends at once); what it scored is kept."""
+        self._again = None
+        if self.running:
+            self.token.cancel()
+            self._thread.join()
+
+    def close(self) -> None:
+        self._closing = True
+        self.stop()
+
+    def _after_run(self, _why: str) -> None:
+        """On the GUI thread, first of all listeners: free the panel, then run again if asked."""
+        self._panel.finish(self.token)
+        again, self._again = self._again, None
+        if again is not None:
+            self._thread.join()
+            self.start(None if again == -1 else again)
+
+    def _run(self, priority_article: int | None, token: CancelToken) -> None:
+        try:
+            why = self._score(priority_article, token)
+        except Exception as error:  # noqa: BLE001 - reported to the window as one sentence
+            why = "cancelled" if token.cancelled else f"Scoring stopped: {error}"
+        self.stopped.emit(why)
+
+    def _score(self, priority_article: int | None, token: CancelToken) -> str:
+        scorer = ScoringProcess(self._models_dir)
+        token.when_cancelled(scorer.stop)
+        try:
+            return self._score_with(scorer.load(), priority_article, token)
+        finally:
+            scorer.close()
+
+    def _score_with(self, scorer: ScoringProcess, priority_article: int | None, token: CancelToken) -> str:
+        model_id = self._writer.submit(lambda session: register_model(session, scorer.identity)).result()
+        self.model_ready.emit(model_id)
+        plan = ScoringPlan(model_id, priority_article)
+        with self._db.sessions() as session:
+            total = count_unscored(session, model_id)
+        done, last_write = 0, None
+        while not token.cancelled:
+            with self._db.sessions() as session:
+                window = plan.next_window(session, scorer.window)
+            if not window:
+                break
+            for ids, texts in window_batches(scorer, window):
+                if token.cancelled:
+                    break
+                rows = scorer.score(texts)
+                last_write = self._write(model_id, scorer.main_label, ids, rows, last_write)
+                done += len(ids)
+                self._panel.report(Progress(done, max(total, done), "comments scored"))
+        if last_write is not None:
+            last_write.result()
+        return "cancelled" if token.cancelled else "done"
+
+    def _write(self, model_id: int, main_label: str, ids: list[int], rows, previous: Future | None) -> Future:
+        if previous is not None:
+            previous.result()  # at most one batch waiting: memory stays flat, the writer stays free
+        return self._writer.submit(lambda session: write_scores(session, model_id, main_label, ids, rows),
+                                   lambda _none: self._stored(ids))
+
+    def _stored(self, ids: list[int]) -> None:
+        """On the GUI thread, as each write commits."""
+        self._landed.extend(ids)
+        if not self._landing.isActive():
+            self._landing.start()
+
+    def _announce_landed(self) -> None:
+        """Slices of landed ids for the window, for a few milliseconds, then the event loop's turn."""
+        started = time.perf_counter()
+        while self._landed and time.perf_counter() - started < LANDING_BUDGET:
+            self.scores_landed.emit([self._landed.popleft() for _ in range(min(LANDING_SLICE, len(self._landed)))])
+        if self._landed:
+            self._landing.start()

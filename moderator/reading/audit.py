@@ -1,0 +1,166 @@
+"""The audit log: every decision, newest first, filtered by moderator, action, source,
+date and article, a page at a time (keyset on (time, id)), and exported as CSV.
+
+Indexes: (created_at, id) for the whole log and date ranges; (moderator, created_at, id)
+and (action, created_at, id) for those filters. An article with few decisions (a bounded
+count says) has them found through its comments and sorted; a busy one's are read off
+the time index, each decision's comment looked up by id (a page then costs about
+`limit / the article's share of the log`, where sorting would cost all its decisions).
+The source has no index: a rare source under no other filter walks the log.
+
+For the view: `audit_count` (run it off the GUI thread: it reads every match),
+`moderators` (the names in the log, one index seek each) and `batch_sizes`.
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy import ColumnElement, Select, func, literal, select, tuple_
+from sqlalchemy.orm import Session
+
+from moderator.moderation.bulk import BULK
+from moderator.moderation.decisions import APPROVE, HIDE, MANUAL, POST, REDO, REPLY, RESTORE, UNDO
+from moderator.reading.queries import DecisionRow
+from moderator.reading.queueplan import unindexed
+from moderator.storage.models import Comment, Decision
+
+PAGE = 200
+# An article with at most this many decisions leads. Break-even near sqrt(page x log x
+# sort cost / step cost): ~3,000 for 760,000 decisions (bench/queuedata.py, measured).
+FEW = 3_000
+ACTIONS = (APPROVE, HIDE, RESTORE, REPLY, POST, UNDO, REDO)
+RULE = "rule"  # a decision a moderation rule took (rules arrive later)
+SOURCES = (MANUAL, BULK, RULE)
+CSV_FIELDS = ("decision_id", "time", "moderator", "action", "source", "reason", "note", "status_before",
+              "status_after", "comment_id", "article_id", "author", "reverts_decision_id", "batch_id")
+
+
+@dataclass(frozen=True)
+class AuditFilter:
+    moderator: str | None = None
+    action: str | None = None
+    source: str | None = None  # manual, bulk, rule
+    since: datetime | None = None  # at or after
+    until: datetime | None = None  # before
+    article_id: int | None = None
+
+
+@dataclass(frozen=True)
+class AuditRow(DecisionRow):
+    batch_id: str | None = None
+    article_id: int | None = None
+    author: str = ""  # the commenter whose comment it was
+
+
+AuditCursor = tuple[datetime, int]  # (time, id) of the last row shown
+
+
+_COLUMNS = (Decision.id, Decision.comment_id, Decision.action, Decision.reason, Decision.note, Decision.moderator,
+            Decision.source, Decision.created_at, Decision.status_before, Decision.status_after, Decision.reverts_id,
+            Decision.batch_id, Comment.article_id, Comment.author)
+
+
+def audit_page(session: Session, filters: AuditFilter = AuditFilter(), after: AuditCursor | None = None,
+               limit: int = PAGE) -> tuple[list[AuditRow], AuditCursor | None]:
+    """Up to `limit` decisions after `after`, newest first, and the cursor for the next page."""
+    query = _query(filters, after, _article_leads(session, filters)).limit(limit)
+    rows = [AuditRow(*row) for row in session.execute(query)]
+    return rows, ((rows[-1].created_at, rows[-1].id) if rows else after)
+
+
+def _article_leads(session: Session, filters: AuditFilter) -> bool:
+    """Does the article filter pick out few decisions? (Reads no further than FEW + 1.)"""
+    if filters.article_id is None:
+        return False
+    through = select(Decision.id).join(Comment, Comment.id == Decision.comment_id).where(
+        Comment.article_id == filters.article_id)
+    return session.scalar(select(func.count()).select_from(through.limit(FEW + 1).subquery())) <= FEW
+
+
+def _query(filters: AuditFilter, after: AuditCursor | None, article_leads: bool) -> Select:
+    time = unindexed(Decision.created_at) if article_leads else Decision.created_at
+    query = select(*_COLUMNS).join(Comment, Comment.id == Decision.comment_id)
+    query = query.where(*_conditions(filters, article_leads))
+    if after is not None:
+        at, decision_id = literal(after[0], type_=Decision.created_at.type), literal(after[1])
+        query = query.where(time <= at, tuple_(time, Decision.id) < tuple_(at, decision_id))
+    return query.order_by(time.desc(), Decision.id.desc())
+
+
+def _conditions(filters: AuditFilter, article_leads: bool) -> list[ColumnElement[bool]]:
+    """The filters; whichever of the article and the time does not lead is kept off its index."""
+    time = unindexed(Decision.created_at) if article_leads else Decision.created_at
+    article = Comment.article_id if article_leads else unindexed(Comment.article_id)
+    found = []
+    for value, column in ((filters.moderator, Decision.moderator), (filters.action, Decision.action),
+                          (filters.source, Decision.source), (filters.article_id, article)):
+        if value is not None:
+            found.append(column == value)
+    found += [time >= filters.since] if filters.since else []
+    return found + ([time < filters.until] if filters.until else [])
+
+
+def audit_count(session: Session, filters: AuditFilter = AuditFilter()) -> int:
+    """How many decisions the filters match (reads every match: off the GUI thread)."""
+    query = select(func.count()).select_from(Decision)
+    if filters.article_id is not None:  # counted through the article's comments, however many
+        query = query.join(Comment, Comment.id == Decision.comment_id)
+    return session.scalar(query.where(*_conditions(filters, article_leads=filters.article_id is not None)))
+
+
+def moderators(session: Session) -> list[str]:
+    """Every moderator name in the log, in order: one seek on the moderator index per name
+    (a skip scan), so a million decisions by a dozen moderators cost a dozen seeks."""
+    names: list[str] = []
+    while (name := session.scalar(_next_moderator(names[-1] if names else None))) is not None:
+        names.append(name)
+    return names
+
+
+def _next_moderator(after: str | None) -> Select:
+    query = select(Decision.moderator).order_by(Decision.moderator).limit(1)
+    return query if after is None else query.where(Decision.moderator > after)
+
+
+def batch_sizes(session: Session, batch_ids: set[str]) -> dict[str, int]:
+    """How many decisions each bulk batch holds (read off the batch index)."""
+    if not batch_ids:
+        return {}
+    query = (select(Decision.batch_id, func.count()).where(Decision.batch_id.in_(sorted(batch_ids)))
+             .group_by(Decision.batch_id))
+    return dict(session.execute(query).all())
+
+
+def export_audit_csv(session: Session, filters: AuditFilter, out: Path) -> int:
+    """Every decision the filters match, newest first; written aside and renamed, so a
+    crash never leaves half a file. Returns how many rows were written."""
+    partial, written, cursor = out.with_name(out.name + ".partial"), 0, None
+    with partial.open("w", encoding="utf-8", newline="") as stream:
+        writer = csv.writer(stream)
+        writer.writerow(CSV_FIELDS)
+        while True:
+            rows, cursor = audit_page(session, filters, cursor, limit=5000)
+            writer.writerows(_csv_row(row) for row in rows)
+            written += len(rows)
+            if len(rows) < 5000:
+                break
+    partial.replace(out)
+    return written
+
+
+def _csv_row(row: AuditRow) -> list[str]:
+    values = (row.id, row.created_at.isoformat(), row.moderator, row.action, row.source, row.reason, row.note,
+              row.status_before, row.status_after, row.comment_id, row.article_id, row.author, row.reverts_id,
+              row.batch_id)
+    return [_cell(value) for value in values]
+
+
+def _cell(value) -> str:
+    """Text a spreadsheet would run as a formula (=, +, -, @ first) is quoted with a leading
+    apostrophe: author names and notes come from outside."""
+    text = "" if value is None else str(value)
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text

@@ -1,0 +1,68 @@
+"""A commenter's history for the commenter panel: counts, first and last seen, and their
+comments page by page (through the queue, so with scores and the same keyset paging).
+
+A commenter is an author name, on one site or (site None) on every site. Both reads
+run off the (author, status, created_at, id) index.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from moderator.reading import queue
+from moderator.errors import NotFoundError
+from moderator.reading.queries import NEWEST
+from moderator.storage.models import Comment, Status
+
+
+@dataclass(frozen=True)
+class CommenterSummary:
+    author: str
+    site_id: int | None
+    counts: dict[str, int]  # pending / approved / hidden -> how many
+    first_seen: datetime | None
+    last_seen: datetime | None
+    query: queue.QueueQuery  # their comments, newest first: page on with queue.page(session, query, cursor)
+    comments: list[queue.QueueRow] = field(default_factory=list)  # the first page
+    cursor: queue.Cursor | None = None
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+
+def commenter_query(site_id: int | None, author: str, model_id: int | None = None,
+                    sort: str = NEWEST) -> queue.QueueQuery:
+    """Every comment of theirs a moderator can see, whatever its status."""
+    return queue.QueueQuery(kind=queue.ALL, sort=sort, model_id=model_id, author=author, site_id=site_id)
+
+
+def commenter_summary(session: Session, site_id: int | None, author: str, model_id: int | None = None,
+                      limit: int = 50) -> CommenterSummary:
+    query = select(Comment.status, func.count(), func.min(Comment.created_at), func.max(Comment.created_at))
+    query = query.where(Comment.author == author, Comment.status.in_(Status.VISIBLE_TO_MODERATORS))
+    if site_id is not None:
+        query = query.where(Comment.site_id == site_id)
+    rows = session.execute(query.group_by(Comment.status)).all()
+    counts = {status: 0 for status in Status.VISIBLE_TO_MODERATORS} | {row[0]: row[1] for row in rows}
+    theirs = commenter_query(site_id, author, model_id)
+    comments, cursor = queue.page(session, theirs, limit=limit)
+    return CommenterSummary(author, site_id, counts, min((row[2] for row in rows), default=None),
+                            max((row[3] for row in rows), default=None), theirs, comments, cursor)
+
+
+def pending_ids_of(session: Session, author: str, site_id: int | None = None) -> list[int]:
+    """Their pending comments, for "hide all pending from this commenter" (bulk.decide_many)."""
+    return queue.ids(session, queue.QueueQuery(kind=queue.PENDING, author=author, site_id=site_id))
+
+
+def site_of_comment(session: Session, comment_id: int) -> int:
+    """The site a comment belongs to: with its author, who the commenter is (rows do not carry it)."""
+    site_id = session.scalar(select(Comment.site_id).where(Comment.id == comment_id))
+    if site_id is None:
+        raise NotFoundError(f"There is no comment with id {comment_id}.")
+    return site_id

@@ -1,0 +1,176 @@
+"""The moderation queue at newsroom scale: which comments, in what order, a page at a time.
+
+A `QueueQuery` says which queue (pending, flagged, hidden, approved, all), how it is
+sorted and how it is filtered. `page` reads it with a keyset cursor (the sort key of
+the last row shown), so the page at row 50,000 costs what the first does; `count`,
+`ids` and `position` answer the rest of what a lazy view needs. Every sort and filter
+is served by an index (moderator/reading/queueplan.py; tests/test_queue_plans.py reads SQLite's
+query plans).
+
+"Flagged" = pending comments whose main score from the active model is at or above the
+Medium threshold (`flagged_from`, the moderator's preference). Rule hits will join it
+once rules exist.
+
+Priority order is two segments, each read off an index: the comments the model has
+scored, highest main score first (ties newest first), then those it has not scored yet,
+newest first. Before any model has scored, priority is newest first.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Iterator, Sequence
+
+from sqlalchemy import case, func
+from sqlalchemy.orm import Session
+
+from moderator.reading import search
+from moderator.reading.queries import NEWEST, OLDEST, PRIORITY, CommentRow
+from moderator.reading.queueplan import RELEVANCE, Plan, beyond, rows_by_id
+from moderator.scoring.priority import Thresholds
+from moderator.storage.models import Comment, Score
+
+PENDING, FLAGGED, HIDDEN, APPROVED, ALL = "pending", "flagged", "hidden", "approved", "all"
+KINDS = (PENDING, FLAGGED, HIDDEN, APPROVED, ALL)
+SORTS = (PRIORITY, NEWEST, OLDEST, RELEVANCE)  # relevance: best match first while searching, else newest
+PAGE = 200
+ROWS_CHUNK = 500  # ids per statement when reading rows
+
+__all__ = ["ALL", "APPROVED", "FLAGGED", "HIDDEN", "KINDS", "NEWEST", "OLDEST", "PENDING", "PRIORITY", "RELEVANCE",
+           "SORTS", "Cursor", "QueueQuery", "QueueRow", "ScoreRange", "band", "count", "histogram", "ids", "iter_ids",
+           "page", "page_ids", "position", "rows"]
+
+
+@dataclass(frozen=True)
+class ScoreRange:
+    """low <= score < high (no high: up to 1 included), on a label (None: the model's main label)."""
+
+    low: float | None = None
+    high: float | None = None
+    label: str | None = None
+
+
+@dataclass(frozen=True)
+class QueueQuery:
+    kind: str = PENDING
+    sort: str = PRIORITY
+    model_id: int | None = None  # the active model: its scores order and filter the queue
+    flagged_from: float = Thresholds().medium
+    article_id: int | None = None
+    author: str | None = None  # the exact name, as rows show it
+    site_id: int | None = None  # with author (a commenter is per site); no index of its own
+    status: str | None = None  # narrows the queue further (useful with ALL)
+    scores: tuple[ScoreRange, ...] = ()
+    since: datetime | None = None  # created at or after
+    until: datetime | None = None  # created before
+    search: str = ""  # words, "a phrase", prefix* (see moderator.reading.search)
+
+    def __post_init__(self) -> None:
+        if self.kind not in KINDS or self.sort not in SORTS:
+            raise ValueError(f"unknown queue kind {self.kind!r} or sort {self.sort!r}")
+
+    @property
+    def needs_score(self) -> bool:
+        """Only comments the model has scored can match (so there is no unscored segment)."""
+        return self.kind == FLAGGED or bool(self.scores)
+
+
+@dataclass(frozen=True)
+class QueueRow(CommentRow):
+    snippet: str = ""  # while searching: the body around the match, marked with search.MARK_START / MARK_END
+    author_marked: str = ""  # while searching: the author's name, marked where it matched
+
+
+@dataclass(frozen=True)
+class Cursor:
+    """Where a page ended: the segment and the sort key of its last row. Opaque to views."""
+
+    segment: int
+    key: tuple
+
+
+def page(session: Session, query: QueueQuery, after: Cursor | None = None,
+         limit: int = PAGE) -> tuple[list[QueueRow], Cursor | None]:
+    """Up to `limit` rows after `after` (from the top when None), and the cursor to pass
+    for the next page. Fewer than `limit` rows means the queue has no more."""
+    found, cursor = page_ids(session, query, after, limit)
+    return rows(session, query, found), cursor
+
+
+def page_ids(session: Session, query: QueueQuery, after: Cursor | None = None,
+             limit: int = PAGE) -> tuple[list[int], Cursor | None]:
+    """What `page` returns, as comment ids only: cheap in big steps (a lazy view holds the
+    ids and reads the rows it paints with `rows`)."""
+    plan, found, cursor = Plan(session, query), [], after
+    for segment in range(after.segment if after else 0, len(plan.segments)):
+        key = after.key if after and after.segment == segment else None
+        keyed = session.execute(plan.ids(segment, key, limit - len(found))).all()
+        found += [row[0] for row in keyed]
+        cursor = Cursor(segment, tuple(keyed[-1][1:])) if keyed else cursor
+        if len(found) >= limit:
+            break
+    return found, cursor
+
+
+def rows(session: Session, query: QueueQuery, comment_ids: Sequence[int]) -> list[QueueRow]:
+    """The rows of these comments in the order given (those that no longer exist left out),
+    with search highlights when the query searches."""
+    found: dict[int, tuple] = {}
+    for start in range(0, len(comment_ids), ROWS_CHUNK):
+        chunk = comment_ids[start:start + ROWS_CHUNK]
+        found.update((row[0], tuple(row)) for row in session.execute(rows_by_id(query.model_id, chunk)))
+    return _with_marks(query, [found[cid] for cid in comment_ids if cid in found])
+
+
+def _with_marks(query: QueueQuery, found: list[tuple]) -> list[QueueRow]:
+    if not query.search:
+        return [QueueRow(*row) for row in found]
+    marks = search.highlights(query.search, [(row[0], row[6], row[4]) for row in found])
+    return [QueueRow(*row, *marks[row[0]]) for row in found]
+
+
+def count(session: Session, query: QueueQuery) -> int:
+    return session.scalar(Plan(session, query, sorted=False).select([func.count()], None))
+
+
+def iter_ids(session: Session, query: QueueQuery, batch: int = 10_000) -> Iterator[int]:
+    """Every matching comment id, in no particular order, streamed (Ctrl+A, bulk actions)."""
+    selected = Plan(session, query, sorted=False).select([Comment.id], None)
+    # Core, not ORM: a plain column of ints needs no ORM rows (5x faster at 100,000 ids).
+    yield from session.connection().execution_options(yield_per=batch).execute(selected).scalars()
+
+
+def ids(session: Session, query: QueueQuery) -> list[int]:
+    return list(iter_ids(session, query))
+
+
+def position(session: Session, query: QueueQuery, comment_id: int) -> int | None:
+    """The row (from 0) the comment has in the queue, or None when it does not match.
+    A count of the rows before it: cheap near the top, an index walk further down."""
+    plan, before = Plan(session, query), 0
+    for seg in plan.segments:
+        key = session.execute(plan.select(seg.keys, seg.scored).where(Comment.id == comment_id)).first()
+        if key is not None:
+            earlier = plan.select([func.count()], seg.scored).where(*beyond(seg, tuple(key), before=True))
+            return before + session.scalar(earlier)
+        before += session.scalar(plan.select([func.count()], seg.scored))
+    return None
+
+
+def band(index: int, bins: int, label: str | None = None) -> ScoreRange:
+    """The score range of one histogram bar: add it to the query's `scores` to select
+    exactly the comments counted in that bar (the last bar includes 1)."""
+    return ScoreRange(index / bins, (index + 1) / bins if index < bins - 1 else None, label)
+
+
+def histogram(session: Session, query: QueueQuery, label: str | None = None, bins: int = 20) -> list[int]:
+    """How many of the queue's scored comments fall in each of `bins` equal bands of a
+    label's score (the main label when None). Reads every scored comment of the queue."""
+    if query.model_id is None:
+        return [0] * bins
+    value = Score.main if label is None else Score.label_scores[label].as_float()
+    bar = case(*((value < band(i, bins).high, i) for i in range(bins - 1)), else_=bins - 1).label("bar")
+    counted = Plan(session, query, sorted=False).select([bar, func.count()], True).where(value.is_not(None))
+    found = dict(session.execute(counted.group_by(bar)).all())
+    return [found.get(i, 0) for i in range(bins)]

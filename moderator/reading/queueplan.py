@@ -1,0 +1,216 @@
+"""How a queue query becomes SQL: joins, conditions, sort segments, keyset bounds, and
+which index leads.
+
+Two ways to read a sorted, filtered queue, and the choice matters at a million rows:
+  * walk the sort's index (scores by main score, comments by status and time) and drop
+    what fails the filters: a page costs about `limit / share of rows that match`;
+  * read the rows the filters pick out through their index, then sort them: costs
+    about the number of matches, whatever the page.
+SQLite's planner (no statistics) cannot tell which is cheaper, so this module decides:
+search, article and commenter always lead (they pick out few rows by design); a date
+range under priority order, or a main-score range under time order, leads only when a
+bounded count finds few rows in its index; otherwise the sort's index leads. The loser is kept off
+its index with `unindexed` (SQLite's documented unary-plus hint; nothing elsewhere).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import ColumnElement, Float, Select, and_, exists, func, literal, null, select, tuple_
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.orm import Session
+from sqlalchemy.sql.functions import FunctionElement
+
+from moderator.reading import search
+from moderator.reading.queries import OLDEST, PRIORITY
+from moderator.storage.models import Article, Comment, Score, Status
+
+# A filter whose index holds at most this many rows leads: reading and sorting them beats
+# walking the sort's index (break-even near sqrt(page x queue): ~7,000 for 250,000 pending).
+FEW = 10_000
+RELEVANCE = "relevance"
+_TIME = (Comment.created_at, Comment.id)
+COLUMNS = (Comment.id, Comment.article_id, Comment.parent_id, Comment.external_id, Comment.author, Comment.is_staff,
+           Comment.body, Comment.created_at, Comment.status, Comment.version, Article.headline)
+
+
+class unindexed(FunctionElement):  # noqa: N801 (reads as SQL)
+    """The expression, which SQLite may not use an index for (rendered `+x`; plain elsewhere)."""
+
+    inherit_cache = True
+
+    def __init__(self, expression):
+        super().__init__(expression)
+        self.type = expression.type
+
+
+@compiles(unindexed)
+def _plain(element, compiler, **kw) -> str:
+    return compiler.process(element.clauses, **kw)
+
+
+@compiles(unindexed, "sqlite")
+def _unary_plus(element, compiler, **kw) -> str:
+    return "+" + compiler.process(element.clauses, **kw)
+
+
+@dataclass(frozen=True)
+class Segment:
+    scored: bool | None  # True: has the model's score; False: has none; None: either
+    keys: tuple  # the sort key, all one direction, ending in the comment id (unique, so stable)
+    descending: bool
+
+
+class Plan:
+    """One queue query's SQL pieces (`query` is a moderator.reading.queue.QueueQuery). `sorted`
+    is False for counts and id lists, which need no order."""
+
+    def __init__(self, session: Session, query, sorted: bool = True):
+        self.query, self.fts, self.match, self.like = query, None, None, None
+        typed = search.fts_query(query.search) if query.search and search.uses_fts(session) else None
+        if typed and (not sorted or query.sort == RELEVANCE or search.fts_count(session, typed, FEW) <= FEW):
+            self.fts = search.fts_matches(typed)  # the matches lead, each comment looked up by id
+        elif typed:  # many matches: the sort's index leads, and the matching ids (a set made once) filter it
+            self.match = unindexed(Comment.id).in_(search.fts_ids(typed))
+        elif query.search and not search.uses_fts(session):
+            self.like = search.like_condition(query.search)
+        self.by_score = query.sort == PRIORITY and query.model_id is not None
+        # Is the sort read off its index? May the scores index (model, main) lead? Unsorted,
+        # every filter may use its own index (and _choose counts matches that way).
+        self.sort_indexed, self.scores_lead = False, not self._picked() and self._main_range()
+        if sorted:
+            self.sort_indexed, self.scores_lead = self._choose(session)
+        self.segments = self._segments()
+
+    def _picked(self) -> bool:
+        """Search, article or commenter: few rows by design, read through their own index."""
+        return self.fts is not None or self.query.article_id is not None or self.query.author is not None
+
+    def _main_range(self) -> bool:
+        return self.query.kind == "flagged" or any(r.label is None for r in self.query.scores)
+
+    def _choose(self, session: Session) -> tuple[bool, bool]:
+        q = self.query
+        if self._picked():
+            return not self.by_score and self.fts is None, False  # article and author indexes hold time order too
+        if self.by_score and (q.since or q.until):
+            dated = select(Comment.id).where(_status(q.kind), *_dates(Comment.created_at, q))
+            return (False, False) if _few(session, dated) else (True, True)
+        main = [r for r in q.scores if r.label is None]
+        if not self.by_score and main:
+            ranged = select(Score.comment_id).where(Score.model_id == q.model_id, *_between(Score.main, main[0]))
+            return (False, True) if _few(session, ranged) else (True, False)
+        return True, self.by_score
+
+    def _segments(self) -> list[Segment]:
+        q = self.query
+        if q.sort == RELEVANCE and self.fts is not None:
+            return [Segment(None, (self.fts.c.rank, Comment.id), False)]
+        lead = (lambda key: key) if self.sort_indexed else unindexed
+        by_time = (lead(Comment.created_at), Comment.id)
+        if q.sort == OLDEST:
+            return [Segment(None, by_time, False)]
+        if self.by_score:
+            scored = Segment(True, (lead(Score.main), *_TIME), True)
+            return [scored] if q.needs_score else [scored, Segment(False, by_time, True)]
+        return [Segment(None, by_time, True)]
+
+    def select(self, columns, scored: bool | None) -> Select:
+        """`columns` of the matching comments: those with the model's score (scored True),
+        those without (False) or both (None)."""
+        q, query = self.query, select(*columns).select_from(Comment)
+        if self.fts is not None:  # the index's matches lead: comments are looked up by id
+            query = query.join(self.fts, Comment.id == unindexed(self.fts.c.id))
+        # Unless the scores index leads, a comment's score is looked up by its primary key.
+        model = Score.model_id if self.scores_lead else unindexed(Score.model_id)
+        on_score = and_(Score.comment_id == Comment.id, model == q.model_id)
+        joined = scored is True or q.needs_score
+        if joined:
+            query = query.join(Score, on_score)
+        elif scored is False:
+            query = query.where(~exists().where(on_score))
+        return query.where(*self.conditions(joined))
+
+    def conditions(self, scores_joined: bool) -> list[ColumnElement[bool]]:
+        q = self.query
+        found = [self._status(scores_joined)]
+        if q.kind == "flagged":
+            found.append(self._off_index(Score.main, not self.by_score) >= q.flagged_from)
+        equal = ((q.status, Comment.status), (q.article_id, Comment.article_id), (q.author, Comment.author),
+                 (q.site_id, unindexed(Comment.site_id)))  # a site picks out too many rows to lead
+        for value, column in equal:
+            if value is not None:
+                found.append(column == value)
+        found += _dates(self._off_index(Comment.created_at, self.by_score), q)
+        found += [c for c in (self.like, self.match) if c is not None]
+        return found + [c for r in q.scores for c in self._score_range(r, not self.by_score)]
+
+    def _status(self, scores_joined: bool) -> ColumnElement[bool]:
+        """While the scores index leads, the status is read from the scores' copy of it
+        (migration 0006), so the walk stays inside one status's scores: the decided
+        comments that score higher are never stepped over."""
+        if scores_joined and self.scores_lead and self.query.kind != "all":
+            return Score.status == _kind_status(self.query.kind)
+        return _status(self.query.kind)
+
+    def _off_index(self, column, competes: bool):
+        """A filter column that would compete with the sort's index for the lead, kept off
+        its own index while the sort's index leads."""
+        return unindexed(column) if competes and self.sort_indexed else column
+
+    def _score_range(self, r, time_sort: bool) -> list[ColumnElement[bool]]:
+        # Other labels are read from the JSON of label scores (portable JSON accessors): a filter, never an index.
+        value = self._off_index(Score.main, time_sort) if r.label is None else Score.label_scores[r.label].as_float()
+        return _between(value, r)
+
+    def ids(self, segment: int, after: tuple | None, limit: int) -> Select:
+        """The next `limit` matches of one segment in order: each comment's id, then its
+        sort key (the cursor). Only ids and keys are sorted; rows are read by id after."""
+        seg = self.segments[segment]
+        keys = [key.label(f"key{i}") for i, key in enumerate(seg.keys)]
+        chosen = self.select((Comment.id, *keys), seg.scored)
+        if after is not None:
+            chosen = chosen.where(*beyond(seg, after))
+        return chosen.order_by(*(key.desc() if seg.descending else key for key in seg.keys)).limit(limit)
+
+
+def rows_by_id(model_id: int | None, comment_ids) -> Select:
+    """The queue row of each comment (columns, article headline, the model's main score)."""
+    query = (select(*COLUMNS, Score.main if model_id is not None else null().cast(Float))
+             .select_from(Comment).join(Article, Article.id == Comment.article_id))
+    if model_id is not None:
+        query = query.outerjoin(Score, and_(Score.comment_id == Comment.id, Score.model_id == model_id))
+    return query.where(Comment.id.in_(comment_ids))
+
+
+def _few(session: Session, through_index: Select) -> bool:
+    """Does the filter's own index hold at most FEW rows? (Reads no further than FEW + 1.)"""
+    return session.scalar(select(func.count()).select_from(through_index.limit(FEW + 1).subquery())) <= FEW
+
+
+def _dates(created, q) -> list[ColumnElement[bool]]:
+    return ([created >= q.since] if q.since else []) + ([created < q.until] if q.until else [])
+
+
+def _between(value, r) -> list[ColumnElement[bool]]:
+    return ([value >= r.low] if r.low is not None else []) + ([value < r.high] if r.high is not None else [])
+
+
+def _status(kind: str) -> ColumnElement[bool]:
+    if kind == "all":  # off the status index, so the All queue is read in time order
+        return unindexed(Comment.status).in_(Status.VISIBLE_TO_MODERATORS)
+    return Comment.status == _kind_status(kind)
+
+
+def _kind_status(kind: str) -> str:
+    return {"flagged": Status.PENDING}.get(kind, kind)
+
+
+def beyond(seg: Segment, key: tuple, before: bool = False) -> list[ColumnElement[bool]]:
+    """Rows after `key` in the segment's order (or before it). The first key's bound is
+    repeated on its own, so SQLite starts its index range there."""
+    values = [literal(value, type_=column.type) for column, value in zip(seg.keys, key)]
+    if seg.descending != before:
+        return [seg.keys[0] <= values[0], tuple_(*seg.keys) < tuple_(*values)]
+    return [seg.keys[0] >= values[0], tuple_(*seg.keys) > tuple_(*values)]
