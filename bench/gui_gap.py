@@ -164,7 +164,7 @@ def scored_count(window) -> int:
     from moderator.storage.models import Score
 
     with window.context.db.sessions() as session:
-        return session.scalar(select(func.count()).select_from(Score).where(Score.model_id == window.model_id))
+        return session.scalar(select(func.count()).select_from(Score).where(Score.model_id == window.active.model_id))
 
 
 def summary(gaps: list[dict], marks: dict, comments: int, scored: int, imported_before: bool) -> dict:

@@ -42,6 +42,7 @@ from moderator.reading import audit, commenters, queries, queue  # noqa: E402
 from moderator.moderation import bulk  # noqa: E402
 from moderator.storage.database import Database, open_database  # noqa: E402
 from moderator.storage.models import Comment  # noqa: E402
+from moderator.vocabulary import QueueKind, Sort  # noqa: E402
 
 DEPTH = 50_000
 
@@ -84,25 +85,25 @@ def queue_cases(model_id: int, sub: dict) -> dict[str, queue.QueueQuery]:
     q = lambda **kw: queue.QueueQuery(model_id=model_id, **kw)  # noqa: E731
     week = sub["newest"] - timedelta(days=7)
     cases = {
-        "open pending, priority": q(), "sort newest": q(sort=queue.NEWEST), "sort oldest": q(sort=queue.OLDEST),
-        "open all, priority": q(kind=queue.ALL), "open flagged, priority": q(kind=queue.FLAGGED),
-        "open hidden, newest": q(kind=queue.HIDDEN, sort=queue.NEWEST),
+        "open pending, priority": q(), "sort newest": q(sort=Sort.NEWEST), "sort oldest": q(sort=Sort.OLDEST),
+        "open all, priority": q(kind=QueueKind.ALL), "open flagged, priority": q(kind=QueueKind.FLAGGED),
+        "open hidden, newest": q(kind=QueueKind.HIDDEN, sort=Sort.NEWEST),
         "filter article (busiest), priority": q(article_id=sub["hot_article"]),
         "filter article, priority": q(article_id=sub["article"]),
-        "filter commenter (most prolific), all, newest": q(kind=queue.ALL, author=sub["prolific"], sort=queue.NEWEST),
-        "filter commenter, priority": q(kind=queue.ALL, author=sub["author"]),
-        "filter score 0.9-1, newest": q(sort=queue.NEWEST, scores=(queue.ScoreRange(0.9),)),
-        "filter score 0.3-0.31 (a band), newest": q(sort=queue.NEWEST, scores=(queue.ScoreRange(0.3, 0.31),)),
+        "filter commenter (most prolific), all, newest": q(kind=QueueKind.ALL, author=sub["prolific"], sort=Sort.NEWEST),
+        "filter commenter, priority": q(kind=QueueKind.ALL, author=sub["author"]),
+        "filter score 0.9-1, newest": q(sort=Sort.NEWEST, scores=(queue.ScoreRange(0.9),)),
+        "filter score 0.3-0.31 (a band), newest": q(sort=Sort.NEWEST, scores=(queue.ScoreRange(0.3, 0.31),)),
         "filter score 0.5-0.8, priority": q(scores=(queue.ScoreRange(0.5, 0.8),)),
-        "filter label 0.5-0.6 (JSON), newest": q(sort=queue.NEWEST, scores=(queue.ScoreRange(0.5, 0.6, label="offensive"),)),
+        "filter label 0.5-0.6 (JSON), newest": q(sort=Sort.NEWEST, scores=(queue.ScoreRange(0.5, 0.6, label="offensive"),)),
         "filter last 7 days, priority": q(since=week),
     }
     for name, typed in searches(sub["body"]).items():
-        cases[name + ", relevance"] = q(kind=queue.ALL, sort=queue.RELEVANCE, search=typed)
+        cases[name + ", relevance"] = q(kind=QueueKind.ALL, sort=Sort.RELEVANCE, search=typed)
     typed = searches(sub["body"])
     cases["search phrase, pending, priority"] = q(search=typed["search phrase"])
     common = typed["search prefix (common, 3 letters)"]
-    cases["search prefix (common, 3 letters), pending, newest"] = q(sort=queue.NEWEST, search=common)
+    cases["search prefix (common, 3 letters), pending, newest"] = q(sort=Sort.NEWEST, search=common)
     return cases
 
 
@@ -127,7 +128,7 @@ def cursor_at(db: Database, query: queue.QueueQuery, depth: int) -> queue.Cursor
 def measure_depth(db: Database, model_id: int, repeat: int) -> dict:
     """A page at row 50,000 (or half way down a smaller queue), by keyset and by offset."""
     figures = {}
-    for sort in (queue.PRIORITY, queue.NEWEST):
+    for sort in (Sort.PRIORITY, Sort.NEWEST):
         query = queue.QueueQuery(model_id=model_id, sort=sort)
         with db.sessions() as s:
             depth = min(DEPTH, queue.count(s, query) // 2000 * 1000)
@@ -145,7 +146,7 @@ def measure_depth(db: Database, model_id: int, repeat: int) -> dict:
 
 
 def measure_rest(db: Database, model_id: int, sub: dict, repeat: int) -> dict:
-    pending, everything = queue.QueueQuery(model_id=model_id), queue.QueueQuery(kind=queue.ALL)
+    pending, everything = queue.QueueQuery(model_id=model_id), queue.QueueQuery(kind=QueueKind.ALL)
     a_band = queue.QueueQuery(model_id=model_id, scores=(queue.band(19, 20),))
     by = lambda **kw: audit.AuditFilter(**kw)  # noqa: E731
     work = {

@@ -26,6 +26,7 @@ from moderator.config import resolve_paths  # noqa: E402
 from moderator.gui.app import build_window  # noqa: E402
 from moderator.gui.queue.filters import with_range  # noqa: E402
 from moderator.scoring.quick import quick_identity  # noqa: E402
+from moderator.vocabulary import QueueKind  # noqa: E402
 
 DEPTH = 50_000
 
@@ -110,10 +111,10 @@ def measure(home: Path, db_path: Path, repeat: int, search_word: str, article_id
         print(f"  {name:<34} {figures[name]:>8.1f} ms   (peak RSS so far {peak_rss_mb()} MB)", flush=True)
 
     print("through the Qt models (median of each, key press to painted):", flush=True)
-    run("open_pending_ms", lambda: pane.set_kind(queue.ALL), lambda: stage.key(Qt.Key.Key_1))
-    run("open_flagged_ms", lambda: pane.set_kind(queue.PENDING), lambda: stage.key(Qt.Key.Key_2))
-    run("sort_ms", lambda: (pane.set_kind(queue.PENDING), pane.set_query(pane.query)), lambda: stage.key(Qt.Key.Key_S))
-    base = lambda: (pane.clear_filters(), pane.set_kind(queue.PENDING))  # noqa: E731
+    run("open_pending_ms", lambda: pane.set_kind(QueueKind.ALL), lambda: stage.key(Qt.Key.Key_1))
+    run("open_flagged_ms", lambda: pane.set_kind(QueueKind.PENDING), lambda: stage.key(Qt.Key.Key_2))
+    run("sort_ms", lambda: (pane.set_kind(QueueKind.PENDING), pane.set_query(pane.query)), lambda: stage.key(Qt.Key.Key_S))
+    base = lambda: (pane.clear_filters(), pane.set_kind(QueueKind.PENDING))  # noqa: E731
     run("filter_score_ms", base, lambda: pane.set_query(with_range(pane.query, queue.ScoreRange(0.5, None))))
     run("filter_article_ms", base, lambda: pane.filter_article(article_id, "busiest article"))
     run("search_ms", base, lambda: (pane.search.setText(search_word), QTest.keyClick(pane.search, Qt.Key.Key_Return)))
@@ -131,7 +132,7 @@ def decisions(stage: Stage, repeat: int) -> float:
     selected, shown in the panel and painted (the write itself runs on the writer)."""
     pane, window, samples = stage.pane, stage.window, []
     pane.clear_filters()
-    pane.set_kind(queue.PENDING)
+    pane.set_kind(QueueKind.PENDING)
     stage.key(Qt.Key.Key_J)
     for _ in range(repeat * 3):
         before = window.current_comment_id

@@ -8,9 +8,9 @@ from sqlalchemy import update
 
 from moderator.reading import queue
 from moderator.reading.audit import AuditFilter, audit_count, audit_page, batch_sizes, export_audit_csv, moderators
-from moderator.moderation.bulk import decide_many
 from moderator.moderation.decisions import decide, undo
 from moderator.storage.models import Comment, Decision, utcnow
+from moderator.vocabulary import QueueKind, Sort, Source
 from tests.test_queue_data import build
 from tests.test_queue_plans import assert_indexed, data, plans  # noqa: F401 (data: a fixture)
 
@@ -20,12 +20,12 @@ def log(db):
     """Decisions by two moderators, manual and bulk, one undone, on several articles."""
     with db.sessions() as s:
         build(s)
-        pending = queue.ids(s, queue.QueueQuery(kind=queue.PENDING, sort=queue.OLDEST))
+        pending = queue.ids(s, queue.QueueQuery(kind=QueueKind.PENDING, sort=Sort.OLDEST))
         s.execute(update(Comment).where(Comment.id == pending[0]).values(author="=HYPERLINK(\"http://x\")"))
-        first = decide(s, pending[0], "hide", "ana", reason="spam", note="+ad")
-        decide(s, pending[1], "approve", "ben")
-        undo(s, first.decision_id, "ana")
-        decide_many(s, pending[2:12], "approve", "ben")
+        first = decide(s, [pending[0]], "hide", "ana", reason="spam", note="+ad")
+        decide(s, [pending[1]], "approve", "ben")
+        undo(s, first.decision_ids, "ana")
+        decide(s, pending[2:12], "approve", "ben", source=Source.BULK)
         # One decision from long ago, for the date filters.
         s.flush()
         s.execute(update(Decision).where(Decision.comment_id == pending[1]).values(created_at=utcnow() - timedelta(days=30)))

@@ -36,11 +36,11 @@ def laptop_work(session) -> dict[str, Comment]:
     """An offline moderator's session: hide, approve, a staff reply, an undo."""
     import_files(session, [SAMPLE])
     comments = ids(session)
-    decide(session, comments["8"].id, "hide", "ana", reason="abuse", note="rude")
-    decide(session, comments["9"].id, "approve", "ana")
+    decide(session, [comments["8"].id], "hide", "ana", reason="abuse", note="rude")
+    decide(session, [comments["9"].id], "approve", "ana")
     reply(session, comments["14"].id, "Thanks, fixed.", "ana")
-    change = decide(session, comments["13"].id, "hide", "ana", reason="spam")
-    undo(session, change.decision_id, "ana")
+    change = decide(session, [comments["13"].id], "hide", "ana", reason="spam")
+    undo(session, change.decision_ids, "ana")
     session.commit()
     return ids(session)
 
@@ -68,7 +68,8 @@ def test_a_newer_local_decision_stands(session, office, tmp_path):
     out = tmp_path / "decisions.jsonl"
     export_decisions(session, out)
     here = ids(office)
-    decide(office, here["8"].id, "approve", "ben")  # made after the laptop's hide
+    decide(office, [here["8"].id], "hide", "ben", reason="spam")  # both made after the laptop's hide
+    decide(office, [here["8"].id], "approve", "ben")
     office.commit()
     report = import_files(office, [out])[0]
     assert ids(office)["8"].status == "approved"
@@ -110,7 +111,7 @@ def _export(session, path, **options):
 
 def test_cli_export_since_and_format(cli, tmp_path, capsys):
     cli("demo")
-    cli("decide", "1", "approve", "--moderator", "ana")
+    cli("decide", "49", "approve", "--moderator", "ana")  # a pending comment of the demo
     out = tmp_path / "d.csv"
     code, stdout, _ = cli("export", "decisions", str(out), "--since", "2000-01-01")
     assert code == 0 and "1 decisions written" in stdout and out.read_text().startswith("decision_id,")

@@ -12,7 +12,8 @@ from moderator.gui import settings as S
 from moderator.gui.app import build_window
 from moderator.gui.article.view import EMPTY_PAGE, THREAD_PAGE
 from moderator.gui.mainwindow import QUEUE_TAB
-from moderator.storage.models import Comment, Decision, Status
+from moderator.storage.models import Comment, Decision
+from moderator.vocabulary import Status
 
 
 def wait_writes(qtbot, window) -> None:
@@ -96,14 +97,11 @@ def test_keyboard_moderation_round_trip(qtbot, window):
     press(qtbot, window, Qt.Key.Key_K)
     assert window.current_comment_id == first != second
 
-    target = window.article_view.current_comment_id()
-    before = db_comment(window, target).status
+    assert db_comment(window, first).status == Status.APPROVED  # the demo's first comment
     press(qtbot, window, Qt.Key.Key_A)
     wait_writes(qtbot, window)
-    assert db_comment(window, target).status == Status.APPROVED
     assert window.current_comment_id == second  # moved on at once
-    last = decisions(window)[-1]
-    assert (last.action, last.moderator, last.source, last.status_before, last.status_after) == ("approve", "ana", "manual", before, "approved")
+    assert decisions(window) == [] and "approved already" in window.statusBar().currentMessage()  # nothing to write
 
     hidden = window.current_comment_id
     answer_modal(qtbot, lambda d: (qtbot.keyClick(reason_list(d), Qt.Key.Key_2), qtbot.keyClick(reason_list(d), Qt.Key.Key_Return)),
@@ -139,7 +137,17 @@ def test_keyboard_moderation_round_trip(qtbot, window):
     press(qtbot, window, Qt.Key.Key_Z, Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.ControlModifier)
     wait_writes(qtbot, window)
     assert db_comment(window, hidden).status == Status.HIDDEN
-    assert [d.action for d in decisions(window)] == ["approve", "hide", "reply", "undo", "undo", "redo"]
+    assert [d.action for d in decisions(window)] == ["hide", "reply", "undo", "undo", "redo"]
+
+    press(qtbot, window, Qt.Key.Key_J)  # the pending reply under the hidden comment
+    target = window.current_comment_id
+    assert db_comment(window, target).status == Status.PENDING
+    press(qtbot, window, Qt.Key.Key_A)
+    wait_writes(qtbot, window)
+    assert db_comment(window, target).status == Status.APPROVED and window.current_comment_id != target
+    last = decisions(window)[-1]
+    assert (last.action, last.moderator, last.source, last.status_before, last.status_after) == (
+        "approve", "ana", "manual", "pending", "approved")
 
 
 def before_status_of(window, comment_id: int) -> str:
@@ -220,7 +228,7 @@ def test_empty_article_shows_the_sites_prompt_and_staff_post_first(qtbot, window
 
 
 def test_queue_lists_pending_newest_first_and_clears_from_the_keyboard(qtbot, window):
-    window.queue_sort.setCurrentIndex(window.queue_sort.findData("newest"))
+    window.queue_pane.sort.setCurrentIndex(window.queue_pane.sort.findData("newest"))
     press(qtbot, window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
     assert window.tabs.currentIndex() == QUEUE_TAB
     rows = [window.queue.index(i).data(Qt.ItemDataRole.UserRole + 1) for i in range(window.queue.rowCount())]
@@ -233,7 +241,7 @@ def test_queue_lists_pending_newest_first_and_clears_from_the_keyboard(qtbot, wi
     assert [db_comment(window, r.id).status for r in rows[:4]] == ["approved", "approved", "approved", "pending"]
     assert window.current_comment_id == rows[3].id
     qtbot.waitUntil(lambda: window.tabs.tabText(QUEUE_TAB) == "Queue (40 pending)")  # counted off the GUI thread
-    window.queue_sort.setCurrentIndex(window.queue_sort.findData("oldest"))
+    window.queue_pane.sort.setCurrentIndex(window.queue_pane.sort.findData("oldest"))
     first = window.queue.index(0).data(Qt.ItemDataRole.UserRole + 1)
     assert first.created_at == min(r.created_at for r in rows[3:])
 
@@ -292,5 +300,5 @@ def test_preferences_set_name_and_thresholds_for_app_and_command_line(qtbot, win
     answer_modal(qtbot, fill, "PreferencesDialog")
     window.edit_preferences()
     assert window.moderator == "Ben Okoro"
-    assert window.priority_of(0.45) == "Medium" and window.priority_of(0.6) == "High" and window.priority_of(0.1) == "Low"
+    assert window.active.priority_of(0.45) == "Medium" and window.active.priority_of(0.6) == "High" and window.active.priority_of(0.1) == "Low"
     assert thresholds_from_settings(window.context.paths.settings_file).values == (0.3, 0.6)

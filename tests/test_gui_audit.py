@@ -11,13 +11,14 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QApplication, QFileDialog
 from sqlalchemy import select, update
 
-from moderator.moderation.bulk import decide_many, undo_many
 from moderator.gui.audit.model import BATCH, BATCH_ROLE, BATCH_RUN_ROLE, COMMENT_ID_ROLE, HEADERS, REASON, STATUS
 from moderator.gui.audit.window import AuditWindow, count_text
 from moderator.gui.models.listmodels import ID_ROLE
 from moderator.gui.workers.writer import Reader
-from moderator.moderation.decisions import HIDE_REASONS as REASONS, decide
-from moderator.storage.models import Comment, Decision, Status, utcnow
+from moderator.moderation.decisions import decide, undo
+from moderator.vocabulary import HIDE_REASONS as REASONS, Source
+from moderator.storage.models import Comment, Decision, utcnow
+from moderator.vocabulary import Status
 from tests.test_gui import answer_modal
 
 MODERATORS = ("ana", "ben", "chidi")
@@ -34,17 +35,17 @@ def make_log(db, rounds: int) -> None:
         for i in range(rounds):
             cid, moderator = ids[i % len(ids)], MODERATORS[i % len(MODERATORS)]
             if status[cid] != Status.PENDING:
-                change = decide(s, cid, "restore", moderator)
+                change = decide(s, [cid], "restore", moderator)
             elif i % 2:
-                change = decide(s, cid, "hide", moderator, HIDE_REASONS[i % 3], note="" if noted else "<b>not\nbold</b>")
+                change = decide(s, [cid], "hide", moderator, HIDE_REASONS[i % 3], note="" if noted else "<b>not\nbold</b>")
                 noted = True
             else:
-                change = decide(s, cid, "approve", moderator)
-            status[cid] = change.status_after
+                change = decide(s, [cid], "approve", moderator)
+            status[cid] = change.decided[0].status_after
         pending = [cid for cid in ids if status[cid] == Status.PENDING]
-        first = decide_many(s, pending[:6], "approve", "ben")
-        decide_many(s, pending[6:10], "hide", "chidi", reason="spam")
-        undo_many(s, first.batch_id, "ana")
+        first = decide(s, pending[:6], "approve", "ben", source=Source.BULK)
+        decide(s, pending[6:10], "hide", "chidi", reason="spam", source=Source.BULK)
+        undo(s, first.decision_ids, "ana")
         s.execute(update(Decision).where(Decision.comment_id == ids[0]).values(created_at=utcnow() - timedelta(days=10)))
         s.commit()
 
@@ -286,7 +287,7 @@ def test_f5_reads_the_decisions_made_since(qtbot, window, demo_db):
     before = shown(window)
     with demo_db.sessions() as s:
         pending = s.scalars(select(Comment.id).where(Comment.status == Status.PENDING)).first()
-        decide(s, pending, "approve", "dana")
+        decide(s, [pending], "approve", "dana")
         s.commit()
     assert shown(window) == before  # the log on screen stays put while it is read
     window.activateWindow()

@@ -15,10 +15,12 @@ from moderator.reading import commenters
 from moderator.gui.common import look
 from moderator.gui.commenter.panel import CommenterPanel
 from moderator.gui.models.listmodels import ID_ROLE, PAGE_SIZE, ROW_ROLE
-from moderator.gui.operations.undo import BulkCommand
+from moderator.gui.operations.undo import DecisionCommand
+from moderator.moderation.decisions import decide
 from moderator.gui.workers.writer import Writer
 from moderator.scoring.priority import priority
-from moderator.storage.models import Article, Comment, Score, ScoringModel, Site, Status
+from moderator.storage.models import Article, Comment, Score, ScoringModel, Site
+from moderator.vocabulary import VISIBLE_TO_MODERATORS, Action, Source, Status
 
 AUTHOR = "RealistRex88"  # seven pending comments in the demo
 MIXED = (Status.APPROVED, Status.HIDDEN, Status.PENDING, Status.APPROVED, Status.APPROVED)
@@ -61,7 +63,7 @@ def score(db, comment_ids: list[int]) -> int:
 def theirs(db, author: str, site_id: int | None) -> list[Comment]:
     """Their comments straight from the table, in the order the panel must show them."""
     with db.sessions() as s:
-        query = select(Comment).where(Comment.author == author, Comment.status.in_(Status.VISIBLE_TO_MODERATORS))
+        query = select(Comment).where(Comment.author == author, Comment.status.in_(VISIBLE_TO_MODERATORS))
         if site_id is not None:
             query = query.where(Comment.site_id == site_id)
         return list(s.scalars(query.order_by(Comment.created_at.desc(), Comment.id.desc())))
@@ -106,7 +108,7 @@ def test_counts_seen_and_comments_match_the_database(panel, demo_db):
     rows = theirs(demo_db, AUTHOR, site)
     assert len(rows) == 7 + 23
     assert panel.name.text() == AUTHOR and panel.name.textFormat() == Qt.TextFormat.PlainText
-    assert panel.counts.counts == {status: sum(r.status == status for r in rows) for status in Status.VISIBLE_TO_MODERATORS}
+    assert panel.counts.counts == {status: sum(r.status == status for r in rows) for status in VISIBLE_TO_MODERATORS}
     assert panel.counts.text() == ", ".join(f"{n} {status}" for status, n in panel.counts.counts.items())
     assert panel.first_seen.text() == look.when(min(r.created_at for r in rows), with_year=True)
     assert panel.last_seen.text() == look.when(max(r.created_at for r in rows), with_year=True)
@@ -243,8 +245,10 @@ def test_hide_all_pending_is_one_undo_step(panel, demo_db, qtbot):
     writer = Writer(demo_db.sessions, failures.append)
     stack = QUndoStack()
     done = []
-    command = BulkCommand(f"Hide {len(ids)} from {AUTHOR}", ids, "hide", "ana", writer,
-                          lambda batch: (done.append(batch), panel.refresh()), failures.append, reason="spam")
+    writer.changed.connect(panel.on_changes)  # the panel refreshes itself from what the write changed
+    command = DecisionCommand(f"Hide {len(ids)} from {AUTHOR}",
+                              lambda s: decide(s, ids, Action.HIDE, "ana", "spam", source=Source.BULK), "ana", writer,
+                              lambda _s, changes: changes, done.append, failures.append)
     try:
         stack.push(command)
         qtbot.waitUntil(lambda: len(done) == 1)

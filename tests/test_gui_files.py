@@ -85,8 +85,9 @@ def test_decisions_exported_from_the_window_carry_the_sites_ids(qtbot, window, t
     wait_writes(qtbot, window)
     with window.context.db.sessions() as s:
         decided = s.scalars(select(Comment).where(Comment.external_id.is_not(None)).order_by(Comment.id).limit(2)).all()
-        decide(s, decided[0].id, "hide", "ana", reason="abuse")
-        decide(s, decided[1].id, "approve", "ana")
+        decide(s, [decided[0].id], "hide", "ana", reason="abuse")
+        decide(s, [decided[1].id], "hide", "ana", reason="spam")  # every comment there is approved:
+        decide(s, [decided[1].id], "approve", "ana")  # hidden first, so that approving changes it
         s.commit()
     out = tmp_path / name
     monkeypatch.setattr("moderator.gui.operations.files.QFileDialog.getSaveFileName", lambda *a, **k: (str(out), ""))
@@ -94,8 +95,8 @@ def test_decisions_exported_from_the_window_carry_the_sites_ids(qtbot, window, t
     answer_modal(qtbot, close_message(seen), QMessageBox)
     window.files.export_decisions()
     qtbot.waitUntil(lambda: bool(seen), timeout=20_000)
-    assert seen[0] == ("Decisions exported", f"2 decisions written to {out}.")
+    assert seen[0] == ("Decisions exported", f"3 decisions written to {out}.")
     text = out.read_text(encoding="utf-8")
     rows = list(csv.DictReader(text.splitlines())) if name.endswith(".csv") else [json.loads(line) for line in text.splitlines()]
     assert sorted((row["external_id"], row["action"]) for row in rows) == sorted(
-        zip((c.external_id for c in decided), ("hide", "approve")))
+        zip([c.external_id for c in (decided[0], decided[1], decided[1])], ("hide", "hide", "approve")))

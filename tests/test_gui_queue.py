@@ -15,7 +15,9 @@ from moderator.reading import queue
 from moderator.importing import import_files
 from moderator.gui.models.listmodels import ROW_ROLE
 from moderator.gui.mainwindow import QUEUE_TAB
-from moderator.storage.models import Comment, Decision, Score, Status
+from moderator.storage.models import Comment, Decision, Score
+from moderator.moderation.decisions import decide
+from moderator.vocabulary import VISIBLE_TO_MODERATORS, Action, QueueKind, Sort, Status
 from tests.test_gui import answer_modal, db_comment, press, reason_list, select_article, wait_writes, window  # noqa: F401
 
 SHIFT, CTRL, ALT = Qt.KeyboardModifier.ShiftModifier, Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.AltModifier
@@ -48,7 +50,7 @@ def wait_count(qtbot, window, expected: int) -> None:
 def test_queues_switch_with_1_to_5(qtbot, scored):
     window = scored
     press(qtbot, window, Qt.Key.Key_3)
-    assert window.tabs.currentIndex() == QUEUE_TAB and window.queue_pane.query.kind == queue.HIDDEN
+    assert window.tabs.currentIndex() == QUEUE_TAB and window.queue_pane.query.kind == QueueKind.HIDDEN
     assert shown_ids(window) == []
     press(qtbot, window, Qt.Key.Key_1)
     press(qtbot, window, Qt.Key.Key_J)
@@ -61,25 +63,25 @@ def test_queues_switch_with_1_to_5(qtbot, scored):
     press(qtbot, window, Qt.Key.Key_4)
     assert set(shown_ids(window)) == set(db_ids(window, Comment.status == Status.APPROVED))
     press(qtbot, window, Qt.Key.Key_5)
-    assert len(shown_ids(window)) == len(db_ids(window, Comment.status.in_(Status.VISIBLE_TO_MODERATORS)))
+    assert len(shown_ids(window)) == len(db_ids(window, Comment.status.in_(VISIBLE_TO_MODERATORS)))
     wait_count(qtbot, window, 54)
     assert window.queue_pane.count_label.text() == "54 comments"
     press(qtbot, window, Qt.Key.Key_2)
     medium = window.queue_pane.query.flagged_from
     with window.context.db.sessions() as s:
         flagged = set(s.scalars(select(Comment.id).join(Score).where(Comment.status == Status.PENDING,
-                                                                      Score.model_id == window.model_id, Score.main >= medium)))
+                                                                      Score.model_id == window.active.model_id, Score.main >= medium)))
     assert set(shown_ids(window)) == flagged and flagged
 
 
 def test_s_changes_the_order(qtbot, scored):
     window = scored
     press(qtbot, window, Qt.Key.Key_1)
-    assert window.queue_pane.query.sort == queue.PRIORITY
+    assert window.queue_pane.query.sort == Sort.PRIORITY
     scores = [window.queue.index(i).data(ROW_ROLE).score for i in range(window.queue.rowCount())]
     assert scores == sorted(scores, reverse=True)
     press(qtbot, window, Qt.Key.Key_S)
-    assert window.queue_pane.query.sort == queue.NEWEST
+    assert window.queue_pane.query.sort == Sort.NEWEST
     assert shown_ids(window) == db_ids(window, Comment.status == Status.PENDING)
     press(qtbot, window, Qt.Key.Key_S)
     assert shown_ids(window) == db_ids(window, Comment.status == Status.PENDING, order=(Comment.created_at, Comment.id))
@@ -101,7 +103,7 @@ def test_an_export_dated_to_the_second_is_listed_whole_in_both_orders(qtbot, win
     window.refresh()
     press(qtbot, window, Qt.Key.Key_1)
     press(qtbot, window, Qt.Key.Key_S)
-    assert window.queue_pane.query.sort == queue.NEWEST
+    assert window.queue_pane.query.sort == Sort.NEWEST
     newest = shown_ids(window)
     assert newest == db_ids(window, Comment.status == Status.PENDING) and len(newest) > 450
     press(qtbot, window, Qt.Key.Key_S)
@@ -148,7 +150,7 @@ def test_score_and_date_filters_from_their_dialogs(qtbot, scored):
     answer_modal(qtbot, from_half, "ScoreFilterDialog")
     press(qtbot, window, Qt.Key.Key_S, ALT)
     with window.context.db.sessions() as s:
-        high = set(s.scalars(select(Score.comment_id).where(Score.model_id == window.model_id, Score.main >= 0.5)))
+        high = set(s.scalars(select(Score.comment_id).where(Score.model_id == window.active.model_id, Score.main >= 0.5)))
     assert set(shown_ids(window)) == high and high
     assert chip_texts(window) == ["Offensive 0.50–1.00"]
 
@@ -177,7 +179,7 @@ def test_slash_searches_and_enter_goes_to_the_results(qtbot, scored):
     assert search.hasFocus()
     qtbot.keyClicks(search, "buffet")
     qtbot.keyClick(search, Qt.Key.Key_Return)
-    assert window.queue_view.hasFocus() and window.queue_pane.query.sort == queue.RELEVANCE
+    assert window.queue_view.hasFocus() and window.queue_pane.query.sort == Sort.RELEVANCE
     with window.context.db.sessions() as s:
         expected = set(s.scalars(select(Comment.id).where(Comment.body.ilike("%buffet%"), Comment.status == Status.PENDING)))
     assert set(shown_ids(window)) == expected and expected
@@ -267,7 +269,7 @@ def test_dragging_across_the_histogram_selects_exactly_that_band(qtbot, scored):
     assert histogram.marked == (16, 19)
     with window.context.db.sessions() as s:
         band = set(s.scalars(select(Score.comment_id).join(Comment).where(
-            Score.model_id == window.model_id, Score.main >= 0.8, Comment.status.in_(Status.VISIBLE_TO_MODERATORS))))
+            Score.model_id == window.active.model_id, Score.main >= 0.8, Comment.status.in_(VISIBLE_TO_MODERATORS))))
     qtbot.waitUntil(lambda: set(window.queue_pane.selected_ids()) == band)
     assert band and sum(histogram.counts[16:]) == len(band)
     assert "(Offensive 0.80–1.00)" in window.queue_pane.count_label.text()
@@ -317,7 +319,7 @@ def test_a_refused_write_is_shown_in_one_sentence_and_the_view_shows_the_databas
     press(qtbot, window, Qt.Key.Key_A)
     wait_writes(qtbot, window)
     with window.context.db.sessions() as s:
-        moderation.decide(s, target, moderation.HIDE, "bo", "spam")
+        decide(s, [target], Action.HIDE, "bo", "spam")
         s.commit()
     said = []
 

@@ -63,8 +63,8 @@ def test_install_a_pack_switch_to_it_and_score_without_mixing(qtbot, window, tmp
     dialog.table.selectRow([m.identity.name for m in dialog.models].index("bert-tiny"))
     meter = GapMeter()  # loading included: the model loads and runs in its own process
     dialog.use_selected()
-    qtbot.waitUntil(lambda: window.model.name == "bert-tiny", timeout=30_000)
-    assert window.model.labels == tuple(tiny.labels)
+    qtbot.waitUntil(lambda: window.active.identity.name == "bert-tiny", timeout=30_000)
+    assert window.active.identity.labels == tuple(tiny.labels)
 
     qtbot.waitUntil(lambda: scored_by(window, "bert-tiny") == comments(window), timeout=120_000)
     qtbot.waitUntil(lambda: window.scoring.settled, timeout=30_000)
@@ -89,7 +89,7 @@ def test_unscored_comments_show_as_such_under_a_new_model(qtbot, window, tmp_pat
     first = window.queue.index(0).data(ROW_ROLE)
     assert first.score is not None
     window.show_comment(first.id)
-    assert [label for label, _ in window.panel.scores.shown()] == [label_words(window.model.main_label)]
+    assert [label for label, _ in window.panel.scores.shown()] == [label_words(window.active.identity.main_label)]
     tiny = build_tiny_model(tmp_path / "tiny", "bert")
     dialog = ModelsDialog(window, window.context.paths.models, lambda: None)
     dialog.install((tiny.checkpoint, tiny.config))
@@ -100,7 +100,7 @@ def test_unscored_comments_show_as_such_under_a_new_model(qtbot, window, tmp_pat
     use_model(window.context.paths.models, "bert-tiny")
     window.models_changed()
     row = window.queue.index(0).data(ROW_ROLE)
-    assert row.score is None and window.priority_of(row.score) is None
+    assert row.score is None and window.active.priority_of(row.score) is None
     window.show_comment(row.id)  # the panel's bars, filled by the quick screen before, empty now
     assert window.panel.scores.title.text() == "Not scored by bert-tiny yet"
     assert window.panel.scores.shown() == []

@@ -15,7 +15,7 @@ from moderator.gui.app import build_window
 from moderator.gui.dialogs.forms import Preferences, PreferencesDialog
 from moderator.gui.settings import Settings
 from moderator.gui.shortcuts import from_stored, menu_keys, refusal, resolve, to_stored
-from moderator.storage.models import Status
+from moderator.vocabulary import Status
 from tests.test_gui import answer_modal, db_comment, decisions, press, wait_writes
 
 A = ActionId

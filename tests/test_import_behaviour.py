@@ -60,7 +60,7 @@ def test_newer_export_updates_but_local_decisions_stand(session, tmp_path):
     import_files(session, [old])
     comments = by_id(session)
     assert [comments[i].status for i in "123"] == ["pending", "pending", "approved"]
-    decide(session, comments["1"].id, "hide", "ana", reason="spam")
+    decide(session, [comments["1"].id], "hide", "ana", reason="spam")
     session.commit()
 
     newer = wxr(tmp_path, "new.xml", "Budget day, updated",

@@ -17,7 +17,8 @@ from sqlalchemy.orm import aliased
 
 from moderator.formats.export import export_decisions
 from moderator.importing import import_files
-from moderator.moderation.decisions import HIDE_REASONS, decide
+from moderator.moderation.decisions import decide
+from moderator.vocabulary import HIDE_REASONS
 from moderator.storage.database import open_database
 from moderator.storage.models import Comment, Site
 
@@ -152,7 +153,7 @@ def test_decisions_round_trip_through_export_and_import(session, office, tmp_pat
     for index, action, reason in choices:
         target = laptop[comments[index % len(comments)].id]
         note = "because" if reason == "other" else ""
-        decide(session, target.id, action, "ana", reason if action == "hide" else None, note)
+        decide(session, [target.id], action, "ana", reason if action == "hide" else None, note)
     session.commit()
     out = tmp_path / f"{site}.{file_format}"
     export_decisions(session, out, file_format=file_format)

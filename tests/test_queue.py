@@ -8,10 +8,10 @@ import pytest
 
 from moderator.reading import queries, queue
 from moderator.reading.queueplan import FEW
-from moderator.storage.models import Status
+from moderator.vocabulary import QueueKind, Sort, Status
 from tests.test_queue_data import AUTHORS, T0, built_database, expected, walk
 
-SORTS = (queue.PRIORITY, queue.NEWEST, queue.OLDEST)
+SORTS = (Sort.PRIORITY, Sort.NEWEST, Sort.OLDEST)
 
 
 @pytest.fixture(scope="module")
@@ -29,7 +29,7 @@ def check(session, refs, q: queue.QueueQuery) -> None:
     assert sorted(queue.ids(session, q)) == sorted(want)
 
 
-@pytest.mark.parametrize("kind", queue.KINDS)
+@pytest.mark.parametrize("kind", tuple(QueueKind))
 def test_each_queue_in_each_order(data, kind):
     db, model_id, refs = data
     with db.sessions() as s:
@@ -37,14 +37,18 @@ def test_each_queue_in_each_order(data, kind):
             check(s, refs, queue.QueueQuery(kind=kind, sort=sort, model_id=model_id))
 
 
-@pytest.mark.parametrize("status", [Status.PENDING, Status.APPROVED, Status.HIDDEN, queries.ALL])
-def test_keyset_pages_match_offset_pages(data, status):
-    db, model_id, _refs = data
+@pytest.mark.parametrize("kind", [QueueKind.PENDING, QueueKind.APPROVED, QueueKind.HIDDEN, QueueKind.ALL])
+def test_pages_of_any_size_and_the_commands_first_rows_list_the_same_queue(data, kind):
+    """The window's pages (any size) and the command line's `first_rows` (the one read
+    path both use) give the same rows in the same order."""
+    db, model_id, refs = data
     with db.sessions() as s:
         for sort in SORTS:
-            by_offset = [row.id for offset in range(0, 70, 7)
-                         for row in queries.queue_page(s, status, sort, offset, 7, model_id)]
-            assert walk(s, queue.QueueQuery(kind=status, sort=sort, model_id=model_id)) == by_offset
+            q = queue.QueueQuery(kind=kind, sort=sort, model_id=model_id)
+            want = expected(refs, q)
+            assert [walk(s, q, limit) for limit in (1, 7, 200)] == [want] * 3
+            assert [row.id for row in queue.first_rows(s, q, 70)] == want[:70]
+            assert [row.id for row in queue.first_rows(s, q, None)] == want
 
 
 def filters(refs) -> dict[str, dict]:
@@ -77,7 +81,7 @@ def test_each_filter(data, name, few, monkeypatch):
     if not few:
         monkeypatch.setattr("moderator.reading.queueplan.FEW", 0)  # every bounded count says "many"
     with db.sessions() as s:
-        for kind in (queue.ALL, queue.PENDING):
+        for kind in (QueueKind.ALL, QueueKind.PENDING):
             for sort in SORTS:
                 check(s, refs, queue.QueueQuery(kind=kind, sort=sort, model_id=model_id, **filters(refs)[name]))
     assert FEW > 0
@@ -87,15 +91,15 @@ def test_flagged_follows_the_medium_threshold(data):
     db, model_id, refs = data
     with db.sessions() as s:
         for threshold in (0.0, 0.5, 0.95):
-            check(s, refs, queue.QueueQuery(kind=queue.FLAGGED, model_id=model_id, flagged_from=threshold))
-        assert queue.count(s, queue.QueueQuery(kind=queue.FLAGGED, model_id=None)) == 0  # nothing scored, nothing flagged
+            check(s, refs, queue.QueueQuery(kind=QueueKind.FLAGGED, model_id=model_id, flagged_from=threshold))
+        assert queue.count(s, queue.QueueQuery(kind=QueueKind.FLAGGED, model_id=None)) == 0  # nothing scored, nothing flagged
 
 
 def test_priority_before_any_model_is_newest_first(data):
     db, _model_id, refs = data
     with db.sessions() as s:
-        q = queue.QueueQuery(sort=queue.PRIORITY, model_id=None)
-        assert walk(s, q) == expected(refs, queue.QueueQuery(sort=queue.NEWEST))
+        q = queue.QueueQuery(sort=Sort.PRIORITY, model_id=None)
+        assert walk(s, q) == expected(refs, queue.QueueQuery(sort=Sort.NEWEST))
         assert all(row.score is None for row in queue.page(s, q)[0])
 
 
@@ -103,7 +107,7 @@ def test_rows_carry_headline_and_the_active_models_score(data):
     db, model_id, refs = data
     by_id = {r.id: r for r in refs}
     with db.sessions() as s:
-        rows, _ = queue.page(s, queue.QueueQuery(kind=queue.ALL, sort=queue.OLDEST, model_id=model_id), limit=100)
+        rows, _ = queue.page(s, queue.QueueQuery(kind=QueueKind.ALL, sort=Sort.OLDEST, model_id=model_id), limit=100)
     assert len(rows) == len(refs)
     for row in rows:
         assert row.score == by_id[row.id].main  # never the other model's 1.0
@@ -114,7 +118,7 @@ def test_rows_carry_headline_and_the_active_models_score(data):
 def test_position_is_the_row_in_the_queue(data):
     db, model_id, refs = data
     with db.sessions() as s:
-        for kind, sort in [(queue.PENDING, queue.PRIORITY), (queue.ALL, queue.OLDEST), (queue.HIDDEN, queue.NEWEST)]:
+        for kind, sort in [(QueueKind.PENDING, Sort.PRIORITY), (QueueKind.ALL, Sort.OLDEST), (QueueKind.HIDDEN, Sort.NEWEST)]:
             q = queue.QueueQuery(kind=kind, sort=sort, model_id=model_id)
             want = expected(refs, q)
             assert [queue.position(s, q, cid) for cid in want] == list(range(len(want)))
@@ -134,7 +138,7 @@ def test_a_page_after_the_end_is_empty_and_keeps_the_cursor(data):
 def test_ids_stream_in_batches(data):
     db, model_id, refs = data
     with db.sessions() as s:
-        streamed = list(queue.iter_ids(s, queue.QueueQuery(kind=queue.ALL), batch=4))
+        streamed = list(queue.iter_ids(s, queue.QueueQuery(kind=QueueKind.ALL), batch=4))
     assert sorted(streamed) == sorted(r.id for r in refs)
 
 
@@ -148,7 +152,7 @@ def test_unknown_kind_or_sort_is_refused():
 @pytest.mark.parametrize("label", [None, "insult"])
 def test_histogram_bars_and_their_bands(data, label):
     db, model_id, refs = data
-    q = queue.QueueQuery(kind=queue.PENDING, model_id=model_id)
+    q = queue.QueueQuery(kind=QueueKind.PENDING, model_id=model_id)
     with db.sessions() as s:
         bars = queue.histogram(s, q, label, bins=10)
         assert sum(bars) == sum(1 for r in refs if r.status == Status.PENDING and r.main is not None)
@@ -161,7 +165,7 @@ def test_histogram_bars_and_their_bands(data, label):
 def test_id_pages_in_big_steps_match_row_pages(data, sort):
     """What a lazy view does: ids in big steps, then rows for the ids it paints."""
     db, model_id, refs = data
-    q = queue.QueueQuery(kind=queue.ALL, sort=sort, model_id=model_id)
+    q = queue.QueueQuery(kind=QueueKind.ALL, sort=sort, model_id=model_id)
     with db.sessions() as s:
         stepped, cursor = [], None
         while True:

@@ -3,9 +3,9 @@
 import pytest
 
 from moderator.reading import queue
-from moderator.reading.commenters import commenter_summary, site_of_comment
+from moderator.reading.commenters import commenter_summary, of_comment
 from moderator.errors import NotFoundError
-from moderator.storage.models import Status
+from moderator.vocabulary import VISIBLE_TO_MODERATORS, Status
 from tests.test_queue_data import AUTHORS, build, expected, walk
 
 
@@ -15,7 +15,7 @@ def test_a_commenters_summary(db):
         author = AUTHORS[2]  # Cleo: on both sites
         theirs = [r for r in refs if r.author == author]
         summary = commenter_summary(s, None, author, model_id, limit=4)
-        assert summary.counts == {status: sum(r.status == status for r in theirs) for status in Status.VISIBLE_TO_MODERATORS}
+        assert summary.counts == {status: sum(r.status == status for r in theirs) for status in VISIBLE_TO_MODERATORS}
         assert summary.total == len(theirs)
         assert summary.first_seen == min(r.created_at for r in theirs)
         assert summary.last_seen == max(r.created_at for r in theirs)
@@ -47,6 +47,6 @@ def test_the_site_of_a_comment(db):
     with db.sessions() as s:
         _model_id, refs = build(s)
         assert len({r.site_id for r in refs}) == 2
-        assert [site_of_comment(s, r.id) for r in refs] == [r.site_id for r in refs]
+        assert [of_comment(s, r.id) for r in refs] == [(r.site_id, r.author) for r in refs]
         with pytest.raises(NotFoundError):
-            site_of_comment(s, max(r.id for r in refs) + 1)
+            of_comment(s, max(r.id for r in refs) + 1)

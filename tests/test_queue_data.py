@@ -13,7 +13,8 @@ from datetime import datetime, timedelta, timezone
 
 from moderator.reading import queue
 from moderator.storage.database import Database, open_database
-from moderator.storage.models import Article, Comment, Score, ScoringModel, Site, Status
+from moderator.storage.models import Article, Comment, Score, ScoringModel, Site
+from moderator.vocabulary import QueueKind, Sort, Status
 
 T0 = datetime(2025, 3, 1, 8, 0, tzinfo=timezone.utc)
 AUTHORS = ("Ann Lee", "Bob Stone", "Cleo", "Dário Sá", "Eve")
@@ -78,10 +79,10 @@ def _comment(session, i: int, article: Article, model_id: int) -> Ref:
 
 
 def matches(r: Ref, q: queue.QueueQuery) -> bool:
-    kind_status = {queue.FLAGGED: Status.PENDING, queue.ALL: None}.get(q.kind, q.kind)
+    kind_status = {QueueKind.FLAGGED: Status.PENDING, QueueKind.ALL: None}.get(q.kind, q.kind)
     checks = [
         kind_status is None or r.status == kind_status,
-        q.kind != queue.FLAGGED or (r.main is not None and r.main >= q.flagged_from),
+        q.kind != QueueKind.FLAGGED or (r.main is not None and r.main >= q.flagged_from),
         q.status is None or r.status == q.status,
         q.article_id is None or r.article_id == q.article_id,
         q.author is None or r.author == q.author,
@@ -106,10 +107,10 @@ def _in_range(r: Ref, s: queue.ScoreRange) -> bool:
 def expected(refs: list[Ref], q: queue.QueueQuery) -> list[int]:
     """Ids in the order the queue must show them."""
     found = [r for r in refs if matches(r, q)]
-    if q.sort == queue.OLDEST:
+    if q.sort == Sort.OLDEST:
         return [r.id for r in sorted(found, key=lambda r: (r.created_at, r.id))]
     newest = sorted(found, key=lambda r: (r.created_at, r.id), reverse=True)
-    if q.sort != queue.PRIORITY or q.model_id is None:
+    if q.sort != Sort.PRIORITY or q.model_id is None:
         return [r.id for r in newest]
     scored = sorted((r for r in found if r.main is not None), key=lambda r: (r.main, r.created_at, r.id), reverse=True)
     return [r.id for r in scored] + [r.id for r in newest if r.main is None]

@@ -14,7 +14,9 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import event
 
+from moderator.moderation.decisions import decide
 from moderator.reading import audit, queries, queue
+from moderator.vocabulary import QueueKind, Sort, Source
 from tests.test_queue_data import AUTHORS, T0, built_database
 
 FULL_SCAN = re.compile(r"^SCAN (comments|scores|decisions|articles)$")  # a table read row by row, no index
@@ -25,8 +27,7 @@ SORTED_AFTER = "USE TEMP B-TREE FOR ORDER BY"  # every matching row sorted ("RIG
 def data(tmp_path_factory):
     database, model_id, refs = built_database(tmp_path_factory.mktemp("plans"))
     with database.sessions() as s:  # some decisions, for the audit log
-        from moderator.moderation.bulk import decide_many
-        decide_many(s, [r.id for r in refs[:20]], "approve", "ana")
+        decide(s, [r.id for r in refs[:20]], "approve", "ana", source=Source.BULK)
         s.commit()
     yield database, model_id, refs
     database.dispose()
@@ -82,8 +83,8 @@ def assert_indexed(found, sorted_by_index: bool, counts_read_scores: bool = Fals
             assert SORTED_AFTER not in lines, (sql, lines)
 
 
-@pytest.mark.parametrize("kind", queue.KINDS)
-@pytest.mark.parametrize("sort", [queue.PRIORITY, queue.NEWEST, queue.OLDEST])
+@pytest.mark.parametrize("kind", tuple(QueueKind))
+@pytest.mark.parametrize("sort", [Sort.PRIORITY, Sort.NEWEST, Sort.OLDEST])
 def test_plain_queues_read_their_sort_off_an_index(data, kind, sort):
     db, model_id, _refs = data
     assert_indexed(plans(db, read_queue(queue.QueueQuery(kind=kind, sort=sort, model_id=model_id))), sorted_by_index=True)
@@ -96,7 +97,7 @@ def test_priority_ties_only_are_sorted(data):
     assert any(line.startswith("SEARCH scores USING COVERING INDEX ix_scores_model_status_main") for _s, ls in found for line in ls)
 
 
-@pytest.mark.parametrize("kind", [queue.PENDING, queue.FLAGGED, queue.HIDDEN, queue.APPROVED])
+@pytest.mark.parametrize("kind", [QueueKind.PENDING, QueueKind.FLAGGED, QueueKind.HIDDEN, QueueKind.APPROVED])
 def test_one_status_by_priority_walks_only_that_status_scores(data, kind):
     """Not the decided comments that score higher (migration 0006): the walk starts inside
     the status's own range of the scores index, and so does the Flagged count."""
@@ -105,7 +106,7 @@ def test_one_status_by_priority_walks_only_that_status_scores(data, kind):
     ranged = "SEARCH scores USING COVERING INDEX ix_scores_model_status_main (model_id=? AND status=?"
     paged = [lines for sql, lines in found if "ORDER BY" in sql and "scores.main" in sql.split("ORDER BY")[1]]
     assert paged and all(any(line.startswith(ranged) for line in lines) for lines in paged), found
-    if kind == queue.FLAGGED:
+    if kind == QueueKind.FLAGGED:
         counts = [lines for sql, lines in found if "count(" in sql.lower()]
         assert any(line.startswith(ranged) for lines in counts for line in lines), counts
 
@@ -125,17 +126,17 @@ SORT_INDEX_LEADS = {"status", "other label"}
 
 
 @pytest.mark.parametrize("name", FILTERS)
-@pytest.mark.parametrize("sort", [queue.PRIORITY, queue.NEWEST, queue.OLDEST, queue.RELEVANCE])
+@pytest.mark.parametrize("sort", [Sort.PRIORITY, Sort.NEWEST, Sort.OLDEST, Sort.RELEVANCE])
 @pytest.mark.parametrize("few", [True, False], ids=["few match", "many match"])
 def test_filters_use_an_index(data, name, sort, few, monkeypatch):
     db, model_id, _refs = data
     if not few:
         monkeypatch.setattr("moderator.reading.queueplan.FEW", 0)
-    for kind in (queue.PENDING, queue.ALL):
+    for kind in (QueueKind.PENDING, QueueKind.ALL):
         q = queue.QueueQuery(kind=kind, sort=sort, model_id=model_id, **FILTERS[name])
         leads = name in SORT_INDEX_LEADS or (not few and name in ("main score", "dates"))
         assert_indexed(plans(db, read_queue(q)), sorted_by_index=leads,
-                       counts_read_scores=name == "other label" and kind == queue.ALL)
+                       counts_read_scores=name == "other label" and kind == QueueKind.ALL)
 
 
 @pytest.mark.parametrize("filters", [audit.AuditFilter(), audit.AuditFilter(moderator="ana"), audit.AuditFilter(action="approve"),
@@ -162,7 +163,7 @@ def test_article_list_counts_each_articles_comments_off_an_index(data):
     """Counts by status per article shown: the (article, status) index per article, never
     a pass over every comment (a second at a million comments)."""
     db, _model_id, _refs = data
-    found = plans(db, lambda s: queries.article_page(s, 0, 50))
+    found = plans(db, lambda s: queries.article_page(s, limit=50))
     assert found
     for sql, lines in found:
         assert "SCAN comments" not in lines and any("ix_comments_article_status" in line for line in lines), (sql, lines)

@@ -7,6 +7,7 @@ from sqlalchemy import select, text
 
 from moderator.reading import queue, search
 from moderator.storage.models import Comment
+from moderator.vocabulary import QueueKind, Sort
 from tests.test_queue_data import T0, built_database, matches
 
 MARKED = search.MARK_START + "{}" + search.MARK_END
@@ -20,7 +21,7 @@ def data(tmp_path_factory):
 
 
 def found(session, typed: str, **query) -> set[int]:
-    q = queue.QueueQuery(kind=queue.ALL, search=typed, **query)
+    q = queue.QueueQuery(kind=QueueKind.ALL, search=typed, **query)
     ids = set(queue.ids(session, q))
     assert queue.count(session, q) == len(ids)
     return ids
@@ -56,8 +57,8 @@ def test_author_names_and_accents(data):
 def test_hostile_input_never_breaks_search(data, typed):
     db, model_id, _refs = data
     with db.sessions() as s:
-        for sort in (queue.RELEVANCE, queue.PRIORITY, queue.NEWEST):
-            q = queue.QueueQuery(kind=queue.ALL, sort=sort, model_id=model_id, search=typed)
+        for sort in (Sort.RELEVANCE, Sort.PRIORITY, Sort.NEWEST):
+            q = queue.QueueQuery(kind=QueueKind.ALL, sort=sort, model_id=model_id, search=typed)
             rows, _ = queue.page(s, q)
             assert queue.count(s, q) >= len(rows)
 
@@ -73,10 +74,10 @@ def test_operators_are_plain_words(data):
 def test_rows_are_highlighted(data):
     db, model_id, refs = data
     with db.sessions() as s:
-        rows, _ = queue.page(s, queue.QueueQuery(kind=queue.ALL, sort=queue.RELEVANCE, model_id=model_id, search="clim*"))
+        rows, _ = queue.page(s, queue.QueueQuery(kind=QueueKind.ALL, sort=Sort.RELEVANCE, model_id=model_id, search="clim*"))
         assert {row.id for row in rows} == having(refs, "climate")
         assert all(MARKED.format("climate") in row.snippet for row in rows)
-        rows, _ = queue.page(s, queue.QueueQuery(kind=queue.ALL, search="stone"))
+        rows, _ = queue.page(s, queue.QueueQuery(kind=QueueKind.ALL, search="stone"))
         assert rows and all(row.author_marked == "Bob " + MARKED.format("Stone") for row in rows)
 
 
@@ -89,7 +90,7 @@ def test_relevance_puts_the_best_match_first(db):
         for i, body in enumerate(bodies):
             s.add(Comment(site_id=site, article_id=article, author="W", body=body, created_at=T0, external_id=f"w{i}"))
         s.flush()
-        rows, _ = queue.page(s, queue.QueueQuery(kind=queue.ALL, sort=queue.RELEVANCE, search="storm"))
+        rows, _ = queue.page(s, queue.QueueQuery(kind=QueueKind.ALL, sort=Sort.RELEVANCE, search="storm"))
         assert [row.body for row in rows] == [bodies[1], bodies[2], bodies[0]]
         snippet = rows[2].snippet  # a long body is cut around the match
         assert snippet.startswith(search.ELLIPSIS) and snippet.endswith(search.ELLIPSIS) and MARKED.format("storm") in snippet
@@ -99,7 +100,7 @@ def test_relevance_puts_the_best_match_first(db):
 def test_search_combines_with_filters_and_pages(data):
     db, model_id, refs = data
     with db.sessions() as s:
-        q = queue.QueueQuery(kind=queue.PENDING, sort=queue.PRIORITY, model_id=model_id, search="the",
+        q = queue.QueueQuery(kind=QueueKind.PENDING, sort=Sort.PRIORITY, model_id=model_id, search="the",
                              scores=(queue.ScoreRange(0.1),))
         want = {r.id for r in refs if matches(r, q)} & having(refs, "the")
         assert set(queue.ids(s, q)) == want
@@ -108,8 +109,8 @@ def test_search_combines_with_filters_and_pages(data):
             rows, cursor = queue.page(s, q, cursor, limit=2)
             walked += [row.id for row in rows]
         assert sorted(walked) == sorted(want) and len(walked) == len(set(walked))
-        for sort in (queue.RELEVANCE, queue.OLDEST):
-            q2 = queue.QueueQuery(kind=queue.ALL, sort=sort, search="the")
+        for sort in (Sort.RELEVANCE, Sort.OLDEST):
+            q2 = queue.QueueQuery(kind=QueueKind.ALL, sort=sort, search="the")
             first, cursor = queue.page(s, q2, limit=3)
             rest, _ = queue.page(s, q2, cursor, limit=100)
             assert [r.id for r in first + rest] == [r.id for r in queue.page(s, q2, limit=100)[0]]

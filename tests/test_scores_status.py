@@ -3,13 +3,14 @@ same transaction, so one status's queue by priority reads only that status's sco
 
 from sqlalchemy import select, text
 
-from moderator.moderation import bulk, decisions as moderation
+from moderator.moderation.decisions import decide, undo
 from moderator.reading import queue
 from moderator.scoring.store import write_scores
 from moderator.storage.database import open_database
 from moderator.storage.engine import make_engine
 from moderator.storage.migrate import upgrade
-from moderator.storage.models import Comment, Score, Status
+from moderator.storage.models import Comment, Score
+from moderator.vocabulary import Action, Source, Status
 from tests.test_queue_data import build
 from tests.test_queue_migration import insert_old_comments
 
@@ -48,15 +49,15 @@ def test_scores_follow_every_change_of_status(paths):
         assert not mismatches(s)  # a new score takes its comment's status
         two_models = refs[0].id  # scored by both models (see build)
         pending = [r.id for r in refs[1:] if r.status == Status.PENDING and r.main is not None]
-        moderation.decide(s, two_models, moderation.APPROVE, "ana")
+        decide(s, [two_models], Action.APPROVE, "ana")
         assert statuses(s, two_models) == {Status.APPROVED}
-        hide = moderation.decide(s, pending[0], moderation.HIDE, "ana", reason="abuse")
+        hide = decide(s, [pending[0]], Action.HIDE, "ana", reason="abuse")
         assert statuses(s, pending[0]) == {Status.HIDDEN}
-        moderation.undo(s, hide.decision_id, "ana")
+        undo(s, hide.decision_ids, "ana")
         assert statuses(s, pending[0]) == {Status.PENDING}
-        batch = bulk.decide_many(s, pending[1:4], "hide", "ana", reason="spam")
+        batch = decide(s, pending[1:4], "hide", "ana", reason="spam", source=Source.BULK)
         assert all(statuses(s, cid) == {Status.HIDDEN} for cid in pending[1:4])
-        bulk.undo_many(s, batch.batch_id, "ana")
+        undo(s, batch.decision_ids, "ana")
         write_scores(s, model_id, "toxicity", [pending[1]], [{"toxicity": 0.99, "insult": 0.1}])  # a re-score keeps it
         assert not mismatches(s)
         s.commit()
@@ -69,7 +70,7 @@ def test_pending_by_priority_is_right_after_the_top_is_decided(paths):
         model_id, refs = build(s)
         by_score = sorted((r for r in refs if r.status == Status.PENDING and r.main is not None),
                           key=lambda r: (-r.main, -r.created_at.timestamp(), -r.id))
-        bulk.decide_many(s, [r.id for r in by_score[:5]], "hide", "ana", reason="abuse")
+        decide(s, [r.id for r in by_score[:5]], "hide", "ana", reason="abuse", source=Source.BULK)
         rows, _cursor = queue.page(s, queue.QueueQuery(model_id=model_id), limit=3)
         assert [row.id for row in rows] == [r.id for r in by_score[5:8]]
     database.dispose()

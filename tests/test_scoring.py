@@ -25,7 +25,8 @@ from moderator.scoring.store import (
     unscored_by_time,
     write_scores,
 )
-from moderator.storage.models import Comment, Score, Status
+from moderator.storage.models import Comment, Score
+from moderator.vocabulary import Status
 from tests.conftest import TESTDATA
 
 JIGSAW = TESTDATA / "toxic_jigsaw-train-dummy_detoxify.csv"

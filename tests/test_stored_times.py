@@ -18,6 +18,7 @@ from moderator.storage.database import open_database
 from moderator.storage.engine import make_engine
 from moderator.storage.migrate import upgrade
 from moderator.storage.models import Comment, UtcDateTime
+from moderator.vocabulary import QueueKind, Sort
 from tests.test_queue_migration import insert_old_comments
 
 SECOND = datetime(2024, 5, 1, 11, 0, tzinfo=timezone.utc)
@@ -37,7 +38,7 @@ def every_page(session, sort: str) -> list[int]:
     """The queue's ids, two rows a page, as a lazy view reads them."""
     seen, after = [], None
     for _ in range(20):  # more pages than rows: a cursor that does not move fails, not hangs
-        rows, after = queue.page(session, queue.QueueQuery(kind=queue.ALL, sort=sort), after, limit=2)
+        rows, after = queue.page(session, queue.QueueQuery(kind=QueueKind.ALL, sort=sort), after, limit=2)
         seen += [row.id for row in rows]
         if not rows or after is None:
             break
@@ -62,8 +63,8 @@ def test_an_import_stores_times_as_every_other_statement_does(tmp_path, session)
 def test_the_queue_pages_through_the_comments_of_one_second(tmp_path, session):
     import_files(session, [export_of_one_second(tmp_path)])
     ids = sorted(session.scalars(text("SELECT id FROM comments")))
-    assert every_page(session, queue.OLDEST) == ids  # ties in time go by id
-    assert every_page(session, queue.NEWEST) == ids[::-1]
+    assert every_page(session, Sort.OLDEST) == ids  # ties in time go by id
+    assert every_page(session, Sort.NEWEST) == ids[::-1]
 
 
 @given(st.datetimes(min_value=datetime(1, 1, 2), max_value=datetime(9999, 12, 30), timezones=st.timezones()))
@@ -89,7 +90,7 @@ def test_the_migration_completes_the_short_times_of_earlier_imports(paths):
         assert all(STORED.fullmatch(value) for value in raw_times(s))
         assert s.scalar(text("SELECT created_at FROM comments WHERE id = 1")) == "2024-05-01 11:00:00.000000"
         assert s.scalar(text("SELECT created_at FROM comments WHERE id = 5")) == "2024-05-01 11:00:00.250000"
-        assert every_page(s, queue.OLDEST) == [1, 2, 3, 4, 5]
-        assert every_page(s, queue.NEWEST) == [5, 4, 3, 2, 1]
+        assert every_page(s, Sort.OLDEST) == [1, 2, 3, 4, 5]
+        assert every_page(s, Sort.NEWEST) == [5, 4, 3, 2, 1]
         assert s.get(Comment, 1).created_at == SECOND and s.get(Comment, 5).created_at == SECOND + timedelta(seconds=0.25)
     database.dispose()

@@ -17,7 +17,8 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from moderator import APP_NAME, __version__
 from moderator.cli import scoring as cli_scoring
-from moderator.reading import queries
+from moderator.reading import queries, queue
+from moderator.reading.queue import QueueQuery, ScoreRange
 from moderator.storage.backup import backup_database, restore_database
 from moderator.config import AppPaths, resolve_db_url, resolve_paths
 from moderator.importing.demo import load_demo
@@ -25,12 +26,12 @@ from moderator.errors import ModeratorError
 from moderator.formats.export import FORMATS as EXPORT_FORMATS, export_decisions
 from moderator.formats import FORMATS
 from moderator.importing import FORMAT_NAMES, ImportProgress, import_files
-from moderator.moderation.decisions import HIDE_REASONS, STATUS_AFTER, decide, last_undoable, reply, undo
+from moderator.moderation.decisions import decide, last_undoable, reply, undo
 from moderator.scoring.priority import thresholds_from_settings
 from moderator.scoring.registry import model_identity
 from moderator.scoring.store import find_model, score_fields
 from moderator.storage.database import Database, open_database
-from moderator.storage.models import Status
+from moderator.vocabulary import HIDE_REASONS, STATUS_AFTER, QueueKind, Sort
 
 log = logging.getLogger("moderator")
 
@@ -64,9 +65,20 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--site", metavar="KEY", help="the site the comments belong to (default: the one the file names)")
     p.add_argument("--json", action="store_true", help="print the counts as one JSON object per file")
 
-    p = commands.add_parser("queue", help="list comments waiting for review (or with another status)")
-    p.add_argument("--status", default=Status.PENDING, choices=(*Status.VISIBLE_TO_MODERATORS, queries.ALL))
-    p.add_argument("--sort", default=queries.NEWEST, choices=queries.SORTS)
+    p = commands.add_parser("queue", help="list comments waiting for review (or another queue), as the window's queue does",
+                            epilog="Pages through the queue with the window's own keyset reads: any depth, any size.")
+    p.add_argument("--status", default=QueueKind.PENDING, choices=tuple(QueueKind),
+                   help="which queue (default pending; flagged: pending comments at or above Medium priority)")
+    p.add_argument("--sort", default=Sort.NEWEST, choices=tuple(Sort),
+                   help="order (default newest; relevance: best match first with --search)")
+    p.add_argument("--search", default="", metavar="TEXT", help='words, "a phrase" or prefix* in the text or author name')
+    p.add_argument("--article", type=int, metavar="ID", help="only this article's comments")
+    p.add_argument("--author", metavar="NAME", help="only this commenter's comments (the exact name)")
+    p.add_argument("--score", type=_score_range, metavar="LOW-HIGH",
+                   help="only comments the model scores in this range, e.g. 0.8-1 (on --label, else the main label)")
+    p.add_argument("--label", metavar="LABEL", help="the label --score reads (default: the model's main label)")
+    p.add_argument("--since", type=_time_argument, metavar="TIME", help="only comments written at or after TIME")
+    p.add_argument("--until", type=_time_argument, metavar="TIME", help="only comments written before TIME")
     p.add_argument("--limit", type=int, default=50, help="at most this many (default 50; 0 for all)")
     p.add_argument("--json", action="store_true", help="print a JSON array")
 
@@ -209,39 +221,62 @@ def cmd_queue(db: Database, args) -> int:
     identity, thresholds = model_identity(paths.models), thresholds_from_settings(paths.settings_file)
     with db.sessions() as session:
         model_id = find_model(session, identity)
-        rows = queries.queue_page(session, args.status, args.sort, limit=args.limit or None, model_id=model_id)
-        scores = score_fields(session, identity, [row.id for row in rows], thresholds)
+        scores = (ScoreRange(args.score[0], args.score[1], args.label),) if args.score else ()
+        query = QueueQuery(kind=args.status, sort=args.sort, model_id=model_id, flagged_from=thresholds.medium,
+                           article_id=args.article, author=args.author, scores=scores, since=args.since,
+                           until=args.until, search=args.search)
+        rows = queue.first_rows(session, query, args.limit or None)
+        fields = score_fields(session, identity, [row.id for row in rows], thresholds)
     if args.json:
-        print(json.dumps([row.as_json() | scores[row.id] for row in rows], ensure_ascii=False, indent=1))
+        print(json.dumps([row.as_json() | fields[row.id] for row in rows], ensure_ascii=False, indent=1))
         return 0
     for row in rows:
         first_line = row.body.splitlines()[0] if row.body else ""
-        shown = scores[row.id]["priority"] or "-"
+        shown = fields[row.id]["priority"] or "-"
         print(f"{row.id:>7}  {row.created_at:%Y-%m-%d %H:%M}  {row.status:<8}  {shown:<6}  {row.author[:20]:<20}  {first_line[:64]}")
     return 0
 
 
+def _score_range(value: str) -> tuple[float, float | None]:
+    low, _, high = value.partition("-")
+    try:
+        bounds = float(low), (float(high) if high.strip() else None)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{value}' is not a score range such as 0.8-1") from None
+    if not 0 <= bounds[0] <= (bounds[1] if bounds[1] is not None else 1) <= 1:
+        raise argparse.ArgumentTypeError(f"'{value}': scores run from 0 to 1, low first")
+    return bounds[0], (None if bounds[1] == 1 else bounds[1])  # up to 1 means 1 included
+
+
 def cmd_decide(db: Database, args) -> int:
     with db.sessions() as session:
-        change = decide(session, args.comment_id, args.action, args.moderator, args.reason, args.note)
+        changes = decide(session, [args.comment_id], args.action, args.moderator, args.reason, args.note)
         session.commit()
-    print(f"Comment {change.comment_id}: {change.status_before} → {change.status_after} (decision {change.decision_id}).")
+    if not changes.decided:
+        print(f"Comment {args.comment_id} is already {STATUS_AFTER[args.action]}; nothing was changed.")
+        return 0
+    made = changes.decided[0]
+    print(f"Comment {made.comment_id}: {made.status_before} → {made.status_after} (decision {made.decision_id}).")
     return 0
 
 
 def cmd_reply(db: Database, args) -> int:
     with db.sessions() as session:
-        change = reply(session, args.comment_id, args.text, args.moderator)
+        changes = reply(session, args.comment_id, args.text, args.moderator)
         session.commit()
-    print(f"Replied to comment {args.comment_id} as staff (comment {change.comment_id}).")
+    print(f"Replied to comment {args.comment_id} as staff (comment {changes.decided[0].comment_id}).")
     return 0
 
 
 def cmd_undo(db: Database, args) -> int:
     with db.sessions() as session:
-        change = undo(session, last_undoable(session, args.moderator), args.moderator)
+        changes = undo(session, last_undoable(session, args.moderator), args.moderator)
         session.commit()
-    print(f"Undone: comment {change.comment_id} is now {change.status_after} (decision {change.decision_id}).")
+    made = changes.decided
+    if len(made) == 1:
+        print(f"Undone: comment {made[0].comment_id} is now {made[0].status_after} (decision {made[0].decision_id}).")
+    else:
+        print(f"Undone: a bulk action on {len(made):,} comments (decisions {made[0].decision_id}–{made[-1].decision_id}).")
     return 0
 
 

@@ -8,7 +8,7 @@ from enum import Enum, auto
 from typing import Iterable, Mapping
 
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QStyle, QWidget
+from PySide6.QtWidgets import QMenu, QStyle, QToolBar, QWidget
 
 from moderator.gui import settings as S
 from moderator.gui.shortcuts import Keys, expand, from_stored, keys_text, resolve
@@ -112,6 +112,31 @@ SPECS: dict[ActionId, ActionSpec] = {
     ActionId.AUDIT_LOG: ActionSpec("Audit &log", ("Ctrl+L",), "Every decision: who, when, what, why", None, "View"),
     ActionId.QUIT: ActionSpec("&Quit", (QKeySequence.StandardKey.Quit, "Ctrl+Q"), "Close the app; every decision is already saved", None, "File"),
 }
+
+
+# The menu bar and the toolbar: action ids in order, None a separator.
+MENUS: dict[str, tuple[ActionId | None, ...]] = {
+    "&File": (ActionId.IMPORT, ActionId.EXPORT_DECISIONS, ActionId.BACK_UP, None, ActionId.MODELS, ActionId.REFRESH,
+              ActionId.PREFERENCES, None, ActionId.QUIT),
+    "&Edit": (ActionId.UNDO, ActionId.REDO),
+    "&Moderate": (ActionId.APPROVE, ActionId.HIDE, ActionId.RESTORE, ActionId.REPLY, None, ActionId.TOGGLE_SELECTED,
+                  ActionId.EXTEND_DOWN, ActionId.EXTEND_UP, ActionId.SELECT_ALL, ActionId.CLEAR_SELECTION, None,
+                  ActionId.BULK_APPROVE, ActionId.BULK_HIDE, ActionId.HIDE_ALL_FROM_COMMENTER),
+    "&Queue": (ActionId.QUEUE_PENDING, ActionId.QUEUE_FLAGGED, ActionId.QUEUE_HIDDEN, ActionId.QUEUE_APPROVED,
+               ActionId.QUEUE_ALL, None, ActionId.CYCLE_SORT, ActionId.SEARCH, None, ActionId.FILTER_ARTICLE,
+               ActionId.FILTER_COMMENTER, ActionId.FILTER_SCORE, ActionId.FILTER_DATE, ActionId.CLEAR_FILTERS),
+    "&Go": (ActionId.NEXT, ActionId.PREVIOUS, None, ActionId.SHOW_ARTICLES, ActionId.SHOW_QUEUE, None,
+            ActionId.COMMENTER, ActionId.AUDIT_LOG),
+    "&Help": (ActionId.SHORTCUTS, ActionId.ABOUT),
+}
+TOOLBAR: tuple[ActionId | None, ...] = (ActionId.APPROVE, ActionId.HIDE, ActionId.RESTORE, ActionId.REPLY, None,
+                                        ActionId.UNDO, ActionId.REDO, None, ActionId.PREVIOUS, ActionId.NEXT)
+FILTER_MENU = (ActionId.FILTER_ARTICLE, ActionId.FILTER_COMMENTER, ActionId.FILTER_SCORE, ActionId.FILTER_DATE)
+
+
+def fill(menu: QMenu | QToolBar, actions: Mapping[ActionId, QAction], ids: Iterable[ActionId | None]) -> None:
+    for action_id in ids:
+        menu.addSeparator() if action_id is None else menu.addAction(actions[action_id])
 
 
 # the order in which `?` and Preferences → Keyboard list the groups

@@ -15,13 +15,15 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from moderator.reading import queries  # noqa: E402
+from moderator.reading import queries, queue  # noqa: E402
+from moderator.reading.queue import QueueQuery  # noqa: E402
 from moderator.gui.app import build_window  # noqa: E402
+from moderator.gui.actions import ActionId  # noqa: E402
 from moderator.gui.mainwindow import QUEUE_TAB, MainWindow  # noqa: E402
 from moderator.scoring.registry import list_models, load_scorer  # noqa: E402
 from moderator.scoring.runner import score_pending  # noqa: E402
 from moderator.scoring.store import count_unscored, find_model, scores_for  # noqa: E402
-from moderator.storage.models import Status  # noqa: E402
+from moderator.vocabulary import QueueKind, Status  # noqa: E402
 
 TIMEOUT_S = 120
 
@@ -83,19 +85,19 @@ def _demo_loaded(window: MainWindow) -> str:
 
 def _scored_in_the_background(window: MainWindow) -> str:
     """The window's own run: its model in a child process (a spawn of this executable when frozen)."""
-    wait_until(lambda: window.scoring.settled and window.writer.idle and window.model_id is not None,
+    wait_until(lambda: window.scoring.settled and window.writer.idle and window.active.model_id is not None,
                "the background scoring run")
     with window.context.db.sessions() as session:
-        left = count_unscored(session, window.model_id)
+        left = count_unscored(session, window.active.model_id)
     check(left == 0, f"background scoring left {left} comments unscored")
-    return f"scored in the background by {window.model.name}, in its own process"
+    return f"scored in the background by {window.active.identity.name}, in its own process"
 
 
 def _queue_counts(window: MainWindow) -> str:
     pane = window.queue_pane
     pane.recount()
     with window.context.db.sessions() as session:
-        pending = queries.queue_count(session, Status.PENDING)
+        pending = queue.count(session, QueueQuery(kind=QueueKind.PENDING))
     wait_until(lambda: pane.count == pending, "the queue's count (read off the window's thread)")
     return f"queue opened: {pending} pending, counted off the window's thread"
 
@@ -105,7 +107,7 @@ def _decide_and_undo(window: MainWindow) -> str:
     window.step(True)
     comment_id = window.current_comment_id
     check(comment_id is not None, "the pending queue is empty")
-    window.approve()
+    window.actions[ActionId.APPROVE].trigger()
     wait_until(lambda: window.writer.idle, "the approval to be written")
     check(_status(window, comment_id) == Status.APPROVED, "the approval was not saved")
     window.undo_stack.undo()
@@ -120,7 +122,7 @@ def _score_with(window: MainWindow, models_dir: Path, name: str) -> str:
     progress = score_pending(window.context.db.sessions, scorer, rescore=True)  # even if the window got there first
     with window.context.db.sessions() as session:
         model_id = find_model(session, scorer.identity)
-        rows = scores_for(session, model_id, [row.id for row in queries.queue_page(session, queries.ALL, limit=None)])
+        rows = scores_for(session, model_id, queue.ids(session, QueueQuery(kind=QueueKind.ALL)))
     check(progress.scored > 0 and len(rows) >= 40, f"{name} scored {progress.scored} comments, {len(rows)} stored")
     check(all(set(r) == set(scorer.labels) for r in rows.values()), f"{name} stored the wrong labels")
     return f"{name} scored {progress.scored} comments ({', '.join(scorer.labels)}) at {progress.rate:,.0f}/s"

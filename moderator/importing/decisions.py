@@ -18,7 +18,8 @@ from sqlalchemy.orm import Session
 from moderator.formats.decisions import DecisionRecord, parse
 from moderator.importing.report import ImportReport
 from moderator.importing.writer import BATCH
-from moderator.storage.models import Article, Comment, Decision, Site, Status, utcnow
+from moderator.storage.models import Article, Comment, Decision, Site, utcnow
+from moderator.vocabulary import Status
 
 IMPORT = "import"  # Decision.source of decisions that came in a file
 STAFF_POSTS = ("reply", "post")

@@ -1,197 +1,217 @@
-"""Moderation operations: each is one small function that takes a session and ids,
-writes its decision, and returns what changed. The caller commits.
+"""Decisions: one path for one comment or many. Each operation takes a session and ids,
+writes its decisions and returns the `Changes` they made. The caller commits, so an
+operation is all or nothing.
 
-Every operation changes the status of exactly one comment and appends one Decision
-recording the status before and after. Undo and redo are decisions too: nothing is
-ever deleted, so the audit trail shows every slip and its correction.
+Every decision changes one comment's status and appends one Decision recording the
+status before and after. Comments already in the target status are left alone (no
+decision), so undoing puts back exactly what was changed. Undo and redo are decisions
+too, of a whole step (one decision, or every decision of a bulk action, sharing a
+`batch_id`): nothing is ever deleted, and the audit trail shows every slip and its
+correction. Writes are set-based (a few statements per 900 comments, no ORM object
+per comment): a Ctrl+A approve of 100,000 comments takes seconds, not minutes.
 """
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import dataclass
+from typing import Any, Iterator, Mapping, Sequence
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy import insert, select, update
+from sqlalchemy.orm import Session, aliased
 
+from moderator.changes import Changes, Decided
 from moderator.errors import ConflictError, ModeratorError, NotFoundError
-from moderator.storage.models import Article, Comment, Decision, Status, utcnow
+from moderator.storage.models import Article, Comment, Decision, utcnow
+from moderator.vocabulary import STATUS_AFTER, VISIBLE_TO_MODERATORS, Action, Source, Status, check_reason
 
-APPROVE, HIDE, RESTORE, REPLY, POST, UNDO, REDO = "approve", "hide", "restore", "reply", "post", "undo", "redo"
-MANUAL = "manual"
-
-# What each status action sets the comment to. Restore sends a hidden comment back to review.
-STATUS_AFTER = {APPROVE: Status.APPROVED, HIDE: Status.HIDDEN, RESTORE: Status.PENDING}
-
-# The fixed list a moderator picks from when hiding; "other" wants a note.
-HIDE_REASONS: dict[str, str] = {
-    "abuse": "Abuse or harassment",
-    "hate": "Hate speech",
-    "threat": "Threat of violence",
-    "spam": "Spam or advertising",
-    "off_topic": "Off-topic",
-    "personal_data": "Personal data",
-    "other": "Other (explain in the note)",
-}
+# The decisions table as Core: inserts of thousands of rows without ORM bookkeeping.
+decisions = Decision.__table__
+CHUNK = 900  # ids per statement: well under every backend's limit on bound parameters
 
 
 @dataclass(frozen=True)
-class Change:
-    """What an operation changed, so views refresh just that."""
-
-    decision_id: int
+class _Step:
     comment_id: int
     article_id: int
-    status_before: str | None
-    status_after: str
-    action: str
+    status_before: Status | None
+    status_after: Status
+    reason: str | None = None
+    reverts_id: int | None = None
 
 
-def decide(
-    session: Session,
-    comment_id: int,
-    action: str,
-    moderator: str,
-    reason: str | None = None,
-    note: str = "",
-    source: str = MANUAL,
-    expected_version: int | None = None,
-) -> Change:
-    """Approve, hide or restore one comment."""
+def decide(session: Session, comment_ids: Sequence[int], action: Action, moderator: str, reason: str | None = None,
+           note: str = "", source: Source = Source.MANUAL, seen: Mapping[int, int] | None = None) -> Changes:
+    """Approve, hide or restore these comments (those not already so). A bulk action, or
+    several comments, make one batch (the audit log shows it as one), undone as one step. `seen`: the version of each comment the
+    moderator looked at; a comment changed since is refused with its fresh state."""
     if action not in STATUS_AFTER:
-        raise ModeratorError(f"Unknown action '{action}'; use one of: {', '.join(STATUS_AFTER)}.")
-    _check_reason(action, reason, note)
-    comment = _comment(session, comment_id)
-    if expected_version is not None and comment.version != expected_version:
-        raise ConflictError(f"Comment {comment_id} was changed meanwhile (it is now {comment.status}); look again before deciding.")
-    return _record(session, comment, action, STATUS_AFTER[action], moderator, reason, note, source)
+        raise ModeratorError(f"'{action}' is not a decision on a comment's status; use one of: {', '.join(STATUS_AFTER)}.")
+    check_reason(action, reason, note)
+    current = _current(session, comment_ids)
+    _refuse_missing(comment_ids, current)
+    if seen:
+        _refuse_stale(current, seen)
+    target = STATUS_AFTER[action]
+    steps = [_Step(cid, article_id, status, target, reason)
+             for cid, (article_id, status, _version) in current.items() if status in VISIBLE_TO_MODERATORS
+             and status != target]
+    return _write(session, steps, action, moderator, note, source, batch=source == Source.BULK or len(comment_ids) > 1)
 
 
-def reply(session: Session, parent_id: int, text: str, moderator: str) -> Change:
+def reply(session: Session, parent_id: int, text: str, moderator: str) -> Changes:
     """Post a staff reply under a comment; it is published (approved) at once."""
-    parent = _comment(session, parent_id)
-    return _post_staff_comment(session, parent.article_id, parent.id, text, moderator, REPLY)
+    current = _current(session, [parent_id])
+    _refuse_missing([parent_id], current)
+    return _post_staff_comment(session, current[parent_id][0], parent_id, text, moderator, Action.REPLY)
 
 
-def post_first_comment(session: Session, article_id: int, text: str, moderator: str) -> Change:
+def post_first_comment(session: Session, article_id: int, text: str, moderator: str) -> Changes:
     """Staff open the thread of an article (the site's "Leave the first comment")."""
     if session.get(Article, article_id) is None:
         raise NotFoundError(f"There is no article with id {article_id}.")
-    return _post_staff_comment(session, article_id, None, text, moderator, POST)
+    return _post_staff_comment(session, article_id, None, text, moderator, Action.POST)
 
 
-def undo(session: Session, decision_id: int, moderator: str) -> Change:
-    """Reverse one decision, if the comment is still as that decision left it."""
-    decision = _decision(session, decision_id)
-    if decision.action == UNDO:
-        raise ModeratorError(f"Decision {decision_id} is itself an undo; redo it instead.")
-    _refuse_if_undone(session, decision)
-    return _reverse(session, decision, UNDO, moderator, reason=None)
+def undo(session: Session, decision_ids: Sequence[int], moderator: str) -> Changes:
+    """Reverse one step (its decisions), if every comment is still as the step left it."""
+    return _reverse(session, decision_ids, moderator, Action.UNDO)
 
 
-def redo(session: Session, undo_id: int, moderator: str) -> Change:
-    """Reverse an undo: the comment goes back to what the undone decision made it."""
-    undone = _decision(session, undo_id)
-    if undone.action != UNDO:
-        raise ModeratorError(f"Decision {undo_id} is not an undo, so there is nothing to redo.")
-    _refuse_if_undone(session, undone)
-    original = _decision(session, undone.reverts_id)
-    return _reverse(session, undone, REDO, moderator, reason=original.reason)
+def redo(session: Session, undo_ids: Sequence[int], moderator: str) -> Changes:
+    """Reverse an undo: the comments go back to what the undone step made them."""
+    return _reverse(session, undo_ids, moderator, Action.REDO)
 
 
-def last_undoable(session: Session, moderator: str) -> int:
-    """The moderator's latest decision that has not been undone (for `moderator undo`)."""
-    undone = select(Decision.reverts_id).where(Decision.action == UNDO, Decision.reverts_id.is_not(None))
-    decision_id = session.scalar(
-        select(Decision.id)
-        .where(Decision.moderator == moderator, Decision.action != UNDO, Decision.id.not_in(undone))
-        .order_by(Decision.id.desc())
-        .limit(1)
-    )
-    if decision_id is None:
+def last_undoable(session: Session, moderator: str) -> list[int]:
+    """The decisions of the moderator's latest step not undone yet (for `moderator undo`):
+    one decision, or every decision of its bulk action."""
+    undone = select(Decision.reverts_id).where(Decision.action == Action.UNDO, Decision.reverts_id.is_not(None))
+    latest = session.execute(
+        select(Decision.id, Decision.batch_id)
+        .where(Decision.moderator == moderator, Decision.action != Action.UNDO, Decision.id.not_in(undone))
+        .order_by(Decision.id.desc()).limit(1)).first()
+    if latest is None:
         raise NotFoundError(f"{moderator} has no decision left to undo.")
-    return decision_id
+    if latest.batch_id is None:
+        return [latest.id]
+    return list(session.scalars(select(Decision.id).where(Decision.batch_id == latest.batch_id).order_by(Decision.id)))
 
 
-def _reverse(session: Session, decision: Decision, action: str, moderator: str, reason: str | None) -> Change:
-    comment = _comment(session, decision.comment_id)
-    if comment.status != decision.status_after:
-        raise ConflictError(
-            f"Comment {comment.id} is now {comment.status}, changed after decision {decision.id}; nothing was undone."
-        )
-    back_to = decision.status_before or Status.REMOVED  # a staff post is undone by removing it
-    return _record(session, comment, action, back_to, moderator, reason, "", MANUAL, decision.id)
+def _current(session: Session, comment_ids: Sequence[int]) -> dict[int, tuple[int, Status, int]]:
+    """id -> (article, status, version) of the comments that exist, locked where the backend can."""
+    found: dict[int, tuple[int, Status, int]] = {}
+    for chunk in _chunks(list(dict.fromkeys(comment_ids))):
+        query = select(Comment.id, Comment.article_id, Comment.status, Comment.version, Comment.is_staff)
+        for cid, article_id, status, version, is_staff in session.execute(query.where(Comment.id.in_(chunk))
+                                                                                .with_for_update()):
+            if status != Status.REMOVED or is_staff:  # a removed reader's comment is gone for moderators
+                found[cid] = (article_id, Status(status), version)
+    return found
 
 
-def _refuse_if_undone(session: Session, decision: Decision) -> None:
-    later = session.scalar(select(Decision.id).where(Decision.reverts_id == decision.id).limit(1))
-    if later is not None:
-        raise ConflictError(f"Decision {decision.id} was already reversed by decision {later}.")
+def _refuse_missing(comment_ids: Sequence[int], current: Mapping[int, Any]) -> None:
+    missing = [cid for cid in comment_ids if cid not in current]
+    if missing:
+        others = f" (and {len(missing) - 1} more)" if len(missing) > 1 else ""
+        raise NotFoundError(f"There is no comment with id {missing[0]}{others}.")
 
 
-def _post_staff_comment(session, article_id: int, parent_id: int | None, text: str, moderator: str, action: str) -> Change:
+def _refuse_stale(current: Mapping[int, tuple[int, Status, int]], seen: Mapping[int, int]) -> None:
+    stale = [cid for cid, version in seen.items() if cid in current and current[cid][2] != version]
+    if stale:
+        others = f" (and {len(stale) - 1} more)" if len(stale) > 1 else ""
+        raise ConflictError(f"Comment {stale[0]}{others} was changed meanwhile (it is now {current[stale[0]][1]}); "
+                            "look again before deciding.")
+
+
+def _post_staff_comment(session: Session, article_id: int, parent_id: int | None, text: str, moderator: str,
+                        action: Action) -> Changes:
     text = text.strip()
     if not text:
         raise ModeratorError("A reply needs some text.")
-    article = session.get(Article, article_id)
-    comment = Comment(
-        site_id=article.site_id,
-        article_id=article_id,
-        parent_id=parent_id,
-        author=moderator,
-        is_staff=True,
-        body=text,
-        created_at=utcnow(),
-        status=Status.APPROVED,
-    )
+    site_id = session.scalar(select(Article.site_id).where(Article.id == article_id))
+    comment = Comment(site_id=site_id, article_id=article_id, parent_id=parent_id, author=moderator, is_staff=True,
+                      body=text, created_at=utcnow(), status=Status.APPROVED)
     session.add(comment)
     session.flush()
-    return _log(session, comment, action, None, Status.APPROVED, moderator, None, "", MANUAL, None)
+    return _write(session, [_Step(comment.id, article_id, None, Status.APPROVED)], action, moderator, "",
+                  Source.MANUAL, batch=False)
 
 
-def _record(session, comment: Comment, action, status_after, moderator, reason, note, source, reverts_id=None) -> Change:
-    status_before = comment.status
-    comment.status = status_after
-    comment.version += 1
-    comment.updated_at = utcnow()
-    return _log(session, comment, action, status_before, status_after, moderator, reason, note, source, reverts_id)
+def _reverse(session: Session, decision_ids: Sequence[int], moderator: str, action: Action) -> Changes:
+    rows = _decisions(session, decision_ids)
+    if (action == Action.REDO) != all(row.action == Action.UNDO for row in rows):
+        raise ModeratorError(f"Decision {rows[0].id} is {'not ' if action == Action.REDO else ''}an undo; "
+                             f"{'undo' if action == Action.REDO else 'redo'} it instead.")
+    _refuse_if_reversed(session, [row.id for row in rows])
+    now = _current(session, [row.comment_id for row in rows])
+    _refuse_if_changed(rows, now)
+    steps = [_Step(row.comment_id, now[row.comment_id][0], Status(row.status_after),
+                   Status(row.status_before or Status.REMOVED),  # a staff post is undone by removing it
+                   row.reason if action == Action.REDO else None, row.id) for row in rows]
+    batched = rows[0].batch_id is not None
+    return _write(session, steps, action, moderator, "", Source.BULK if batched else Source.MANUAL, batch=batched)
 
 
-def _log(session, comment, action, status_before, status_after, moderator, reason, note, source, reverts_id) -> Change:
-    decision = Decision(
-        comment_id=comment.id,
-        action=action,
-        reason=reason,
-        note=note or "",
-        moderator=moderator,
-        source=source,
-        created_at=utcnow(),
-        status_before=status_before,
-        status_after=status_after,
-        reverts_id=reverts_id,
-    )
-    session.add(decision)
-    session.flush()
-    return Change(decision.id, comment.id, comment.article_id, status_before, status_after, action)
+def _decisions(session: Session, decision_ids: Sequence[int]) -> list[Any]:
+    """The step's decisions, each with the reason of the decision an undo reversed (for a redo)."""
+    original = aliased(Decision)
+    found: list[Any] = []
+    for chunk in _chunks(list(decision_ids)):
+        found += session.execute(
+            select(Decision.id, Decision.comment_id, Decision.action, Decision.status_before, Decision.status_after,
+                   Decision.batch_id, original.reason)
+            .outerjoin(original, original.id == Decision.reverts_id)
+            .where(Decision.id.in_(chunk)).order_by(Decision.id)).all()
+    if len(found) != len(set(decision_ids)) or not found:
+        raise NotFoundError(f"There is no decision with id {min(set(decision_ids) - {r.id for r in found}, default='')}.")
+    return found
 
 
-def _check_reason(action: str, reason: str | None, note: str) -> None:
-    if action != HIDE:
+def _refuse_if_reversed(session: Session, decision_ids: list[int]) -> None:
+    for chunk in _chunks(decision_ids):
+        later = session.execute(select(Decision.id, Decision.reverts_id).where(Decision.reverts_id.in_(chunk))
+                                .limit(1)).first()
+        if later is not None:
+            raise ConflictError(f"Decision {later.reverts_id} was already reversed by decision {later.id}; "
+                                "nothing was changed.")
+
+
+def _refuse_if_changed(rows: list[Any], now: Mapping[int, tuple[int, Status, int]]) -> None:
+    moved = [row for row in rows if row.comment_id not in now or now[row.comment_id][1] != row.status_after]
+    if not moved:
         return
-    if reason not in HIDE_REASONS:
-        raise ModeratorError(f"Hiding needs a reason: one of {', '.join(HIDE_REASONS)}.")
-    if reason == "other" and not note.strip():
-        raise ModeratorError("The reason 'other' needs a note saying why.")
+    first = moved[0]
+    state = now[first.comment_id][1] if first.comment_id in now else "gone"
+    if len(rows) == 1:
+        raise ConflictError(f"Comment {first.comment_id} is now {state}, changed after decision {first.id}; "
+                            "nothing was undone.")
+    shown = ", ".join(str(row.comment_id) for row in moved[:5]) + (" and others" if len(moved) > 5 else "")
+    raise ConflictError(f"{len(moved)} of these comments changed since (comment {shown}); nothing was changed.")
 
 
-def _comment(session: Session, comment_id: int) -> Comment:
-    comment = session.get(Comment, comment_id)
-    if comment is None or comment.status == Status.REMOVED and not comment.is_staff:
-        raise NotFoundError(f"There is no comment with id {comment_id}.")
-    return comment
+def _write(session: Session, steps: list[_Step], action: Action, moderator: str, note: str, source: Source,
+           batch: bool) -> Changes:
+    batch_id, now = (uuid.uuid4().hex if batch else None), utcnow()
+    by_status: dict[Status, list[int]] = {}
+    for step in steps:
+        by_status.setdefault(step.status_after, []).append(step.comment_id)
+    for status, ids in by_status.items():
+        for chunk in _chunks(ids):
+            session.execute(update(Comment).where(Comment.id.in_(chunk))  # ORM objects loaded here follow
+                            .values(status=status, version=Comment.version + 1, updated_at=now))
+    if not steps:
+        return Changes(batch_id=batch_id)
+    # RETURNING over many rows: SQLAlchemy sends them as multi-row INSERTs, in order.
+    made = session.execute(insert(decisions).returning(decisions.c.id, sort_by_parameter_order=True), [
+        {"comment_id": s.comment_id, "action": action, "reason": s.reason, "note": note, "moderator": moderator,
+         "source": source, "created_at": now, "status_before": s.status_before, "status_after": s.status_after,
+         "reverts_id": s.reverts_id, "batch_id": batch_id} for s in steps]).scalars().all()
+    return Changes.of_decisions((Decided(decision_id, s.comment_id, s.article_id, s.status_before, s.status_after,
+                                         action) for decision_id, s in zip(made, steps)), batch_id)
 
 
-def _decision(session: Session, decision_id: int) -> Decision:
-    decision = session.get(Decision, decision_id)
-    if decision is None:
-        raise NotFoundError(f"There is no decision with id {decision_id}.")
-    return decision
+def _chunks(items: list[Any]) -> Iterator[list[Any]]:
+    for start in range(0, len(items), CHUNK):
+        yield items[start:start + CHUNK]

@@ -22,19 +22,17 @@ from pathlib import Path
 from sqlalchemy import ColumnElement, Select, func, literal, select, tuple_
 from sqlalchemy.orm import Session
 
-from moderator.moderation.bulk import BULK
-from moderator.moderation.decisions import APPROVE, HIDE, MANUAL, POST, REDO, REPLY, RESTORE, UNDO
 from moderator.reading.queries import DecisionRow
 from moderator.reading.queueplan import unindexed
 from moderator.storage.models import Comment, Decision
+from moderator.vocabulary import Action, Source
 
 PAGE = 200
 # An article with at most this many decisions leads. Break-even near sqrt(page x log x
 # sort cost / step cost): ~3,000 for 760,000 decisions (bench/queuedata.py, measured).
 FEW = 3_000
-ACTIONS = (APPROVE, HIDE, RESTORE, REPLY, POST, UNDO, REDO)
-RULE = "rule"  # a decision a moderation rule took (rules arrive later)
-SOURCES = (MANUAL, BULK, RULE)
+ACTIONS = tuple(Action)
+SOURCES = tuple(Source)
 CSV_FIELDS = ("decision_id", "time", "moderator", "action", "source", "reason", "note", "status_before",
               "status_after", "comment_id", "article_id", "author", "reverts_decision_id", "batch_id")
 

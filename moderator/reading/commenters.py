@@ -15,8 +15,9 @@ from sqlalchemy.orm import Session
 
 from moderator.reading import queue
 from moderator.errors import NotFoundError
-from moderator.reading.queries import NEWEST
-from moderator.storage.models import Comment, Status
+
+from moderator.storage.models import Comment
+from moderator.vocabulary import VISIBLE_TO_MODERATORS, QueueKind, Sort
 
 
 @dataclass(frozen=True)
@@ -36,19 +37,19 @@ class CommenterSummary:
 
 
 def commenter_query(site_id: int | None, author: str, model_id: int | None = None,
-                    sort: str = NEWEST) -> queue.QueueQuery:
+                    sort: Sort = Sort.NEWEST) -> queue.QueueQuery:
     """Every comment of theirs a moderator can see, whatever its status."""
-    return queue.QueueQuery(kind=queue.ALL, sort=sort, model_id=model_id, author=author, site_id=site_id)
+    return queue.QueueQuery(kind=QueueKind.ALL, sort=sort, model_id=model_id, author=author, site_id=site_id)
 
 
 def commenter_summary(session: Session, site_id: int | None, author: str, model_id: int | None = None,
                       limit: int = 50) -> CommenterSummary:
     query = select(Comment.status, func.count(), func.min(Comment.created_at), func.max(Comment.created_at))
-    query = query.where(Comment.author == author, Comment.status.in_(Status.VISIBLE_TO_MODERATORS))
+    query = query.where(Comment.author == author, Comment.status.in_(VISIBLE_TO_MODERATORS))
     if site_id is not None:
         query = query.where(Comment.site_id == site_id)
     rows = session.execute(query.group_by(Comment.status)).all()
-    counts = {status: 0 for status in Status.VISIBLE_TO_MODERATORS} | {row[0]: row[1] for row in rows}
+    counts = {status: 0 for status in VISIBLE_TO_MODERATORS} | {row[0]: row[1] for row in rows}
     theirs = commenter_query(site_id, author, model_id)
     comments, cursor = queue.page(session, theirs, limit=limit)
     return CommenterSummary(author, site_id, counts, min((row[2] for row in rows), default=None),
@@ -57,12 +58,12 @@ def commenter_summary(session: Session, site_id: int | None, author: str, model_
 
 def pending_ids_of(session: Session, author: str, site_id: int | None = None) -> list[int]:
     """Their pending comments, for "hide all pending from this commenter" (bulk.decide_many)."""
-    return queue.ids(session, queue.QueueQuery(kind=queue.PENDING, author=author, site_id=site_id))
+    return queue.ids(session, queue.QueueQuery(kind=QueueKind.PENDING, author=author, site_id=site_id))
 
 
-def site_of_comment(session: Session, comment_id: int) -> int:
-    """The site a comment belongs to: with its author, who the commenter is (rows do not carry it)."""
-    site_id = session.scalar(select(Comment.site_id).where(Comment.id == comment_id))
-    if site_id is None:
+def of_comment(session: Session, comment_id: int) -> tuple[int, str]:
+    """Who wrote a comment, as a commenter: its site and author (rows do not carry the site)."""
+    row = session.execute(select(Comment.site_id, Comment.author).where(Comment.id == comment_id)).one_or_none()
+    if row is None:
         raise NotFoundError(f"There is no comment with id {comment_id}.")
-    return site_id
+    return row.site_id, row.author

@@ -1,96 +1,19 @@
-"""Read-side queries: plain frozen rows for views and the CLI (never live ORM objects).
-
-Lists are read in pages (offset + limit) so views fetch only what they show.
-"""
+"""Read-side queries: articles, one comment, a thread, a history; plain frozen rows
+(moderator.reading.rows) for views and the CLI, never live ORM objects."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import replace
 from datetime import datetime
 
-from sqlalchemy import and_, bindparam, func, select
+from sqlalchemy import ColumnElement, and_, bindparam, func, or_, select
 from sqlalchemy.orm import Session
 
+from moderator.changes import Changes
 from moderator.errors import NotFoundError
-from moderator.storage.models import Article, Comment, Decision, Score, Site, Status
-
-NEWEST, OLDEST, PRIORITY = "newest", "oldest", "priority"
-SORTS = (PRIORITY, NEWEST, OLDEST)
-ALL = "all"
-
-
-@dataclass(frozen=True)
-class ArticleRow:
-    id: int
-    headline: str
-    section: str | None
-    published_at: datetime | None
-    pending: int
-    approved: int
-    hidden: int
-
-
-@dataclass(frozen=True)
-class ArticleDetail:
-    id: int
-    external_id: str
-    headline: str
-    standfirst: str
-    body: str
-    section: str | None
-    published_at: datetime | None
-    comment_prompt: str
-    comment_call: str
-
-    @property
-    def paragraphs(self) -> list[str]:
-        return [p for p in self.body.split("\n\n") if p.strip()]
-
-
-@dataclass(frozen=True)
-class CommentRow:
-    id: int
-    article_id: int
-    parent_id: int | None
-    external_id: str | None
-    author: str
-    is_staff: bool
-    body: str
-    created_at: datetime
-    status: str
-    version: int
-    article_headline: str = ""
-    score: float | None = None  # the active model's main label; None until it has scored this
-
-    def as_json(self) -> dict:
-        return {
-            "id": self.id,
-            "external_id": self.external_id,
-            "article_id": self.article_id,
-            "article": self.article_headline,
-            "parent_id": self.parent_id,
-            "author": self.author,
-            "is_staff": self.is_staff,
-            "created_at": self.created_at.isoformat(),
-            "status": self.status,
-            "body": self.body,
-        }
-
-
-@dataclass(frozen=True)
-class DecisionRow:
-    id: int
-    comment_id: int
-    action: str
-    reason: str | None
-    note: str
-    moderator: str
-    source: str
-    created_at: datetime
-    status_before: str | None
-    status_after: str
-    reverts_id: int | None
-
+from moderator.reading.rows import ArticleDetail, ArticleRow, CommentRow, DecisionRow
+from moderator.storage.models import Article, Comment, Decision, Score, Site
+from moderator.vocabulary import VISIBLE_TO_MODERATORS, Status
 
 _COMMENT_COLUMNS = (
     Comment.id, Comment.article_id, Comment.parent_id, Comment.external_id, Comment.author,
@@ -113,24 +36,36 @@ def _count(status: str):
 
 # Selects that run on every j / k or decision are built once: building one costs more than
 # running it on SQLite (each takes its values as bound parameters).
-_ARTICLE_ROWS = (
-    select(Article.id, Article.headline, Article.section, Article.published_at,
-           _count(Status.PENDING), _count(Status.APPROVED), _count(Status.HIDDEN))
-    .order_by(Article.published_at.desc().nulls_last(), Article.id)
-)
+_ARTICLE_ROWS = select(Article.id, Article.headline, Article.section, Article.published_at,
+                       _count(Status.PENDING), _count(Status.APPROVED), _count(Status.HIDDEN))
+# Newest first, undated last; in the order they were imported within one time.
+_ARTICLE_ORDER = (Article.published_at.desc().nulls_last(), Article.id)
+ArticleCursor = tuple[datetime | None, int]  # (published_at, id) of the last row shown
 
 
-def article_page(session: Session, offset: int = 0, limit: int = 100, article_id: int | None = None) -> list[ArticleRow]:
-    """Articles newest first, each with its comment counts by status (or just one article)."""
-    query = _ARTICLE_ROWS
-    if article_id is not None:
-        query = query.where(Article.id == article_id)
-    return [ArticleRow(*row) for row in session.execute(query.offset(offset).limit(limit))]
+def article_page(session: Session, after: ArticleCursor | None = None,
+                 limit: int = 100) -> tuple[list[ArticleRow], ArticleCursor | None]:
+    """Articles newest first (undated last), each with its comment counts by status: up to
+    `limit` after the cursor `after`, and the cursor for the next page."""
+    query = _ARTICLE_ROWS.order_by(*_ARTICLE_ORDER).limit(limit)
+    if after is not None:
+        query = query.where(_after_article(*after))
+    rows = [ArticleRow(*row) for row in session.execute(query)]
+    return rows, ((rows[-1].published_at, rows[-1].id) if rows else after)
+
+
+def _after_article(published_at: datetime | None, article_id: int) -> ColumnElement[bool]:
+    if published_at is None:  # among the undated, which come last
+        return and_(Article.published_at.is_(None), Article.id > article_id)
+    return or_(Article.published_at < published_at,
+               and_(Article.published_at == published_at, Article.id > article_id),
+               Article.published_at.is_(None))
 
 
 def article_row(session: Session, article_id: int) -> ArticleRow | None:
     """One article's list row with its counts (None if it is gone)."""
-    return next(iter(article_page(session, 0, 1, article_id=article_id)), None)
+    row = session.execute(_ARTICLE_ROWS.where(Article.id == article_id)).one_or_none()
+    return ArticleRow(*row) if row is not None else None
 
 
 def article_detail(session: Session, article_id: int) -> ArticleDetail:
@@ -160,37 +95,10 @@ def thread(session: Session, article_id: int, model_id: int | None = None) -> li
     """Every comment a moderator can see on an article, oldest first (parents before replies)."""
     rows = session.execute(
         _comments(model_id)
-        .where(Comment.article_id == article_id, Comment.status.in_(Status.VISIBLE_TO_MODERATORS))
+        .where(Comment.article_id == article_id, Comment.status.in_(VISIBLE_TO_MODERATORS))
         .order_by(Comment.created_at, Comment.id)
     )
     return [CommentRow(*row) for row in rows]
-
-
-QUEUE_ORDER = {
-    NEWEST: (Comment.created_at.desc(), Comment.id.desc()),
-    OLDEST: (Comment.created_at, Comment.id),
-    # Highest score first; unscored after, newest first, until the model gets to them.
-    PRIORITY: (Score.main.desc().nulls_last(), Comment.created_at.desc(), Comment.id.desc()),
-}
-
-
-def queue_page(session: Session, status: str = Status.PENDING, sort: str = NEWEST, offset: int = 0,
-               limit: int | None = 100, model_id: int | None = None) -> list[CommentRow]:
-    """Comments across all articles, by status (or all), by priority, newest or oldest first."""
-    query = _comments(model_id)
-    if status == ALL:
-        query = query.where(Comment.status.in_(Status.VISIBLE_TO_MODERATORS))
-    else:
-        query = query.where(Comment.status == status)
-    rows = session.execute(query.order_by(*QUEUE_ORDER[sort]).offset(offset).limit(limit))
-    return [CommentRow(*row) for row in rows]
-
-
-def queue_count(session: Session, status: str = Status.PENDING) -> int:
-    query = select(func.count()).select_from(Comment)
-    if status == ALL:
-        return session.scalar(query.where(Comment.status.in_(Status.VISIBLE_TO_MODERATORS)))
-    return session.scalar(query.where(Comment.status == status))
 
 
 _COMMENT_BY_ID = _comments(bindparam("model_id")).where(Comment.id == bindparam("comment_id"))
@@ -202,6 +110,21 @@ def comment(session: Session, comment_id: int, model_id: int | None = None) -> C
     if row is None:
         raise NotFoundError(f"There is no comment with id {comment_id}.")
     return CommentRow(*row)
+
+
+ROWS_AFTER_WRITE = 200  # a larger bulk action's views read again only what they show
+
+
+def with_rows(session: Session, changes: Changes, model_id: int | None) -> Changes:
+    """`changes` with the rows of what it changed, read in the write's own session (on the
+    writer's thread, so the GUI thread does not wait): each changed comment's row and its
+    article's list row, when there are at most ROWS_AFTER_WRITE of them."""
+    if changes.everything or not changes.comment_ids or len(changes.comment_ids) > ROWS_AFTER_WRITE:
+        return changes
+    rows = {row.id: row for row in comments_by_ids(session, list(changes.comment_ids), model_id)}
+    article_ids = changes.article_ids or frozenset(row.article_id for row in rows.values())
+    articles = {row.id: row for article_id in article_ids if (row := article_row(session, article_id)) is not None}
+    return replace(changes, rows=rows, articles=articles, article_ids=article_ids)
 
 
 def comments_by_ids(session: Session, comment_ids: list[int], model_id: int | None = None) -> list[CommentRow]:
@@ -234,7 +157,7 @@ def stats(session: Session) -> dict:
     by_action = dict(session.execute(select(Decision.action, func.count()).group_by(Decision.action)).all())
     return {
         "articles": session.scalar(select(func.count()).select_from(Article)),
-        "comments": {status: by_status.get(status, 0) for status in Status.VISIBLE_TO_MODERATORS}
-        | {"total": sum(by_status.get(s, 0) for s in Status.VISIBLE_TO_MODERATORS)},
+        "comments": {status: by_status.get(status, 0) for status in VISIBLE_TO_MODERATORS}
+        | {"total": sum(by_status.get(s, 0) for s in VISIBLE_TO_MODERATORS)},
         "decisions": {"total": sum(by_action.values()), **dict(sorted(by_action.items()))},
     }

@@ -26,21 +26,14 @@ from sqlalchemy import case, func
 from sqlalchemy.orm import Session
 
 from moderator.reading import search
-from moderator.reading.queries import NEWEST, OLDEST, PRIORITY, CommentRow
-from moderator.reading.queueplan import RELEVANCE, Plan, beyond, rows_by_id
+from moderator.reading.queueplan import Plan, beyond, rows_by_id
+from moderator.reading.rows import CommentRow
 from moderator.scoring.priority import Thresholds
 from moderator.storage.models import Comment, Score
+from moderator.vocabulary import QueueKind, Sort, Status
 
-PENDING, FLAGGED, HIDDEN, APPROVED, ALL = "pending", "flagged", "hidden", "approved", "all"
-KINDS = (PENDING, FLAGGED, HIDDEN, APPROVED, ALL)
-SORTS = (PRIORITY, NEWEST, OLDEST, RELEVANCE)  # relevance: best match first while searching, else newest
 PAGE = 200
 ROWS_CHUNK = 500  # ids per statement when reading rows
-
-__all__ = ["ALL", "APPROVED", "FLAGGED", "HIDDEN", "KINDS", "NEWEST", "OLDEST", "PENDING", "PRIORITY", "RELEVANCE",
-           "SORTS", "Cursor", "QueueQuery", "QueueRow", "ScoreRange", "band", "count", "histogram", "ids", "iter_ids",
-           "page", "page_ids", "position", "rows"]
-
 
 @dataclass(frozen=True)
 class ScoreRange:
@@ -53,27 +46,29 @@ class ScoreRange:
 
 @dataclass(frozen=True)
 class QueueQuery:
-    kind: str = PENDING
-    sort: str = PRIORITY
+    kind: QueueKind = QueueKind.PENDING
+    sort: Sort = Sort.PRIORITY
     model_id: int | None = None  # the active model: its scores order and filter the queue
     flagged_from: float = Thresholds().medium
     article_id: int | None = None
     author: str | None = None  # the exact name, as rows show it
     site_id: int | None = None  # with author (a commenter is per site); no index of its own
-    status: str | None = None  # narrows the queue further (useful with ALL)
+    status: Status | None = None  # narrows the queue further (useful with ALL)
     scores: tuple[ScoreRange, ...] = ()
     since: datetime | None = None  # created at or after
     until: datetime | None = None  # created before
     search: str = ""  # words, "a phrase", prefix* (see moderator.reading.search)
 
     def __post_init__(self) -> None:
-        if self.kind not in KINDS or self.sort not in SORTS:
-            raise ValueError(f"unknown queue kind {self.kind!r} or sort {self.sort!r}")
+        # Kinds and sorts arrive as text from settings and the command line: hold them as the
+        # enums (a ValueError names an unknown one).
+        object.__setattr__(self, "kind", QueueKind(self.kind))
+        object.__setattr__(self, "sort", Sort(self.sort))
 
     @property
     def needs_score(self) -> bool:
         """Only comments the model has scored can match (so there is no unscored segment)."""
-        return self.kind == FLAGGED or bool(self.scores)
+        return self.kind == QueueKind.FLAGGED or bool(self.scores)
 
 
 @dataclass(frozen=True)
@@ -111,6 +106,20 @@ def page_ids(session: Session, query: QueueQuery, after: Cursor | None = None,
         if len(found) >= limit:
             break
     return found, cursor
+
+
+def first_rows(session: Session, query: QueueQuery, limit: int | None = PAGE) -> list[QueueRow]:
+    """The queue's first `limit` rows (None: every row), read as `page` reads them: the
+    command line lists exactly what the window shows, as fast at any size."""
+    found: list[int] = []
+    cursor = None
+    while limit is None or len(found) < limit:
+        step = 5 * PAGE if limit is None else min(5 * PAGE, limit - len(found))
+        ids, cursor = page_ids(session, query, cursor, step)
+        found += ids
+        if len(ids) < step:
+            break
+    return rows(session, query, found)
 
 
 def rows(session: Session, query: QueueQuery, comment_ids: Sequence[int]) -> list[QueueRow]:

@@ -23,13 +23,12 @@ from sqlalchemy.orm import Session
 from sqlalchemy.sql.functions import FunctionElement
 
 from moderator.reading import search
-from moderator.reading.queries import OLDEST, PRIORITY
-from moderator.storage.models import Article, Comment, Score, Status
+from moderator.storage.models import Article, Comment, Score
+from moderator.vocabulary import VISIBLE_TO_MODERATORS, QueueKind, Sort, Status
 
 # A filter whose index holds at most this many rows leads: reading and sorting them beats
 # walking the sort's index (break-even near sqrt(page x queue): ~7,000 for 250,000 pending).
 FEW = 10_000
-RELEVANCE = "relevance"
 _TIME = (Comment.created_at, Comment.id)
 COLUMNS = (Comment.id, Comment.article_id, Comment.parent_id, Comment.external_id, Comment.author, Comment.is_staff,
            Comment.body, Comment.created_at, Comment.status, Comment.version, Article.headline)
@@ -69,13 +68,13 @@ class Plan:
     def __init__(self, session: Session, query, sorted: bool = True):
         self.query, self.fts, self.match, self.like = query, None, None, None
         typed = search.fts_query(query.search) if query.search and search.uses_fts(session) else None
-        if typed and (not sorted or query.sort == RELEVANCE or search.fts_count(session, typed, FEW) <= FEW):
+        if typed and (not sorted or query.sort == Sort.RELEVANCE or search.fts_count(session, typed, FEW) <= FEW):
             self.fts = search.fts_matches(typed)  # the matches lead, each comment looked up by id
         elif typed:  # many matches: the sort's index leads, and the matching ids (a set made once) filter it
             self.match = unindexed(Comment.id).in_(search.fts_ids(typed))
         elif query.search and not search.uses_fts(session):
             self.like = search.like_condition(query.search)
-        self.by_score = query.sort == PRIORITY and query.model_id is not None
+        self.by_score = query.sort == Sort.PRIORITY and query.model_id is not None
         # Is the sort read off its index? May the scores index (model, main) lead? Unsorted,
         # every filter may use its own index (and _choose counts matches that way).
         self.sort_indexed, self.scores_lead = False, not self._picked() and self._main_range()
@@ -88,7 +87,7 @@ class Plan:
         return self.fts is not None or self.query.article_id is not None or self.query.author is not None
 
     def _main_range(self) -> bool:
-        return self.query.kind == "flagged" or any(r.label is None for r in self.query.scores)
+        return self.query.kind == QueueKind.FLAGGED or any(r.label is None for r in self.query.scores)
 
     def _choose(self, session: Session) -> tuple[bool, bool]:
         q = self.query
@@ -105,11 +104,11 @@ class Plan:
 
     def _segments(self) -> list[Segment]:
         q = self.query
-        if q.sort == RELEVANCE and self.fts is not None:
+        if q.sort == Sort.RELEVANCE and self.fts is not None:
             return [Segment(None, (self.fts.c.rank, Comment.id), False)]
         lead = (lambda key: key) if self.sort_indexed else unindexed
         by_time = (lead(Comment.created_at), Comment.id)
-        if q.sort == OLDEST:
+        if q.sort == Sort.OLDEST:
             return [Segment(None, by_time, False)]
         if self.by_score:
             scored = Segment(True, (lead(Score.main), *_TIME), True)
@@ -135,7 +134,7 @@ class Plan:
     def conditions(self, scores_joined: bool) -> list[ColumnElement[bool]]:
         q = self.query
         found = [self._status(scores_joined)]
-        if q.kind == "flagged":
+        if q.kind == QueueKind.FLAGGED:
             found.append(self._off_index(Score.main, not self.by_score) >= q.flagged_from)
         equal = ((q.status, Comment.status), (q.article_id, Comment.article_id), (q.author, Comment.author),
                  (q.site_id, unindexed(Comment.site_id)))  # a site picks out too many rows to lead
@@ -150,7 +149,7 @@ class Plan:
         """While the scores index leads, the status is read from the scores' copy of it
         (migration 0006), so the walk stays inside one status's scores: the decided
         comments that score higher are never stepped over."""
-        if scores_joined and self.scores_lead and self.query.kind != "all":
+        if scores_joined and self.scores_lead and self.query.kind != QueueKind.ALL:
             return Score.status == _kind_status(self.query.kind)
         return _status(self.query.kind)
 
@@ -197,14 +196,14 @@ def _between(value, r) -> list[ColumnElement[bool]]:
     return ([value >= r.low] if r.low is not None else []) + ([value < r.high] if r.high is not None else [])
 
 
-def _status(kind: str) -> ColumnElement[bool]:
-    if kind == "all":  # off the status index, so the All queue is read in time order
-        return unindexed(Comment.status).in_(Status.VISIBLE_TO_MODERATORS)
+def _status(kind: QueueKind) -> ColumnElement[bool]:
+    if kind == QueueKind.ALL:  # off the status index, so the All queue is read in time order
+        return unindexed(Comment.status).in_(VISIBLE_TO_MODERATORS)
     return Comment.status == _kind_status(kind)
 
 
-def _kind_status(kind: str) -> str:
-    return {"flagged": Status.PENDING}.get(kind, kind)
+def _kind_status(kind: QueueKind) -> Status:
+    return Status.PENDING if kind == QueueKind.FLAGGED else Status(kind)
 
 
 def beyond(seg: Segment, key: tuple, before: bool = False) -> list[ColumnElement[bool]]:

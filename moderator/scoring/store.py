@@ -18,7 +18,8 @@ from sqlalchemy.orm import Session
 
 from moderator.scoring.base import LabelScores, ModelIdentity
 from moderator.scoring.priority import Thresholds, priority
-from moderator.storage.models import Comment, Score, ScoringModel, Status, utcnow
+from moderator.storage.models import Comment, Score, ScoringModel, utcnow
+from moderator.vocabulary import VISIBLE_TO_MODERATORS, Status
 
 _APPROVED_OR_HIDDEN = (Status.APPROVED, Status.HIDDEN)
 
@@ -52,7 +53,7 @@ def _unscored(model_id: int, since: datetime | None):
 
 
 def count_unscored(session: Session, model_id: int | None, since: datetime | None = None) -> int:
-    query = select(func.count()).select_from(Comment).where(Comment.status.in_(Status.VISIBLE_TO_MODERATORS))
+    query = select(func.count()).select_from(Comment).where(Comment.status.in_(VISIBLE_TO_MODERATORS))
     if model_id is not None:
         query = query.where(_unscored(model_id, since))
     return session.scalar(query)
@@ -86,7 +87,7 @@ class ScoringPlan:
         by_time = (Comment.created_at, Comment.id)
         phases = [(Comment.status == Status.PENDING, by_time), (Comment.status.in_(_APPROVED_OR_HIDDEN), (Comment.id,))]
         if self.priority_article is not None:
-            article = and_(Comment.article_id == self.priority_article, Comment.status.in_(Status.VISIBLE_TO_MODERATORS))
+            article = and_(Comment.article_id == self.priority_article, Comment.status.in_(VISIBLE_TO_MODERATORS))
             phases.insert(0, (article, by_time))
         return phases
 

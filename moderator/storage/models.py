@@ -22,6 +22,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
+from moderator.vocabulary import Source, Status
+
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
     "uq": "uq_%(table_name)s_%(column_0_name)s",
@@ -80,16 +82,6 @@ short_text = Annotated[str, mapped_column(String(200))]
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
-
-
-class Status:
-    """Comment statuses. REMOVED marks a staff comment whose posting was undone."""
-
-    PENDING = "pending"
-    APPROVED = "approved"
-    HIDDEN = "hidden"
-    REMOVED = "removed"
-    VISIBLE_TO_MODERATORS = (PENDING, APPROVED, HIDDEN)
 
 
 class Site(Base):
@@ -184,7 +176,7 @@ class Decision(Base):
     reason: Mapped[str | None] = mapped_column(String(40))
     note: Mapped[str] = mapped_column(Text, default="")
     moderator: Mapped[short_text]
-    source: Mapped[str] = mapped_column(String(20), default="manual")
+    source: Mapped[str] = mapped_column(String(20), default=Source.MANUAL)
     created_at: Mapped[timestamp]
     # None before means the action created the comment (a staff reply).
     status_before: Mapped[str | None] = mapped_column(String(20))

@@ -8,7 +8,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
 
 from moderator.gui.models.listmodels import ID_ROLE, ROW_ROLE
-from moderator.reading.queries import CommentRow
+from moderator.reading.rows import CommentRow
 
 
 @dataclass(eq=False)
@@ -45,6 +45,9 @@ class ThreadModel(QAbstractItemModel):
 
     def comment_ids(self) -> list[int]:
         return list(self._nodes)
+
+    def rows(self) -> list[CommentRow]:
+        return [node.row for node in self._nodes.values() if node.row is not None]
 
     def index_of(self, comment_id: int) -> QModelIndex:
         node = self._nodes.get(comment_id)

@@ -9,11 +9,15 @@ from PySide6.QtWidgets import (
     QTextBrowser, QTreeView, QVBoxLayout, QWidget,
 )
 
+from moderator.changes import Changes
+from moderator.gui.article.threadmodel import ThreadModel
 from moderator.gui.common import look
 from moderator.gui.common.delegates import CommentDelegate
+from moderator.gui.common.reading import ActiveModel, Read, changed_rows
 from moderator.gui.models.listmodels import ID_ROLE
-from moderator.gui.article.threadmodel import ThreadModel
-from moderator.reading.queries import ArticleDetail, CommentRow
+from moderator.reading import queries
+from moderator.reading.rows import ArticleDetail, CommentRow
+from moderator.vocabulary import Status
 
 THREAD_PAGE, EMPTY_PAGE = 0, 1
 
@@ -30,9 +34,9 @@ class ArticleView(QWidget):
     comment_selected = Signal(int)
     first_comment_posted = Signal(int, str)  # article id, text
 
-    def __init__(self, priority_of, parent: QWidget | None = None):
+    def __init__(self, read: Read, active: ActiveModel, parent: QWidget | None = None):
         super().__init__(parent)
-        self._priority_of = priority_of
+        self._read, self._active = read, active
         self.article: ArticleDetail | None = None
         self.reader = QTextBrowser(self)
         self.reader.setOpenLinks(False)
@@ -62,7 +66,7 @@ class ArticleView(QWidget):
         tree.setHeaderHidden(True)
         tree.setUniformRowHeights(False)
         tree.setIndentation(22)
-        tree.setItemDelegate(CommentDelegate(tree, max_body_lines=8, show_article=False, priority_of=self._priority_of))
+        tree.setItemDelegate(CommentDelegate(tree, max_body_lines=8, show_article=False, priority_of=self._active.priority_of))
         tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         tree.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         tree.setAccessibleName("Comment thread")
@@ -77,24 +81,48 @@ class ArticleView(QWidget):
         layout.addWidget(self.tree)
         return page
 
-    def show_article(self, article: ArticleDetail, rows: list[CommentRow]) -> None:
-        self.article = article
-        render_article(self.reader, article)
+    def open(self, article_id: int) -> None:
+        """Read the article and its thread, and show them."""
+        model_id = self._active.model_id
+        self.article, rows = self._read(lambda s: (queries.article_detail(s, article_id),
+                                                   queries.thread(s, article_id, model_id)))
+        render_article(self.reader, self.article)
         self.set_thread(rows)
+
+    def reload_thread(self) -> None:
+        if self.article is not None:
+            article_id, model_id = self.article.id, self._active.model_id
+            self.set_thread(self._read(lambda s: queries.thread(s, article_id, model_id)))
 
     def set_thread(self, rows: list[CommentRow]) -> None:
         current = self.current_comment_id()
         self.model.set_rows(rows)
         self.tree.expandAll()
-        pending = sum(1 for r in rows if r.status == "pending")
-        self.thread_title.setText(f"Comments · {len(rows)} ({pending} pending)")
+        self._show_title()
         self.stack.setCurrentIndex(THREAD_PAGE if rows else EMPTY_PAGE)
-        self.empty.set_prompt(self.article.comment_prompt, self.article.comment_call)
+        if self.article is not None:
+            self.empty.set_prompt(self.article.comment_prompt, self.article.comment_call)
         if current is not None:
             self.select_comment(current, notify=False)
 
-    def replace_comment(self, row: CommentRow) -> None:
-        self.model.replace(row)
+    def _show_title(self) -> None:
+        rows = self.model.rows()
+        pending = sum(1 for r in rows if r.status == Status.PENDING)
+        self.thread_title.setText(f"Comments · {len(rows)} ({pending} pending)")
+
+    def on_changes(self, changes: Changes) -> None:
+        """A comment appearing or leaving reads the thread again; changed comments are
+        repainted in place (a decided comment keeps its place in the thread)."""
+        if self.article is None:
+            return
+        if changes.everything or changes.thread_shape and self.article.id in changes.article_ids:
+            self.reload_thread()
+            return
+        shows = lambda cid: self.model.index_of(cid).isValid()  # noqa: E731
+        for row in changed_rows(changes, shows, self._read, self._active.model_id):
+            self.model.replace(row)
+        if changes.decided and self.article.id in changes.article_ids:
+            self._show_title()
 
     def select_comment(self, comment_id: int, notify: bool = True) -> bool:
         index = self.model.index_of(comment_id)

@@ -11,13 +11,14 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session
 
 from moderator.reading import audit
 from moderator.reading.audit import AuditFilter, AuditRow
 from moderator.gui.common import look
+from moderator.gui.common.reading import Read
 from moderator.gui.models.listmodels import ID_ROLE, ROW_ROLE
-from moderator.moderation.decisions import HIDE_REASONS
+from moderator.vocabulary import HIDE_REASONS
 
 COMMENT_ID_ROLE = Qt.ItemDataRole.UserRole + 3  # the decided comment's id
 BATCH_ROLE = Qt.ItemDataRole.UserRole + 4  # the bulk batch id, or None
@@ -81,9 +82,9 @@ _FIELDS = {ROW_ROLE: lambda row: row, ID_ROLE: attrgetter("id"), COMMENT_ID_ROLE
 class AuditModel(QAbstractTableModel):
     """Decisions matching the filters, newest first, fetched a keyset page at a time."""
 
-    def __init__(self, sessions: sessionmaker[Session], parent=None):
+    def __init__(self, read: Read, parent=None):
         super().__init__(parent)
-        self._sessions, self._filters = sessions, AuditFilter()
+        self._read, self._filters = read, AuditFilter()
         self._rows: list[AuditRow] = []
         self._texts: list[tuple[str, ...]] = []  # each row's cells
         self._runs: list[int | None] = []  # BATCH_RUN_ROLE of each row
@@ -136,10 +137,15 @@ class AuditModel(QAbstractTableModel):
         return not parent.isValid() and not self._exhausted
 
     def fetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> None:
-        with self._sessions() as session:
-            page, self._cursor = audit.audit_page(session, self._filters, self._cursor)
-            batches = {r.batch_id for r in page if r.batch_id and r.batch_id not in self._sizes}
-            self._sizes.update(audit.batch_sizes(session, batches))
+        filters, after, known = self._filters, self._cursor, set(self._sizes)
+
+        def page_and_batches(session: Session) -> tuple[list[AuditRow], audit.AuditCursor | None, dict[str, int]]:
+            page, cursor = audit.audit_page(session, filters, after)
+            batches = {r.batch_id for r in page if r.batch_id and r.batch_id not in known}
+            return page, cursor, audit.batch_sizes(session, batches)
+
+        page, self._cursor, sizes = self._read(page_and_batches)
+        self._sizes.update(sizes)
         self._exhausted = len(page) < audit.PAGE
         if page:
             runs = self._runs_of(page)

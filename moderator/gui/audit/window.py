@@ -32,6 +32,7 @@ from moderator.gui.audit.model import (
 )
 from moderator.gui.comment.panel import plain_label
 from moderator.gui.models.listmodels import ROW_ROLE
+from moderator.gui.common.reading import reader_of
 from moderator.gui.workers.writer import Latest, Reader
 
 # The "When" choices: how many days before today the range starts (None: any time).
@@ -58,11 +59,11 @@ class AuditWindow(QWidget):
         super().__init__(parent, Qt.WindowType.Window)
         self.setObjectName("auditWindow")
         self.setWindowTitle("Audit log")
-        self._sessions, self._counts = sessions, Latest(reader)
+        self._read, self._counts = reader_of(sessions), Latest(reader)
         self._exporter, self._export_to = Reader(sessions, self._export_failed, self), Path()
         self._article: tuple[int, str] | None = None
         self._quiet = True  # while several filters are set at once (and until built)
-        self.model = AuditModel(sessions, self)
+        self.model = AuditModel(self._read, self)
         filters, summary = self._make_filters(), self._make_summary()  # made in Tab order
         self.table = self._make_table()
         self.details = plain_label(self, selectable=True)
@@ -239,8 +240,7 @@ class AuditWindow(QWidget):
 
     def refresh(self) -> None:
         """Read the log again (moderator names too), keeping the filters."""
-        with self._sessions() as session:
-            names = audit.moderators(session)
+        names = self._read(audit.moderators)
         chosen = self.moderator.currentData()
         self._quiet = True
         self.moderator.clear()

@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+from typing import Sequence
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QScrollArea, QSizePolicy, QToolButton, QVBoxLayout, QWidget
 
-from moderator.gui.common import look
+from moderator.changes import Changes
 from moderator.gui.comment.scorebars import ScoreBars
-from moderator.moderation.decisions import HIDE_REASONS
-from moderator.reading.queries import CommentRow, DecisionRow
+from moderator.gui.common import look
+from moderator.gui.common.reading import ActiveModel, Read
+from moderator.reading import queries
+from moderator.reading.rows import CommentRow, DecisionRow
+from moderator.scoring.store import scores_for
+from moderator.vocabulary import HIDE_REASONS
 
 ACTION_WORDS = {
     "approve": "approved it", "hide": "hid it", "restore": "sent it back to review",
@@ -41,8 +47,9 @@ def describe_decision(decision: DecisionRow) -> str:
 
 
 class CommentPanel(QScrollArea):
-    def __init__(self, actions: list[QAction], parent: QWidget | None = None):
+    def __init__(self, read: Read, active: ActiveModel, actions: list[QAction], parent: QWidget | None = None):
         super().__init__(parent)
+        self._read, self._active = read, active
         self.setWidgetResizable(True)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setAccessibleName("Selected comment")
@@ -69,8 +76,41 @@ class CommentPanel(QScrollArea):
             self.layout_.addWidget(widget)
         self.layout_.addStretch()
         self.setWidget(body)
-        self.comment_id: int | None = None
+        self.row: CommentRow | None = None  # the comment shown: what every action acts on
+        self._parent_id: int | None = None
         self.show_comment(None)
+
+    @property
+    def comment_id(self) -> int | None:
+        return self.row.id if self.row else None
+
+    def load(self, comment_id: int | None) -> None:
+        """Read the comment, what it answers, its history and scores, in one read (it runs
+        on every j / k), and show them."""
+        if comment_id is None:
+            self.show_comment(None)
+            return
+        model_id = self._active.model_id
+
+        def details(session):
+            row = queries.comment(session, comment_id, model_id)
+            parent = queries.comment(session, row.parent_id) if row.parent_id else None
+            scores = scores_for(session, model_id, [comment_id]).get(comment_id)
+            return row, parent, queries.history(session, comment_id), scores
+
+        row, parent, history, scores = self._read(details)
+        self.show_comment(row, parent, history)
+        identity = self._active.identity
+        self.scores.show_scores(identity.name, identity.main_label, scores, self._active.priority_of(row.score))
+
+    def on_changes(self, changes: Changes) -> None:
+        """Shown again when its comment, the comment it answers, or a staff reply under it changed."""
+        if self.row is None:
+            return
+        replied = any(row.parent_id == self.row.id for row in changes.rows.values())
+        if changes.touches(self.row.id) or changes.touches(self._parent_id) or replied or changes.decided \
+                and not changes.rows_complete:
+            self.load(self.row.id)
 
     def _quote_box(self, parent: QWidget) -> tuple[QFrame, QLabel, QLabel]:
         box = QFrame(parent)
@@ -95,8 +135,9 @@ class CommentPanel(QScrollArea):
             layout.addWidget(button, position // 2, position % 2)
         return row
 
-    def show_comment(self, row: CommentRow | None, parent: CommentRow | None = None, history: list[DecisionRow] = ()) -> None:
-        self.comment_id = row.id if row else None
+    def show_comment(self, row: CommentRow | None, parent: CommentRow | None = None,
+                     history: Sequence[DecisionRow] = ()) -> None:
+        self.row, self._parent_id = row, parent.id if parent else None
         for widget in (self.author, self.meta, self.status, self.article, self.text, self.buttons,
                        self.scores, self.history_title, self.history):
             widget.setVisible(row is not None)

@@ -7,43 +7,27 @@ into one undoable bulk action (gui/undo.BulkCommand over commenters.pending_ids_
 
 from __future__ import annotations
 
-from typing import Callable, TypeVar
+from typing import Callable
 
 from PySide6.QtCore import QItemSelectionModel, QSize, Qt, Signal
 from PySide6.QtGui import QFontMetrics, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView, QFormLayout, QLabel, QListView, QPushButton, QSizePolicy, QVBoxLayout, QWidget,
 )
-from sqlalchemy.orm import Session
 
 from moderator.reading import commenters, queue
 from moderator.reading.commenters import CommenterSummary
 from moderator.gui.common import look
 from moderator.gui.comment.panel import plain_label
 from moderator.gui.common.delegates import CommentDelegate, paint_counts
-from moderator.gui.models.listmodels import ID_ROLE, PAGE_SIZE, ROW_ROLE, PagedListModel
-from moderator.reading.queries import CommentRow
+from moderator.changes import Changes
+from moderator.gui.common.reading import Read
+from moderator.gui.models.listmodels import ID_ROLE, PAGE_SIZE, ROW_ROLE, KeysetListModel
+from moderator.reading.rows import CommentRow
 
-T = TypeVar("T")
-Read = Callable[[Callable[[Session], T]], T]  # runs a read in a session (MainWindow._read)
 PriorityOf = Callable[[float | None], str | None]
 
 PLACEHOLDER = "Press C on a comment to see everything its author has written."
-
-
-class KeysetPages:
-    """The fetch of a PagedListModel over one commenter's keyset pages. The model asks
-    for its pages in order, so the cursor where the last one ended is all it takes."""
-
-    def __init__(self, read: Read, summary: CommenterSummary):
-        self._read, self._summary, self._cursor = read, summary, summary.cursor
-
-    def __call__(self, offset: int, limit: int) -> list[queue.QueueRow]:
-        if offset == 0:  # the summary's own first page (read with limit=PAGE_SIZE)
-            self._cursor = self._summary.cursor
-            return self._summary.comments
-        rows, self._cursor = self._read(lambda s: queue.page(s, self._summary.query, self._cursor, limit))
-        return rows
 
 
 class StatusCounts(QLabel):
@@ -128,7 +112,7 @@ class CommenterPanel(QWidget):
         self.hide_all_button = self._hide_all_button()
         self.list_title = plain_label(self)
         self.list_title.setFont(look.bold(self.font()))
-        self.model = PagedListModel(lambda _offset, _limit: [], lambda row: describe(row, self._priority_of), self)
+        self.model = KeysetListModel(read, lambda row: describe(row, self._priority_of), parent=self)
         self.comments_view = self._comments_view()
         self._lay_out()
         self._show(None)
@@ -193,6 +177,14 @@ class CommenterPanel(QWidget):
         self._load(keep_place=False)
         self.comments_view.scrollToTop()
 
+    def on_changes(self, changes: Changes) -> None:
+        """Read again when one of their comments changed (or a change too large to tell)."""
+        if self._who is None:
+            return
+        theirs = any(row.author == self.author for row in changes.rows.values())
+        if changes.everything or theirs or changes.decided and not changes.rows_complete:
+            self.refresh()
+
     def refresh(self) -> None:
         """Read the counts and their comments again (after decisions landed), keeping the
         rows already loaded, the current comment and the scroll position."""
@@ -204,7 +196,8 @@ class CommenterPanel(QWidget):
         current, loaded = (self.current_comment_id(), self.model.rowCount()) if keep_place else (None, 0)
         scrolled = self.comments_view.verticalScrollBar().value()
         summary = self._read(lambda s: commenters.commenter_summary(s, site_id, author, model_id, limit=PAGE_SIZE))
-        self.model.reload(KeysetPages(self._read, summary))
+        query = summary.query
+        self.model.reload(lambda s, after, limit: queue.page(s, query, after, limit), (summary.comments, summary.cursor))
         while self.model.rowCount() < loaded and self.model.canFetchMore():
             self.model.fetchMore()
         self._show(summary)

@@ -7,7 +7,7 @@ from datetime import datetime
 from PySide6.QtCore import QRect, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QTextLayout, QTextOption
 
-from moderator.storage.models import Status
+from moderator.vocabulary import Status
 
 STATUS_COLOURS = {
     Status.PENDING: QColor("#b45309"),

@@ -18,7 +18,7 @@ from moderator.config import FORMS_DIR
 from moderator.gui.actions import ActionId, grouped, plain_name, shortcut_text
 from moderator.gui.dialogs.shortcuteditor import ShortcutEditor
 from moderator.gui.shortcuts import menu_keys
-from moderator.moderation.decisions import HIDE_REASONS
+from moderator.vocabulary import HIDE_REASONS
 
 T = TypeVar("T")
 

@@ -1,30 +1,43 @@
-"""Lazy list models over the database: they fetch rows a page at a time as the view scrolls.
+"""Lazy list models over the database: a keyset page at a time as the view scrolls.
 
-The rows are the core's frozen row objects; views paint them through delegates.
+`KeysetListModel` is the one paging scheme of the lists of rows (articles, a commenter's
+comments): it asks its fetch for the rows after the cursor where the last page ended,
+through the window's `read`, so a page deep down costs what the first does. The queue
+(gui/queue/model.py) and the audit log (gui/audit/model.py) page the same way, holding
+ids or table cells. Rows are the core's frozen rows; views paint them through delegates.
 """
 
 from __future__ import annotations
 
 from typing import Any, Callable, Sequence
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractListModel, QItemSelectionModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import QListView
+from sqlalchemy.orm import Session
+
+from moderator.gui.common.reading import Read
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1  # the frozen row object
 ID_ROLE = Qt.ItemDataRole.UserRole + 2  # its database id
 CHECKED_ROLE = Qt.ItemDataRole.UserRole + 3  # in the moderator's selection (the queue)
 
-Fetch = Callable[[int, int], Sequence[Any]]  # (offset, limit) -> rows
+# (session, the cursor where the last page ended or None, how many) -> (rows, the new cursor)
+Fetch = Callable[[Session, Any, int], tuple[Sequence[Any], Any]]
 Describe = Callable[[Any], str]  # row -> text for screen readers and keyboard search
 
 PAGE_SIZE = 200
 
 
-class PagedListModel(QAbstractListModel):
-    def __init__(self, fetch: Fetch, describe: Describe, parent=None):
+def no_rows(_session: Session, _after: Any, _limit: int) -> tuple[Sequence[Any], Any]:
+    return [], None
+
+
+class KeysetListModel(QAbstractListModel):
+    def __init__(self, read: Read, describe: Describe, fetch: Fetch = no_rows, parent=None):
         super().__init__(parent)
-        self._fetch = fetch
-        self._describe = describe
+        self._read, self._describe, self._fetch = read, describe, fetch
         self._rows: list[Any] = []
+        self._cursor: Any = None
         self._exhausted = False
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
@@ -46,32 +59,62 @@ class PagedListModel(QAbstractListModel):
         return not parent.isValid() and not self._exhausted
 
     def fetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> None:
-        page = self._fetch(len(self._rows), PAGE_SIZE)
-        self._exhausted = len(page) < PAGE_SIZE
+        fetch, after = self._fetch, self._cursor
+        page, cursor = self._read(lambda session: fetch(session, after, PAGE_SIZE))
+        self._add(page, cursor)
+
+    def _add(self, page: Sequence[Any], cursor: Any) -> None:
+        self._exhausted, self._cursor = len(page) < PAGE_SIZE, cursor
         if page:
             self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(page) - 1)
             self._rows.extend(page)
             self.endInsertRows()
 
-    def reload(self, fetch: Fetch | None = None) -> None:
-        """Start again from the first page (after a filter or sort change, or F5)."""
+    def reload(self, fetch: Fetch | None = None, first_page: tuple[Sequence[Any], Any] | None = None) -> None:
+        """Start again from the top (after a filter change, or F5), with another fetch if
+        given; `first_page` is its first page when the caller has read it already."""
         self.beginResetModel()
         self._fetch = fetch or self._fetch
-        self._rows, self._exhausted = [], False
+        self._rows, self._cursor, self._exhausted = [], None, False
         self.endResetModel()
-        self.fetchMore()
+        if first_page is not None:
+            self._add(*first_page)
+        else:
+            self.fetchMore()
+
+    def fetch_through(self, position: int) -> bool:
+        """Fetch pages until `position` exists; False past the end."""
+        while position >= len(self._rows) and self.canFetchMore():
+            self.fetchMore()
+        return position < len(self._rows)
 
     def row_of(self, row_id: int) -> int | None:
         return next((i for i, row in enumerate(self._rows) if row.id == row_id), None)
 
     def replace(self, new_row: Any) -> None:
-        """Show a changed row in place (a decided comment stays where it was until refresh)."""
+        """Show a changed row in place (a decided comment stays where it was until a reload)."""
         position = self.row_of(new_row.id)
         if position is not None:
             self._rows[position] = new_row
             index = self.index(position)
             self.dataChanged.emit(index, index)
 
-    def ids_among(self, wanted: set[int]) -> list[int]:
+    def ids_among(self, wanted: set[int] | frozenset[int]) -> list[int]:
         """Which of these ids have a row here (loaded so far)."""
         return [row.id for row in self._rows if row.id in wanted]
+
+
+def step_list(view: QListView, forward: bool) -> bool:
+    """The next (or previous) row of a lazy list (its model has `fetch_through`), fetching
+    as it goes; False at either end. With nothing chosen yet, it starts where the view stands."""
+    current, model = view.currentIndex(), view.model()
+    if not current.isValid() or not view.selectionModel().isSelected(current):
+        row = max(current.row(), 0)
+    else:
+        row = current.row() + (1 if forward else -1)
+    if row < 0 or not model.fetch_through(row):  # type: ignore[attr-defined]
+        return False
+    index = model.index(row, 0)
+    view.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+    view.scrollTo(index)
+    return True

@@ -9,32 +9,34 @@ from typing import Callable
 
 from PySide6.QtWidgets import QTabWidget, QWidget
 
-from moderator.reading import commenters, queries, queue
-from moderator.moderation import decisions as moderation
 from moderator.gui.actions import ActionId
-from moderator.gui.operations.bulk import BulkActions
+from moderator.gui.common.reading import Read
+from moderator.gui.operations.decisions import Decisions
 from moderator.gui.queue.filters import DateFilterDialog, ScoreFilterDialog, with_range
-from moderator.gui.queue.model import Read
 from moderator.gui.queue.pane import QueuePane
+from moderator.reading import commenters
+from moderator.reading.rows import ArticleDetail
 from moderator.scoring.base import ModelIdentity
+from moderator.vocabulary import Action, QueueKind, Status
 
 QUEUE_TAB = 1  # the queue's tab in the window's left column
-BULK_WORDS = {moderation.APPROVE: "Approving", moderation.HIDE: "Hiding", moderation.RESTORE: "Restoring"}
+BULK_WORDS = {Action.APPROVE: "Approving", Action.HIDE: "Hiding", Action.RESTORE: "Restoring"}
 Say = Callable[[str, int], None]  # a sentence for the status bar, and for how many milliseconds
 
 
 class QueueCommands:
-    def __init__(self, parent: QWidget, pane: QueuePane, tabs: QTabWidget, say: Say, read: Read, bulk: BulkActions,
-                 open_article: Callable[[], queries.ArticleDetail | None], comment_id: Callable[[], int | None],
+    def __init__(self, parent: QWidget, pane: QueuePane, tabs: QTabWidget, say: Say, read: Read, decisions: Decisions,
+                 open_article: Callable[[], ArticleDetail | None], comment_id: Callable[[], int | None],
                  model: Callable[[], ModelIdentity]):
-        self._parent, self.pane, self._tabs, self._say, self._read, self._bulk = parent, pane, tabs, say, read, bulk
+        self._parent, self.pane, self._tabs, self._say, self._read = parent, pane, tabs, say, read
+        self._decisions = decisions
         self._open_article, self._comment_id, self._model = open_article, comment_id, model
 
     def handlers(self) -> dict[ActionId, Callable[[], None]]:
         return {
-            ActionId.QUEUE_PENDING: lambda: self.show(queue.PENDING), ActionId.QUEUE_FLAGGED: lambda: self.show(queue.FLAGGED),
-            ActionId.QUEUE_HIDDEN: lambda: self.show(queue.HIDDEN), ActionId.QUEUE_APPROVED: lambda: self.show(queue.APPROVED),
-            ActionId.QUEUE_ALL: lambda: self.show(queue.ALL),
+            ActionId.QUEUE_PENDING: lambda: self.show(QueueKind.PENDING), ActionId.QUEUE_FLAGGED: lambda: self.show(QueueKind.FLAGGED),
+            ActionId.QUEUE_HIDDEN: lambda: self.show(QueueKind.HIDDEN), ActionId.QUEUE_APPROVED: lambda: self.show(QueueKind.APPROVED),
+            ActionId.QUEUE_ALL: lambda: self.show(QueueKind.ALL),
             ActionId.CYCLE_SORT: self.cycle_sort, ActionId.SEARCH: self.search,
             ActionId.FILTER_ARTICLE: self.filter_article, ActionId.FILTER_COMMENTER: self.filter_commenter,
             ActionId.FILTER_SCORE: self.filter_score, ActionId.FILTER_DATE: self.filter_dates,
@@ -42,8 +44,8 @@ class QueueCommands:
             ActionId.TOGGLE_SELECTED: self.toggle_selected,
             ActionId.EXTEND_DOWN: lambda: self.extend_selection(True), ActionId.EXTEND_UP: lambda: self.extend_selection(False),
             ActionId.SELECT_ALL: self.select_all, ActionId.CLEAR_SELECTION: self.pane.clear_selection,
-            ActionId.BULK_APPROVE: lambda: self.decide_selection(moderation.APPROVE),
-            ActionId.BULK_HIDE: lambda: self.decide_selection(moderation.HIDE),
+            ActionId.BULK_APPROVE: lambda: self.decide_selection(Action.APPROVE),
+            ActionId.BULK_HIDE: lambda: self.decide_selection(Action.HIDE),
         }
 
     # ---- which queue, in what order ------------------------------------------------------
@@ -76,12 +78,11 @@ class QueueCommands:
         if (cid := self._comment_id()) is None:
             self._say("Select a comment first (j / k move through comments).", 4000)
             return
-        author = self._read(lambda s: queries.comment(s, cid)).author
-        site_id = self._read(lambda s: commenters.site_of_comment(s, cid))
+        site_id, author = self._read(lambda s: commenters.of_comment(s, cid))
         self.show()
         self.pane.filter_commenter(author, site_id)
 
-    def filter_status(self, status: str) -> None:
+    def filter_status(self, status: Status) -> None:
         """Mostly for the All queue (and a commenter's comments): one status only."""
         self.show()
         self.pane.set_query(replace(self.pane.query, status=status))
@@ -124,12 +125,13 @@ class QueueCommands:
         self.show()
         self.pane.select_all()
 
-    def decide_selection(self, action: str) -> None:
+    def decide_selection(self, action: Action) -> None:
         ids, picked_by = self.pane.selected_ids(), self.pane.selection_source
         if not ids:
             self._say("Nothing is selected: x selects a comment, Shift+J / Shift+K extend, Ctrl+A selects all matching.", 6000)
             return
         what = (f"all {len(ids):,} comments selected ({picked_by})" if picked_by
                 else f"the {len(ids):,} selected comment{'s' if len(ids) > 1 else ''}")
-        if self._bulk.decide(ids, action, what, BulkActions.needs_confirming(len(ids), picked_by)):
+        if self._decisions.decide_many(ids, action, what, Decisions.needs_confirming(len(ids), picked_by),
+                                       self.pane.clear_selection):
             self._say(f"{BULK_WORDS[action]} {len(ids):,} comments…", 0)

@@ -12,17 +12,15 @@ ids kept here, so it can hold comments that are not on screen.
 
 from __future__ import annotations
 
-from typing import Any, Callable, Iterable, TypeVar
+from typing import Any, Callable, Iterable
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
-from sqlalchemy.orm import Session
 
 from moderator.reading import queue
+from moderator.gui.common.reading import Read
 from moderator.gui.models.listmodels import CHECKED_ROLE, ID_ROLE, ROW_ROLE
 from moderator.reading.queue import QueueQuery, QueueRow
 
-T = TypeVar("T")
-Read = Callable[[Callable[[Session], T]], T]  # runs a read in a fresh session
 
 # Ids per fetch, growing: the first rows paint at once, a long scroll takes few reads.
 ID_STEPS = (200, 1_000, 5_000)

@@ -20,19 +20,22 @@ from moderator.reading import queue
 from moderator.gui.common.delegates import CommentDelegate
 from moderator.gui.common.flowlayout import FlowLayout
 from moderator.gui.queue.histogram import ScoreHistogram
-from moderator.gui.models.listmodels import ROW_ROLE
+from moderator.gui.models.listmodels import ROW_ROLE, step_list
 from moderator.gui.queue.filters import chips, describe_range, label_name
-from moderator.gui.queue.model import QueueModel, Read
+from moderator.changes import Changes
+from moderator.gui.common.reading import Read, changed_rows
+from moderator.gui.queue.model import QueueModel
 from moderator.gui.article.threadmodel import describe_comment
 from moderator.gui.workers.writer import Latest, Reader
 from moderator.reading.queue import QueueQuery, QueueRow, ScoreRange
+from moderator.vocabulary import QueueKind, Sort
 
-KINDS = ((queue.PENDING, "Pending"), (queue.FLAGGED, "Flagged"), (queue.HIDDEN, "Hidden"),
-         (queue.APPROVED, "Approved"), (queue.ALL, "All"))
-SORT_NAMES = {queue.PRIORITY: "Highest priority first", queue.NEWEST: "Newest first", queue.OLDEST: "Oldest first",
-              queue.RELEVANCE: "Best match first"}
-COUNT_WORDS = {queue.PENDING: "pending", queue.FLAGGED: "flagged", queue.HIDDEN: "hidden", queue.APPROVED: "approved",
-               queue.ALL: "comments"}
+KINDS = ((QueueKind.PENDING, "Pending"), (QueueKind.FLAGGED, "Flagged"), (QueueKind.HIDDEN, "Hidden"),
+         (QueueKind.APPROVED, "Approved"), (QueueKind.ALL, "All"))
+SORT_NAMES = {Sort.PRIORITY: "Highest priority first", Sort.NEWEST: "Newest first", Sort.OLDEST: "Oldest first",
+              Sort.RELEVANCE: "Best match first"}
+COUNT_WORDS = {QueueKind.PENDING: "pending", QueueKind.FLAGGED: "flagged", QueueKind.HIDDEN: "hidden", QueueKind.APPROVED: "approved",
+               QueueKind.ALL: "comments"}
 BINS = 20
 CHIP_WIDTH = 240  # pixels of text at most on a filter chip (the full text is its tooltip)
 SEARCH_PAUSE_MS = 250  # search once typing pauses: each search reads the index
@@ -162,8 +165,8 @@ class QueuePane(QWidget):
         """Show a queue, order or filter. Keeping the current comment selects it again
         when it is still in the first rows (a reload after decisions)."""
         current = self.current_id() if keep_current else None
-        if query.sort == queue.RELEVANCE and not query.search:
-            query = replace(query, sort=queue.PRIORITY)
+        if query.sort == Sort.RELEVANCE and not query.search:
+            query = replace(query, sort=Sort.PRIORITY)
         self.query = query
         self.selection_source = ""
         self._ids_answer.forget()
@@ -210,8 +213,8 @@ class QueuePane(QWidget):
     def _search_typed(self) -> None:
         typed = self.search.text().strip()
         if typed != self.query.search:
-            best_match_first = bool(typed) and not self.query.search and self.query.sort == queue.PRIORITY
-            sort = queue.RELEVANCE if best_match_first else self.query.sort
+            best_match_first = bool(typed) and not self.query.search and self.query.sort == Sort.PRIORITY
+            sort = Sort.RELEVANCE if best_match_first else self.query.sort
             self.set_query(replace(self.query, search=typed, sort=sort))
 
     def _search_done(self) -> None:
@@ -241,7 +244,7 @@ class QueuePane(QWidget):
         self.sort.blockSignals(True)
         self.sort.clear()
         for sort, name in SORT_NAMES.items():
-            if sort != queue.RELEVANCE or self.query.search:
+            if sort != Sort.RELEVANCE or self.query.search:
                 self.sort.addItem(name, sort)
         self.sort.setCurrentIndex(max(0, self.sort.findData(self.query.sort)))
         self.sort.blockSignals(False)
@@ -256,6 +259,17 @@ class QueuePane(QWidget):
 
     def recount_soon(self) -> None:
         self._recount_pause.start()
+
+    def on_changes(self, changes: Changes) -> None:
+        """Changed comments are repainted where they are (a decided comment stays in place
+        until the queue reloads, so j keeps its place); counts and the band follow."""
+        if changes.everything:
+            self.reload()
+            return
+        for row in changed_rows(changes, self.model.is_read, self._read, self.query.model_id):
+            self.model.replace(row)
+        if changes.decided or changes.scores:
+            self.recount_soon()
 
     def _counted(self, count: int) -> None:
         self.count = count
@@ -284,15 +298,7 @@ class QueuePane(QWidget):
 
     def step(self, forward: bool) -> bool:
         """The next (or previous) comment; False at either end."""
-        current = self.view.currentIndex()
-        if not current.isValid() or not self.view.selectionModel().isSelected(current):
-            row = max(current.row(), 0)  # nothing chosen yet: start where the view stands
-        else:
-            row = current.row() + (1 if forward else -1)
-        if row < 0 or not self.model.fetch_through(row):
-            return False
-        self.go_to(row)
-        return True
+        return step_list(self.view, forward)
 
     def go_to(self, row: int) -> None:
         index = self.model.index(row)

@@ -22,6 +22,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from moderator.changes import Changes
 from moderator.gui.workers.progress import CancelToken, Progress, ProgressPanel
 from moderator.gui.workers.writer import Writer
 from moderator.scoring.process import ScoringProcess
@@ -30,12 +31,11 @@ from moderator.scoring.store import ScoringPlan, count_unscored, register_model,
 from moderator.storage.database import Database
 
 LANDING_BUDGET = 0.008  # seconds of GUI-thread time per event-loop turn for landed scores
-LANDING_SLICE = 32  # comment ids per scores_landed signal
+LANDING_SLICE = 32  # comment ids per announced Changes
 
 
 class BackgroundScorer(QObject):
     model_ready = Signal(int)  # the active model's database id
-    scores_landed = Signal(object)  # list of comment ids whose scores are now stored
     stopped = Signal(str)  # why: "done", "cancelled" or the error sentence
 
     def __init__(self, db: Database, models_dir: Path, writer: Writer, panel: ProgressPanel, parent=None):
@@ -147,6 +147,7 @@ class BackgroundScorer(QObject):
         """Slices of landed ids for the window, for a few milliseconds, then the event loop's turn."""
         started = time.perf_counter()
         while self._landed and time.perf_counter() - started < LANDING_BUDGET:
-            self.scores_landed.emit([self._landed.popleft() for _ in range(min(LANDING_SLICE, len(self._landed)))])
+            landed = [self._landed.popleft() for _ in range(min(LANDING_SLICE, len(self._landed)))]
+            self._writer.announce(Changes.of_scores(landed))
         if self._landed:
             self._landing.start()

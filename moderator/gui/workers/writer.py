@@ -15,6 +15,8 @@ from typing import Any, Callable
 from PySide6.QtCore import QObject, Signal
 from sqlalchemy.orm import Session, sessionmaker
 
+from moderator.changes import Changes
+
 Operation = Callable[[Session], Any]
 Callback = Callable[[Any], None]
 ErrorCallback = Callable[[BaseException], None]
@@ -32,6 +34,7 @@ class _Delivery:
 class Worker(QObject):
     # Emitted from the worker thread; Qt queues it to the GUI thread.
     _finished = Signal(object)
+    drained = Signal()  # on the GUI thread, when the last submitted task's result was delivered
 
     def __init__(self, name: str, on_error: ErrorCallback, parent: QObject | None = None):
         super().__init__(parent)
@@ -55,6 +58,13 @@ class Worker(QObject):
 
     def _deliver(self, delivery: _Delivery) -> None:
         self._pending -= 1
+        try:
+            self._delivering(delivery)
+        finally:
+            if self._pending == 0:
+                self.drained.emit()
+
+    def _delivering(self, delivery: _Delivery) -> None:
         if delivery.callback is not None:
             delivery.callback(delivery.value)
 
@@ -68,9 +78,25 @@ class Worker(QObject):
 
 
 class Writer(Worker):
+    """Every database write, one at a time. A write that returns `Changes` (or a value
+    holding them as `.changes`) is announced on `changed` once committed, before its own
+    callback runs: the one signal every view refreshes itself from."""
+
+    changed = Signal(object)  # Changes
+
     def __init__(self, sessions: sessionmaker[Session], on_error: ErrorCallback, parent: QObject | None = None):
         super().__init__("db-writer", on_error, parent)
         self._sessions = sessions
+
+    def announce(self, changes: Changes) -> None:
+        """Changes made outside a write task (scores landing in slices, a new model)."""
+        self.changed.emit(changes)
+
+    def _delivering(self, delivery: _Delivery) -> None:
+        changes = delivery.value if isinstance(delivery.value, Changes) else getattr(delivery.value, "changes", None)
+        if isinstance(changes, Changes):
+            self.changed.emit(changes)
+        super()._delivering(delivery)
 
     def submit(self, operation: Operation, on_done: Callback | None = None, on_error: ErrorCallback | None = None) -> Future:
         return self.run(lambda: self._in_session(operation), on_done, on_error)

@@ -1,0 +1,143 @@
+"""What a moderator decides from the window: approve, hide or restore one comment or a
+selection, reply as staff, post the first comment. Each is one DecisionCommand on the undo
+stack (a bulk action too: one Ctrl+Z undoes all of it). The write reads the changed rows
+in its own session and the writer announces the Changes every view refreshes from; this
+class only asks what it must (a reason, a confirmation) and says what happened.
+
+A selection the moderator did not pick row by row (Ctrl+A, a score band) or a large one
+is confirmed with its exact count before anything is written.
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from moderator.changes import Changes
+from moderator.errors import ModeratorError
+from moderator.gui.common.messages import show_plain_message
+from moderator.gui.dialogs.forms import HideDialog, ReplyDialog
+from moderator.gui.operations.undo import DecisionCommand, Operation
+from moderator.gui.workers.writer import Writer
+from moderator.moderation import decisions
+from moderator.reading import queries
+from moderator.reading.rows import CommentRow
+from moderator.vocabulary import STATUS_AFTER, Action, Source
+
+CONFIRM_FROM = 20  # picked one by one, up to this many act at once
+VERBS = {Action.APPROVE: "Approve", Action.HIDE: "Hide", Action.RESTORE: "Restore"}
+DONE_WORDS = {Action.APPROVE: "Approved", Action.HIDE: "Hidden", Action.RESTORE: "Sent back to review",
+              Action.REPLY: "Replied", Action.POST: "Posted", Action.UNDO: "Undone", Action.REDO: "Redone"}
+Say = Callable[[str, int], None]  # a sentence for the status bar, and for how many milliseconds
+
+
+class Decisions:
+    def __init__(self, parent: QWidget, writer: Writer, undo_stack: QUndoStack, moderator: Callable[[], str],
+                 model_id: Callable[[], int | None], say: Say, refresh: Callable[[], None],
+                 report_bug: Callable[[BaseException], None]):
+        self._parent, self._writer, self._undo_stack = parent, writer, undo_stack
+        self._moderator, self._model_id, self._say = moderator, model_id, say
+        self._refresh, self._report_bug = refresh, report_bug
+
+    # ---- one comment ---------------------------------------------------------------------------
+
+    def decide(self, comment: CommentRow, action: Action, move_on: Callable[[], object] | None = None) -> None:
+        """Approve, hide (asking the reason) or restore the comment; `move_on` shows the next
+        comment before the write starts (the write's thread would slow the GUI's reads)."""
+        if comment.status == STATUS_AFTER[action]:  # nothing to write; approve and hide still move on
+            self._say(f"Nothing to change: the comment by {comment.author} is {comment.status} already.", 4000)
+            if move_on is not None:
+                move_on()
+            return
+        reason, note = None, ""
+        if action == Action.HIDE:
+            if (choice := HideDialog(self._parent).choose()) is None:
+                return
+            reason, note = choice.reason, choice.note
+        if move_on is not None:
+            move_on()
+        moderator = self._moderator()
+        self._push(VERBS[action], lambda s: decisions.decide(s, [comment.id], action, moderator, reason, note))
+
+    def reply(self, comment: CommentRow) -> None:
+        text = ReplyDialog(self._parent, comment.author, comment.body).text()
+        if text:
+            moderator = self._moderator()
+            self._push("Reply", lambda s: decisions.reply(s, comment.id, text, moderator))
+
+    def post_first_comment(self, article_id: int, text: str) -> None:
+        moderator = self._moderator()
+        self._push("Post", lambda s: decisions.post_first_comment(s, article_id, text, moderator))
+
+    # ---- many comments -------------------------------------------------------------------------
+
+    def decide_many(self, comment_ids: list[int], action: Action, what: str, confirm: bool,
+                    on_done: Callable[[], None] = lambda: None) -> bool:
+        """Approve / hide / restore these comments as one undo step; `what` names them
+        ("the 3 selected comments"). False when nothing was done (cancelled)."""
+        if confirm and not self._confirmed(f"{VERBS[action]} {what}?", action):
+            return False
+        reason, note = None, ""
+        if action == Action.HIDE:
+            if (choice := HideDialog(self._parent).choose()) is None:
+                return False
+            reason, note = choice.reason, choice.note
+        moderator = self._moderator()
+        self._push(f"{VERBS[action]} {len(comment_ids):,}",
+                   lambda s: decisions.decide(s, comment_ids, action, moderator, reason, note, Source.BULK),
+                   on_done)
+        return True
+
+    @staticmethod
+    def needs_confirming(count: int, picked_by: str) -> bool:
+        return bool(picked_by) or count > CONFIRM_FROM
+
+    def _confirmed(self, question: str, action: Action) -> bool:
+        box = QMessageBox(QMessageBox.Icon.Question, "Bulk action", question,
+                          QMessageBox.StandardButton.Cancel, self._parent)
+        box.setTextFormat(Qt.TextFormat.PlainText)  # the question may quote an author's name
+        box.setInformativeText("One Ctrl+Z undoes all of it.")
+        go = box.addButton(VERBS[action], QMessageBox.ButtonRole.AcceptRole)
+        box.setDefaultButton(go)
+        box.setObjectName("BulkConfirm")
+        box.exec()
+        confirmed = box.clickedButton() is go
+        box.deleteLater()
+        return confirmed
+
+    # ---- the write, and what it says --------------------------------------------------------------
+
+    def _push(self, text: str, operation: Operation, then: Callable[[], None] = lambda: None) -> None:
+        model_id = self._model_id()
+
+        def done(changes: Changes) -> None:
+            self._tell(changes)
+            then()
+
+        self._undo_stack.push(DecisionCommand(text, operation, self._moderator(), self._writer,
+                                              lambda s, changes: queries.with_rows(s, changes, model_id), done,
+                                              self.failed))
+
+    def _tell(self, changes: Changes) -> None:
+        if not changes.decided:
+            self._say("Nothing to change: every one of them was so already.", 6000)
+            return
+        done = DONE_WORDS.get(changes.decided[0].action, changes.decided[0].action)
+        again = "Ctrl+Shift+Z redoes it." if changes.action == Action.UNDO else "Ctrl+Z undoes it."
+        if len(changes.decided) == 1 and (row := changes.rows.get(changes.decided[0].comment_id)) is not None:
+            self._say(f"{done}: comment by {row.author}. {again}", 6000)
+        else:
+            self._say(f"{done}: {len(changes.decided):,} comments. {again}", 6000)
+
+    def failed(self, error: BaseException) -> None:
+        """A write failed: nothing of it was stored, and the undo stack no longer matches the database."""
+        self._undo_stack.clear()
+        if isinstance(error, ModeratorError):
+            show_plain_message(self._parent, "Not done", str(error))
+            self._refresh()
+        else:
+            self._report_bug(error)
+

@@ -1,0 +1,80 @@
+"""The frozen rows the read side returns: plain values, safe to hand across threads."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+
+@dataclass(frozen=True)
+class ArticleRow:
+    id: int
+    headline: str
+    section: str | None
+    published_at: datetime | None
+    pending: int
+    approved: int
+    hidden: int
+
+
+@dataclass(frozen=True)
+class ArticleDetail:
+    id: int
+    external_id: str
+    headline: str
+    standfirst: str
+    body: str
+    section: str | None
+    published_at: datetime | None
+    comment_prompt: str
+    comment_call: str
+
+    @property
+    def paragraphs(self) -> list[str]:
+        return [p for p in self.body.split("\n\n") if p.strip()]
+
+
+@dataclass(frozen=True)
+class CommentRow:
+    id: int
+    article_id: int
+    parent_id: int | None
+    external_id: str | None
+    author: str
+    is_staff: bool
+    body: str
+    created_at: datetime
+    status: str
+    version: int
+    article_headline: str = ""
+    score: float | None = None  # the active model's main label; None until it has scored this
+
+    def as_json(self) -> dict:
+        return {
+            "id": self.id,
+            "external_id": self.external_id,
+            "article_id": self.article_id,
+            "article": self.article_headline,
+            "parent_id": self.parent_id,
+            "author": self.author,
+            "is_staff": self.is_staff,
+            "created_at": self.created_at.isoformat(),
+            "status": self.status,
+            "body": self.body,
+        }
+
+
+@dataclass(frozen=True)
+class DecisionRow:
+    id: int
+    comment_id: int
+    action: str
+    reason: str | None
+    note: str
+    moderator: str
+    source: str
+    created_at: datetime
+    status_before: str | None
+    status_after: str
+    reverts_id: int | None
