@@ -8,43 +8,44 @@ what, which comment is current, and the window's own layout.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QUndoStack
-from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox, QSplitter, QTabWidget, QToolBar
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QSplitter, QTabWidget, QToolBar
 
 from moderator import APP_NAME, __version__
 from moderator.changes import Changes
 from moderator.config import AppPaths
 from moderator.gui import settings as S
-from moderator.gui.actions import FILTER_MENU, MENUS, TOOLBAR, ActionId, apply_shortcuts, create_actions, fill
+from moderator.gui import windowstate
+from moderator.gui.actions import MENUS, TOOLBAR, ActionId, apply_shortcuts, create_actions, fill
 from moderator.gui.article.listview import ArticleList
 from moderator.gui.article.view import ArticleView
 from moderator.gui.audit.window import AuditWindow
 from moderator.gui.comment.panel import CommentPanel
+from moderator.gui.commenter.commands import CommenterCommands
 from moderator.gui.commenter.panel import CommenterPanel
-from moderator.gui.common.look import STATUS_LABELS
 from moderator.gui.common.messages import show_plain_message
 from moderator.gui.common.reading import ActiveModel, reader_of
-from moderator.gui.dialogs.forms import Preferences, PreferencesDialog, ShortcutsDialog, run_modal
+from moderator.gui.dialogs.forms import ShortcutsDialog, edit_preferences, run_modal
 from moderator.gui.dialogs.models import ModelsDialog
 from moderator.gui.models.listmodels import ID_ROLE, step_list
 from moderator.gui.operations.decisions import Decisions
 from moderator.gui.operations.files import FileActions
 from moderator.gui.queue.commands import QUEUE_TAB, QueueCommands
-from moderator.gui.queue.pane import KINDS, SORT_NAMES, QueuePane
+from moderator.gui.queue.pane import QueuePane
 from moderator.gui.workers.collector import IdleCollector
 from moderator.gui.workers.progress import ProgressPanel
 from moderator.gui.workers.scoring import BackgroundScorer
 from moderator.gui.workers.writer import Reader, Writer
-from moderator.reading import commenters, queries
+from moderator.reading import queries
 from moderator.reading.queue import QueueRow
 from moderator.scoring.priority import Thresholds
 from moderator.scoring.registry import model_identity
 from moderator.scoring.store import find_model
 from moderator.storage.database import Database
-from moderator.vocabulary import Action, QueueKind, Sort, Status
+from moderator.vocabulary import Action
 
 ARTICLES_TAB = 0
 ARTICLE_PAUSE_MS = 80  # moving through the queue, the article follows once the keys pause this long
@@ -99,6 +100,8 @@ class MainWindow(QMainWindow):
         self.scoring = BackgroundScorer(context.db, context.paths.models, self.writer, self.progress, self)
         self.decisions = Decisions(self, self.writer, self.undo_stack, lambda: self.moderator,
                                    lambda: self.active.model_id, self.statusBar().showMessage, self.refresh, report_bug)
+        self.commenter = CommenterCommands(self.commenter_panel, self.side_tabs, self._read, self.active,
+                                           self.decisions, lambda: self._current_row(), self.statusBar().showMessage)
         self.queue_commands = QueueCommands(self, self.queue_pane, self.tabs, self.statusBar().showMessage, self._read,
                                             self.decisions, lambda: self.article_view.article,
                                             lambda: self.current_comment_id, lambda: self.active.identity)
@@ -107,7 +110,7 @@ class MainWindow(QMainWindow):
         self._build_menus_and_toolbar()
         self._connect()
         self._show_model_in_queue()
-        self._restore_layout()
+        self._reopen_article = windowstate.restore(self)
         self.refresh()
         self.collector = IdleCollector(self)  # last: what start-up made is frozen out of collections
 
@@ -116,13 +119,7 @@ class MainWindow(QMainWindow):
     def _build_menus_and_toolbar(self) -> None:
         for title, ids in MENUS.items():
             fill(self.menuBar().addMenu(title), self.actions, ids)
-        self.queue_menu = QMenu("Filter", self)  # the queue pane's Filter button
-        fill(self.queue_menu, self.actions, FILTER_MENU)
-        statuses = self.queue_menu.addMenu("&Status")
-        for status in (Status.PENDING, Status.APPROVED, Status.HIDDEN):
-            chosen = statuses.addAction(STATUS_LABELS[status])
-            chosen.triggered.connect(lambda _checked=False, status=status: self.queue_commands.filter_status(status))
-        fill(self.queue_menu, self.actions, (None, ActionId.CLEAR_FILTERS))
+        self.queue_menu = self.queue_commands.filter_menu(self.actions)
         toolbar = QToolBar("Moderation", self)
         toolbar.setObjectName("moderation-toolbar")
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
@@ -142,8 +139,9 @@ class MainWindow(QMainWindow):
             ActionId.IMPORT: lambda: self.files.import_files(), ActionId.EXPORT_DECISIONS: self.files.export_decisions,
             ActionId.BACK_UP: self.files.back_up, ActionId.MODELS: self.show_models,
             ActionId.SHORTCUTS: lambda: run_modal(ShortcutsDialog(self, self.actions)), ActionId.ABOUT: self.show_about,
-            ActionId.QUIT: self.close, ActionId.COMMENTER: self.show_commenter,
-            ActionId.AUDIT_LOG: lambda: self.show_audit_log(), ActionId.HIDE_ALL_FROM_COMMENTER: self.hide_all_from_commenter,
+            ActionId.QUIT: self.close, ActionId.COMMENTER: self.commenter.show,
+            ActionId.AUDIT_LOG: lambda: self.show_audit_log(),
+            ActionId.HIDE_ALL_FROM_COMMENTER: self.commenter.hide_all_from_current,
         }
         for action_id, handler in (handlers | self.queue_commands.handlers()).items():
             a[action_id].triggered.connect(handler)
@@ -157,8 +155,6 @@ class MainWindow(QMainWindow):
         self.articles_view.selectionModel().currentChanged.connect(self._article_chosen)
         self.queue_pane.comment_chosen.connect(self._queue_comment_chosen)
         self.queue_pane.pending_counted.connect(lambda count: self.tabs.setTabText(QUEUE_TAB, f"Queue ({count:,} pending)"))
-        self.queue_pane.filter_button.setMenu(self.queue_menu)
-        self.commenter_panel.hide_all_pending.connect(self.hide_all_pending_from)
         self.commenter_panel.comment_activated.connect(self.open_comment)
         self.article_view.comment_selected.connect(self.show_comment)
         self.article_view.first_comment_posted.connect(self.decisions.post_first_comment)
@@ -250,30 +246,6 @@ class MainWindow(QMainWindow):
         if (row := self._current_row()) is not None:
             self.decisions.reply(row)
 
-    # ---- the commenter ---------------------------------------------------------------------
-
-    def show_commenter(self) -> None:
-        """Everything the current comment's author wrote, with counts (c)."""
-        if (row := self._current_row()) is None:
-            return
-        site_id, author = self._read(lambda s: commenters.of_comment(s, row.id))
-        self.commenter_panel.show_commenter(site_id, author, self.active.model_id)
-        self.side_tabs.setCurrentWidget(self.commenter_panel)
-        self.commenter_panel.comments_view.setFocus()
-
-    def hide_all_from_commenter(self) -> None:
-        self.show_commenter()
-        if self.commenter_panel.summary is not None:
-            self.commenter_panel.hide_all_button.click()  # does nothing when none are pending
-
-    def hide_all_pending_from(self, author: str, site_id: int | None, _count: int) -> None:
-        ids = self._read(lambda s: commenters.pending_ids_of(s, author, site_id))  # as they are now, not as counted
-        if not ids:
-            self.statusBar().showMessage(f"No pending comments from {author}.", 4000)
-            self.commenter_panel.refresh()
-            return
-        self.decisions.decide_many(ids, Action.HIDE, f"all {len(ids):,} pending comments from {author}", confirm=True)
-
     # ---- scoring ------------------------------------------------------------------------------
 
     def _thresholds(self) -> Thresholds:
@@ -342,17 +314,8 @@ class MainWindow(QMainWindow):
         ModelsDialog(self, self.context.paths.models, self.models_changed).exec()
 
     def edit_preferences(self) -> None:
-        settings = self.context.settings
-        current = Preferences(self.moderator, settings.get(S.PRIORITY_MEDIUM), settings.get(S.PRIORITY_HIGH),
-                              settings.get(S.SHORTCUTS))
-        chosen = PreferencesDialog(self, current, str(self.context.paths.home), self.menuBar()).choose()
-        if chosen is not None:
-            settings.set(S.MODERATOR_NAME, chosen.moderator_name)
-            settings.set(S.PRIORITY_MEDIUM, chosen.medium_from)
-            settings.set(S.PRIORITY_HIGH, chosen.high_from)
-            settings.set(S.SHORTCUTS, chosen.shortcuts)
-            settings.sync()  # the command line reads the same file
-            apply_shortcuts(self.actions, settings)  # the new keys work at once
+        if edit_preferences(self, self.context.settings, str(self.context.paths.home), self.menuBar()):
+            apply_shortcuts(self.actions, self.context.settings)  # the new keys work at once
             self._show_model_in_queue()  # priority chips and Flagged follow the new thresholds
             self.refresh()
 
@@ -361,22 +324,6 @@ class MainWindow(QMainWindow):
                            QMessageBox.Icon.Information)
 
     # ---- layout persistence -----------------------------------------------------------------
-
-    def _restore_layout(self) -> None:
-        settings = self.context.settings
-        if not self.restoreGeometry(settings.get(S.WINDOW_GEOMETRY)):
-            self.resize(1280, 800)
-        self.restoreState(settings.get(S.WINDOW_STATE))
-        if not self.splitter.restoreState(settings.get(S.MAIN_SPLITTER)):
-            width = self.width()  # first start: the lists and the comment a bit over a quarter each
-            self.splitter.setSizes([width * 28 // 100, width * 44 // 100, width * 28 // 100])
-        self.article_view.splitter.restoreState(settings.get(S.ARTICLE_SPLITTER))
-        sort = settings.get(S.QUEUE_SORT)
-        self.queue_pane.query = replace(self.queue_pane.query, sort=sort if sort in SORT_NAMES else Sort.PRIORITY)
-        kind = settings.get(S.QUEUE_KIND)
-        self.queue_pane.set_kind(kind if kind in dict(KINDS) else QueueKind.PENDING)
-        self.tabs.setCurrentIndex(settings.get(S.LEFT_TAB))
-        self._reopen_article = settings.get(S.CURRENT_ARTICLE)
 
     def reopen_last_article(self) -> None:
         """Select the article open when the app last closed, or the newest one."""
@@ -393,14 +340,5 @@ class MainWindow(QMainWindow):
         self.reader.close()
         self.writer.close()  # every decision shown as done is committed before we go
         self.collector.close()
-        settings = self.context.settings
-        settings.set(S.WINDOW_GEOMETRY, self.saveGeometry())
-        settings.set(S.WINDOW_STATE, self.saveState())
-        settings.set(S.MAIN_SPLITTER, self.splitter.saveState())
-        settings.set(S.ARTICLE_SPLITTER, self.article_view.splitter.saveState())
-        settings.set(S.LEFT_TAB, self.tabs.currentIndex())
-        settings.set(S.QUEUE_SORT, self.queue_pane.query.sort)
-        settings.set(S.QUEUE_KIND, self.queue_pane.query.kind)
-        settings.set(S.CURRENT_ARTICLE, self.article_view.article.id if self.article_view.article else 0)
-        settings.sync()
+        windowstate.save(self)
         super().closeEvent(event)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from moderator.config import FORMS_DIR
+from moderator.gui import settings as S
 from moderator.gui.actions import ActionId, grouped, plain_name, shortcut_text
 from moderator.gui.dialogs.shortcuteditor import ShortcutEditor
 from moderator.gui.shortcuts import menu_keys
@@ -139,6 +140,22 @@ class PreferencesDialog:
     def choose(self) -> Preferences | None:
         return run_modal(self.dialog, lambda: Preferences(self.name.text().strip() or getpass.getuser(),
                                                           self.medium.value(), self.high.value(), self.shortcuts.stored()))
+
+
+def edit_preferences(parent: QWidget, settings: S.Settings, data_folder: str, menus: QMenuBar | None) -> bool:
+    """Ask, and store what the moderator chose (the command line reads the same file).
+    False when cancelled."""
+    current = Preferences(settings.get(S.MODERATOR_NAME), settings.get(S.PRIORITY_MEDIUM),
+                          settings.get(S.PRIORITY_HIGH), settings.get(S.SHORTCUTS))
+    chosen = PreferencesDialog(parent, current, data_folder, menus).choose()
+    if chosen is None:
+        return False
+    settings.set(S.MODERATOR_NAME, chosen.moderator_name)
+    settings.set(S.PRIORITY_MEDIUM, chosen.medium_from)
+    settings.set(S.PRIORITY_HIGH, chosen.high_from)
+    settings.set(S.SHORTCUTS, chosen.shortcuts)
+    settings.sync()
+    return True
 
 
 class ShortcutsDialog(QDialog):

@@ -5,11 +5,13 @@ its handlers to the actions (gui/actions.py)."""
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Callable
+from typing import Callable, Mapping
 
-from PySide6.QtWidgets import QTabWidget, QWidget
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMenu, QTabWidget, QWidget
 
-from moderator.gui.actions import ActionId
+from moderator.gui.actions import FILTER_MENU, ActionId, fill
+from moderator.gui.common.look import STATUS_LABELS
 from moderator.gui.common.reading import Read
 from moderator.gui.operations.decisions import Decisions
 from moderator.gui.queue.filters import DateFilterDialog, ScoreFilterDialog, with_range
@@ -47,6 +49,18 @@ class QueueCommands:
             ActionId.BULK_APPROVE: lambda: self.decide_selection(Action.APPROVE),
             ActionId.BULK_HIDE: lambda: self.decide_selection(Action.HIDE),
         }
+
+    def filter_menu(self, actions: Mapping[ActionId, QAction]) -> QMenu:
+        """The pane's Filter button: the filter actions and a choice of status."""
+        menu = QMenu("Filter", self._parent)
+        fill(menu, actions, FILTER_MENU)
+        statuses = menu.addMenu("&Status")
+        for status in (Status.PENDING, Status.APPROVED, Status.HIDDEN):
+            chosen = statuses.addAction(STATUS_LABELS[status])
+            chosen.triggered.connect(lambda _checked=False, status=status: self.filter_status(status))
+        fill(menu, actions, (None, ActionId.CLEAR_FILTERS))
+        self.pane.filter_button.setMenu(menu)
+        return menu
 
     # ---- which queue, in what order ------------------------------------------------------
 

@@ -1,0 +1,44 @@
+"""The window as the moderator left it: geometry, column widths, which tab and queue, the
+open article; restored at start, saved on close (settings declared in gui/settings.py)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from moderator.gui import settings as S
+from moderator.gui.queue.pane import KINDS, SORT_NAMES
+from moderator.vocabulary import QueueKind, Sort
+
+if TYPE_CHECKING:
+    from moderator.gui.mainwindow import MainWindow
+
+
+def restore(window: MainWindow) -> int:
+    """Lay the window out as it was; returns the article open when it last closed (0: none)."""
+    settings = window.context.settings
+    if not window.restoreGeometry(settings.get(S.WINDOW_GEOMETRY)):
+        window.resize(1280, 800)
+    window.restoreState(settings.get(S.WINDOW_STATE))
+    if not window.splitter.restoreState(settings.get(S.MAIN_SPLITTER)):
+        width = window.width()  # first start: the lists and the comment a bit over a quarter each
+        window.splitter.setSizes([width * 28 // 100, width * 44 // 100, width * 28 // 100])
+    window.article_view.splitter.restoreState(settings.get(S.ARTICLE_SPLITTER))
+    pane, sort, kind = window.queue_pane, settings.get(S.QUEUE_SORT), settings.get(S.QUEUE_KIND)
+    pane.query = replace(pane.query, sort=sort if sort in SORT_NAMES else Sort.PRIORITY)
+    pane.set_kind(kind if kind in dict(KINDS) else QueueKind.PENDING)
+    window.tabs.setCurrentIndex(settings.get(S.LEFT_TAB))
+    return settings.get(S.CURRENT_ARTICLE)
+
+
+def save(window: MainWindow) -> None:
+    settings = window.context.settings
+    settings.set(S.WINDOW_GEOMETRY, window.saveGeometry())
+    settings.set(S.WINDOW_STATE, window.saveState())
+    settings.set(S.MAIN_SPLITTER, window.splitter.saveState())
+    settings.set(S.ARTICLE_SPLITTER, window.article_view.splitter.saveState())
+    settings.set(S.LEFT_TAB, window.tabs.currentIndex())
+    settings.set(S.QUEUE_SORT, window.queue_pane.query.sort)
+    settings.set(S.QUEUE_KIND, window.queue_pane.query.kind)
+    settings.set(S.CURRENT_ARTICLE, window.article_view.article.id if window.article_view.article else 0)
+    settings.sync()
