@@ -9,6 +9,7 @@ from pathlib import Path
 import platformdirs
 
 from moderator import APP_ID
+from moderator.filemodes import private_file, private_folder, tighten_tree
 
 # seeds/, ui/ and resources/ sit beside the package, in the source tree as in the
 # frozen bundle (packaging/ copies them there); the app runs from one of the two.
@@ -44,9 +45,23 @@ class AppPaths:
     def models(self) -> Path:
         return self.home / "models"
 
+    @property
+    def log_file(self) -> Path:
+        return self.logs / "moderator.log"
+
     def ensure(self) -> None:
-        for folder in (self.home, self.backups, self.logs, self.models):
-            folder.mkdir(parents=True, exist_ok=True)
+        """Create the data folder readable by its owner only, and tighten what an earlier
+        version left readable by others (docs/formats.md, "Who can read the files")."""
+        for folder in (self.home, self.backups, self.logs, self.models, self.settings_file.parent):
+            private_folder(folder)
+        for name in ("", "-wal", "-shm", "-journal"):
+            database_file = self.database.with_name(self.database.name + name)
+            if database_file.exists():
+                private_file(database_file)
+        for file in (self.settings_file, self.log_file):  # created 0600 here, so their writers keep that
+            private_file(file)
+        for folder in (self.backups, self.logs):
+            tighten_tree(folder)
 
 
 def resolve_paths(home: str | None = None) -> AppPaths:

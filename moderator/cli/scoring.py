@@ -124,6 +124,7 @@ def models_install(models_dir: Path, args) -> int:
     manifest = install_pack(models_dir, args.path, args.config, args.name)
     print(f"Installed {manifest.name} ({manifest.family}, {len(manifest.labels)} labels); "
           f"make it active with: moderator models use {manifest.name}")
+    _print_files(manifest)
     return 0
 
 
@@ -153,7 +154,8 @@ def models_pack(models_dir: Path, args) -> int:
 
         with ProgressBar() as bar:
             manifest = pack_release(args.out, args.name, bar.show_bytes)
-    print(f"Wrote {args.out} ({manifest.name}, sha256 {manifest.checksum[:12]}…).")
+    print(f"Wrote {args.out} ({manifest.name}); the files it holds:")
+    _print_files(manifest)
     return 0
 
 
@@ -161,7 +163,17 @@ def _pack_installed(folder: Path, out: Path):
     from moderator.scoring import packs
 
     manifest = packs.read_manifest(folder)
-    return packs.build_pack(out, folder / manifest.checkpoint, folder / manifest.config, manifest.name, manifest.source)
+    return packs.build_pack(out, folder / manifest.checkpoint, folder / manifest.config, manifest.name,
+                            manifest.source, manifest.config_source)
+
+
+def _print_files(manifest) -> None:
+    """Every file of the pack with its full sha256, as its manifest records them."""
+    for path, sha256 in manifest.files:
+        print(f"  sha256 {sha256}  {path}")
+    for label, source in (("checkpoint from", manifest.source), ("config from", manifest.config_source)):
+        if source:
+            print(f"  {label} {source}")
 
 
 def models_download(models_dir: Path, args) -> int:
@@ -170,6 +182,7 @@ def models_download(models_dir: Path, args) -> int:
     with ProgressBar() as bar:
         manifest = download_release(models_dir, args.name, bar.show_bytes)
     print(f"Downloaded and installed {manifest.name}; make it active with: moderator models use {manifest.name}")
+    _print_files(manifest)
     return 0
 
 

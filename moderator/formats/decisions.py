@@ -11,6 +11,7 @@ from typing import BinaryIO, Iterator, NamedTuple
 
 from moderator.errors import FileFormatError
 from moderator.formats import generic
+from moderator.formats.csvsafe import unquote
 from moderator.formats.records import parse_iso_time
 
 NAME = "decisions"
@@ -41,9 +42,10 @@ def parse(stream: BinaryIO, path: str) -> Iterator[DecisionRecord]:
 
 
 def _csv(stream: BinaryIO, path: str) -> Iterator[tuple[int, dict]]:
+    """Cells as the export wrote them, less the apostrophe it puts before formula-like text."""
     for number, row in generic.csv_rows(stream, path):
         if "_unknown" not in row:
-            yield number, row
+            yield number, {key: unquote(value) if isinstance(value, str) else value for key, value in row.items()}
 
 
 def decision_record(row: dict, path: str, number: int) -> DecisionRecord:

@@ -7,7 +7,6 @@ machine (moderator.importing.decisions).
 
 from __future__ import annotations
 
-import csv
 import hashlib
 import json
 from datetime import datetime
@@ -18,6 +17,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, aliased
 
 from moderator.errors import ModeratorError
+from moderator.filemodes import written_aside
+from moderator.formats.csvsafe import csv_file
 from moderator.storage.models import Article, Comment, Decision, Site
 
 FORMATS = ("jsonl", "csv")
@@ -76,22 +77,21 @@ def _record(decision: Decision, comment: Comment, site_key: str, article_externa
 
 
 def export_decisions(session: Session, out: Path, since: datetime | None = None, file_format: str = "jsonl") -> int:
-    """Written to a temporary file and renamed, so a crash never leaves half an export."""
+    """Written aside and renamed, readable by its owner only; the CSV through the one
+    writer that neutralises formula cells (moderator.formats.csvsafe)."""
     if file_format not in FORMATS:
         raise ModeratorError(f"Unknown export format '{file_format}'; use one of: {', '.join(FORMATS)}.")
-    partial = out.with_name(out.name + ".partial")
-    with partial.open("w", encoding="utf-8", newline="") as stream:
-        write = _csv_writer(stream) if file_format == "csv" else _jsonl_writer(stream)
-        count = sum(1 for record in decision_records(session, since) if write(record) or True)
-    partial.replace(out)
+    records = decision_records(session, since)
+    if file_format == "csv":
+        with csv_file(out, FIELDS) as writer:
+            return _each(records, writer.record)
+    with written_aside(out, "w", encoding="utf-8", newline="") as stream:
+        return _each(records, lambda record: stream.write(json.dumps(record, ensure_ascii=False) + "\n"))
+
+
+def _each(records: Iterator[dict], write) -> int:
+    count = 0
+    for record in records:
+        write(record)
+        count += 1
     return count
-
-
-def _jsonl_writer(stream):
-    return lambda record: stream.write(json.dumps(record, ensure_ascii=False) + "\n")
-
-
-def _csv_writer(stream):
-    writer = csv.DictWriter(stream, fieldnames=FIELDS)
-    writer.writeheader()
-    return lambda record: writer.writerow({k: "" if v is None else v for k, v in record.items()})

@@ -14,7 +14,6 @@ For the view: `audit_count` (run it off the GUI thread: it reads every match),
 
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -22,7 +21,8 @@ from pathlib import Path
 from sqlalchemy import ColumnElement, Select, func, literal, select, tuple_
 from sqlalchemy.orm import Session
 
-from moderator.reading.queries import DecisionRow
+from moderator.formats.csvsafe import csv_file
+from moderator.reading.rows import DecisionRow
 from moderator.reading.queueplan import unindexed
 from moderator.storage.models import Comment, Decision
 from moderator.vocabulary import Action, Source
@@ -134,31 +134,23 @@ def batch_sizes(session: Session, batch_ids: set[str]) -> dict[str, int]:
 
 
 def export_audit_csv(session: Session, filters: AuditFilter, out: Path) -> int:
-    """Every decision the filters match, newest first; written aside and renamed, so a
-    crash never leaves half a file. Returns how many rows were written."""
-    partial, written, cursor = out.with_name(out.name + ".partial"), 0, None
-    with partial.open("w", encoding="utf-8", newline="") as stream:
-        writer = csv.writer(stream)
-        writer.writerow(CSV_FIELDS)
+    """Every decision the filters match, newest first, through the one CSV writer
+    (moderator.formats.csvsafe: formula cells neutralised, written aside, 0600).
+    Returns how many rows were written."""
+    written, cursor = 0, None
+    with csv_file(out, CSV_FIELDS) as writer:
         while True:
             rows, cursor = audit_page(session, filters, cursor, limit=5000)
-            writer.writerows(_csv_row(row) for row in rows)
+            for row in rows:
+                writer.row(_csv_values(row))
             written += len(rows)
             if len(rows) < 5000:
                 break
-    partial.replace(out)
     return written
 
 
-def _csv_row(row: AuditRow) -> list[str]:
-    values = (row.id, row.created_at.isoformat(), row.moderator, row.action, row.source, row.reason, row.note,
-              row.status_before, row.status_after, row.comment_id, row.article_id, row.author, row.reverts_id,
-              row.batch_id)
-    return [_cell(value) for value in values]
+def _csv_values(row: AuditRow) -> tuple:
+    return (row.id, row.created_at.isoformat(), row.moderator, row.action, row.source, row.reason, row.note,
+            row.status_before, row.status_after, row.comment_id, row.article_id, row.author, row.reverts_id,
+            row.batch_id)
 
-
-def _cell(value) -> str:
-    """Text a spreadsheet would run as a formula (=, +, -, @ first) is quoted with a leading
-    apostrophe: author names and notes come from outside."""
-    text = "" if value is None else str(value)
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text

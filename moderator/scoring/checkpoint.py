@@ -1,8 +1,17 @@
-"""Reading detoxify checkpoints: what base model, family and labels they carry."""
+"""Reading detoxify checkpoints: what base model, family and labels they carry.
+
+A checkpoint is a pickle, and an ordinary unpickler runs whatever code the file
+names. Every checkpoint is therefore read with torch's restricted unpickler
+(`weights_only=True`), which builds only tensors, numbers, strings and containers:
+detoxify's releases hold nothing else (their training config and a state dict). A
+checkpoint that needs anything more is refused, at install, at pack time and when
+scoring, so a crafted file never runs its payload here.
+"""
 
 from __future__ import annotations
 
 import hashlib
+import pickle
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,6 +26,11 @@ FAMILIES = {
     "AlbertForSequenceClassification": "albert",
 }
 MAIN_LABEL = "toxicity"
+NEEDS_CODE = "Unsupported global"  # torch's restricted unpickler, refusing a reference to code
+
+
+class UnreadableCheckpoint(ModeratorError):
+    """Not a checkpoint at all (damaged, truncated, another kind of file)."""
 
 
 @dataclass(frozen=True)
@@ -24,6 +38,7 @@ class CheckpointInfo:
     base_model: str  # the hub id the checkpoint names, e.g. "bert-base-uncased"
     family: str
     labels: tuple[str, ...]
+    arch: dict  # detoxify's arch args: model_type, model_name, tokenizer_name, num_classes
 
     @property
     def main_label(self) -> str:
@@ -40,27 +55,41 @@ def sha256_file(path: Path) -> str:
 
 def read_checkpoint_info(path: Path) -> CheckpointInfo:
     """The metadata detoxify's loader relies on, checked before anything is installed."""
-    loaded = _load(path)
+    return checkpoint_info(load_checkpoint(path), path)
+
+
+def checkpoint_info(loaded: dict, path: Path) -> CheckpointInfo:
     try:
-        args = loaded["config"]["arch"]["args"]
+        args = dict(loaded["config"]["arch"]["args"])
         classes = loaded["config"]["dataset"]["args"]["classes"]
         base_model, model_name = str(args["model_type"]), str(args["model_name"])
-    except (KeyError, TypeError):
-        raise ModeratorError(f"{path.name} is not a detoxify checkpoint (it lacks detoxify's training config).") from None
+        loaded["state_dict"].keys()
+    except (KeyError, TypeError, AttributeError):
+        raise ModeratorError(f"{path.name} is not a detoxify checkpoint (it lacks detoxify's training config "
+                             "or its weights).") from None
     if model_name not in FAMILIES:
         raise ModeratorError(f"{path.name} uses {model_name}, which this app cannot load; use a detoxify release.")
     labels = tuple(STANDARD_LABELS.get(str(c), str(c)) for c in classes)
-    return CheckpointInfo(base_model, FAMILIES[model_name], labels)
+    return CheckpointInfo(base_model, FAMILIES[model_name], labels, args)
 
 
-def _load(path: Path) -> dict:
+def load_checkpoint(path: Path) -> dict:
+    """The checkpoint's content, built by torch's restricted unpickler only."""
     import torch  # only installing or loading a model pays for torch
 
     try:
         try:
             # mmap: a 500 MB checkpoint is not read into memory just to see its config.
-            return torch.load(path, map_location="cpu", weights_only=False, mmap=True)
+            loaded = torch.load(path, map_location="cpu", weights_only=True, mmap=True)
         except RuntimeError:  # the legacy (non-zip) format cannot be mapped
-            return torch.load(path, map_location="cpu", weights_only=False)
+            loaded = torch.load(path, map_location="cpu", weights_only=True)
+    except pickle.UnpicklingError as error:
+        if NEEDS_CODE not in str(error):  # damaged, or not a pickle at all
+            raise UnreadableCheckpoint(f"{path.name} could not be read as a checkpoint (UnpicklingError).") from None
+        raise ModeratorError(f"{path.name} needs Python code to load, not only weights, and such a file can run "
+                             "anything; it is refused: use a detoxify release or a pack built from one.") from None
     except Exception as error:
-        raise ModeratorError(f"{path.name} could not be read as a checkpoint ({error.__class__.__name__}).") from None
+        raise UnreadableCheckpoint(f"{path.name} could not be read as a checkpoint ({error.__class__.__name__}).") from None
+    if not isinstance(loaded, dict):
+        raise ModeratorError(f"{path.name} is not a detoxify checkpoint (it holds no training config).")
+    return loaded

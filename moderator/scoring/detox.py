@@ -6,7 +6,6 @@ when the package is imported.
 
 from __future__ import annotations
 
-import pickle
 import platform
 from contextlib import nullcontext
 from dataclasses import dataclass, replace
@@ -15,6 +14,7 @@ from typing import Sequence
 
 from moderator.errors import ModeratorError
 from moderator.scoring.base import LabelScores, Scorer
+from moderator.scoring.checkpoint import UnreadableCheckpoint, checkpoint_info, load_checkpoint
 from moderator.scoring.offline import ensure_hub_alias, hub_cache, offline_hub
 from moderator.scoring.packs import Manifest, read_manifest
 
@@ -98,18 +98,31 @@ class DetoxifyScorer(Scorer):
 
 
 def load_detoxify(pack: Path, manifest: Manifest):
-    """detoxify.Detoxify on the pack's files, offline (see moderator.scoring.offline)."""
+    """A detoxify.Detoxify on the pack's files, built as detoxify builds it, offline (see
+    moderator.scoring.offline). The checkpoint is read here with torch's restricted
+    unpickler (moderator.scoring.checkpoint), never by detoxify's own `torch.load`,
+    which would unpickle it unrestricted."""
     ensure_hub_alias(pack, manifest.base_model, pack / manifest.config)  # packs installed by hand too
+    try:
+        loaded = load_checkpoint(pack / manifest.checkpoint)
+    except UnreadableCheckpoint as error:
+        raise ModeratorError(f"The model '{manifest.name}' could not be loaded ({str(error).rstrip('.')}); "
+                             "reinstall its pack.") from None
+    info = checkpoint_info(loaded, pack / manifest.checkpoint)
     with offline_hub(hub_cache(pack)):
         import detoxify
         import transformers
+        from detoxify.detoxify import get_model_and_tokenizer
 
         transformers.utils.logging.disable_progress_bar()  # no "Loading weights" bar on stderr
         try:
-            return detoxify.Detoxify(checkpoint=str(pack / manifest.checkpoint),
-                                     huggingface_config_path=str(pack / manifest.config))
-        except (OSError, ValueError, KeyError, RuntimeError, EOFError, pickle.UnpicklingError) as error:
+            model, tokenizer = get_model_and_tokenizer(**info.arch, state_dict=loaded["state_dict"],
+                                                       huggingface_config_path=str(pack / manifest.config))
+        except (OSError, ValueError, KeyError, RuntimeError, TypeError) as error:
             raise ModeratorError(f"The model '{manifest.name}' could not be loaded ({error}); reinstall its pack.") from None
+    found = detoxify.Detoxify.__new__(detoxify.Detoxify)  # its __init__ would load the checkpoint itself
+    found.model, found.tokenizer, found.class_names, found.device = model, tokenizer, list(info.labels), "cpu"
+    return found
 
 
 def _check_fast(fast: str | None) -> str | None:

@@ -1,7 +1,9 @@
 """Downloading detoxify releases, only when a moderator or IT asks for it.
 
 Without a network it fails within seconds with one plain sentence; with one, it
-shows progress, checks the release's sha256 prefix and installs (or packs) it.
+shows progress, checks the release's sha256 (in full where it is known, else the
+prefix its file name carries), fetches the Hugging Face files from a pinned commit,
+and installs (or packs) it; the pack's manifest records the sha256 of every file.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from typing import Callable
 
 from moderator.errors import ModeratorError
 from moderator.scoring.packs import Manifest, build_pack, install_pack
-from moderator.scoring.releases import HUB_URL, RELEASES, Release
+from moderator.scoring.releases import RELEASES, Release
 
 ProgressCallback = Callable[[str, int, int | None], None]  # (file, bytes done, bytes in all or None)
 PROBE_SECONDS = 5.0
@@ -25,33 +27,36 @@ READ_TIMEOUT = 30.0
 OPTIONAL_HUB_FILES = ("tokenizer.json", "tokenizer_config.json")  # older hub repos may lack them
 
 
-def download_release(models_dir: Path, name: str, on_progress: ProgressCallback | None = None) -> Manifest:
+def download_release(models_dir: Path, name: str, on_progress: ProgressCallback | None = None,
+                     releases: dict[str, Release] = RELEASES) -> Manifest:
     """Download a detoxify release with its hub files and install it as `name`."""
-    chosen = _release(name)
+    chosen = _release(name, releases)
     models_dir.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix=".download-", dir=models_dir) as folder:
         checkpoint, config = fetch_release(chosen, Path(folder), on_progress)
-        return install_pack(models_dir, checkpoint, config, name=name, origin=chosen.url)
+        return install_pack(models_dir, checkpoint, config, name=name, origin=chosen.url,
+                            config_source=chosen.config_source)
 
 
-def pack_release(out: Path, name: str, on_progress: ProgressCallback | None = None) -> Manifest:
+def pack_release(out: Path, name: str, on_progress: ProgressCallback | None = None,
+                 releases: dict[str, Release] = RELEASES) -> Manifest:
     """Download a detoxify release and write it as a pack zip for offline machines."""
-    chosen = _release(name)
+    chosen = _release(name, releases)
     with tempfile.TemporaryDirectory(prefix=".download-") as folder:
         checkpoint, config = fetch_release(chosen, Path(folder), on_progress)
-        return build_pack(out, checkpoint, config, name, chosen.url)
+        return build_pack(out, checkpoint, config, name, chosen.url, chosen.config_source)
 
 
 def fetch_release(chosen: Release, folder: Path, on_progress: ProgressCallback | None) -> tuple[Path, Path]:
     check_network(chosen.url)
     checkpoint = folder / chosen.file_name
     digest = fetch(chosen.url, checkpoint, on_progress)
-    if not digest.startswith(chosen.sha256_prefix):
+    if digest != (chosen.sha256 or digest) or not digest.startswith(chosen.sha256_prefix):
         raise ModeratorError(f"The download of {chosen.file_name} is damaged (its sha256 does not match); try again.")
     config = folder / "config"
     config.mkdir()
     for file in chosen.hub_files:
-        url = HUB_URL.format(hub_id=chosen.hub_id, file=file)
+        url = chosen.hub_file_url(file)
         try:
             fetch(url, config / file, on_progress)
         except ModeratorError:
@@ -63,12 +68,13 @@ def fetch_release(chosen: Release, folder: Path, on_progress: ProgressCallback |
 def check_network(url: str, seconds: float = PROBE_SECONDS) -> None:
     """Raise within `seconds` if the url's host cannot be reached (name lookup included,
     which socket timeouts do not cover, hence the daemon thread)."""
-    host = urllib.request.urlparse(url).hostname
+    parts = urllib.request.urlparse(url)
+    host, port = parts.hostname, parts.port or (80 if parts.scheme == "http" else 443)
     outcome: list[BaseException | None] = []
 
     def probe() -> None:
         try:
-            socket.create_connection((host, 443), timeout=seconds).close()
+            socket.create_connection((host, port), timeout=seconds).close()
             outcome.append(None)
         except OSError as error:
             outcome.append(error)
@@ -106,7 +112,7 @@ def _length(response) -> int | None:
     return int(value) if value and value.isdigit() else None
 
 
-def _release(name: str) -> Release:
-    if name not in RELEASES:
-        raise ModeratorError(f"There is no detoxify release named '{name}'; choose one of: {', '.join(RELEASES)}.")
-    return RELEASES[name]
+def _release(name: str, releases: dict[str, Release]) -> Release:
+    if name not in releases:
+        raise ModeratorError(f"There is no detoxify release named '{name}'; choose one of: {', '.join(releases)}.")
+    return releases[name]

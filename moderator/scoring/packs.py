@@ -1,9 +1,12 @@
 """Model packs: a detoxify checkpoint, its Hugging Face config and tokenizer files,
-and a manifest (name, family, labels, checkpoint sha256, source).
+and a manifest (name, family, labels, where the files came from, the sha256 of every
+file).
 
 A pack is a folder or a zip of one. Installed packs live in the models folder, one
 folder per name; installing stages into a hidden folder there and renames it into
-place, so a failed or interrupted install leaves nothing half-installed.
+place, so a failed or interrupted install leaves nothing half-installed. What a pack
+may hold, and how it is copied in, is moderator.scoring.packfiles; the checkpoint is
+only ever read as weights (moderator.scoring.checkpoint).
 """
 
 from __future__ import annotations
@@ -21,14 +24,17 @@ from typing import Iterator
 
 from moderator.errors import ModeratorError, NotFoundError
 from moderator.scoring.base import ModelIdentity
-from moderator.scoring.checkpoint import read_checkpoint_info, sha256_file
+from moderator.scoring.checkpoint import read_checkpoint_info
 from moderator.scoring.offline import ensure_hub_alias
+from moderator.scoring.packfiles import (MANIFEST, ZipPack, check_listed, config_files, copy_folder_pack,
+                                         file_hashes, plain_name, verify_hashes)
 from moderator.scoring.quick import QUICK_SCREEN
 
-MANIFEST, CHECKPOINT, CONFIG = "manifest.json", "model.ckpt", "config"
+CHECKPOINT, CONFIG = "model.ckpt", "config"
 CHECKPOINT_SUFFIXES = (".ckpt", ".pt", ".pth", ".bin")
-PACK_FORMAT = 1
+PACK_FORMAT = 2  # 2: the manifest lists every file with its sha256; 1 had the checkpoint's only
 NAME = re.compile(r"[a-z0-9][a-z0-9._-]{0,62}")
+SHA256 = re.compile(r"[0-9a-f]{64}")
 
 
 @dataclass(frozen=True)
@@ -39,27 +45,47 @@ class Manifest:
     labels: tuple[str, ...]
     main_label: str
     checksum: str  # sha256 of the checkpoint file
-    source: str
+    source: str  # where the checkpoint came from
     checkpoint: str = CHECKPOINT
     config: str = CONFIG
     format: int = PACK_FORMAT
+    files: tuple[tuple[str, str], ...] = ()  # (path in the pack, sha256) of every file but the manifest
+    config_source: str = ""  # where the config and tokenizer files came from (a pinned hub commit)
+
+    @property
+    def file_map(self) -> dict[str, str]:
+        return dict(self.files)
 
     def identity(self) -> ModelIdentity:
         return ModelIdentity(self.name, self.family, self.checksum, self.source, self.labels, self.main_label)
 
     def to_json(self) -> str:
-        return json.dumps(asdict(self) | {"labels": list(self.labels)}, indent=2) + "\n"
+        return json.dumps(asdict(self) | {"labels": list(self.labels), "files": self.file_map}, indent=2) + "\n"
 
 
 def read_manifest(folder: Path) -> Manifest:
     path = folder / MANIFEST
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        return Manifest(**(data | {"labels": tuple(data["labels"])}))
+        text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise ModeratorError(f"{folder} is not a model pack (it has no {MANIFEST}).") from None
-    except (ValueError, TypeError, KeyError):
-        raise ModeratorError(f"{path} is damaged or from a newer app version; get the pack again.") from None
+    return parse_manifest(text, path)
+
+
+def parse_manifest(text: str, where: Path) -> Manifest:
+    try:
+        data = json.loads(text)
+        files = tuple(sorted((str(k), str(v)) for k, v in data.pop("files", {}).items()))
+        manifest = Manifest(**(data | {"labels": tuple(data["labels"]), "files": files}))
+    except (ValueError, TypeError, KeyError, AttributeError):
+        raise ModeratorError(f"{where} is damaged or from a newer app version; get the pack again.") from None
+    if not isinstance(manifest.format, int) or manifest.format > PACK_FORMAT:
+        raise ModeratorError(f"{where} is from a newer app version (pack format {manifest.format}); update the app.")
+    if not all(SHA256.fullmatch(h) for h in (manifest.checksum, *manifest.file_map.values())):
+        raise ModeratorError(f"{where} holds a sha256 that is not 64 hex digits; get the pack again.")
+    plain_name(manifest.checkpoint, "checkpoint")
+    plain_name(manifest.config, "config folder")
+    return manifest
 
 
 def check_name(name: str) -> str:
@@ -83,10 +109,11 @@ def pack_folder(models_dir: Path, name: str) -> Path:
 
 
 def install_pack(models_dir: Path, source: Path, config: Path | None = None, name: str | None = None,
-                 origin: str | None = None) -> Manifest:
+                 origin: str | None = None, config_source: str = "") -> Manifest:
     """Install a pack (folder or zip), or a bare detoxify checkpoint plus its config folder.
 
-    `origin` says where a bare checkpoint came from (kept in its manifest)."""
+    `origin` says where a bare checkpoint came from, `config_source` where its config
+    files did (both kept in its manifest)."""
     if not source.exists():
         raise NotFoundError(f"{source} does not exist.")
     if config is None and source.suffix in CHECKPOINT_SUFFIXES:
@@ -94,7 +121,8 @@ def install_pack(models_dir: Path, source: Path, config: Path | None = None, nam
     models_dir.mkdir(parents=True, exist_ok=True)
     with _staging(models_dir) as staging:
         if config is not None:
-            manifest = _stage_checkpoint(staging, source, config, name, origin or f"checkpoint file {source.name}")
+            origin = origin or f"checkpoint file {source.name}"
+            manifest = _stage_checkpoint(staging, source, config, name, origin, config_source)
         else:
             manifest = _stage_pack(staging, source, name)
         return _move_into_place(models_dir, staging, manifest)
@@ -105,65 +133,77 @@ def remove_pack(models_dir: Path, name: str) -> None:
     shutil.rmtree(pack_folder(models_dir, name))
 
 
-def build_pack(out: Path, checkpoint: Path, config: Path, name: str, source: str) -> Manifest:
+def build_pack(out: Path, checkpoint: Path, config: Path, name: str, source: str, config_source: str = "") -> Manifest:
     """Write a pack zip that an offline machine can install."""
     info = read_checkpoint_info(checkpoint)
     _check_config(config)
+    files = file_hashes(checkpoint, config, CHECKPOINT, CONFIG)
     manifest = Manifest(check_name(name), info.family, info.base_model, info.labels, info.main_label,
-                        sha256_file(checkpoint), source)
+                        files[CHECKPOINT], source, files=tuple(sorted(files.items())), config_source=config_source)
     partial = out.with_name(out.name + ".part")
     with zipfile.ZipFile(partial, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr(MANIFEST, manifest.to_json())
         archive.write(checkpoint, CHECKPOINT, compress_type=zipfile.ZIP_STORED)  # weights barely compress
-        for file in sorted(p for p in config.iterdir() if p.is_file()):
+        for file in config_files(config):
             archive.write(file, f"{CONFIG}/{file.name}")
     os.replace(partial, out)
     return manifest
 
 
-def _stage_checkpoint(staging: Path, checkpoint: Path, config: Path, name: str | None, source: str) -> Manifest:
+def _stage_checkpoint(staging: Path, checkpoint: Path, config: Path, name: str | None, source: str,
+                      config_source: str) -> Manifest:
     _check_config(config)
     shutil.copyfile(checkpoint, staging / CHECKPOINT)  # the user's file is never touched
-    shutil.copytree(config, staging / CONFIG, ignore=shutil.ignore_patterns(".*"))
+    (staging / CONFIG).mkdir()
+    for file in config_files(config):  # the config and tokenizer files only, never weights or code
+        shutil.copyfile(file, staging / CONFIG / file.name)
     info = read_checkpoint_info(staging / CHECKPOINT)
+    files = file_hashes(staging / CHECKPOINT, staging / CONFIG, CHECKPOINT, CONFIG)
     manifest = Manifest(check_name(name or _default_name(checkpoint)), info.family, info.base_model, info.labels,
-                        info.main_label, sha256_file(staging / CHECKPOINT), source)
+                        info.main_label, files[CHECKPOINT], source, files=tuple(sorted(files.items())),
+                        config_source=config_source)
     (staging / MANIFEST).write_text(manifest.to_json(), encoding="utf-8")
     return manifest
 
 
 def _stage_pack(staging: Path, source: Path, name: str | None) -> Manifest:
     if source.is_dir():
-        shutil.copytree(source, staging, dirs_exist_ok=True)
+        root = _pack_root(source)
+        manifest = read_manifest(root)
+        copy_folder_pack(root, staging, manifest.checkpoint, manifest.config, manifest.file_map)
     elif zipfile.is_zipfile(source):
         with zipfile.ZipFile(source) as archive:
-            archive.extractall(staging)  # drops absolute and ".." parts of member names
+            pack = ZipPack(archive, source)
+            manifest = parse_manifest(pack.manifest_text(), source)
+            check_listed(manifest.file_map, manifest.checkpoint, manifest.config, source)
+            pack.extract(staging, manifest.checkpoint, manifest.config, manifest.file_map)
     else:
         raise ModeratorError(f"{source} is neither a model pack (folder or zip) nor a checkpoint with --config.")
-    root = _pack_root(staging, source)
-    manifest = _verify(root, source)
+    manifest = _verify(staging, manifest, source)
     if name and name != manifest.name:
         manifest = replace(manifest, name=check_name(name))
-        (root / MANIFEST).write_text(manifest.to_json(), encoding="utf-8")
-    if root != staging:  # a zip of a folder: lift the folder's contents up
-        for item in list(root.iterdir()):
-            item.rename(staging / item.name)
-        root.rmdir()
+    (staging / MANIFEST).write_text(manifest.to_json(), encoding="utf-8")
     return manifest
 
 
-def _verify(root: Path, source: Path) -> Manifest:
-    manifest = read_manifest(root)
-    checkpoint = root / manifest.checkpoint
-    if not checkpoint.is_file():
+def _verify(root: Path, manifest: Manifest, source: Path) -> Manifest:
+    """The staged copy checked against its manifest; returned as a manifest of this format."""
+    listed = manifest.file_map
+    check_listed(listed, manifest.checkpoint, manifest.config, source)
+    if listed and listed.get(manifest.checkpoint) != manifest.checksum:
+        raise ModeratorError(f"The manifest of {source} disagrees with itself about its checkpoint's sha256; "
+                             "get the pack again.")
+    if not (root / manifest.checkpoint).is_file():
         raise ModeratorError(f"{source} lacks its checkpoint file {manifest.checkpoint}; get the pack again.")
-    if sha256_file(checkpoint) != manifest.checksum:
-        raise ModeratorError(f"The checkpoint in {source} does not match its sha256 (a damaged or altered copy); get the pack again.")
+    verify_hashes(root, listed or {manifest.checkpoint: manifest.checksum}, source)
     _check_config(root / manifest.config)
-    if read_checkpoint_info(checkpoint).labels != manifest.labels:
+    if read_checkpoint_info(root / manifest.checkpoint).labels != manifest.labels:
         raise ModeratorError(f"The manifest of {source} lists labels its checkpoint does not have; get the pack again.")
     check_name(manifest.name)
-    return manifest
+    if not listed:  # a pack of format 1: its files are listed from here on
+        files = file_hashes(root / manifest.checkpoint, root / manifest.config, manifest.checkpoint, manifest.config)
+        manifest = replace(manifest, files=tuple(sorted(files.items())))
+    return replace(manifest, format=PACK_FORMAT)
 
 
 def _move_into_place(models_dir: Path, staging: Path, manifest: Manifest) -> Manifest:
@@ -178,10 +218,11 @@ def _move_into_place(models_dir: Path, staging: Path, manifest: Manifest) -> Man
     return manifest
 
 
-def _pack_root(staging: Path, source: Path) -> Path:
-    if (staging / MANIFEST).is_file():
-        return staging
-    folders = [p for p in staging.iterdir() if p.is_dir() and (p / MANIFEST).is_file()]
+def _pack_root(source: Path) -> Path:
+    """A pack folder, or a folder holding exactly one."""
+    if (source / MANIFEST).is_file():
+        return source
+    folders = [p for p in source.iterdir() if p.is_dir() and (p / MANIFEST).is_file()]
     if len(folders) != 1:
         raise ModeratorError(f"{source} is not a model pack (it has no {MANIFEST}).")
     return folders[0]

@@ -2,6 +2,10 @@
 
 Mirrors `detoxify.MODEL_URLS` (a test keeps the two in step) so that naming and
 listing releases does not import torch.
+
+The Hugging Face files are fetched from a fixed commit of each base model's
+repository, never from its movable `main` branch, so a pack built today holds the
+same config and tokenizer as one built a year ago.
 """
 
 from __future__ import annotations
@@ -9,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 DOWNLOAD_URL = "https://github.com/unitaryai/detoxify/releases/download/"
-HUB_URL = "https://huggingface.co/{hub_id}/resolve/main/{file}"
+HUB_URL = "https://huggingface.co/{hub_id}/resolve/{revision}/{file}"
 
 
 @dataclass(frozen=True)
@@ -18,6 +22,9 @@ class Release:
     url: str
     hub_id: str  # the base model the checkpoint names
     hub_files: tuple[str, ...]  # config and tokenizer files to fetch from the hub
+    revision: str  # the hub commit those files are fetched from
+    sha256: str | None = None  # the checkpoint's full sha256, where known; else its file name's prefix is checked
+    hub_url: str = HUB_URL
 
     @property
     def file_name(self) -> str:
@@ -28,11 +35,23 @@ class Release:
         """Release file names end in the first hex digits of their sha256 (torch.hub's rule)."""
         return self.file_name.rsplit("-", 1)[1].split(".")[0]
 
+    def hub_file_url(self, file: str) -> str:
+        return self.hub_url.format(hub_id=self.hub_id, revision=self.revision, file=file)
 
-_BERT = ("bert-base-uncased", ("config.json", "vocab.txt", "tokenizer.json", "tokenizer_config.json"))
-_ROBERTA = ("roberta-base", ("config.json", "vocab.json", "merges.txt", "tokenizer.json"))
-_XLMR = ("xlm-roberta-base", ("config.json", "sentencepiece.bpe.model", "tokenizer.json"))
-_ALBERT = ("albert-base-v2", ("config.json", "spiece.model", "tokenizer.json"))
+    @property
+    def config_source(self) -> str:
+        return self.hub_url.format(hub_id=self.hub_id, revision=self.revision, file="").rstrip("/")
+
+
+# Each base model's hub commit (the one its `main` pointed at when these were pinned).
+_BERT = ("bert-base-uncased", ("config.json", "vocab.txt", "tokenizer.json", "tokenizer_config.json"),
+         "86b5e0934494bd15c9632b12f734a8a67f723594")
+_ROBERTA = ("roberta-base", ("config.json", "vocab.json", "merges.txt", "tokenizer.json"),
+            "e2da8e2f811d1448a5b465c236feacd80ffbac7b")
+_XLMR = ("xlm-roberta-base", ("config.json", "sentencepiece.bpe.model", "tokenizer.json"),
+         "e73636d4f797dec63c3081bb6ed5c7b0bb3f2089")
+_ALBERT = ("albert-base-v2", ("config.json", "spiece.model", "tokenizer.json"),
+           "8e2f239c5f8a2c0f253781ca60135db913e5c80c")
 
 RELEASES = {
     release.name: release

@@ -14,11 +14,11 @@ from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
 
-from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, inspect, text
 
 from moderator.errors import ModeratorError
-from moderator.storage.migrate import alembic_config, backup_sqlite, prepare_database
+from moderator.storage.migrate import known_revisions, prepare_database
+from moderator.storage.sqlitecopy import copy_aside, copy_database
 
 TABLES = {"sites", "articles", "comments", "decisions", "alembic_version"}
 
@@ -40,15 +40,21 @@ class RestoreInfo:
 def backup_database(engine: Engine, out: Path, force: bool = False) -> BackupInfo:
     source = _sqlite_file(engine)
     out = Path(out)
+    _check_target(out, Path(source), force)
+    copy_database(source, out)
+    return BackupInfo(out, out.stat().st_size, check_backup(out, engine))
+
+
+def _check_target(out: Path, source: Path, force: bool) -> None:
+    if not out.parent.is_dir():
+        raise ModeratorError(f"The folder {out.parent} does not exist; create it or choose another place for the backup.")
+    if out.is_dir():
+        raise ModeratorError(f"{out} is a folder; give the backup a file name, e.g. {out / 'moderator-backup.sqlite'}.")
+    live = {source.resolve()} | {source.resolve().with_name(source.name + s) for s in ("-wal", "-shm", "-journal")}
+    if out.resolve() in live or (out.exists() and source.exists() and out.samefile(source)):
+        raise ModeratorError(f"{out} is the live database itself; choose another file for the backup.")
     if out.exists() and not force:
         raise ModeratorError(f"{out} exists already; choose another name, or add --force to replace it.")
-    partial = out.with_name(out.name + ".partial")
-    partial.unlink(missing_ok=True)
-    with closing(sqlite3.connect(source)) as live, closing(sqlite3.connect(partial)) as copy:
-        live.backup(copy)  # all pages in one step: one consistent snapshot
-        copy.execute("PRAGMA journal_mode=DELETE")  # one self-contained file, no -wal beside it
-    partial.replace(out)
-    return BackupInfo(out, out.stat().st_size, check_backup(out, engine))
 
 
 def check_backup(path: Path, engine: Engine) -> str:
@@ -62,13 +68,12 @@ def check_backup(path: Path, engine: Engine) -> str:
             tables = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
             revision = db.execute("SELECT version_num FROM alembic_version").fetchone() if "alembic_version" in tables else None
     except sqlite3.DatabaseError as error:
-        raise ModeratorError(f"{path} is not an SQLite database ({error}); nothing was restored.") from None
+        raise ModeratorError(f"{path} is not an SQLite database or is damaged ({error}); nothing was restored.") from None
     if problems != ["ok"]:
-        raise ModeratorError(f"{path} is damaged ({problems[0]}); nothing was restored.")
+        raise ModeratorError(f"{path} is damaged ({_first_problem(problems)}); nothing was restored.")
     if not TABLES <= tables or revision is None:
         raise ModeratorError(f"{path} is not a Comment Moderator database; nothing was restored.")
-    known = {script.revision for script in ScriptDirectory.from_config(alembic_config(engine)).walk_revisions()}
-    if revision[0] not in known:
+    if revision[0] not in known_revisions(engine):
         raise ModeratorError(f"{path} was made by a newer version of the app (schema {revision[0]}); update the app first.")
     return revision[0]
 
@@ -81,7 +86,7 @@ def restore_database(engine: Engine, source: Path, backups: Path, force: bool = 
     if holds_data and not force:
         raise ModeratorError(f"The database {target} holds data; add --force to replace it with {source} "
                              "(a copy of it is kept in the backups folder first).")
-    replaced = backup_sqlite(engine, backups, label="pre-restore") if holds_data else None
+    replaced = copy_aside(engine, backups, label="pre-restore") if holds_data else None
     engine.dispose()
     with closing(sqlite3.connect(f"{Path(source).resolve().as_uri()}?mode=ro", uri=True)) as backup, \
             closing(sqlite3.connect(target)) as live:
@@ -89,6 +94,14 @@ def restore_database(engine: Engine, source: Path, backups: Path, force: bool = 
     engine.dispose()
     prepare_database(engine, backups)  # an older backup is brought up to this version's schema
     return RestoreInfo(Path(source), revision, replaced)
+
+
+def _first_problem(problems: list[str]) -> str:
+    """The integrity check's first finding, and how many more: its full report is pages long."""
+    lines = [line.strip() for row in problems for line in row.splitlines()
+             if line.strip() and not line.startswith("***")]
+    more = f", and {len(lines) - 1} more problems" if len(lines) > 1 else ""
+    return f"SQLite's integrity check: {lines[0][:120] if lines else 'failed'}{more}"
 
 
 def _sqlite_file(engine: Engine) -> str:

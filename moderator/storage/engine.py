@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
+
+from moderator.filemodes import private_file
 
 SQLITE_PRAGMAS = (
     "PRAGMA foreign_keys=ON",
@@ -15,10 +19,23 @@ SQLITE_PRAGMAS = (
 
 
 def make_engine(url: str) -> Engine:
-    engine = create_engine(url)
+    # hide_parameters: a failed statement's message (logged, or shown) never carries the
+    # values it bound: a reply's text, a commenter's e-mail or IP address.
+    engine = create_engine(url, hide_parameters=True)
     if engine.dialect.name == "sqlite":
+        _create_private(engine.url.database)
         event.listen(engine, "connect", _set_sqlite_pragmas)
     return engine
+
+
+def _create_private(database: str | None) -> None:
+    """A new database file is created 0600 before SQLite opens it; its -wal and -shm
+    files then take the same mode (moderator.filemodes)."""
+    if not database or database == ":memory:" or database.startswith("file:"):
+        return
+    path = Path(database)
+    if not path.exists() and path.parent.is_dir():
+        private_file(path)
 
 
 def _set_sqlite_pragmas(dbapi_connection, _record) -> None:

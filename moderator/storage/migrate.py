@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
-from datetime import datetime, timezone
 from pathlib import Path
 
 from alembic import command
@@ -11,6 +9,9 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, inspect
+
+from moderator.errors import ModeratorError
+from moderator.storage.sqlitecopy import copy_aside
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 
@@ -25,6 +26,10 @@ def alembic_config(engine: Engine, connection=None) -> Config:
 
 def head_revision(engine: Engine) -> str:
     return ScriptDirectory.from_config(alembic_config(engine)).get_current_head()
+
+
+def known_revisions(engine: Engine) -> set[str]:
+    return {script.revision for script in ScriptDirectory.from_config(alembic_config(engine)).walk_revisions()}
 
 
 def current_revision(engine: Engine) -> str | None:
@@ -43,21 +48,15 @@ def prepare_database(engine: Engine, backups: Path) -> Path | None:
     A database that has tables but an older revision is copied aside before it is
     touched; a brand-new one needs no copy.
     """
-    if current_revision(engine) == head_revision(engine):
+    current = current_revision(engine)
+    if current == head_revision(engine):
         return None
+    if current is not None and current not in known_revisions(engine):  # checked before any copy is made
+        where = engine.url.database or engine.url.render_as_string(hide_password=True)
+        raise ModeratorError(f"The database {where} was made by a newer version of the app (schema {current}); "
+                             "update the app to open it.")
     backup = None
     if inspect(engine).get_table_names() and engine.dialect.name == "sqlite":
-        backup = backup_sqlite(engine, backups, label=f"pre-migration-{current_revision(engine)}")
+        backup = copy_aside(engine, backups, label=f"pre-migration-{current}")
     upgrade(engine)
     return backup
-
-
-def backup_sqlite(engine: Engine, folder: Path, label: str) -> Path:
-    """A consistent copy through SQLite's online backup, safe while others read or write."""
-    folder.mkdir(parents=True, exist_ok=True)
-    stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S%fZ")
-    target = folder / f"moderator-{label}-{stamp}.sqlite"
-    source_path = engine.url.database
-    with sqlite3.connect(source_path) as source, sqlite3.connect(target) as copy:
-        source.backup(copy)
-    return target

@@ -82,7 +82,7 @@ def main() -> None:
 
     started = time.monotonic()
     loaded = transformers.BertForSequenceClassification(config)
-    loaded.load_state_dict(torch.load(checkpoint, map_location="cpu", weights_only=False)["state_dict"])
+    loaded.load_state_dict(torch.load(checkpoint, map_location="cpu", weights_only=True)["state_dict"])
     loaded.eval()
     torch_load = time.monotonic() - started
 
