@@ -19,6 +19,7 @@ RESOURCES_DIR = APP_ROOT / "resources"
 
 HOME_ENV = "MODERATOR_HOME"
 DB_ENV = "MODERATOR_DB"
+LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"  # <home>/logs/moderator.log, app and CLI
 
 
 @dataclass(frozen=True)
@@ -39,6 +40,10 @@ class AppPaths:
     @property
     def logs(self) -> Path:
         return self.home / "logs"
+
+    @property
+    def log_file(self) -> Path:
+        return self.logs / "moderator.log"
 
     @property
     def models(self) -> Path:

@@ -111,3 +111,12 @@ def _byte_level_bpe():
     merged = [a + b for a, b in merges]
     vocab = {t: i for i, t in enumerate(dict.fromkeys(symbols + merged + ["<mask>"]))}
     return transformers.RobertaTokenizer(vocab=vocab, merges=merges, model_max_length=MAX_TOKENS)
+
+
+def break_loading(pack: Path) -> None:
+    """Replace an installed pack's checkpoint by one holding a bare number: detoxify's loader
+    fails on it with a TypeError, a failure no code of ours expects (a bug, where a damaged
+    file is an expected failure)."""
+    import torch
+
+    torch.save(5, pack / "model.ckpt")

@@ -13,15 +13,13 @@ from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
 
-from sqlalchemy.exc import SQLAlchemyError
-
 from moderator import APP_NAME, __version__
 from moderator.cli import scoring as cli_scoring
 from moderator.reading import queries
 from moderator.storage.backup import backup_database, restore_database
-from moderator.config import AppPaths, resolve_db_url, resolve_paths
+from moderator.config import LOG_FORMAT, AppPaths, resolve_db_url, resolve_paths
 from moderator.importing.demo import load_demo
-from moderator.errors import ModeratorError
+from moderator.errors import explain
 from moderator.formats.export import FORMATS as EXPORT_FORMATS, export_decisions
 from moderator.formats import FORMATS
 from moderator.importing import FORMAT_NAMES, ImportProgress, import_files
@@ -126,14 +124,9 @@ def main(argv: list[str] | None = None) -> int:
     try:
         with _database(paths, args.db) as db:
             return COMMANDS[args.command](db, args)
-    except ModeratorError as error:
-        return _fail(str(error))
-    except SQLAlchemyError as error:
-        return _fail(f"the database could not be used ({error.__class__.__name__}: {error.orig or error})")
-    except OSError as error:
-        return _fail(f"{error.strerror or error}: {error.filename or ''}".rstrip(": "))
-    except Exception:  # a bug: log it in full, show one sentence
-        return _fail(f"unexpected error; details are in {_log_bug(paths)}")
+    except Exception as error:  # noqa: BLE001 - an expected failure is one sentence; a bug goes to the log
+        sentence = explain(error)
+        return _fail(sentence if sentence is not None else _log_bug(paths, error, args.command))
 
 
 @contextmanager
@@ -151,12 +144,22 @@ def _fail(message: str) -> int:
     return 1
 
 
-def _log_bug(paths: AppPaths) -> Path:
-    paths.logs.mkdir(parents=True, exist_ok=True)
-    log_file = paths.logs / "moderator.log"
-    with log_file.open("a", encoding="utf-8") as stream:
-        stream.write(traceback.format_exc())
-    return log_file
+def _log_bug(paths: AppPaths, error: BaseException, command: str) -> str:
+    """The full traceback appended to the app's log file, as the app writes it; the sentence to print."""
+    try:
+        paths.logs.mkdir(parents=True, exist_ok=True)
+        handler = logging.FileHandler(paths.log_file, encoding="utf-8")
+    except OSError as why:  # no log to keep it: the traceback is printed rather than lost
+        traceback.print_exception(error)
+        return f"unexpected error, shown above ({paths.log_file} could not be written: {why.strerror or why})"
+    handler.setFormatter(logging.Formatter(LOG_FORMAT))
+    log.addHandler(handler)
+    try:
+        log.error("unexpected error in `moderator %s`", command, exc_info=error)
+    finally:
+        log.removeHandler(handler)
+        handler.close()
+    return f"unexpected error; details are in {paths.log_file}"
 
 
 def cmd_demo(db: Database, args) -> int:
