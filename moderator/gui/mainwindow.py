@@ -12,7 +12,7 @@ from typing import Callable, TypeVar
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QUndoStack
 from PySide6.QtWidgets import (
-    QAbstractItemView, QListView, QMainWindow, QMenu, QMessageBox, QSplitter, QTabWidget, QToolBar, QWidget,
+    QAbstractItemView, QListView, QMainWindow, QMenu, QMessageBox, QSplitter, QTabWidget, QToolBar,
 )
 from sqlalchemy.orm import Session
 
@@ -33,6 +33,7 @@ from moderator.gui.article.view import ArticleView
 from moderator.gui.comment.panel import CommentPanel
 from moderator.gui.commenter.panel import CommenterPanel
 from moderator.gui.common.delegates import ArticleDelegate
+from moderator.gui.common.messages import show_plain_message
 from moderator.gui.operations.files import FileActions
 from moderator.gui.dialogs.models import ModelsDialog
 from moderator.gui.workers.scoring import BackgroundScorer
@@ -101,14 +102,16 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.splitter)
         self.progress = ProgressPanel(self)
         self.statusBar().addPermanentWidget(self.progress)
-        self.scoring = BackgroundScorer(context.db, context.paths.models, self.writer, self.progress, self)
+        self.scoring = BackgroundScorer(context.db, context.paths.models, self.writer, self.progress, self._report_bug,
+                                        self)
         self.bulk = BulkActions(self, self.writer, self.undo_stack, lambda: self.moderator, self.apply_batch,
                                 self._on_write_failed)
         self.queue_commands = QueueCommands(self, self.queue_pane, self.tabs, self.statusBar().showMessage, self._read,
                                             self.bulk, lambda: self.article_view.article, lambda: self.current_comment_id,
                                             lambda: self.model)
         self.files = FileActions(self, context.db, self.writer, self.progress, self._after_import,
-                                 lambda title, text: show_plain_message(self, title, text, QMessageBox.Icon.Information))
+                                 lambda title, text: show_plain_message(self, title, text, QMessageBox.Icon.Information),
+                                 self._report_bug)
         self._build_menus_and_toolbar()
         self._connect()
         self._restore_layout()
@@ -338,7 +341,7 @@ class MainWindow(QMainWindow):
 
     def show_audit_log(self, only_open_article: bool = False) -> None:
         if self.audit_window is None:
-            self.audit_window = AuditWindow(self.context.db.sessions, self.reader, self)
+            self.audit_window = AuditWindow(self.context.db.sessions, self.reader, self._report_bug, self)
             self.audit_window.comment_activated.connect(self.open_comment)
         article = self.article_view.article
         if only_open_article and article is not None:
@@ -511,7 +514,7 @@ class MainWindow(QMainWindow):
         self.reopen_last_article()  # first start: open the newest article, as readers would
 
     def show_models(self) -> None:
-        ModelsDialog(self, self.context.paths.models, self.models_changed).exec()
+        ModelsDialog(self, self.context.paths.models, self.models_changed, self._report_bug).exec()
 
     def models_changed(self) -> None:
         """Another model is active (or the active one was removed): its scores, not the old ones."""
@@ -587,9 +590,3 @@ class MainWindow(QMainWindow):
         settings.set(S.CURRENT_ARTICLE, self.article_view.article.id if self.article_view.article else 0)
         settings.sync()
         super().closeEvent(event)
-
-
-def show_plain_message(parent: QWidget, title: str, text: str, icon=QMessageBox.Icon.Warning) -> None:
-    box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, parent)
-    box.setTextFormat(Qt.TextFormat.PlainText)  # messages may quote comment text
-    box.exec()
