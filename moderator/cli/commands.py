@@ -24,7 +24,8 @@ from moderator.formats.export import FORMATS as EXPORT_FORMATS, export_decisions
 from moderator.formats import FORMATS
 from moderator.importing import FORMAT_NAMES, ImportProgress, import_files
 from moderator.moderation.decisions import HIDE_REASONS, STATUS_AFTER, decide, last_undoable, reply, undo
-from moderator.scoring.priority import thresholds_from_settings
+from moderator.inifile import read_settings
+from moderator.scoring.priority import thresholds_from
 from moderator.scoring.registry import model_identity
 from moderator.scoring.store import find_model, score_fields
 from moderator.storage.database import Database, open_database
@@ -209,7 +210,7 @@ def _time_argument(value: str) -> datetime:
 
 def cmd_queue(db: Database, args) -> int:
     paths = resolve_paths(args.home)
-    identity, thresholds = model_identity(paths.models), thresholds_from_settings(paths.settings_file)
+    identity, thresholds = model_identity(paths.models), thresholds_from(read_settings(paths.settings_file))
     with db.sessions() as session:
         model_id = find_model(session, identity)
         rows = queries.queue_page(session, args.status, args.sort, limit=args.limit or None, model_id=model_id)

@@ -37,7 +37,7 @@ from moderator.gui.common.messages import show_plain_message
 from moderator.gui.operations.files import FileActions
 from moderator.gui.dialogs.models import ModelsDialog
 from moderator.gui.workers.scoring import BackgroundScorer
-from moderator.scoring.priority import Thresholds, priority
+from moderator.scoring.priority import priority, thresholds_from
 from moderator.scoring.registry import model_identity
 from moderator.scoring.store import find_model, scores_for
 from moderator.gui.workers.progress import ProgressPanel
@@ -464,13 +464,11 @@ class MainWindow(QMainWindow):
 
     def _show_model_in_queue(self) -> None:
         """The queue orders and filters by the active model's scores, flagged from Medium."""
-        settings = self.context.settings
         self.queue_pane.set_model(self.model_id, self.model.labels, self.model.main_label)
-        self.queue_pane.set_flagged_from(settings.get(S.PRIORITY_MEDIUM), settings.get(S.PRIORITY_HIGH))
+        self.queue_pane.set_flagged_from(*thresholds_from(self.context.settings).values)
 
     def priority_of(self, score: float | None) -> str | None:
-        settings = self.context.settings
-        return priority(score, Thresholds(settings.get(S.PRIORITY_MEDIUM), settings.get(S.PRIORITY_HIGH)))
+        return priority(score, thresholds_from(self.context.settings))
 
     def start_scoring(self) -> None:
         """Score what is unscored, the open article first. Safe to call often."""
@@ -529,8 +527,8 @@ class MainWindow(QMainWindow):
 
     def edit_preferences(self) -> None:
         settings = self.context.settings
-        current = Preferences(self.moderator, settings.get(S.PRIORITY_MEDIUM), settings.get(S.PRIORITY_HIGH),
-                              settings.get(S.SHORTCUTS))
+        thresholds = thresholds_from(settings)
+        current = Preferences(self.moderator, thresholds.medium, thresholds.high, settings.get(S.SHORTCUTS))
         chosen = PreferencesDialog(self, current, str(self.context.paths.home), self.menuBar()).choose()
         if chosen is not None:
             settings.set(S.MODERATOR_NAME, chosen.moderator_name)
