@@ -20,6 +20,7 @@ RESOURCES_DIR = APP_ROOT / "resources"
 
 HOME_ENV = "MODERATOR_HOME"
 DB_ENV = "MODERATOR_DB"
+LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"  # <home>/logs/moderator.log, app and CLI
 
 
 @dataclass(frozen=True)
@@ -42,12 +43,12 @@ class AppPaths:
         return self.home / "logs"
 
     @property
-    def models(self) -> Path:
-        return self.home / "models"
-
-    @property
     def log_file(self) -> Path:
         return self.logs / "moderator.log"
+
+    @property
+    def models(self) -> Path:
+        return self.home / "models"
 
     def ensure(self) -> None:
         """Create the data folder readable by its owner only, and tighten what an earlier

@@ -1,4 +1,15 @@
-"""Expected failures: each carries one plain sentence that tells the user what to do."""
+"""Expected failures, and the one place that tells them from bugs.
+
+An expected failure carries one plain sentence that tells the user what to do; `explain`
+gives that sentence for any error, or None for a bug. The command line prints the
+sentence; the app shows it (gui/common/messages.py); a bug goes to the log in full and
+the user is told where the log is.
+"""
+
+from __future__ import annotations
+
+import errno
+import sqlite3
 
 
 class ModeratorError(Exception):
@@ -22,3 +33,81 @@ class FileFormatError(ModeratorError):
             where += f", column {column}"
         super().__init__(f"{where}: {reason}")
         self.path, self.line, self.column, self.reason = path, line, column, reason
+
+
+# The operating system's failures that come from the user's files and disks, not from
+# our code: a file the user chose that is missing, a folder, unreadable or unwritable,
+# a full or read-only disk. Any other OSError (a bad descriptor, an invalid argument) is a bug.
+FILE_REASONS = {
+    errno.ENOENT: "no such file or folder",
+    errno.EACCES: "permission denied; choose another place, or ask for access",
+    errno.EPERM: "permission denied; choose another place, or ask for access",
+    errno.EISDIR: "this is a folder; choose a file",
+    errno.ENOTDIR: "a part of this path is not a folder",
+    errno.EEXIST: "it exists already",
+    errno.ENAMETOOLONG: "the name is too long",
+    errno.EBUSY: "another program is using it; close that program and try again",
+}
+DISK_REASONS = {  # the same with or without a file name
+    errno.ENOSPC: "the disk is full; free some space and try again",
+    errno.EDQUOT: "your disk quota is used up; free some space and try again",
+    errno.EROFS: "the disk is read-only; choose another place",
+    errno.EIO: "the disk could not be read or written (input/output error); check the disk or choose another place",
+}
+TEMPORARY_SUFFIXES = (".partial", ".part")
+# SQLite's own words (raised by sqlite3, as a backup does, or wrapped by SQLAlchemy) for a
+# database that is in use, on a full disk, out of reach or not a database; every other
+# database error is a bug.
+DATABASE_SENTENCES = {
+    "database is locked": "The database is busy: another program (or another Comment Moderator) is writing to it. "
+                          "Wait a moment and try again.",
+    "database table is locked": "The database is busy: another program (or another Comment Moderator) is writing to it. "
+                                "Wait a moment and try again.",
+    "database or disk is full": "The disk holding the database is full; free some space and try again.",
+    "disk I/O error": "The disk holding the database could not be read or written; check the disk and try again.",
+    "attempt to write a readonly database": "The database file is read-only; check its permissions.",
+    "unable to open database file": "The database file could not be opened; check that its folder exists "
+                                    "and that you may write there.",
+    "file is not a database": "The database file is not a Comment Moderator database, or it is damaged; "
+                              "restore it from a backup (moderator restore).",
+}
+
+
+def explain(error: BaseException) -> str | None:
+    """The one sentence to show for an expected failure; None when `error` is a bug."""
+    if isinstance(error, ModeratorError):
+        return str(error)
+    if isinstance(error, OSError):
+        return _explain_os_error(error)
+    return _explain_database_error(error)
+
+
+def _explain_os_error(error: OSError) -> str | None:
+    where = _chosen_file(error.filename)
+    if error.errno in DISK_REASONS:
+        reason = DISK_REASONS[error.errno]
+        return f"{where}: {reason}." if where else f"{reason[0].upper()}{reason[1:]}."
+    if error.errno in FILE_REASONS and where:
+        return f"{where}: {FILE_REASONS[error.errno]}."
+    return None
+
+
+def _chosen_file(filename: object) -> str:
+    """The file as the user named it: exports and backups write `<name>.partial` (downloads
+    `<name>.part`) and rename it when complete, so a failure names the temporary file."""
+    name = str(filename or "")
+    for suffix in TEMPORARY_SUFFIXES:
+        if name.endswith(suffix):
+            return name[:-len(suffix)]
+    return name
+
+
+def _explain_database_error(error: BaseException) -> str | None:
+    from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError  # loaded already where it matters
+
+    if isinstance(error, (sqlite3.Error, DBAPIError)):
+        return DATABASE_SENTENCES.get(str(getattr(error, "orig", error)).strip())
+    if isinstance(error, NoSuchModuleError) or (
+            isinstance(error, ArgumentError) and str(error).startswith("Could not parse SQLAlchemy URL")):
+        return f"The database address is not one this app can open ({error}); use e.g. sqlite:////path/to/moderator.sqlite."
+    return None

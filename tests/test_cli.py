@@ -103,3 +103,28 @@ def test_queue_json_carries_priority_and_scores_of_the_active_model(cli, paths):
     paths.settings_file.write_text("[scoring]\nmedium_from=0.0\nhigh_from=1.0\n")  # as Preferences writes it
     rows = json.loads(cli("queue", "--json", "--sort", "priority", "--limit", "0")[1])
     assert {r["priority"] for r in rows} == {"Medium"}
+
+
+def test_a_bug_is_logged_with_its_traceback_and_told_in_one_line(cli, paths, tmp_path):
+    from moderator.scoring.packs import install_pack
+    from tests.tinymodels import break_loading, build_tiny_model
+
+    tiny = build_tiny_model(tmp_path / "tiny", "bert")
+    install_pack(paths.models, tiny.checkpoint, tiny.config, name="broken")
+    break_loading(paths.models / "broken")
+    code, out, err = cli("score", "--model", "broken")
+    assert code == 1 and out == ""
+    assert err == f"moderator: unexpected error; details are in {paths.logs / 'moderator.log'}\n"
+    logged = (paths.logs / "moderator.log").read_text()
+    assert "ERROR moderator: unexpected error in `moderator score`" in logged
+    assert "Traceback (most recent call last)" in logged and "TypeError: 'int' object is not iterable" in logged
+    code, _, err = cli("score", "--model", "broken")  # a second bug is added to the log, not written over it
+    assert code == 1 and (paths.logs / "moderator.log").read_text().count("Traceback") == 2
+
+
+def test_a_database_file_that_is_not_one_is_one_sentence(cli, tmp_path):
+    garbage = tmp_path / "notes.txt"
+    garbage.write_text("shopping list\n" * 200)
+    code, _, err = cli("--db", f"sqlite:///{garbage}", "stats")
+    assert code == 1 and err.startswith("moderator: The database file is not a Comment Moderator database")
+    assert err.count("\n") == 1 and "Traceback" not in err

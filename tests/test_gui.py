@@ -287,7 +287,8 @@ def test_state_and_layout_survive_a_restart(qtbot, window, paths):
 def test_preferences_set_name_and_thresholds_for_app_and_command_line(qtbot, window):
     from PySide6.QtWidgets import QDoubleSpinBox, QLineEdit
 
-    from moderator.scoring.priority import thresholds_from_settings
+    from moderator.inifile import read_settings
+    from moderator.scoring.priority import thresholds_from
 
     def fill(dialog):
         name = dialog.findChild(QLineEdit, "moderatorEdit")
@@ -301,4 +302,4 @@ def test_preferences_set_name_and_thresholds_for_app_and_command_line(qtbot, win
     window.edit_preferences()
     assert window.moderator == "Ben Okoro"
     assert window.active.priority_of(0.45) == "Medium" and window.active.priority_of(0.6) == "High" and window.active.priority_of(0.1) == "Low"
-    assert thresholds_from_settings(window.context.paths.settings_file).values == (0.3, 0.6)
+    assert thresholds_from(read_settings(window.context.paths.settings_file)).values == (0.3, 0.6)

@@ -58,22 +58,28 @@ def logged(db, *where) -> list[int]:
 
 
 @pytest.fixture
-def reader(qtbot, demo_db):
-    errors: list[BaseException] = []
-    worker = Reader(demo_db.sessions, errors.append)
-    yield worker
-    worker.close()
-    assert errors == []
+def bugs():
+    """What the window hands to report_bug: nothing, in every test."""
+    found: list[BaseException] = []
+    yield found
+    assert found == []
 
 
 @pytest.fixture
-def window(qtbot, demo_db, reader):
+def reader(qtbot, demo_db, bugs):
+    worker = Reader(demo_db.sessions, bugs.append)
+    yield worker
+    worker.close()
+
+
+@pytest.fixture
+def window(qtbot, demo_db, reader, bugs):
     make_log(demo_db, 60)
-    return open_window(qtbot, demo_db, reader)
+    return open_window(qtbot, demo_db, reader, bugs)
 
 
-def open_window(qtbot, db, reader) -> AuditWindow:
-    win = AuditWindow(db.sessions, reader)
+def open_window(qtbot, db, reader, bugs) -> AuditWindow:
+    win = AuditWindow(db.sessions, reader, bugs.append)
     qtbot.addWidget(win, before_close_func=lambda w: w.shutdown())
     win.present()
     qtbot.waitExposed(win)
@@ -180,9 +186,9 @@ def test_only_the_open_article_removable(qtbot, window, demo_db):
     assert shown(window) == logged(demo_db, Decision.moderator == "ana")
 
 
-def test_an_article_set_before_opening_is_read_on_opening(qtbot, demo_db, reader):
+def test_an_article_set_before_opening_is_read_on_opening(qtbot, demo_db, reader, bugs):
     make_log(demo_db, 30)
-    win = AuditWindow(demo_db.sessions, reader)
+    win = AuditWindow(demo_db.sessions, reader, bugs.append)
     qtbot.addWidget(win, before_close_func=lambda w: w.shutdown())
     win.set_article(1, "Europe")
     assert win.model.rowCount() == 0  # closed: nothing read yet
@@ -207,9 +213,9 @@ def test_filters_change_from_the_keyboard(qtbot, window, demo_db):
     wait_count(qtbot, window, len(logged(demo_db)))
 
 
-def test_rows_are_fetched_a_page_at_a_time_as_the_view_scrolls(qtbot, demo_db, reader):
+def test_rows_are_fetched_a_page_at_a_time_as_the_view_scrolls(qtbot, demo_db, reader, bugs):
     make_log(demo_db, 420)
-    win = open_window(qtbot, demo_db, reader)
+    win = open_window(qtbot, demo_db, reader, bugs)
     everything = logged(demo_db)
     assert len(everything) > 400
     assert win.model.rowCount() == 200 and win.model.canFetchMore()  # one page, not the whole log
@@ -279,7 +285,7 @@ def test_an_export_that_cannot_be_written_says_so(qtbot, window, tmp_path):
     out = tmp_path / "missing folder" / "log.csv"
     with qtbot.waitSignal(window.export_finished) as done:
         window.export_csv(out)
-    assert done.args == [f"Not exported: {out} could not be written (no such file or directory)."]
+    assert done.args == [f"Not exported. {out}: no such file or folder."]
     assert window.message.text() == done.args[0] and window.export.isEnabled()
 
 

@@ -100,3 +100,17 @@ def test_decisions_exported_from_the_window_carry_the_sites_ids(qtbot, window, t
     rows = list(csv.DictReader(text.splitlines())) if name.endswith(".csv") else [json.loads(line) for line in text.splitlines()]
     assert sorted((row["external_id"], row["action"]) for row in rows) == sorted(
         zip([c.external_id for c in (decided[0], decided[1], decided[1])], ("hide", "hide", "approve")))
+
+
+@pytest.mark.parametrize("action, name", [("back_up", "copy.sqlite"), ("export_decisions", "decisions.jsonl")])
+def test_a_place_that_cannot_be_written_is_one_sentence(qtbot, window, tmp_path, monkeypatch, action, name):
+    out = tmp_path / "missing folder" / name
+    monkeypatch.setattr("moderator.gui.operations.files.QFileDialog.getSaveFileName", lambda *a, **k: (str(out), ""))
+    seen: list = []
+    answer_modal(qtbot, close_message(seen), QMessageBox)
+    getattr(window.files, action)()
+    qtbot.waitUntil(lambda: bool(seen), timeout=20_000)
+    title, text = seen[0]
+    assert title == "Not done" and "\n" not in text and "Traceback" not in text
+    assert text == (f"{out}: no such file or folder." if action == "export_decisions" else
+                    f"The folder {out.parent} does not exist; create it or choose another place for the backup.")

@@ -2,19 +2,28 @@
 and a GUI that keeps answering while a detoxify model scores on its worker."""
 
 import gc
+import logging
 import sys
 import threading
 import time
 
+import pytest
 from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QMessageBox
 from sqlalchemy import func, select
 
+from moderator.gui.app import log_to_file
 from moderator.gui.models.listmodels import ROW_ROLE
 from moderator.gui.dialogs.models import ModelsDialog
 from moderator.gui.comment.scorebars import label_words
+from moderator.gui.workers.progress import ProgressPanel
+from moderator.gui.workers.scoring import BackgroundScorer
+from moderator.gui.workers.writer import Writer
+from moderator.scoring.packs import install_pack
+from moderator.scoring.registry import use_model
 from moderator.storage.models import Comment, Score, ScoringModel
-from tests.test_gui import wait_writes, window  # noqa: F401 - the shared window fixture
-from tests.tinymodels import build_tiny_model
+from tests.test_gui import answer_modal, wait_writes, window  # noqa: F401 - the shared window fixture
+from tests.tinymodels import break_loading, build_tiny_model
 
 
 def scored_by(window, model_name: str) -> int:
@@ -57,7 +66,7 @@ class GapMeter:
 def test_install_a_pack_switch_to_it_and_score_without_mixing(qtbot, window, tmp_path):
     qtbot.waitUntil(lambda: scored_by(window, "quick-screen") == comments(window), timeout=60_000)
     tiny = build_tiny_model(tmp_path / "tiny", "bert")
-    dialog = ModelsDialog(window, window.context.paths.models, window.models_changed)
+    dialog = ModelsDialog(window, window.context.paths.models, window.models_changed, window._report_bug)
     dialog.install((tiny.checkpoint, tiny.config))
     qtbot.waitUntil(lambda: len(dialog.models) == 2, timeout=60_000)
     dialog.table.selectRow([m.identity.name for m in dialog.models].index("bert-tiny"))
@@ -91,7 +100,7 @@ def test_unscored_comments_show_as_such_under_a_new_model(qtbot, window, tmp_pat
     window.show_comment(first.id)
     assert [label for label, _ in window.panel.scores.shown()] == [label_words(window.active.identity.main_label)]
     tiny = build_tiny_model(tmp_path / "tiny", "bert")
-    dialog = ModelsDialog(window, window.context.paths.models, lambda: None)
+    dialog = ModelsDialog(window, window.context.paths.models, lambda: None, window._report_bug)
     dialog.install((tiny.checkpoint, tiny.config))
     qtbot.waitUntil(lambda: len(dialog.models) == 2, timeout=60_000)
     window.scoring.close()  # keep the new model from scoring, to see the unscored state
@@ -105,3 +114,73 @@ def test_unscored_comments_show_as_such_under_a_new_model(qtbot, window, tmp_pat
     assert window.panel.scores.title.text() == "Not scored by bert-tiny yet"
     assert window.panel.scores.shown() == []
     dialog._worker.close()
+
+
+@pytest.fixture(scope="module")
+def tiny(tmp_path_factory):
+    return build_tiny_model(tmp_path_factory.mktemp("tiny") / "bert", "bert")
+
+
+@pytest.fixture
+def scorer(qtbot, demo_db, paths):
+    """The real background scorer on the demo database; what it hands to report_bug is kept."""
+    bugs: list[BaseException] = []
+    writer = Writer(demo_db.sessions, bugs.append)
+    panel = ProgressPanel()
+    qtbot.addWidget(panel)
+    worker = BackgroundScorer(demo_db, paths.models, writer, panel, bugs.append)
+    worker.bugs = bugs
+    yield worker
+    worker.close()
+    writer.close()
+
+
+def test_a_model_that_cannot_load_stops_scoring_with_a_sentence(qtbot, scorer, paths, tiny):
+    install_pack(paths.models, tiny.checkpoint, tiny.config, name="tiny")
+    use_model(paths.models, "tiny")
+    (paths.models / "tiny" / "model.ckpt").write_bytes(b"not a checkpoint")  # damaged on disk: expected
+    with qtbot.waitSignal(scorer.stopped, timeout=60_000) as stopped:
+        scorer.start()
+    assert stopped.args[0].startswith("Scoring stopped: The model 'tiny' could not be loaded (")
+    assert stopped.args[0].endswith("; reinstall its pack.") and scorer.bugs == []
+
+
+def test_a_bug_in_the_scoring_thread_is_reported_with_its_traceback(qtbot, scorer, paths, tiny):
+    install_pack(paths.models, tiny.checkpoint, tiny.config, name="tiny")
+    use_model(paths.models, "tiny")
+    break_loading(paths.models / "tiny")
+    with qtbot.waitSignal(scorer.stopped, timeout=60_000) as stopped:
+        scorer.start()
+    assert stopped.args == ["Scoring stopped by an unexpected error; details are in the log."]
+    [bug] = scorer.bugs
+    assert isinstance(bug, RuntimeError) and bug.__traceback__ is not None  # raised in the scoring thread
+    child = "\n".join(bug.__notes__)
+    assert "In the scoring process:" in child and "TypeError: 'int' object is not iterable" in child
+
+
+def test_the_window_logs_a_scoring_bug_and_shows_the_crash_dialog(qtbot, window, tmp_path, tiny):
+    qtbot.waitUntil(lambda: not window.scoring.running, timeout=60_000)
+    paths = window.context.paths
+    install_pack(paths.models, tiny.checkpoint, tiny.config, name="tiny")
+    use_model(paths.models, "tiny")
+    break_loading(paths.models / "tiny")
+    logger, level = logging.getLogger("moderator"), logging.getLogger("moderator").level
+    handler = log_to_file(paths)  # as the app does at start
+    told: list[str] = []
+    answer_modal(qtbot, lambda box: told.append(box.text()), QMessageBox)
+    try:
+        with qtbot.waitSignal(window.scoring.stopped, timeout=60_000) as stopped:
+            window.models_changed()  # the broken model is now the active one: scoring starts with it
+        qtbot.waitUntil(lambda: told != [], timeout=10_000)
+    finally:
+        logger.removeHandler(handler)
+        handler.close()
+        logger.setLevel(level)
+    assert told == [f"Something went wrong inside Comment Moderator: RuntimeError. Your decisions so far are saved. "
+                    f"Details are in {paths.log_file}."]
+    assert window.statusBar().currentMessage() == stopped.args[0] == \
+        "Scoring stopped by an unexpected error; details are in the log."
+    logged = paths.log_file.read_text()
+    assert "ERROR moderator: unexpected error" in logged and "Traceback (most recent call last)" in logged
+    assert "moderator/gui/workers/scoring.py\", line" in logged  # the scoring thread's own frames
+    assert "In the scoring process:" in logged and "TypeError: 'int' object is not iterable" in logged

@@ -111,3 +111,15 @@ def _byte_level_bpe():
     merged = [a + b for a, b in merges]
     vocab = {t: i for i, t in enumerate(dict.fromkeys(symbols + merged + ["<mask>"]))}
     return transformers.RobertaTokenizer(vocab=vocab, merges=merges, model_max_length=MAX_TOKENS)
+
+
+def break_loading(pack: Path) -> None:
+    """Replace an installed pack's checkpoint, behind the app's back, by one whose label list
+    is a bare number: a checkpoint that passed the install checks never holds that, so
+    reading it fails with a TypeError no code of ours expects (a bug, where a damaged or
+    unreadable file is an expected failure)."""
+    import torch
+
+    checkpoint = torch.load(pack / "model.ckpt", map_location="cpu", weights_only=True)
+    checkpoint["config"]["dataset"]["args"]["classes"] = 5
+    torch.save(checkpoint, pack / "model.ckpt")

@@ -13,21 +13,20 @@ from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
 
-from sqlalchemy.exc import SQLAlchemyError
-
 from moderator import APP_NAME, __version__
 from moderator.cli import scoring as cli_scoring
 from moderator.reading import queries, queue
 from moderator.reading.queue import QueueQuery, ScoreRange
 from moderator.storage.backup import backup_database, restore_database
-from moderator.config import AppPaths, resolve_db_url, resolve_paths
+from moderator.config import LOG_FORMAT, AppPaths, resolve_db_url, resolve_paths
 from moderator.importing.demo import load_demo
-from moderator.errors import ModeratorError
+from moderator.errors import explain
 from moderator.formats.export import FORMATS as EXPORT_FORMATS, export_decisions
 from moderator.formats import FORMATS
 from moderator.importing import FORMAT_NAMES, ImportProgress, import_files
+from moderator.inifile import read_settings
 from moderator.moderation.decisions import decide, last_undoable, reply, undo
-from moderator.scoring.priority import thresholds_from_settings
+from moderator.scoring.priority import thresholds_from
 from moderator.scoring.registry import model_identity
 from moderator.scoring.store import find_model, score_fields
 from moderator.storage.database import Database, open_database
@@ -138,14 +137,9 @@ def main(argv: list[str] | None = None) -> int:
     try:
         with _database(paths, args.db) as db:
             return COMMANDS[args.command](db, args)
-    except ModeratorError as error:
-        return _fail(str(error))
-    except SQLAlchemyError as error:
-        return _fail(f"the database could not be used ({error.__class__.__name__}: {error.orig or error})")
-    except OSError as error:
-        return _fail(f"{error.strerror or error}: {error.filename or ''}".rstrip(": "))
-    except Exception:  # a bug: log it in full, show one sentence
-        return _fail(f"unexpected error; details are in {_log_bug(paths)}")
+    except Exception as error:  # noqa: BLE001 - an expected failure is one sentence; a bug goes to the log
+        sentence = explain(error)
+        return _fail(sentence if sentence is not None else _log_bug(paths, error, args.command))
 
 
 @contextmanager
@@ -163,12 +157,22 @@ def _fail(message: str) -> int:
     return 1
 
 
-def _log_bug(paths: AppPaths) -> Path:
-    paths.logs.mkdir(parents=True, exist_ok=True)
-    log_file = paths.logs / "moderator.log"
-    with log_file.open("a", encoding="utf-8") as stream:
-        stream.write(traceback.format_exc())
-    return log_file
+def _log_bug(paths: AppPaths, error: BaseException, command: str) -> str:
+    """The full traceback appended to the app's log file, as the app writes it; the sentence to print."""
+    try:
+        paths.logs.mkdir(parents=True, exist_ok=True)
+        handler = logging.FileHandler(paths.log_file, encoding="utf-8")
+    except OSError as why:  # no log to keep it: the traceback is printed rather than lost
+        traceback.print_exception(error)
+        return f"unexpected error, shown above ({paths.log_file} could not be written: {why.strerror or why})"
+    handler.setFormatter(logging.Formatter(LOG_FORMAT))
+    log.addHandler(handler)
+    try:
+        log.error("unexpected error in `moderator %s`", command, exc_info=error)
+    finally:
+        log.removeHandler(handler)
+        handler.close()
+    return f"unexpected error; details are in {paths.log_file}"
 
 
 def cmd_demo(db: Database, args) -> int:
@@ -218,7 +222,7 @@ def _time_argument(value: str) -> datetime:
 
 def cmd_queue(db: Database, args) -> int:
     paths = resolve_paths(args.home)
-    identity, thresholds = model_identity(paths.models), thresholds_from_settings(paths.settings_file)
+    identity, thresholds = model_identity(paths.models), thresholds_from(read_settings(paths.settings_file))
     with db.sessions() as session:
         model_id = find_model(session, identity)
         scores = (ScoreRange(args.score[0], args.score[1], args.label),) if args.score else ()

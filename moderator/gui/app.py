@@ -11,9 +11,9 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from moderator import APP_ID, APP_NAME, __version__
-from moderator.config import RESOURCES_DIR, AppPaths
-from moderator.errors import ModeratorError
-from moderator.gui.mainwindow import AppContext, MainWindow, show_plain_message
+from moderator.config import LOG_FORMAT, RESOURCES_DIR, AppPaths
+from moderator.gui.common.messages import tell_or_report
+from moderator.gui.mainwindow import AppContext, MainWindow
 from moderator.gui.settings import Settings
 from moderator.storage.database import open_database
 
@@ -39,12 +39,12 @@ def run_app(paths: AppPaths, db_url: str) -> int:
     app.setDesktopFileName(APP_ID)
     app.setWindowIcon(QIcon(str(RESOURCES_DIR / "icons" / f"{APP_ID}.svg")))
     paths.ensure()
-    _log_to_file(paths)
+    log_to_file(paths)
     sys.excepthook = lambda kind, error, trace: report_bug(paths, error)
     try:
         window = build_window(paths, db_url)
-    except ModeratorError as error:
-        show_plain_message(None, APP_NAME, str(error))
+    except Exception as error:  # noqa: BLE001 - the app cannot start: say why, or report the bug
+        tell_or_report(None, APP_NAME, error, lambda bug: report_bug(paths, bug))
         return 1
     window.show()
     window.reopen_last_article()
@@ -53,16 +53,18 @@ def run_app(paths: AppPaths, db_url: str) -> int:
     return app.exec()
 
 
-def _log_to_file(paths: AppPaths) -> None:
-    handler = logging.FileHandler(paths.logs / "moderator.log", encoding="utf-8")
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+def log_to_file(paths: AppPaths) -> logging.Handler:
+    """The `moderator` logger (and those below it) writes to <home>/logs/moderator.log."""
+    handler = logging.FileHandler(paths.log_file, encoding="utf-8")
+    handler.setFormatter(logging.Formatter(LOG_FORMAT))
     log.addHandler(handler)
     log.setLevel(logging.INFO)
+    return handler
 
 
 def report_bug(paths: AppPaths, error: BaseException) -> None:
     """A bug: the full trace goes to the log; the user sees one sentence and where the log is."""
-    log_file = paths.logs / "moderator.log"
+    log_file = paths.log_file
     log.error("unexpected error\n%s", "".join(traceback.format_exception(error)))
     if QApplication.instance() is not None:
         box = QMessageBox(QMessageBox.Icon.Critical, APP_NAME,

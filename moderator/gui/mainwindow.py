@@ -41,7 +41,7 @@ from moderator.gui.workers.scoring import BackgroundScorer
 from moderator.gui.workers.writer import Reader, Writer
 from moderator.reading import queries
 from moderator.reading.queue import QueueRow
-from moderator.scoring.priority import Thresholds
+from moderator.scoring.priority import thresholds_from
 from moderator.scoring.registry import model_identity
 from moderator.scoring.store import find_model
 from moderator.storage.database import Database
@@ -70,7 +70,7 @@ class MainWindow(QMainWindow):
         self.audit_window: AuditWindow | None = None  # made on the first Ctrl+L
         self.undo_stack = QUndoStack(self)
         identity = model_identity(context.paths.models)
-        self.active = ActiveModel(identity, self._read(lambda s: find_model(s, identity)), self._thresholds())
+        self.active = ActiveModel(identity, self._read(lambda s: find_model(s, identity)), thresholds_from(self.context.settings))
         self.actions = create_actions(self, context.settings)
         self.articles_view = ArticleList(self._read, self)
         self.articles = self.articles_view.articles
@@ -97,7 +97,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.splitter)
         self.progress = ProgressPanel(self)
         self.statusBar().addPermanentWidget(self.progress)
-        self.scoring = BackgroundScorer(context.db, context.paths.models, self.writer, self.progress, self)
+        self.scoring = BackgroundScorer(context.db, context.paths.models, self.writer, self.progress, report_bug, self)
         self.decisions = Decisions(self, self.writer, self.undo_stack, lambda: self.moderator,
                                    lambda: self.active.model_id, self.statusBar().showMessage, self.refresh, report_bug)
         self.commenter = CommenterCommands(self.commenter_panel, self.side_tabs, self._read, self.active,
@@ -106,7 +106,8 @@ class MainWindow(QMainWindow):
                                             self.decisions, lambda: self.article_view.article,
                                             lambda: self.current_comment_id, lambda: self.active.identity)
         self.files = FileActions(self, context.db, self.writer, self.progress, self._after_import,
-                                 lambda title, text: show_plain_message(self, title, text, QMessageBox.Icon.Information))
+                                 lambda title, text: show_plain_message(self, title, text, QMessageBox.Icon.Information),
+                                 self._report_bug)
         self._build_menus_and_toolbar()
         self._connect()
         self._show_model_in_queue()
@@ -248,13 +249,9 @@ class MainWindow(QMainWindow):
 
     # ---- scoring ------------------------------------------------------------------------------
 
-    def _thresholds(self) -> Thresholds:
-        settings = self.context.settings
-        return Thresholds(settings.get(S.PRIORITY_MEDIUM), settings.get(S.PRIORITY_HIGH))
-
     def _show_model_in_queue(self) -> None:
         """The queue orders and filters by the active model's scores, flagged from Medium."""
-        self.active.thresholds = self._thresholds()
+        self.active.thresholds = thresholds_from(self.context.settings)
         identity = self.active.identity
         self.queue_pane.set_model(self.active.model_id, identity.labels, identity.main_label)
         self.queue_pane.set_flagged_from(self.active.thresholds.medium, self.active.thresholds.high)
@@ -303,7 +300,7 @@ class MainWindow(QMainWindow):
 
     def show_audit_log(self, only_open_article: bool = False) -> None:
         if self.audit_window is None:
-            self.audit_window = AuditWindow(self.context.db.sessions, self.reader, self)
+            self.audit_window = AuditWindow(self.context.db.sessions, self.reader, self._report_bug, self)
             self.audit_window.comment_activated.connect(self.open_comment)
         article = self.article_view.article
         if only_open_article and article is not None:
@@ -311,7 +308,7 @@ class MainWindow(QMainWindow):
         self.audit_window.present()
 
     def show_models(self) -> None:
-        ModelsDialog(self, self.context.paths.models, self.models_changed).exec()
+        ModelsDialog(self, self.context.paths.models, self.models_changed, self._report_bug).exec()
 
     def edit_preferences(self) -> None:
         if edit_preferences(self, self.context.settings, str(self.context.paths.home), self.menuBar()):

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from moderator.settings import PRIORITY_HIGH, PRIORITY_MEDIUM, Settings
+
 HIGH, MEDIUM, LOW = "High", "Medium", "Low"
 
 
@@ -11,8 +13,8 @@ HIGH, MEDIUM, LOW = "High", "Medium", "Low"
 class Thresholds:
     """Scores at or above `high` are High, at or above `medium` Medium, the rest Low."""
 
-    medium: float = 0.5
-    high: float = 0.8
+    medium: float = PRIORITY_MEDIUM.default
+    high: float = PRIORITY_HIGH.default
 
     def __post_init__(self) -> None:
         if not 0.0 <= self.medium <= self.high <= 1.0:
@@ -32,16 +34,12 @@ def priority(score: float | None, thresholds: Thresholds = Thresholds()) -> str 
     return MEDIUM if score >= thresholds.medium else LOW
 
 
-def thresholds_from_settings(settings_file) -> Thresholds:
-    """The thresholds a moderator set in Preferences (the GUI's INI file), else the defaults.
-
-    Read without Qt so the command line orders and labels the queue as the app does."""
-    import configparser
-
-    parser = configparser.ConfigParser()
+def thresholds_from(settings: Settings) -> Thresholds:
+    """The thresholds set in Preferences, read from the app's store or the command line's.
+    A pair out of order (medium above high, written by hand) gives way to the defaults."""
+    medium, high = settings.get(PRIORITY_MEDIUM), settings.get(PRIORITY_HIGH)
     try:
-        parser.read(settings_file, encoding="utf-8")
-        return Thresholds(parser.getfloat("scoring", "medium_from", fallback=Thresholds.medium),
-                          parser.getfloat("scoring", "high_from", fallback=Thresholds.high))
-    except (configparser.Error, ValueError):
+        return Thresholds(medium, high)
+    except ValueError:
+        settings.warn_once(f"priority thresholds: medium {medium} is above high {high}; using the defaults")
         return Thresholds()

@@ -16,7 +16,6 @@ start (packaging/entry.py does).
 
 from __future__ import annotations
 
-import logging
 import multiprocessing
 import os
 import sys
@@ -28,7 +27,6 @@ from typing import Any, Sequence
 from moderator.errors import ModeratorError
 from moderator.scoring.base import LabelScores, Scorer
 
-log = logging.getLogger(__name__)
 REQUESTS = ("batches", "score")
 NICENESS = 10  # below the window and the user's other programs; only idle cores go to scoring
 
@@ -86,8 +84,9 @@ class ScoringProcess(Scorer):
             return payload
         if kind == "error":
             raise ModeratorError(payload)
-        log.error("the scoring process failed:\n%s", payload)
-        raise RuntimeError(f"the scoring process failed ({payload.strip().splitlines()[-1]})")
+        bug = RuntimeError(f"the scoring process failed ({payload.strip().splitlines()[-1]})")
+        bug.add_note(f"In the scoring process:\n{payload}")  # logged with the bug, wherever it is reported
+        raise bug
 
     def _stopped(self) -> ScoringProcessStopped:
         self._child.join(timeout=5)

@@ -25,8 +25,8 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from moderator.reading import audit
 from moderator.reading.audit import AuditFilter
-from moderator.errors import ModeratorError
 from moderator.gui.common import look
+from moderator.gui.common.messages import ReportBug, sentence_or_report
 from moderator.gui.audit.model import (
     ACTION_LABELS, COMMENT_ID_ROLE, REASON, SOURCE_LABELS, TIME, WIDTHS, AuditModel, BatchTint, describe,
 )
@@ -55,11 +55,12 @@ class AuditWindow(QWidget):
     comment_activated = Signal(int)
     export_finished = Signal(str)  # the sentence shown when an export ends (or fails)
 
-    def __init__(self, sessions: sessionmaker[Session], reader: Reader, parent: QWidget | None = None):
+    def __init__(self, sessions: sessionmaker[Session], reader: Reader, report_bug: ReportBug,
+                 parent: QWidget | None = None):
         super().__init__(parent, Qt.WindowType.Window)
         self.setObjectName("auditWindow")
         self.setWindowTitle("Audit log")
-        self._read, self._counts = reader_of(sessions), Latest(reader)
+        self._read, self._counts, self._report_bug = reader_of(sessions), Latest(reader), report_bug
         self._exporter, self._export_to = Reader(sessions, self._export_failed, self), Path()
         self._article: tuple[int, str] | None = None
         self._quiet = True  # while several filters are set at once (and until built)
@@ -286,10 +287,8 @@ class AuditWindow(QWidget):
         self._exporter.close()
 
     def _export_failed(self, error: BaseException) -> None:
-        if not isinstance(error, (ModeratorError, OSError)):
-            raise error  # a bug: the excepthook logs it and says where
-        why = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
-        self._exported(f"Not exported: {self._export_to} could not be written ({why.lower()}).")
+        sentence = sentence_or_report(error, self._report_bug)
+        self._exported(f"Not exported. {sentence}" if sentence else "Not exported.")
 
     def _exported(self, sentence: str) -> None:
         self.export.setEnabled(True)

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QComboBox, QDialog, QFileDialog, QHeaderView, QLabel, QProgressBar, QPushButton, QTableWidget, QTableWidgetItem, QWidget,
 )
 
-from moderator.errors import ModeratorError
+from moderator.gui.common.messages import ReportBug, sentence_or_report
 from moderator.gui.dialogs.forms import load_form
 from moderator.gui.workers.writer import Worker
 from moderator.scoring.download import download_release
@@ -32,9 +32,9 @@ class _Relay(QObject):
 
 
 class ModelsDialog:
-    def __init__(self, parent: QWidget, models_dir: Path, on_changed: Callable[[], None]):
+    def __init__(self, parent: QWidget, models_dir: Path, on_changed: Callable[[], None], report_bug: ReportBug):
         self.dialog: QDialog = load_form("models_dialog", parent)
-        self._models_dir, self._on_changed = models_dir, on_changed
+        self._models_dir, self._on_changed, self._report_bug = models_dir, on_changed, report_bug
         self._worker = Worker("models", self._failed, self.dialog)
         self._relay = _Relay(self.dialog)
         self._relay.progressed.connect(self._show_progress)
@@ -118,9 +118,8 @@ class ModelsDialog:
 
     def _failed(self, error: BaseException) -> None:
         self._busy(False)
-        if not isinstance(error, (ModeratorError, OSError)):
-            raise error
-        self.status.setText(str(error))
+        if (sentence := sentence_or_report(error, self._report_bug)) is not None:
+            self.status.setText(sentence)
 
     def _busy(self, busy: bool) -> None:
         for button in self.buttons.values():

@@ -17,8 +17,7 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from moderator.changes import Changes
-from moderator.errors import ModeratorError
-from moderator.gui.common.messages import show_plain_message
+from moderator.gui.common.messages import tell_or_report
 from moderator.gui.dialogs.forms import HideDialog, ReplyDialog
 from moderator.gui.operations.undo import DecisionCommand, Operation
 from moderator.gui.workers.writer import Writer
@@ -135,9 +134,6 @@ class Decisions:
     def failed(self, error: BaseException) -> None:
         """A write failed: nothing of it was stored, and the undo stack no longer matches the database."""
         self._undo_stack.clear()
-        if isinstance(error, ModeratorError):
-            show_plain_message(self._parent, "Not done", str(error))
+        if tell_or_report(self._parent, "Not done", error, self._report_bug):
             self._refresh()
-        else:
-            self._report_bug(error)
 

@@ -12,8 +12,8 @@ from typing import TYPE_CHECKING, Callable
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from moderator.storage.backup import backup_database
-from moderator.errors import ModeratorError
 from moderator.formats.export import export_decisions
+from moderator.gui.common.messages import ReportBug, sentence_or_report
 from moderator.gui.workers.progress import CancelToken, Progress, ProgressPanel
 from moderator.gui.workers.writer import Writer
 
@@ -40,9 +40,9 @@ def import_progress(panel: ProgressPanel, token: CancelToken) -> Callable[[Impor
 
 class FileActions:
     def __init__(self, parent: QWidget, db: Database, writer: Writer, panel: ProgressPanel,
-                 on_imported: Callable[[], None], tell: Callable[[str, str], None]):
+                 on_imported: Callable[[], None], tell: Callable[[str, str], None], report_bug: ReportBug):
         self._parent, self._db, self._writer, self._panel = parent, db, writer, panel
-        self._on_imported, self._tell = on_imported, tell
+        self._on_imported, self._tell, self._report_bug = on_imported, tell, report_bug
 
     def import_files(self, paths: list[Path] | None = None) -> None:
         if paths is None:
@@ -70,10 +70,9 @@ class FileActions:
         self._panel.finish()
         if reports:
             self._on_imported()
-        if not isinstance(error, ModeratorError):
-            raise error  # a bug: the excepthook logs it and says where
-        done = "\n".join(r.summary() for r in reports)
-        self._tell("Import stopped", f"{error}\n\n{done}".strip())
+        if (sentence := sentence_or_report(error, self._report_bug)) is not None:
+            done = "\n".join(r.summary() for r in reports)
+            self._tell("Import stopped", f"{sentence}\n\n{done}".strip())
 
     def export_decisions(self) -> None:
         out, _ = QFileDialog.getSaveFileName(self._parent, "Export decisions", "decisions.jsonl",
@@ -93,9 +92,8 @@ class FileActions:
                                 self._plain_failure)
 
     def _plain_failure(self, error: BaseException) -> None:
-        if not isinstance(error, (ModeratorError, OSError)):
-            raise error
-        self._tell("Not done", str(error))
+        if (sentence := sentence_or_report(error, self._report_bug)) is not None:
+            self._tell("Not done", sentence)
 
     def _free(self) -> bool:
         """Scoring gives way (it resumes after the import); another import does not."""

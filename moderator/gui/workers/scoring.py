@@ -10,6 +10,8 @@ or a kill loses at most a batch and the next run resumes where this one stopped.
 Cancel ends the child at once, even while it loads. Landed scores reach the window in
 small slices, a few milliseconds of GUI time per event-loop turn, so a big batch (the
 quick screen writes 2,000 at a time) never holds the GUI thread for long.
+A run that fails stops with a sentence when the failure is expected (no model, a damaged
+pack); a bug is handed to the app's `report_bug` (its traceback to the log, the crash dialog).
 """
 
 from __future__ import annotations
@@ -23,6 +25,8 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from moderator.changes import Changes
+from moderator.errors import explain
+from moderator.gui.common.messages import ReportBug
 from moderator.gui.workers.progress import CancelToken, Progress, ProgressPanel
 from moderator.gui.workers.writer import Writer
 from moderator.scoring.process import ScoringProcess
@@ -37,10 +41,14 @@ LANDING_SLICE = 32  # comment ids per announced Changes
 class BackgroundScorer(QObject):
     model_ready = Signal(int)  # the active model's database id
     stopped = Signal(str)  # why: "done", "cancelled" or the error sentence
+    _bug = Signal(object)  # an unexpected error in the scoring thread, for report_bug on the GUI thread
 
-    def __init__(self, db: Database, models_dir: Path, writer: Writer, panel: ProgressPanel, parent=None):
+    def __init__(self, db: Database, models_dir: Path, writer: Writer, panel: ProgressPanel, report_bug: ReportBug,
+                 parent=None):
         super().__init__(parent)
         self._db, self._models_dir, self._writer, self._panel = db, models_dir, writer, panel
+        self._report_bug = report_bug
+        self._bug.connect(self._report)  # a method of this GUI-thread object: queued to the GUI thread
         self._thread: threading.Thread | None = None
         self.token = CancelToken()
         self._again: int | None = None  # a start asked for while running (-1: no article first)
@@ -96,9 +104,19 @@ class BackgroundScorer(QObject):
     def _run(self, priority_article: int | None, token: CancelToken) -> None:
         try:
             why = self._score(priority_article, token)
-        except Exception as error:  # noqa: BLE001 - reported to the window as one sentence
-            why = "cancelled" if token.cancelled else f"Scoring stopped: {error}"
+        except Exception as error:  # noqa: BLE001 - a sentence for the window, or a bug report
+            why = "cancelled" if token.cancelled else self._failed(error)
         self.stopped.emit(why)
+
+    def _failed(self, error: Exception) -> str:
+        sentence = explain(error)
+        if sentence is None:
+            self._bug.emit(error)
+            return "Scoring stopped by an unexpected error; details are in the log."
+        return f"Scoring stopped: {sentence}"
+
+    def _report(self, error: BaseException) -> None:
+        self._report_bug(error)
 
     def _score(self, priority_article: int | None, token: CancelToken) -> str:
         scorer = ScoringProcess(self._models_dir)
