@@ -242,7 +242,7 @@ def test_hide_all_pending_is_one_undo_step(panel, demo_db, qtbot):
     assert sorted(ids) == sorted(r.id for r in theirs(demo_db, AUTHOR, site) if r.status == Status.PENDING)
 
     failures: list[BaseException] = []
-    writer = Writer(demo_db.sessions, failures.append)
+    writer = Writer(demo_db.write_sessions, failures.append)
     stack = QUndoStack()
     done = []
     writer.changed.connect(panel.on_changes)  # the panel refreshes itself from what the write changed

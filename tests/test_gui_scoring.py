@@ -125,7 +125,7 @@ def tiny(tmp_path_factory):
 def scorer(qtbot, demo_db, paths):
     """The real background scorer on the demo database; what it hands to report_bug is kept."""
     bugs: list[BaseException] = []
-    writer = Writer(demo_db.sessions, bugs.append)
+    writer = Writer(demo_db.write_sessions, bugs.append)
     panel = ProgressPanel()
     qtbot.addWidget(panel)
     worker = BackgroundScorer(demo_db, paths.models, writer, panel, bugs.append)

@@ -176,7 +176,7 @@ def _log_bug(paths: AppPaths, error: BaseException, command: str) -> str:
 
 
 def cmd_demo(db: Database, args) -> int:
-    with db.sessions() as session:
+    with db.write_sessions() as session:
         reports = load_demo(session)
     comments = sum(r.comments.added for r in reports)
     articles = sum(r.articles.added for r in reports)
@@ -186,7 +186,7 @@ def cmd_demo(db: Database, args) -> int:
 
 def cmd_import(db: Database, args) -> int:
     for path in args.files:  # each file is its own transaction: a bad one keeps nothing of itself
-        with db.sessions() as session:
+        with db.write_sessions() as session:
             report = import_files(session, [path], args.format, args.site, _progress_printer())[0]
         if args.json:
             print(json.dumps(report.as_dict(), ensure_ascii=False))
@@ -253,7 +253,7 @@ def _score_range(value: str) -> tuple[float, float | None]:
 
 
 def cmd_decide(db: Database, args) -> int:
-    with db.sessions() as session:
+    with db.write_sessions() as session:
         changes = decide(session, [args.comment_id], args.action, args.moderator, args.reason, args.note)
         session.commit()
     if not changes.decided:
@@ -265,7 +265,7 @@ def cmd_decide(db: Database, args) -> int:
 
 
 def cmd_reply(db: Database, args) -> int:
-    with db.sessions() as session:
+    with db.write_sessions() as session:
         changes = reply(session, args.comment_id, args.text, args.moderator)
         session.commit()
     print(f"Replied to comment {args.comment_id} as staff (comment {changes.decided[0].comment_id}).")
@@ -273,7 +273,7 @@ def cmd_reply(db: Database, args) -> int:
 
 
 def cmd_undo(db: Database, args) -> int:
-    with db.sessions() as session:
+    with db.write_sessions() as session:
         changes = undo(session, last_undoable(session, args.moderator), args.moderator)
         session.commit()
     made = changes.decided

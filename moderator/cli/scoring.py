@@ -74,7 +74,7 @@ def cmd_score(db, args) -> int:
 
     scorer = load_scorer(_models_dir(args), args.model, args.fast)
     with ProgressBar() as bar:
-        progress = score_pending(db.sessions, scorer, args.article, args.rescore, on_progress=bar.show)
+        progress = score_pending(db.write_sessions, scorer, args.article, args.rescore, on_progress=bar.show)
     if args.json:
         print(json.dumps({"model": scorer.identity.name} | progress.as_json()))
     else:

@@ -15,7 +15,8 @@ from moderator.storage.migrate import prepare_database
 @dataclass
 class Database:
     engine: Engine
-    sessions: sessionmaker[Session]
+    sessions: sessionmaker[Session]  # for reading: each session sees one snapshot
+    write_sessions: sessionmaker[Session]  # for writing: each takes the write lock when it begins
     created: bool  # True when this open created the schema (first start)
     backup: Path | None  # copy made before a migration, if one ran
 
@@ -27,4 +28,4 @@ def open_database(url: str, backups: Path) -> Database:
     engine = make_engine(url)
     created = "comments" not in inspect(engine).get_table_names()
     backup = prepare_database(engine, backups)
-    return Database(engine, make_session_factory(engine), created, backup)
+    return Database(engine, make_session_factory(engine), make_session_factory(engine, write=True), created, backup)

@@ -1,0 +1,55 @@
+"""How sessions meet on one SQLite file: a read session sees one snapshot from its first
+statement to its end (a queue page is several statements: read at two moments, a write
+committed between them once made the whole pending queue look empty), and a write session
+holds the write lock from its start (what it reads before writing cannot change under it)."""
+
+import sqlite3
+
+import pytest
+from sqlalchemy import func, select, update
+
+from moderator.reading import queue
+from moderator.reading.queue import QueueQuery
+from moderator.storage.models import Comment
+from moderator.vocabulary import Status
+
+
+def pending(session) -> int:
+    return session.scalar(select(func.count()).select_from(Comment).where(Comment.status == Status.PENDING))
+
+
+def test_a_read_session_sees_one_snapshot_while_a_writer_commits(demo_db):
+    with demo_db.sessions() as reader:
+        before = pending(reader)
+        first_page = queue.page_ids(reader, QueueQuery(), limit=5)[0]
+        with demo_db.write_sessions() as writer:
+            writer.execute(update(Comment).where(Comment.status == Status.PENDING).values(status=Status.APPROVED))
+            writer.commit()
+        assert pending(reader) == before > 0  # still the moment of its first statement
+        assert queue.page_ids(reader, QueueQuery(), limit=5)[0] == first_page
+    with demo_db.sessions() as later:
+        assert pending(later) == 0
+
+
+def test_a_write_session_takes_the_write_lock_when_it_begins(demo_db, paths):
+    other = sqlite3.connect(paths.database, timeout=0, isolation_level=None)
+    try:
+        with demo_db.write_sessions() as writer:
+            pending(writer)  # a read only: the lock is taken all the same
+            with pytest.raises(sqlite3.OperationalError, match="locked"):
+                other.execute("BEGIN IMMEDIATE")
+        other.execute("BEGIN IMMEDIATE")  # free again once the session ended
+        other.execute("ROLLBACK")
+    finally:
+        other.close()
+
+
+def test_read_sessions_do_not_take_the_write_lock(demo_db, paths):
+    other = sqlite3.connect(paths.database, timeout=0, isolation_level=None)
+    try:
+        with demo_db.sessions() as reader:
+            pending(reader)
+            other.execute("BEGIN IMMEDIATE")  # a writer elsewhere is not kept waiting by a reader
+            other.execute("ROLLBACK")
+    finally:
+        other.close()
