@@ -37,12 +37,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from sqlalchemy import func, select, text  # noqa: E402
 
-import queuedata  # noqa: E402
-from moderator.reading import audit, commenters, queries, queue  # noqa: E402
-from moderator.moderation import bulk  # noqa: E402
+from moderator.moderation.decisions import decide, undo  # noqa: E402
+from moderator.reading import audit, commenters, queue  # noqa: E402
 from moderator.storage.database import Database, open_database  # noqa: E402
 from moderator.storage.models import Comment  # noqa: E402
-from moderator.vocabulary import QueueKind, Sort  # noqa: E402
+from moderator.vocabulary import Action, QueueKind, Sort, Source  # noqa: E402
+
+import queuedata  # noqa: E402
 
 DEPTH = 50_000
 
@@ -110,14 +111,19 @@ def queue_cases(model_id: int, sub: dict) -> dict[str, queue.QueueQuery]:
 def measure_queue(db: Database, cases: dict, repeat: int) -> dict:
     figures = {}
     for name, query in cases.items():
-        page_ms, (rows, _cursor) = timed(db, lambda s: queue.page(s, query), repeat)
-        count_ms, count = timed(db, lambda s: queue.count(s, query), repeat)
-        figures[name] = {"first_page_ms": page_ms, "count_ms": count_ms, "matches": count, "rows": len(rows)}
-        print(f"  {name:<48} page {page_ms:>7.1f} ms   count {count_ms:>7.1f} ms   ({count:,} match)")
+        got = figures[name] = first_page(db, query, repeat)
+        print(f"  {name:<48} page {got['first_page_ms']:>7.1f} ms   count {got['count_ms']:>7.1f} ms"
+              f"   ({got['matches']:,} match)")
     return figures
 
 
-def cursor_at(db: Database, query: queue.QueueQuery, depth: int) -> queue.Cursor:
+def first_page(db: Database, query: queue.QueueQuery, repeat: int) -> dict:
+    page_ms, (rows, _cursor) = timed(db, lambda s: queue.page(s, query), repeat)
+    count_ms, count = timed(db, lambda s: queue.count(s, query), repeat)
+    return {"first_page_ms": page_ms, "count_ms": count_ms, "matches": count, "rows": len(rows)}
+
+
+def cursor_at(db: Database, query: queue.QueueQuery, depth: int) -> queue.Cursor | None:
     with db.sessions() as s:
         cursor = None
         for _ in range(depth // 1000):
@@ -126,23 +132,23 @@ def cursor_at(db: Database, query: queue.QueueQuery, depth: int) -> queue.Cursor
 
 
 def measure_depth(db: Database, model_id: int, repeat: int) -> dict:
-    """A page at row 50,000 (or half way down a smaller queue), by keyset and by offset."""
+    """A page at row 50,000 (or half way down a smaller queue), and a comment's position there."""
     figures = {}
     for sort in (Sort.PRIORITY, Sort.NEWEST):
-        query = queue.QueueQuery(model_id=model_id, sort=sort)
-        with db.sessions() as s:
-            depth = min(DEPTH, queue.count(s, query) // 2000 * 1000)
-        cursor = cursor_at(db, query, depth)
-        keyset_ms, (rows, _c) = timed(db, lambda s: queue.page(s, query, cursor), repeat)
-        by_offset = lambda s: queries.queue_page(s, "pending", sort, depth, queue.PAGE, model_id)  # noqa: E731
-        offset_ms, _ = timed(db, by_offset, max(1, repeat // 2))
-        position_ms, at = timed(db, lambda s: queue.position(s, query, rows[0].id), repeat)
-        figures[sort] = {"depth": depth, "keyset_page_ms": keyset_ms, "offset_page_ms": offset_ms,
-                         "position_ms": position_ms}
-        assert at == depth, (at, depth)
-        print(f"  row {depth:,} by {sort:<8}  keyset page {keyset_ms:.1f} ms   (offset page {offset_ms:.1f} ms)"
-              f"   position() {position_ms:.1f} ms")
+        got = figures[sort] = page_at_depth(db, queue.QueueQuery(model_id=model_id, sort=sort), repeat)
+        print(f"  row {got['depth']:,} by {sort:<8}  keyset page {got['keyset_page_ms']:.1f} ms"
+              f"   position() {got['position_ms']:.1f} ms")
     return figures
+
+
+def page_at_depth(db: Database, query: queue.QueueQuery, repeat: int) -> dict:
+    with db.sessions() as s:
+        depth = min(DEPTH, queue.count(s, query) // 2000 * 1000)
+    cursor = cursor_at(db, query, depth)
+    keyset_ms, (rows, _c) = timed(db, lambda s: queue.page(s, query, cursor), repeat)
+    position_ms, at = timed(db, lambda s: queue.position(s, query, rows[0].id), repeat)
+    assert at == depth, (at, depth)
+    return {"depth": depth, "keyset_page_ms": keyset_ms, "position_ms": position_ms}
 
 
 def measure_rest(db: Database, model_id: int, sub: dict, repeat: int) -> dict:
@@ -176,7 +182,7 @@ def measure_after_top_decided(db: Database, model_id: int, repeat: int, top: int
     pending = queue.QueueQuery(model_id=model_id)
     with db.sessions() as session:
         rows, _cursor = queue.page(session, pending, limit=top)
-        bulk.decide_many(session, [row.id for row in rows], "hide", "bench", reason="abuse")
+        decide(session, [row.id for row in rows], Action.HIDE, "bench", reason="abuse", source=Source.BULK)
         times = []
         for _ in range(repeat):
             start = time.perf_counter()
@@ -190,10 +196,10 @@ def measure_after_top_decided(db: Database, model_id: int, repeat: int, top: int
 
 def _bulk(session, pending: queue.QueueQuery) -> int:
     ids = queue.ids(session, pending)[:10_000]
-    batch = bulk.decide_many(session, ids, "approve", "bench")
-    bulk.undo_many(session, batch.batch_id, "bench")
+    changes = decide(session, ids, Action.APPROVE, "bench", source=Source.BULK)
+    undo(session, changes.decision_ids, "bench")
     session.rollback()
-    return len(batch)
+    return len(changes.decided)
 
 
 def gui_in_own_process(path: Path, repeat: int) -> dict:
