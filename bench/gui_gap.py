@@ -24,7 +24,6 @@ The last line printed is one JSON object.
 from __future__ import annotations
 
 import argparse
-from contextlib import nullcontext
 import faulthandler
 import json
 import os
@@ -34,6 +33,7 @@ import sys
 import tempfile
 import threading
 import time
+from contextlib import nullcontext
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]

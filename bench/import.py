@@ -91,7 +91,8 @@ def disqus(out: Path, comments: int, articles: int) -> None:
                     f"<createdAt>2024-05-01T11:{n % 60:02}:00Z</createdAt><isDeleted>false</isDeleted>"
                     f"<isSpam>{'true' if n % 50 == 0 else 'false'}</isSpam><author><email>r{n % 977}@example.org</email>"
                     f"<name>Reader {n % 977}</name><isAnonymous>false</isAnonymous></author>"
-                    f'<ipAddress>10.0.{n % 250}.1</ipAddress><thread dsq:id="t{(n - 1) * articles // comments}"/>{parent}</post>\n')
+                    f'<ipAddress>10.0.{n % 250}.1</ipAddress>'
+                    f'<thread dsq:id="t{(n - 1) * articles // comments}"/>{parent}</post>\n')
         f.write("</disqus>\n")
 
 

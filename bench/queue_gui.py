@@ -21,10 +21,10 @@ from PySide6.QtCore import Qt  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from moderator.reading import queue  # noqa: E402
 from moderator.config import resolve_paths  # noqa: E402
 from moderator.gui.app import build_window  # noqa: E402
 from moderator.gui.queue.filters import with_range  # noqa: E402
+from moderator.reading import queue  # noqa: E402
 from moderator.scoring.quick import quick_identity  # noqa: E402
 from moderator.vocabulary import QueueKind  # noqa: E402
 

@@ -85,7 +85,8 @@ def _pools(db: sqlite3.Connection, rng: random.Random, articles: int, commenters
     db.executemany(
         "INSERT INTO articles (id, site_id, external_id, headline, standfirst, body, section, published_at, imported_at)"
         " VALUES (?, 1, ?, ?, '', '', 'News', ?, ?)",
-        ((a, f"a{a}", sentences[a % len(sentences)], _stamp(YEAR_START + a * step), _stamp(YEAR_START)) for a in range(1, articles + 1)))
+        ((a, f"a{a}", sentences[a % len(sentences)], _stamp(YEAR_START + a * step), _stamp(YEAR_START))
+         for a in range(1, articles + 1)))
     db.execute("INSERT INTO scoring_models (id, name, family, checksum, source, labels, main_label, created_at)"
                " VALUES (1, ?, 'linear', 'bench', 'bench', ?, ?, ?)", (MODEL_NAME, f'["{LABEL}"]', LABEL, _stamp(YEAR_START)))
 
@@ -98,15 +99,17 @@ def _stamp(seconds: float) -> str:
 _U = "((:n * 2654435761) % 1000003) / 1000003.0"
 _COMMENTS = f"""
 WITH RECURSIVE counter(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM counter WHERE n < :total),
-drawn AS MATERIALIZED (SELECT n, {_U.replace(':n', 'n')} AS u, (abs(random()) % 1000000) / 1e6 AS a, (abs(random()) % 1000000) / 1e6 AS w,
-                 abs(random()) AS r FROM counter)
+drawn AS MATERIALIZED (SELECT n, {_U.replace(':n', 'n')} AS u, (abs(random()) % 1000000) / 1e6 AS a,
+                 (abs(random()) % 1000000) / 1e6 AS w, abs(random()) AS r FROM counter)
 INSERT INTO comments (id, site_id, article_id, external_id, author, is_staff, body, created_at, status, kind, version, updated_at)
 SELECT n, 1,
-       CASE WHEN a < 0.05 THEN :hot ELSE max(1, min(:articles, CAST(n * 1.0 * :articles / :total AS INTEGER) - CAST(a * 40 AS INTEGER))) END,
+       CASE WHEN a < 0.05 THEN :hot
+            ELSE max(1, min(:articles, CAST(n * 1.0 * :articles / :total AS INTEGER) - CAST(a * 40 AS INTEGER))) END,
        'c' || n,
        (SELECT name FROM pool_names WHERE i = CAST(w * w * w * :commenters AS INTEGER)),
        0,
-       (SELECT s FROM pool_sentences WHERE i = r % 40000) || CASE WHEN r % 3 > 0 THEN ' ' || (SELECT s FROM pool_sentences WHERE i = (r / 7) % 40000) ELSE '' END
+       (SELECT s FROM pool_sentences WHERE i = r % 40000)
+         || CASE WHEN r % 3 > 0 THEN ' ' || (SELECT s FROM pool_sentences WHERE i = (r / 7) % 40000) ELSE '' END
          || CASE WHEN r % 3 = 2 THEN ' ' || (SELECT s FROM pool_sentences WHERE i = (r / 49) % 40000) ELSE '' END,
        strftime('%Y-%m-%d %H:%M:%S', :start + n * 31536000.0 / :total + (r % 600), 'unixepoch') || '.000000',
        CASE WHEN n > :total * 3 / 4 THEN 'pending' WHEN u * u * u > 0.6 AND r % 10 < 8 THEN 'hidden'

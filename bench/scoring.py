@@ -24,7 +24,7 @@ import random
 import sys
 import tempfile
 import time
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import numpy as np
@@ -145,7 +145,7 @@ def corpus_database(home: Path, texts: list[str], articles: int = 1):
     paths = resolve_paths(str(home))
     paths.ensure()
     db = open_database(resolve_db_url(paths), paths.backups)
-    start = datetime(2026, 1, 1, tzinfo=timezone.utc)
+    start = datetime(2026, 1, 1, tzinfo=UTC)
     with db.sessions() as session:
         session.add(Site(id=1, key="bench", name="Bench"))
         session.add_all(Article(id=a, site_id=1, external_id=f"a{a}", headline=f"Bench article {a}",

@@ -28,6 +28,7 @@ def test_no_core_module_imports_qt():
 
 
 def test_the_cli_runs_without_loading_qt():
-    probe = "import sys, moderator.cli.commands; moderator.cli.commands.main(['--help']) if False else None; print(any(m.startswith('PySide6') for m in sys.modules))"
+    probe = ("import sys, moderator.cli.commands; moderator.cli.commands.main(['--help']) if False else None; "
+             "print(any(m.startswith('PySide6') for m in sys.modules))")
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60)
     assert result.stdout.strip() == "False", result.stderr

@@ -6,9 +6,9 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import update
 
+from moderator.moderation.decisions import decide, undo
 from moderator.reading import queue
 from moderator.reading.audit import AuditFilter, audit_count, audit_page, batch_sizes, export_audit_csv, moderators
-from moderator.moderation.decisions import decide, undo
 from moderator.storage.models import Comment, Decision, utcnow
 from moderator.vocabulary import QueueKind, Sort, Source
 from tests.test_queue_data import build

@@ -5,8 +5,8 @@ import sqlite3
 import pytest
 from sqlalchemy import func, select, text
 
-from moderator.storage.backup import backup_database, check_backup, restore_database
 from moderator.errors import ModeratorError
+from moderator.storage.backup import backup_database, check_backup, restore_database
 from moderator.storage.engine import make_engine
 from moderator.storage.migrate import current_revision, head_revision, upgrade
 from moderator.storage.models import Comment

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import sqlite3
 
-from moderator.storage.migrate import head_revision
 from moderator.storage.engine import make_engine
+from moderator.storage.migrate import head_revision
 
 
 def one_sentence(code: int, err: str) -> bool:

@@ -68,7 +68,8 @@ def test_errors_are_one_sentence_without_traceback(cli, tmp_path):
     code, _, err = cli("import", str(tmp_path / "missing.txt"))
     assert code == 1 and "missing.txt: no such file" in err
     bad = tmp_path / "bad.jsonl"
-    bad.write_text('{"article_id": "a", "comment_id": "1", "author": "x", "created_at": "2025-01-01T00:00:00Z", "body": "ok"}\n{oops\n')
+    bad.write_text('{"article_id": "a", "comment_id": "1", "author": "x", "created_at": "2025-01-01T00:00:00Z", "body": "ok"}\n'
+                   '{oops\n')
     code, _, err = cli("import", str(bad))
     assert code == 1 and "bad.jsonl, line 2" in err and "not valid JSON" in err
     assert json.loads(cli("stats", "--json")[1])["comments"]["total"] == 54  # nothing of bad.jsonl kept

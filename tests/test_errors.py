@@ -41,7 +41,8 @@ def test_a_file_the_user_chose_that_is_missing_or_a_folder_names_the_file(tmp_pa
     a_file.write_text("x")
     assert explain(raised(lambda: (a_file / "inside").open())) == f"{a_file / 'inside'}: a part of this path is not a folder."
     partial = tmp_path / "missing folder" / "decisions.jsonl.partial"  # written first, renamed when complete
-    assert explain(raised(lambda: partial.open("w"))) == f"{tmp_path / 'missing folder' / 'decisions.jsonl'}: no such file or folder."
+    final = tmp_path / "missing folder" / "decisions.jsonl"
+    assert explain(raised(lambda: partial.open("w"))) == f"{final}: no such file or folder."
 
 
 def test_unreadable_unwritable_and_existing_files_name_the_file():
@@ -49,7 +50,8 @@ def test_unreadable_unwritable_and_existing_files_name_the_file():
     denied = PermissionError(errno.EACCES, os.strerror(errno.EACCES), "/srv/export.csv")
     assert explain(denied) == "/srv/export.csv: permission denied; choose another place, or ask for access."
     assert explain(FileExistsError(errno.EEXIST, "File exists", "/srv/b.sqlite")) == "/srv/b.sqlite: it exists already."
-    assert explain(OSError(errno.EROFS, "Read-only file system", "/mnt/cd/x")) == "/mnt/cd/x: the disk is read-only; choose another place."
+    read_only = OSError(errno.EROFS, "Read-only file system", "/mnt/cd/x")
+    assert explain(read_only) == "/mnt/cd/x: the disk is read-only; choose another place."
 
 
 @pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")

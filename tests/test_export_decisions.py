@@ -2,7 +2,7 @@
 
 import csv
 import json
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from sqlalchemy import select
@@ -100,7 +100,7 @@ def test_export_formats_fields_and_since(session, tmp_path):
         rows = list(csv.DictReader(stream))
     assert [r["external_id"] for r in rows] == [r["external_id"] for r in records]
     assert rows[1]["reason"] == "" and rows[0]["note"] == "rude"
-    future = datetime.now(timezone.utc) + timedelta(hours=1)
+    future = datetime.now(UTC) + timedelta(hours=1)
     assert export_decisions(session, tmp_path / "none.jsonl", since=future) == 0
 
 

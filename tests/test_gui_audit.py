@@ -16,9 +16,9 @@ from moderator.gui.audit.window import AuditWindow, count_text
 from moderator.gui.models.listmodels import ID_ROLE
 from moderator.gui.workers.writer import Reader
 from moderator.moderation.decisions import decide, undo
-from moderator.vocabulary import HIDE_REASONS as REASONS, Source
 from moderator.storage.models import Comment, Decision, utcnow
-from moderator.vocabulary import Status
+from moderator.vocabulary import HIDE_REASONS as REASONS
+from moderator.vocabulary import Source, Status
 from tests.test_gui import answer_modal
 
 MODERATORS = ("ana", "ben", "chidi")
@@ -177,7 +177,8 @@ def test_only_the_open_article_removable(qtbot, window, demo_db):
     window.set_article(2, "Nearly 39,000 <i>deported</i> & counting")
     expected = logged(demo_db, Comment.article_id == 2)
     assert expected and shown(window) == expected
-    assert window.article_chip.isVisible() and window.article_chip.text() == "Article: Nearly 39,000 <i>deported</i> && counting  ✕"
+    assert window.article_chip.isVisible()
+    assert window.article_chip.text() == "Article: Nearly 39,000 <i>deported</i> && counting  ✕"
     wait_count(qtbot, window, len(expected))
     choose(window.moderator, "ana")  # filters combine
     assert shown(window) == logged(demo_db, Comment.article_id == 2, Decision.moderator == "ana")
@@ -220,13 +221,14 @@ def test_rows_are_fetched_a_page_at_a_time_as_the_view_scrolls(qtbot, demo_db, r
     assert len(everything) > 400
     assert win.model.rowCount() == 200 and win.model.canFetchMore()  # one page, not the whole log
     win.table.setFocus()
-    qtbot.keyClick(win.table, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)  # to the end of what is loaded: the view asks for more
+    # To the end of what is loaded: the view asks for more.
+    qtbot.keyClick(win.table, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: win.model.rowCount() > 200)
     assert win.model.rowCount() % 200 == 0 or win.model.rowCount() == len(everything)  # whole pages
     while win.model.rowCount() < len(everything):
         loaded = win.model.rowCount()
         qtbot.keyClick(win.table, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
-        qtbot.waitUntil(lambda: win.model.rowCount() > loaded)
+        qtbot.waitUntil(lambda loaded=loaded: win.model.rowCount() > loaded)
     assert not win.model.canFetchMore()
     assert [win.model.index(i, 0).data(ID_ROLE) for i in range(win.model.rowCount())] == everything
 

@@ -11,13 +11,13 @@ from PySide6.QtGui import QAccessible, QUndoStack
 from PySide6.QtWidgets import QApplication
 from sqlalchemy import select
 
-from moderator.reading import commenters
-from moderator.gui.common import look
 from moderator.gui.commenter.panel import CommenterPanel
+from moderator.gui.common import look
 from moderator.gui.models.listmodels import ID_ROLE, PAGE_SIZE, ROW_ROLE
 from moderator.gui.operations.undo import DecisionCommand
-from moderator.moderation.decisions import decide
 from moderator.gui.workers.writer import Writer
+from moderator.moderation.decisions import decide
+from moderator.reading import commenters
 from moderator.scoring.priority import priority
 from moderator.storage.models import Article, Comment, Score, ScoringModel, Site
 from moderator.vocabulary import VISIBLE_TO_MODERATORS, Action, Source, Status
@@ -121,7 +121,8 @@ def test_counts_seen_and_comments_match_the_database(panel, demo_db):
     assert [row.score for row in shown] == [scores.get(r.id) for r in rows]
     high = next(i for i, row in enumerate(shown) if row.score == 1.0)
     spoken = panel.model.index(high).data(Qt.ItemDataRole.AccessibleTextRole)
-    assert spoken.startswith(f"{look.STATUS_LABELS[shown[high].status]}, High priority 1.00, ") and spoken.endswith(shown[high].body)
+    assert spoken.startswith(f"{look.STATUS_LABELS[shown[high].status]}, High priority 1.00, ")
+    assert spoken.endswith(shown[high].body)
 
     panel.show_commenter(None, AUTHOR, model_id)  # every site
     assert set(shown_ids(panel)) == {r.id for r in theirs(demo_db, AUTHOR, None)} >= set(on_other_site)
@@ -164,7 +165,8 @@ def test_someone_with_nothing_to_moderate(panel, demo_db, qtbot):
 
 def test_cards_wrap_again_when_the_column_narrows(panel, demo_db, qtbot):
     """Card heights are remembered per width: a narrower column must measure them again."""
-    [wrapping] = add_comments(demo_db, AUTHOR, 1, body="A comment of some ninety letters or so, which wraps over more lines when narrower.")
+    body = "A comment of some ninety letters or so, which wraps over more lines when narrower."
+    [wrapping] = add_comments(demo_db, AUTHOR, 1, body=body)
     panel.show_commenter(demo_site(demo_db), AUTHOR, None)
     view, index = panel.comments_view, panel.model.index(panel.model.row_of(wrapping))
     qtbot.waitUntil(lambda: view.visualRect(index).isValid())

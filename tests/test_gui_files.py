@@ -5,7 +5,6 @@ import json
 import sqlite3
 
 import pytest
-
 from PySide6.QtWidgets import QMessageBox
 from sqlalchemy import func, select
 

@@ -13,9 +13,9 @@ from PySide6.QtWidgets import QMessageBox
 from sqlalchemy import func, select
 
 from moderator.gui.app import log_to_file
-from moderator.gui.models.listmodels import ROW_ROLE
-from moderator.gui.dialogs.models import ModelsDialog
 from moderator.gui.comment.scorebars import label_words
+from moderator.gui.dialogs.models import ModelsDialog
+from moderator.gui.models.listmodels import ROW_ROLE
 from moderator.gui.workers.progress import ProgressPanel
 from moderator.gui.workers.scoring import BackgroundScorer
 from moderator.gui.workers.writer import Writer

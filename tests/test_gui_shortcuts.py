@@ -45,7 +45,8 @@ def test_a_key_another_action_has_is_refused_naming_it(keys):
 
 def test_keys_that_break_typing_or_dialogs_are_refused(keys):
     names = action_names()
-    assert refusal(K("Tab"), A.APPROVE, keys, names) == "Tab moves to the next field, so it cannot be a shortcut. Choose another key."
+    assert refusal(K("Tab"), A.APPROVE, keys, names) == (
+        "Tab moves to the next field, so it cannot be a shortcut. Choose another key.")
     assert refusal(K("Return"), A.APPROVE, keys, names).startswith("Return confirms dialogs")
     assert refusal(K("Space"), A.NEXT, keys, names).startswith("Space presses the focused button")
     assert refusal(K("Down"), A.NEXT, keys, names).startswith("Down moves through lists and text")

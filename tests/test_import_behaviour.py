@@ -135,7 +135,8 @@ def test_hostile_xml_is_refused_before_anything_is_read(session, tmp_path, conte
 
 def test_an_undeclared_entity_is_a_format_error(session, tmp_path):
     path = tmp_path / "entity.xml"
-    path.write_text('<rss xmlns:wp="http://wordpress.org/export/1.0/"><channel>\n<item><title>A &nbsp; B</title></item></channel></rss>')
+    path.write_text('<rss xmlns:wp="http://wordpress.org/export/1.0/"><channel>\n'
+                    '<item><title>A &nbsp; B</title></item></channel></rss>')
     with pytest.raises(FileFormatError, match=r"line 2, column 16: XML error: undefined entity"):
         import_files(session, [path])
 

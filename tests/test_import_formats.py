@@ -1,6 +1,6 @@
 """Every sample in shared/testdata: exact counts, statuses, parent links and texts."""
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 from sqlalchemy import func, select
@@ -26,7 +26,7 @@ def article_of(session, comment: Comment) -> Article:
 
 
 def utc(*parts) -> datetime:
-    return datetime(*parts, tzinfo=timezone.utc)
+    return datetime(*parts, tzinfo=UTC)
 
 
 @pytest.mark.parametrize("name, expected", [
@@ -131,7 +131,7 @@ def test_commento_root_sentinel_anonymous_and_markdown(session):
     assert (anonymous.author, anonymous.body, anonymous.parent_id) == ("Anonymous", "Example comment created by user.", None)
     assert parent_of(session, reply) == "7d77e39fcd813241d6281478cc8f21ab5f807d043c750bc1a936bc23b34fb854"
     assert (reply.author, reply.author_email, reply.body) == ("Saturnin Uf", "moregreatmail@gmail.com", "Great reply!")
-    assert reply.created_at == datetime(2021, 5, 11, 15, 43, 1, 852651, tzinfo=timezone.utc)
+    assert reply.created_at == datetime(2021, 5, 11, 15, 43, 1, 852651, tzinfo=UTC)
     assert article_of(session, reply).external_id == "example.com/blog/post/1"
 
 

@@ -5,7 +5,7 @@ import csv
 import io
 import json
 import uuid
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import NamedTuple
 from xml.sax.saxutils import escape
 
@@ -18,9 +18,9 @@ from sqlalchemy.orm import aliased
 from moderator.formats.export import export_decisions
 from moderator.importing import import_files
 from moderator.moderation.decisions import decide
-from moderator.vocabulary import HIDE_REASONS
 from moderator.storage.database import open_database
 from moderator.storage.models import Comment, Site
+from moderator.vocabulary import HIDE_REASONS
 
 STATUSES = {"jsonl": ("pending", "approved", "hidden"), "csv": ("pending", "approved", "hidden"),
             "wxr": ("pending", "approved", "hidden"), "disqus": ("approved", "hidden")}
@@ -29,7 +29,7 @@ SETTINGS = settings(max_examples=20, deadline=None, suppress_health_check=[Healt
 
 word = st.text(st.characters(whitelist_categories=("L", "N"), whitelist_characters="!?.,'-:;()€"), min_size=1, max_size=8)
 sentence = st.lists(word, min_size=1, max_size=6).map(" ".join)
-moment = st.datetimes(datetime(2000, 1, 1), datetime(2030, 1, 1)).map(lambda t: t.replace(microsecond=0, tzinfo=timezone.utc))
+moment = st.datetimes(datetime(2000, 1, 1), datetime(2030, 1, 1)).map(lambda t: t.replace(microsecond=0, tzinfo=UTC))
 
 
 class Generated(NamedTuple):

@@ -4,11 +4,11 @@ step with comments, and the schema comes back as the migrations made it, on ever
 import pytest
 from sqlalchemy import select, text
 
-from moderator.reading import search
 from moderator.errors import FileFormatError
 from moderator.importing import ImportCancelled, import_files
 from moderator.importing.setaside import FTS_BUFFER, FTS_DEFAULT_BUFFER
 from moderator.moderation.decisions import post_first_comment, reply
+from moderator.reading import search
 from moderator.storage.models import Article, Comment
 from tests.conftest import TESTDATA
 from tests.test_import_behaviour import wxr

@@ -1,7 +1,7 @@
 """Many-row inserts (importing/sqlfast.py): the same rows whatever the statement sizes and
 the dialect's parameter style, values through their column types."""
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from sqlalchemy import create_engine, select
@@ -11,7 +11,7 @@ from moderator.storage.database import open_database
 from moderator.storage.models import Article
 
 COLUMNS = ("external_id", "headline", "standfirst", "body", "section", "url", "published_at")
-T0 = datetime(2024, 5, 1, 10, 0, tzinfo=timezone.utc)
+T0 = datetime(2024, 5, 1, 10, 0, tzinfo=UTC)
 
 
 def rows(count: int) -> list[tuple]:

@@ -31,7 +31,8 @@ def test_older_database_is_backed_up_then_migrated(paths):
     engine = make_engine(f"sqlite:///{paths.database}")
     upgrade(engine, "0001")
     with engine.begin() as connection:
-        connection.execute(text("INSERT INTO sites (id, key, name, comment_prompt, comment_call) VALUES (1, 'old', 'Old', '?', '!')"))
+        connection.execute(text("INSERT INTO sites (id, key, name, comment_prompt, comment_call)"
+                                " VALUES (1, 'old', 'Old', '?', '!')"))
     engine.dispose()
 
     database = open_database(f"sqlite:///{paths.database}", paths.backups)

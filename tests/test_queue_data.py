@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from moderator.reading import queue
 from moderator.storage.database import Database, open_database
 from moderator.storage.models import Article, Comment, Score, ScoringModel, Site
 from moderator.vocabulary import QueueKind, Sort, Status
 
-T0 = datetime(2025, 3, 1, 8, 0, tzinfo=timezone.utc)
+T0 = datetime(2025, 3, 1, 8, 0, tzinfo=UTC)
 AUTHORS = ("Ann Lee", "Bob Stone", "Cleo", "Dário Sá", "Eve")
 WORDS = ("climate change is real", "the council lied again", "liars everywhere", "change the climate policy",
          "great reporting", "Zoë wrote this well", "you are an idiot", "idiotic take", "lovely photo", "taxes")

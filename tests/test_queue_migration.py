@@ -45,6 +45,7 @@ def test_the_migration_goes_down_and_up_again(paths):
     database = open_database(f"sqlite:///{paths.database}", paths.backups)
     upgrade_to = head_revision(database.engine)
     from alembic import command
+
     from moderator.storage.migrate import alembic_config
     with database.engine.begin() as c:
         command.downgrade(alembic_config(database.engine, c), "0003")

@@ -94,7 +94,8 @@ def test_priority_ties_only_are_sorted(data):
     db, model_id, _refs = data
     found = plans(db, lambda s: queue.page(s, queue.QueueQuery(model_id=model_id)))
     assert any("USE TEMP B-TREE FOR RIGHT PART OF ORDER BY" in lines for _sql, lines in found)
-    assert any(line.startswith("SEARCH scores USING COVERING INDEX ix_scores_model_status_main") for _s, ls in found for line in ls)
+    covering = "SEARCH scores USING COVERING INDEX ix_scores_model_status_main"
+    assert any(line.startswith(covering) for _s, ls in found for line in ls)
 
 
 @pytest.mark.parametrize("kind", [QueueKind.PENDING, QueueKind.FLAGGED, QueueKind.HIDDEN, QueueKind.APPROVED])

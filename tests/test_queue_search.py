@@ -127,7 +127,8 @@ def test_the_index_follows_every_write_in_its_transaction(db):
         assert comment.id in found(s, "quokka") and comment.id not in found(s, "taxes")
         s.rollback()  # the index rolls back with the comment
         assert found(s, "quokka") == set()
-        s.execute(text("DELETE FROM scores")); s.execute(text("DELETE FROM comments WHERE body LIKE 'taxes%'"))
+        s.execute(text("DELETE FROM scores"))
+        s.execute(text("DELETE FROM comments WHERE body LIKE 'taxes%'"))
         assert found(s, "taxes") == set()
         s.rollback()
 

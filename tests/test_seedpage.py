@@ -1,13 +1,13 @@
-from datetime import datetime, time, timezone
+from datetime import UTC, datetime, time
 
 import pytest
 from sqlalchemy import select
 
 from moderator.config import SEEDS_DIR
-from moderator.importing.demo import SEED_PAGE
 from moderator.errors import FileFormatError
-from moderator.importing import import_page_file
 from moderator.formats.seedpage import parse_page, slug
+from moderator.importing import import_page_file
+from moderator.importing.demo import SEED_PAGE
 from moderator.storage.models import Article, Site
 
 SEED_TEXT = (SEEDS_DIR / SEED_PAGE).read_text(encoding="utf-8")
@@ -44,7 +44,8 @@ def test_ids_are_readable_and_stable():
 
 
 def test_a_read_next_item_without_summary_names_its_line():
-    text = "Headline\nBody paragraph.\nRead next\n22:30\nWorld News\nSummary.\n21:00\nWhat is your opinion on this topic?\nLeave the first comment\n"
+    text = ("Headline\nBody paragraph.\nRead next\n22:30\nWorld News\nSummary.\n21:00\n"
+            "What is your opinion on this topic?\nLeave the first comment\n")
     with pytest.raises(FileFormatError) as error:
         parse_page(text, "page.txt")
     assert str(error.value) == "page.txt, line 7: this 'Read next' item has a time but no summary"
@@ -66,6 +67,6 @@ def test_page_import_dates_items_and_is_idempotent(session):
     assert (first.articles.added, second.articles.added, second.articles.unchanged) == (6, 0, 6)
     articles = {a.external_id: a for a in session.scalars(select(Article))}
     main = articles["europe-is-moving-away-from-sending-ground-troops"]
-    assert main.published_at == datetime(2025, 4, 29, 22, 30, tzinfo=timezone.utc)  # newest Read-next time
+    assert main.published_at == datetime(2025, 4, 29, 22, 30, tzinfo=UTC)  # newest Read-next time
     assert articles["japanese-prime-minister-ishiba-shigeru-and-philippine-president"].section is None
     assert session.scalar(select(Site.comment_call)) == "Leave the first comment"

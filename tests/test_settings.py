@@ -12,11 +12,14 @@ import shutil
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings as hypothesis_settings, strategies as st
+from hypothesis import HealthCheck, given
+from hypothesis import settings as hypothesis_settings
+from hypothesis import strategies as st
 from PySide6.QtCore import QByteArray, QSettings
 
 from moderator import settings as core
-from moderator.gui.settings import QtStore, Settings as QtSettings
+from moderator.gui.settings import QtStore
+from moderator.gui.settings import Settings as QtSettings
 from moderator.inifile import IniFileStore, read_ini, read_settings
 from moderator.scoring.priority import Thresholds, priority, thresholds_from
 from moderator.scoring.registry import model_identity

@@ -5,15 +5,15 @@ and the queue's keyset pages skipped, or repeated, the comments of a shared seco
 
 import json
 import re
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from hypothesis import given
 from hypothesis import strategies as st
 from sqlalchemy import text, update
 from sqlalchemy.dialects import sqlite
 
-from moderator.reading import queue
 from moderator.importing import import_files
+from moderator.reading import queue
 from moderator.storage.database import open_database
 from moderator.storage.engine import make_engine
 from moderator.storage.migrate import upgrade
@@ -21,7 +21,7 @@ from moderator.storage.models import Comment, UtcDateTime
 from moderator.vocabulary import QueueKind, Sort
 from tests.test_queue_migration import insert_old_comments
 
-SECOND = datetime(2024, 5, 1, 11, 0, tzinfo=timezone.utc)
+SECOND = datetime(2024, 5, 1, 11, 0, tzinfo=UTC)
 STORED = re.compile(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{6}")
 
 

@@ -107,7 +107,8 @@ def _byte_level_bpe():
     from transformers.convert_slow_tokenizer import bytes_to_unicode
 
     symbols = ["<s>", "<pad>", "</s>", "<unk>", *bytes_to_unicode().values()]
-    merges = [("t", "h"), ("th", "e"), ("\u0120", "th"), ("\u0120th", "e"), ("i", "d"), ("o", "u"), ("\u0120", "y"), ("\u0120y", "ou")]
+    merges = [("t", "h"), ("th", "e"), ("\u0120", "th"), ("\u0120th", "e"), ("i", "d"), ("o", "u"),
+              ("\u0120", "y"), ("\u0120y", "ou")]
     merged = [a + b for a, b in merges]
     vocab = {t: i for i, t in enumerate(dict.fromkeys(symbols + merged + ["<mask>"]))}
     return transformers.RobertaTokenizer(vocab=vocab, merges=merges, model_max_length=MAX_TOKENS)

@@ -6,8 +6,8 @@ from __future__ import annotations
 import os
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from moderator.config import resolve_db_url, resolve_paths
 
@@ -15,11 +15,11 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
+from moderator.gui.actions import ActionId  # noqa: E402
+from moderator.gui.app import build_window  # noqa: E402
+from moderator.gui.mainwindow import QUEUE_TAB, MainWindow  # noqa: E402
 from moderator.reading import queries, queue  # noqa: E402
 from moderator.reading.queue import QueueQuery  # noqa: E402
-from moderator.gui.app import build_window  # noqa: E402
-from moderator.gui.actions import ActionId  # noqa: E402
-from moderator.gui.mainwindow import QUEUE_TAB, MainWindow  # noqa: E402
 from moderator.scoring.registry import list_models, load_scorer  # noqa: E402
 from moderator.scoring.runner import score_pending  # noqa: E402
 from moderator.scoring.store import count_unscored, find_model, scores_for  # noqa: E402
@@ -49,13 +49,13 @@ def check(condition: bool, failure: str) -> None:
 def run_self_test(models_dir: Path, report: Callable[[str], None] = print) -> int:
     """`models_dir` is where this installation's models are; they are read, never changed."""
     started = time.monotonic()
-    app = QApplication.instance() or QApplication(["moderator", "--self-test"])
+    _app = QApplication.instance() or QApplication(["moderator", "--self-test"])  # held for the whole run
     with tempfile.TemporaryDirectory(prefix="moderator-self-test-") as home:
         paths = resolve_paths(home)
         try:
             window = build_window(paths, resolve_db_url(paths))
             try:
-                for name, step in STEPS:
+                for _name, step in STEPS:
                     report(f"ok: {step(window)}")
                 for info in list_models(models_dir):
                     report(f"ok: {_score_with(window, models_dir, info.identity.name)}")

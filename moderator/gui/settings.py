@@ -10,8 +10,20 @@ from PySide6.QtCore import QByteArray, QSettings
 
 from moderator import settings as core
 from moderator.settings import (  # noqa: F401 - the declarations, as S.<NAME> across the GUI
-    ARTICLE_SPLITTER, CURRENT_ARTICLE, LEFT_TAB, MAIN_SPLITTER, MODERATOR_NAME, PRIORITY_HIGH, PRIORITY_MEDIUM,
-    QUEUE_KIND, QUEUE_SORT, SETTINGS_VERSION, SHORTCUTS, WINDOW_GEOMETRY, WINDOW_STATE, Setting,
+    ARTICLE_SPLITTER,
+    CURRENT_ARTICLE,
+    LEFT_TAB,
+    MAIN_SPLITTER,
+    MODERATOR_NAME,
+    PRIORITY_HIGH,
+    PRIORITY_MEDIUM,
+    QUEUE_KIND,
+    QUEUE_SORT,
+    SETTINGS_VERSION,
+    SHORTCUTS,
+    WINDOW_GEOMETRY,
+    WINDOW_STATE,
+    Setting,
 )
 
 

@@ -11,8 +11,9 @@ Generic over the actions' id enum, so that this module sits below the registry (
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterable, Mapping
 from enum import Enum
-from typing import Iterable, Mapping, TypeVar
+from typing import TypeVar
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence

@@ -15,6 +15,7 @@ import torch
 import transformers
 
 from moderator.scoring.packs import build_pack
+
 from tinymodels import FAMILIES, ORIGINAL_CLASSES, _detoxify_checkpoint, _tokenizer
 
 
@@ -31,7 +32,8 @@ def main(out: Path, family: str = "bert") -> None:
     tokenizer.save_pretrained(folder / "config")
     checkpoint = folder / "model.ckpt"
     torch.save(_detoxify_checkpoint(spec, ORIGINAL_CLASSES, model.state_dict()), checkpoint)
-    manifest = build_pack(out, checkpoint, folder / "config", f"random-{family}-base", "packaging/bench/make_test_pack.py (random weights)")
+    origin = "packaging/bench/make_test_pack.py (random weights)"
+    manifest = build_pack(out, checkpoint, folder / "config", f"random-{family}-base", origin)
     print(f"wrote {out} ({out.stat().st_size / 1e6:.0f} MB): {manifest.name}, sha256 {manifest.checksum[:12]}")
 
 

@@ -4,13 +4,15 @@
 
 Needs a venv with torch (CPU), transformers, onnx, onnxscript and onnxruntime:
     python3 -m venv build/onnx-venv && build/onnx-venv/bin/pip install torch==2.13.0 &&
-    build/onnx-venv/bin/pip install "transformers>=4.48,<6" onnxruntime onnx onnxscript Builds a random-weight model with detoxify's `original` architecture
+    build/onnx-venv/bin/pip install "transformers>=4.48,<6" onnxruntime onnx onnxscript
+
+Builds a random-weight model with detoxify's `original` architecture
 (BertForSequenceClassification on bert-base, 6 labels: the weights do not change the
 cost), exports it to ONNX (fp32) and quantises it (dynamic int8), then scores the same
 synthetic corpus with each engine in interleaved rounds: token lengths drawn to match the
 corpus of ../shared/perf-baselines.md (mean ~75, median ~58, p90 ~156, max 512), batches
-of 32 comments sorted by length, as moderator.scoring.detox does; 2 threads.
-Tokenisation is left out (thousands of comments/s, never the bottleneck).
+of 32 comments sorted by length, as moderator.scoring.detox does; 2 threads. Tokenisation
+is left out (thousands of comments/s, never the bottleneck).
 Prints comments/s per engine, load times, file sizes and the largest score difference.
 """
 

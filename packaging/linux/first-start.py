@@ -7,14 +7,14 @@ Run it inside an X server, e.g.:
 
 Each run starts `moderator` (no command: the GUI) with a temporary HOME, times it until
 the X server maps a top-level window titled "Comment Moderator" (one long-lived `xev`
-watching the root window reports each map as it happens), and closes the app with Ctrl+Q. Run 1 is the first start of a new user (database
-created, demo loaded): it takes the screenshot, with --dialog opens the hide dialog (a
-form loaded at run time) and closes it, and checks afterwards that the database holds
-the demo. Later runs are warm (files in the page cache); with
---reuse-home they reopen the first run's data folder instead of starting afresh.
-Exits 1 if no window appears, the screenshot is blank or the demo is missing, and 75
-(EX_TEMPFAIL) if the X server itself stopped answering (the environment failed, not
-the app).
+watching the root window reports each map as it happens), and closes the app with Ctrl+Q.
+Run 1 is the first start of a new user (database created, demo loaded): it takes the
+screenshot, with --dialog opens the hide dialog (a form loaded at run time) and closes it,
+and checks afterwards that the database holds the demo. Later runs are warm (files in the
+page cache); with --reuse-home they reopen the first run's data folder instead of starting
+afresh. Exits 1 if no window appears, the screenshot is blank or the demo is missing, and
+75 (EX_TEMPFAIL) if the X server itself stopped answering (the environment failed, not the
+app).
 Needs xdotool, xev and xprop (x11-utils), and ImageMagick's `import` (for the screenshot).
 
 Why not poll with `xdotool search` every few ms (as this script once did): every poll is

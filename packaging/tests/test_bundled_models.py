@@ -10,9 +10,10 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-import bundled_models  # noqa: E402
 from moderator.config import AppPaths, resolve_paths  # noqa: E402
 from moderator.scoring.registry import active_model, list_models, remove_model, use_model  # noqa: E402
+
+import bundled_models  # noqa: E402
 
 LABELS = ["toxicity", "severe_toxicity", "obscene", "threat", "insult", "identity_attack"]
 

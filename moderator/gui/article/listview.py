@@ -3,6 +3,8 @@ at a time as the moderator scrolls (20,000 articles are never read at once)."""
 
 from __future__ import annotations
 
+from functools import partial
+
 from PySide6.QtWidgets import QAbstractItemView, QListView, QWidget
 
 from moderator.changes import Changes
@@ -41,6 +43,6 @@ class ArticleList(QListView):
             self.reload()
             return
         for article_id in self.articles.ids_among(changes.article_ids) if changes.decided else ():
-            row = changes.articles.get(article_id) or self._read(lambda s: queries.article_row(s, article_id))
+            row = changes.articles.get(article_id) or self._read(partial(queries.article_row, article_id=article_id))
             if row is not None:
                 self.articles.replace(row)

@@ -13,11 +13,11 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
 from sqlalchemy.orm import Session
 
-from moderator.reading import audit
-from moderator.reading.audit import AuditFilter, AuditRow
 from moderator.gui.common import look
 from moderator.gui.common.reading import Read
 from moderator.gui.models.listmodels import ID_ROLE, ROW_ROLE
+from moderator.reading import audit
+from moderator.reading.audit import AuditFilter, AuditRow
 from moderator.vocabulary import HIDE_REASONS
 
 COMMENT_ID_ROLE = Qt.ItemDataRole.UserRole + 3  # the decided comment's id

@@ -18,22 +18,40 @@ from pathlib import Path
 from PySide6.QtCore import QDate, QModelIndex, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QDateEdit, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QPushButton,
-    QTableView, QToolButton, QVBoxLayout, QWidget,
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
 )
 from sqlalchemy.orm import Session, sessionmaker
 
-from moderator.reading import audit
-from moderator.reading.audit import AuditFilter
-from moderator.gui.common import look
-from moderator.gui.common.messages import ReportBug, sentence_or_report
 from moderator.gui.audit.model import (
-    ACTION_LABELS, COMMENT_ID_ROLE, REASON, SOURCE_LABELS, TIME, WIDTHS, AuditModel, BatchTint, describe,
+    ACTION_LABELS,
+    COMMENT_ID_ROLE,
+    REASON,
+    SOURCE_LABELS,
+    TIME,
+    WIDTHS,
+    AuditModel,
+    BatchTint,
+    describe,
 )
 from moderator.gui.comment.panel import plain_label
-from moderator.gui.models.listmodels import ROW_ROLE
+from moderator.gui.common import look
+from moderator.gui.common.messages import ReportBug, sentence_or_report
 from moderator.gui.common.reading import reader_of
+from moderator.gui.models.listmodels import ROW_ROLE
 from moderator.gui.workers.writer import Latest, Reader
+from moderator.reading import audit
+from moderator.reading.audit import AuditFilter
 
 # The "When" choices: how many days before today the range starts (None: any time).
 ANY_TIME, BETWEEN = None, "between"

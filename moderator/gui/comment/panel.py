@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
@@ -30,7 +30,8 @@ def plain_label(parent: QWidget, text: str = "", selectable: bool = False) -> QL
     label.setWordWrap(True)
     label.setText(text)
     if selectable:
-        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        flag = Qt.TextInteractionFlag
+        label.setTextInteractionFlags(flag.TextSelectableByMouse | flag.TextSelectableByKeyboard)
     return label
 
 

@@ -3,7 +3,7 @@ and hide all their pending comments as one bulk action."""
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from PySide6.QtWidgets import QTabWidget
 

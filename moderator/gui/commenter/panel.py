@@ -7,22 +7,29 @@ into one undoable bulk action (gui/undo.BulkCommand over commenters.pending_ids_
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from PySide6.QtCore import QItemSelectionModel, QSize, Qt, Signal
 from PySide6.QtGui import QFontMetrics, QPainter
 from PySide6.QtWidgets import (
-    QAbstractItemView, QFormLayout, QLabel, QListView, QPushButton, QSizePolicy, QVBoxLayout, QWidget,
+    QAbstractItemView,
+    QFormLayout,
+    QLabel,
+    QListView,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
 )
 
-from moderator.reading import commenters, queue
-from moderator.reading.commenters import CommenterSummary
-from moderator.gui.common import look
-from moderator.gui.comment.panel import plain_label
-from moderator.gui.common.delegates import CommentDelegate, paint_counts
 from moderator.changes import Changes
+from moderator.gui.comment.panel import plain_label
+from moderator.gui.common import look
+from moderator.gui.common.delegates import CommentDelegate, paint_counts
 from moderator.gui.common.reading import Read
 from moderator.gui.models.listmodels import ID_ROLE, PAGE_SIZE, ROW_ROLE, KeysetListModel
+from moderator.reading import commenters, queue
+from moderator.reading.commenters import CommenterSummary
 from moderator.reading.rows import CommentRow
 
 PriorityOf = Callable[[float | None], str | None]

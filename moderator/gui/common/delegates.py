@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from PySide6.QtCore import QModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPalette
@@ -114,7 +114,8 @@ class CommentDelegate(CardDelegate):
         small = look.scaled(option.font, 0.85)
         status = look.STATUS_LABELS.get(row.status, row.status)
         solid = bool(option.state & QStyle.StateFlag.State_Selected)
-        chip_left = look.draw_chip(painter, status, look.STATUS_COLOURS.get(row.status, colour), small, rect.right(), rect.top(), solid)
+        status_colour = look.STATUS_COLOURS.get(row.status, colour)
+        chip_left = look.draw_chip(painter, status, status_colour, small, rect.right(), rect.top(), solid)
         if row.is_staff:
             chip_left = look.draw_chip(painter, "Staff", look.STAFF_COLOUR, small, chip_left - 6, rect.top(), solid)
         elif (priority := self._priority_of(row.score)) is not None:

@@ -4,7 +4,7 @@ traceback to the log, the crash dialog that says where the log is)."""
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget

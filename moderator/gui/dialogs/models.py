@@ -6,12 +6,21 @@ both run on a worker; the dialog stays usable and shows one sentence when done.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import (
-    QComboBox, QDialog, QFileDialog, QHeaderView, QLabel, QProgressBar, QPushButton, QTableWidget, QTableWidgetItem, QWidget,
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QHeaderView,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QWidget,
 )
 
 from moderator.gui.common.messages import ReportBug, sentence_or_report
@@ -44,7 +53,8 @@ class ModelsDialog:
         self.progress: QProgressBar = find(QProgressBar, "progressBar")
         self.choice: QComboBox = find(QComboBox, "downloadChoice")
         self.choice.addItems(sorted(RELEASES))
-        self.buttons = {name: find(QPushButton, name) for name in ("useButton", "installButton", "removeButton", "downloadButton")}
+        names = ("useButton", "installButton", "removeButton", "downloadButton")
+        self.buttons = {name: find(QPushButton, name) for name in names}
         self.buttons["useButton"].clicked.connect(self.use_selected)
         self.buttons["installButton"].clicked.connect(lambda: self.install(self._ask_for_pack()))
         self.buttons["removeButton"].clicked.connect(self.remove_selected)
@@ -86,7 +96,8 @@ class ModelsDialog:
     def install(self, source: tuple[Path, Path | None] | None) -> None:
         if source is not None:
             pack, config = source
-            self._run(lambda: install_pack(self._models_dir, pack, config), f"Installed {pack.name}. Choose it and press “Use for scoring”.")
+            self._run(lambda: install_pack(self._models_dir, pack, config),
+                      f"Installed {pack.name}. Choose it and press “Use for scoring”.")
 
     def download(self, name: str) -> None:
         """Only on this explicit request does the app reach the network."""

@@ -8,7 +8,7 @@ or Delete there leaves it without a key; Tab and Shift+Tab leave the field untou
 
 from __future__ import annotations
 
-from typing import Mapping
+from collections.abc import Mapping
 
 from PySide6.QtCore import QEvent, QKeyCombination, QObject, Qt
 from PySide6.QtGui import QKeySequence

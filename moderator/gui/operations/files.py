@@ -6,16 +6,17 @@ database), reports progress to the status-bar panel and ends with one plain sent
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from moderator.storage.backup import backup_database
 from moderator.formats.export import export_decisions
 from moderator.gui.common.messages import ReportBug, sentence_or_report
 from moderator.gui.workers.progress import CancelToken, Progress, ProgressPanel
 from moderator.gui.workers.writer import Writer
+from moderator.storage.backup import backup_database
 
 if TYPE_CHECKING:  # the import pipeline loads on the first import, not at every start
     from moderator.importing import ImportProgress, ImportReport

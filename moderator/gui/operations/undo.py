@@ -10,7 +10,7 @@ already so) makes undo and redo no-ops.
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from PySide6.QtGui import QUndoCommand
 from sqlalchemy.orm import Session

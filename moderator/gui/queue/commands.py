@@ -4,8 +4,8 @@ its handlers to the actions (gui/actions.py)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from dataclasses import replace
-from typing import Callable, Mapping
 
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QTabWidget, QWidget
@@ -36,8 +36,10 @@ class QueueCommands:
 
     def handlers(self) -> dict[ActionId, Callable[[], None]]:
         return {
-            ActionId.QUEUE_PENDING: lambda: self.show(QueueKind.PENDING), ActionId.QUEUE_FLAGGED: lambda: self.show(QueueKind.FLAGGED),
-            ActionId.QUEUE_HIDDEN: lambda: self.show(QueueKind.HIDDEN), ActionId.QUEUE_APPROVED: lambda: self.show(QueueKind.APPROVED),
+            ActionId.QUEUE_PENDING: lambda: self.show(QueueKind.PENDING),
+            ActionId.QUEUE_FLAGGED: lambda: self.show(QueueKind.FLAGGED),
+            ActionId.QUEUE_HIDDEN: lambda: self.show(QueueKind.HIDDEN),
+            ActionId.QUEUE_APPROVED: lambda: self.show(QueueKind.APPROVED),
             ActionId.QUEUE_ALL: lambda: self.show(QueueKind.ALL),
             ActionId.CYCLE_SORT: self.cycle_sort, ActionId.SEARCH: self.search,
             ActionId.FILTER_ARTICLE: self.filter_article, ActionId.FILTER_COMMENTER: self.filter_commenter,

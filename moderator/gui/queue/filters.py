@@ -7,13 +7,13 @@ that filter, so removing a chip is setting the query it carries.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import datetime, time, timedelta, timezone
+from datetime import UTC, datetime, time, timedelta
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QComboBox, QDateEdit, QDoubleSpinBox, QWidget
 
-from moderator.gui.dialogs.forms import load_form, run_modal
 from moderator.gui.common.look import STATUS_LABELS
+from moderator.gui.dialogs.forms import load_form, run_modal
 from moderator.reading.queue import QueueQuery, ScoreRange
 
 
@@ -111,4 +111,4 @@ def _qdate(moment: datetime) -> QDate:
 def _start_of(day: QDate) -> datetime:
     """Local midnight of the day, in UTC (times are stored in UTC)."""
     local = datetime.combine(day.toPython(), time()).astimezone()
-    return local.astimezone(timezone.utc)
+    return local.astimezone(UTC)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import QPoint, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFontMetrics, QKeyEvent, QMouseEvent, QPainter, QPalette, QPaintEvent
+from PySide6.QtGui import QColor, QFontMetrics, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from moderator.gui.common import look
@@ -86,7 +86,8 @@ class ScoreHistogram(QWidget):
         if self._marked is not None:
             first, last = self._marked
             left, right = self._bar_rect(first, area, tallest).left() - 1, self._bar_rect(last, area, tallest).right() + 1
-            painter.fillRect(QRect(left, area.top(), right - left + 1, area.height()), palette.color(QPalette.ColorRole.Highlight).lighter(170))
+            band = palette.color(QPalette.ColorRole.Highlight).lighter(170)
+            painter.fillRect(QRect(left, area.top(), right - left + 1, area.height()), band)
         for i in range(self.bins):
             colour = self._colour(i)
             if self._marked is not None and not (self._marked[0] <= i <= self._marked[1]):

@@ -12,15 +12,15 @@ ids kept here, so it can hold comments that are not on screen.
 
 from __future__ import annotations
 
-from typing import Any, Callable, Iterable
+from collections.abc import Callable, Iterable
+from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 
-from moderator.reading import queue
 from moderator.gui.common.reading import Read
 from moderator.gui.models.listmodels import CHECKED_ROLE, ID_ROLE, ROW_ROLE
+from moderator.reading import queue
 from moderator.reading.queue import QueueQuery, QueueRow
-
 
 # Ids per fetch, growing: the first rows paint at once, a long scroll takes few reads.
 ID_STEPS = (200, 1_000, 5_000)
@@ -72,7 +72,8 @@ class QueueModel(QAbstractListModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             row = self.row_at(index.row())
             described = self._describe(row) if row else ""
-            return f"Selected. {described}" if role == Qt.ItemDataRole.AccessibleTextRole and self._ids[index.row()] in self.checked else described
+            checked = role == Qt.ItemDataRole.AccessibleTextRole and self._ids[index.row()] in self.checked
+            return f"Selected. {described}" if checked else described
         return None
 
     def canFetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> bool:

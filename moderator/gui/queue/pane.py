@@ -8,25 +8,34 @@ are read off the GUI thread (`Reader`); only the newest answer is shown.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
-from typing import Callable
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QHBoxLayout, QLabel, QLineEdit, QListView, QTabBar, QToolButton, QVBoxLayout, QWidget,
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QTabBar,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
 )
 
-from moderator.reading import queue
+from moderator.changes import Changes
+from moderator.gui.article.threadmodel import describe_comment
 from moderator.gui.common.delegates import CommentDelegate
 from moderator.gui.common.flowlayout import FlowLayout
-from moderator.gui.queue.histogram import ScoreHistogram
+from moderator.gui.common.reading import Read, changed_rows
 from moderator.gui.models.listmodels import ROW_ROLE, step_list
 from moderator.gui.queue.filters import chips, describe_range, label_name
-from moderator.changes import Changes
-from moderator.gui.common.reading import Read, changed_rows
+from moderator.gui.queue.histogram import ScoreHistogram
 from moderator.gui.queue.model import QueueModel
-from moderator.gui.article.threadmodel import describe_comment
 from moderator.gui.workers.writer import Latest, Reader
+from moderator.reading import queue
 from moderator.reading.queue import QueueQuery, QueueRow, ScoreRange
 from moderator.vocabulary import QueueKind, Sort
 
@@ -34,8 +43,8 @@ KINDS = ((QueueKind.PENDING, "Pending"), (QueueKind.FLAGGED, "Flagged"), (QueueK
          (QueueKind.APPROVED, "Approved"), (QueueKind.ALL, "All"))
 SORT_NAMES = {Sort.PRIORITY: "Highest priority first", Sort.NEWEST: "Newest first", Sort.OLDEST: "Oldest first",
               Sort.RELEVANCE: "Best match first"}
-COUNT_WORDS = {QueueKind.PENDING: "pending", QueueKind.FLAGGED: "flagged", QueueKind.HIDDEN: "hidden", QueueKind.APPROVED: "approved",
-               QueueKind.ALL: "comments"}
+COUNT_WORDS = {QueueKind.PENDING: "pending", QueueKind.FLAGGED: "flagged", QueueKind.HIDDEN: "hidden",
+               QueueKind.APPROVED: "approved", QueueKind.ALL: "comments"}
 BINS = 20
 CHIP_WIDTH = 240  # pixels of text at most on a filter chip (the full text is its tooltip)
 SEARCH_PAUSE_MS = 250  # search once typing pauses: each search reads the index
@@ -350,7 +359,8 @@ class QueuePane(QWidget):
         band = ScoreRange(queue.band(first, BINS, label).low, queue.band(last, BINS, label).high, label)
         query = replace(self.query, scores=self.query.scores + (band,))
         self.histogram.mark((first, last))
-        self._ids_answer.ask(lambda s: queue.ids(s, query), lambda ids: self._selected(ids, describe_range(band, self.main_label)))
+        described = describe_range(band, self.main_label)
+        self._ids_answer.ask(lambda s: queue.ids(s, query), lambda ids: self._selected(ids, described))
 
     def _selected(self, ids: list[int], source: str) -> None:
         self.model.replace_checked(ids)

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QToolButton, QWidget
@@ -136,7 +136,8 @@ class ProgressPanel(QWidget):
 
 def describe(progress: Progress, elapsed: float) -> str:
     """'1,200 of 5,000 comments · 310/s · 12 s left'."""
-    parts = [f"{progress.done:,} of {progress.total:,} {progress.unit}" if progress.total else f"{progress.done:,} {progress.unit}"]
+    done = f"{progress.done:,} of {progress.total:,}" if progress.total else f"{progress.done:,}"
+    parts = [f"{done} {progress.unit}"]
     if elapsed > 0.5 and progress.done:
         rate = progress.done / elapsed
         parts.append(f"{rate:,.0f}/s")

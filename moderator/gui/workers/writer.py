@@ -8,9 +8,10 @@ objects never cross threads; results are plain values.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 from sqlalchemy.orm import Session, sessionmaker
