@@ -62,7 +62,7 @@ class ActionId(Enum):
 @dataclass(frozen=True)
 class ActionSpec:
     text: str
-    shortcuts: tuple[QKeySequence | str, ...]
+    shortcuts: tuple[QKeySequence | QKeySequence.StandardKey | str, ...]  # as shortcuts.expand takes them
     tip: str
     icon: QStyle.StandardPixmap | None = None
     group: str = "Moderate"

@@ -9,7 +9,7 @@ from typing import Any
 from PySide6.QtCore import QByteArray, QSettings
 
 from moderator import settings as core
-from moderator.settings import (  # noqa: F401 - the declarations, as S.<NAME> across the GUI
+from moderator.settings import (  # the declarations, as S.<NAME> across the GUI
     ARTICLE_SPLITTER,
     CURRENT_ARTICLE,
     LEFT_TAB,
@@ -25,6 +25,12 @@ from moderator.settings import (  # noqa: F401 - the declarations, as S.<NAME> a
     WINDOW_STATE,
     Setting,
 )
+
+__all__ = [
+    "ARTICLE_SPLITTER", "CURRENT_ARTICLE", "LEFT_TAB", "MAIN_SPLITTER", "MODERATOR_NAME", "PRIORITY_HIGH", "PRIORITY_MEDIUM",
+    "QUEUE_KIND", "QUEUE_SORT", "SETTINGS_VERSION", "SHORTCUTS", "WINDOW_GEOMETRY", "WINDOW_STATE", "QtStore", "Setting",
+    "Settings",
+]
 
 
 class QtStore:

@@ -123,7 +123,7 @@ def refusal(key: QKeySequence, action: E, keys: Mapping[E, Keys], names: Mapping
     return None
 
 
-def to_stored(overrides: Mapping[Enum, Keys]) -> dict[str, str]:
+def to_stored(overrides: Mapping[E, Keys]) -> dict[str, str]:
     """What the settings keep: the format's version and, per changed action, its keys ("" for none)."""
     stored = {"version": str(FORMAT_VERSION)}
     stored.update({action.name: QKeySequence.listToString(list(keys), PORTABLE) for action, keys in overrides.items()})
@@ -160,4 +160,5 @@ def _parse(value: object) -> Keys | None:
 
 
 def _readable(key: QKeySequence) -> bool:
-    return bool(portable(key)) and all(key[i].key() != Qt.Key.Key_unknown for i in range(key.count()))
+    combos = (key[i] for i in range(key.count()))  # type: ignore[index]  # PySide6's stubs lack operator[]
+    return bool(portable(key)) and all(combo.key() != Qt.Key.Key_unknown for combo in combos)

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import TypeVar
 
 from PySide6.QtCore import QEvent, QFile, QObject, Qt
-from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtUiTools import QUiLoader
 from PySide6.QtWidgets import (
     QDialog,
@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from moderator.config import FORMS_DIR
 from moderator.gui import settings as S
 from moderator.gui.actions import ActionId, grouped, plain_name, shortcut_text
+from moderator.gui.common.designer import child
 from moderator.gui.dialogs.shortcuteditor import ShortcutEditor
 from moderator.gui.shortcuts import menu_keys
 from moderator.vocabulary import HIDE_REASONS
@@ -44,15 +45,18 @@ def load_form(name: str, parent: QWidget | None) -> QDialog:
         dialog = QUiLoader().load(form, parent)
     finally:
         form.close()
-    buttons = dialog.findChild(QDialogButtonBox, "buttons")
+    if not isinstance(dialog, QDialog):
+        raise TypeError(f"the form {name}.ui is not a dialog")
+    buttons = child(dialog, QDialogButtonBox, "buttons")
     buttons.accepted.connect(dialog.accept)
     buttons.rejected.connect(dialog.reject)
     return dialog
 
 
-def run_modal(dialog: QDialog, read: Callable[[], T] = lambda: None) -> T | None:
+def run_modal(dialog: QDialog, read: Callable[[], T] | None = None) -> T | None:
     """Show a one-use dialog and read it if accepted; then delete it, so none pile up over a shift."""
-    value = read() if dialog.exec() == QDialog.DialogCode.Accepted else None
+    accepted = dialog.exec() == QDialog.DialogCode.Accepted
+    value = read() if accepted and read is not None else None
     dialog.deleteLater()
     return value
 
@@ -71,7 +75,9 @@ class NumberKeys(QObject):
         self._rows = rows
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.KeyPress and Qt.Key.Key_1 <= event.key() <= Qt.Key.Key_9:
+        if not isinstance(event, QKeyEvent) or event.type() != QEvent.Type.KeyPress:
+            return False
+        if Qt.Key.Key_1 <= event.key() <= Qt.Key.Key_9:
             row = event.key() - Qt.Key.Key_1
             if row < self._rows.count():
                 self._rows.setCurrentRow(row)
@@ -84,9 +90,9 @@ class HideDialog:
 
     def __init__(self, parent: QWidget):
         self.dialog = load_form("hide_dialog", parent)
-        self.reasons = self.dialog.findChild(QListWidget, "reasonList")
-        self.note = self.dialog.findChild(QPlainTextEdit, "noteEdit")
-        self.ok = self.dialog.findChild(QDialogButtonBox, "buttons").button(QDialogButtonBox.StandardButton.Ok)
+        self.reasons = child(self.dialog, QListWidget, "reasonList")
+        self.note = child(self.dialog, QPlainTextEdit, "noteEdit")
+        self.ok = child(self.dialog, QDialogButtonBox, "buttons").button(QDialogButtonBox.StandardButton.Ok)
         for number, (code, label) in enumerate(HIDE_REASONS.items(), 1):
             item = QListWidgetItem(f"{number}  {label}")
             item.setData(Qt.ItemDataRole.UserRole, code)
@@ -104,7 +110,8 @@ class HideDialog:
 
     @property
     def reason(self) -> str:
-        return self.reasons.currentItem().data(Qt.ItemDataRole.UserRole)
+        item = self.reasons.currentItem()  # always one: the first is current from the start
+        return item.data(Qt.ItemDataRole.UserRole) if item is not None else ""
 
     def choose(self) -> HideChoice | None:
         return run_modal(self.dialog, lambda: HideChoice(self.reason, self.note.toPlainText().strip()))
@@ -113,9 +120,9 @@ class HideDialog:
 class ReplyDialog:
     def __init__(self, parent: QWidget, author: str, quoted: str):
         self.dialog = load_form("reply_dialog", parent)
-        self.dialog.findChild(QLabel, "contextLabel").setText(f"In reply to {author}:")
-        self.dialog.findChild(QLabel, "quoteLabel").setText(quoted if len(quoted) < 600 else quoted[:600] + " …")
-        self.edit = self.dialog.findChild(QPlainTextEdit, "replyEdit")
+        child(self.dialog, QLabel, "contextLabel").setText(f"In reply to {author}:")
+        child(self.dialog, QLabel, "quoteLabel").setText(quoted if len(quoted) < 600 else quoted[:600] + " …")
+        self.edit = child(self.dialog, QPlainTextEdit, "replyEdit")
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
             QShortcut(QKeySequence(keys), self.dialog, self.dialog.accept)
         self.edit.setFocus()
@@ -138,17 +145,17 @@ class PreferencesDialog:
 
     def __init__(self, parent: QWidget, current: Preferences, data_folder: str, menus: QMenuBar | None = None):
         self.dialog = load_form("preferences", parent)
-        self.name = self.dialog.findChild(QLineEdit, "moderatorEdit")
+        self.name = child(self.dialog, QLineEdit, "moderatorEdit")
         self.name.setText(current.moderator_name)
-        self.medium = self.dialog.findChild(QDoubleSpinBox, "mediumSpin")
-        self.high = self.dialog.findChild(QDoubleSpinBox, "highSpin")
+        self.medium = child(self.dialog, QDoubleSpinBox, "mediumSpin")
+        self.high = child(self.dialog, QDoubleSpinBox, "highSpin")
         self.medium.setValue(current.medium_from)
         self.high.setValue(current.high_from)
         self.medium.valueChanged.connect(lambda value: self.high.setMinimum(value))  # medium ≤ high, always
         self.high.setMinimum(current.medium_from)
-        self.dialog.findChild(QLabel, "dataLabel").setText(f"Data folder: {data_folder}")
+        child(self.dialog, QLabel, "dataLabel").setText(f"Data folder: {data_folder}")
         titles = [action.text() for action in menus.actions()] if menus is not None else []
-        self.shortcuts = ShortcutEditor(self.dialog.findChild(QWidget, "keyboardTab"), current.shortcuts, menu_keys(titles))
+        self.shortcuts = ShortcutEditor(child(self.dialog, QWidget, "keyboardTab"), current.shortcuts, menu_keys(titles))
 
     def choose(self) -> Preferences | None:
         return run_modal(self.dialog, lambda: Preferences(self.name.text().strip() or getpass.getuser(),
@@ -203,21 +210,21 @@ class ShortcutsDialog(QDialog):
         for widget in (self.table, hint, close):
             layout.addWidget(widget)
 
-    def _add_row(self, name: str, keys: str) -> int:
+    def _add_row(self, name: str, keys: str) -> QTableWidgetItem:
         row = self.table.rowCount()
         self.table.insertRow(row)
-        self.table.setItem(row, 0, QTableWidgetItem(name))
+        first = QTableWidgetItem(name)
+        self.table.setItem(row, 0, first)
         self.table.setItem(row, 1, QTableWidgetItem(keys))
-        return row
+        return first
 
     def _add_heading(self, title: str) -> None:
-        row = self._add_row(title, "")
-        item = self.table.item(row, 0)
+        item = self._add_row(title, "")
         font = item.font()
         font.setBold(True)
         item.setFont(font)
         item.setFlags(Qt.ItemFlag.ItemIsEnabled)
-        self.table.setSpan(row, 0, 1, 2)
+        self.table.setSpan(item.row(), 0, 1, 2)
 
 
 EXTRA_KEYS = (

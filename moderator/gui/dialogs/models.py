@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from moderator.gui.common.designer import child
 from moderator.gui.common.messages import ReportBug, sentence_or_report
 from moderator.gui.dialogs.forms import load_form
 from moderator.gui.workers.writer import Worker
@@ -47,14 +48,13 @@ class ModelsDialog:
         self._worker = Worker("models", self._failed, self.dialog)
         self._relay = _Relay(self.dialog)
         self._relay.progressed.connect(self._show_progress)
-        find = self.dialog.findChild
-        self.table: QTableWidget = find(QTableWidget, "modelTable")
-        self.status: QLabel = find(QLabel, "statusLabel")
-        self.progress: QProgressBar = find(QProgressBar, "progressBar")
-        self.choice: QComboBox = find(QComboBox, "downloadChoice")
+        self.table = child(self.dialog, QTableWidget, "modelTable")
+        self.status = child(self.dialog, QLabel, "statusLabel")
+        self.progress = child(self.dialog, QProgressBar, "progressBar")
+        self.choice = child(self.dialog, QComboBox, "downloadChoice")
         self.choice.addItems(sorted(RELEASES))
         names = ("useButton", "installButton", "removeButton", "downloadButton")
-        self.buttons = {name: find(QPushButton, name) for name in names}
+        self.buttons = {name: child(self.dialog, QPushButton, name) for name in names}
         self.buttons["useButton"].clicked.connect(self.use_selected)
         self.buttons["installButton"].clicked.connect(lambda: self.install(self._ask_for_pack()))
         self.buttons["removeButton"].clicked.connect(self.remove_selected)

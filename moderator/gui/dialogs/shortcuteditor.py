@@ -11,10 +11,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from PySide6.QtCore import QEvent, QKeyCombination, QObject, Qt
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QKeySequenceEdit, QLabel, QPushButton, QTreeWidget, QTreeWidgetItem, QWidget
 
 from moderator.gui.actions import SPECS, ActionId, action_names, default_keys, grouped
+from moderator.gui.common.designer import child
 from moderator.gui.shortcuts import Keys, from_stored, holder, keys_text, refusal, resolve, to_stored, unique
 
 ACTION_ROLE = Qt.ItemDataRole.UserRole  # an action row's ActionId name; group headings have none
@@ -26,11 +27,11 @@ _ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 class ShortcutEditor(QObject):
     def __init__(self, page: QWidget, stored: Mapping[str, object], reserved: Mapping[str, str]):
         super().__init__(page)
-        self.tree = page.findChild(QTreeWidget, "shortcutTree")
-        self.fields = (page.findChild(QKeySequenceEdit, "keyEdit"), page.findChild(QKeySequenceEdit, "alternativeEdit"))
-        self.label = page.findChild(QLabel, "actionLabel")
-        self.message = page.findChild(QLabel, "shortcutMessage")
-        self.reset_button = page.findChild(QPushButton, "resetButton")
+        self.tree = child(page, QTreeWidget, "shortcutTree")
+        self.fields = (child(page, QKeySequenceEdit, "keyEdit"), child(page, QKeySequenceEdit, "alternativeEdit"))
+        self.label = child(page, QLabel, "actionLabel")
+        self.message = child(page, QLabel, "shortcutMessage")
+        self.reset_button = child(page, QPushButton, "resetButton")
         self._declared, self._names, self._reserved = default_keys(), action_names(), dict(reserved)
         self._defaults = resolve(self._declared, {})
         self.overrides: dict[ActionId, Keys] = from_stored(stored, ActionId)
@@ -44,7 +45,7 @@ class ShortcutEditor(QObject):
         self.tree.currentItemChanged.connect(lambda *_: self._show_current())
         self.tree.itemDoubleClicked.connect(lambda item, _column: self._edit(item))
         self.reset_button.clicked.connect(self.reset_current)
-        page.findChild(QPushButton, "resetAllButton").clicked.connect(self.reset_all)
+        child(page, QPushButton, "resetAllButton").clicked.connect(self.reset_all)
         self._refresh_rows()
         self.tree.setCurrentItem(next(iter(self._items.values())))
 
@@ -85,8 +86,9 @@ class ShortcutEditor(QObject):
             return
         trial = resolve(self._declared, {other: keys for other, keys in self.overrides.items() if other is not action})
         lost = [key for key in self._defaults[action] if key not in trial[action]]
-        if lost:
-            other, name = self._names[holder(lost[0], action, trial)], self._names[action]
+        taken_by = holder(lost[0], action, trial) if lost else None
+        if lost and taken_by is not None:
+            other, name = self._names[taken_by], self._names[action]
             self._say(f"{lost[0].toString(QKeySequence.SequenceFormat.NativeText)} is already {other}. "
                       f"Change {other} first, then reset {name}.")
             return
@@ -156,7 +158,7 @@ class ShortcutEditor(QObject):
 
     # ---- keyboard ----------------------------------------------------------------------------
 
-    def _edit(self, item: QTreeWidgetItem) -> None:
+    def _edit(self, item: QTreeWidgetItem | None) -> None:
         if item is not None and item.data(0, ACTION_ROLE):
             self.fields[0].setFocus()
 
@@ -170,7 +172,9 @@ class ShortcutEditor(QObject):
             self.tree.setFocus()  # done: back to the list for the next action
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() != QEvent.Type.KeyPress or event.modifiers() != Qt.KeyboardModifier.NoModifier:
+        if not isinstance(event, QKeyEvent) or event.type() != QEvent.Type.KeyPress:
+            return False
+        if event.modifiers() != Qt.KeyboardModifier.NoModifier:
             return False
         if watched is self.tree and event.key() in _ENTER_KEYS:
             self._edit(self.tree.currentItem())  # and not the dialog's OK

@@ -7,11 +7,12 @@ that filter, so removing a chip is setting the query it carries.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import UTC, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QComboBox, QDateEdit, QDoubleSpinBox, QWidget
 
+from moderator.gui.common.designer import child
 from moderator.gui.common.look import STATUS_LABELS
 from moderator.gui.dialogs.forms import load_form, run_modal
 from moderator.reading.queue import QueueQuery, ScoreRange
@@ -53,10 +54,17 @@ def describe_range(score_range: ScoreRange, main_label: str) -> str:
 
 
 def describe_dates(since: datetime | None, until: datetime | None) -> str:
-    day = lambda moment: moment.astimezone().strftime("%-d %b %Y")  # noqa: E731
-    if since and until:
-        return f"Written {day(since)} – {day(until - timedelta(days=1))}"
-    return f"Written from {day(since)}" if since else f"Written up to {day(until - timedelta(days=1))}"
+    """`until` is the start of the day after the last one (see DateFilterDialog)."""
+    last = until - timedelta(days=1) if until else None
+    if since and last:
+        return f"Written {_day(since)} – {_day(last)}"
+    if since:
+        return f"Written from {_day(since)}"
+    return f"Written up to {_day(last)}" if last else "Written any time"
+
+
+def _day(moment: datetime) -> str:
+    return moment.astimezone().strftime("%-d %b %Y")
 
 
 def with_range(query: QueueQuery, chosen: ScoreRange) -> QueueQuery:
@@ -70,11 +78,11 @@ class ScoreFilterDialog:
 
     def __init__(self, parent: QWidget, labels: tuple[str, ...], main_label: str):
         self.dialog = load_form("score_filter", parent)
-        self.label = self.dialog.findChild(QComboBox, "labelCombo")
+        self.label = child(self.dialog, QComboBox, "labelCombo")
         for label in labels:
             self.label.addItem(label_name(label), None if label == main_label else label)
-        self.low = self.dialog.findChild(QDoubleSpinBox, "lowSpin")
-        self.high = self.dialog.findChild(QDoubleSpinBox, "highSpin")
+        self.low = child(self.dialog, QDoubleSpinBox, "lowSpin")
+        self.high = child(self.dialog, QDoubleSpinBox, "highSpin")
         self.low.setValue(0.5)
         self.low.valueChanged.connect(self.high.setMinimum)  # low ≤ high, always
         self.high.setMinimum(self.low.value())
@@ -90,8 +98,8 @@ class DateFilterDialog:
 
     def __init__(self, parent: QWidget, since: datetime | None, until: datetime | None):
         self.dialog = load_form("date_filter", parent)
-        self.since = self.dialog.findChild(QDateEdit, "sinceEdit")
-        self.until = self.dialog.findChild(QDateEdit, "untilEdit")
+        self.since = child(self.dialog, QDateEdit, "sinceEdit")
+        self.until = child(self.dialog, QDateEdit, "untilEdit")
         today = QDate.currentDate()
         self.since.setDate(_qdate(since) if since else today.addDays(-7))
         self.until.setDate(_qdate(until - timedelta(days=1)) if until else today)
@@ -110,5 +118,5 @@ def _qdate(moment: datetime) -> QDate:
 
 def _start_of(day: QDate) -> datetime:
     """Local midnight of the day, in UTC (times are stored in UTC)."""
-    local = datetime.combine(day.toPython(), time()).astimezone()
+    local = datetime.combine(date(day.year(), day.month(), day.day()), time()).astimezone()
     return local.astimezone(UTC)
