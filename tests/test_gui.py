@@ -265,7 +265,7 @@ def test_shortcuts_window_lists_every_shortcut(qtbot, window):
 def test_every_action_is_in_a_menu(window):
     menus = window.menuBar().findChildren(type(window.menuBar().actions()[0].menu()))
     in_menus = {action for menu in menus for action in menu.actions()}
-    assert set(window.actions.values()) <= in_menus
+    assert set(window.actions_by_id.values()) <= in_menus
 
 
 def test_state_and_layout_survive_a_restart(qtbot, window, paths):

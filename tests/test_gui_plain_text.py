@@ -118,7 +118,7 @@ def test_every_window_and_dialog_shows_the_data_as_plain_text(qtbot, window, hos
     assert seen[0][1] is None, seen[0][1]
 
     answer_modal(qtbot, lambda dialog: seen.append((shown_texts(dialog), _failure(assert_plain, dialog))), QDialog)
-    window.actions[ActionId.HIDE].trigger()
+    window.actions_by_id[ActionId.HIDE].trigger()
     assert len(seen) == 2 and seen[1][1] is None, seen[1][1]
 
     window.show_audit_log()

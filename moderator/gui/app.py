@@ -20,10 +20,20 @@ from moderator.storage.database import open_database
 log = logging.getLogger("moderator")
 
 
+def application(argv: list[str]) -> QApplication:
+    """The running QApplication (tests and the self-test may have made it), or a new one."""
+    running = QApplication.instance()
+    if running is None:
+        return QApplication(argv)
+    if not isinstance(running, QApplication):
+        raise RuntimeError("a QCoreApplication without widgets is running; the window needs a QApplication")
+    return running
+
+
 def build_window(paths: AppPaths, db_url: str) -> MainWindow:
     """Everything the app shows, built from its parts (tests call this too)."""
     paths.ensure()
-    QApplication.instance().setStyleSheet((RESOURCES_DIR / "styles" / "moderator.qss").read_text(encoding="utf-8"))
+    application(sys.argv).setStyleSheet((RESOURCES_DIR / "styles" / "moderator.qss").read_text(encoding="utf-8"))
     database = open_database(db_url, paths.backups)
     context = AppContext(paths, database, Settings(paths.settings_file))
     window = MainWindow(context, report_bug=lambda error: report_bug(paths, error))
@@ -33,7 +43,7 @@ def build_window(paths: AppPaths, db_url: str) -> MainWindow:
 
 
 def run_app(paths: AppPaths, db_url: str) -> int:
-    app = QApplication.instance() or QApplication(sys.argv)
+    app = application(sys.argv)
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setDesktopFileName(APP_ID)

@@ -9,6 +9,7 @@ what, which comment is current, and the window's own layout.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Protocol
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QUndoStack
@@ -26,7 +27,7 @@ from moderator.gui.audit.window import AuditWindow
 from moderator.gui.comment.panel import CommentPanel
 from moderator.gui.commenter.commands import CommenterCommands
 from moderator.gui.commenter.panel import CommenterPanel
-from moderator.gui.common.messages import show_plain_message
+from moderator.gui.common.messages import ReportBug, show_plain_message
 from moderator.gui.common.reading import ActiveModel, reader_of
 from moderator.gui.dialogs.forms import ShortcutsDialog, edit_preferences, run_modal
 from moderator.gui.dialogs.models import ModelsDialog
@@ -40,7 +41,8 @@ from moderator.gui.workers.progress import ProgressPanel
 from moderator.gui.workers.scoring import BackgroundScorer
 from moderator.gui.workers.writer import Reader, Writer
 from moderator.reading import queries
-from moderator.reading.queue import QueueRow
+from moderator.reading.rows import CommentRow
+from moderator.scoring.base import ModelIdentity
 from moderator.scoring.priority import thresholds_from
 from moderator.scoring.registry import model_identity
 from moderator.scoring.store import find_model
@@ -59,8 +61,14 @@ class AppContext:
     settings: S.Settings
 
 
+class ChangeView(Protocol):
+    """A view that refreshes itself from what a write changed."""
+
+    def on_changes(self, changes: Changes) -> None: ...
+
+
 class MainWindow(QMainWindow):
-    def __init__(self, context: AppContext, report_bug):
+    def __init__(self, context: AppContext, report_bug: ReportBug):
         super().__init__()
         self.context, self._report_bug = context, report_bug
         self.setWindowTitle(APP_NAME)
@@ -71,7 +79,7 @@ class MainWindow(QMainWindow):
         self.undo_stack = QUndoStack(self)
         identity = model_identity(context.paths.models)
         self.active = ActiveModel(identity, self._read(lambda s: find_model(s, identity)), thresholds_from(self.context.settings))
-        self.actions = create_actions(self, context.settings)
+        self.actions_by_id = create_actions(self, context.settings)
         self.articles_view = ArticleList(self._read, self)
         self.articles = self.articles_view.articles
         self.queue_pane = QueuePane(self._read, self.reader, self.active.priority_of, self)
@@ -83,7 +91,7 @@ class MainWindow(QMainWindow):
         self._article_pause.setSingleShot(True)
         self._article_pause.timeout.connect(self._open_chosen_article)
         self.article_view = ArticleView(self._read, self.active, self)
-        a = self.actions
+        a = self.actions_by_id
         self.panel = CommentPanel(self._read, self.active,
                                   [a[ActionId.APPROVE], a[ActionId.HIDE], a[ActionId.REPLY], a[ActionId.RESTORE]], self)
         self.commenter_panel = CommenterPanel(self._read, self.active.priority_of, self)
@@ -119,16 +127,16 @@ class MainWindow(QMainWindow):
 
     def _build_menus_and_toolbar(self) -> None:
         for title, ids in MENUS.items():
-            fill(self.menuBar().addMenu(title), self.actions, ids)
-        self.queue_menu = self.queue_commands.filter_menu(self.actions)
+            fill(self.menuBar().addMenu(title), self.actions_by_id, ids)
+        self.queue_menu = self.queue_commands.filter_menu(self.actions_by_id)
         toolbar = QToolBar("Moderation", self)
         toolbar.setObjectName("moderation-toolbar")
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        fill(toolbar, self.actions, TOOLBAR)
+        fill(toolbar, self.actions_by_id, TOOLBAR)
         self.addToolBar(toolbar)
 
     def _connect(self) -> None:
-        a = self.actions
+        a = self.actions_by_id
         handlers = {
             ActionId.NEXT: lambda: self.step(True), ActionId.PREVIOUS: lambda: self.step(False),
             ActionId.APPROVE: lambda: self._decide(Action.APPROVE), ActionId.HIDE: lambda: self._decide(Action.HIDE),
@@ -139,7 +147,7 @@ class MainWindow(QMainWindow):
             ActionId.REFRESH: self.refresh, ActionId.PREFERENCES: self.edit_preferences,
             ActionId.IMPORT: lambda: self.files.import_files(), ActionId.EXPORT_DECISIONS: self.files.export_decisions,
             ActionId.BACK_UP: self.files.back_up, ActionId.MODELS: self.show_models,
-            ActionId.SHORTCUTS: lambda: run_modal(ShortcutsDialog(self, self.actions)), ActionId.ABOUT: self.show_about,
+            ActionId.SHORTCUTS: lambda: run_modal(ShortcutsDialog(self, self.actions_by_id)), ActionId.ABOUT: self.show_about,
             ActionId.QUIT: self.close, ActionId.COMMENTER: self.commenter.show,
             ActionId.AUDIT_LOG: lambda: self.show_audit_log(),
             ActionId.HIDE_ALL_FROM_COMMENTER: self.commenter.hide_all_from_current,
@@ -150,7 +158,8 @@ class MainWindow(QMainWindow):
         self.undo_stack.canRedoChanged.connect(a[ActionId.REDO].setEnabled)
         a[ActionId.UNDO].setEnabled(False)
         a[ActionId.REDO].setEnabled(False)
-        self._views = (self.articles_view, self.queue_pane, self.commenter_panel, self.article_view, self.panel)
+        self._views: tuple[ChangeView, ...] = (self.articles_view, self.queue_pane, self.commenter_panel, self.article_view,
+                                               self.panel)
         for view in self._views:
             self.writer.changed.connect(view.on_changes)  # each view refreshes what a write changed
         self.articles_view.selectionModel().currentChanged.connect(self._article_chosen)
@@ -169,7 +178,7 @@ class MainWindow(QMainWindow):
         """Every view reads again (F5, Preferences, an import), keeping the current comment."""
         self.writer.announce(Changes(everything=True))
 
-    def _refresh_in_turns(self, views: list | None = None) -> None:
+    def _refresh_in_turns(self, views: list[ChangeView] | None = None) -> None:
         """Every view reads again, one per event-loop turn, so no turn is long (the model has
         just started scoring on the other core). Dropped if the window goes first."""
         views = list(self._views) if views is None else views
@@ -196,7 +205,7 @@ class MainWindow(QMainWindow):
         if current.isValid():
             self.open_article(current.data(ID_ROLE))
 
-    def _queue_comment_chosen(self, row: QueueRow) -> None:
+    def _queue_comment_chosen(self, row: CommentRow) -> None:
         """The comment at once; its article and thread once the keys pause (reading a
         long thread on every j would make the queue wait)."""
         self.show_comment(row.id)
@@ -233,7 +242,7 @@ class MainWindow(QMainWindow):
     def moderator(self) -> str:
         return self.context.settings.get(S.MODERATOR_NAME)
 
-    def _current_row(self):
+    def _current_row(self) -> CommentRow | None:
         if self.panel.row is None:
             self.statusBar().showMessage("Select a comment first (j / k move through comments).", 4000)
         return self.panel.row
@@ -256,7 +265,7 @@ class MainWindow(QMainWindow):
         self.queue_pane.set_model(self.active.model_id, identity.labels, identity.main_label)
         self.queue_pane.set_flagged_from(self.active.thresholds.medium, self.active.thresholds.high)
 
-    def _use_model(self, identity, model_id: int | None) -> None:
+    def _use_model(self, identity: ModelIdentity, model_id: int | None) -> None:
         self.active.identity, self.active.model_id = identity, model_id
         self._show_model_in_queue()
         panel = self.commenter_panel
@@ -312,7 +321,7 @@ class MainWindow(QMainWindow):
 
     def edit_preferences(self) -> None:
         if edit_preferences(self, self.context.settings, str(self.context.paths.home), self.menuBar()):
-            apply_shortcuts(self.actions, self.context.settings)  # the new keys work at once
+            apply_shortcuts(self.actions_by_id, self.context.settings)  # the new keys work at once
             self._show_model_in_queue()  # priority chips and Flagged follow the new thresholds
             self.refresh()
 

@@ -16,7 +16,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from moderator.gui.actions import ActionId  # noqa: E402
-from moderator.gui.app import build_window  # noqa: E402
+from moderator.gui.app import application, build_window  # noqa: E402
 from moderator.gui.mainwindow import QUEUE_TAB, MainWindow  # noqa: E402
 from moderator.reading import queries, queue  # noqa: E402
 from moderator.reading.queue import QueueQuery  # noqa: E402
@@ -49,7 +49,7 @@ def check(condition: bool, failure: str) -> None:
 def run_self_test(models_dir: Path, report: Callable[[str], None] = print) -> int:
     """`models_dir` is where this installation's models are; they are read, never changed."""
     started = time.monotonic()
-    _app = QApplication.instance() or QApplication(["moderator", "--self-test"])  # held for the whole run
+    _app = application(["moderator", "--self-test"])  # held for the whole run
     with tempfile.TemporaryDirectory(prefix="moderator-self-test-") as home:
         paths = resolve_paths(home)
         try:
@@ -106,8 +106,9 @@ def _decide_and_undo(window: MainWindow) -> str:
     window.tabs.setCurrentIndex(QUEUE_TAB)
     window.step(True)
     comment_id = window.current_comment_id
-    check(comment_id is not None, "the pending queue is empty")
-    window.actions[ActionId.APPROVE].trigger()
+    if comment_id is None:
+        raise SelfTestFailed("the pending queue is empty")
+    window.actions_by_id[ActionId.APPROVE].trigger()
     wait_until(lambda: window.writer.idle, "the approval to be written")
     check(_status(window, comment_id) == Status.APPROVED, "the approval was not saved")
     window.undo_stack.undo()

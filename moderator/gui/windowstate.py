@@ -25,8 +25,8 @@ def restore(window: MainWindow) -> int:
         window.splitter.setSizes([width * 28 // 100, width * 44 // 100, width * 28 // 100])
     window.article_view.splitter.restoreState(settings.get(S.ARTICLE_SPLITTER))
     pane, sort, kind = window.queue_pane, settings.get(S.QUEUE_SORT), settings.get(S.QUEUE_KIND)
-    pane.query = replace(pane.query, sort=sort if sort in SORT_NAMES else Sort.PRIORITY)
-    pane.set_kind(kind if kind in dict(KINDS) else QueueKind.PENDING)
+    pane.query = replace(pane.query, sort=Sort(sort) if sort in SORT_NAMES else Sort.PRIORITY)
+    pane.set_kind(QueueKind(kind) if kind in dict(KINDS) else QueueKind.PENDING)
     window.tabs.setCurrentIndex(settings.get(S.LEFT_TAB))
     return settings.get(S.CURRENT_ARTICLE)
 

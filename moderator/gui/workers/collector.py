@@ -37,7 +37,8 @@ class IdleCollector(QObject):
         self._timer.setInterval(quiet_ms)
         self._timer.timeout.connect(self.collect)
         self._timer.start()
-        QApplication.instance().installEventFilter(self)
+        if (app := QApplication.instance()) is not None:  # no application, no input to wait for
+            app.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in _INPUT:
@@ -51,6 +52,7 @@ class IdleCollector(QObject):
 
     def close(self) -> None:
         """Automatic full collections again (the window is going; tests open many windows)."""
-        QApplication.instance().removeEventFilter(self)
+        if (app := QApplication.instance()) is not None:
+            app.removeEventFilter(self)
         self._timer.stop()
         gc.set_threshold(*self._thresholds)

@@ -29,6 +29,7 @@ from moderator.errors import explain
 from moderator.gui.common.messages import ReportBug
 from moderator.gui.workers.progress import CancelToken, Progress, ProgressPanel
 from moderator.gui.workers.writer import Writer
+from moderator.scoring.base import LabelScores
 from moderator.scoring.process import ScoringProcess
 from moderator.scoring.runner import window_batches
 from moderator.scoring.store import ScoringPlan, count_unscored, register_model, write_scores
@@ -44,7 +45,7 @@ class BackgroundScorer(QObject):
     _bug = Signal(object)  # an unexpected error in the scoring thread, for report_bug on the GUI thread
 
     def __init__(self, db: Database, models_dir: Path, writer: Writer, panel: ProgressPanel, report_bug: ReportBug,
-                 parent=None):
+                 parent: QObject | None = None):
         super().__init__(parent)
         self._db, self._models_dir, self._writer, self._panel = db, models_dir, writer, panel
         self._report_bug = report_bug
@@ -85,7 +86,7 @@ class BackgroundScorer(QObject):
     def stop(self) -> None:
         """Cancel the run (its model process ends at once); what it scored is kept."""
         self._again = None
-        if self.running:
+        if self._thread is not None and self._thread.is_alive():
             self.token.cancel()
             self._thread.join()
 
@@ -98,7 +99,8 @@ class BackgroundScorer(QObject):
         self._panel.finish(self.token)
         again, self._again = self._again, None
         if again is not None:
-            self._thread.join()
+            if self._thread is not None:
+                self._thread.join()
             self.start(None if again == -1 else again)
 
     def _run(self, priority_article: int | None, token: CancelToken) -> None:
@@ -149,7 +151,8 @@ class BackgroundScorer(QObject):
             last_write.result()
         return "cancelled" if token.cancelled else "done"
 
-    def _write(self, model_id: int, main_label: str, ids: list[int], rows, previous: Future | None) -> Future:
+    def _write(self, model_id: int, main_label: str, ids: list[int], rows: list[LabelScores],
+               previous: Future[None] | None) -> Future[None]:
         if previous is not None:
             previous.result()  # at most one batch waiting: memory stays flat, the writer stays free
         return self._writer.submit(lambda session: write_scores(session, model_id, main_label, ids, rows),

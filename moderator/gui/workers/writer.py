@@ -44,13 +44,13 @@ class Worker(QObject):
         self._pending = 0
         self._finished.connect(self._deliver)
 
-    def run(self, task: Callable[[], Any], on_done: Callback | None = None, on_error: ErrorCallback | None = None) -> Future:
+    def run(self, task: Callable[[], Any], on_done: Callback | None = None, on_error: ErrorCallback | None = None) -> Future[Any]:
         self._pending += 1
         future = self._pool.submit(task)
         future.add_done_callback(lambda f: self._report(f, on_done, on_error or self._on_error))
         return future
 
-    def _report(self, future: Future, on_done, on_error) -> None:
+    def _report(self, future: Future[Any], on_done: Callback | None, on_error: ErrorCallback) -> None:
         error = future.exception()
         if error is None:
             self._finished.emit(_Delivery(on_done, future.result()))
@@ -99,7 +99,7 @@ class Writer(Worker):
             self.changed.emit(changes)
         super()._delivering(delivery)
 
-    def submit(self, operation: Operation, on_done: Callback | None = None, on_error: ErrorCallback | None = None) -> Future:
+    def submit(self, operation: Operation, on_done: Callback | None = None, on_error: ErrorCallback | None = None) -> Future[Any]:
         return self.run(lambda: self._in_session(operation), on_done, on_error)
 
     def _in_session(self, operation: Operation) -> Any:
@@ -118,7 +118,8 @@ class Reader(Worker):
         super().__init__("db-reader", on_error, parent)
         self._sessions, self._closed = sessions, False
 
-    def submit(self, query: Operation, on_done: Callback | None = None, on_error: ErrorCallback | None = None) -> Future | None:
+    def submit(self, query: Operation, on_done: Callback | None = None,
+               on_error: ErrorCallback | None = None) -> Future[Any] | None:
         if self._closed:  # the window is closing: nobody is left to show the answer
             return None
         return self.run(lambda: self._in_session(query), on_done, on_error)
