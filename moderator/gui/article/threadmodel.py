@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from moderator.gui.models.listmodels import ID_ROLE, ROW_ROLE
 from moderator.reading.rows import CommentRow
@@ -25,7 +25,7 @@ def describe_comment(row: CommentRow) -> str:
 
 
 class ThreadModel(QAbstractItemModel):
-    def __init__(self, parent=None):
+    def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
         self._root = Node(None)
         self._nodes: dict[int, Node] = {}
@@ -37,7 +37,7 @@ class ThreadModel(QAbstractItemModel):
             node.parent = None  # no cycles left behind: the old thread is freed at once, not by the collector
         self._root, self._nodes = Node(None), {}
         for row in rows:
-            parent = self._nodes.get(row.parent_id, self._root)
+            parent = self._nodes.get(row.parent_id, self._root) if row.parent_id is not None else self._root
             node = Node(row, parent, len(parent.children))
             parent.children.append(node)
             self._nodes[row.id] = node

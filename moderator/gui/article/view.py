@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
-from PySide6.QtGui import QFont, QTextBlockFormat, QTextCharFormat, QTextCursor
+from PySide6.QtGui import QFont, QResizeEvent, QTextBlockFormat, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -34,7 +34,7 @@ THREAD_PAGE, EMPTY_PAGE = 0, 1
 class ThreadView(QTreeView):
     """A tree whose rows re-measure when the width changes (their text wraps)."""
 
-    def resizeEvent(self, event) -> None:
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self.scheduleDelayedItemsLayout()
 
@@ -56,7 +56,7 @@ class ArticleView(QWidget):
         self.thread_title.setTextFormat(Qt.TextFormat.PlainText)
         self.thread_title.setFont(look.bold(self.font()))
         self.empty = EmptyThread(self)
-        self.empty.posted.connect(lambda text: self.first_comment_posted.emit(self.article.id, text))
+        self.empty.posted.connect(self._first_comment_written)
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self._thread_page())
         self.stack.addWidget(self.empty)
@@ -68,6 +68,10 @@ class ArticleView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.splitter)
+
+    def _first_comment_written(self, text: str) -> None:
+        if self.article is not None:  # the empty thread's box shows only under an open article
+            self.first_comment_posted.emit(self.article.id, text)
 
     def _make_tree(self) -> ThreadView:
         tree = ThreadView(self)
@@ -175,7 +179,8 @@ def render_article(browser: QTextBrowser, article: ArticleDetail) -> None:
     spaced.setBottomMargin(10)
     spaced.setLineHeight(125, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
 
-    def block(text: str, size: float = 1.0, weight: QFont.Weight = QFont.Weight.Normal, grey: bool = False, first=False):
+    def block(text: str, size: float = 1.0, weight: QFont.Weight = QFont.Weight.Normal, grey: bool = False,
+              first: bool = False) -> None:
         chars = QTextCharFormat()
         chars.setFont(look.scaled(base, size))
         chars.setFontWeight(weight)

@@ -5,11 +5,12 @@ cells made once; the rows of one bulk batch marked so the view can tint them as 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from operator import attrgetter
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor, QPalette
 from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
 from sqlalchemy.orm import Session
 
@@ -24,9 +25,9 @@ COMMENT_ID_ROLE = Qt.ItemDataRole.UserRole + 3  # the decided comment's id
 BATCH_ROLE = Qt.ItemDataRole.UserRole + 4  # the bulk batch id, or None
 BATCH_RUN_ROLE = Qt.ItemDataRole.UserRole + 5  # 0 / 1 alternating per run of one batch's rows; None outside
 
-ACTION_LABELS = {"approve": "Approve", "hide": "Hide", "restore": "Restore", "reply": "Staff reply",
-                 "post": "Staff post", "undo": "Undo", "redo": "Redo"}
-SOURCE_LABELS = {"manual": "Manual", "bulk": "Bulk", "rule": "Rule"}
+ACTION_LABELS: dict[str, str] = {"approve": "Approve", "hide": "Hide", "restore": "Restore", "reply": "Staff reply",
+                                 "post": "Staff post", "undo": "Undo", "redo": "Redo"}
+SOURCE_LABELS: dict[str, str] = {"manual": "Manual", "bulk": "Bulk", "rule": "Rule"}
 TIME, MODERATOR, ACTION, SOURCE, REASON, STATUS, COMMENTER, COMMENT, BATCH = range(9)
 HEADERS = ("Time", "Moderator", "Action", "Source", "Reason and note", "Status", "Commenter", "Comment", "Bulk batch")
 # Widths in characters: the columns hold short, known words; the reason takes the rest.
@@ -75,14 +76,16 @@ def cells(row: AuditRow, batch_size: int | None) -> tuple[str, ...]:
             f"#{row.comment_id}", batch_text(row, batch_size))
 
 
-_FIELDS = {ROW_ROLE: lambda row: row, ID_ROLE: attrgetter("id"), COMMENT_ID_ROLE: attrgetter("comment_id"),
-           BATCH_ROLE: attrgetter("batch_id")}
+_FIELDS: dict[int, Callable[[AuditRow], Any]] = {
+    ROW_ROLE: lambda row: row, ID_ROLE: attrgetter("id"), COMMENT_ID_ROLE: attrgetter("comment_id"),
+    BATCH_ROLE: attrgetter("batch_id"),
+}
 
 
 class AuditModel(QAbstractTableModel):
     """Decisions matching the filters, newest first, fetched a keyset page at a time."""
 
-    def __init__(self, read: Read, parent=None):
+    def __init__(self, read: Read, parent: QObject | None = None):
         super().__init__(parent)
         self._read, self._filters = read, AuditFilter()
         self._rows: list[AuditRow] = []
@@ -170,10 +173,10 @@ class BatchTint(QStyledItemDelegate):
     """A batch's rows share a light tint of the highlight colour, alternating between runs,
     so one bulk action reads as one block (in light and dark palettes alike)."""
 
-    def initStyleOption(self, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+    def initStyleOption(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:
         super().initStyleOption(option, index)
         run = index.data(BATCH_RUN_ROLE)
         if run is not None:
             tint = QColor(option.palette.color(QPalette.ColorRole.Highlight))
             tint.setAlpha(24 if run else 48)
-            option.backgroundBrush = tint
+            option.backgroundBrush = QBrush(tint)

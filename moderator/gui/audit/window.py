@@ -12,6 +12,7 @@ own, so it never holds up the queue's counts. Call `shutdown()` before the app e
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
@@ -63,6 +64,10 @@ def start_of(day: date) -> datetime:
     return datetime.combine(day, time()).astimezone()
 
 
+def python_date(day: QDate) -> date:
+    return date(day.year(), day.month(), day.day())  # QDate.toPython is typed as returning object
+
+
 def count_text(count: int) -> str:
     return "1 decision" if count == 1 else f"{count:,} decisions"
 
@@ -102,7 +107,7 @@ class AuditWindow(QWidget):
 
     # ---- construction -------------------------------------------------------------
 
-    def _combo(self, label: str, name: str, choices) -> tuple[QLabel, QComboBox]:
+    def _combo(self, label: str, name: str, choices: Iterable[tuple[str, object]]) -> tuple[QLabel, QComboBox]:
         combo = QComboBox(self)
         for text, value in choices:
             combo.addItem(text, value)
@@ -168,7 +173,7 @@ class AuditWindow(QWidget):
         self._show_article()
         return row
 
-    def _button(self, text: str, tip: str, handler) -> QPushButton:
+    def _button(self, text: str, tip: str, handler: Callable[[], object]) -> QPushButton:
         button = QPushButton(text, self)
         button.setToolTip(tip)
         button.setAutoDefault(False)
@@ -207,7 +212,7 @@ class AuditWindow(QWidget):
         since = until = None
         days = self.when.currentData()
         if days == BETWEEN:
-            since, until = start_of(self.since.date().toPython()), start_of(self.until.date().toPython() + timedelta(1))
+            since, until = start_of(python_date(self.since.date())), start_of(python_date(self.until.date()) + timedelta(1))
         elif days is not None:
             since = start_of(date.today() - timedelta(days))
         return AuditFilter(moderator=self.moderator.currentData(), action=self.action.currentData(),
@@ -243,7 +248,7 @@ class AuditWindow(QWidget):
         for widget in (*self.range_labels, self.since, self.until):
             widget.setVisible(shown)
 
-    def _filters_changed(self, *_args) -> None:
+    def _filters_changed(self, *_args: object) -> None:
         if self._quiet or not self.isVisible():
             return  # nothing is read while the window is closed: present() reads
         self._show_range(self.when.currentData() == BETWEEN)

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QScrollArea, QSizePolicy, QToolButton, QVBoxLayout, QWidget
+from sqlalchemy.orm import Session
 
 from moderator.changes import Changes
 from moderator.gui.comment.scorebars import ScoreBars
@@ -14,6 +15,7 @@ from moderator.gui.common import look
 from moderator.gui.common.reading import ActiveModel, Read
 from moderator.reading import queries
 from moderator.reading.rows import CommentRow, DecisionRow
+from moderator.scoring.base import LabelScores
 from moderator.scoring.store import scores_for
 from moderator.vocabulary import HIDE_REASONS
 
@@ -93,7 +95,7 @@ class CommentPanel(QScrollArea):
             return
         model_id = self._active.model_id
 
-        def details(session):
+        def details(session: Session) -> tuple[CommentRow, CommentRow | None, list[DecisionRow], LabelScores | None]:
             row = queries.comment(session, comment_id, model_id)
             parent = queries.comment(session, row.parent_id) if row.parent_id else None
             scores = scores_for(session, model_id, [comment_id]).get(comment_id)

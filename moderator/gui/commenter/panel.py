@@ -7,10 +7,8 @@ into one undoable bulk action (gui/undo.BulkCommand over commenters.pending_ids_
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from PySide6.QtCore import QItemSelectionModel, QSize, Qt, Signal
-from PySide6.QtGui import QFontMetrics, QPainter
+from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
@@ -18,6 +16,7 @@ from PySide6.QtWidgets import (
     QListView,
     QPushButton,
     QSizePolicy,
+    QStyleOptionViewItem,
     QVBoxLayout,
     QWidget,
 )
@@ -25,14 +24,12 @@ from PySide6.QtWidgets import (
 from moderator.changes import Changes
 from moderator.gui.comment.panel import plain_label
 from moderator.gui.common import look
-from moderator.gui.common.delegates import CommentDelegate, paint_counts
-from moderator.gui.common.reading import Read
+from moderator.gui.common.delegates import CommentDelegate, Index, paint_counts
+from moderator.gui.common.reading import PriorityOf, Read
 from moderator.gui.models.listmodels import ID_ROLE, PAGE_SIZE, ROW_ROLE, KeysetListModel
 from moderator.reading import commenters, queue
 from moderator.reading.commenters import CommenterSummary
 from moderator.reading.rows import CommentRow
-
-PriorityOf = Callable[[float | None], str | None]
 
 PLACEHOLDER = "Press C on a comment to see everything its author has written."
 
@@ -52,7 +49,7 @@ class StatusCounts(QLabel):
         self.updateGeometry()
         self.update()
 
-    def _chip_font(self):
+    def _chip_font(self) -> QFont:
         return look.scaled(self.font(), 0.92)
 
     def sizeHint(self) -> QSize:
@@ -63,7 +60,7 @@ class StatusCounts(QLabel):
     def minimumSizeHint(self) -> QSize:
         return self.sizeHint()
 
-    def paintEvent(self, _event) -> None:
+    def paintEvent(self, _event: QPaintEvent) -> None:
         painter = QPainter(self)
         paint_counts(painter, self.counts, self._chip_font(), 0, 1)
 
@@ -80,12 +77,14 @@ class HistoryDelegate(CommentDelegate):
         self._sizes: dict[str, QSize] = {}  # body -> size, at self._sized_width
         self._sized_width = 0
 
-    def sizeHint(self, option, index) -> QSize:
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         if self._width(index) != self._sized_width:
             self._sizes, self._sized_width = {}, self._width(index)
-        body = index.data(ROW_ROLE).body
-        if (size := self._sizes.get(body)) is None:
-            size = self._sizes[body] = super().sizeHint(option, index)
+        row = index.data(ROW_ROLE)
+        if row is None:
+            return super().sizeHint(option, index)
+        if (size := self._sizes.get(row.body)) is None:
+            size = self._sizes[row.body] = super().sizeHint(option, index)
         return size
 
 
@@ -181,7 +180,7 @@ class CommenterPanel(QWidget):
     def show_commenter(self, site_id: int | None, author: str, model_id: int | None) -> None:
         """Everything of `author` on that site (None: on every site), scored by `model_id`."""
         self._who = (site_id, author, model_id)
-        self._load(keep_place=False)
+        self._load(self._who, keep_place=False)
         self.comments_view.scrollToTop()
 
     def on_changes(self, changes: Changes) -> None:
@@ -196,10 +195,10 @@ class CommenterPanel(QWidget):
         """Read the counts and their comments again (after decisions landed), keeping the
         rows already loaded, the current comment and the scroll position."""
         if self._who is not None:
-            self._load(keep_place=True)
+            self._load(self._who, keep_place=True)
 
-    def _load(self, keep_place: bool) -> None:
-        site_id, author, model_id = self._who
+    def _load(self, who: tuple[int | None, str, int | None], keep_place: bool) -> None:
+        site_id, author, model_id = who
         current, loaded = (self.current_comment_id(), self.model.rowCount()) if keep_place else (None, 0)
         scrolled = self.comments_view.verticalScrollBar().value()
         summary = self._read(lambda s: commenters.commenter_summary(s, site_id, author, model_id, limit=PAGE_SIZE))

@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from typing import Any
 
-from PySide6.QtCore import QModelIndex, QRect, QSize, Qt
-from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPalette
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import QAbstractItemView, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QTreeView
 
 from moderator.gui.common import look
+from moderator.gui.common.reading import PriorityOf
 from moderator.gui.models.listmodels import CHECKED_ROLE, ROW_ROLE
-from moderator.reading.queries import ArticleRow, CommentRow
+from moderator.reading.rows import ArticleRow, CommentRow
+from moderator.vocabulary import Status
 
 PAD = 8
+Index = QModelIndex | QPersistentModelIndex  # what Qt passes a delegate
 WRAPPED_KEPT = 2_000  # cards whose lines are remembered (a few screens' worth, at a few widths)
 
 
@@ -23,7 +26,7 @@ class CardDelegate(QStyledItemDelegate):
         super().__init__(view)
         self._view = view
 
-    def _width(self, index: QModelIndex) -> int:
+    def _width(self, index: Index) -> int:
         width = self._view.viewport().width()
         if isinstance(self._view, QTreeView):
             depth, parent = 0, index.parent()
@@ -38,7 +41,7 @@ class CardDelegate(QStyledItemDelegate):
         painter.setPen(option.palette.color(QPalette.ColorRole.Mid))
         painter.drawLine(option.rect.bottomLeft(), option.rect.bottomRight())
 
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         """Background and selection, then the card's content inside its padding."""
         self.initStyleOption(option, index)
         painter.save()
@@ -60,11 +63,11 @@ class CardDelegate(QStyledItemDelegate):
         painter.fillRect(option.rect, tint)
         painter.fillRect(QRect(option.rect.left(), option.rect.top(), 4, option.rect.height()), accent)
 
-    def _paint_card(self, painter: QPainter, option: QStyleOptionViewItem, row, rect: QRect, colour) -> None:
+    def _paint_card(self, painter: QPainter, option: QStyleOptionViewItem, row: Any, rect: QRect, colour: QColor) -> None:
         raise NotImplementedError
 
     @staticmethod
-    def _text_colour(option: QStyleOptionViewItem):
+    def _text_colour(option: QStyleOptionViewItem) -> QColor:
         selected = option.state & QStyle.StateFlag.State_Selected
         role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
         return option.palette.color(role)
@@ -76,15 +79,15 @@ class CommentDelegate(CardDelegate):
     One author's list (the commenter panel) leaves the author out and puts the score in the chip."""
 
     def __init__(self, view: QAbstractItemView, max_body_lines: int | None, show_article: bool,
-                 priority_of: Callable[[float | None], str | None], show_author: bool = True,
+                 priority_of: PriorityOf, show_author: bool = True,
                  show_score: bool = False, uniform: bool = False):
         super().__init__(view)
         self._max_lines, self._show_article, self._priority_of = max_body_lines, show_article, priority_of
         self._show_author, self._show_score = show_author, show_score
         self._uniform = uniform  # every card max_body_lines high: a lazy view sizes one row, not all
-        self._wrapped: dict[tuple, list[str]] = {}  # laying text out costs more than drawing it
+        self._wrapped: dict[tuple[int, int, int, str], list[str]] = {}  # laying text out costs more than drawing it
 
-    def _body_lines(self, row: CommentRow, option, width: int) -> list[str]:
+    def _body_lines(self, row: CommentRow, option: QStyleOptionViewItem, width: int) -> list[str]:
         key = (row.id, hash(row.body), width, option.font.key())
         if key not in self._wrapped:
             if len(self._wrapped) > WRAPPED_KEPT:
@@ -92,15 +95,18 @@ class CommentDelegate(CardDelegate):
             self._wrapped[key] = look.wrapped_lines(row.body, option.font, width, self._max_lines)
         return self._wrapped[key]
 
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         metrics = QFontMetrics(option.font)
         row: CommentRow | None = None if self._uniform else index.data(ROW_ROLE)
-        body = self._max_lines if row is None else len(self._body_lines(row, option, self._width(index)))
+        if row is None:  # uniform, or a row that could not be read: as high as the most lines a card shows
+            body = self._max_lines or 1
+        else:
+            body = len(self._body_lines(row, option, self._width(index)))
         lines = 1 + (1 if self._show_article else 0) + body
         return QSize(self._width(index), 2 * PAD + lines * metrics.lineSpacing() + 4)
 
-    def _paint_card(self, painter: QPainter, option, row: CommentRow, rect: QRect, colour) -> None:
-        if row.status != "pending" and not option.state & QStyle.StateFlag.State_Selected:
+    def _paint_card(self, painter: QPainter, option: QStyleOptionViewItem, row: CommentRow, rect: QRect, colour: QColor) -> None:
+        if row.status != Status.PENDING and not option.state & QStyle.StateFlag.State_Selected:
             colour = look.muted(colour)  # decided: still readable, visibly done
         top = self._header(painter, option, row, rect, colour)
         if self._show_article:
@@ -110,7 +116,7 @@ class CommentDelegate(CardDelegate):
         painter.setPen(colour)
         look.draw_lines(painter, self._body_lines(row, option, rect.width()), option.font, rect.left(), top + 2, rect.width())
 
-    def _header(self, painter: QPainter, option, row: CommentRow, rect: QRect, colour) -> int:
+    def _header(self, painter: QPainter, option: QStyleOptionViewItem, row: CommentRow, rect: QRect, colour: QColor) -> int:
         small = look.scaled(option.font, 0.85)
         status = look.STATUS_LABELS.get(row.status, row.status)
         solid = bool(option.state & QStyle.StateFlag.State_Selected)
@@ -144,15 +150,15 @@ class CommentDelegate(CardDelegate):
 class ArticleDelegate(CardDelegate):
     """Headline (two lines at most), section · time, and the counts by status."""
 
-    def _headline_lines(self, row: ArticleRow, option, width: int) -> list[str]:
+    def _headline_lines(self, row: ArticleRow, option: QStyleOptionViewItem, width: int) -> list[str]:
         return look.wrapped_lines(row.headline, look.bold(option.font), width, 2)
 
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         """Every card two headline lines high: the list measures one row, not every article."""
         spacing = QFontMetrics(option.font).lineSpacing()
         return QSize(self._width(index), 2 * PAD + (2 + 2) * spacing + 4)
 
-    def _paint_card(self, painter: QPainter, option, row: ArticleRow, rect: QRect, colour) -> None:
+    def _paint_card(self, painter: QPainter, option: QStyleOptionViewItem, row: ArticleRow, rect: QRect, colour: QColor) -> None:
         painter.setPen(colour)
         lines = self._headline_lines(row, option, rect.width())
         top = look.draw_lines(painter, lines, look.bold(option.font), rect.left(), rect.top(), rect.width())
@@ -161,12 +167,12 @@ class ArticleDelegate(CardDelegate):
         top = look.draw_lines(painter, [meta], option.font, rect.left(), top, rect.width())
         self._counts(painter, option, row, rect.left(), top + 2, bool(option.state & QStyle.StateFlag.State_Selected))
 
-    def _counts(self, painter: QPainter, option, row: ArticleRow, left: int, top: int, solid: bool) -> None:
+    def _counts(self, painter: QPainter, option: QStyleOptionViewItem, row: ArticleRow, left: int, top: int, solid: bool) -> None:
         counts = {"pending": row.pending, "approved": row.approved, "hidden": row.hidden}
         paint_counts(painter, counts, look.scaled(option.font, 0.85), left, top, solid)
 
 
-def paint_counts(painter: QPainter, counts: dict[str, int], font, left: int, top: int, solid: bool = False) -> int:
+def paint_counts(painter: QPainter, counts: dict[str, int], font: QFont, left: int, top: int, solid: bool = False) -> int:
     """'3 pending' '12 approved' '0 hidden' chips from `left`, in the status colours; returns their right edge."""
     right = left
     for status, count in counts.items():

@@ -9,7 +9,8 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QTextLayout, QT
 
 from moderator.vocabulary import Status
 
-STATUS_COLOURS = {
+# Keyed by str: rows carry their status as the plain string a Status equals.
+STATUS_COLOURS: dict[str, QColor] = {
     Status.PENDING: QColor("#b45309"),
     Status.APPROVED: QColor("#15803d"),
     Status.HIDDEN: QColor("#b91c1c"),
@@ -18,7 +19,8 @@ STATUS_COLOURS = {
 STAFF_COLOUR = QColor("#1d4ed8")
 PRIORITY_COLOURS = {"High": QColor("#b91c1c"), "Medium": QColor("#c2410c"), "Low": QColor("#4b5563")}
 ZERO_COLOUR = QColor("#9ca3af")  # a count of nothing should not draw the eye
-STATUS_LABELS = {Status.PENDING: "Pending", Status.APPROVED: "Approved", Status.HIDDEN: "Hidden", Status.REMOVED: "Removed"}
+STATUS_LABELS: dict[str, str] = {Status.PENDING: "Pending", Status.APPROVED: "Approved", Status.HIDDEN: "Hidden",
+                                 Status.REMOVED: "Removed"}
 
 
 def when(moment: datetime | None, with_year: bool = False) -> str:

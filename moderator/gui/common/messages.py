@@ -14,7 +14,8 @@ from moderator.errors import explain
 ReportBug = Callable[[BaseException], None]
 
 
-def show_plain_message(parent: QWidget | None, title: str, text: str, icon=QMessageBox.Icon.Warning) -> None:
+def show_plain_message(parent: QWidget | None, title: str, text: str,
+                       icon: QMessageBox.Icon = QMessageBox.Icon.Warning) -> None:
     box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, parent)
     box.setTextFormat(Qt.TextFormat.PlainText)  # messages may quote comment text
     box.exec()

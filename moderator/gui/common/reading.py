@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TypeVar
+from typing import Protocol, TypeVar
 
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -16,7 +16,13 @@ from moderator.scoring.base import ModelIdentity
 from moderator.scoring.priority import Thresholds, priority
 
 T = TypeVar("T")
-Read = Callable[[Callable[[Session], T]], T]  # runs a read in a fresh session
+PriorityOf = Callable[[float | None], str | None]  # a score's priority ("High", …), None if unscored
+
+
+class Read(Protocol):
+    """Runs a read in a fresh session and returns what it returns."""
+
+    def __call__(self, query: Callable[[Session], T], /) -> T: ...
 
 
 def reader_of(sessions: sessionmaker[Session]) -> Read:

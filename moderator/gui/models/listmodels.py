@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QItemSelectionModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractListModel, QItemSelectionModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import QListView
 from sqlalchemy.orm import Session
 
@@ -34,7 +34,7 @@ def no_rows(_session: Session, _after: Any, _limit: int) -> tuple[Sequence[Any],
 
 
 class KeysetListModel(QAbstractListModel):
-    def __init__(self, read: Read, describe: Describe, fetch: Fetch = no_rows, parent=None):
+    def __init__(self, read: Read, describe: Describe, fetch: Fetch = no_rows, parent: QObject | None = None):
         super().__init__(parent)
         self._read, self._describe, self._fetch = read, describe, fetch
         self._rows: list[Any] = []

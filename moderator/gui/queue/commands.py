@@ -66,7 +66,7 @@ class QueueCommands:
 
     # ---- which queue, in what order ------------------------------------------------------
 
-    def show(self, kind: str | None = None) -> None:
+    def show(self, kind: QueueKind | None = None) -> None:
         self._tabs.setCurrentIndex(QUEUE_TAB)
         if kind is not None:
             self.pane.set_kind(kind)

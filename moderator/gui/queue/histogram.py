@@ -139,7 +139,7 @@ class ScoreHistogram(QWidget):
         if key in (Qt.Key.Key_Left, Qt.Key.Key_Right) and self._marked is None:
             self._anchor = self.bins - 1  # start at the highest scores, where a moderator looks first
             self.mark((self._anchor, self._anchor))
-        elif key in (Qt.Key.Key_Left, Qt.Key.Key_Right):
+        elif key in (Qt.Key.Key_Left, Qt.Key.Key_Right) and self._marked is not None:
             first, last = self._marked
             moving = last if key == Qt.Key.Key_Right else first
             bar = min(self.bins - 1, max(0, moving + (1 if key == Qt.Key.Key_Right else -1)))

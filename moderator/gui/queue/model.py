@@ -15,12 +15,13 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from moderator.gui.common.reading import Read
 from moderator.gui.models.listmodels import CHECKED_ROLE, ID_ROLE, ROW_ROLE
 from moderator.reading import queue
-from moderator.reading.queue import QueueQuery, QueueRow
+from moderator.reading.queue import QueueQuery
+from moderator.reading.rows import CommentRow
 
 # Ids per fetch, growing: the first rows paint at once, a long scroll takes few reads.
 ID_STEPS = (200, 1_000, 5_000)
@@ -29,7 +30,7 @@ ROW_CACHE = 3_000  # rows kept; beyond this the cache starts again
 
 
 class QueueModel(QAbstractListModel):
-    def __init__(self, read: Read, describe: Callable[[QueueRow], str], parent=None):
+    def __init__(self, read: Read, describe: Callable[[CommentRow], str], parent: QObject | None = None):
         super().__init__(parent)
         self._read, self._describe = read, describe
         self.query: QueueQuery | None = None
@@ -37,7 +38,7 @@ class QueueModel(QAbstractListModel):
         self._position: dict[int, int] = {}
         self._cursor: queue.Cursor | None = None
         self._exhausted, self._fetches = True, 0
-        self._rows: dict[int, QueueRow] = {}
+        self._rows: dict[int, CommentRow] = {}  # a queue page's QueueRows, or a changed comment's row
         self.checked: set[int] = set()
 
     # ---- the query ----------------------------------------------------------------
@@ -96,7 +97,7 @@ class QueueModel(QAbstractListModel):
 
     # ---- rows ------------------------------------------------------------------------------
 
-    def row_at(self, position: int) -> QueueRow | None:
+    def row_at(self, position: int) -> CommentRow | None:
         comment_id = self._ids[position]
         if comment_id not in self._rows:
             self._read_rows(position)
@@ -104,10 +105,12 @@ class QueueModel(QAbstractListModel):
 
     def _read_rows(self, position: int) -> None:
         """The row asked for and the next ones the view will paint, in one read."""
+        query = self.query
+        if query is None:  # no queue shown: no ids to read
+            return
         if len(self._rows) > ROW_CACHE:
             self._rows = {}
         wanted = [cid for cid in self._ids[position:position + ROW_PAGE] if cid not in self._rows]
-        query = self.query
         self._rows.update((row.id, row) for row in self._read(lambda s: queue.rows(s, query, wanted)))
 
     def row_of(self, comment_id: int) -> int | None:
@@ -120,7 +123,7 @@ class QueueModel(QAbstractListModel):
         """Is this comment's row in the cache (on screen or near it)?"""
         return comment_id in self._rows
 
-    def replace(self, new_row: QueueRow) -> None:
+    def replace(self, new_row: CommentRow) -> None:
         """Show a changed row in place (a decided comment stays where it was until a reload)."""
         position = self.row_of(new_row.id)
         if position is not None:

@@ -29,14 +29,15 @@ from moderator.changes import Changes
 from moderator.gui.article.threadmodel import describe_comment
 from moderator.gui.common.delegates import CommentDelegate
 from moderator.gui.common.flowlayout import FlowLayout
-from moderator.gui.common.reading import Read, changed_rows
+from moderator.gui.common.reading import PriorityOf, Read, changed_rows
 from moderator.gui.models.listmodels import ROW_ROLE, step_list
 from moderator.gui.queue.filters import chips, describe_range, label_name
 from moderator.gui.queue.histogram import ScoreHistogram
 from moderator.gui.queue.model import QueueModel
 from moderator.gui.workers.writer import Latest, Reader
 from moderator.reading import queue
-from moderator.reading.queue import QueueQuery, QueueRow, ScoreRange
+from moderator.reading.queue import QueueQuery, ScoreRange
+from moderator.reading.rows import CommentRow
 from moderator.vocabulary import QueueKind, Sort
 
 KINDS = ((QueueKind.PENDING, "Pending"), (QueueKind.FLAGGED, "Flagged"), (QueueKind.HIDDEN, "Hidden"),
@@ -52,11 +53,11 @@ RECOUNT_PAUSE_MS = 400  # decisions in a burst cost one recount
 
 
 class QueuePane(QWidget):
-    comment_chosen = Signal(object)  # the current comment's QueueRow
+    comment_chosen = Signal(object)  # the current comment's CommentRow
     selection_changed = Signal(int)  # how many comments are selected
     pending_counted = Signal(int)  # the whole pending queue, for the tab's title
 
-    def __init__(self, read: Read, reader: Reader, priority_of: Callable[[float | None], str | None], parent=None):
+    def __init__(self, read: Read, reader: Reader, priority_of: PriorityOf, parent: QWidget | None = None):
         super().__init__(parent)
         self._read = read
         self._count_answer, self._histogram_answer = Latest(reader), Latest(reader)
@@ -74,7 +75,7 @@ class QueuePane(QWidget):
 
     # ---- construction ------------------------------------------------------------------
 
-    def _build(self, priority_of) -> None:
+    def _build(self, priority_of: PriorityOf) -> None:
         self.kinds = QTabBar(self)
         self.kinds.setObjectName("queueKinds")
         self.kinds.setAccessibleName("Which queue")
@@ -109,7 +110,7 @@ class QueuePane(QWidget):
         self._connect()
         self._fill_sorts()
 
-    def _make_view(self, priority_of) -> QListView:
+    def _make_view(self, priority_of: PriorityOf) -> QListView:
         view = QListView(self)
         view.setModel(self.model)
         view.setUniformItemSizes(True)  # one row is measured, not every id in the queue
@@ -190,7 +191,7 @@ class QueuePane(QWidget):
     def reload(self) -> None:
         self.set_query(self.query, keep_current=True)
 
-    def set_kind(self, kind: str) -> None:
+    def set_kind(self, kind: QueueKind) -> None:
         self.kinds.blockSignals(True)
         self.kinds.setCurrentIndex(next(i for i, (k, _name) in enumerate(KINDS) if k == kind))
         self.kinds.blockSignals(False)
@@ -234,7 +235,8 @@ class QueuePane(QWidget):
 
     def _show_filters(self) -> None:
         while (item := self.chip_layout.takeAt(0)) is not None:
-            item.widget().deleteLater()
+            if (old := item.widget()) is not None:
+                old.deleteLater()
         self.chip_buttons: list[QToolButton] = []
         for chip in chips(self.query, self.main_label, self.article_headline):
             button = QToolButton(self.chip_box)
@@ -301,7 +303,7 @@ class QueuePane(QWidget):
         index = self.view.currentIndex()
         return self.model.id_at(index.row()) if index.isValid() else None
 
-    def current_row(self) -> QueueRow | None:
+    def current_row(self) -> CommentRow | None:
         index = self.view.currentIndex()
         return index.data(ROW_ROLE) if index.isValid() else None
 
@@ -336,8 +338,8 @@ class QueuePane(QWidget):
             return False
         self.model.set_checked([comment_id])
         moved = self.step(forward)
-        if moved:
-            self.model.set_checked([self.current_id()])
+        if moved and (now := self.current_id()) is not None:
+            self.model.set_checked([now])
         self._selection_edited()
         return moved
 
