@@ -51,6 +51,7 @@ class BackgroundScorer(QObject):
         self._report_bug = report_bug
         self._bug.connect(self._report)  # a method of this GUI-thread object: queued to the GUI thread
         self._thread: threading.Thread | None = None
+        self._open = False  # from start() until the run's end is handled here (it holds the panel until then)
         self.token = CancelToken()
         self._again: int | None = None  # a start asked for while running (-1: no article first)
         self._closing = False
@@ -63,7 +64,9 @@ class BackgroundScorer(QObject):
 
     @property
     def running(self) -> bool:
-        return self._thread is not None and self._thread.is_alive()
+        """A run started and its end not yet handled on the GUI thread: its thread may have
+        ended a moment ago, but until _after_run the panel is still the run's."""
+        return self._open
 
     @property
     def settled(self) -> bool:
@@ -79,6 +82,7 @@ class BackgroundScorer(QObject):
         if self._panel.busy or self._closing:
             return False
         token = self.token = self._panel.start("Scoring", yields=True)
+        self._open = True
         self._thread = threading.Thread(target=self._run, args=(priority_article, token), name="scoring", daemon=True)
         self._thread.start()
         return True
@@ -96,6 +100,7 @@ class BackgroundScorer(QObject):
 
     def _after_run(self, _why: str) -> None:
         """On the GUI thread, first of all listeners: free the panel, then run again if asked."""
+        self._open = False
         self._panel.finish(self.token)
         again, self._again = self._again, None
         if again is not None:
