@@ -30,7 +30,7 @@ from moderator.scoring.priority import thresholds_from
 from moderator.scoring.registry import model_identity
 from moderator.scoring.store import find_model, score_fields
 from moderator.storage.database import Database, open_database
-from moderator.vocabulary import HIDE_REASONS, STATUS_AFTER, QueueKind, Sort
+from moderator.vocabulary import HIDE_REASONS, STATUS_AFTER, VISIBLE_TO_MODERATORS, QueueKind, Sort
 
 log = logging.getLogger("moderator")
 
@@ -87,6 +87,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("action", choices=tuple(STATUS_AFTER))
     p.add_argument("--reason", choices=tuple(HIDE_REASONS), help="why it is hidden (required for hide)")
     p.add_argument("--note", default="", help="free text kept with the decision")
+    p.add_argument("--if-status", choices=tuple(VISIBLE_TO_MODERATORS), metavar="STATUS",
+                   help="decide only if the comment is still pending, approved or hidden (else refuse, changing nothing)")
     _add_moderator(p)
 
     p = commands.add_parser("reply", help="reply to a comment as staff")
@@ -254,7 +256,8 @@ def _score_range(value: str) -> tuple[float, float | None]:
 
 def cmd_decide(db: Database, args) -> int:
     with db.write_sessions() as session:
-        changes = decide(session, [args.comment_id], args.action, args.moderator, args.reason, args.note)
+        changes = decide(session, [args.comment_id], args.action, args.moderator, args.reason, args.note,
+                         if_status=args.if_status)
         session.commit()
     if not changes.decided:
         print(f"Comment {args.comment_id} is already {STATUS_AFTER[args.action]}; nothing was changed.")

@@ -41,17 +41,24 @@ class _Step:
 
 
 def decide(session: Session, comment_ids: Sequence[int], action: Action, moderator: str, reason: str | None = None,
-           note: str = "", source: Source = Source.MANUAL, seen: Mapping[int, int] | None = None) -> Changes:
+           note: str = "", source: Source = Source.MANUAL, seen: Mapping[int, int] | None = None,
+           if_status: Status | None = None) -> Changes:
     """Approve, hide or restore these comments (those not already so). A bulk action, or
-    several comments, make one batch (the audit log shows it as one), undone as one step. `seen`: the version of each comment the
-    moderator looked at; a comment changed since is refused with its fresh state."""
+    several comments, make one batch (the audit log shows it as one), undone as one step.
+
+    Atomic: run it in a write session (`Database.write_sessions`: the write lock is taken
+    before anything is read), so the status read here is the status the decision records.
+    `seen`: the version of each comment the decider looked at, and `if_status`: the status
+    they expect; a comment that differs is refused, with its fresh state and who changed it."""
     if action not in STATUS_AFTER:
         raise ModeratorError(f"'{action}' is not a decision on a comment's status; use one of: {', '.join(STATUS_AFTER)}.")
     check_reason(action, reason, note)
     current = _current(session, comment_ids)
     _refuse_missing(comment_ids, current)
     if seen:
-        _refuse_stale(current, seen)
+        _refuse_stale(session, current, {cid: version for cid, version in seen.items() if current[cid][2] != version})
+    if if_status is not None:
+        _refuse_stale(session, current, {cid: 0 for cid in current if current[cid][1] != if_status}, if_status)
     target = STATUS_AFTER[action]
     steps = [_Step(cid, article_id, status, target, reason)
              for cid, (article_id, status, _version) in current.items() if status in VISIBLE_TO_MODERATORS
@@ -117,12 +124,20 @@ def _refuse_missing(comment_ids: Sequence[int], current: Mapping[int, Any]) -> N
         raise NotFoundError(f"There is no comment with id {missing[0]}{others}.")
 
 
-def _refuse_stale(current: Mapping[int, tuple[int, Status, int]], seen: Mapping[int, int]) -> None:
-    stale = [cid for cid, version in seen.items() if cid in current and current[cid][2] != version]
-    if stale:
-        others = f" (and {len(stale) - 1} more)" if len(stale) > 1 else ""
-        raise ConflictError(f"Comment {stale[0]}{others} was changed meanwhile (it is now {current[stale[0]][1]}); "
-                            "look again before deciding.")
+def _refuse_stale(session: Session, current: Mapping[int, tuple[int, Status, int]], stale: Mapping[int, int],
+                  expected: Status | None = None) -> None:
+    """Nothing is written when any comment is not as its decider saw it: the first one is
+    named with its status now, and who changed it last, when."""
+    if not stale:
+        return
+    first = min(stale)
+    others = f" (and {len(stale) - 1} more)" if len(stale) > 1 else ""
+    latest = session.execute(select(Decision.moderator, Decision.created_at).where(Decision.comment_id == first)
+                             .order_by(Decision.id.desc()).limit(1)).first()
+    by = f", by {latest.moderator} at {latest.created_at:%H:%M:%S} UTC" if latest else ""
+    was = f"not {expected}" if expected is not None else "changed meanwhile"
+    raise ConflictError(f"Comment {first}{others} was {was} (it is now {current[first][1]}{by}); "
+                        "nothing was changed: look again before deciding.")
 
 
 def _post_staff_comment(session: Session, article_id: int, parent_id: int | None, text: str, moderator: str,
