@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 
 from moderator.moderation.decisions import decide
 from moderator.storage.models import Comment, Score
-from tests.conftest import TESTDATA
+from tests.samples import TESTDATA
 from tests.test_gui import answer_modal, wait_writes, window  # noqa: F401 - the shared window fixture
 
 
