@@ -7,9 +7,8 @@ import weakref
 
 from PySide6.QtCore import Qt
 
-from tests.test_gui import press, window  # noqa: F401 - the shared window fixture
-
 from moderator.gui.workers.collector import QUIET_MS
+from tests.gui.helpers import press
 
 
 class Cycle:

@@ -10,19 +10,14 @@ from PySide6.QtWidgets import QMessageBox
 from sqlalchemy import func, select
 
 from moderator.moderation.decisions import decide
-from moderator.storage.models import Comment, Score
+from moderator.storage.models import Comment
+from tests.gui.helpers import answer_modal, wait_scored, wait_writes
 from tests.samples import TESTDATA
-from tests.test_gui import answer_modal, wait_writes, window  # noqa: F401 - the shared window fixture
 
 
 def comment_count(window) -> int:
     with window.context.db.sessions() as s:
         return s.scalar(select(func.count()).select_from(Comment))
-
-
-def unscored(window) -> int:
-    with window.context.db.sessions() as s:
-        return s.scalar(select(func.count()).select_from(Comment).where(~Comment.id.in_(select(Score.comment_id))))
 
 
 def close_message(seen: list):
@@ -39,12 +34,12 @@ def test_import_from_the_file_menu_adds_comments_and_refreshes(qtbot, window):
     seen: list = []
     answer_modal(qtbot, close_message(seen), QMessageBox)
     window.files.import_files([TESTDATA / "wxr_isso-tests.xml"])
-    qtbot.waitUntil(lambda: bool(seen), timeout=20_000)
+    wait_writes(qtbot, window, timeout=20_000)  # the sentence is said as the import's result arrives
     assert seen[0][0] == "Import finished" and "wxr_isso-tests.xml" in seen[0][1]
     assert comment_count(window) > before
     assert window.articles.rowCount() > articles_before
-    qtbot.waitUntil(lambda: unscored(window) == 0, timeout=60_000)  # new imports are scored without asking
-    qtbot.waitUntil(lambda: not window.progress.isVisible())
+    wait_scored(qtbot, window)  # new imports are scored without asking
+    assert not window.progress.isVisible()
 
 
 def test_cancelled_import_keeps_nothing(qtbot, window, tmp_path):
@@ -58,8 +53,7 @@ def test_cancelled_import_keeps_nothing(qtbot, window, tmp_path):
     answer_modal(qtbot, close_message(seen), QMessageBox)
     window.files.import_files([big])
     window.progress.token.cancel()
-    qtbot.waitUntil(lambda: bool(seen), timeout=30_000)
-    wait_writes(qtbot, window)
+    wait_writes(qtbot, window, timeout=30_000)
     assert seen[0][0] == "Import stopped" and "cancelled" in seen[0][1]
     assert comment_count(window) == before
 
@@ -70,7 +64,8 @@ def test_backup_from_the_window_is_a_consistent_copy(qtbot, window, tmp_path, mo
     seen: list = []
     answer_modal(qtbot, close_message(seen), QMessageBox)
     window.files.back_up()
-    qtbot.waitUntil(lambda: bool(seen), timeout=20_000)
+    wait_writes(qtbot, window, timeout=20_000)  # the copy is made on the writer, so it sees every write
+    assert seen[0][0] == "Backed up"
     with sqlite3.connect(out) as copy:
         assert copy.execute("SELECT count(*) FROM comments").fetchone()[0] == comment_count(window)
 
@@ -81,8 +76,8 @@ def test_decisions_exported_from_the_window_carry_the_sites_ids(qtbot, window, t
     window.files.import_files([TESTDATA / "wxr_isso-tests.xml"])  # comments with the site's own ids
     seen: list = []
     answer_modal(qtbot, close_message(seen), QMessageBox)
-    qtbot.waitUntil(lambda: bool(seen), timeout=20_000)
-    wait_writes(qtbot, window)
+    wait_writes(qtbot, window, timeout=20_000)
+    assert seen[0][0] == "Import finished"
     with window.context.db.sessions() as s:
         decided = s.scalars(select(Comment).where(Comment.external_id.is_not(None)).order_by(Comment.id).limit(2)).all()
         decide(s, [decided[0].id], "hide", "ana", reason="abuse")
@@ -94,7 +89,7 @@ def test_decisions_exported_from_the_window_carry_the_sites_ids(qtbot, window, t
     seen.clear()
     answer_modal(qtbot, close_message(seen), QMessageBox)
     window.files.export_decisions()
-    qtbot.waitUntil(lambda: bool(seen), timeout=20_000)
+    wait_writes(qtbot, window, timeout=20_000)
     assert seen[0] == ("Decisions exported", f"3 decisions written to {out}.")
     text = out.read_text(encoding="utf-8")
     rows = list(csv.DictReader(text.splitlines())) if name.endswith(".csv") else [json.loads(line) for line in text.splitlines()]
