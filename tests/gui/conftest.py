@@ -8,7 +8,14 @@ import pytest
 from moderator.config import resolve_db_url
 from moderator.gui import settings as S
 from moderator.gui.app import build_window
-from tests.gui.helpers import wait_writes
+from tests.gui.helpers import Answer, wait_writes
+
+
+@pytest.fixture(autouse=True)
+def no_answer_left_behind(qapp):
+    """A dialog answer a test set up but never used must not answer the next test's dialog."""
+    yield
+    Answer.forget_all()
 
 
 @pytest.fixture

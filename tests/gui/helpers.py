@@ -7,7 +7,7 @@ which does not turn between the check and the wait, so it cannot have been misse
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
+from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QListWidget
 from sqlalchemy import func, select
 
@@ -76,27 +76,42 @@ def press(qtbot, window, key, modifier=Qt.KeyboardModifier.NoModifier) -> None:
     qtbot.keyClick(window, key, modifier)
 
 
-def answer_modal(qtbot, handler, expected="") -> None:
-    """Run `handler(dialog)` on the next modal dialog as soon as it opens: the one whose
-    object name is `expected` (a str), or of that class (a type), not one still closing."""
+class Answer(QObject):
+    """Runs a handler on the next wanted modal window as it shows: an application-wide event
+    filter, removed once it has answered."""
 
-    def wanted(dialog) -> bool:
-        if dialog is None or not dialog.isVisible():
-            return False
-        return isinstance(dialog, expected) if isinstance(expected, type) else dialog.objectName() == expected
+    def __init__(self, handler, wanted):
+        super().__init__(QApplication.instance())
+        self._handler, self._wanted = handler, wanted
+        QApplication.instance().installEventFilter(self)
 
-    def attempt():
-        dialog = QApplication.activeModalWidget()
-        if not wanted(dialog):
-            QTimer.singleShot(10, attempt)
-            return
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() == QEvent.Type.Show and watched.isWidgetType() and watched.isWindow() and watched.isModal() \
+                and self._wanted(watched):
+            QApplication.instance().removeEventFilter(self)
+            QTimer.singleShot(0, lambda: self._answer(watched))  # inside the dialog's own event loop
+        return False
+
+    def _answer(self, dialog) -> None:
         try:
-            handler(dialog)
+            self._handler(dialog)
         finally:
             if dialog.isVisible():  # never leave a test hanging on an open dialog
                 dialog.reject()
+            self.deleteLater()
 
-    QTimer.singleShot(0, attempt)
+    @classmethod
+    def forget_all(cls) -> None:
+        """Drop the answers no dialog came for (a test that failed first), before the next test."""
+        for unused in QApplication.instance().findChildren(cls):
+            QApplication.instance().removeEventFilter(unused)
+            unused.deleteLater()
+
+
+def answer_modal(handler, expected="") -> None:
+    """Run `handler(dialog)` on the next modal dialog as soon as it opens: the one whose
+    object name is `expected` (a str), or of that class (a type)."""
+    Answer(handler, lambda dialog: isinstance(dialog, expected) if isinstance(expected, type) else dialog.objectName() == expected)
 
 
 def select_article(window, headline_start: str) -> None:

@@ -269,7 +269,7 @@ def test_export_asks_where_to_write(qtbot, log, demo_db, tmp_path):
         dialog.selectFile(str(out))
         dialog.accept()
 
-    answer_modal(qtbot, save_here, QFileDialog)
+    answer_modal(save_here, QFileDialog)
     with qtbot.waitSignal(log.export_finished, timeout=10_000):
         log.export.click()
     assert [int(r["decision_id"]) for r in read_csv(tmp_path / "log.csv")] == logged(demo_db)

@@ -32,7 +32,7 @@ def close_message(seen: list):
 def test_import_from_the_file_menu_adds_comments_and_refreshes(qtbot, window):
     before, articles_before = comment_count(window), window.articles.rowCount()
     seen: list = []
-    answer_modal(qtbot, close_message(seen), QMessageBox)
+    answer_modal(close_message(seen), QMessageBox)
     window.files.import_files([TESTDATA / "wxr_isso-tests.xml"])
     wait_writes(qtbot, window, timeout=20_000)  # the sentence is said as the import's result arrives
     assert seen[0][0] == "Import finished" and "wxr_isso-tests.xml" in seen[0][1]
@@ -50,7 +50,7 @@ def test_cancelled_import_keeps_nothing(qtbot, window, tmp_path):
                                   "created_at": "2025-05-01T10:00:00Z", "body": f"comment {n}"}) + "\n")
     before = comment_count(window)
     seen: list = []
-    answer_modal(qtbot, close_message(seen), QMessageBox)
+    answer_modal(close_message(seen), QMessageBox)
     window.files.import_files([big])
     window.progress.token.cancel()
     wait_writes(qtbot, window, timeout=30_000)
@@ -62,7 +62,7 @@ def test_backup_from_the_window_is_a_consistent_copy(qtbot, window, tmp_path, mo
     out = tmp_path / "copy.sqlite"
     monkeypatch.setattr("moderator.gui.operations.files.QFileDialog.getSaveFileName", lambda *a, **k: (str(out), ""))
     seen: list = []
-    answer_modal(qtbot, close_message(seen), QMessageBox)
+    answer_modal(close_message(seen), QMessageBox)
     window.files.back_up()
     wait_writes(qtbot, window, timeout=20_000)  # the copy is made on the writer, so it sees every write
     assert seen[0][0] == "Backed up"
@@ -75,7 +75,7 @@ def test_decisions_exported_from_the_window_carry_the_sites_ids(qtbot, window, t
     """File → Export decisions… writes the file the site applies: its format by the name's ending."""
     window.files.import_files([TESTDATA / "wxr_isso-tests.xml"])  # comments with the site's own ids
     seen: list = []
-    answer_modal(qtbot, close_message(seen), QMessageBox)
+    answer_modal(close_message(seen), QMessageBox)
     wait_writes(qtbot, window, timeout=20_000)
     assert seen[0][0] == "Import finished"
     with window.context.db.sessions() as s:
@@ -87,7 +87,7 @@ def test_decisions_exported_from_the_window_carry_the_sites_ids(qtbot, window, t
     out = tmp_path / name
     monkeypatch.setattr("moderator.gui.operations.files.QFileDialog.getSaveFileName", lambda *a, **k: (str(out), ""))
     seen.clear()
-    answer_modal(qtbot, close_message(seen), QMessageBox)
+    answer_modal(close_message(seen), QMessageBox)
     window.files.export_decisions()
     wait_writes(qtbot, window, timeout=20_000)
     assert seen[0] == ("Decisions exported", f"3 decisions written to {out}.")

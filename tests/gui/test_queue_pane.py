@@ -58,7 +58,7 @@ def test_queues_switch_with_1_to_5(qtbot, scored):
     press(qtbot, window, Qt.Key.Key_1)
     press(qtbot, window, Qt.Key.Key_J)
     target = window.current_comment_id
-    answer_modal(qtbot, lambda d: qtbot.keyClick(reason_list(d), Qt.Key.Key_Return), "HideDialog")
+    answer_modal(lambda d: qtbot.keyClick(reason_list(d), Qt.Key.Key_Return), "HideDialog")
     press(qtbot, window, Qt.Key.Key_H)
     wait_writes(qtbot, window)
     press(qtbot, window, Qt.Key.Key_3)
@@ -150,7 +150,7 @@ def test_score_and_date_filters_from_their_dialogs(qtbot, scored):
         qtbot.keyClicks(low, "0.5")
         qtbot.keyClick(low, Qt.Key.Key_Return)
 
-    answer_modal(qtbot, from_half, "ScoreFilterDialog")
+    answer_modal(from_half, "ScoreFilterDialog")
     press(qtbot, window, Qt.Key.Key_S, ALT)
     with window.context.db.sessions() as s:
         high = set(s.scalars(select(Score.comment_id).where(Score.model_id == window.active.model_id, Score.main >= 0.5)))
@@ -166,7 +166,7 @@ def test_score_and_date_filters_from_their_dialogs(qtbot, scored):
             edit.setDate(day.date())
         qtbot.keyClick(dialog.findChild(QDateEdit, "untilEdit"), Qt.Key.Key_Return)
 
-    answer_modal(qtbot, only_that_day, "DateFilterDialog")
+    answer_modal(only_that_day, "DateFilterDialog")
     press(qtbot, window, Qt.Key.Key_D, ALT)
     start = day.replace(hour=0, minute=0, second=0, microsecond=0).astimezone(timezone.utc)
     expected = {cid for cid in high if start <= db_comment(window, cid).created_at < start + timedelta(days=1)}
@@ -234,8 +234,8 @@ def test_ctrl_a_selects_all_matching_and_shift_h_hides_them_after_confirming_the
         asked.append(box.text())
         next(b for b in box.buttons() if b.text() == "Hide").click()
 
-    answer_modal(qtbot, confirm, "BulkConfirm")
-    answer_modal(qtbot, lambda d: qtbot.keyClick(reason_list(d), Qt.Key.Key_Return), "HideDialog")
+    answer_modal(confirm, "BulkConfirm")
+    answer_modal(lambda d: qtbot.keyClick(reason_list(d), Qt.Key.Key_Return), "HideDialog")
     press(qtbot, window, Qt.Key.Key_H, SHIFT)
     wait_writes(qtbot, window)
     assert asked == [f"Hide all {len(expected)} comments selected (all matching)?"]
@@ -251,7 +251,7 @@ def test_a_cancelled_confirmation_changes_nothing(qtbot, scored):
     press(qtbot, window, Qt.Key.Key_A, CTRL)
     wait_reads(qtbot, window)
     assert len(window.queue_pane.selected_ids()) == 43
-    answer_modal(qtbot, lambda box: box.button(QMessageBox.StandardButton.Cancel).click(), "BulkConfirm")
+    answer_modal(lambda box: box.button(QMessageBox.StandardButton.Cancel).click(), "BulkConfirm")
     press(qtbot, window, Qt.Key.Key_A, SHIFT)
     wait_writes(qtbot, window)
     with window.context.db.sessions() as s:
@@ -299,8 +299,8 @@ def test_c_shows_the_commenter_and_hides_all_their_pending_as_one_undo_step(qtbo
     assert window.side_tabs.currentWidget() is panel and panel.author == author
     theirs = set(db_ids(window, Comment.author == author, Comment.status == Status.PENDING))
     assert panel.summary.counts["pending"] == len(theirs) > 0
-    answer_modal(qtbot, lambda box: next(b for b in box.buttons() if b.text() == "Hide").click(), "BulkConfirm")
-    answer_modal(qtbot, lambda d: qtbot.keyClick(reason_list(d), Qt.Key.Key_Return), "HideDialog")
+    answer_modal(lambda box: next(b for b in box.buttons() if b.text() == "Hide").click(), "BulkConfirm")
+    answer_modal(lambda d: qtbot.keyClick(reason_list(d), Qt.Key.Key_Return), "HideDialog")
     panel.hide_all_button.setFocus()
     qtbot.keyClick(panel.hide_all_button, Qt.Key.Key_Space)
     wait_writes(qtbot, window)
@@ -330,7 +330,7 @@ def test_a_refused_write_is_shown_in_one_sentence_and_the_view_shows_the_databas
         said.append((box.windowTitle(), box.text(), box.textFormat()))
         box.accept()
 
-    answer_modal(qtbot, read_and_close, QMessageBox)
+    answer_modal(read_and_close, QMessageBox)
     press(qtbot, window, Qt.Key.Key_Z, CTRL)
     wait_writes(qtbot, window)  # the refusal is said while the write's answer is delivered
     title, text, text_format = said[0]

@@ -217,7 +217,7 @@ def test_own_key_from_the_settings_approves_in_the_window_and_is_listed(qtbot, p
     window = open_window()
     check_y_approves_and_a_does_not(qtbot, window)
     seen = {}
-    answer_modal(qtbot, lambda d: seen.update({d.table.item(r, 0).text(): d.table.item(r, 1).text()
+    answer_modal(lambda d: seen.update({d.table.item(r, 0).text(): d.table.item(r, 1).text()
                                                for r in range(d.table.rowCount())}), "ShortcutsDialog")
     press(qtbot, window, Qt.Key.Key_Question)
     assert seen["Approve"] == "Y" and seen["Hide"] == "H" and seen["Moderate"] == ""  # a group heading
@@ -233,7 +233,7 @@ def test_key_changed_in_preferences_works_at_once(qtbot, paths, open_window):
         type_key(qtbot, Qt.Key.Key_Y)
         dialog.accept()
 
-    answer_modal(qtbot, approve_on_y, "PreferencesDialog")
+    answer_modal(approve_on_y, "PreferencesDialog")
     window.edit_preferences()
     assert "APPROVE=Y" in paths.settings_file.read_text()
     check_y_approves_and_a_does_not(qtbot, window)

@@ -37,7 +37,7 @@ def test_keyboard_moderation_round_trip(qtbot, window):
     assert decisions(window) == [] and "approved already" in window.statusBar().currentMessage()  # nothing to write
 
     hidden = window.current_comment_id
-    answer_modal(qtbot, lambda d: (qtbot.keyClick(reason_list(d), Qt.Key.Key_2), qtbot.keyClick(reason_list(d), Qt.Key.Key_Return)),
+    answer_modal(lambda d: (qtbot.keyClick(reason_list(d), Qt.Key.Key_2), qtbot.keyClick(reason_list(d), Qt.Key.Key_Return)),
                  "HideDialog")
     press(qtbot, window, Qt.Key.Key_H)
     wait_writes(qtbot, window)
@@ -52,7 +52,7 @@ def test_keyboard_moderation_round_trip(qtbot, window):
         qtbot.keyClicks(editor, "Please argue the point, not the person.")
         ok_button(dialog).click()
 
-    answer_modal(qtbot, write_reply, "ReplyDialog")
+    answer_modal(write_reply, "ReplyDialog")
     press(qtbot, window, Qt.Key.Key_R)
     wait_writes(qtbot, window)
     reply = decisions(window)[-1]
@@ -92,7 +92,7 @@ def test_hide_can_be_cancelled_and_other_needs_a_note(qtbot, window):
     select_article(window, "Europe is moving away")
     press(qtbot, window, Qt.Key.Key_J)
     target = window.current_comment_id
-    answer_modal(qtbot, lambda d: d.reject(), "HideDialog")
+    answer_modal(lambda d: d.reject(), "HideDialog")
     press(qtbot, window, Qt.Key.Key_H)
     wait_writes(qtbot, window)
     assert decisions(window) == [] and window.current_comment_id == target
@@ -104,7 +104,7 @@ def test_hide_can_be_cancelled_and_other_needs_a_note(qtbot, window):
         assert ok_button(dialog).isEnabled()
         ok_button(dialog).click()
 
-    answer_modal(qtbot, other_with_note, "HideDialog")
+    answer_modal(other_with_note, "HideDialog")
     press(qtbot, window, Qt.Key.Key_H)
     wait_writes(qtbot, window)
     hide = decisions(window)[-1]
@@ -176,7 +176,7 @@ def test_shortcuts_window_lists_every_shortcut(qtbot, window):
         seen.update({table.item(r, 0).text(): table.item(r, 1).text() for r in range(table.rowCount())})
         dialog.reject()
 
-    answer_modal(qtbot, read, "ShortcutsDialog")
+    answer_modal(read, "ShortcutsDialog")
     qtbot.keyClicks(window, "?")
     assert seen["Approve"] == "A" and seen["Hide"] == "H" and seen["Reply as staff"] == "R"
     assert seen["Next comment"] == "J" and seen["Previous comment"] == "K"
@@ -215,7 +215,7 @@ def test_preferences_set_name_and_thresholds_for_app_and_command_line(qtbot, win
         dialog.findChild(QDoubleSpinBox, "highSpin").setValue(0.6)
         ok_button(dialog).click()
 
-    answer_modal(qtbot, fill, "PreferencesDialog")
+    answer_modal(fill, "PreferencesDialog")
     window.edit_preferences()
     assert window.moderator == "Ben Okoro"
     assert window.active.priority_of(0.45) == "Medium" and window.active.priority_of(0.6) == "High" and window.active.priority_of(0.1) == "Low"
