@@ -191,7 +191,8 @@ def test_a_busy_articles_log_walks_the_time_index(data, monkeypatch):
 
 @pytest.mark.parametrize("filters", [audit.AuditFilter(), audit.AuditFilter(moderator="ben"), audit.AuditFilter(action="approve"),
                                      audit.AuditFilter(since=utcnow() - timedelta(days=1)), audit.AuditFilter(article_id=1),
-                                     audit.AuditFilter(article_id=1, moderator="ben")], ids=str)
+                                     audit.AuditFilter(article_id=1, moderator="ben")],
+                         ids=["all", "moderator", "action", "the last day", "article", "article and moderator"])
 def test_audit_counts_read_an_index(data, filters):
     db, _model_id, _refs = data
     assert_indexed(plans(db, lambda s: audit.audit_count(s, filters)), sorted_by_index=False)
