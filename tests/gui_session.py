@@ -21,7 +21,17 @@ def main(home: str) -> None:
     window.show()
 
     def when_idle(then):
-        QTimer.singleShot(20, lambda: then() if window.writer.idle else when_idle(then))
+        """Once every write so far has landed: on the next turn of the event loop, or on the
+        writer's drained signal."""
+        if window.writer.idle:
+            QTimer.singleShot(0, then)
+            return
+
+        def once():
+            window.writer.drained.disconnect(once)
+            then()
+
+        window.writer.drained.connect(once)
 
     def approve():
         window.tabs.setCurrentIndex(1)

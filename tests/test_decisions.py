@@ -12,7 +12,7 @@ from moderator.reading.commenters import pending_ids_of
 from moderator.reading.queue import QueueQuery
 from moderator.storage.models import Comment, Decision
 from moderator.vocabulary import Action, QueueKind, Sort, Source, Status
-from tests.test_queue_data import AUTHORS, build
+from tests.queuedata import AUTHORS, build
 
 
 def first_pending(session) -> int:

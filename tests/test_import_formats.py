@@ -8,7 +8,7 @@ from sqlalchemy import func, select
 from moderator.errors import FileFormatError
 from moderator.importing import detect_format, import_files
 from moderator.storage.models import Article, Comment, Site
-from tests.conftest import TESTDATA
+from tests.samples import TESTDATA
 
 
 def load(session, name: str, **options):

@@ -6,7 +6,7 @@ from moderator.reading import queue
 from moderator.reading.commenters import commenter_summary, of_comment
 from moderator.errors import NotFoundError
 from moderator.vocabulary import VISIBLE_TO_MODERATORS, Status
-from tests.test_queue_data import AUTHORS, build, expected, walk
+from tests.queuedata import AUTHORS, build, expected, walk
 
 
 def test_a_commenters_summary(db):

@@ -27,7 +27,7 @@ from moderator.scoring.store import (
 )
 from moderator.storage.models import Comment, Score
 from moderator.vocabulary import Status
-from tests.conftest import TESTDATA
+from tests.samples import TESTDATA
 
 JIGSAW = TESTDATA / "toxic_jigsaw-train-dummy_detoxify.csv"
 
