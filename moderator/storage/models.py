@@ -6,8 +6,8 @@ nothing in this module or elsewhere updates or deletes a Decision row.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from collections.abc import Callable
+from datetime import UTC, datetime
 from typing import Annotated
 
 from sqlalchemy import (
@@ -17,6 +17,7 @@ from sqlalchemy import (
     Index,
     MetaData,
     String,
+    Table,
     Text,
     TypeDecorator,
     UniqueConstraint,
@@ -84,6 +85,12 @@ short_text = Annotated[str, mapped_column(String(200))]
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+def core_table(model: type[Base]) -> Table:
+    """The model's Core table, for statements that skip the ORM's per-row work (bulk writes,
+    set-based updates); typed as the Table it is, where `model.__table__` is any FromClause."""
+    return Base.metadata.tables[model.__tablename__]
 
 
 class Site(Base):
