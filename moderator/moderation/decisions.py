@@ -14,19 +14,20 @@ per comment): a Ctrl+A approve of 100,000 comments takes seconds, not minutes.
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, Iterator, Mapping, Sequence
+from typing import Any
 
 from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session, aliased
 
 from moderator.changes import Changes, Decided
 from moderator.errors import ConflictError, ModeratorError, NotFoundError
-from moderator.storage.models import Article, Comment, Decision, utcnow
+from moderator.storage.models import Article, Comment, Decision, core_table, utcnow
 from moderator.vocabulary import STATUS_AFTER, VISIBLE_TO_MODERATORS, Action, Source, Status, check_reason
 
 # The decisions table as Core: inserts of thousands of rows without ORM bookkeeping.
-decisions = Decision.__table__
+decisions = core_table(Decision)
 CHUNK = 900  # ids per statement: well under every backend's limit on bound parameters
 
 
