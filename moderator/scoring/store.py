@@ -149,30 +149,3 @@ def score_fields(session: Session, identity: ModelIdentity, comment_ids: Sequenc
             for comment_id in comment_ids}
 
 
-def order_by_priority(query: Select[*Columns], model_id: int | None) -> Select[*Columns]:
-    """Sort a select over Comment by the model's main label, highest first, unscored last.
-
-    Simple and exact, for offset paging of short lists (the CLI). At a million rows
-    it sorts every match (about 0.3 s a page); views should page with
-    `scored_by_priority` then `unscored_by_time`, which read straight off indexes.
-    """
-    joined = query.outerjoin(Score, and_(Score.comment_id == Comment.id, Score.model_id == (model_id or -1)))
-    return joined.order_by(Score.main.desc().nulls_last(), Comment.id.desc())
-
-
-def scored_by_priority(query: Select[*Columns], model_id: int,
-                       after: tuple[float, int] | None = None) -> Select[*Columns]:
-    """The comments the model has scored, highest main label first, from the
-    (model_id, main, comment_id) index. Page with `after` = (main, comment id) of the
-    last row shown (a keyset: every page costs the same, however deep)."""
-    joined = query.join(Score, and_(Score.comment_id == Comment.id, Score.model_id == model_id))
-    if after is not None:
-        joined = joined.where(tuple_(Score.main, Score.comment_id) < tuple_(*after))
-    return joined.order_by(Score.main.desc(), Score.comment_id.desc())
-
-
-def unscored_by_time(query: Select[*Columns], model_id: int | None) -> Select[*Columns]:
-    """The comments the model has not scored yet, newest first (they follow the scored)."""
-    if model_id is not None:
-        query = query.where(_unscored(model_id, None))
-    return query.order_by(Comment.created_at.desc(), Comment.id.desc())
