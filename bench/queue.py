@@ -39,10 +39,10 @@ from sqlalchemy import func, select, text  # noqa: E402
 
 import queuedata  # noqa: E402
 from moderator.reading import audit, commenters, queries, queue  # noqa: E402
-from moderator.moderation import bulk  # noqa: E402
+from moderator.moderation import decisions  # noqa: E402
 from moderator.storage.database import Database, open_database  # noqa: E402
 from moderator.storage.models import Comment  # noqa: E402
-from moderator.vocabulary import QueueKind, Sort  # noqa: E402
+from moderator.vocabulary import Action, QueueKind, Sort, Source  # noqa: E402
 
 DEPTH = 50_000
 
@@ -126,7 +126,7 @@ def cursor_at(db: Database, query: queue.QueueQuery, depth: int) -> queue.Cursor
 
 
 def measure_depth(db: Database, model_id: int, repeat: int) -> dict:
-    """A page at row 50,000 (or half way down a smaller queue), by keyset and by offset."""
+    """A page at row 50,000 (or half way down a smaller queue), and finding a comment's row."""
     figures = {}
     for sort in (Sort.PRIORITY, Sort.NEWEST):
         query = queue.QueueQuery(model_id=model_id, sort=sort)
@@ -134,14 +134,10 @@ def measure_depth(db: Database, model_id: int, repeat: int) -> dict:
             depth = min(DEPTH, queue.count(s, query) // 2000 * 1000)
         cursor = cursor_at(db, query, depth)
         keyset_ms, (rows, _c) = timed(db, lambda s: queue.page(s, query, cursor), repeat)
-        by_offset = lambda s: queries.queue_page(s, "pending", sort, depth, queue.PAGE, model_id)  # noqa: E731
-        offset_ms, _ = timed(db, by_offset, max(1, repeat // 2))
         position_ms, at = timed(db, lambda s: queue.position(s, query, rows[0].id), repeat)
-        figures[sort] = {"depth": depth, "keyset_page_ms": keyset_ms, "offset_page_ms": offset_ms,
-                         "position_ms": position_ms}
+        figures[sort] = {"depth": depth, "keyset_page_ms": keyset_ms, "position_ms": position_ms}
         assert at == depth, (at, depth)
-        print(f"  row {depth:,} by {sort:<8}  keyset page {keyset_ms:.1f} ms   (offset page {offset_ms:.1f} ms)"
-              f"   position() {position_ms:.1f} ms")
+        print(f"  row {depth:,} by {sort:<8}  keyset page {keyset_ms:.1f} ms   position() {position_ms:.1f} ms")
     return figures
 
 
@@ -176,7 +172,7 @@ def measure_after_top_decided(db: Database, model_id: int, repeat: int, top: int
     pending = queue.QueueQuery(model_id=model_id)
     with db.sessions() as session:
         rows, _cursor = queue.page(session, pending, limit=top)
-        bulk.decide_many(session, [row.id for row in rows], "hide", "bench", reason="abuse")
+        decisions.decide(session, [row.id for row in rows], Action.HIDE, "bench", reason="abuse", source=Source.BULK)
         times = []
         for _ in range(repeat):
             start = time.perf_counter()
@@ -190,10 +186,10 @@ def measure_after_top_decided(db: Database, model_id: int, repeat: int, top: int
 
 def _bulk(session, pending: queue.QueueQuery) -> int:
     ids = queue.ids(session, pending)[:10_000]
-    batch = bulk.decide_many(session, ids, "approve", "bench")
-    bulk.undo_many(session, batch.batch_id, "bench")
+    batch = decisions.decide(session, ids, Action.APPROVE, "bench", source=Source.BULK)
+    decisions.undo(session, batch.decision_ids, "bench")
     session.rollback()
-    return len(batch)
+    return len(batch.decided)
 
 
 def gui_in_own_process(path: Path, repeat: int) -> dict:
