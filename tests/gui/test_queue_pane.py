@@ -18,7 +18,8 @@ from moderator.storage.models import Comment, Decision, Score
 from moderator.moderation.decisions import decide
 from moderator.vocabulary import VISIBLE_TO_MODERATORS, Action, QueueKind, Sort, Status
 from tests.gui.helpers import (
-    activate, answer_modal, db_comment, press, reason_list, select_article, wait_reads, wait_scored, wait_writes,
+    activate, answer_modal, db_comment, decisions, press, reason_list, select_article, wait_reads, wait_scored,
+    wait_writes,
 )
 
 SHIFT, CTRL, ALT = Qt.KeyboardModifier.ShiftModifier, Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.AltModifier
@@ -368,3 +369,31 @@ def test_ctrl_l_opens_the_audit_log_filtered_from_the_keyboard_and_enter_opens_t
     with qtbot.waitSignal(log.comment_activated):
         qtbot.keyClick(log.table, Qt.Key.Key_Return)
     assert window.current_comment_id == approved
+
+
+def test_a_decision_on_a_comment_someone_changed_since_is_refused_and_the_undo_stack_kept(qtbot, scored):
+    """The window shows a pending comment; another moderator hides it from the command line;
+    pressing a is refused (never approving over their decision), says who changed it, and
+    the moderator's earlier decision is still the one Ctrl+Z undoes."""
+    window = scored
+    press(qtbot, window, Qt.Key.Key_1)
+    press(qtbot, window, Qt.Key.Key_J)
+    earlier = window.current_comment_id
+    press(qtbot, window, Qt.Key.Key_A)  # one decision of ours, on the undo stack
+    wait_writes(qtbot, window)
+    target = window.current_comment_id
+    assert target != earlier and db_comment(window, target).status == Status.PENDING
+    with window.context.db.write_sessions() as s:
+        decide(s, [target], Action.HIDE, "bo", "spam")
+        s.commit()
+    said = []
+    answer_modal(lambda box: (said.append(box.text()), box.accept()), QMessageBox)
+    press(qtbot, window, Qt.Key.Key_A)
+    wait_writes(qtbot, window)
+    assert len(said) == 1 and f"Comment {target} was changed meanwhile (it is now hidden, by bo at " in said[0]
+    assert db_comment(window, target).status == Status.HIDDEN  # their decision stands
+    assert [d.action for d in decisions(window) if d.comment_id == target] == ["hide"]
+    assert window.undo_stack.count() == 1 and window.undo_stack.canUndo()
+    press(qtbot, window, Qt.Key.Key_Z, CTRL)  # still undoes our own approval
+    wait_writes(qtbot, window)
+    assert db_comment(window, earlier).status == Status.PENDING

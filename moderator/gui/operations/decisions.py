@@ -18,7 +18,6 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from moderator.changes import Changes
-from moderator.errors import ConflictError
 from moderator.gui.common.messages import tell_or_report
 from moderator.gui.dialogs.forms import HideDialog, ReplyDialog
 from moderator.gui.operations.undo import DecisionCommand, Operation
@@ -132,13 +131,17 @@ class Decisions:
             self._tell(changes)
             then()
 
-        def refused(error: BaseException) -> None:
+        def failed(error: BaseException) -> None:
             land()
             self.failed(error)
 
+        def refused(error: BaseException) -> None:
+            land()
+            self.refused(error)
+
         self._undo_stack.push(DecisionCommand(text, operation, self._moderator(), self._writer,
                                               lambda s, changes: queries.with_rows(s, changes, model_id), done,
-                                              refused, self._undo_stack))
+                                              failed, self._undo_stack, refused))
 
     def _tell(self, changes: Changes) -> None:
         if not changes.decided:
@@ -152,10 +155,14 @@ class Decisions:
             self._say(f"{done}: {len(changes.decided):,} comments. {again}", 6000)
 
     def failed(self, error: BaseException) -> None:
-        """A write failed and nothing of it was stored. A refused decision (someone changed the
-        comment since) leaves the undo stack as it was; after anything else the stack no longer
-        matches the database and is cleared."""
-        if not isinstance(error, ConflictError):
-            self._undo_stack.clear()
+        """A write failed and nothing of it was stored; the undo stack no longer matches the
+        database and is cleared."""
+        self._undo_stack.clear()
+        if tell_or_report(self._parent, "Not done", error, self._report_bug):
+            self._refresh()
+
+    def refused(self, error: BaseException) -> None:
+        """A decision refused (someone changed the comment since it was shown): nothing was
+        written and the undo stack is as it was; the views show what is true now."""
         if tell_or_report(self._parent, "Not done", error, self._report_bug):
             self._refresh()

@@ -32,11 +32,12 @@ class DecisionCommand(QUndoCommand):
 
     def __init__(self, text: str, first: Operation, moderator: str, writer: Writer,
                  read_after: Callable[[Session, Changes], Changes], on_done: Callable[[Changes], None],
-                 on_error: Callable[[BaseException], None], stack: QUndoStack | None = None):
+                 on_error: Callable[[BaseException], None], stack: QUndoStack | None = None,
+                 on_refused: Callable[[BaseException], None] | None = None):
         super().__init__(text)
         self._first, self._moderator, self._writer = first, moderator, writer
         self._read_after, self._on_done, self._on_error = read_after, on_done, on_error
-        self._stack = stack
+        self._stack, self._on_refused = stack, on_refused or on_error
         self._latest: Changes | None = None
         self._refused = False
 
@@ -66,8 +67,10 @@ class DecisionCommand(QUndoCommand):
 
         def failed(error: BaseException) -> None:
             if first_run and isinstance(error, ConflictError):
-                self._drop()
-            self._on_error(error)
+                self._drop()  # the stack is as it was: the caller says so and keeps it
+                self._on_refused(error)
+            else:
+                self._on_error(error)
 
         self._writer.submit(task, self._on_done, failed)
 
