@@ -6,14 +6,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from moderator.gui.common.messages import sentence_or_report, tell_or_report
 from tests.gui.helpers import answer_modal
-
-
-def raised(action) -> BaseException:
-    try:
-        action()
-    except Exception as error:  # noqa: BLE001 - the error is what the test looks at
-        return error
-    raise AssertionError("nothing was raised")
+from tests.raising import raised
 
 
 def test_an_expected_failure_is_a_plain_text_sentence_in_a_box(qtbot, tmp_path):
