@@ -5,7 +5,8 @@
                                                approve, hide: each key as soon as the last is sent
 
 Every change the window shows as done is printed as it is shown, `SHOWN <comment> <status>`,
-from the `Changes` its views refresh from; then the session waits to be killed.
+from the `Changes` its views refresh from; `SENT` once every key was pressed, `DONE` once every
+write has landed; then the session waits to be killed.
 """
 
 import os
@@ -59,10 +60,12 @@ def main(home: str, script: str) -> None:
 
     def keys(*pressed) -> None:
         window.tabs.setCurrentIndex(1)
-        window.activateWindow()
-        for key, modifier in pressed:
+        for key, modifier in pressed:  # each as soon as the last returned (a dialog: once answered)
+            window.activateWindow()  # back from a dialog: the window's shortcuts again
+            QApplication.processEvents()
             QTest.keyClick(window, key, modifier)
         print("SENT", flush=True)
+        when_idle(lambda: print("DONE", flush=True))  # every write of it has landed
 
     no = Qt.KeyboardModifier.NoModifier
     scripts = {

@@ -219,13 +219,19 @@ def _write(session: Session, steps: list[_Step], action: Action, moderator: str,
                             .values(status=status, version=Comment.version + 1, updated_at=now))
     if not steps:
         return Changes(batch_id=batch_id)
-    # RETURNING over many rows: SQLAlchemy sends them as multi-row INSERTs, in order.
-    made = session.execute(insert(decisions).returning(decisions.c.id, sort_by_parameter_order=True), [
-        {"comment_id": s.comment_id, "action": action, "reason": s.reason, "note": note, "moderator": moderator,
-         "source": source, "created_at": now, "status_before": s.status_before, "status_after": s.status_after,
-         "reverts_id": s.reverts_id, "batch_id": batch_id} for s in steps]).scalars().all()
-    return Changes.of_decisions((Decided(decision_id, s.comment_id, s.article_id, s.status_before, s.status_after,
-                                         action) for decision_id, s in zip(made, steps)), batch_id)
+    rows = [{"comment_id": s.comment_id, "action": action, "reason": s.reason, "note": note, "moderator": moderator,
+             "source": source, "created_at": now, "status_before": s.status_before, "status_after": s.status_after,
+             "reverts_id": s.reverts_id, "batch_id": batch_id} for s in steps]
+    if batch_id is None:  # one decision: its id comes straight back
+        key = session.connection().execute(insert(decisions).values(rows[0])).inserted_primary_key
+        assert key is not None  # a plain insert into a table with an integer primary key
+        made = {steps[0].comment_id: key[0]}
+    else:  # the driver's executemany, then the batch's ids in one read (RETURNING costs a third more at 10,000)
+        session.execute(insert(decisions), rows)
+        made = {cid: decision_id for cid, decision_id in
+                session.execute(select(Decision.comment_id, Decision.id).where(Decision.batch_id == batch_id))}
+    return Changes.of_decisions((Decided(made[s.comment_id], s.comment_id, s.article_id, s.status_before,
+                                         s.status_after, action) for s in steps), batch_id)
 
 
 def _chunks(items: list[Any]) -> Iterator[list[Any]]:
