@@ -12,6 +12,8 @@ from datetime import datetime, timezone
 from email.utils import parsedate_to_datetime
 from typing import NamedTuple, Union
 
+from moderator.errors import FileFormatError
+
 # Statuses in the app's own words (moderator.storage.models.Status), as the source had them.
 PENDING, APPROVED, HIDDEN = "pending", "approved", "hidden"
 SOURCE_STATUSES = (PENDING, APPROVED, HIDDEN)
@@ -97,18 +99,26 @@ def utc(value: datetime) -> datetime:
 
 
 def parse_iso_time(value: str | None) -> datetime | None:
-    """ISO 8601 ('2013-10-10T19:20:29Z', '…-06:00', '2005-02-24 04:03:37'); None if empty.
+    """ISO 8601 ('2013-10-10T19:20:29Z', '…-06:00', '2005-02-24 04:03:37'); None if empty
+    or WordPress's zero date.
 
-    Raises ValueError for text that is not a time, and for WordPress's zero date.
+    Raises ValueError for anything else that is not a time: text that is none, a value
+    that is not text, a time whose UTC falls outside years 1 to 9999 ('0001-01-01T00:00+05:00').
     """
-    value = value.strip() if value else None
+    try:
+        value = value.strip() if value else None
+    except AttributeError:  # a number, a list…: checked only here, where it costs nothing
+        raise ValueError(f"not text but {type(value).__name__}") from None
     if not value or value.startswith("0000-00-00"):
         return None
     parsed = datetime.fromisoformat(value)
     if parsed.tzinfo is None and len(value) > 10:  # a naive time, taken as UTC
         with suppress(ValueError):  # parsed again with the zone: a sixth of the cost of replace()
             return datetime.fromisoformat(value + "+00:00")
-    return utc(parsed)
+    try:
+        return utc(parsed)
+    except OverflowError:
+        raise ValueError("outside the years 1 to 9999 in UTC") from None
 
 
 def parse_rfc822_time(value: str | None) -> datetime | None:
@@ -118,8 +128,45 @@ def parse_rfc822_time(value: str | None) -> datetime | None:
         return None
     try:
         return utc(parsedate_to_datetime(value))
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError, IndexError):  # not a date, or none in years 1 to 9999
         return None
+
+
+def shown(value: object, most: int = 40) -> str:
+    """A value from the file as a message quotes it: on one line, escaped, cut short."""
+    text = value if isinstance(value, str) else str(value)
+    return repr(text[:most] + "…" if len(text) > most else text)
+
+
+def text_field(record: dict, key: str, path: str, line: int | None, label: str | None = None) -> str | None:
+    """A JSON member that holds text: stripped, None when missing, null or blank; a number
+    is taken as its digits (ids often are numbers). true, false, an array or an object is
+    refused: one sentence naming the line and the member."""
+    value = record.get(key)
+    if value.__class__ is str:
+        return value.strip() or None
+    if value is None:
+        return None
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return str(value)
+    raise FileFormatError(path, line, f"'{label or key}' is {json_kind(value)} where text belongs")
+
+
+def object_field(record: dict, key: str, path: str, line: int | None) -> dict:
+    """A JSON member that holds an object ({} when missing or null); anything else is refused."""
+    value = record.get(key)
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise FileFormatError(path, line, f"'{key}' is {json_kind(value)} where an object belongs")
+    return value
+
+
+def json_kind(value: object) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    names = {dict: "an object", list: "an array", str: "text", int: "a number", float: "a number"}
+    return names.get(type(value), type(value).__name__)
 
 
 def bad_id(external_id: str | None) -> str | None:

@@ -5,7 +5,10 @@ file is its final state there. It is applied here as one Decision (source
 "import", with the original moderator, reason and time) unless the comment is
 already in that state (unchanged: importing twice adds nothing) or someone here
 decided on it later than that (the newer local decision stands). Staff replies
-written there are created here, under the same parent.
+written there are created here, under the same parent. Only a moderator's actions
+are applied (moderator.formats.decisions refuses any other); "removed", which an undo
+leaves a staff reply in, is refused for a reader's comment: a decisions file never
+removes a reader's comment, nor brings one back.
 """
 
 from __future__ import annotations
@@ -15,14 +18,14 @@ from typing import BinaryIO, Callable
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from moderator.formats.decisions import DecisionRecord, parse
+from moderator.errors import FileFormatError
+from moderator.formats.decisions import STAFF_POSTS, DecisionRecord, parse
+from moderator.formats.records import shown
 from moderator.importing.report import ImportReport
 from moderator.importing.writer import BATCH
 from moderator.storage.models import Article, Comment, Decision, Site, Status, utcnow
 
 IMPORT = "import"  # Decision.source of decisions that came in a file
-STAFF_POSTS = ("reply", "post")
-KNOWN = (Status.PENDING, Status.APPROVED, Status.HIDDEN, Status.REMOVED)
 
 
 def apply_decisions(session: Session, stream: BinaryIO, path: str, tick: Callable[..., None]) -> ImportReport:
@@ -39,17 +42,17 @@ def apply_decisions(session: Session, stream: BinaryIO, path: str, tick: Callabl
             posts[(record.site, record.external_id)] = record
         if count % BATCH == 0:
             tick(count)
-    for key, record in final.items():
-        _apply(session, record, posts.get(key), report)
+    for applied, (key, record) in enumerate(final.items(), 1):
+        _apply(session, record, posts.get(key), report, path)
+        if applied % BATCH == 0:
+            session.flush()  # written, the comments changed are no longer held by the session
     session.flush()
     tick(count, done=True)
     return report
 
 
-def _apply(session: Session, record: DecisionRecord, post: DecisionRecord | None, report: ImportReport) -> None:
-    if record.status_after not in KNOWN:
-        report.skip("decision with an unknown status", f"{record.external_id} ({record.status_after})")
-        return
+def _apply(session: Session, record: DecisionRecord, post: DecisionRecord | None, report: ImportReport,
+           path: str) -> None:
     comment = _comment(session, record.site, record.external_id)
     if comment is None:
         if post is None:
@@ -59,6 +62,8 @@ def _apply(session: Session, record: DecisionRecord, post: DecisionRecord | None
         else:
             _create_staff_comment(session, post, report)
         return
+    if not comment.is_staff and Status.REMOVED in (record.status_after, comment.status):
+        _refuse_removal(record, comment, path)
     if comment.status == record.status_after:
         report.comments.unchanged += 1
     elif _decided_since(session, comment.id, record):
@@ -66,6 +71,15 @@ def _apply(session: Session, record: DecisionRecord, post: DecisionRecord | None
     else:
         _record(session, comment, record, record.action, comment.status)
         report.comments.updated += 1
+
+
+def _refuse_removal(record: DecisionRecord, comment: Comment, path: str) -> None:
+    if record.status_after == Status.REMOVED:
+        reason = (f"status_after 'removed' withdraws a staff reply, but comment {shown(record.external_id)} "
+                  "is a reader's comment here; nothing was applied")
+    else:
+        reason = f"comment {shown(record.external_id)} was removed here; a decisions file does not bring it back"
+    raise FileFormatError(path, record.line, reason)
 
 
 def _comment(session: Session, site_key: str, external_id: str | None) -> Comment | None:
