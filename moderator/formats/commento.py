@@ -85,7 +85,7 @@ def comment_records(comment: dict, article: str, commenters: dict, path: str, li
     markdown = text_field(comment, "markdown", path, line)
     html = None if markdown else text_field(comment, "html", path, line)
     if len(markdown or html or "") > MAX_COMMENT:
-        raise FileFormatError(path, line, f"the comment's text is longer than {size(MAX_COMMENT)} characters; refused")
+        raise FileFormatError(path, line, f"the comment's text is longer than {MAX_COMMENT:,} characters; refused")
     yield CommentRecord(
         external_id=external_id,
         article_external_id=article,

@@ -17,7 +17,7 @@ from typing import BinaryIO, Iterator, NamedTuple
 
 from moderator.errors import FileFormatError
 from moderator.formats import generic
-from moderator.formats.limits import MAX_COMMENT, size
+from moderator.formats.limits import MAX_COMMENT
 from moderator.formats.records import parse_iso_time, shown
 
 NAME = "decisions"
@@ -99,5 +99,5 @@ def _reply_text(row: dict, path: str, number: int) -> str | None:
     if reply is not None and not isinstance(reply, str):
         raise FileFormatError(path, number, "'reply_text' is not text")
     if reply and len(reply) > MAX_COMMENT:
-        raise FileFormatError(path, number, f"'reply_text' is longer than {size(MAX_COMMENT)} characters; refused")
+        raise FileFormatError(path, number, f"'reply_text' is longer than {MAX_COMMENT:,} characters; refused")
     return reply or None

@@ -19,8 +19,8 @@ from pathlib import Path
 from typing import BinaryIO, Iterable, Iterator
 
 from moderator.errors import FileFormatError
-from moderator.formats.jsonstream import json_lines
-from moderator.formats.limits import MAX_COMMENT, size
+from moderator.formats.jsonstream import line_object, lines
+from moderator.formats.limits import MAX_COMMENT
 from moderator.formats.records import (
     ANONYMOUS, PENDING, SOURCE_STATUSES, ArticleRecord, CommentRecord, Record,
     bad_id, parse_iso_time, shown, warn,
@@ -41,8 +41,10 @@ def parse_csv(stream: BinaryIO, path: str) -> Iterator[Record]:
 
 
 def json_rows(stream: BinaryIO, path: str) -> Iterator[tuple[int, dict]]:
-    for number, row in json_lines(stream, path):
-        yield number, {ALIASES.get(k, k): v for k, v in row.items()}
+    for number, line in lines(stream, path):
+        row = line_object(line, path, number)
+        if row is not None:
+            yield number, {ALIASES.get(k, k): v for k, v in row.items()}
 
 
 def csv_rows(stream: BinaryIO, path: str) -> Iterator[tuple[int, dict]]:
@@ -90,7 +92,7 @@ def comment_record(row: dict, path: str, number: int, default_article: str) -> C
     if problem or not isinstance(body, str):
         raise FileFormatError(path, number, f"the comment {problem}" if problem else "'body' is missing or not text")
     if len(body) > MAX_COMMENT:
-        raise FileFormatError(path, number, f"'body' is longer than {size(MAX_COMMENT)} characters; refused")
+        raise FileFormatError(path, number, f"'body' is longer than {MAX_COMMENT:,} characters; refused")
     article = field_text(row, "article_id") or default_article
     if bad_id(article):
         raise FileFormatError(path, number, "the article id is longer than 200 characters")

@@ -9,8 +9,9 @@ Whatever a value holds, it comes out as a value or as one sentence naming the li
 - an item or line longer than MAX_ITEM characters is refused before it is decoded;
 - one whose values would take more than MAX_DECODED bytes once decoded (estimated
   from its text: "[{},{},…]" takes 24 times its size) is refused before it is decoded;
-- nesting deeper than MAX_DEPTH, an integer of more digits than Python converts, a
-  lone surrogate ("\\ud800": not a character, which no database can store) are refused.
+- nesting deeper than json's reader follows (Python's recursion limit, some 1,000
+  levels), an integer of more digits than Python converts, a lone surrogate ("\\ud800":
+  not a character, which no database can store) are refused.
 """
 
 from __future__ import annotations
@@ -18,11 +19,11 @@ from __future__ import annotations
 import codecs
 import json
 import re
-from itertools import accumulate, count
+from itertools import count
 from typing import BinaryIO, Iterator
 
 from moderator.errors import FileFormatError
-from moderator.formats.limits import MAX_DECODED, MAX_DEPTH, MAX_ITEM, size
+from moderator.formats.limits import MAX_DECODED, MAX_ITEM, size
 
 CHUNK = 1 << 16
 _DECODER = json.JSONDecoder()
@@ -30,11 +31,7 @@ _SPACE = " \t\r\n"
 # Bytes a decoded value may take per character of its text, at most (measured: "[{},…]" 24,
 # '[{"":[]},…]' 31): below this many characters nothing need be estimated.
 _WORST_RATIO = 32
-_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")  # in the text: a surrogate, alone or in a pair
 _SURROGATE = re.compile("[\ud800-\udfff]")  # in a decoded string: alone (a pair became one character)
-_STRING = re.compile(r'"(?:[^"\\]++|\\.)*+"', re.S)
-_NOT_BRACKET = re.compile(r"[^\[\]{}]++")
-_STEP = {"[": 1, "{": 1, "]": -1, "}": -1}
 
 
 def decoded_weight(text: str, start: int = 0, end: int | None = None) -> int:
@@ -46,25 +43,21 @@ def decoded_weight(text: str, start: int = 0, end: int | None = None) -> int:
             + 30 * text.count('"', start, end) + 40 * text.count(",", start, end))
 
 
-def too_deep(text: str, start: int = 0, end: int | None = None) -> bool:
-    """Whether arrays and objects in text[start:end] nest deeper than MAX_DEPTH (brackets in
-    strings do not count); cheap for the usual text with few brackets."""
-    if text.count("[", start, end) + text.count("{", start, end) <= MAX_DEPTH:
-        return False
-    brackets = _NOT_BRACKET.sub("", _STRING.sub("", text[start:end]))
-    return max(accumulate(map(_STEP.__getitem__, brackets)), default=0) > MAX_DEPTH
-
-
-def surrogate_at(value, where: str = "") -> str | None:
-    """Where in a decoded value a lone surrogate is ('body', 'user.name', 'comments[2].text')."""
-    if isinstance(value, str):
-        return where or "the value" if _SURROGATE.search(value) else None
-    if isinstance(value, dict):
-        items = ((f"{where}.{key}" if where else str(key), item) for key, item in value.items())
-        keys = (where or "a member name" for key in value if _SURROGATE.search(key))
-        return next(keys, None) or next(filter(None, (surrogate_at(item, name) for name, item in items)), None)
-    if isinstance(value, list):
-        return next(filter(None, (surrogate_at(item, f"{where}[{n}]") for n, item in enumerate(value))), None)
+def surrogate_at(value) -> str | None:
+    """Where in a decoded value a lone surrogate is ('body', 'user.name', 'comments[2].text'),
+    walked without recursion (a value may nest a thousand levels)."""
+    stack = [("", value)]
+    while stack:
+        where, value = stack.pop()
+        if isinstance(value, str):
+            if _SURROGATE.search(value):
+                return where or "the value"
+        elif isinstance(value, dict):
+            if any(_SURROGATE.search(key) for key in value):
+                return where or "a member name"
+            stack += ((f"{where}.{key}" if where else key, item) for key, item in value.items())
+        elif isinstance(value, list):
+            stack += ((f"{where}[{n}]", item) for n, item in enumerate(value))
     return None
 
 
@@ -88,21 +81,22 @@ def decode(text: str):
         raise JsonProblem(_DEEP) from None
     except ValueError as error:  # an integer of more digits than Python converts
         raise JsonProblem(f"not valid JSON ({error})") from None
-    check_decoded(value, text, 0, len(text))
+    if "\\u" in text and ("\\ud" in text or "\\uD" in text) and surrogate_at(value):
+        raise JsonProblem(_surrogate(value))
     return value
 
 
 def check_decoded(value, text: str, start: int, end: int) -> None:
-    """Refuse (JsonProblem) a decoded value nested too deep or holding a lone surrogate."""
-    if too_deep(text, start, end):
-        raise JsonProblem(_DEEP)
-    if _SURROGATE_ESCAPE.search(text, start, end):
-        where = surrogate_at(value)
-        if where:
-            raise JsonProblem(f"'{where}' holds a lone surrogate (\\ud800–\\udfff), which is not a character")
+    """Refuse (JsonProblem) a decoded value that holds a lone surrogate (text[start:end] is its JSON)."""
+    if (text.find("\\ud", start, end) >= 0 or text.find("\\uD", start, end) >= 0) and surrogate_at(value):
+        raise JsonProblem(_surrogate(value))
 
 
-_DEEP = f"arrays and objects nest more than {MAX_DEPTH} levels deep; refused"
+def _surrogate(value) -> str:
+    return f"'{surrogate_at(value)}' holds a lone surrogate (\\ud800–\\udfff), which is not a character"
+
+
+_DEEP = "arrays and objects nest deeper than JSON's reader follows (some 1,000 levels); refused"
 _HEAVY = f"its values would take more than {size(MAX_DECODED)} of memory once read; refused"
 
 
@@ -172,7 +166,7 @@ class JsonStream:
             except ValueError as error:  # an integer of more digits than Python converts
                 raise self.error(f"not valid JSON ({error})", self.position) from None
             if len(self.buffer) - self.position > MAX_ITEM:
-                raise self.error(f"one item is longer than {size(MAX_ITEM)} characters; refused", self.position)
+                raise self.error(f"one item is longer than {MAX_ITEM:,} characters; refused", self.position)
             self._fill(at_least=len(self.buffer) - self.position)  # doubling keeps big items linear
 
     def _weigh(self) -> None:
@@ -228,17 +222,12 @@ class JsonStream:
                 return
             self.expect(",")
 
-    def skip(self, depth: int = 1) -> None:
-        """Pass over the next value without holding it whole."""
-        char = self.peek()
-        if depth > MAX_DEPTH and char in "[{":
-            raise self.error(_DEEP, self.position)
-        if char == "[":
+    def skip(self) -> None:
+        """Pass over the next value: an array an item at a time (the one not read may be
+        long: Commento's comments while its commenters are read), anything else whole."""
+        if self.peek() == "[":
             for _ in self.items():
                 pass
-        elif char == "{":
-            for _ in self.members():
-                self.skip(depth + 1)
         else:
             self.value()
 
@@ -277,19 +266,26 @@ def lines(stream: BinaryIO, path: str) -> Iterator[tuple[int, bytes]]:
 
 
 def json_lines(stream: BinaryIO, path: str) -> Iterator[tuple[int, dict]]:
-    """(line number, object) for each line of JSON Lines that is not blank; any other value,
-    or a line that is not UTF-8 or not JSON, is refused naming its line."""
+    """(line number, object) for each line of JSON Lines that is not blank."""
     for number, line in lines(stream, path):
-        try:
-            text = line.decode("utf-8-sig" if number == 1 else "utf-8").strip()
-        except UnicodeDecodeError as error:
-            raise FileFormatError(path, number, f"not UTF-8 text (byte {error.start})") from None
-        if not text:
-            continue
-        try:
-            row = decode(text)
-        except JsonProblem as error:
-            raise FileFormatError(path, number, str(error), error.column) from None
-        if not isinstance(row, dict):
-            raise FileFormatError(path, number, "each line must be a JSON object")
-        yield number, row
+        row = line_object(line, path, number)
+        if row is not None:
+            yield number, row
+
+
+def line_object(line: bytes, path: str, number: int) -> dict | None:
+    """The object on a line of JSON Lines, None for a blank one; anything else, or a line
+    that is not UTF-8 or not JSON, is refused naming its line."""
+    try:
+        text = line.decode("utf-8-sig" if number == 1 else "utf-8").strip()
+    except UnicodeDecodeError as error:
+        raise FileFormatError(path, number, f"not UTF-8 text (byte {error.start})") from None
+    if not text:
+        return None
+    try:
+        row = decode(text)
+    except JsonProblem as error:
+        raise FileFormatError(path, number, str(error), error.column) from None
+    if row.__class__ is not dict:
+        raise FileFormatError(path, number, "each line must be a JSON object")
+    return row

@@ -18,7 +18,7 @@ MAX_COMMENT = 1 * MB  # characters
 MAX_FIELD = 16 * MB  # bytes
 MAX_HELD = 32 * MB  # characters
 MAX_ELEMENTS = 100_000
-MAX_DEPTH = 100  # levels of XML elements, or of JSON arrays and objects
+MAX_DEPTH = 100  # levels of XML elements (JSON: as deep as Python's reader follows, some 1,000)
 # JSON: one line of JSON Lines, or one item of a JSON document (an Isso thread with its
 # comments, a Commento comment), in characters; and the memory its values may take once
 # decoded, estimated from its text (a few bytes of "[{},{}…]" take a hundred bytes each).

@@ -76,12 +76,15 @@ class Notice(NamedTuple):
 Record = Union[SiteRecord, ArticleRecord, CommentRecord, Notice]
 
 
+EXAMPLE = 100  # characters of an example kept: which record it was, not all of it
+
+
 def skip(reason: str, example: object) -> Notice:
-    return Notice(True, reason, str(example))
+    return Notice(True, reason, str(example)[:EXAMPLE])
 
 
 def warn(reason: str, example: object) -> Notice:
-    return Notice(False, reason, str(example))
+    return Notice(False, reason, str(example)[:EXAMPLE])
 
 
 def text_or_none(value: str | None) -> str | None:

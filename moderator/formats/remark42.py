@@ -10,7 +10,7 @@ from typing import BinaryIO, Iterator
 
 from moderator.errors import FileFormatError
 from moderator.formats.jsonstream import json_lines
-from moderator.formats.limits import MAX_COMMENT, size
+from moderator.formats.limits import MAX_COMMENT
 from moderator.formats.records import (
     ANONYMOUS, APPROVED, HIDDEN, ArticleRecord, CommentRecord, Record,
     bad_id, object_field, parse_iso_time, site_record, skip, text_field, warn,
@@ -68,7 +68,7 @@ def comment_records(record: dict, article: str | None, path: str, number: int) -
     user = object_field(record, "user", path, number)
     text = text_field(record, "text", path, number)
     if text and len(text) > MAX_COMMENT:
-        raise FileFormatError(path, number, f"'text' is longer than {size(MAX_COMMENT)} characters; refused")
+        raise FileFormatError(path, number, f"'text' is longer than {MAX_COMMENT:,} characters; refused")
     deleted = record.get("delete") is True
     yield CommentRecord(
         external_id=external_id,

@@ -14,6 +14,8 @@ memory budget nor the time one.
 
 from __future__ import annotations
 
+from array import array
+from bisect import bisect_left
 from datetime import datetime
 from typing import Iterable
 
@@ -187,23 +189,22 @@ class Writer:
 
     def _break_cycles(self) -> None:
         """A reply chain that loops (only a hostile or broken file has one) would hang every
-        thread view. A loop must contain a link to a newer row, so only those are walked."""
-        forward = self.connection.execute(select(comments.c.id).where(
-            comments.c.site_id == self.site_id, comments.c.parent_id > comments.c.id)).scalars().all()
-        for comment_id in forward:
-            if self._loops(comment_id):
-                self.connection.execute(update(comments).where(comments.c.id == comment_id).values(parent_id=None))
-                self.report.warn("replies whose parent chain loops back to them; kept as top-level comments", str(comment_id))
-
-    def _loops(self, start: int) -> bool:
-        """Whether following parents from `start` comes back to it (another loop on the
-        way is that loop's own business: it has a forward link of its own)."""
-        seen, current = {start}, start
-        while True:
-            current = self.connection.scalar(select(comments.c.parent_id).where(comments.c.id == current))
-            if current is None or current in seen:
-                return current == start
-            seen.add(current)
+        thread view. A loop must contain a link to a newer row: only when there is one are
+        the site's links read, into two arrays (16 bytes a reply), and walked in one pass.
+        (Walking each such link with a query a step took 120 s for 2,000 replies listed
+        before their parents.) Each loop is cut at its oldest row, whose link is a newer one."""
+        forward = select(comments.c.id).where(comments.c.site_id == self.site_id, comments.c.parent_id > comments.c.id)
+        if self.connection.scalar(forward.limit(1)) is None:
+            return
+        ids, parents = array("q"), array("q")
+        for comment_id, parent_id in self.connection.execute(
+                select(comments.c.id, comments.c.parent_id).order_by(comments.c.id)
+                .where(comments.c.site_id == self.site_id, comments.c.parent_id.is_not(None))):
+            ids.append(comment_id)
+            parents.append(parent_id)
+        for comment_id in loop_starts(ids, parents):
+            self.connection.execute(update(comments).where(comments.c.id == comment_id).values(parent_id=None))
+            self.report.warn("replies whose parent chain loops back to them; kept as top-level comments", str(comment_id))
 
     def _report_dangling(self) -> None:
         dangling = self.connection.execute(
@@ -220,6 +221,31 @@ class Writer:
         if self.undated:
             self.report.warn("comments without a usable date; dated by their article, else by the import", [],
                              count=self.undated)
+
+
+def loop_starts(ids: array, parents: array) -> list[int]:
+    """The oldest row of each loop among the links ids[i] → parents[i] (ids in order): each
+    row is visited once, following parents until a row without one, a row already done,
+    or a row of the walk itself (a loop)."""
+    state = bytearray(len(ids))  # 0 not seen, 1 on the current walk, 2 done
+    starts = []
+    for first in range(len(ids)):
+        walk, at = [], first
+        while at is not None and not state[at]:
+            state[at] = 1
+            walk.append(at)
+            at = _index(ids, parents[at])
+        if at is not None and state[at] == 1:
+            starts.append(min(ids[i] for i in walk[walk.index(at):]))
+        for i in walk:
+            state[i] = 2
+    return starts
+
+
+def _index(ids: array, comment_id: int) -> int | None:
+    """Where a row is among the linked ones (None: it has no parent, so no chain goes on)."""
+    at = bisect_left(ids, comment_id)
+    return at if at < len(ids) and ids[at] == comment_id else None
 
 
 class _Written:
