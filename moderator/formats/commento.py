@@ -15,7 +15,7 @@ from moderator.errors import FileFormatError
 from moderator.formats.jsonstream import array_items
 from moderator.formats.limits import MAX_COMMENT, MAX_COMMENTERS, size
 from moderator.formats.records import (
-    ANONYMOUS, APPROVED, HIDDEN, PENDING, ArticleRecord, CommentRecord, Record,
+    ANONYMOUS, APPROVED, HIDDEN, PENDING, ArticleRecord, CommentRecord, Recent, Record,
     bad_id, parse_iso_time, site_record, skip, text_field, warn,
 )
 from moderator.formats.htmltext import html_to_text
@@ -37,18 +37,18 @@ NOBODY = Commenter(None, None, None)
 def parse(stream: BinaryIO, path: str) -> Iterator[Record]:
     commenters = _commenters(stream, path)
     stream.seek(0)
-    articles: set[str] = set()
+    articles, site_known = Recent(), False
     for number, (line, comment) in enumerate(array_items(stream, path, "comments"), 1):
         if not isinstance(comment, dict):
             yield skip("Commento comment that is not a JSON object", f"comment {number} (line {line})")
             continue
         domain = text_field(comment, "domain", path, line) or ""
         article = f"{domain}{text_field(comment, 'url', path, line) or ''}"
-        if not articles and domain:
+        if not site_known and domain:
+            site_known = True
             yield site_record("commento", domain)
-        if article not in articles and not bad_id(article):
-            articles.add(article)
-            yield ArticleRecord(article, url=article)
+        if not bad_id(article) and articles.first_time(article):
+            yield ArticleRecord(article, url=article, implied=True)
         yield from comment_records(comment, article, commenters, path, line)
 
 

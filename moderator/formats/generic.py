@@ -22,7 +22,7 @@ from moderator.errors import FileFormatError
 from moderator.formats.jsonstream import line_object, lines
 from moderator.formats.limits import MAX_COMMENT
 from moderator.formats.records import (
-    ANONYMOUS, PENDING, SOURCE_STATUSES, ArticleRecord, CommentRecord, Record,
+    ANONYMOUS, PENDING, SOURCE_STATUSES, ArticleRecord, CommentRecord, Recent, Record,
     bad_id, parse_iso_time, shown, warn,
 )
 
@@ -73,16 +73,16 @@ def csv_rows(stream: BinaryIO, path: str) -> Iterator[tuple[int, dict]]:
 
 
 def _records(rows: Iterable[tuple[int, dict]], path: str) -> Iterator[Record]:
-    articles: set[str] = set()
+    articles = Recent()
     default_article = Path(path).stem[:200]
     for number, row in rows:
         if "_unknown" in row:
             yield from (warn("columns that are not imported", name) for name in row["_unknown"])
             continue
         comment = comment_record(row, path, number, default_article)
-        if comment.article_external_id not in articles:
-            articles.add(comment.article_external_id)
-            yield ArticleRecord(comment.article_external_id, title=field_text(row, "article_title"), url=field_text(row, "article_url"))
+        if articles.first_time(comment.article_external_id):
+            yield ArticleRecord(comment.article_external_id, title=field_text(row, "article_title"),
+                                url=field_text(row, "article_url"), implied=True)
         yield comment
 
 

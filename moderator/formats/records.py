@@ -48,6 +48,7 @@ class ArticleRecord(NamedTuple):
     standfirst: str | None = None
     section: str | None = None
     published_at: datetime | None = None
+    implied: bool = False  # made from what a comment names, not listed: it may come again
 
 
 class CommentRecord(NamedTuple):
@@ -76,7 +77,34 @@ class Notice(NamedTuple):
 Record = Union[SiteRecord, ArticleRecord, CommentRecord, Notice]
 
 
+def weight(record: Record) -> int:
+    """About how many characters of text a record carries: batches of records are cut by
+    it as well as by their number, so a batch of big comments goes sooner (memory stays
+    bounded whatever the comments hold)."""
+    if record.__class__ is CommentRecord:
+        return len(record[8]) + len(record[3]) + len(record[4] or "") + len(record[5] or "") + len(record[6] or "")
+    if record.__class__ is ArticleRecord:
+        return sum(len(field) for field in record[:6] if field)
+    return 0
+
+
 EXAMPLE = 100  # characters of an example kept: which record it was, not all of it
+
+
+class Recent:
+    """Keys seen lately, for a parser that says something once per key (an article its
+    comments name) and may say it again after many others: memory stays bounded."""
+
+    def __init__(self, most: int = 10_000):
+        self.most, self.keys = most, {}
+
+    def first_time(self, key: str) -> bool:
+        if key in self.keys:
+            return False
+        if len(self.keys) >= self.most:
+            self.keys = dict.fromkeys(list(self.keys)[self.most // 2 :])
+        self.keys[key] = None
+        return True
 
 
 def skip(reason: str, example: object) -> Notice:

@@ -12,7 +12,7 @@ from moderator.errors import FileFormatError
 from moderator.formats.jsonstream import json_lines
 from moderator.formats.limits import MAX_COMMENT
 from moderator.formats.records import (
-    ANONYMOUS, APPROVED, HIDDEN, ArticleRecord, CommentRecord, Record,
+    ANONYMOUS, APPROVED, HIDDEN, ArticleRecord, CommentRecord, Recent, Record,
     bad_id, object_field, parse_iso_time, site_record, skip, text_field, warn,
 )
 from moderator.formats.htmltext import html_to_text
@@ -30,18 +30,18 @@ def open_lines(stream: BinaryIO) -> BinaryIO:
 
 
 def parse(stream: BinaryIO, path: str) -> Iterator[Record]:
-    articles: set[str] = set()
+    articles, site_known = Recent(), False
     for number, record in _records(open_lines(stream), path):
         if number == 1 and "users" in record and "posts" in record:
             continue  # the metadata line: nothing in it is a comment
         locator = object_field(record, "locator", path, number)
         site = text_field(locator, "site", path, number, "locator.site")
-        if not articles and site:
+        if not site_known and site:
+            site_known = True
             yield site_record("remark42", site)
         article = text_field(locator, "url", path, number, "locator.url")
-        if article and article not in articles and not bad_id(article):
-            articles.add(article)
-            yield ArticleRecord(article, url=article)
+        if article and not bad_id(article) and articles.first_time(article):
+            yield ArticleRecord(article, url=article, implied=True)
         yield from comment_records(record, article, path, number)
 
 

@@ -150,9 +150,10 @@ def _check_held(root: Element | None, path: str) -> None:
     for element in root.iter():
         elements += 1
         characters += len(element.text or "") + len(element.tail or "")
-        if elements > MAX_ELEMENTS or characters > MAX_HELD:
-            raise FileFormatError(path, None, f"one record holds more than {size(MAX_ELEMENTS)} elements or "
-                                              f"{MAX_HELD:,} characters of text; refused")
+        if elements > MAX_ELEMENTS:
+            raise FileFormatError(path, None, f"one record holds more than {size(MAX_ELEMENTS)} elements; refused")
+        if characters > MAX_HELD:
+            raise FileFormatError(path, None, f"one record holds more than {MAX_HELD:,} characters of text; refused")
 
 
 def complete(element: Element, finished: bool) -> int:

@@ -22,7 +22,8 @@ from typing import Iterable
 from sqlalchemy import and_, bindparam, exists, func, select, update
 from sqlalchemy.orm import Session, aliased
 
-from moderator.formats.records import ArticleRecord, CommentRecord
+from moderator.formats.limits import BATCH_CHARS
+from moderator.formats.records import ArticleRecord, CommentRecord, weight
 from moderator.importing.articles import LOOKUP, ArticleWriter
 from moderator.importing.setaside import INDEX_ROWS, BatchIndex
 from moderator.importing.parents import NewIds, ParentLinker
@@ -30,7 +31,7 @@ from moderator.importing.report import ImportReport
 from moderator.importing.sqlfast import FastInsert
 from moderator.storage.models import Comment, Decision, utcnow
 
-BATCH = 2000  # comments per insert; also how often progress is reported
+BATCH = 2000  # comments per insert (fewer when they carry over BATCH_CHARS); also how often progress is reported
 COMPARED = ("article_id", "parent_external_id", "author", "author_email", "author_url", "author_ip",
             "body", "created_at", "source_status", "source_flag", "kind")
 INSERTED = ("id", "external_id", "status") + COMPARED + ("parent_id",)
@@ -57,6 +58,7 @@ class Writer:
         self.site_id, self.report, self.index, self.now = site_id, report, index, utcnow()
         self.articles = ArticleWriter(self.connection, site_id, report, self.now)
         self.batch: list[CommentRecord] = []
+        self.characters = 0  # of text in the batch
         self.ids = NewIds(self.connection)
         # Rows from ids.first up were added by this import; older ones are marked when met,
         # in a bitmap (a million ids in 125 kB), so a second record with their id is a duplicate.
@@ -75,11 +77,12 @@ class Writer:
 
     def comment(self, record: CommentRecord) -> None:
         self.batch.append(record)
-        if len(self.batch) >= BATCH:
+        self.characters += weight(record)
+        if len(self.batch) >= BATCH or self.characters > BATCH_CHARS:
             self.flush()
 
     def flush(self) -> None:
-        batch, self.batch = self.batch, []
+        batch, self.batch, self.characters = self.batch, [], 0
         known = self.articles.resolve({record.article_external_id for record in batch})
         existing = self._existing([record.external_id for record in batch])
         new_rows, changed = self._sort_out(batch, known, existing)
@@ -217,7 +220,7 @@ class Writer:
     def _report_loose_ends(self) -> None:
         if self.articles.placeholders:
             self.report.warn("articles named by comments but missing from the file; a placeholder was made",
-                             sorted(self.articles.placeholders), count=len(self.articles.placeholders))
+                             self.articles.placeholder_examples(), count=self.articles.placeholders)
         if self.undated:
             self.report.warn("comments without a usable date; dated by their article, else by the import", [],
                              count=self.undated)
