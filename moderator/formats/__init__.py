@@ -71,10 +71,10 @@ def detect(stream: BinaryIO) -> str:
 
 def _detect_array(text: str) -> str:
     """Isso: an array of threads, each an object with its comments (or at least an id)."""
-    keys = _first_keys(text, in_array=True)
-    if keys is None:
+    if text[1:].lstrip(" \t\r\n").startswith("]"):
         raise NotRecognised("a JSON array with nothing in it: there is nothing to import")
-    if keys & {"comments", "id"}:
+    keys = _first_keys(text, in_array=True)
+    if keys and keys & {"comments", "id"}:
         return "isso"
     raise NotRecognised("a JSON array whose first item is not an Isso thread (an object with 'id' and 'comments')")
 

@@ -32,7 +32,7 @@ MAX_DECISIONS_FILE = 64 * MB  # bytes
 
 # Not limits: how much text a batch of records carries at most between the parser and
 # the writer, besides the number of records (a batch of big comments goes sooner).
-BATCH_CHARS = 2 * MB
+BATCH_CHARS = 1 * MB
 
 
 def size(value: int) -> str:

@@ -27,7 +27,7 @@ from moderator.importing.sqlfast import FastInsert
 from moderator.storage.models import Article
 
 LOOKUP = 500  # ids per IN (...) query: well below every database's parameter limit
-RECENT = 50_000  # articles remembered by external id
+RECENT = 100_000  # articles remembered by external id (some 25 MB)
 PENDING = 2_000  # article records written at a time, when no comment has asked for them
 FIELDS = ("headline", "standfirst", "body", "section", "url", "published_at")
 DUPLICATE = "article id that appears more than once in the file (the first was kept)"
