@@ -61,16 +61,17 @@ class ArticleWriter:
         missing = {external_id for external_id in needed if external_id not in self.known}
         missing.difference_update(record.external_id for record in records)
         if records or missing:
-            existing = self._rows([record.external_id for record in records] + sorted(missing))
+            existing = self._rows([record.external_id for record in records])
             new, seen = [], set()
             for record in records:
                 row = self._take(record, existing.get(record.external_id), seen)
                 if row is not None:
                     new.append(row)
-            placeholders = [self._placeholder(external_id, existing.get(external_id)) for external_id in sorted(missing)]
+            found = self._rows(sorted(missing), ids_only=True)
+            placeholders = [self._placeholder(external_id, found.get(external_id)) for external_id in sorted(missing)]
             self.insert(new + [row for row in placeholders if row is not None])
-            self._learn(self._rows([row[0] for row in new]))
-            self._learn_placeholders(self._rows([row[0] for row in placeholders if row is not None]))
+            self._learn(self._rows([row[0] for row in new], ids_only=True))
+            self._learn_placeholders(self._rows([row[0] for row in placeholders if row is not None], ids_only=True))
         return self.known
 
     def _take(self, record: ArticleRecord, row, seen: set[str]) -> tuple | None:
@@ -118,9 +119,12 @@ class ArticleWriter:
         self.report.articles.added += 1
         return _new_row(ArticleRecord(external_id))
 
-    def _rows(self, external_ids: list[str]) -> dict:
+    def _rows(self, external_ids: list[str], ids_only: bool = False) -> dict:
+        """The rows of these articles here: their id and published time, and unless ids_only
+        the fields a record may change."""
         found = {}
-        columns = [articles.c.id, articles.c.external_id, *(articles.c[name] for name in FIELDS)]
+        fields = ("published_at",) if ids_only else FIELDS
+        columns = [articles.c.id, articles.c.external_id, *(articles.c[name] for name in fields)]
         for start in range(0, len(external_ids), LOOKUP):
             rows = self.connection.execute(select(*columns).where(
                 articles.c.site_id == self.site_id, articles.c.external_id.in_(external_ids[start : start + LOOKUP])))
