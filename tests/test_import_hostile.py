@@ -2,6 +2,7 @@
 memory, with one sentence naming the file, the line or item and the field; a decisions
 file never removes a reader's comment. (The fuzzer is tests/test_import_fuzz.py.)"""
 
+import gzip
 import json
 import os
 import subprocess
@@ -12,6 +13,7 @@ import pytest
 from sqlalchemy import event, select
 
 from moderator.errors import FileFormatError
+from moderator.formats import xmlsafe
 from moderator.formats.htmltext import html_to_text
 from moderator.formats.limits import MAX_COMMENT
 from moderator.importing import detect_format, import_files
@@ -99,6 +101,7 @@ def test_html_to_text_is_linear_on_markup_that_never_closes():
     or a link's label could run to the text's end; linear, they take milliseconds at 1 MB."""
     code = """
 import sys, time
+from moderator.formats import xmlsafe
 from moderator.formats.htmltext import html_to_text
 for unit in ["<a>", "<a ", "<b ", '<a href="', "<a href='x'>y", "<br ", "<img ", "<img alt='", "<a>x</a", '<a "']:
     started = time.monotonic()
@@ -125,8 +128,19 @@ def test_a_comment_of_millions_of_elements_is_refused_in_bounded_memory(tmp_path
             stream.write("<b/>" * 1_000_000)
         stream.write("</wp:comment_content></wp:comment>" + WXR_TAIL)
     result = child_import(path)
-    assert result["outcome"] == f"{path}: one record holds more than 100,000 elements; refused"
+    assert result["outcome"] == f"{path}: one record holds more than 10,000 elements; refused"
     assert result["seconds"] < 10 and result["rss_mb"] < RSS_LIMIT_MB
+
+
+def test_xml_nested_too_deep_or_holding_too_much_text_is_refused(session, tmp_path, monkeypatch):
+    deep = tmp_path / "deep.xml"
+    deep.write_text(WXR_HEAD + wxr_comment(1, "<b>" * 50_000 + "</b>" * 50_000) + WXR_TAIL)
+    assert refusal(session, deep) == ": elements nest more than 100 levels deep; refused"
+    monkeypatch.setattr(xmlsafe, "MAX_HELD", 100_000)  # 32 MB, made small: the same code refuses it
+    held = tmp_path / "held.xml"
+    held.write_text(WXR_HEAD.replace("<title>A</title>", "<description>x</description>" * 4 + "<title>" + "y" * 100_000
+                                     + "</title>") + wxr_comment(1, "ok") * 5_000 + WXR_TAIL)
+    assert refusal(session, held) == ": one record holds more than 100,000 characters of text; refused"
 
 
 def test_a_long_text_file_is_not_an_article_page(tmp_path):
@@ -157,6 +171,12 @@ def test_a_comment_over_the_size_limit_is_refused_naming_it(session, tmp_path):
     path.write_text(WXR_HEAD + wxr_comment(1, "ok") + wxr_comment(7, "x" * (MAX_COMMENT + 1)) + WXR_TAIL)
     with pytest.raises(FileFormatError, match=r"big.xml: comment '7': its text is longer than 1,048,576 characters"):
         import_files(session, [path])
+
+
+def test_a_compression_bomb_is_refused(session, tmp_path):
+    path = tmp_path / "backup.gz"
+    path.write_bytes(gzip.compress(b"\n" * (50 << 20)))  # 50 MB of blank lines in some 50 kB
+    assert refusal(session, path) == ": the compressed data expands more than 100 times its size; refused as a compression bomb"
 
 
 # 6. One sentence, never a crash

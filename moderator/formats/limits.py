@@ -17,7 +17,7 @@ MAX_COMMENT = 1 * MB  # characters
 # Disqus post), in characters and in elements; and how deep elements nest.
 MAX_FIELD = 16 * MB  # bytes
 MAX_HELD = 32 * MB  # characters
-MAX_ELEMENTS = 100_000
+MAX_ELEMENTS = 10_000  # counted between every two reads: kept small, it costs little
 MAX_DEPTH = 100  # levels of XML elements (JSON: as deep as Python's reader follows, some 1,000)
 # JSON: one line of JSON Lines, or one item of a JSON document (an Isso thread with its
 # comments, a Commento comment), in characters; and the memory its values may take once
@@ -25,6 +25,9 @@ MAX_DEPTH = 100  # levels of XML elements (JSON: as deep as Python's reader foll
 MAX_ITEM = 8 * MB
 MAX_DECODED = 128 * MB  # bytes
 MAX_COMMENTERS = 500_000  # Commento's commenters, held while its comments are read
+# A gzip-compressed Remark42 backup: how many times its size it may expand to (JSON
+# compresses some ten times; a "zip bomb" thousands).
+MAX_INFLATION = 100
 # An article page's text file (the seed page: a few kB), read whole.
 MAX_PAGE = 1 * MB  # bytes
 # A decisions file, whose decisions are held until each comment's last one is known.

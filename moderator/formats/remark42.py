@@ -10,7 +10,7 @@ from typing import BinaryIO, Iterator
 
 from moderator.errors import FileFormatError
 from moderator.formats.jsonstream import json_lines
-from moderator.formats.limits import MAX_COMMENT
+from moderator.formats.limits import MAX_COMMENT, MAX_INFLATION
 from moderator.formats.records import (
     ANONYMOUS, APPROVED, HIDDEN, ArticleRecord, CommentRecord, Recent, Record,
     bad_id, object_field, parse_iso_time, site_record, skip, text_field, warn,
@@ -22,16 +22,35 @@ SITE = ("remark42", "Remark42")
 GZIP_MAGIC = b"\x1f\x8b"
 
 
-def open_lines(stream: BinaryIO) -> BinaryIO:
-    """The stream itself, or its decompressed content when it is gzip."""
+def open_lines(stream: BinaryIO, path: str = "<stream>") -> BinaryIO:
+    """The stream itself, or its decompressed content when it is gzip (at most MAX_INFLATION
+    times the compressed size: beyond, it is refused as a compression bomb)."""
     head = stream.read(2)
     stream.seek(0)
-    return gzip.GzipFile(fileobj=stream, mode="rb") if head == GZIP_MAGIC else stream
+    return _Inflated(stream, path) if head == GZIP_MAGIC else stream
+
+
+class _Inflated:
+    """A gzip stream read a line at a time, refused once it has expanded too far."""
+
+    def __init__(self, stream: BinaryIO, path: str):
+        size = stream.seek(0, 2)
+        stream.seek(0)
+        self.lines, self.path = gzip.GzipFile(fileobj=stream, mode="rb"), path
+        self.left = max(size, 1 << 16) * MAX_INFLATION
+
+    def readline(self, most: int = -1) -> bytes:
+        line = self.lines.readline(most)
+        self.left -= len(line)
+        if self.left < 0:
+            raise FileFormatError(self.path, None, f"the compressed data expands more than {MAX_INFLATION} times "
+                                                   "its size; refused as a compression bomb")
+        return line
 
 
 def parse(stream: BinaryIO, path: str) -> Iterator[Record]:
     articles, site_known = Recent(), False
-    for number, record in _records(open_lines(stream), path):
+    for number, record in _records(open_lines(stream, path), path):
         if number == 1 and "users" in record and "posts" in record:
             continue  # the metadata line: nothing in it is a comment
         locator = object_field(record, "locator", path, number)
