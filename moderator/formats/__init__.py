@@ -3,7 +3,7 @@
 A parser takes a binary stream and the file's name (for messages) and yields
 ArticleRecord, CommentRecord and Notice values in file order; it never touches
 the database (moderator.importing does). `detect` tells formats apart by content,
-and names none for content it does not recognise: it never guesses.
+and raises NotRecognised for content it does not recognise: it never guesses.
 """
 
 from __future__ import annotations

@@ -93,7 +93,8 @@ def check_decoded(value, text: str, start: int, end: int) -> None:
 
 
 def _surrogate(value) -> str:
-    return f"'{surrogate_at(value)}' holds a lone surrogate (\\ud800–\\udfff), which is not a character"
+    where = repr(surrogate_at(value))[1:-1][:80]  # member names from the file: escaped, on one line
+    return f"'{where}' holds a lone surrogate (\\ud800–\\udfff), which is not a character"
 
 
 _DEEP = "arrays and objects nest deeper than JSON's reader follows (some 1,000 levels); refused"
