@@ -2,6 +2,12 @@
 
 Importing one applies another machine's decisions to the same comments here,
 found by (site, external id); moderator.importing.decisions does the applying.
+Only what a moderator can do is read: approve, hide and restore (each with the
+status it leaves), a staff reply or post, and undo or redo of those. "removed" is
+the status of a staff reply whose posting was undone, and only an undo leaves it
+(that it names a staff reply is checked against the database when applied). Any
+other action or status refuses the file: a decisions file never removes a reader's
+comment, nor brings one back.
 """
 
 from __future__ import annotations
@@ -12,10 +18,17 @@ from typing import BinaryIO, Iterator, NamedTuple
 from moderator.errors import FileFormatError
 from moderator.formats import generic
 from moderator.formats.csvsafe import unquote
-from moderator.formats.records import parse_iso_time
+from moderator.formats.limits import MAX_COMMENT
+from moderator.formats.records import parse_iso_time, shown
 
 NAME = "decisions"
 REQUIRED = ("action", "status_after", "moderator", "time")
+PENDING, APPROVED, HIDDEN, REMOVED = "pending", "approved", "hidden", "removed"
+STAFF_POSTS = ("reply", "post")
+UNDO, REDO = "undo", "redo"
+# What each action leaves the comment in; undo and redo take it back to any earlier status.
+LEAVES = {"approve": (APPROVED,), "hide": (HIDDEN,), "restore": (PENDING,), "reply": (APPROVED,), "post": (APPROVED,),
+          UNDO: (PENDING, APPROVED, HIDDEN, REMOVED), REDO: (PENDING, APPROVED, HIDDEN)}
 
 
 class DecisionRecord(NamedTuple):
@@ -53,10 +66,11 @@ def decision_record(row: dict, path: str, number: int) -> DecisionRecord:
     missing = [key for key in REQUIRED if not text.get(key)]
     if missing:
         raise FileFormatError(path, number, f"'{missing[0]}' is missing; is this a decisions file?")
+    _check_action(text["action"], text["status_after"], path, number)
     try:
         time = parse_iso_time(text["time"])
     except ValueError:
-        raise FileFormatError(path, number, f"time '{text['time']}' is not an ISO 8601 time") from None
+        raise FileFormatError(path, number, f"time {shown(text['time'])} is not an ISO 8601 time") from None
     return DecisionRecord(
         line=number,
         site=text.get("site") or generic.SITE[0],
@@ -69,5 +83,23 @@ def decision_record(row: dict, path: str, number: int) -> DecisionRecord:
         moderator=text["moderator"],
         time=time,
         status_after=text["status_after"],
-        reply_text=row.get("reply_text") or None,
+        reply_text=_reply_text(row, path, number),
     )
+
+
+def _check_action(action: str, status: str, path: str, number: int) -> None:
+    if action not in LEAVES:
+        raise FileFormatError(path, number, f"action {shown(action)} is not a moderator's action "
+                                            f"({', '.join(LEAVES)}); nothing was applied")
+    if status not in LEAVES[action]:
+        raise FileFormatError(path, number, f"status_after {shown(status)} is not what '{action}' leaves a comment in "
+                                            f"({', '.join(LEAVES[action])}); nothing was applied")
+
+
+def _reply_text(row: dict, path: str, number: int) -> str | None:
+    reply = row.get("reply_text")
+    if reply is not None and not isinstance(reply, str):
+        raise FileFormatError(path, number, "'reply_text' is not text")
+    if reply and len(reply) > MAX_COMMENT:
+        raise FileFormatError(path, number, f"'reply_text' is longer than {MAX_COMMENT:,} characters; refused")
+    return reply or None

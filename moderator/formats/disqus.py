@@ -9,9 +9,11 @@ from __future__ import annotations
 
 from typing import BinaryIO, Iterator
 
+from moderator.errors import FileFormatError
+from moderator.formats.limits import MAX_COMMENT
 from moderator.formats.records import (
     ANONYMOUS, APPROVED, HIDDEN, ArticleRecord, CommentRecord, Record,
-    bad_id, parse_iso_time, site_record, skip, text_or_none, warn,
+    bad_id, parse_iso_time, shown, site_record, skip, text_or_none, warn,
 )
 from moderator.formats.xmlsafe import Element, complete, growing
 from moderator.formats.htmltext import html_to_text
@@ -36,7 +38,7 @@ def parse(stream: BinaryIO, path: str) -> Iterator[Record]:
             if not site_known and _text(fields, FORUM):  # the forum is the site
                 site_known = True
                 yield site_record("disqus", _text(fields, FORUM))
-            yield from (post_records(element, fields) if element.tag == POST else [thread_record(element, fields)])
+            yield from (post_records(element, fields, path) if element.tag == POST else [thread_record(element, fields)])
         del root[:done]  # keep memory flat
 
 
@@ -84,7 +86,7 @@ def thread_record(thread: Element, fields: dict[str, Element]) -> Record:
     )
 
 
-def post_records(post: Element, fields: dict[str, Element]) -> Iterator[Record]:
+def post_records(post: Element, fields: dict[str, Element], path: str) -> Iterator[Record]:
     external_id = text_or_none(post.get(DSQ_ID))
     problem = bad_id(external_id)
     if problem:
@@ -97,6 +99,10 @@ def post_records(post: Element, fields: dict[str, Element]) -> Iterator[Record]:
             yield warn(*problem)
     spam, deleted = spam is True, deleted is True
     author = _fields(fields[AUTHOR]) if AUTHOR in fields else {}
+    message = _raw(fields, MESSAGE)
+    if message and len(message) > MAX_COMMENT:
+        raise FileFormatError(path, None, f"post {shown(external_id)}: its message is longer than "
+                                          f"{MAX_COMMENT:,} characters; refused")
     # Positional, in CommentRecord's order: keywords cost a third more at a million.
     yield CommentRecord(
         external_id,
@@ -107,7 +113,7 @@ def post_records(post: Element, fields: dict[str, Element]) -> Iterator[Record]:
         None,  # url
         _text(fields, IP_ADDRESS),
         None if created.__class__ is tuple else created,
-        html_to_text(_raw(fields, MESSAGE)),
+        html_to_text(message),
         HIDDEN if spam or deleted else APPROVED,  # source status
         "spam" if spam else "deleted" if deleted else None,  # source flag
     )

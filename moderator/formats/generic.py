@@ -15,15 +15,15 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 from pathlib import Path
 from typing import BinaryIO, Iterable, Iterator
 
 from moderator.errors import FileFormatError
-from moderator.formats.jsonstream import lines
+from moderator.formats.jsonstream import line_object, lines
+from moderator.formats.limits import MAX_COMMENT
 from moderator.formats.records import (
-    ANONYMOUS, PENDING, SOURCE_STATUSES, ArticleRecord, CommentRecord, Record,
-    bad_id, parse_iso_time, warn,
+    ANONYMOUS, PENDING, SOURCE_STATUSES, ArticleRecord, CommentRecord, Recent, Record,
+    bad_id, parse_iso_time, shown, warn,
 )
 
 SITE = ("default", "Our site")
@@ -42,18 +42,9 @@ def parse_csv(stream: BinaryIO, path: str) -> Iterator[Record]:
 
 def json_rows(stream: BinaryIO, path: str) -> Iterator[tuple[int, dict]]:
     for number, line in lines(stream, path):
-        try:
-            text = line.decode("utf-8-sig" if number == 1 else "utf-8").strip()
-            row = json.loads(text) if text else None
-        except UnicodeDecodeError as error:
-            raise FileFormatError(path, number, f"not UTF-8 text (byte {error.start})") from None
-        except json.JSONDecodeError as error:
-            raise FileFormatError(path, number, f"not valid JSON ({error.msg})", error.colno) from None
-        if row is None:
-            continue
-        if not isinstance(row, dict):
-            raise FileFormatError(path, number, "each line must be a JSON object")
-        yield number, {ALIASES.get(k, k): v for k, v in row.items()}
+        row = line_object(line, path, number)
+        if row is not None:
+            yield number, {ALIASES.get(k, k): v for k, v in row.items()}
 
 
 def csv_rows(stream: BinaryIO, path: str) -> Iterator[tuple[int, dict]]:
@@ -74,20 +65,24 @@ def csv_rows(stream: BinaryIO, path: str) -> Iterator[tuple[int, dict]]:
     except UnicodeDecodeError as error:
         raise FileFormatError(path, reader.line_num + 1, f"not UTF-8 text (byte {error.start})") from None
     finally:
-        text.detach()  # leave the caller's stream open
+        # Leave the caller's stream open. When this generator is dropped unfinished (the
+        # file was refused on a later line) the stream may be closed by then: detaching
+        # would raise, printed as a traceback after the one-sentence message.
+        if not stream.closed:
+            text.detach()
 
 
 def _records(rows: Iterable[tuple[int, dict]], path: str) -> Iterator[Record]:
-    articles: set[str] = set()
+    articles = Recent()
     default_article = Path(path).stem[:200]
     for number, row in rows:
         if "_unknown" in row:
             yield from (warn("columns that are not imported", name) for name in row["_unknown"])
             continue
         comment = comment_record(row, path, number, default_article)
-        if comment.article_external_id not in articles:
-            articles.add(comment.article_external_id)
-            yield ArticleRecord(comment.article_external_id, title=field_text(row, "article_title"), url=field_text(row, "article_url"))
+        if articles.first_time(comment.article_external_id):
+            yield ArticleRecord(comment.article_external_id, title=field_text(row, "article_title"),
+                                url=field_text(row, "article_url"), implied=True)
         yield comment
 
 
@@ -96,12 +91,14 @@ def comment_record(row: dict, path: str, number: int, default_article: str) -> C
     problem = bad_id(comment_id)
     if problem or not isinstance(body, str):
         raise FileFormatError(path, number, f"the comment {problem}" if problem else "'body' is missing or not text")
+    if len(body) > MAX_COMMENT:
+        raise FileFormatError(path, number, f"'body' is longer than {MAX_COMMENT:,} characters; refused")
     article = field_text(row, "article_id") or default_article
     if bad_id(article):
-        raise FileFormatError(path, number, f"the article id is longer than 200 characters")
+        raise FileFormatError(path, number, "the article id is longer than 200 characters")
     status = field_text(row, "status") or PENDING
     if status not in SOURCE_STATUSES:
-        raise FileFormatError(path, number, f"status '{status}' is not one of {', '.join(SOURCE_STATUSES)}")
+        raise FileFormatError(path, number, f"status {shown(status)} is not one of {', '.join(SOURCE_STATUSES)}")
     return CommentRecord(
         external_id=comment_id,
         article_external_id=article,
@@ -128,4 +125,4 @@ def _time(row: dict, path: str, number: int):
     try:
         return parse_iso_time(value)
     except ValueError:
-        raise FileFormatError(path, number, f"created_at '{value}' is not an ISO 8601 time") from None
+        raise FileFormatError(path, number, f"created_at {shown(value)} is not an ISO 8601 time") from None

@@ -15,11 +15,12 @@ from multiprocessing.connection import Connection
 from typing import Iterator
 
 from moderator.errors import FileFormatError
-from moderator.formats.records import ArticleRecord, CommentRecord, Notice, Record, SiteRecord
+from moderator.formats.limits import BATCH_CHARS
+from moderator.formats.records import ArticleRecord, CommentRecord, Notice, Record, SiteRecord, weight
 
 KINDS = (ArticleRecord, CommentRecord, Notice, SiteRecord)
 KIND_INDEX = {kind: index for index, kind in enumerate(KINDS)}
-BATCH = 2000  # records per message
+BATCH = 2000  # records per message, at most; and at most about BATCH_CHARS characters of text
 
 
 def produce(format_name: str, path: str, send: Connection) -> None:
@@ -32,11 +33,13 @@ def produce(format_name: str, path: str, send: Connection) -> None:
     try:
         with open(path, "rb") as stream:
             batch: list[Record] = []
+            characters = 0
             for record in FORMATS[format_name].parse(stream, path):
                 batch.append(record)
-                if len(batch) >= BATCH:
+                characters += weight(record)
+                if len(batch) >= BATCH or characters > BATCH_CHARS:
                     send.send(("records", encode(batch), stream.tell()))
-                    batch = []
+                    batch, characters = [], 0
             send.send(("records", encode(batch), stream.tell()))
         send.send(("end", None, 0))
     except FileFormatError as error:

@@ -104,13 +104,28 @@ def _read_next_items(lines, path: str) -> tuple[PageArticle, ...]:
     for number, line in lines:
         match = TIME_LINE.match(line)
         if match:
-            current = (number, time(int(match[1]), int(match[2])), [])
+            current = (number, _time_of_day(match, path, number), [])
             items.append(current)
         elif current is None:
             raise FileFormatError(path, number, "a 'Read next' item must start with its time, e.g. 22:30")
         else:
             current[2].append((number, line))
     return tuple(_read_next_item(number, at, body, path) for number, at, body in items)
+
+
+def _time_of_day(match: re.Match, path: str, number: int) -> time:
+    hour, minute = int(match[1]), int(match[2])
+    if hour > 23 or minute > 59:
+        raise FileFormatError(path, number, f"'{match[0]}' is not a time of day (00:00 to 23:59)")
+    return time(hour, minute)
+
+
+def looks_like_page(text: str) -> bool:
+    """Whether a text has the page's shape: a line "Read next" with a time on the next line
+    that is not blank. Import detection takes nothing else for a page: any text would do."""
+    lines = (line.strip() for line in text.splitlines())
+    lines = [line for line in lines if line]
+    return any(line.lower() == READ_NEXT and TIME_LINE.match(after) for line, after in zip(lines, lines[1:]))
 
 
 def _read_next_item(number: int, at: time, body: list, path: str) -> PageArticle:

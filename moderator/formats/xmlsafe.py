@@ -9,9 +9,12 @@ Two steps, one file:
    anything. It is used rather than defusedxml's own iterparse because that one is
    pure Python and twice as slow, which a million-comment file feels.
 
-Memory stays flat because callers remove each record's element once handled, and a
-single field may not grow beyond MAX_FIELD (a 2 GB text node would otherwise sit
-in memory whole).
+Memory stays flat because callers remove each record's element once handled, and
+what they cannot remove is bounded (moderator/formats/limits.py): a single field may
+not grow beyond MAX_FIELD (a 2 GB text node would otherwise sit in memory whole);
+what the tree holds between two reads (one record still open, and what a parser keeps)
+may not pass MAX_ELEMENTS elements or MAX_HELD characters (one WordPress comment of 52
+million "<b/>" once took 4.5 GB); elements may not nest deeper than MAX_DEPTH.
 """
 
 from __future__ import annotations
@@ -24,9 +27,9 @@ from defusedxml import DefusedXmlException, EntitiesForbidden, ExternalReference
 from defusedxml.ElementTree import DefusedXMLParser
 
 from moderator.errors import FileFormatError
+from moderator.formats.limits import MAX_DEPTH, MAX_ELEMENTS, MAX_FIELD, MAX_HELD, size
 
 CHUNK = 1 << 16
-MAX_FIELD = 16 << 20  # bytes of XML with no element ending: one field this big is refused
 Element = ET.Element
 
 
@@ -83,14 +86,15 @@ def growing(stream: BinaryIO, path: str) -> Iterator[tuple[Element, bool]]:
     root, quiet = None, 0  # quiet: bytes read without the tree growing (one huge field)
     try:
         for chunk in iter(lambda: stream.read(CHUNK), b""):
-            before = _shape(root)
+            before = _shape(root, path)
+            _check_held(root, path)  # after the caller removed what it could: what it holds on to
             parser.feed(chunk)
             if root is None:
                 root = _root(parser)
             _raise_queued(parser)
-            quiet = quiet + len(chunk) if _shape(root) == before else 0
+            quiet = quiet + len(chunk) if _shape(root, path) == before else 0
             if quiet > MAX_FIELD:
-                raise FileFormatError(path, None, f"a single field is larger than {MAX_FIELD >> 20} MB; refused")
+                raise FileFormatError(path, None, f"a single field is larger than {size(MAX_FIELD)}; refused")
             if root is not None:
                 yield root, False
         parser.close()
@@ -126,14 +130,30 @@ def _raise_queued(parser: ET.XMLPullParser) -> None:
     queue.clear()
 
 
-def _shape(element: Element | None) -> tuple[int, ...]:
+def _shape(element: Element | None, path: str) -> tuple[int, ...]:
     """How many children each element on the open path has: it changes whenever the
     tree grows by an element, and not while a text is read."""
     shape = []
     while element is not None and len(element):
         shape.append(len(element))
         element = element[-1]
+        if len(shape) >= MAX_DEPTH:
+            raise FileFormatError(path, None, f"elements nest more than {MAX_DEPTH} levels deep; refused")
     return tuple(shape)
+
+
+def _check_held(root: Element | None, path: str) -> None:
+    """Refuse a tree grown beyond MAX_ELEMENTS elements or MAX_HELD characters of text."""
+    if root is None:
+        return
+    elements = characters = 0
+    for element in root.iter():
+        elements += 1
+        characters += len(element.text or "") + len(element.tail or "")
+        if elements > MAX_ELEMENTS:
+            raise FileFormatError(path, None, f"one record holds more than {size(MAX_ELEMENTS)} elements; refused")
+        if characters > MAX_HELD:
+            raise FileFormatError(path, None, f"one record holds more than {MAX_HELD:,} characters of text; refused")
 
 
 def complete(element: Element, finished: bool) -> int:

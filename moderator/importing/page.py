@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from moderator.errors import FileFormatError
 from moderator.importing.report import Counts, ImportReport
+from moderator.formats.limits import MAX_PAGE, size
 from moderator.formats.seedpage import Page, PageArticle, parse_page
 from moderator.storage.models import Article, Site
 
@@ -76,6 +77,9 @@ def _assign_changed(row, fields: dict) -> bool:
 
 
 def _read_text(path: Path) -> str:
+    """The page's text, read whole: a page is a few kB, so one over MAX_PAGE is refused unread."""
+    if path.stat().st_size > MAX_PAGE:
+        raise FileFormatError(str(path), None, f"an article page's text is at most {size(MAX_PAGE)}; this file is larger")
     try:
         return path.read_text(encoding="utf-8")
     except UnicodeDecodeError as error:

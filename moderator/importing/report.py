@@ -10,6 +10,7 @@ from typing import Callable, NamedTuple
 from moderator.errors import ModeratorError
 
 EXAMPLES = 6  # examples kept per reason: enough to find them, never a million lines
+EXAMPLE_CHARACTERS = 100  # of each: which record it was, not all of it
 
 
 @dataclass
@@ -43,7 +44,7 @@ class ImportReport:
         kept = self.examples.setdefault(reason, [])
         for example in [examples] if isinstance(examples, str) else examples:
             if len(kept) < EXAMPLES and example:
-                kept.append(example)
+                kept.append(example[:EXAMPLE_CHARACTERS])
 
     @property
     def warnings(self) -> list[str]:

@@ -15,7 +15,8 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from moderator.errors import FileFormatError
-from moderator.formats import FORMATS, detect
+from moderator.formats import FORMATS, NotRecognised, detect
+from moderator.formats.limits import MAX_DECISIONS_FILE, size
 from moderator.formats.records import ArticleRecord, CommentRecord, Notice, SiteRecord
 from moderator.importing.ahead import Ahead, worth_it
 from moderator.importing.decisions import apply_decisions
@@ -45,6 +46,7 @@ def import_file(session: Session, path: Path, file_format: str = "auto", site_ke
         if name == "page":
             return import_page_file(session, path, site_key=site_key or "default")
         if name == "decisions":
+            _refuse_larger(path, MAX_DECISIONS_FILE, "a decisions file")
             return apply_decisions(session, stream, str(path), _ticker(progress, path, stream.tell))
         if parallel is None:
             parallel = worth_it(path)
@@ -69,12 +71,18 @@ def choose_format(stream: BinaryIO, path: Path, file_format: str = "auto") -> st
     if file_format == "auto" and not stream.read(1):
         raise FileFormatError(str(path), None, "the file is empty; there is nothing to import")
     stream.seek(0)
-    chosen = detect(stream) if file_format == "auto" else file_format
-    if chosen is None:
-        raise FileFormatError(str(path), None, "XML that is neither a WordPress WXR nor a Disqus export")
+    try:
+        chosen = detect(stream) if file_format == "auto" else file_format
+    except NotRecognised as unknown:
+        raise FileFormatError(str(path), None, f"{unknown}; nothing was imported") from None
     if chosen not in FORMATS:
         raise FileFormatError(str(path), None, f"unknown format '{chosen}'; known: {', '.join(FORMATS)}")
     return chosen
+
+
+def _refuse_larger(path: Path, most: int, what: str) -> None:
+    if path.stat().st_size > most:
+        raise FileFormatError(str(path), None, f"{what} is at most {size(most)}; this one is larger")
 
 
 def detect_format(path: Path) -> str:

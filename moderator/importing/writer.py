@@ -14,13 +14,16 @@ memory budget nor the time one.
 
 from __future__ import annotations
 
+from array import array
+from bisect import bisect_left
 from datetime import datetime
 from typing import Iterable
 
 from sqlalchemy import and_, bindparam, exists, func, select, update
 from sqlalchemy.orm import Session, aliased
 
-from moderator.formats.records import ArticleRecord, CommentRecord
+from moderator.formats.limits import BATCH_CHARS
+from moderator.formats.records import ArticleRecord, CommentRecord, weight
 from moderator.importing.articles import LOOKUP, ArticleWriter
 from moderator.importing.setaside import INDEX_ROWS, BatchIndex
 from moderator.importing.parents import NewIds, ParentLinker
@@ -28,7 +31,7 @@ from moderator.importing.report import ImportReport
 from moderator.importing.sqlfast import FastInsert
 from moderator.storage.models import Comment, Decision, utcnow
 
-BATCH = 2000  # comments per insert; also how often progress is reported
+BATCH = 2000  # comments per insert (fewer when they carry over BATCH_CHARS); also how often progress is reported
 COMPARED = ("article_id", "parent_external_id", "author", "author_email", "author_url", "author_ip",
             "body", "created_at", "source_status", "source_flag", "kind")
 INSERTED = ("id", "external_id", "status") + COMPARED + ("parent_id",)
@@ -55,6 +58,7 @@ class Writer:
         self.site_id, self.report, self.index, self.now = site_id, report, index, utcnow()
         self.articles = ArticleWriter(self.connection, site_id, report, self.now)
         self.batch: list[CommentRecord] = []
+        self.characters = 0  # of text in the batch
         self.ids = NewIds(self.connection)
         # Rows from ids.first up were added by this import; older ones are marked when met,
         # in a bitmap (a million ids in 125 kB), so a second record with their id is a duplicate.
@@ -73,11 +77,12 @@ class Writer:
 
     def comment(self, record: CommentRecord) -> None:
         self.batch.append(record)
-        if len(self.batch) >= BATCH:
+        self.characters += weight(record)
+        if len(self.batch) >= BATCH or self.characters > BATCH_CHARS:
             self.flush()
 
     def flush(self) -> None:
-        batch, self.batch = self.batch, []
+        batch, self.batch, self.characters = self.batch, [], 0
         known = self.articles.resolve({record.article_external_id for record in batch})
         existing = self._existing([record.external_id for record in batch])
         new_rows, changed = self._sort_out(batch, known, existing)
@@ -187,23 +192,22 @@ class Writer:
 
     def _break_cycles(self) -> None:
         """A reply chain that loops (only a hostile or broken file has one) would hang every
-        thread view. A loop must contain a link to a newer row, so only those are walked."""
-        forward = self.connection.execute(select(comments.c.id).where(
-            comments.c.site_id == self.site_id, comments.c.parent_id > comments.c.id)).scalars().all()
-        for comment_id in forward:
-            if self._loops(comment_id):
-                self.connection.execute(update(comments).where(comments.c.id == comment_id).values(parent_id=None))
-                self.report.warn("replies whose parent chain loops back to them; kept as top-level comments", str(comment_id))
-
-    def _loops(self, start: int) -> bool:
-        """Whether following parents from `start` comes back to it (another loop on the
-        way is that loop's own business: it has a forward link of its own)."""
-        seen, current = {start}, start
-        while True:
-            current = self.connection.scalar(select(comments.c.parent_id).where(comments.c.id == current))
-            if current is None or current in seen:
-                return current == start
-            seen.add(current)
+        thread view. A loop must contain a link to a newer row: only when there is one are
+        the site's links read, into two arrays (16 bytes a reply), and walked in one pass.
+        (Walking each such link with a query a step took 120 s for 2,000 replies listed
+        before their parents.) Each loop is cut at its oldest row, whose link is a newer one."""
+        forward = select(comments.c.id).where(comments.c.site_id == self.site_id, comments.c.parent_id > comments.c.id)
+        if self.connection.scalar(forward.limit(1)) is None:
+            return
+        ids, parents = array("q"), array("q")
+        for comment_id, parent_id in self.connection.execute(
+                select(comments.c.id, comments.c.parent_id).order_by(comments.c.id)
+                .where(comments.c.site_id == self.site_id, comments.c.parent_id.is_not(None))):
+            ids.append(comment_id)
+            parents.append(parent_id)
+        for comment_id in loop_starts(ids, parents):
+            self.connection.execute(update(comments).where(comments.c.id == comment_id).values(parent_id=None))
+            self.report.warn("replies whose parent chain loops back to them; kept as top-level comments", str(comment_id))
 
     def _report_dangling(self) -> None:
         dangling = self.connection.execute(
@@ -216,10 +220,35 @@ class Writer:
     def _report_loose_ends(self) -> None:
         if self.articles.placeholders:
             self.report.warn("articles named by comments but missing from the file; a placeholder was made",
-                             sorted(self.articles.placeholders), count=len(self.articles.placeholders))
+                             self.articles.placeholder_examples(), count=self.articles.placeholders)
         if self.undated:
             self.report.warn("comments without a usable date; dated by their article, else by the import", [],
                              count=self.undated)
+
+
+def loop_starts(ids: array, parents: array) -> list[int]:
+    """The oldest row of each loop among the links ids[i] → parents[i] (ids in order): each
+    row is visited once, following parents until a row without one, a row already done,
+    or a row of the walk itself (a loop)."""
+    state = bytearray(len(ids))  # 0 not seen, 1 on the current walk, 2 done
+    starts = []
+    for first in range(len(ids)):
+        walk, at = [], first
+        while at is not None and not state[at]:
+            state[at] = 1
+            walk.append(at)
+            at = _index(ids, parents[at])
+        if at is not None and state[at] == 1:
+            starts.append(min(ids[i] for i in walk[walk.index(at):]))
+        for i in walk:
+            state[i] = 2
+    return starts
+
+
+def _index(ids: array, comment_id: int) -> int | None:
+    """Where a row is among the linked ones (None: it has no parent, so no chain goes on)."""
+    at = bisect_left(ids, comment_id)
+    return at if at < len(ids) and ids[at] == comment_id else None
 
 
 class _Written:
