@@ -9,7 +9,8 @@ and raises NotRecognised for content it does not recognise: it never guesses.
 from __future__ import annotations
 
 import io
-from typing import BinaryIO, Callable, Iterator, NamedTuple
+from collections.abc import Callable, Iterator
+from typing import BinaryIO, NamedTuple
 
 from moderator.errors import FileFormatError
 from moderator.formats import commento, disqus, generic, isso, remark42, wxr

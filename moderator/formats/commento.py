@@ -9,16 +9,29 @@ time. Articles are the (domain, url) pairs the comments name.
 
 from __future__ import annotations
 
-from typing import BinaryIO, Iterator, NamedTuple
+from collections.abc import Iterator
+from typing import BinaryIO, NamedTuple
 
 from moderator.errors import FileFormatError
+from moderator.formats.htmltext import html_to_text
 from moderator.formats.jsonstream import array_items
 from moderator.formats.limits import MAX_COMMENT, MAX_COMMENTERS, size
 from moderator.formats.records import (
-    ANONYMOUS, APPROVED, HIDDEN, PENDING, ArticleRecord, CommentRecord, Recent, Record,
-    bad_id, parse_iso_time, site_record, skip, text_field, warn,
+    ANONYMOUS,
+    APPROVED,
+    HIDDEN,
+    PENDING,
+    ArticleRecord,
+    CommentRecord,
+    Recent,
+    Record,
+    bad_id,
+    parse_iso_time,
+    site_record,
+    skip,
+    text_field,
+    warn,
 )
-from moderator.formats.htmltext import html_to_text
 
 NAME = "commento"
 SITE = ("commento", "Commento")

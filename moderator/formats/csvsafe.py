@@ -11,9 +11,10 @@ one leading apostrophe off (the decisions import does, moderator.formats.decisio
 from __future__ import annotations
 
 import csv
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Iterable, Iterator, Sequence
+from typing import Any
 
 from moderator.filemodes import written_aside
 

@@ -12,8 +12,9 @@ comment, nor brings one back.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import datetime
-from typing import BinaryIO, Iterator, NamedTuple
+from typing import BinaryIO, NamedTuple
 
 from moderator.errors import FileFormatError
 from moderator.formats import generic

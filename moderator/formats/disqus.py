@@ -7,16 +7,28 @@ article and reports it). A post that is neither spam nor deleted was published.
 
 from __future__ import annotations
 
-from typing import BinaryIO, Iterator
+from collections.abc import Iterator
+from typing import BinaryIO
 
 from moderator.errors import FileFormatError
+from moderator.formats.htmltext import html_to_text
 from moderator.formats.limits import MAX_COMMENT
 from moderator.formats.records import (
-    ANONYMOUS, APPROVED, HIDDEN, ArticleRecord, CommentRecord, Record,
-    bad_id, parse_iso_time, shown, site_record, skip, text_or_none, warn,
+    ANONYMOUS,
+    APPROVED,
+    HIDDEN,
+    ArticleRecord,
+    CommentRecord,
+    Record,
+    bad_id,
+    parse_iso_time,
+    shown,
+    site_record,
+    skip,
+    text_or_none,
+    warn,
 )
 from moderator.formats.xmlsafe import Element, complete, growing
-from moderator.formats.htmltext import html_to_text
 
 NAME = "disqus"
 SITE = ("disqus", "Disqus")

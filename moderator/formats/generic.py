@@ -15,15 +15,25 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import BinaryIO, Iterable, Iterator
+from typing import BinaryIO
 
 from moderator.errors import FileFormatError
 from moderator.formats.jsonstream import line_object, lines
 from moderator.formats.limits import MAX_COMMENT
 from moderator.formats.records import (
-    ANONYMOUS, PENDING, SOURCE_STATUSES, ArticleRecord, CommentRecord, Recent, Record,
-    bad_id, parse_iso_time, shown, warn,
+    ANONYMOUS,
+    PENDING,
+    SOURCE_STATUSES,
+    ArticleRecord,
+    CommentRecord,
+    Recent,
+    Record,
+    bad_id,
+    parse_iso_time,
+    shown,
+    warn,
 )
 
 SITE = ("default", "Our site")

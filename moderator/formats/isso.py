@@ -10,15 +10,26 @@ format has no status and no replies: what was exported had been published.
 
 from __future__ import annotations
 
-from typing import BinaryIO, Iterator
+from collections.abc import Iterator
+from typing import BinaryIO
 from urllib.parse import unquote_plus
 
 from moderator.errors import FileFormatError
 from moderator.formats.jsonstream import array_items
 from moderator.formats.limits import MAX_COMMENT
 from moderator.formats.records import (
-    ANONYMOUS, APPROVED, ArticleRecord, CommentRecord, Record, bad_id, json_kind, parse_iso_time, shown,
-    skip, text_field, warn,
+    ANONYMOUS,
+    APPROVED,
+    ArticleRecord,
+    CommentRecord,
+    Record,
+    bad_id,
+    json_kind,
+    parse_iso_time,
+    shown,
+    skip,
+    text_field,
+    warn,
 )
 
 NAME = "isso"
@@ -65,7 +76,8 @@ def comment_records(comment: object, thread_id: str, path: str, line: int) -> It
         created = None
     text = text_field(comment, "text", path, line, "comments[].text") or ""
     if len(text) > MAX_COMMENT:
-        raise FileFormatError(path, line, f"comment {shown(external_id)}: 'text' is longer than {MAX_COMMENT:,} characters; refused")
+        raise FileFormatError(path, line, f"comment {shown(external_id)}: 'text' is longer than "
+                                          f"{MAX_COMMENT:,} characters; refused")
     yield CommentRecord(
         external_id=external_id,
         article_external_id=thread_id,

@@ -19,8 +19,9 @@ from __future__ import annotations
 import codecs
 import json
 import re
+from collections.abc import Iterator
 from itertools import count
-from typing import BinaryIO, Iterator
+from typing import BinaryIO
 
 from moderator.errors import FileFormatError
 from moderator.formats.limits import MAX_DECODED, MAX_ITEM, size

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import gc
 import traceback
+from collections.abc import Iterator
 from itertools import repeat
 from multiprocessing.connection import Connection
-from typing import Iterator
 
 from moderator.errors import FileFormatError
 from moderator.formats.limits import BATCH_CHARS

@@ -8,9 +8,9 @@ are just as immutable, and five times cheaper to make, which counts at a million
 from __future__ import annotations
 
 from contextlib import suppress
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
-from typing import NamedTuple, Union
+from typing import NamedTuple
 
 from moderator.errors import FileFormatError
 
@@ -74,7 +74,7 @@ class Notice(NamedTuple):
     example: str  # which record: an id, a line
 
 
-Record = Union[SiteRecord, ArticleRecord, CommentRecord, Notice]
+Record = SiteRecord | ArticleRecord | CommentRecord | Notice
 
 
 def weight(record: Record) -> int:
@@ -125,8 +125,8 @@ def text_or_none(value: str | None) -> str | None:
 def utc(value: datetime) -> datetime:
     """Naive times are taken as UTC: the formats that write them have no zone to offer."""
     if value.tzinfo is None:
-        return value.replace(tzinfo=timezone.utc)
-    return value if value.tzinfo is timezone.utc else value.astimezone(timezone.utc)
+        return value.replace(tzinfo=UTC)
+    return value if value.tzinfo is UTC else value.astimezone(UTC)
 
 
 def parse_iso_time(value: str | None) -> datetime | None:

@@ -6,16 +6,29 @@ locator{site, url}, time, delete}. Articles are the locator URLs the comments na
 from __future__ import annotations
 
 import gzip
-from typing import BinaryIO, Iterator
+from collections.abc import Iterator
+from typing import BinaryIO
 
 from moderator.errors import FileFormatError
+from moderator.formats.htmltext import html_to_text
 from moderator.formats.jsonstream import json_lines
 from moderator.formats.limits import MAX_COMMENT, MAX_INFLATION
 from moderator.formats.records import (
-    ANONYMOUS, APPROVED, HIDDEN, ArticleRecord, CommentRecord, Recent, Record,
-    bad_id, object_field, parse_iso_time, site_record, skip, text_field, warn,
+    ANONYMOUS,
+    APPROVED,
+    HIDDEN,
+    ArticleRecord,
+    CommentRecord,
+    Recent,
+    Record,
+    bad_id,
+    object_field,
+    parse_iso_time,
+    site_record,
+    skip,
+    text_field,
+    warn,
 )
-from moderator.formats.htmltext import html_to_text
 
 NAME = "remark42"
 SITE = ("remark42", "Remark42")

@@ -8,16 +8,29 @@ comment and the comments stream out one by one, never held per item.
 from __future__ import annotations
 
 import html
-from typing import BinaryIO, Iterator
+from collections.abc import Iterator
+from typing import BinaryIO
 
 from moderator.errors import FileFormatError
+from moderator.formats.htmltext import html_to_text
 from moderator.formats.limits import MAX_COMMENT
 from moderator.formats.records import (
-    ANONYMOUS, APPROVED, HIDDEN, PENDING, ArticleRecord, CommentRecord, Record,
-    bad_id, parse_iso_time, parse_rfc822_time, shown, site_record, skip, text_or_none,
+    ANONYMOUS,
+    APPROVED,
+    HIDDEN,
+    PENDING,
+    ArticleRecord,
+    CommentRecord,
+    Record,
+    bad_id,
+    parse_iso_time,
+    parse_rfc822_time,
+    shown,
+    site_record,
+    skip,
+    text_or_none,
 )
 from moderator.formats.xmlsafe import Element, child_texts, complete, growing
-from moderator.formats.htmltext import html_to_text
 
 NAME = "wxr"
 SITE = ("wordpress", "WordPress")

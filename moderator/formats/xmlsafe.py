@@ -20,7 +20,8 @@ million "<b/>" once took 4.5 GB); elements may not nest deeper than MAX_DEPTH.
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
-from typing import BinaryIO, Iterator
+from collections.abc import Iterator
+from typing import BinaryIO
 from xml.parsers.expat import errors as expat_errors
 
 from defusedxml import DefusedXmlException, EntitiesForbidden, ExternalReferenceForbidden

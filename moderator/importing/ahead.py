@@ -20,8 +20,8 @@ import os
 import pickle
 import queue
 import threading
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 from moderator.formats import piped
 from moderator.formats.records import Record

@@ -15,9 +15,9 @@ marks those still placeholders), older rows it listed are marked as met.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import datetime
 from itertools import islice
-from typing import Iterable
 
 from sqlalchemy import Connection, func, select, update
 

@@ -16,7 +16,8 @@ which line is each comment's last (an integer each), then to apply those lines.
 
 from __future__ import annotations
 
-from typing import BinaryIO, Callable
+from collections.abc import Callable
+from typing import BinaryIO
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session

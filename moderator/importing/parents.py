@@ -16,7 +16,7 @@ at the end.
 from __future__ import annotations
 
 from collections import deque
-from typing import Iterable
+from collections.abc import Iterable
 
 from sqlalchemy import Connection, func, select, text
 

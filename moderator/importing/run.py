@@ -7,9 +7,10 @@ database exactly as it was.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from contextlib import contextmanager, suppress
 from pathlib import Path
-from typing import BinaryIO, Callable, Iterable
+from typing import BinaryIO
 
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
@@ -20,9 +21,9 @@ from moderator.formats.limits import MAX_DECISIONS_FILE, size
 from moderator.formats.records import ArticleRecord, CommentRecord, Notice, SiteRecord
 from moderator.importing.ahead import Ahead, worth_it
 from moderator.importing.decisions import apply_decisions
-from moderator.importing.setaside import BatchIndex, set_aside
 from moderator.importing.page import get_or_create_site, import_page_file
 from moderator.importing.report import ImportProgress, ImportReport, ProgressCallback
+from moderator.importing.setaside import BatchIndex, set_aside
 from moderator.importing.writer import BATCH, Writer
 
 FORMAT_NAMES = tuple(FORMATS)

@@ -29,8 +29,8 @@ ILIKE there) and keep their indexes: nothing here applies to them.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from contextlib import contextmanager, suppress
-from typing import Iterator
 
 from sqlalchemy import Connection, func, select
 from sqlalchemy.exc import SQLAlchemyError

@@ -17,8 +17,9 @@ on SQLite and PostgreSQL. Values shared by every row (`constants`) are processed
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from operator import itemgetter
-from typing import Callable, NamedTuple, Sequence
+from typing import NamedTuple
 
 from sqlalchemy import Connection, Table, bindparam, insert
 

@@ -16,8 +16,8 @@ from __future__ import annotations
 
 from array import array
 from bisect import bisect_left
+from collections.abc import Iterable
 from datetime import datetime
-from typing import Iterable
 
 from sqlalchemy import and_, bindparam, exists, func, select, update
 from sqlalchemy.orm import Session, aliased
@@ -25,9 +25,9 @@ from sqlalchemy.orm import Session, aliased
 from moderator.formats.limits import BATCH_CHARS
 from moderator.formats.records import ArticleRecord, CommentRecord, weight
 from moderator.importing.articles import LOOKUP, ArticleWriter
-from moderator.importing.setaside import INDEX_ROWS, BatchIndex
 from moderator.importing.parents import NewIds, ParentLinker
 from moderator.importing.report import ImportReport
+from moderator.importing.setaside import INDEX_ROWS, BatchIndex
 from moderator.importing.sqlfast import FastInsert
 from moderator.storage.models import Comment, Decision, utcnow
 
