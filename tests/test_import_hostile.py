@@ -338,3 +338,39 @@ def test_a_decisions_file_with_anything_but_a_moderators_action_is_refused(demo_
         path = decisions_file(tmp_path / "decisions.jsonl", **fields)
         assert reason in refusal(demo, path)
         assert demo.scalar(select(Comment.status).where(Comment.external_id == "demo-1")) != Status.REMOVED
+
+
+# Found when the importers were typed (mypy): values that went on unchecked
+
+
+@pytest.mark.parametrize("name, content", [
+    ("disqus.xml", '<disqus xmlns="http://disqus.com" xmlns:dsq="http://disqus.com/disqus-internals">'
+     '<thread dsq:id="t"><forum>http://</forum><link>https://x.example/1</link></thread>'
+     '<post dsq:id="1"><message>x</message><thread dsq:id="t"/></post></disqus>'),
+    ("commento.json", json.dumps({"version": 1, "comments": [{"commentHex": "a", "domain": "/", "url": "p", "markdown": "x"}]})),
+    ("remark42.jsonl", json.dumps({"id": "1", "locator": {"site": "/", "url": "u"}, "text": "x"}) + "\n"),
+])
+def test_a_site_named_only_by_a_scheme_or_a_slash_is_the_formats_own(session, tmp_path, name, content):
+    """The parser yielded None for such a site: in the parser's own process it failed the import."""
+    (tmp_path / name).write_text(content)
+    report = import_files(session, [tmp_path / name], parallel=True)[0]
+    assert (report.site, report.comments.added) == (name.split(".")[0], 1)
+
+
+def test_a_decisions_file_dated_with_the_zero_date_is_one_sentence(demo_db, tmp_path):
+    """WordPress's zero date is no time: the decision reached the database without one."""
+    with demo_db.sessions() as demo:
+        path = decisions_file(tmp_path / "decisions.jsonl", action="hide", status_after="hidden",
+                              time="0000-00-00 00:00:00")
+        assert refusal(demo, path) == ", line 1: time '0000-00-00 00:00:00' is not an ISO 8601 time"
+
+
+@pytest.mark.parametrize("created", [0, False, [], {}])
+def test_a_time_that_is_a_false_value_is_not_a_time(session, tmp_path, created):
+    """Like every other value that is not text: it was taken for a missing time, unreported."""
+    path = tmp_path / "commento.json"
+    path.write_text(json.dumps({"version": 1, "comments": [{"commentHex": "a", "url": "/p", "markdown": "x",
+                                                             "creationDate": created}]}))
+    report = import_files(session, [path])[0]
+    assert report.comments.added == 1
+    assert report.warned["Commento comment whose creationDate is not a time; kept without a date"] == 1

@@ -19,13 +19,14 @@ from moderator.formats.records import Record
 from moderator.formats.seedpage import looks_like_page
 
 HEAD = 1 << 16  # bytes read to recognise a format
+Parser = Callable[[BinaryIO, str], Iterator[Record]]  # (stream, the file's name for messages) → records
 
 
 class Format(NamedTuple):
     name: str
     label: str  # what the user is told was detected
-    site: tuple[str, str] | None  # the site (key, name) its comments belong to by default
-    parse: Callable[[BinaryIO, str], Iterator[Record]] | None  # None: handled apart (page, decisions)
+    site: tuple[str, str]  # the site (key, name) its comments belong to by default
+    parse: Parser | None  # None: handled apart (page, decisions)
 
 
 FORMATS: dict[str, Format] = {f.name: f for f in (
@@ -36,9 +37,17 @@ FORMATS: dict[str, Format] = {f.name: f for f in (
     Format("remark42", "Remark42 backup", remark42.SITE, remark42.parse),
     Format("jsonl", "JSON Lines", generic.SITE, generic.parse_jsonl),
     Format("csv", "CSV", generic.SITE, generic.parse_csv),
-    Format("decisions", "decisions file", None, None),
+    Format("decisions", "decisions file", generic.SITE, None),  # each line may name its site
     Format("page", "article page text", generic.SITE, None),
 )}
+
+
+def parser(name: str) -> Parser:
+    """The parser of a format whose files are records (not a page nor a decisions file)."""
+    parse = FORMATS[name].parse
+    if parse is None:
+        raise ValueError(f"a {FORMATS[name].label} is not read as records")
+    return parse
 
 
 class NotRecognised(Exception):

@@ -14,7 +14,7 @@ from typing import BinaryIO, NamedTuple
 
 from moderator.errors import FileFormatError
 from moderator.formats.htmltext import html_to_text
-from moderator.formats.jsonstream import array_items
+from moderator.formats.jsonstream import JsonObject, array_items
 from moderator.formats.limits import MAX_COMMENT, MAX_COMMENTERS, size
 from moderator.formats.records import (
     ANONYMOUS,
@@ -30,12 +30,15 @@ from moderator.formats.records import (
     site_record,
     skip,
     text_field,
+    usable_id,
     warn,
 )
 
 NAME = "commento"
 SITE = ("commento", "Commento")
-STATES = {"approved": (APPROVED, None), "unapproved": (PENDING, None), "flagged": (PENDING, "flagged")}
+# By a comment's state, or None when it has none (taken as unapproved).
+STATES: dict[str | None, tuple[str, str | None]] = {
+    "approved": (APPROVED, None), "unapproved": (PENDING, None), "flagged": (PENDING, "flagged")}
 
 
 class Commenter(NamedTuple):
@@ -45,6 +48,7 @@ class Commenter(NamedTuple):
 
 
 NOBODY = Commenter(None, None, None)
+Commenters = dict[str | None, Commenter]  # by commenterHex; a comment without one looks up None
 
 
 def parse(stream: BinaryIO, path: str) -> Iterator[Record]:
@@ -59,14 +63,16 @@ def parse(stream: BinaryIO, path: str) -> Iterator[Record]:
         article = f"{domain}{text_field(comment, 'url', path, line) or ''}"
         if not site_known and domain:
             site_known = True
-            yield site_record("commento", domain)
+            site = site_record("commento", domain)
+            if site is not None:  # a domain of no name ("/"): the default site
+                yield site
         if not bad_id(article) and articles.first_time(article):
             yield ArticleRecord(article, url=article, implied=True)
         yield from comment_records(comment, article, commenters, path, line)
 
 
-def _commenters(stream: BinaryIO, path: str) -> dict[str, Commenter]:
-    commenters: dict[str, Commenter] = {}
+def _commenters(stream: BinaryIO, path: str) -> Commenters:
+    commenters: Commenters = {}
     for line, commenter in array_items(stream, path, "commenters"):
         if not isinstance(commenter, dict):
             continue
@@ -78,11 +84,10 @@ def _commenters(stream: BinaryIO, path: str) -> dict[str, Commenter]:
     return commenters
 
 
-def comment_records(comment: dict, article: str, commenters: dict, path: str, line: int) -> Iterator[Record]:
+def comment_records(comment: JsonObject, article: str, commenters: Commenters, path: str, line: int) -> Iterator[Record]:
     external_id = text_field(comment, "commentHex", path, line)
-    problem = bad_id(external_id) or bad_id(article)
-    if problem:
-        yield skip(f"Commento comment that {problem} (or names no page)", external_id or article)
+    if not usable_id(external_id) or not usable_id(article):
+        yield skip(f"Commento comment that {bad_id(external_id) or bad_id(article)} (or names no page)", external_id or article)
         return
     try:
         created = parse_iso_time(comment.get("creationDate"))

@@ -19,6 +19,7 @@ from typing import BinaryIO, NamedTuple
 from moderator.errors import FileFormatError
 from moderator.formats import generic
 from moderator.formats.csvsafe import unquote
+from moderator.formats.jsonstream import JsonObject
 from moderator.formats.limits import MAX_COMMENT
 from moderator.formats.records import parse_iso_time, shown
 
@@ -55,37 +56,44 @@ def parse(stream: BinaryIO, path: str) -> Iterator[DecisionRecord]:
         yield decision_record(row, path, number)
 
 
-def _csv(stream: BinaryIO, path: str) -> Iterator[tuple[int, dict]]:
+def _csv(stream: BinaryIO, path: str) -> Iterator[tuple[int, JsonObject]]:
     """Cells as the export wrote them, less the apostrophe it puts before formula-like text."""
     for number, row in generic.csv_rows(stream, path):
         if "_unknown" not in row:
             yield number, {key: unquote(value) if isinstance(value, str) else value for key, value in row.items()}
 
 
-def decision_record(row: dict, path: str, number: int) -> DecisionRecord:
+def decision_record(row: JsonObject, path: str, number: int) -> DecisionRecord:
     text = {key: generic.field_text(row, key) for key in row}
-    missing = [key for key in REQUIRED if not text.get(key)]
-    if missing:
-        raise FileFormatError(path, number, f"'{missing[0]}' is missing; is this a decisions file?")
-    _check_action(text["action"], text["status_after"], path, number)
+    action, status_after, moderator, when = (_required(text, key, path, number) for key in REQUIRED)
+    _check_action(action, status_after, path, number)
     try:
-        time = parse_iso_time(text["time"])
+        time = parse_iso_time(when)
     except ValueError:
-        raise FileFormatError(path, number, f"time {shown(text['time'])} is not an ISO 8601 time") from None
+        time = None
+    if time is None:  # not a time, or WordPress's zero date
+        raise FileFormatError(path, number, f"time {shown(when)} is not an ISO 8601 time")
     return DecisionRecord(
         line=number,
         site=text.get("site") or generic.SITE[0],
         external_id=text.get("external_id"),
         article_external_id=text.get("article_external_id"),
         parent_external_id=text.get("parent_external_id"),
-        action=text["action"],
+        action=action,
         reason=text.get("reason"),
         note=text.get("note") or "",
-        moderator=text["moderator"],
+        moderator=moderator,
         time=time,
-        status_after=text["status_after"],
+        status_after=status_after,
         reply_text=_reply_text(row, path, number),
     )
+
+
+def _required(text: dict[str, str | None], key: str, path: str, number: int) -> str:
+    value = text.get(key)
+    if not value:
+        raise FileFormatError(path, number, f"'{key}' is missing; is this a decisions file?")
+    return value
 
 
 def _check_action(action: str, status: str, path: str, number: int) -> None:
@@ -97,7 +105,7 @@ def _check_action(action: str, status: str, path: str, number: int) -> None:
                                             f"({', '.join(LEAVES[action])}); nothing was applied")
 
 
-def _reply_text(row: dict, path: str, number: int) -> str | None:
+def _reply_text(row: JsonObject, path: str, number: int) -> str | None:
     reply = row.get("reply_text")
     if reply is not None and not isinstance(reply, str):
         raise FileFormatError(path, number, "'reply_text' is not text")

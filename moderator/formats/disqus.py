@@ -8,6 +8,7 @@ article and reports it). A post that is neither spam nor deleted was published.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import datetime
 from typing import BinaryIO
 
 from moderator.errors import FileFormatError
@@ -26,6 +27,7 @@ from moderator.formats.records import (
     site_record,
     skip,
     text_or_none,
+    usable_id,
     warn,
 )
 from moderator.formats.xmlsafe import Element, complete, growing
@@ -49,7 +51,9 @@ def parse(stream: BinaryIO, path: str) -> Iterator[Record]:
             fields = _fields(element)
             if not site_known and _text(fields, FORUM):  # the forum is the site
                 site_known = True
-                yield site_record("disqus", _text(fields, FORUM))
+                site = site_record("disqus", _text(fields, FORUM))
+                if site is not None:  # a forum of no name ("http://"): the default site
+                    yield site
             yield from (post_records(element, fields, path) if element.tag == POST else [thread_record(element, fields)])
         del root[:done]  # keep memory flat
 
@@ -85,9 +89,8 @@ def _raw(fields: dict[str, Element], tag: str) -> str | None:
 
 def thread_record(thread: Element, fields: dict[str, Element]) -> Record:
     external_id = text_or_none(thread.get(DSQ_ID))
-    problem = bad_id(external_id)
-    if problem:
-        return skip(f"Disqus thread that {problem}", _text(fields, LINK) or _text(fields, TITLE))
+    if not usable_id(external_id):
+        return skip(f"Disqus thread that {bad_id(external_id)}", _text(fields, LINK) or _text(fields, TITLE))
     created = _time(fields, "thread", external_id)
     return ArticleRecord(
         external_id=external_id,
@@ -100,9 +103,8 @@ def thread_record(thread: Element, fields: dict[str, Element]) -> Record:
 
 def post_records(post: Element, fields: dict[str, Element], path: str) -> Iterator[Record]:
     external_id = text_or_none(post.get(DSQ_ID))
-    problem = bad_id(external_id)
-    if problem:
-        yield skip(f"Disqus post that {problem}", _text(fields, ID) or (_text(fields, MESSAGE) or "")[:40])
+    if not usable_id(external_id):
+        yield skip(f"Disqus post that {bad_id(external_id)}", _text(fields, ID) or (_text(fields, MESSAGE) or "")[:40])
         return
     created = _time(fields, "post", external_id)
     spam, deleted = _flag(fields, IS_SPAM, external_id), _flag(fields, IS_DELETED, external_id)
@@ -124,14 +126,14 @@ def post_records(post: Element, fields: dict[str, Element], path: str) -> Iterat
         _text(author, EMAIL),
         None,  # url
         _text(fields, IP_ADDRESS),
-        None if created.__class__ is tuple else created,
+        created if created.__class__ is datetime else None,  # else a warning, or no time
         html_to_text(message),
         HIDDEN if spam or deleted else APPROVED,  # source status
         "spam" if spam else "deleted" if deleted else None,  # source flag
     )
 
 
-def _time(fields: dict[str, Element], kind: str, external_id: str):
+def _time(fields: dict[str, Element], kind: str, external_id: str) -> datetime | None | tuple[str, str]:
     """The createdAt time; or a (reason, example) pair when it is not a time."""
     value = _text(fields, CREATED_AT)
     try:
@@ -140,7 +142,7 @@ def _time(fields: dict[str, Element], kind: str, external_id: str):
         return (f"Disqus {kind} with a createdAt that is not a time; kept without a date", f"{external_id} ({value})")
 
 
-def _flag(fields: dict[str, Element], tag: str, external_id: str):
+def _flag(fields: dict[str, Element], tag: str, external_id: str) -> bool | tuple[str, str]:
     """True or False; or a (reason, example) pair, counted as False, when it is neither."""
     value = (_text(fields, tag) or "false").lower()
     if value == "false" or value == "true":

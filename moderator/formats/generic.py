@@ -15,12 +15,13 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
+from datetime import datetime
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, cast
 
 from moderator.errors import FileFormatError
-from moderator.formats.jsonstream import line_object, lines
+from moderator.formats.jsonstream import JsonObject, line_object, lines
 from moderator.formats.limits import MAX_COMMENT
 from moderator.formats.records import (
     ANONYMOUS,
@@ -33,6 +34,7 @@ from moderator.formats.records import (
     bad_id,
     parse_iso_time,
     shown,
+    usable_id,
     warn,
 )
 
@@ -50,14 +52,14 @@ def parse_csv(stream: BinaryIO, path: str) -> Iterator[Record]:
     return _records(csv_rows(stream, path), path)
 
 
-def json_rows(stream: BinaryIO, path: str) -> Iterator[tuple[int, dict]]:
+def json_rows(stream: BinaryIO, path: str) -> Iterator[tuple[int, JsonObject]]:
     for number, line in lines(stream, path):
         row = line_object(line, path, number)
         if row is not None:
             yield number, {ALIASES.get(k, k): v for k, v in row.items()}
 
 
-def csv_rows(stream: BinaryIO, path: str) -> Iterator[tuple[int, dict]]:
+def csv_rows(stream: BinaryIO, path: str) -> Iterator[tuple[int, JsonObject]]:
     text = io.TextIOWrapper(stream, encoding="utf-8-sig", newline="")
     reader = csv.reader(text)
     try:
@@ -82,12 +84,12 @@ def csv_rows(stream: BinaryIO, path: str) -> Iterator[tuple[int, dict]]:
             text.detach()
 
 
-def _records(rows: Iterable[tuple[int, dict]], path: str) -> Iterator[Record]:
+def _records(rows: Iterable[tuple[int, JsonObject]], path: str) -> Iterator[Record]:
     articles = Recent()
     default_article = Path(path).stem[:200]
     for number, row in rows:
         if "_unknown" in row:
-            yield from (warn("columns that are not imported", name) for name in row["_unknown"])
+            yield from (warn("columns that are not imported", name) for name in cast("list[str]", row["_unknown"]))
             continue
         comment = comment_record(row, path, number, default_article)
         if articles.first_time(comment.article_external_id):
@@ -96,11 +98,12 @@ def _records(rows: Iterable[tuple[int, dict]], path: str) -> Iterator[Record]:
         yield comment
 
 
-def comment_record(row: dict, path: str, number: int, default_article: str) -> CommentRecord:
+def comment_record(row: JsonObject, path: str, number: int, default_article: str) -> CommentRecord:
     comment_id, body = field_text(row, "comment_id"), row.get("body")
-    problem = bad_id(comment_id)
-    if problem or not isinstance(body, str):
-        raise FileFormatError(path, number, f"the comment {problem}" if problem else "'body' is missing or not text")
+    if not usable_id(comment_id):
+        raise FileFormatError(path, number, f"the comment {bad_id(comment_id)}")
+    if not isinstance(body, str):
+        raise FileFormatError(path, number, "'body' is missing or not text")
     if len(body) > MAX_COMMENT:
         raise FileFormatError(path, number, f"'body' is longer than {MAX_COMMENT:,} characters; refused")
     article = field_text(row, "article_id") or default_article
@@ -123,14 +126,14 @@ def comment_record(row: dict, path: str, number: int, default_article: str) -> C
     )
 
 
-def field_text(row: dict, key: str) -> str | None:
+def field_text(row: Mapping[str, object], key: str) -> str | None:
     value = row.get(key)
     if value is None or isinstance(value, (dict, list, bool)):
         return None
     return str(value).strip() or None
 
 
-def _time(row: dict, path: str, number: int):
+def _time(row: JsonObject, path: str, number: int) -> datetime | None:
     value = field_text(row, "created_at")
     try:
         return parse_iso_time(value)

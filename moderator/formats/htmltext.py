@@ -57,7 +57,7 @@ def html_to_text(source: str | None, keep_newlines: bool = False) -> str:
     return _tidy(html.unescape(text), keep_newlines=True)
 
 
-def _link(match: re.Match) -> str:
+def _link(match: re.Match[str]) -> str:
     """A link as 'label (URL)', still escaped (unescaped with the rest, at the end)."""
     href = _first_group(_HREF.search(match[1]))
     label = _TAG.sub("", match[2]).strip()
@@ -65,12 +65,12 @@ def _link(match: re.Match) -> str:
     return (html.escape(text, quote=False) if href else text) + (" " if match[3] else "")
 
 
-def _image(match: re.Match) -> str:
+def _image(match: re.Match[str]) -> str:
     alt = _first_group(_ALT.search(match[1]))
     return f"[image: {alt.strip()}]" if alt and alt.strip() else "[image]"
 
 
-def _first_group(match: re.Match | None) -> str | None:
+def _first_group(match: re.Match[str] | None) -> str | None:
     return None if match is None else next((g for g in match.groups() if g is not None), None)
 
 

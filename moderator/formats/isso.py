@@ -15,7 +15,7 @@ from typing import BinaryIO
 from urllib.parse import unquote_plus
 
 from moderator.errors import FileFormatError
-from moderator.formats.jsonstream import array_items
+from moderator.formats.jsonstream import JsonObject, array_items
 from moderator.formats.limits import MAX_COMMENT
 from moderator.formats.records import (
     ANONYMOUS,
@@ -29,6 +29,7 @@ from moderator.formats.records import (
     shown,
     skip,
     text_field,
+    usable_id,
     warn,
 )
 
@@ -42,9 +43,8 @@ def parse(stream: BinaryIO, path: str) -> Iterator[Record]:
             yield skip("Isso thread that is not a JSON object", f"thread {number}")
             continue
         thread_id = text_field(thread, "id", path, line)
-        problem = bad_id(thread_id)
-        if problem:
-            yield skip(f"Isso thread that {problem}", f"thread {number}")
+        if not usable_id(thread_id):
+            yield skip(f"Isso thread that {bad_id(thread_id)}", f"thread {number}")
             continue
         title = text_field(thread, "title", path, line)
         yield ArticleRecord(thread_id, title=unquote_plus(title) if title else None, url=thread_id)
@@ -52,17 +52,18 @@ def parse(stream: BinaryIO, path: str) -> Iterator[Record]:
             yield from comment_records(comment, thread_id, path, line)
 
 
-def _comments(thread: dict, path: str, line: int) -> list:
+def _comments(thread: JsonObject, path: str, line: int) -> list[object]:
     comments = thread.get("comments")
-    if comments is not None and not isinstance(comments, list):
+    if comments is None:
+        return []
+    if not isinstance(comments, list):
         raise FileFormatError(path, line, f"this thread's 'comments' is {json_kind(comments)} where an array belongs")
-    return comments or []
+    return comments
 
 
 def comment_records(comment: object, thread_id: str, path: str, line: int) -> Iterator[Record]:
     """One comment; `line` is where its thread starts (the thread is read as one item)."""
-    comment_id = text_field(comment, "id", path, line, "comments[].id") if isinstance(comment, dict) else None
-    if comment_id is None:
+    if not isinstance(comment, dict) or (comment_id := text_field(comment, "id", path, line, "comments[].id")) is None:
         yield skip("Isso comment without an id", f"in thread {thread_id}")
         return
     external_id = f"{thread_id}#{comment_id}"

@@ -21,7 +21,7 @@ import json
 import re
 from collections.abc import Iterator
 from itertools import count
-from typing import BinaryIO
+from typing import BinaryIO, Protocol, cast
 
 from moderator.errors import FileFormatError
 from moderator.formats.limits import MAX_DECODED, MAX_ITEM, size
@@ -34,6 +34,14 @@ _SPACE = " \t\r\n"
 _WORST_RATIO = 32
 _SURROGATE = re.compile("[\ud800-\udfff]")  # in a decoded string: alone (a pair became one character)
 
+JsonObject = dict[str, object]  # a decoded JSON object; its values are whatever JSON holds
+
+
+class LineSource(Protocol):
+    """What JSON Lines are read from: a binary file, or a decompressing reader (remark42)."""
+
+    def readline(self, size: int = -1, /) -> bytes: ...
+
 
 def decoded_weight(text: str, start: int = 0, end: int | None = None) -> int:
     """An upper bound of the bytes json's decoder takes for text[start:end]: objects, arrays,
@@ -44,10 +52,10 @@ def decoded_weight(text: str, start: int = 0, end: int | None = None) -> int:
             + 30 * text.count('"', start, end) + 40 * text.count(",", start, end))
 
 
-def surrogate_at(value) -> str | None:
+def surrogate_at(value: object) -> str | None:
     """Where in a decoded value a lone surrogate is ('body', 'user.name', 'comments[2].text'),
     walked without recursion (a value may nest a thousand levels)."""
-    stack = [("", value)]
+    stack: list[tuple[str, object]] = [("", value)]
     while stack:
         where, value = stack.pop()
         if isinstance(value, str):
@@ -70,7 +78,7 @@ class JsonProblem(ValueError):
         self.column = column
 
 
-def decode(text: str):
+def decode(text: str) -> object:
     """The value of a JSON text (a line), checked; raises JsonProblem."""
     if len(text) * _WORST_RATIO > MAX_DECODED and decoded_weight(text) > MAX_DECODED:
         raise JsonProblem(_HEAVY)
@@ -87,13 +95,13 @@ def decode(text: str):
     return value
 
 
-def check_decoded(value, text: str, start: int, end: int) -> None:
+def check_decoded(value: object, text: str, start: int, end: int) -> None:
     """Refuse (JsonProblem) a decoded value that holds a lone surrogate (text[start:end] is its JSON)."""
     if (text.find("\\ud", start, end) >= 0 or text.find("\\uD", start, end) >= 0) and surrogate_at(value):
         raise JsonProblem(_surrogate(value))
 
 
-def _surrogate(value) -> str:
+def _surrogate(value: object) -> str:
     where = repr(surrogate_at(value))[1:-1][:80]  # member names from the file: escaped, on one line
     return f"'{where}' holds a lone surrogate (\\ud800–\\udfff), which is not a character"
 
@@ -149,7 +157,7 @@ class JsonStream:
             raise self.error(f"expected '{char}' but found {found}", self.position)
         self.position += 1
 
-    def value(self):
+    def value(self) -> object:
         """Decode the next value whole (an array item, a member's value), checked."""
         self.peek()
         while True:
@@ -181,13 +189,13 @@ class JsonStream:
             raise self.error(_HEAVY, self.position)
         self.weighed = True
 
-    def _check(self, value, end: int) -> None:
+    def _check(self, value: object, end: int) -> None:
         try:
             check_decoded(value, self.buffer, self.position, end)
         except JsonProblem as error:
             raise self.error(str(error), self.position) from None
 
-    def items(self) -> Iterator:
+    def items(self) -> Iterator[object]:
         """The values of the array that comes next, one at a time."""
         for _, value in self.numbered_items():
             yield value
@@ -216,7 +224,7 @@ class JsonStream:
         while True:
             if self.peek() != '"':
                 raise self.error("expected a quoted member name", self.position)
-            key = self.value()
+            key = cast(str, self.value())  # a quoted name: JSON's decoder makes it a str
             self.expect(":")
             yield key
             if self.peek() == "}":
@@ -256,7 +264,7 @@ def array_items(stream: BinaryIO, path: str, key: str | None = None) -> Iterator
         raise reader.error("unexpected text after the JSON document", reader.position)
 
 
-def lines(stream: BinaryIO, path: str) -> Iterator[tuple[int, bytes]]:
+def lines(stream: LineSource, path: str) -> Iterator[tuple[int, bytes]]:
     """(line number, line) for JSON Lines, refusing a line too long to hold in memory."""
     for number in count(1):
         line = stream.readline(MAX_ITEM + 1)
@@ -267,7 +275,7 @@ def lines(stream: BinaryIO, path: str) -> Iterator[tuple[int, bytes]]:
         yield number, line
 
 
-def json_lines(stream: BinaryIO, path: str) -> Iterator[tuple[int, dict]]:
+def json_lines(stream: LineSource, path: str) -> Iterator[tuple[int, JsonObject]]:
     """(line number, object) for each line of JSON Lines that is not blank."""
     for number, line in lines(stream, path):
         row = line_object(line, path, number)
@@ -275,7 +283,7 @@ def json_lines(stream: BinaryIO, path: str) -> Iterator[tuple[int, dict]]:
             yield number, row
 
 
-def line_object(line: bytes, path: str, number: int) -> dict | None:
+def line_object(line: bytes, path: str, number: int) -> JsonObject | None:
     """The object on a line of JSON Lines, None for a blank one; anything else, or a line
     that is not UTF-8 or not JSON, is refused naming its line."""
     try:
@@ -288,6 +296,6 @@ def line_object(line: bytes, path: str, number: int) -> dict | None:
         row = decode(text)
     except JsonProblem as error:
         raise FileFormatError(path, number, str(error), error.column) from None
-    if row.__class__ is not dict:
-        raise FileFormatError(path, number, "each line must be a JSON object")
-    return row
+    if row.__class__ is dict:
+        return row
+    raise FileFormatError(path, number, "each line must be a JSON object")

@@ -7,10 +7,11 @@ are just as immutable, and five times cheaper to make, which counts at a million
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from contextlib import suppress
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
-from typing import NamedTuple
+from typing import NamedTuple, TypeGuard
 
 from moderator.errors import FileFormatError
 
@@ -96,7 +97,8 @@ class Recent:
     comments name) and may say it again after many others: memory stays bounded."""
 
     def __init__(self, most: int = 10_000):
-        self.most, self.keys = most, {}
+        self.most = most
+        self.keys: dict[str, None] = {}  # a dict, not a set: it keeps the order they came in
 
     def first_time(self, key: str) -> bool:
         if key in self.keys:
@@ -129,17 +131,18 @@ def utc(value: datetime) -> datetime:
     return value if value.tzinfo is UTC else value.astimezone(UTC)
 
 
-def parse_iso_time(value: str | None) -> datetime | None:
+def parse_iso_time(value: object) -> datetime | None:
     """ISO 8601 ('2013-10-10T19:20:29Z', '…-06:00', '2005-02-24 04:03:37'); None if empty
     or WordPress's zero date.
 
     Raises ValueError for anything else that is not a time: text that is none, a value
     that is not text, a time whose UTC falls outside years 1 to 9999 ('0001-01-01T00:00+05:00').
     """
-    try:
-        value = value.strip() if value else None
-    except AttributeError:  # a number, a list…: checked only here, where it costs nothing
-        raise ValueError(f"not text but {type(value).__name__}") from None
+    if value.__class__ is not str:  # a number, a list… (from JSON): checked only here
+        if value is None:
+            return None
+        raise ValueError(f"not text but {type(value).__name__}")
+    value = value.strip()
     if not value or value.startswith("0000-00-00"):
         return None
     parsed = datetime.fromisoformat(value)
@@ -169,7 +172,7 @@ def shown(value: object, most: int = 40) -> str:
     return repr(text[:most] + "…" if len(text) > most else text)
 
 
-def text_field(record: dict, key: str, path: str, line: int | None, label: str | None = None) -> str | None:
+def text_field(record: Mapping[str, object], key: str, path: str, line: int | None, label: str | None = None) -> str | None:
     """A JSON member that holds text: stripped, None when missing, null or blank; a number
     is taken as its digits (ids often are numbers). true, false, an array or an object is
     refused: one sentence naming the line and the member."""
@@ -183,7 +186,7 @@ def text_field(record: dict, key: str, path: str, line: int | None, label: str |
     raise FileFormatError(path, line, f"'{label or key}' is {json_kind(value)} where text belongs")
 
 
-def object_field(record: dict, key: str, path: str, line: int | None) -> dict:
+def object_field(record: Mapping[str, object], key: str, path: str, line: int | None) -> dict[str, object]:
     """A JSON member that holds an object ({} when missing or null); anything else is refused."""
     value = record.get(key)
     if value is None:
@@ -198,6 +201,11 @@ def json_kind(value: object) -> str:
         return "true" if value else "false"
     names = {dict: "an object", list: "an array", str: "text", int: "a number", float: "a number"}
     return names.get(type(value), type(value).__name__)
+
+
+def usable_id(external_id: str | None) -> TypeGuard[str]:
+    """Whether an external id can be used (bad_id says why not)."""
+    return external_id is not None and 0 < len(external_id) <= MAX_ID
 
 
 def bad_id(external_id: str | None) -> str | None:

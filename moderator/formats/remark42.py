@@ -11,7 +11,7 @@ from typing import BinaryIO
 
 from moderator.errors import FileFormatError
 from moderator.formats.htmltext import html_to_text
-from moderator.formats.jsonstream import json_lines
+from moderator.formats.jsonstream import JsonObject, LineSource, json_lines
 from moderator.formats.limits import MAX_COMMENT, MAX_INFLATION
 from moderator.formats.records import (
     ANONYMOUS,
@@ -27,6 +27,7 @@ from moderator.formats.records import (
     site_record,
     skip,
     text_field,
+    usable_id,
     warn,
 )
 
@@ -35,7 +36,7 @@ SITE = ("remark42", "Remark42")
 GZIP_MAGIC = b"\x1f\x8b"
 
 
-def open_lines(stream: BinaryIO, path: str = "<stream>") -> BinaryIO:
+def open_lines(stream: BinaryIO, path: str = "<stream>") -> LineSource:
     """The stream itself, or its decompressed content when it is gzip (at most MAX_INFLATION
     times the compressed size: beyond, it is refused as a compression bomb)."""
     head = stream.read(2)
@@ -67,17 +68,19 @@ def parse(stream: BinaryIO, path: str) -> Iterator[Record]:
         if number == 1 and "users" in record and "posts" in record:
             continue  # the metadata line: nothing in it is a comment
         locator = object_field(record, "locator", path, number)
-        site = text_field(locator, "site", path, number, "locator.site")
-        if not site_known and site:
+        site_name = text_field(locator, "site", path, number, "locator.site")
+        if not site_known and site_name:
             site_known = True
-            yield site_record("remark42", site)
+            site = site_record("remark42", site_name)
+            if site is not None:  # a site of no name ("/"): the default site
+                yield site
         article = text_field(locator, "url", path, number, "locator.url")
         if article and not bad_id(article) and articles.first_time(article):
             yield ArticleRecord(article, url=article, implied=True)
         yield from comment_records(record, article, path, number)
 
 
-def _records(stream: BinaryIO, path: str) -> Iterator[tuple[int, dict]]:
+def _records(stream: LineSource, path: str) -> Iterator[tuple[int, JsonObject]]:
     number = 0
     try:
         for number, record in json_lines(stream, path):
@@ -86,11 +89,10 @@ def _records(stream: BinaryIO, path: str) -> Iterator[tuple[int, dict]]:
         raise FileFormatError(path, number + 1, f"the compressed data is damaged ({error})") from None
 
 
-def comment_records(record: dict, article: str | None, path: str, number: int) -> Iterator[Record]:
+def comment_records(record: JsonObject, article: str | None, path: str, number: int) -> Iterator[Record]:
     external_id = text_field(record, "id", path, number)
-    problem = bad_id(external_id) or bad_id(article) and "names no page"
-    if problem:
-        yield skip(f"Remark42 comment that {problem}", f"line {number}")
+    if not usable_id(external_id) or not usable_id(article):
+        yield skip(f"Remark42 comment that {bad_id(external_id) or 'names no page'}", f"line {number}")
         return
     try:
         created = parse_iso_time(record.get("time"))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Iterator
+from datetime import datetime
 from typing import BinaryIO
 
 from moderator.errors import FileFormatError
@@ -29,6 +30,7 @@ from moderator.formats.records import (
     site_record,
     skip,
     text_or_none,
+    usable_id,
 )
 from moderator.formats.xmlsafe import Element, child_texts, complete, growing
 
@@ -132,9 +134,8 @@ def item_record(item: Element, has_comments: bool = True) -> Record:
     if not has_comments and post_type not in ARTICLE_TYPES:
         return skip("WordPress item of a type other than post or page, without comments (not an article)",
                     f"{title or external_id} ({post_type})")
-    problem = bad_id(external_id)
-    if problem:
-        return skip(f"WordPress item that {problem}", title)
+    if not usable_id(external_id):
+        return skip(f"WordPress item that {bad_id(external_id)}", title)
     return ArticleRecord(
         external_id=external_id,
         title=html.unescape(title) if title else None,
@@ -148,21 +149,20 @@ def item_record(item: Element, has_comments: bool = True) -> Record:
 
 def _category(item: Element) -> str | None:
     for child in item.iterfind("category"):
-        if child.get("domain") == "category" and text_or_none(child.text):
-            return html.unescape(child.text.strip())
+        if child.get("domain") == "category" and (text := text_or_none(child.text)):
+            return html.unescape(text)
     return None
 
 
-def comment_record(element: Element, article: str, path: str) -> Record:
+def comment_record(element: Element, article: str | None, path: str) -> Record:
     # Stripped texts, "" when missing: exports pad fields with newlines and indentation.
     fields = {name: (c.text or "").strip() for c in element if (name := COMMENT_FIELDS.get(c.tag))}
     get = fields.get
     external_id = get("comment_id")
     if not article:
         return skip("WordPress comment in an item that has no id", external_id)
-    problem = bad_id(external_id)
-    if problem:
-        return skip(f"WordPress comment that {problem}", f"in article {article}")
+    if not usable_id(external_id):
+        return skip(f"WordPress comment that {bad_id(external_id)}", f"in article {article}")
     approved = get("comment_approved") or "1"
     status, flag = STATUSES.get(approved) or (PENDING, approved[:20])
     author, parent, content = get("comment_author"), get("comment_parent"), get("comment_content")
@@ -179,7 +179,7 @@ def comment_record(element: Element, article: str, path: str) -> Record:
     )
 
 
-def _time(gmt: str | None, local: str | None):
+def _time(gmt: str | None, local: str | None) -> datetime | None:
     """GMT when there is one; the site's local time (zone unknown, taken as UTC) else."""
     for value in (gmt, local):
         try:

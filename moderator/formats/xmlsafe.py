@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
-from typing import BinaryIO
+from typing import Any, BinaryIO, NoReturn, cast
 from xml.parsers.expat import errors as expat_errors
 
 from defusedxml import DefusedXmlException, EntitiesForbidden, ExternalReferenceForbidden
@@ -39,10 +39,10 @@ class _RootReached(Exception):
 
 
 class _StopAtRoot:
-    def start(self, tag, attrib):
+    def start(self, tag: str, attrib: dict[str, str]) -> NoReturn:
         raise _RootReached
 
-    def close(self):
+    def close(self) -> None:
         return None
 
 
@@ -83,8 +83,9 @@ def growing(stream: BinaryIO, path: str) -> Iterator[tuple[Element, bool]]:
     the parser for them (some 26 per comment, each a tuple to make and look at) cost
     a third more than building the tree."""
     check_prolog(stream, path)
-    parser = ET.XMLPullParser(("start",))  # for the root only; then no events at all
-    root, quiet = None, 0  # quiet: bytes read without the tree growing (one huge field)
+    parser: ET.XMLPullParser[Element] = ET.XMLPullParser(("start",))  # for the root only; then no events at all
+    root: Element | None = None
+    quiet = 0  # bytes read without the tree growing (one huge field)
     try:
         for chunk in iter(lambda: stream.read(CHUNK), b""):
             before = _shape(root, path)
@@ -106,19 +107,19 @@ def growing(stream: BinaryIO, path: str) -> Iterator[tuple[Element, bool]]:
         yield root, True
 
 
-def _root(parser: ET.XMLPullParser) -> Element | None:
+def _root(parser: ET.XMLPullParser[Element]) -> Element | None:
     """The root element once its start tag is read; events are then switched off (where
     this Python allows it: otherwise they pile up and are dropped after each chunk)."""
     first = next(parser.read_events(), None)  # raises a parse error queued before it
     if first is None:
         return None
-    inner = getattr(parser, "_parser", None)
+    inner: Any = getattr(parser, "_parser", None)  # CPython's internals, where they are
     if hasattr(inner, "_setevents") and hasattr(parser, "_events_queue"):
         inner._setevents(parser._events_queue, ())
-    return first[1]
+    return cast("tuple[str, Element]", first)[1]  # a "start" event: the only kind asked for
 
 
-def _raise_queued(parser: ET.XMLPullParser) -> None:
+def _raise_queued(parser: ET.XMLPullParser[Element]) -> None:
     """The pull parser queues a parse error among its events rather than raising it."""
     queue = getattr(parser, "_events_queue", None)
     if queue is None:  # a Python without that attribute: the public, slower way
@@ -134,7 +135,7 @@ def _raise_queued(parser: ET.XMLPullParser) -> None:
 def _shape(element: Element | None, path: str) -> tuple[int, ...]:
     """How many children each element on the open path has: it changes whenever the
     tree grows by an element, and not while a text is read."""
-    shape = []
+    shape: list[int] = []
     while element is not None and len(element):
         shape.append(len(element))
         element = element[-1]
