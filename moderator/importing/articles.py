@@ -15,23 +15,28 @@ marks those still placeholders), older rows it listed are marked as met.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from datetime import datetime
 from itertools import islice
+from typing import Any
 
-from sqlalchemy import Connection, func, select, update
+from sqlalchemy import Connection, Row, func, select, update
 
 from moderator.formats.records import ArticleRecord
 from moderator.importing.report import ImportReport
 from moderator.importing.sqlfast import FastInsert
-from moderator.storage.models import Article
+from moderator.storage.models import Article, core_table
 
 LOOKUP = 500  # ids per IN (...) query: well below every database's parameter limit
 RECENT = 100_000  # articles remembered by external id (some 25 MB)
 PENDING = 2_000  # article records written at a time, when no comment has asked for them
 FIELDS = ("headline", "standfirst", "body", "section", "url", "published_at")
 DUPLICATE = "article id that appears more than once in the file (the first was kept)"
-articles = Article.__table__
+articles = core_table(Article)
+# A row to insert: the external id, then FIELDS.
+NewRow = tuple[str, str, str, str, str | None, str | None, datetime | None]
+# A row read back: id, external_id, published_at and (unless for ids only) FIELDS, by name.
+Found = Row[*tuple[Any, ...]]
 
 
 class ArticleWriter:
@@ -62,7 +67,8 @@ class ArticleWriter:
         missing.difference_update(record.external_id for record in records)
         if records or missing:
             existing = self._rows([record.external_id for record in records])
-            new, seen = [], set()
+            new: list[NewRow] = []
+            seen: set[str] = set()
             for record in records:
                 row = self._take(record, existing.get(record.external_id), seen)
                 if row is not None:
@@ -74,7 +80,7 @@ class ArticleWriter:
             self._learn_placeholders(self._rows([row[0] for row in placeholders if row is not None], ids_only=True))
         return self.known
 
-    def _take(self, record: ArticleRecord, row, seen: set[str]) -> tuple | None:
+    def _take(self, record: ArticleRecord, row: Found | None, seen: set[str]) -> NewRow | None:
         """A new row to insert, or None once an existing one is dealt with (or the record skipped)."""
         if record.external_id in seen or row is not None and self._listed_before(row.id):
             if not record.implied:
@@ -94,7 +100,7 @@ class ArticleWriter:
         self.met.set(article_id)
         return False
 
-    def _write(self, record: ArticleRecord, row) -> tuple | None:
+    def _write(self, record: ArticleRecord, row: Found | None) -> NewRow | None:
         """A new row to insert, or None once an existing one is brought up to date."""
         if row is None:
             self.report.articles.added += 1
@@ -112,17 +118,17 @@ class ArticleWriter:
         self.known[record.external_id] = (row.id, changes.get("published_at", row.published_at))
         return None
 
-    def _placeholder(self, external_id: str, row) -> tuple | None:
+    def _placeholder(self, external_id: str, row: Found | None) -> NewRow | None:
         if row is not None:  # already in the database, from an earlier import or earlier in this file
             self.known[external_id] = (row.id, row.published_at)
             return None
         self.report.articles.added += 1
         return _new_row(ArticleRecord(external_id))
 
-    def _rows(self, external_ids: list[str], ids_only: bool = False) -> dict:
+    def _rows(self, external_ids: list[str], ids_only: bool = False) -> dict[str, Found]:
         """The rows of these articles here: their id and published time, and unless ids_only
         the fields a record may change."""
-        found = {}
+        found: dict[str, Found] = {}
         fields = ("published_at",) if ids_only else FIELDS
         columns = [articles.c.id, articles.c.external_id, *(articles.c[name] for name in fields)]
         for start in range(0, len(external_ids), LOOKUP):
@@ -131,11 +137,11 @@ class ArticleWriter:
             found.update((row.external_id, row) for row in rows)
         return found
 
-    def _learn(self, rows: dict) -> None:
+    def _learn(self, rows: dict[str, Found]) -> None:
         for external_id, row in rows.items():
             self.known[external_id] = (row.id, row.published_at)
 
-    def _learn_placeholders(self, rows: dict) -> None:
+    def _learn_placeholders(self, rows: dict[str, Found]) -> None:
         self._learn(rows)
         for row in rows.values():
             self.placeholder.set(row.id - self.first)
@@ -156,7 +162,7 @@ class ArticleWriter:
 class Bits:
     """A set of small non-negative integers as a growing bitmap: a bit each."""
 
-    def __init__(self):
+    def __init__(self) -> None:
         self.bytes = bytearray()
 
     def get(self, n: int) -> bool:
@@ -173,18 +179,18 @@ class Bits:
         if self.get(n):
             self.bytes[n >> 3] &= ~(1 << (n & 7)) & 0xFF
 
-    def ones(self) -> Iterable[int]:
+    def ones(self) -> Iterator[int]:
         for byte, value in enumerate(self.bytes):
             if value:
                 yield from (byte * 8 + bit for bit in range(8) if value >> bit & 1)
 
 
-def _fields(record: ArticleRecord) -> dict:
+def _fields(record: ArticleRecord) -> dict[str, str | datetime | None]:
     return {"headline": record.title, "standfirst": record.standfirst, "body": record.body,
             "section": record.section, "url": record.url, "published_at": record.published_at}
 
 
-def _new_row(record: ArticleRecord) -> tuple:
+def _new_row(record: ArticleRecord) -> NewRow:
     headline = record.title or record.url or record.external_id
     return (record.external_id, headline, record.standfirst or "", record.body or "", record.section,
             record.url, record.published_at)

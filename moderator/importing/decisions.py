@@ -16,7 +16,6 @@ which line is each comment's last (an integer each), then to apply those lines.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import BinaryIO
 
 from sqlalchemy import select
@@ -25,7 +24,7 @@ from sqlalchemy.orm import Session
 from moderator.errors import FileFormatError
 from moderator.formats.decisions import STAFF_POSTS, DecisionRecord, parse
 from moderator.formats.records import shown
-from moderator.importing.report import ImportReport
+from moderator.importing.report import ImportReport, Tick
 from moderator.importing.writer import BATCH
 from moderator.storage.models import Article, Comment, Decision, Site, utcnow
 from moderator.vocabulary import Status
@@ -33,17 +32,18 @@ from moderator.vocabulary import Status
 IMPORT = "import"  # Decision.source of decisions that came in a file
 
 
-def apply_decisions(session: Session, stream: BinaryIO, path: str, tick: Callable[..., None]) -> ImportReport:
+def apply_decisions(session: Session, stream: BinaryIO, path: str, tick: Tick) -> ImportReport:
     report = ImportReport("decisions", path, label="decisions file")
     last = _last_lines(stream, path, report, tick)
     stream.seek(0)
     for applied, record in enumerate(parse(stream, path), 1):
-        if record.external_id is None:
+        external_id = record.external_id
+        if external_id is None:  # skipped, and reported, by _last_lines
             continue
         final = last[_key(record)]
-        created = _post(session, record, report, withdrawn=final & 1) if _is_post(record) else False
+        created = _post(session, record, external_id, report, withdrawn=final & 1) if _is_post(record) else False
         if record.line == final >> 1 and not created:
-            _apply(session, record, report, path)
+            _apply(session, record, external_id, report, path)
         if applied % BATCH == 0:
             session.flush()  # written, the comments changed are no longer held by the session
             tick(applied)
@@ -52,7 +52,7 @@ def apply_decisions(session: Session, stream: BinaryIO, path: str, tick: Callabl
     return report
 
 
-def _last_lines(stream: BinaryIO, path: str, report: ImportReport, tick: Callable[..., None]) -> dict[int, int]:
+def _last_lines(stream: BinaryIO, path: str, report: ImportReport, tick: Tick) -> dict[int, int]:
     """For each comment, its last line in the file, doubled, plus one when it leaves the comment removed."""
     last: dict[int, int] = {}
     for count, record in enumerate(parse(stream, path), 1):
@@ -73,27 +73,28 @@ def _is_post(record: DecisionRecord) -> bool:
     return record.action in STAFF_POSTS and bool(record.reply_text)
 
 
-def _post(session: Session, post: DecisionRecord, report: ImportReport, withdrawn: int) -> bool:
+def _post(session: Session, post: DecisionRecord, external_id: str, report: ImportReport, withdrawn: int) -> bool:
     """Create the staff reply a post stands for, unless it is here or was withdrawn there."""
-    if withdrawn or _comment(session, post.site, post.external_id) is not None:
+    if withdrawn or _comment(session, post.site, external_id) is not None:
         return False
-    return _create_staff_comment(session, post, report)
+    return _create_staff_comment(session, post, external_id, report)
 
 
-def _apply(session: Session, record: DecisionRecord, report: ImportReport, path: str) -> None:
-    comment = _comment(session, record.site, record.external_id)
+def _apply(session: Session, record: DecisionRecord, external_id: str, report: ImportReport, path: str) -> None:
+    """A record's decision on the comment its (site, external_id) names, unless it stands already."""
+    comment = _comment(session, record.site, external_id)
     if comment is None:
         if record.status_after == Status.REMOVED:
-            report.skip("staff reply posted and withdrawn on the other machine", record.external_id)
+            report.skip("staff reply posted and withdrawn on the other machine", external_id)
         elif not _is_post(record):  # a post not created has said why
-            report.skip("decision on a comment that is not in this database", record.external_id)
+            report.skip("decision on a comment that is not in this database", external_id)
         return
     if not comment.is_staff and Status.REMOVED in (record.status_after, comment.status):
         _refuse_removal(record, comment, path)
     if comment.status == record.status_after:
         report.comments.unchanged += 1
     elif _decided_since(session, comment.id, record):
-        report.skip("decision older than one made here (the newer local decision stands)", record.external_id)
+        report.skip("decision older than one made here (the newer local decision stands)", external_id)
     else:
         _record(session, comment, record, record.action, comment.status)
         report.comments.updated += 1
@@ -120,16 +121,16 @@ def _decided_since(session: Session, comment_id: int, record: DecisionRecord) ->
     return session.scalar(later) is not None
 
 
-def _create_staff_comment(session: Session, post: DecisionRecord, report: ImportReport) -> bool:
+def _create_staff_comment(session: Session, post: DecisionRecord, external_id: str, report: ImportReport) -> bool:
     parent = _comment(session, post.site, post.parent_external_id)
     article_id = parent.article_id if parent else _article_id(session, post.site, post.article_external_id)
     if article_id is None:
-        report.skip("staff reply on an article that is not in this database", post.external_id)
+        report.skip("staff reply on an article that is not in this database", external_id)
         return False
     comment = Comment(
         site_id=session.scalar(select(Site.id).where(Site.key == post.site)), article_id=article_id,
         parent_id=parent.id if parent else None, parent_external_id=post.parent_external_id,
-        external_id=post.external_id, author=post.moderator[:200], is_staff=True, body=post.reply_text,
+        external_id=external_id, author=post.moderator[:200], is_staff=True, body=post.reply_text,
         created_at=post.time, status=Status.APPROVED,
     )
     session.add(comment)

@@ -68,7 +68,7 @@ def _upsert_page_article(session: Session, site: Site, item: PageArticle, publis
     return article
 
 
-def _assign_changed(row, fields: dict) -> bool:
+def _assign_changed(row: Article, fields: dict[str, str | None]) -> bool:
     changed = False
     for name, value in fields.items():
         if getattr(row, name) != value:

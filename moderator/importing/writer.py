@@ -18,8 +18,9 @@ from array import array
 from bisect import bisect_left
 from collections.abc import Iterable
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import and_, bindparam, exists, func, select, update
+from sqlalchemy import ColumnElement, Row, and_, bindparam, exists, func, select, update
 from sqlalchemy.orm import Session, aliased
 
 from moderator.formats.limits import BATCH_CHARS
@@ -29,15 +30,20 @@ from moderator.importing.parents import NewIds, ParentLinker
 from moderator.importing.report import ImportReport
 from moderator.importing.setaside import INDEX_ROWS, BatchIndex
 from moderator.importing.sqlfast import FastInsert
-from moderator.storage.models import Comment, Decision, utcnow
+from moderator.storage.models import Comment, Decision, core_table, utcnow
 
 BATCH = 2000  # comments per insert (fewer when they carry over BATCH_CHARS); also how often progress is reported
 COMPARED = ("article_id", "parent_external_id", "author", "author_email", "author_url", "author_ip",
             "body", "created_at", "source_status", "source_flag", "kind")
 INSERTED = ("id", "external_id", "status") + COMPARED + ("parent_id",)
 DUPLICATE = "comment id that appears more than once in the file (the first was kept)"
+# A comment's COMPARED values, as the import writes them.
+Values = tuple[int, str | None, str, str | None, str | None, str | None, str, datetime, str, str | None, str]
+# A new comment's row, less its id and parent id: its external id and status, then its Values.
+NewRow = tuple[str, str, *Values]
+Known = dict[str, tuple[int, datetime | None]]  # article external id → (id, published)
 
-comments, decisions = Comment.__table__, Decision.__table__
+comments, decisions = core_table(Comment), core_table(Decision)
 UPDATE = (
     update(comments)
     .where(comments.c.id == bindparam("_id"))
@@ -92,9 +98,12 @@ class Writer:
         self.report.comments.added += len(new_rows)
         self._update(changed)
 
-    def _sort_out(self, batch: list[CommentRecord], known: dict, existing: dict) -> tuple[list, list]:
+    def _sort_out(self, batch: list[CommentRecord], known: Known,
+                  existing: dict[str, _Existing]) -> tuple[list[NewRow], list[tuple[_Existing, Values]]]:
         """Rows to insert, rows to update; unchanged ones and duplicates counted."""
-        new_rows, changed, seen = [], [], set()
+        new_rows: list[NewRow] = []
+        changed: list[tuple[_Existing, Values]] = []
+        seen: set[str] = set()
         for record in batch:
             row = existing.get(record.external_id)
             if record.external_id in seen or row is not None and self._met_before(row.id):
@@ -111,7 +120,7 @@ class Writer:
                 self.report.comments.unchanged += 1
         return new_rows, changed
 
-    def _insert(self, new_rows: list[tuple]) -> None:
+    def _insert(self, new_rows: list[NewRow]) -> None:
         """New rows (external id first) with their ids and, where known, their parents' ids."""
         ids = self.ids.take(len(new_rows))
         self.parents.remember(zip((row[0] for row in new_rows), ids))
@@ -122,10 +131,10 @@ class Writer:
         self.loose = self.loose or any(row[-1] is None and row[4] is not None for row in rows)
         self.insert(rows)
 
-    def _existing(self, external_ids: list[str]) -> dict:
+    def _existing(self, external_ids: list[str]) -> dict[str, _Existing]:
         if self.written is not None:
             external_ids = self.written.maybe(external_ids)
-        found = {}
+        found: dict[str, _Existing] = {}
         columns = [comments.c.id, *(comments.c[name] for name in COMPARED), comments.c.parent_id, comments.c.external_id]
         for start in range(0, len(external_ids), LOOKUP):
             chunk = external_ids[start : start + LOOKUP]
@@ -144,7 +153,7 @@ class Writer:
         self.met[byte] |= 1 << bit
         return False
 
-    def _values(self, record: CommentRecord, article_id: int, fallback_time: datetime | None) -> tuple:
+    def _values(self, record: CommentRecord, article_id: int, fallback_time: datetime | None) -> Values:
         created_at = record.created_at or fallback_time
         if created_at is None:
             self.undated += 1
@@ -152,12 +161,13 @@ class Writer:
         return (article_id, record.parent_external_id, record.author[:200], _cut(record.email, 320), record.url,
                 _cut(record.ip, 64), record.body, created_at, record.source_status, record.source_flag, record.kind[:20])
 
-    def _update(self, changed: list) -> None:
+    def _update(self, changed: list[tuple[_Existing, Values]]) -> None:
         if not changed:
             return
-        params, follow = [], []
+        params: list[dict[str, object]] = []
+        follow: list[dict[str, object]] = []
         for row, values in changed:
-            new = dict(zip(("v_" + name for name in COMPARED), values))
+            new: dict[str, object] = dict(zip(("v_" + name for name in COMPARED), values))
             # A new parent id is linked again in finish(); an unchanged one keeps its link.
             new["v_parent_id"] = row.parent_id if values[1] == row.parent_external_id else None
             params.append({"_id": row.id, "v_now": self.now, **new})
@@ -186,7 +196,7 @@ class Writer:
                                             parent.c.id != comments.c.id).scalar_subquery())
         self.connection.execute(update(comments).where(self._unlinked()).values(parent_id=found))
 
-    def _unlinked(self):
+    def _unlinked(self) -> ColumnElement[bool]:
         return and_(comments.c.site_id == self.site_id, comments.c.parent_id.is_(None),
                     comments.c.parent_external_id.is_not(None))
 
@@ -215,7 +225,7 @@ class Writer:
         if dangling:
             self.report.warn("replies whose parent is not in the database; kept as top-level comments until it arrives",
                              [f"{external_id} → {parent_id}" for external_id, parent_id in dangling],
-                             count=self.connection.scalar(select(func.count()).where(self._unlinked())))
+                             count=self.connection.execute(select(func.count()).where(self._unlinked())).scalar_one())
 
     def _report_loose_ends(self) -> None:
         if self.articles.placeholders:
@@ -226,14 +236,15 @@ class Writer:
                              count=self.undated)
 
 
-def loop_starts(ids: array, parents: array) -> list[int]:
+def loop_starts(ids: array[int], parents: array[int]) -> list[int]:
     """The oldest row of each loop among the links ids[i] → parents[i] (ids in order): each
     row is visited once, following parents until a row without one, a row already done,
     or a row of the walk itself (a loop)."""
     state = bytearray(len(ids))  # 0 not seen, 1 on the current walk, 2 done
     starts = []
     for first in range(len(ids)):
-        walk, at = [], first
+        walk: list[int] = []
+        at: int | None = first
         while at is not None and not state[at]:
             state[at] = 1
             walk.append(at)
@@ -245,7 +256,7 @@ def loop_starts(ids: array, parents: array) -> list[int]:
     return starts
 
 
-def _index(ids: array, comment_id: int) -> int | None:
+def _index(ids: array[int], comment_id: int) -> int | None:
     """Where a row is among the linked ones (None: it has no parent, so no chain goes on)."""
     at = bisect_left(ids, comment_id)
     return at if at < len(ids) and ids[at] == comment_id else None
@@ -259,7 +270,7 @@ class _Written:
 
     BITS = 1 << 26
 
-    def __init__(self):
+    def __init__(self) -> None:
         self.bits = bytearray(self.BITS // 8)
 
     def add(self, external_ids: Iterable[str]) -> None:
@@ -277,8 +288,14 @@ class _Existing:
     """A comment row already in the database: its id, compared values, parent link."""
 
     __slots__ = ("id", "values", "parent_id", "created_at", "parent_external_id", "source_status")
+    id: int
+    values: tuple[Any, ...]  # as Values, read back
+    parent_id: int | None
+    created_at: datetime
+    parent_external_id: str | None
+    source_status: str | None
 
-    def __init__(self, row):
+    def __init__(self, row: Row[*tuple[Any, ...]]):
         self.id, self.values, self.parent_id = row[0], tuple(row[1 : 1 + len(COMPARED)]), row.parent_id
         self.created_at, self.parent_external_id, self.source_status = row.created_at, row.parent_external_id, row.source_status
 
