@@ -88,7 +88,7 @@ def _records(rows: Iterable[tuple[int, JsonObject]], path: str) -> Iterator[Reco
     articles = Recent()
     default_article = Path(path).stem[:200]
     for number, row in rows:
-        if "_unknown" in row:
+        if "_unknown" in row:  # csv_rows' first row: the header's names that are not COLUMNS
             yield from (warn("columns that are not imported", name) for name in cast("list[str]", row["_unknown"]))
             continue
         comment = comment_record(row, path, number, default_article)
