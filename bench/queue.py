@@ -37,7 +37,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from sqlalchemy import func, select, text  # noqa: E402
 
-from moderator.moderation.decisions import decide, undo  # noqa: E402
+from moderator.moderation import decisions  # noqa: E402
 from moderator.reading import audit, commenters, queue  # noqa: E402
 from moderator.storage.database import Database, open_database  # noqa: E402
 from moderator.storage.models import Comment  # noqa: E402
@@ -182,7 +182,7 @@ def measure_after_top_decided(db: Database, model_id: int, repeat: int, top: int
     pending = queue.QueueQuery(model_id=model_id)
     with db.sessions() as session:
         rows, _cursor = queue.page(session, pending, limit=top)
-        decide(session, [row.id for row in rows], Action.HIDE, "bench", reason="abuse", source=Source.BULK)
+        decisions.decide(session, [row.id for row in rows], Action.HIDE, "bench", reason="abuse", source=Source.BULK)
         times = []
         for _ in range(repeat):
             start = time.perf_counter()
@@ -196,10 +196,10 @@ def measure_after_top_decided(db: Database, model_id: int, repeat: int, top: int
 
 def _bulk(session, pending: queue.QueueQuery) -> int:
     ids = queue.ids(session, pending)[:10_000]
-    changes = decide(session, ids, Action.APPROVE, "bench", source=Source.BULK)
-    undo(session, changes.decision_ids, "bench")
+    batch = decisions.decide(session, ids, Action.APPROVE, "bench", source=Source.BULK)
+    decisions.undo(session, batch.decision_ids, "bench")
     session.rollback()
-    return len(changes.decided)
+    return len(batch.decided)
 
 
 def gui_in_own_process(path: Path, repeat: int) -> dict:

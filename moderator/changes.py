@@ -10,8 +10,8 @@ just what it names. `rows` and `articles` are read in the write's own session
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Iterable, Mapping
 
 from moderator.reading.rows import ArticleRow, CommentRow
 from moderator.vocabulary import Action, Status

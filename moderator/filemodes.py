@@ -11,9 +11,10 @@ database file first with 0600 covers them.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import IO, Iterator
+from typing import Literal, TextIO
 
 PRIVATE_FILE = 0o600
 PRIVATE_FOLDER = 0o700
@@ -33,20 +34,25 @@ def private_file(path: Path) -> Path:
     return path
 
 
-def open_private(path: Path, mode: str = "w", **options) -> IO:
+WriteMode = Literal["w", "a", "x"]  # text only: every file the app writes this way is text
+
+
+def open_private(path: Path, mode: WriteMode = "w", encoding: str | None = None, newline: str | None = None) -> TextIO:
     """open() for writing a file that is created 0600 (and tightened if it was there)."""
-    stream = open(path, mode, opener=lambda name, flags: os.open(name, flags, PRIVATE_FILE), **options)
+    stream = open(path, mode, encoding=encoding, newline=newline,
+                  opener=lambda name, flags: os.open(name, flags, PRIVATE_FILE))
     tighten(path, PRIVATE_FILE)
     return stream
 
 
 @contextmanager
-def written_aside(out: Path, mode: str = "w", **options) -> Iterator[IO]:
+def written_aside(out: Path, mode: WriteMode = "w", encoding: str | None = None,
+                  newline: str | None = None) -> Iterator[TextIO]:
     """A stream to a 0600 file beside `out` that replaces `out` once complete: a crash
     or an error never leaves half a file (and the partial one is removed)."""
     partial = out.with_name(out.name + ".partial")
     try:
-        with open_private(partial, mode, **options) as stream:
+        with open_private(partial, mode, encoding, newline) as stream:
             yield stream
     except BaseException:
         partial.unlink(missing_ok=True)

@@ -11,8 +11,9 @@ command line uses this store to see the settings the moderator set in the app
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 from moderator.settings import Settings
 

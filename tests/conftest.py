@@ -14,10 +14,6 @@ from moderator.config import AppPaths, resolve_db_url, resolve_paths
 from moderator.importing.demo import load_demo
 from moderator.storage.database import Database, open_database
 
-# Sample files written by other projects; shared/ sits beside the repository (as in CI).
-TESTDATA = Path(__file__).resolve().parents[2] / "shared" / "testdata"
-
-
 @pytest.fixture
 def paths(tmp_path: Path) -> AppPaths:
     app_paths = resolve_paths(str(tmp_path / "home"))

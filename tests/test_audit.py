@@ -11,8 +11,7 @@ from moderator.reading import queue
 from moderator.reading.audit import AuditFilter, audit_count, audit_page, batch_sizes, export_audit_csv, moderators
 from moderator.storage.models import Comment, Decision, utcnow
 from moderator.vocabulary import QueueKind, Sort, Source
-from tests.test_queue_data import build
-from tests.test_queue_plans import assert_indexed, data, plans  # noqa: F401 (data: a fixture)
+from tests.queuedata import build
 
 
 @pytest.fixture
@@ -113,32 +112,3 @@ def test_batch_sizes(log):
     with log.sessions() as s:
         batch = next(r.batch_id for r in every(s, AuditFilter(source="bulk")))
         assert batch_sizes(s, {batch}) == {batch: 10} and batch_sizes(s, set()) == {}
-
-
-# Query plans on the shared queue database of tests/test_queue_plans.py (20 bulk approvals by ana).
-
-def test_a_busy_articles_log_walks_the_time_index(data, monkeypatch):
-    db, _model_id, _refs = data
-    monkeypatch.setattr("moderator.reading.audit.FEW", 0)
-
-    def work(s):
-        _rows, cursor = audit_page(s, AuditFilter(article_id=1), limit=3)
-        audit_page(s, AuditFilter(article_id=1), cursor, limit=3)
-    found = plans(db, work)
-    assert_indexed(found, sorted_by_index=True)
-    assert any("ix_decisions_created" in line for sql, lines in found if "ORDER BY" in sql for line in lines)
-
-
-@pytest.mark.parametrize("filters", [f for f in COUNTED if f.source is None], ids=str)
-def test_counts_read_an_index(data, filters):
-    db, _model_id, _refs = data
-    assert_indexed(plans(db, lambda s: audit_count(s, filters)), sorted_by_index=False)
-
-
-def test_moderators_and_batch_sizes_are_index_seeks(data):
-    db, _model_id, _refs = data
-    found = plans(db, lambda s: (moderators(s), batch_sizes(s, {"x", "y"})))
-    assert len(found) == 3  # one seek per name and one past the last, then the batches
-    assert_indexed(found, sorted_by_index=True)
-    assert all(any("ix_decisions_moderator" in line or "ix_decisions_batch_id" in line for line in lines)
-               for _sql, lines in found)

@@ -12,7 +12,7 @@ from moderator.reading.commenters import pending_ids_of
 from moderator.reading.queue import QueueQuery
 from moderator.storage.models import Comment, Decision
 from moderator.vocabulary import Action, QueueKind, Sort, Source, Status
-from tests.test_queue_data import AUTHORS, build
+from tests.queuedata import AUTHORS, build
 
 
 def first_pending(session) -> int:
@@ -127,9 +127,18 @@ def test_the_version_seen_guards_against_stale_views(demo_db):
     with demo_db.sessions() as s:
         cid = first_pending(s)
         decide(s, [cid], Action.APPROVE, "ben")
-        with pytest.raises(ConflictError, match="changed meanwhile \\(it is now approved\\)"):
+        with pytest.raises(ConflictError, match="changed meanwhile \\(it is now approved, by ben at "):
             decide(s, [cid], Action.HIDE, "ana", reason="abuse", seen={cid: 1})
         assert decide(s, [cid], Action.HIDE, "ana", reason="abuse", seen={cid: 2}).decided
+
+
+def test_a_script_states_the_status_it_expects(demo_db):
+    with demo_db.sessions() as s:
+        cid = first_pending(s)
+        with pytest.raises(ConflictError, match=f"Comment {cid} was not hidden \\(it is now pending\\)"):
+            decide(s, [cid], Action.APPROVE, "ana", if_status=Status.HIDDEN)
+        assert decisions_made(s) == 0
+        assert decide(s, [cid], Action.APPROVE, "ana", if_status=Status.PENDING).decided
 
 
 def test_reply_is_a_staff_comment_under_its_parent(demo_db):

@@ -16,14 +16,7 @@ from moderator.errors import ConflictError, FileFormatError, ModeratorError, Not
 from moderator.importing.report import ImportCancelled
 from moderator.storage.database import open_database
 from moderator.storage.engine import make_engine
-
-
-def raised(action) -> BaseException:
-    try:
-        action()
-    except BaseException as error:  # noqa: BLE001 - the error is what the test looks at
-        return error
-    raise AssertionError("nothing was raised")
+from tests.raising import raised
 
 
 @pytest.mark.parametrize("error", [NotFoundError("There is no comment with id 7."), ConflictError("It changed; look again."),
@@ -39,10 +32,11 @@ def test_a_file_the_user_chose_that_is_missing_or_a_folder_names_the_file(tmp_pa
     assert explain(raised(lambda: open(tmp_path))) == f"{tmp_path}: this is a folder; choose a file."
     a_file = tmp_path / "file"
     a_file.write_text("x")
-    assert explain(raised(lambda: (a_file / "inside").open())) == f"{a_file / 'inside'}: a part of this path is not a folder."
+    inside = a_file / "inside"
+    assert explain(raised(lambda: inside.open())) == f"{inside}: a part of this path is not a folder."
     partial = tmp_path / "missing folder" / "decisions.jsonl.partial"  # written first, renamed when complete
-    final = tmp_path / "missing folder" / "decisions.jsonl"
-    assert explain(raised(lambda: partial.open("w"))) == f"{final}: no such file or folder."
+    chosen = tmp_path / "missing folder" / "decisions.jsonl"
+    assert explain(raised(lambda: partial.open("w"))) == f"{chosen}: no such file or folder."
 
 
 def test_unreadable_unwritable_and_existing_files_name_the_file():

@@ -12,7 +12,7 @@ from moderator.importing import import_files
 from moderator.moderation.decisions import decide, reply, undo
 from moderator.storage.database import open_database
 from moderator.storage.models import Comment, Decision
-from tests.conftest import TESTDATA
+from tests.samples import TESTDATA
 
 SAMPLE = TESTDATA / "wxr_remark42-wordpress_test-inline.xml"
 

@@ -10,8 +10,7 @@ from moderator.importing.setaside import FTS_BUFFER, FTS_DEFAULT_BUFFER
 from moderator.moderation.decisions import post_first_comment, reply
 from moderator.reading import search
 from moderator.storage.models import Article, Comment
-from tests.conftest import TESTDATA
-from tests.test_import_behaviour import wxr
+from tests.samples import TESTDATA, wxr
 
 SAMPLE = TESTDATA / "wxr_isso-tests.xml"
 

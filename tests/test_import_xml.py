@@ -5,8 +5,7 @@ import pytest
 
 from moderator.errors import FileFormatError
 from moderator.formats import FORMATS, xmlsafe
-from tests.conftest import TESTDATA
-from tests.test_import_behaviour import wxr
+from tests.samples import TESTDATA, wxr
 
 XML_SAMPLES = [("wxr", "wxr_isso-tests.xml"), ("wxr", "wxr_remark42-wordpress_test-inline.xml"),
                ("wxr", "wxr_wp-importer_serialized-comment-meta.xml"), ("disqus", "disqus_isso-tests.xml")]

@@ -5,7 +5,7 @@ from sqlalchemy import text
 
 from moderator.storage.database import open_database
 from moderator.storage.engine import make_engine
-from moderator.storage.migrate import alembic_config, current_revision, head_revision, upgrade
+from moderator.storage.migrate import alembic_config, current_revision, head_revision, prepare_database, upgrade
 
 
 def test_models_and_migrations_never_drift(db):
@@ -47,3 +47,13 @@ def test_older_database_is_backed_up_then_migrated(paths):
             assert copy.execute("SELECT version_num FROM alembic_version").fetchone()[0] == "0001"
             assert copy.execute("SELECT key FROM sites").fetchone()[0] == "old"
     database.dispose()
+
+
+def test_in_memory_database_is_migrated_without_a_copy(tmp_path):
+    """An in-memory database has no file to copy before a migration (the copy was asked of
+    the URL's missing file name, and failed)."""
+    engine = make_engine("sqlite://")
+    upgrade(engine, "0001")
+    assert prepare_database(engine, tmp_path / "backups") is None
+    assert current_revision(engine) == head_revision(engine)
+    assert not (tmp_path / "backups").exists()

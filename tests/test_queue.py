@@ -9,7 +9,7 @@ import pytest
 from moderator.reading import queries, queue
 from moderator.reading.queueplan import FEW
 from moderator.vocabulary import QueueKind, Sort, Status
-from tests.test_queue_data import AUTHORS, T0, built_database, expected, walk
+from tests.queuedata import AUTHORS, T0, built_database, expected, walk
 
 SORTS = (Sort.PRIORITY, Sort.NEWEST, Sort.OLDEST)
 

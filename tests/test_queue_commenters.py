@@ -2,11 +2,11 @@
 
 import pytest
 
-from moderator.errors import NotFoundError
 from moderator.reading import queue
 from moderator.reading.commenters import commenter_summary, of_comment
-from moderator.vocabulary import VISIBLE_TO_MODERATORS
-from tests.test_queue_data import AUTHORS, build, expected, walk
+from moderator.errors import NotFoundError
+from moderator.vocabulary import VISIBLE_TO_MODERATORS, Status
+from tests.queuedata import AUTHORS, build, expected, walk
 
 
 def test_a_commenters_summary(db):

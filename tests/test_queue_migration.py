@@ -7,21 +7,9 @@ from moderator.reading import queue
 from moderator.storage.database import open_database
 from moderator.storage.engine import make_engine
 from moderator.storage.migrate import current_revision, head_revision, upgrade
+from tests.oldschema import insert_old_comments
 
 OLD_COMMENTS = [(1, "Storms are coming", "Ann"), (2, "a calm evening", "Stormy Daniels"), (3, "nothing here", "Bob")]
-
-
-def insert_old_comments(c, comments: list[tuple[int, str, str, str]]) -> None:
-    """Site 1, article 1 and these (id, body, author, status) comments, in raw SQL: the
-    schema of an older revision, not today's models."""
-    c.execute(text("INSERT INTO sites (id, key, name, comment_prompt, comment_call) VALUES (1, 's', 'S', '?', '!')"))
-    c.execute(text("INSERT INTO articles (id, site_id, external_id, headline, standfirst, body, imported_at) "
-                   "VALUES (1, 1, 'a', 'H', '', '', '2025-01-01 00:00:00.000000')"))
-    for cid, body, author, status in comments:
-        c.execute(text("INSERT INTO comments (id, site_id, article_id, author, is_staff, body, created_at, status, "
-                       "version, updated_at, kind) VALUES (:id, 1, 1, :author, 0, :body, '2025-01-01 00:00:00.000000', "
-                       ":status, 1, '2025-01-01 00:00:00.000000', 'comment')"),
-                  {"id": cid, "body": body, "author": author, "status": status})
 
 
 def test_existing_comments_are_indexed_by_the_migration(paths):

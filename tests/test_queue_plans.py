@@ -16,8 +16,9 @@ from sqlalchemy import event
 
 from moderator.moderation.decisions import decide
 from moderator.reading import audit, queries, queue
+from moderator.storage.models import utcnow
 from moderator.vocabulary import QueueKind, Sort, Source
-from tests.test_queue_data import AUTHORS, T0, built_database
+from tests.queuedata import AUTHORS, T0, built_database
 
 FULL_SCAN = re.compile(r"^SCAN (comments|scores|decisions|articles)$")  # a table read row by row, no index
 SORTED_AFTER = "USE TEMP B-TREE FOR ORDER BY"  # every matching row sorted ("RIGHT PART OF ORDER BY": ties only)
@@ -175,3 +176,33 @@ def test_the_audit_log_by_source_reads_that_sources_index(data):
     db, _model_id, _refs = data
     found = plans(db, lambda s: audit.audit_page(s, audit.AuditFilter(source="rule"), limit=3))
     assert found and all(any("ix_decisions_source_created" in line for line in lines) for _sql, lines in found), found
+
+
+def test_a_busy_articles_log_walks_the_time_index(data, monkeypatch):
+    db, _model_id, _refs = data
+    monkeypatch.setattr("moderator.reading.audit.FEW", 0)
+
+    def work(s):
+        _rows, cursor = audit.audit_page(s, audit.AuditFilter(article_id=1), limit=3)
+        audit.audit_page(s, audit.AuditFilter(article_id=1), cursor, limit=3)
+    found = plans(db, work)
+    assert_indexed(found, sorted_by_index=True)
+    assert any("ix_decisions_created" in line for sql, lines in found if "ORDER BY" in sql for line in lines)
+
+
+@pytest.mark.parametrize("filters", [audit.AuditFilter(), audit.AuditFilter(moderator="ben"), audit.AuditFilter(action="approve"),
+                                     audit.AuditFilter(since=utcnow() - timedelta(days=1)), audit.AuditFilter(article_id=1),
+                                     audit.AuditFilter(article_id=1, moderator="ben")],
+                         ids=["all", "moderator", "action", "the last day", "article", "article and moderator"])
+def test_audit_counts_read_an_index(data, filters):
+    db, _model_id, _refs = data
+    assert_indexed(plans(db, lambda s: audit.audit_count(s, filters)), sorted_by_index=False)
+
+
+def test_the_audit_logs_moderators_and_batch_sizes_are_index_seeks(data):
+    db, _model_id, _refs = data
+    found = plans(db, lambda s: (audit.moderators(s), audit.batch_sizes(s, {"x", "y"})))
+    assert len(found) == 3  # one seek per name and one past the last, then the batches
+    assert_indexed(found, sorted_by_index=True)
+    assert all(any("ix_decisions_moderator" in line or "ix_decisions_batch_id" in line for line in lines)
+               for _sql, lines in found)

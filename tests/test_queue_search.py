@@ -8,7 +8,7 @@ from sqlalchemy import select, text
 from moderator.reading import queue, search
 from moderator.storage.models import Comment
 from moderator.vocabulary import QueueKind, Sort
-from tests.test_queue_data import T0, built_database, matches
+from tests.queuedata import T0, build, built_database, matches
 
 MARKED = search.MARK_START + "{}" + search.MARK_END
 
@@ -83,7 +83,6 @@ def test_rows_are_highlighted(data):
 
 def test_relevance_puts_the_best_match_first(db):
     with db.sessions() as s:
-        from tests.test_queue_data import build
         build(s)
         article, site = s.execute(text("SELECT id, site_id FROM articles LIMIT 1")).one()
         bodies = [" ".join(["words"] * 30 + ["storm"] + ["more"] * 30), "storm after storm after storm", "storm warning"]
@@ -119,7 +118,6 @@ def test_search_combines_with_filters_and_pages(data):
 
 def test_the_index_follows_every_write_in_its_transaction(db):
     with db.sessions() as s:
-        from tests.test_queue_data import build
         build(s)
         comment = s.scalars(select(Comment).where(Comment.body.like("taxes%"))).first()
         comment.body = "a fresh word: quokka"
@@ -135,7 +133,6 @@ def test_the_index_follows_every_write_in_its_transaction(db):
 
 def test_a_decision_does_not_touch_the_index(db):
     with db.sessions() as s:
-        from tests.test_queue_data import build
         build(s)
         before = s.execute(text("SELECT count(*) FROM comments_fts_data")).scalar()
         s.execute(text("UPDATE comments SET status = 'approved', version = version + 1"))

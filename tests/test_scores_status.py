@@ -11,8 +11,8 @@ from moderator.storage.engine import make_engine
 from moderator.storage.migrate import upgrade
 from moderator.storage.models import Comment, Score
 from moderator.vocabulary import Action, Source, Status
-from tests.test_queue_data import build
-from tests.test_queue_migration import insert_old_comments
+from tests.queuedata import build
+from tests.oldschema import insert_old_comments
 
 
 def mismatches(session) -> list[tuple]:

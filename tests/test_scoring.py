@@ -8,6 +8,8 @@ import numpy as np
 import pytest
 from sqlalchemy import func, select
 
+from moderator.reading import queue
+from moderator.reading.queue import QueueQuery
 from moderator.scoring.evaluate import evaluate, roc_auc
 from moderator.scoring.priority import HIGH, LOW, MEDIUM, Thresholds, priority
 from moderator.scoring.quick import OFFENSIVE, QuickScreen, quick_identity
@@ -17,17 +19,14 @@ from moderator.scoring.store import (
     ScoringPlan,
     count_unscored,
     find_model,
-    order_by_priority,
     register_model,
     score_fields,
-    scored_by_priority,
     scores_for,
-    unscored_by_time,
     write_scores,
 )
 from moderator.storage.models import Comment, Score
-from moderator.vocabulary import Status
-from tests.conftest import TESTDATA
+from moderator.vocabulary import QueueKind, Sort, Status
+from tests.samples import TESTDATA
 
 JIGSAW = TESTDATA / "toxic_jigsaw-train-dummy_detoxify.csv"
 
@@ -141,16 +140,17 @@ def test_switching_models_never_mixes_scores(demo_db, session, quick):
     assert scores_for(session, other_id, ids) == {ids[0]: {"toxicity": 0.1}, ids[1]: {"toxicity": 0.9},
                                                  ids[2]: {"toxicity": 0.5}}
     assert set(scores_for(session, find_model(session, quick.identity), ids)[ids[0]]) == {OFFENSIVE}
-    ordered = session.scalars(order_by_priority(select(Comment.id), other_id)).all()
+    everything = QueueQuery(kind=QueueKind.ALL, sort=Sort.PRIORITY, model_id=other_id)
+    ordered = [row.id for row in queue.first_rows(session, everything, None)]
     assert ordered[:3] == [ids[1], ids[2], ids[0]] and len(ordered) == 54  # unscored ones last
 
 
 def test_priority_sort_follows_the_main_label(demo_db, session, quick):
     score_pending(demo_db.sessions, quick)
     model_id = find_model(session, quick.identity)
-    mains = session.execute(order_by_priority(select(Comment.id, Score.main), model_id)).all()
-    values = [main for _, main in mains]
-    assert values == sorted(values, reverse=True)
+    rows = queue.first_rows(session, QueueQuery(kind=QueueKind.ALL, sort=Sort.PRIORITY, model_id=model_id), None)
+    values = [row.score for row in rows]
+    assert None not in values and values == sorted(values, reverse=True)
 
 
 def test_priority_pages_read_scored_then_unscored(demo_db, session, quick):
@@ -159,15 +159,16 @@ def test_priority_pages_read_scored_then_unscored(demo_db, session, quick):
     model_id = find_model(session, quick.identity)
     session.execute(Score.__table__.delete().where(Score.comment_id > 40))
     session.commit()
-    pages, after = [], None
-    while page := session.execute(scored_by_priority(select(Comment.id, Score.main), model_id, after).limit(7)).all():
-        pages += page
-        after = (page[-1].main, page[-1].id)
-    assert len(pages) == 40 and [m for _, m in pages] == sorted((m for _, m in pages), reverse=True)
-    tail = session.scalars(unscored_by_time(select(Comment.id), model_id)).all()
-    assert sorted(tail) == list(range(41, 55))
-    exact = [row.id for row in session.execute(order_by_priority(select(Comment.id), model_id))]
-    assert exact == [i for i, _ in pages] + exact[40:] and sorted(exact[40:]) == sorted(tail)
+    by_priority = QueueQuery(kind=QueueKind.ALL, sort=Sort.PRIORITY, model_id=model_id)
+    pages, cursor, rows = [], None, [None] * 7
+    while len(rows) == 7:  # pages of 7, each after the cursor where the last one ended
+        rows, cursor = queue.page(session, by_priority, cursor, limit=7)
+        pages += rows
+    scored, tail = [r for r in pages if r.score is not None], [r for r in pages if r.score is None]
+    assert len(scored) == 40 and [r.score for r in scored] == sorted((r.score for r in scored), reverse=True)
+    assert pages == scored + tail  # the scored first, then the rest
+    assert sorted(r.id for r in tail) == list(range(41, 55))
+    assert [r.created_at for r in tail] == sorted((r.created_at for r in tail), reverse=True)  # newest first
 
 
 def test_score_fields_for_queue_json(demo_db, session, quick):

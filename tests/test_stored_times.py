@@ -19,7 +19,7 @@ from moderator.storage.engine import make_engine
 from moderator.storage.migrate import upgrade
 from moderator.storage.models import Comment, UtcDateTime
 from moderator.vocabulary import QueueKind, Sort
-from tests.test_queue_migration import insert_old_comments
+from tests.oldschema import insert_old_comments
 
 SECOND = datetime(2024, 5, 1, 11, 0, tzinfo=UTC)
 STORED = re.compile(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{6}")

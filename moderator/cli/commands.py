@@ -9,28 +9,30 @@ import logging
 import sys
 import time
 import traceback
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from moderator import APP_NAME, __version__
 from moderator.cli import scoring as cli_scoring
-from moderator.reading import queries, queue
-from moderator.reading.queue import QueueQuery, ScoreRange
-from moderator.storage.backup import backup_database, restore_database
 from moderator.config import LOG_FORMAT, AppPaths, resolve_db_url, resolve_paths
-from moderator.importing.demo import load_demo
 from moderator.errors import explain
-from moderator.formats.export import FORMATS as EXPORT_FORMATS, export_decisions
 from moderator.formats import FORMATS
+from moderator.formats.export import FORMATS as EXPORT_FORMATS
+from moderator.formats.export import export_decisions
 from moderator.importing import FORMAT_NAMES, ImportProgress, import_files
+from moderator.importing.demo import load_demo
 from moderator.inifile import read_settings
 from moderator.moderation.decisions import decide, last_undoable, reply, undo
+from moderator.reading import queries, queue
+from moderator.reading.queue import QueueQuery, ScoreRange
 from moderator.scoring.priority import thresholds_from
 from moderator.scoring.registry import model_identity
 from moderator.scoring.store import find_model, score_fields
+from moderator.storage.backup import backup_database, restore_database
 from moderator.storage.database import Database, open_database
-from moderator.vocabulary import HIDE_REASONS, STATUS_AFTER, QueueKind, Sort
+from moderator.vocabulary import HIDE_REASONS, STATUS_AFTER, VISIBLE_TO_MODERATORS, QueueKind, Sort
 
 log = logging.getLogger("moderator")
 
@@ -87,6 +89,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("action", choices=tuple(STATUS_AFTER))
     p.add_argument("--reason", choices=tuple(HIDE_REASONS), help="why it is hidden (required for hide)")
     p.add_argument("--note", default="", help="free text kept with the decision")
+    p.add_argument("--if-status", choices=tuple(VISIBLE_TO_MODERATORS), metavar="STATUS",
+                   help="decide only if the comment is still pending, approved or hidden (else refuse, changing nothing)")
     _add_moderator(p)
 
     p = commands.add_parser("reply", help="reply to a comment as staff")
@@ -143,7 +147,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 @contextmanager
-def _database(paths: AppPaths, db_url: str | None):
+def _database(paths: AppPaths, db_url: str | None) -> Iterator[Database]:
     paths.ensure()
     db = open_database(resolve_db_url(paths, db_url), paths.backups)
     try:
@@ -175,7 +179,7 @@ def _log_bug(paths: AppPaths, error: BaseException, command: str) -> str:
     return f"unexpected error; details are in {paths.log_file}"
 
 
-def cmd_demo(db: Database, args) -> int:
+def cmd_demo(db: Database, args: argparse.Namespace) -> int:
     with db.write_sessions() as session:
         reports = load_demo(session)
     comments = sum(r.comments.added for r in reports)
@@ -184,7 +188,7 @@ def cmd_demo(db: Database, args) -> int:
     return 0
 
 
-def cmd_import(db: Database, args) -> int:
+def cmd_import(db: Database, args: argparse.Namespace) -> int:
     for path in args.files:  # each file is its own transaction: a bad one keeps nothing of itself
         with db.write_sessions() as session:
             report = import_files(session, [path], args.format, args.site, _progress_printer())[0]
@@ -197,7 +201,7 @@ def cmd_import(db: Database, args) -> int:
     return 0
 
 
-def _progress_printer():
+def _progress_printer() -> Callable[[ImportProgress], None]:
     """Progress on stderr, for files that take more than a second: at most once a second."""
     started = time.monotonic()
     last = [started]
@@ -217,10 +221,10 @@ def _time_argument(value: str) -> datetime:
         parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
     except ValueError:
         raise argparse.ArgumentTypeError(f"'{value}' is not an ISO 8601 time, e.g. 2025-04-29T22:00") from None
-    return parsed if parsed.tzinfo else parsed.replace(tzinfo=timezone.utc)
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
 
 
-def cmd_queue(db: Database, args) -> int:
+def cmd_queue(db: Database, args: argparse.Namespace) -> int:
     paths = resolve_paths(args.home)
     identity, thresholds = model_identity(paths.models), thresholds_from(read_settings(paths.settings_file))
     with db.sessions() as session:
@@ -237,7 +241,8 @@ def cmd_queue(db: Database, args) -> int:
     for row in rows:
         first_line = row.body.splitlines()[0] if row.body else ""
         shown = fields[row.id]["priority"] or "-"
-        print(f"{row.id:>7}  {row.created_at:%Y-%m-%d %H:%M}  {row.status:<8}  {shown:<6}  {row.author[:20]:<20}  {first_line[:64]}")
+        print(f"{row.id:>7}  {row.created_at:%Y-%m-%d %H:%M}  {row.status:<8}  {shown:<6}  {row.author[:20]:<20}  "
+              f"{first_line[:64]}")
     return 0
 
 
@@ -252,9 +257,10 @@ def _score_range(value: str) -> tuple[float, float | None]:
     return bounds[0], (None if bounds[1] == 1 else bounds[1])  # up to 1 means 1 included
 
 
-def cmd_decide(db: Database, args) -> int:
+def cmd_decide(db: Database, args: argparse.Namespace) -> int:
     with db.write_sessions() as session:
-        changes = decide(session, [args.comment_id], args.action, args.moderator, args.reason, args.note)
+        changes = decide(session, [args.comment_id], args.action, args.moderator, args.reason, args.note,
+                         if_status=args.if_status)
         session.commit()
     if not changes.decided:
         print(f"Comment {args.comment_id} is already {STATUS_AFTER[args.action]}; nothing was changed.")
@@ -264,7 +270,7 @@ def cmd_decide(db: Database, args) -> int:
     return 0
 
 
-def cmd_reply(db: Database, args) -> int:
+def cmd_reply(db: Database, args: argparse.Namespace) -> int:
     with db.write_sessions() as session:
         changes = reply(session, args.comment_id, args.text, args.moderator)
         session.commit()
@@ -272,7 +278,7 @@ def cmd_reply(db: Database, args) -> int:
     return 0
 
 
-def cmd_undo(db: Database, args) -> int:
+def cmd_undo(db: Database, args: argparse.Namespace) -> int:
     with db.write_sessions() as session:
         changes = undo(session, last_undoable(session, args.moderator), args.moderator)
         session.commit()
@@ -284,7 +290,7 @@ def cmd_undo(db: Database, args) -> int:
     return 0
 
 
-def cmd_export(db: Database, args) -> int:
+def cmd_export(db: Database, args: argparse.Namespace) -> int:
     file_format = args.format or ("csv" if args.out.suffix.lower() == ".csv" else "jsonl")
     with db.sessions() as session:
         count = export_decisions(session, args.out, args.since, file_format)
@@ -292,20 +298,20 @@ def cmd_export(db: Database, args) -> int:
     return 0
 
 
-def cmd_backup(db: Database, args) -> int:
+def cmd_backup(db: Database, args: argparse.Namespace) -> int:
     info = backup_database(db.engine, args.out, args.force)
     print(f"Backed up to {info.path} ({info.size / 2**20:.1f} MB, schema {info.revision}).")
     return 0
 
 
-def cmd_restore(db: Database, args) -> int:
+def cmd_restore(db: Database, args: argparse.Namespace) -> int:
     info = restore_database(db.engine, args.backup, resolve_paths(args.home).backups, args.force)
     kept = f"; the replaced database was kept as {info.replaced_copy}" if info.replaced_copy else ""
     print(f"Restored from {info.source} (schema {info.revision}){kept}.")
     return 0
 
 
-def cmd_stats(db: Database, args) -> int:
+def cmd_stats(db: Database, args: argparse.Namespace) -> int:
     with db.sessions() as session:
         figures = queries.stats(session)
     if args.json:
@@ -318,7 +324,8 @@ def cmd_stats(db: Database, args) -> int:
     return 0
 
 
-COMMANDS = {
+Handler = Callable[[Database, argparse.Namespace], int]
+COMMANDS: dict[str, Handler] = {
     "demo": cmd_demo, "import": cmd_import, "queue": cmd_queue, "decide": cmd_decide,
     "reply": cmd_reply, "undo": cmd_undo, "export": cmd_export, "stats": cmd_stats,
     "backup": cmd_backup, "restore": cmd_restore,

@@ -10,19 +10,27 @@ import json
 import sys
 import time
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from moderator.config import resolve_paths
 from moderator.errors import ModeratorError
 from moderator.scoring.detox import FAST_MODES
+from moderator.scoring.packfiles import MANIFEST
 from moderator.scoring.priority import Thresholds
 from moderator.scoring.registry import list_models, load_scorer, model_identity, remove_model, use_model
 from moderator.scoring.releases import RELEASES
 
+if TYPE_CHECKING:  # for annotations only: the commands import what they run when they run
+    from moderator.scoring.packs import Manifest
+    from moderator.scoring.runner import Progress
+    from moderator.storage.database import Database
+
+    Subcommands = argparse._SubParsersAction[argparse.ArgumentParser]  # what add_subparsers() returns
+
 LONG_RUN_SECONDS = 2.0  # show progress after this long even when stderr is not a terminal
 
 
-def add_commands(commands) -> None:
+def add_commands(commands: Subcommands) -> None:
     p = commands.add_parser("score", help="score comments the model has not scored yet")
     _add_model_options(p)
     p.add_argument("--rescore", action="store_true", help="score every comment again")
@@ -42,10 +50,11 @@ def add_commands(commands) -> None:
 
 def _add_model_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--model", metavar="NAME", help="the model to use (default: the active one)")
-    parser.add_argument("--fast", choices=FAST_MODES, help="a faster, slightly less exact mode (detoxify models; bf16 needs AVX-512 on x86, else int8)")
+    parser.add_argument("--fast", choices=FAST_MODES, help="a faster, slightly less exact mode "
+                        "(detoxify models; bf16 needs AVX-512 on x86, else int8)")
 
 
-def _add_models_commands(actions) -> None:
+def _add_models_commands(actions: Subcommands) -> None:
     p = actions.add_parser("list", help="installed models; the active one is marked")
     p.add_argument("--json", action="store_true")
     p = actions.add_parser("install", help="install a model pack (folder or zip), or a checkpoint with --config")
@@ -65,11 +74,11 @@ def _add_models_commands(actions) -> None:
     p.add_argument("name", metavar="NAME", choices=tuple(RELEASES))
 
 
-def _models_dir(args) -> Path:
+def _models_dir(args: argparse.Namespace) -> Path:
     return resolve_paths(args.home).models
 
 
-def cmd_score(db, args) -> int:
+def cmd_score(db: Database, args: argparse.Namespace) -> int:
     from moderator.scoring.runner import score_pending
 
     scorer = load_scorer(_models_dir(args), args.model, args.fast)
@@ -83,7 +92,7 @@ def cmd_score(db, args) -> int:
     return 0
 
 
-def cmd_evaluate(db, args) -> int:
+def cmd_evaluate(db: Database, args: argparse.Namespace) -> int:
     from moderator.scoring.evaluate import evaluate
 
     scorer = load_scorer(_models_dir(args), args.model, args.fast)
@@ -102,11 +111,11 @@ def cmd_evaluate(db, args) -> int:
     return 0
 
 
-def cmd_models(db, args) -> int:
+def cmd_models(db: Database, args: argparse.Namespace) -> int:
     return MODELS_ACTIONS[args.models_command](_models_dir(args), args)
 
 
-def models_list(models_dir: Path, args) -> int:
+def models_list(models_dir: Path, args: argparse.Namespace) -> int:
     models = list_models(models_dir)
     if args.json:
         print(json.dumps([m.as_json() for m in models]))
@@ -118,7 +127,7 @@ def models_list(models_dir: Path, args) -> int:
     return 0
 
 
-def models_install(models_dir: Path, args) -> int:
+def models_install(models_dir: Path, args: argparse.Namespace) -> int:
     from moderator.scoring.packs import install_pack
 
     manifest = install_pack(models_dir, args.path, args.config, args.name)
@@ -128,26 +137,26 @@ def models_install(models_dir: Path, args) -> int:
     return 0
 
 
-def models_use(models_dir: Path, args) -> int:
+def models_use(models_dir: Path, args: argparse.Namespace) -> int:
     identity = use_model(models_dir, args.name)
     print(f"{identity.name} is now the active model; comments it has not scored show as unscored until scored.")
     return 0
 
 
-def models_remove(models_dir: Path, args) -> int:
+def models_remove(models_dir: Path, args: argparse.Namespace) -> int:
     remove_model(models_dir, args.name)
     print(f"Removed {args.name}; the active model is now {model_identity(models_dir).name}.")
     return 0
 
 
-def models_pack(models_dir: Path, args) -> int:
+def models_pack(models_dir: Path, args: argparse.Namespace) -> int:
     from moderator.scoring import packs
 
     if args.checkpoint or args.config:
         if not (args.checkpoint and args.config):
             raise ModeratorError("Packing a local checkpoint needs both --checkpoint FILE and --config DIR.")
         manifest = packs.build_pack(args.out, args.checkpoint, args.config, args.name, f"checkpoint file {args.checkpoint.name}")
-    elif (models_dir / args.name / packs.MANIFEST).is_file():
+    elif (models_dir / args.name / MANIFEST).is_file():
         manifest = _pack_installed(models_dir / args.name, args.out)
     else:
         from moderator.scoring.download import pack_release
@@ -159,7 +168,7 @@ def models_pack(models_dir: Path, args) -> int:
     return 0
 
 
-def _pack_installed(folder: Path, out: Path):
+def _pack_installed(folder: Path, out: Path) -> Manifest:
     from moderator.scoring import packs
 
     manifest = packs.read_manifest(folder)
@@ -167,7 +176,7 @@ def _pack_installed(folder: Path, out: Path):
                             manifest.source, manifest.config_source)
 
 
-def _print_files(manifest) -> None:
+def _print_files(manifest: Manifest) -> None:
     """Every file of the pack with its full sha256, as its manifest records them."""
     for path, sha256 in manifest.files:
         print(f"  sha256 {sha256}  {path}")
@@ -176,7 +185,7 @@ def _print_files(manifest) -> None:
             print(f"  {label} {source}")
 
 
-def models_download(models_dir: Path, args) -> int:
+def models_download(models_dir: Path, args: argparse.Namespace) -> int:
     from moderator.scoring.download import download_release
 
     with ProgressBar() as bar:
@@ -196,12 +205,12 @@ class ProgressBar:
     def __enter__(self) -> ProgressBar:
         return self
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, *exc: object) -> None:
         if self.shown:
             self.stream.write("\n")
             self.stream.flush()
 
-    def show(self, progress) -> None:
+    def show(self, progress: Progress) -> None:
         left = progress.seconds_left
         eta = f", {left:.0f} s left" if left is not None else ""
         self._draw(progress.scored, progress.total, f"{progress.scored}/{progress.total} comments, "

@@ -11,9 +11,10 @@ one leading apostrophe off (the decisions import does, moderator.formats.decisio
 from __future__ import annotations
 
 import csv
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Iterable, Iterator, Sequence
+from typing import TextIO
 
 from moderator.filemodes import written_aside
 
@@ -21,7 +22,7 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
 QUOTE = "'"
 
 
-def neutralise(value: Any) -> str:
+def neutralise(value: object) -> str:
     text = "" if value is None else str(value)
     return QUOTE + text if text.startswith(FORMULA_STARTS + (QUOTE,)) else text
 
@@ -33,15 +34,15 @@ def unquote(text: str) -> str:
 class SafeWriter:
     """Rows of cells, each neutralised, under a header."""
 
-    def __init__(self, stream, fields: Sequence[str]):
+    def __init__(self, stream: TextIO, fields: Sequence[str]):
         self._writer = csv.writer(stream)
         self.fields = tuple(fields)
         self._writer.writerow(self.fields)
 
-    def row(self, values: Iterable[Any]) -> None:
+    def row(self, values: Iterable[object]) -> None:
         self._writer.writerow([neutralise(v) for v in values])
 
-    def record(self, record: dict) -> None:
+    def record(self, record: Mapping[str, object]) -> None:
         self.row(record.get(field) for field in self.fields)
 
 

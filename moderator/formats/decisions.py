@@ -2,20 +2,35 @@
 
 Importing one applies another machine's decisions to the same comments here,
 found by (site, external id); moderator.importing.decisions does the applying.
+Only what a moderator can do is read: approve, hide and restore (each with the
+status it leaves), a staff reply or post, and undo or redo of those. "removed" is
+the status of a staff reply whose posting was undone, and only an undo leaves it
+(that it names a staff reply is checked against the database when applied). Any
+other action or status refuses the file: a decisions file never removes a reader's
+comment, nor brings one back.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import datetime
-from typing import BinaryIO, Iterator, NamedTuple
+from typing import BinaryIO, NamedTuple
 
 from moderator.errors import FileFormatError
 from moderator.formats import generic
 from moderator.formats.csvsafe import unquote
-from moderator.formats.records import parse_iso_time
+from moderator.formats.jsonstream import JsonObject
+from moderator.formats.limits import MAX_COMMENT
+from moderator.formats.records import parse_iso_time, shown
 
 NAME = "decisions"
 REQUIRED = ("action", "status_after", "moderator", "time")
+PENDING, APPROVED, HIDDEN, REMOVED = "pending", "approved", "hidden", "removed"
+STAFF_POSTS = ("reply", "post")
+UNDO, REDO = "undo", "redo"
+# What each action leaves the comment in; undo and redo take it back to any earlier status.
+LEAVES = {"approve": (APPROVED,), "hide": (HIDDEN,), "restore": (PENDING,), "reply": (APPROVED,), "post": (APPROVED,),
+          UNDO: (PENDING, APPROVED, HIDDEN, REMOVED), REDO: (PENDING, APPROVED, HIDDEN)}
 
 
 class DecisionRecord(NamedTuple):
@@ -41,33 +56,59 @@ def parse(stream: BinaryIO, path: str) -> Iterator[DecisionRecord]:
         yield decision_record(row, path, number)
 
 
-def _csv(stream: BinaryIO, path: str) -> Iterator[tuple[int, dict]]:
+def _csv(stream: BinaryIO, path: str) -> Iterator[tuple[int, JsonObject]]:
     """Cells as the export wrote them, less the apostrophe it puts before formula-like text."""
     for number, row in generic.csv_rows(stream, path):
         if "_unknown" not in row:
             yield number, {key: unquote(value) if isinstance(value, str) else value for key, value in row.items()}
 
 
-def decision_record(row: dict, path: str, number: int) -> DecisionRecord:
+def decision_record(row: JsonObject, path: str, number: int) -> DecisionRecord:
     text = {key: generic.field_text(row, key) for key in row}
-    missing = [key for key in REQUIRED if not text.get(key)]
-    if missing:
-        raise FileFormatError(path, number, f"'{missing[0]}' is missing; is this a decisions file?")
+    action, status_after, moderator, when = (_required(text, key, path, number) for key in REQUIRED)
+    _check_action(action, status_after, path, number)
     try:
-        time = parse_iso_time(text["time"])
+        time = parse_iso_time(when)
     except ValueError:
-        raise FileFormatError(path, number, f"time '{text['time']}' is not an ISO 8601 time") from None
+        time = None
+    if time is None:  # not a time, or WordPress's zero date
+        raise FileFormatError(path, number, f"time {shown(when)} is not an ISO 8601 time")
     return DecisionRecord(
         line=number,
         site=text.get("site") or generic.SITE[0],
         external_id=text.get("external_id"),
         article_external_id=text.get("article_external_id"),
         parent_external_id=text.get("parent_external_id"),
-        action=text["action"],
+        action=action,
         reason=text.get("reason"),
         note=text.get("note") or "",
-        moderator=text["moderator"],
+        moderator=moderator,
         time=time,
-        status_after=text["status_after"],
-        reply_text=row.get("reply_text") or None,
+        status_after=status_after,
+        reply_text=_reply_text(row, path, number),
     )
+
+
+def _required(text: dict[str, str | None], key: str, path: str, number: int) -> str:
+    value = text.get(key)
+    if not value:
+        raise FileFormatError(path, number, f"'{key}' is missing; is this a decisions file?")
+    return value
+
+
+def _check_action(action: str, status: str, path: str, number: int) -> None:
+    if action not in LEAVES:
+        raise FileFormatError(path, number, f"action {shown(action)} is not a moderator's action "
+                                            f"({', '.join(LEAVES)}); nothing was applied")
+    if status not in LEAVES[action]:
+        raise FileFormatError(path, number, f"status_after {shown(status)} is not what '{action}' leaves a comment in "
+                                            f"({', '.join(LEAVES[action])}); nothing was applied")
+
+
+def _reply_text(row: JsonObject, path: str, number: int) -> str | None:
+    reply = row.get("reply_text")
+    if reply is not None and not isinstance(reply, str):
+        raise FileFormatError(path, number, "'reply_text' is not text")
+    if reply and len(reply) > MAX_COMMENT:
+        raise FileFormatError(path, number, f"'reply_text' is longer than {MAX_COMMENT:,} characters; refused")
+    return reply or None

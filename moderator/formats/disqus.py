@@ -7,14 +7,30 @@ article and reports it). A post that is neither spam nor deleted was published.
 
 from __future__ import annotations
 
-from typing import BinaryIO, Iterator
+from collections.abc import Iterator
+from datetime import datetime
+from typing import BinaryIO
 
+from moderator.errors import FileFormatError
+from moderator.formats.htmltext import html_to_text
+from moderator.formats.limits import MAX_COMMENT
 from moderator.formats.records import (
-    ANONYMOUS, APPROVED, HIDDEN, ArticleRecord, CommentRecord, Record,
-    bad_id, parse_iso_time, site_record, skip, text_or_none, warn,
+    ANONYMOUS,
+    APPROVED,
+    HIDDEN,
+    ArticleRecord,
+    CommentRecord,
+    Record,
+    bad_id,
+    parse_iso_time,
+    shown,
+    site_record,
+    skip,
+    text_or_none,
+    usable_id,
+    warn,
 )
 from moderator.formats.xmlsafe import Element, complete, growing
-from moderator.formats.htmltext import html_to_text
 
 NAME = "disqus"
 SITE = ("disqus", "Disqus")
@@ -35,8 +51,10 @@ def parse(stream: BinaryIO, path: str) -> Iterator[Record]:
             fields = _fields(element)
             if not site_known and _text(fields, FORUM):  # the forum is the site
                 site_known = True
-                yield site_record("disqus", _text(fields, FORUM))
-            yield from (post_records(element, fields) if element.tag == POST else [thread_record(element, fields)])
+                site = site_record("disqus", _text(fields, FORUM))
+                if site is not None:  # a forum of no name ("http://"): the default site
+                    yield site
+            yield from (post_records(element, fields, path) if element.tag == POST else [thread_record(element, fields)])
         del root[:done]  # keep memory flat
 
 
@@ -71,9 +89,8 @@ def _raw(fields: dict[str, Element], tag: str) -> str | None:
 
 def thread_record(thread: Element, fields: dict[str, Element]) -> Record:
     external_id = text_or_none(thread.get(DSQ_ID))
-    problem = bad_id(external_id)
-    if problem:
-        return skip(f"Disqus thread that {problem}", _text(fields, LINK) or _text(fields, TITLE))
+    if not usable_id(external_id):
+        return skip(f"Disqus thread that {bad_id(external_id)}", _text(fields, LINK) or _text(fields, TITLE))
     created = _time(fields, "thread", external_id)
     return ArticleRecord(
         external_id=external_id,
@@ -84,11 +101,10 @@ def thread_record(thread: Element, fields: dict[str, Element]) -> Record:
     )
 
 
-def post_records(post: Element, fields: dict[str, Element]) -> Iterator[Record]:
+def post_records(post: Element, fields: dict[str, Element], path: str) -> Iterator[Record]:
     external_id = text_or_none(post.get(DSQ_ID))
-    problem = bad_id(external_id)
-    if problem:
-        yield skip(f"Disqus post that {problem}", _text(fields, ID) or (_text(fields, MESSAGE) or "")[:40])
+    if not usable_id(external_id):
+        yield skip(f"Disqus post that {bad_id(external_id)}", _text(fields, ID) or (_text(fields, MESSAGE) or "")[:40])
         return
     created = _time(fields, "post", external_id)
     spam, deleted = _flag(fields, IS_SPAM, external_id), _flag(fields, IS_DELETED, external_id)
@@ -97,6 +113,10 @@ def post_records(post: Element, fields: dict[str, Element]) -> Iterator[Record]:
             yield warn(*problem)
     spam, deleted = spam is True, deleted is True
     author = _fields(fields[AUTHOR]) if AUTHOR in fields else {}
+    message = _raw(fields, MESSAGE)
+    if message and len(message) > MAX_COMMENT:
+        raise FileFormatError(path, None, f"post {shown(external_id)}: its message is longer than "
+                                          f"{MAX_COMMENT:,} characters; refused")
     # Positional, in CommentRecord's order: keywords cost a third more at a million.
     yield CommentRecord(
         external_id,
@@ -106,14 +126,14 @@ def post_records(post: Element, fields: dict[str, Element]) -> Iterator[Record]:
         _text(author, EMAIL),
         None,  # url
         _text(fields, IP_ADDRESS),
-        None if created.__class__ is tuple else created,
-        html_to_text(_raw(fields, MESSAGE)),
+        created if created.__class__ is datetime else None,  # else a warning, or no time
+        html_to_text(message),
         HIDDEN if spam or deleted else APPROVED,  # source status
         "spam" if spam else "deleted" if deleted else None,  # source flag
     )
 
 
-def _time(fields: dict[str, Element], kind: str, external_id: str):
+def _time(fields: dict[str, Element], kind: str, external_id: str) -> datetime | None | tuple[str, str]:
     """The createdAt time; or a (reason, example) pair when it is not a time."""
     value = _text(fields, CREATED_AT)
     try:
@@ -122,7 +142,7 @@ def _time(fields: dict[str, Element], kind: str, external_id: str):
         return (f"Disqus {kind} with a createdAt that is not a time; kept without a date", f"{external_id} ({value})")
 
 
-def _flag(fields: dict[str, Element], tag: str, external_id: str):
+def _flag(fields: dict[str, Element], tag: str, external_id: str) -> bool | tuple[str, str]:
     """True or False; or a (reason, example) pair, counted as False, when it is neither."""
     value = (_text(fields, tag) or "false").lower()
     if value == "false" or value == "true":

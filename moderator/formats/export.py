@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Callable, Iterator
 from datetime import datetime
 from pathlib import Path
-from typing import Iterator
+from typing import TypedDict
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, aliased
@@ -27,6 +28,27 @@ FIELDS = ("decision_id", "comment_id", "site", "external_id", "article_external_
           "reverts_decision_id", "reply_text")
 
 
+class ExportedDecision(TypedDict):
+    """One decision as a decisions file holds it: the FIELDS."""
+
+    decision_id: int
+    comment_id: int
+    site: str
+    external_id: str | None
+    article_external_id: str
+    parent_external_id: str | None
+    action: str
+    reason: str | None
+    note: str
+    moderator: str
+    source: str
+    time: str  # ISO 8601
+    status_before: str | None
+    status_after: str
+    reverts_decision_id: int | None
+    reply_text: str | None
+
+
 def staff_external_id(parent_external_id: str | None, author: str, created_at: datetime, body: str) -> str:
     """A stable id for a staff comment written in the app (it has none at the source),
     so another database that imports the reply knows it again the next time."""
@@ -34,7 +56,7 @@ def staff_external_id(parent_external_id: str | None, author: str, created_at: d
     return "staff-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:20]
 
 
-def decision_records(session: Session, since: datetime | None = None) -> Iterator[dict]:
+def decision_records(session: Session, since: datetime | None = None) -> Iterator[ExportedDecision]:
     """Oldest first, with the external ids the source site knows its comments by."""
     parent = aliased(Comment)
     query = (
@@ -52,7 +74,8 @@ def decision_records(session: Session, since: datetime | None = None) -> Iterato
         yield _record(decision, comment, site_key, article_external_id, parent_external_id)
 
 
-def _record(decision: Decision, comment: Comment, site_key: str, article_external_id: str, parent_external_id) -> dict:
+def _record(decision: Decision, comment: Comment, site_key: str, article_external_id: str,
+            parent_external_id: str | None) -> ExportedDecision:
     external_id = comment.external_id
     if external_id is None and comment.is_staff:
         external_id = staff_external_id(parent_external_id, comment.author, comment.created_at, comment.body)
@@ -89,7 +112,7 @@ def export_decisions(session: Session, out: Path, since: datetime | None = None,
         return _each(records, lambda record: stream.write(json.dumps(record, ensure_ascii=False) + "\n"))
 
 
-def _each(records: Iterator[dict], write) -> int:
+def _each(records: Iterator[ExportedDecision], write: Callable[[ExportedDecision], object]) -> int:
     count = 0
     for record in records:
         write(record)

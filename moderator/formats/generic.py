@@ -15,15 +15,27 @@ from __future__ import annotations
 
 import csv
 import io
-import json
+from collections.abc import Iterable, Iterator, Mapping
+from datetime import datetime
 from pathlib import Path
-from typing import BinaryIO, Iterable, Iterator
+from typing import BinaryIO, cast
 
 from moderator.errors import FileFormatError
-from moderator.formats.jsonstream import lines
+from moderator.formats.jsonstream import JsonObject, line_object, lines
+from moderator.formats.limits import MAX_COMMENT
 from moderator.formats.records import (
-    ANONYMOUS, PENDING, SOURCE_STATUSES, ArticleRecord, CommentRecord, Record,
-    bad_id, parse_iso_time, warn,
+    ANONYMOUS,
+    PENDING,
+    SOURCE_STATUSES,
+    ArticleRecord,
+    CommentRecord,
+    Recent,
+    Record,
+    bad_id,
+    parse_iso_time,
+    shown,
+    usable_id,
+    warn,
 )
 
 SITE = ("default", "Our site")
@@ -40,23 +52,14 @@ def parse_csv(stream: BinaryIO, path: str) -> Iterator[Record]:
     return _records(csv_rows(stream, path), path)
 
 
-def json_rows(stream: BinaryIO, path: str) -> Iterator[tuple[int, dict]]:
+def json_rows(stream: BinaryIO, path: str) -> Iterator[tuple[int, JsonObject]]:
     for number, line in lines(stream, path):
-        try:
-            text = line.decode("utf-8-sig" if number == 1 else "utf-8").strip()
-            row = json.loads(text) if text else None
-        except UnicodeDecodeError as error:
-            raise FileFormatError(path, number, f"not UTF-8 text (byte {error.start})") from None
-        except json.JSONDecodeError as error:
-            raise FileFormatError(path, number, f"not valid JSON ({error.msg})", error.colno) from None
-        if row is None:
-            continue
-        if not isinstance(row, dict):
-            raise FileFormatError(path, number, "each line must be a JSON object")
-        yield number, {ALIASES.get(k, k): v for k, v in row.items()}
+        row = line_object(line, path, number)
+        if row is not None:
+            yield number, {ALIASES.get(k, k): v for k, v in row.items()}
 
 
-def csv_rows(stream: BinaryIO, path: str) -> Iterator[tuple[int, dict]]:
+def csv_rows(stream: BinaryIO, path: str) -> Iterator[tuple[int, JsonObject]]:
     text = io.TextIOWrapper(stream, encoding="utf-8-sig", newline="")
     reader = csv.reader(text)
     try:
@@ -74,34 +77,41 @@ def csv_rows(stream: BinaryIO, path: str) -> Iterator[tuple[int, dict]]:
     except UnicodeDecodeError as error:
         raise FileFormatError(path, reader.line_num + 1, f"not UTF-8 text (byte {error.start})") from None
     finally:
-        text.detach()  # leave the caller's stream open
+        # Leave the caller's stream open. When this generator is dropped unfinished (the
+        # file was refused on a later line) the stream may be closed by then: detaching
+        # would raise, printed as a traceback after the one-sentence message.
+        if not stream.closed:
+            text.detach()
 
 
-def _records(rows: Iterable[tuple[int, dict]], path: str) -> Iterator[Record]:
-    articles: set[str] = set()
+def _records(rows: Iterable[tuple[int, JsonObject]], path: str) -> Iterator[Record]:
+    articles = Recent()
     default_article = Path(path).stem[:200]
     for number, row in rows:
-        if "_unknown" in row:
-            yield from (warn("columns that are not imported", name) for name in row["_unknown"])
+        if "_unknown" in row:  # csv_rows' first row: the header's names that are not COLUMNS
+            yield from (warn("columns that are not imported", name) for name in cast("list[str]", row["_unknown"]))
             continue
         comment = comment_record(row, path, number, default_article)
-        if comment.article_external_id not in articles:
-            articles.add(comment.article_external_id)
-            yield ArticleRecord(comment.article_external_id, title=field_text(row, "article_title"), url=field_text(row, "article_url"))
+        if articles.first_time(comment.article_external_id):
+            yield ArticleRecord(comment.article_external_id, title=field_text(row, "article_title"),
+                                url=field_text(row, "article_url"), implied=True)
         yield comment
 
 
-def comment_record(row: dict, path: str, number: int, default_article: str) -> CommentRecord:
+def comment_record(row: JsonObject, path: str, number: int, default_article: str) -> CommentRecord:
     comment_id, body = field_text(row, "comment_id"), row.get("body")
-    problem = bad_id(comment_id)
-    if problem or not isinstance(body, str):
-        raise FileFormatError(path, number, f"the comment {problem}" if problem else "'body' is missing or not text")
+    if not usable_id(comment_id):
+        raise FileFormatError(path, number, f"the comment {bad_id(comment_id)}")
+    if not isinstance(body, str):
+        raise FileFormatError(path, number, "'body' is missing or not text")
+    if len(body) > MAX_COMMENT:
+        raise FileFormatError(path, number, f"'body' is longer than {MAX_COMMENT:,} characters; refused")
     article = field_text(row, "article_id") or default_article
     if bad_id(article):
-        raise FileFormatError(path, number, f"the article id is longer than 200 characters")
+        raise FileFormatError(path, number, "the article id is longer than 200 characters")
     status = field_text(row, "status") or PENDING
     if status not in SOURCE_STATUSES:
-        raise FileFormatError(path, number, f"status '{status}' is not one of {', '.join(SOURCE_STATUSES)}")
+        raise FileFormatError(path, number, f"status {shown(status)} is not one of {', '.join(SOURCE_STATUSES)}")
     return CommentRecord(
         external_id=comment_id,
         article_external_id=article,
@@ -116,16 +126,16 @@ def comment_record(row: dict, path: str, number: int, default_article: str) -> C
     )
 
 
-def field_text(row: dict, key: str) -> str | None:
+def field_text(row: Mapping[str, object], key: str) -> str | None:
     value = row.get(key)
     if value is None or isinstance(value, (dict, list, bool)):
         return None
     return str(value).strip() or None
 
 
-def _time(row: dict, path: str, number: int):
+def _time(row: JsonObject, path: str, number: int) -> datetime | None:
     value = field_text(row, "created_at")
     try:
         return parse_iso_time(value)
     except ValueError:
-        raise FileFormatError(path, number, f"created_at '{value}' is not an ISO 8601 time") from None
+        raise FileFormatError(path, number, f"created_at {shown(value)} is not an ISO 8601 time") from None

@@ -10,12 +10,27 @@ format has no status and no replies: what was exported had been published.
 
 from __future__ import annotations
 
-from typing import BinaryIO, Iterator
+from collections.abc import Iterator
+from typing import BinaryIO
 from urllib.parse import unquote_plus
 
-from moderator.formats.jsonstream import array_items
+from moderator.errors import FileFormatError
+from moderator.formats.jsonstream import JsonObject, array_items
+from moderator.formats.limits import MAX_COMMENT
 from moderator.formats.records import (
-    ANONYMOUS, APPROVED, ArticleRecord, CommentRecord, Record, bad_id, parse_iso_time, skip, warn,
+    ANONYMOUS,
+    APPROVED,
+    ArticleRecord,
+    CommentRecord,
+    Record,
+    bad_id,
+    json_kind,
+    parse_iso_time,
+    shown,
+    skip,
+    text_field,
+    usable_id,
+    warn,
 )
 
 NAME = "isso"
@@ -23,46 +38,56 @@ SITE = ("isso", "Isso")
 
 
 def parse(stream: BinaryIO, path: str) -> Iterator[Record]:
-    for number, thread in enumerate(array_items(stream, path), 1):
+    for number, (line, thread) in enumerate(array_items(stream, path), 1):
         if not isinstance(thread, dict):
             yield skip("Isso thread that is not a JSON object", f"thread {number}")
             continue
-        thread_id = _string(thread.get("id"))
-        problem = bad_id(thread_id)
-        if problem:
-            yield skip(f"Isso thread that {problem}", f"thread {number}")
+        thread_id = text_field(thread, "id", path, line)
+        if not usable_id(thread_id):
+            yield skip(f"Isso thread that {bad_id(thread_id)}", f"thread {number}")
             continue
-        title = _string(thread.get("title"))
+        title = text_field(thread, "title", path, line)
         yield ArticleRecord(thread_id, title=unquote_plus(title) if title else None, url=thread_id)
-        for comment in thread.get("comments") or ():
-            yield from comment_records(comment, thread_id)
+        for comment in _comments(thread, path, line):
+            yield from comment_records(comment, thread_id, path, line)
 
 
-def comment_records(comment: object, thread_id: str) -> Iterator[Record]:
-    if not isinstance(comment, dict) or comment.get("id") is None:
+def _comments(thread: JsonObject, path: str, line: int) -> list[object]:
+    comments = thread.get("comments")
+    if comments is None:
+        return []
+    if not isinstance(comments, list):
+        raise FileFormatError(path, line, f"this thread's 'comments' is {json_kind(comments)} where an array belongs")
+    return comments
+
+
+def comment_records(comment: object, thread_id: str, path: str, line: int) -> Iterator[Record]:
+    """One comment; `line` is where its thread starts (the thread is read as one item)."""
+    if not isinstance(comment, dict) or (comment_id := text_field(comment, "id", path, line, "comments[].id")) is None:
         yield skip("Isso comment without an id", f"in thread {thread_id}")
         return
-    external_id = f"{thread_id}#{comment['id']}"
+    external_id = f"{thread_id}#{comment_id}"
+    if bad_id(external_id):
+        yield skip(f"Isso comment that {bad_id(external_id)} (with its thread's)", f"in thread {thread_id}")
+        return
     try:
-        created = parse_iso_time(_string(comment.get("created")))
+        created = parse_iso_time(comment.get("created"))
     except ValueError:
         yield warn("Isso comment whose created time is not a time; kept without a date", external_id)
         created = None
+    text = text_field(comment, "text", path, line, "comments[].text") or ""
+    if len(text) > MAX_COMMENT:
+        raise FileFormatError(path, line, f"comment {shown(external_id)}: 'text' is longer than "
+                                          f"{MAX_COMMENT:,} characters; refused")
     yield CommentRecord(
         external_id=external_id,
         article_external_id=thread_id,
         parent_external_id=None,
-        author=_string(comment.get("author")) or ANONYMOUS,
-        email=_string(comment.get("email")),
-        url=_string(comment.get("website")),
-        ip=_string(comment.get("remote_addr")),
+        author=text_field(comment, "author", path, line, "comments[].author") or ANONYMOUS,
+        email=text_field(comment, "email", path, line, "comments[].email"),
+        url=text_field(comment, "website", path, line, "comments[].website"),
+        ip=text_field(comment, "remote_addr", path, line, "comments[].remote_addr"),
         created_at=created,
-        body=(_string(comment.get("text")) or ""),  # Isso keeps the commenter's text, not HTML
+        body=text,  # Isso keeps the commenter's text, not HTML
         source_status=APPROVED,
     )
-
-
-def _string(value: object) -> str | None:
-    if value is None:
-        return None
-    return str(value).strip() or None

@@ -10,21 +10,27 @@ from __future__ import annotations
 
 import gc
 import traceback
+from collections.abc import Iterator
 from itertools import repeat
 from multiprocessing.connection import Connection
-from typing import Iterator
+from typing import Literal
 
 from moderator.errors import FileFormatError
-from moderator.formats.records import ArticleRecord, CommentRecord, Notice, Record, SiteRecord
+from moderator.formats.limits import BATCH_CHARS
+from moderator.formats.records import ArticleRecord, CommentRecord, Notice, Record, SiteRecord, weight
 
 KINDS = (ArticleRecord, CommentRecord, Notice, SiteRecord)
 KIND_INDEX = {kind: index for index, kind in enumerate(KINDS)}
-BATCH = 2000  # records per message
+BATCH = 2000  # records per message, at most; and at most about BATCH_CHARS characters of text
+# A batch: runs of records of one kind, each (its index in KINDS, its fields in columns).
+Runs = list[tuple[int, list[tuple[object, ...]]]]
+# An 'error' message's payload: a FileFormatError's arguments, or a bug's traceback.
+Failure = tuple[Literal["format"], str, int | None, str, int | None] | tuple[Literal["bug"], str]
 
 
 def produce(format_name: str, path: str, send: Connection) -> None:
     """In the child: parse and send batches; then 'end', or the error that stopped it."""
-    from moderator.formats import FORMATS
+    from moderator.formats import parser
 
     # This process only parses: hardly anything it makes lives long or forms a cycle, and
     # collecting less often spares about a twentieth of its time.
@@ -32,11 +38,13 @@ def produce(format_name: str, path: str, send: Connection) -> None:
     try:
         with open(path, "rb") as stream:
             batch: list[Record] = []
-            for record in FORMATS[format_name].parse(stream, path):
+            characters = 0
+            for record in parser(format_name)(stream, path):
                 batch.append(record)
-                if len(batch) >= BATCH:
+                characters += weight(record)
+                if len(batch) >= BATCH or characters > BATCH_CHARS:
                     send.send(("records", encode(batch), stream.tell()))
-                    batch = []
+                    batch, characters = [], 0
             send.send(("records", encode(batch), stream.tell()))
         send.send(("end", None, 0))
     except FileFormatError as error:
@@ -47,7 +55,7 @@ def produce(format_name: str, path: str, send: Connection) -> None:
         send.close()
 
 
-def encode(records: list[Record]) -> list[tuple[int, list[tuple]]]:
+def encode(records: list[Record]) -> Runs:
     """Runs of records of one kind, in file order, each as (kind, its fields in columns)."""
     runs: list[tuple[int, list[Record]]] = []
     for record in records:
@@ -59,12 +67,12 @@ def encode(records: list[Record]) -> list[tuple[int, list[tuple]]]:
     return [(kind, list(zip(*rows))) for kind, rows in runs]
 
 
-def decode(runs: list[tuple[int, list[tuple]]]) -> Iterator[Record]:
+def decode(runs: Runs) -> Iterator[Record]:
     for kind, columns in runs:
         yield from map(tuple.__new__, repeat(KINDS[kind]), zip(*columns))
 
 
-def error(payload: tuple) -> Exception:
+def error(payload: Failure) -> Exception:
     """The exception a child's 'error' message stands for."""
     if payload[0] == "format":
         return FileFormatError(*payload[1:])

@@ -7,10 +7,13 @@ are just as immutable, and five times cheaper to make, which counts at a million
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from contextlib import suppress
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
-from typing import NamedTuple, Union
+from typing import NamedTuple, TypeGuard
+
+from moderator.errors import FileFormatError
 
 # Statuses in the app's own words (moderator.storage.models.Status), as the source had them.
 PENDING, APPROVED, HIDDEN = "pending", "approved", "hidden"
@@ -46,6 +49,7 @@ class ArticleRecord(NamedTuple):
     standfirst: str | None = None
     section: str | None = None
     published_at: datetime | None = None
+    implied: bool = False  # made from what a comment names, not listed: it may come again
 
 
 class CommentRecord(NamedTuple):
@@ -71,15 +75,46 @@ class Notice(NamedTuple):
     example: str  # which record: an id, a line
 
 
-Record = Union[SiteRecord, ArticleRecord, CommentRecord, Notice]
+Record = SiteRecord | ArticleRecord | CommentRecord | Notice
+
+
+def weight(record: Record) -> int:
+    """About how many characters of text a record carries: batches of records are cut by
+    it as well as by their number, so a batch of big comments goes sooner (memory stays
+    bounded whatever the comments hold)."""
+    if record.__class__ is CommentRecord:
+        return len(record[8]) + len(record[3]) + len(record[4] or "") + len(record[5] or "") + len(record[6] or "")
+    if record.__class__ is ArticleRecord:
+        return sum(len(field) for field in record[:6] if field)
+    return 0
+
+
+EXAMPLE = 100  # characters of an example kept: which record it was, not all of it
+
+
+class Recent:
+    """Keys seen lately, for a parser that says something once per key (an article its
+    comments name) and may say it again after many others: memory stays bounded."""
+
+    def __init__(self, most: int = 10_000):
+        self.most = most
+        self.keys: dict[str, None] = {}  # a dict, not a set: it keeps the order they came in
+
+    def first_time(self, key: str) -> bool:
+        if key in self.keys:
+            return False
+        if len(self.keys) >= self.most:
+            self.keys = dict.fromkeys(list(self.keys)[self.most // 2 :])
+        self.keys[key] = None
+        return True
 
 
 def skip(reason: str, example: object) -> Notice:
-    return Notice(True, reason, str(example))
+    return Notice(True, reason, str(example)[:EXAMPLE])
 
 
 def warn(reason: str, example: object) -> Notice:
-    return Notice(False, reason, str(example))
+    return Notice(False, reason, str(example)[:EXAMPLE])
 
 
 def text_or_none(value: str | None) -> str | None:
@@ -92,23 +127,32 @@ def text_or_none(value: str | None) -> str | None:
 def utc(value: datetime) -> datetime:
     """Naive times are taken as UTC: the formats that write them have no zone to offer."""
     if value.tzinfo is None:
-        return value.replace(tzinfo=timezone.utc)
-    return value if value.tzinfo is timezone.utc else value.astimezone(timezone.utc)
+        return value.replace(tzinfo=UTC)
+    return value if value.tzinfo is UTC else value.astimezone(UTC)
 
 
-def parse_iso_time(value: str | None) -> datetime | None:
-    """ISO 8601 ('2013-10-10T19:20:29Z', '…-06:00', '2005-02-24 04:03:37'); None if empty.
+def parse_iso_time(value: object) -> datetime | None:
+    """ISO 8601 ('2013-10-10T19:20:29Z', '…-06:00', '2005-02-24 04:03:37'); None if empty
+    or WordPress's zero date.
 
-    Raises ValueError for text that is not a time, and for WordPress's zero date.
+    Raises ValueError for anything else that is not a time: text that is none, a value
+    that is not text, a time whose UTC falls outside years 1 to 9999 ('0001-01-01T00:00+05:00').
     """
-    value = value.strip() if value else None
+    if value.__class__ is not str:  # a number, a list… (from JSON): checked only here
+        if value is None:
+            return None
+        raise ValueError(f"not text but {type(value).__name__}")
+    value = value.strip()
     if not value or value.startswith("0000-00-00"):
         return None
     parsed = datetime.fromisoformat(value)
     if parsed.tzinfo is None and len(value) > 10:  # a naive time, taken as UTC
         with suppress(ValueError):  # parsed again with the zone: a sixth of the cost of replace()
             return datetime.fromisoformat(value + "+00:00")
-    return utc(parsed)
+    try:
+        return utc(parsed)
+    except OverflowError:
+        raise ValueError("outside the years 1 to 9999 in UTC") from None
 
 
 def parse_rfc822_time(value: str | None) -> datetime | None:
@@ -118,8 +162,50 @@ def parse_rfc822_time(value: str | None) -> datetime | None:
         return None
     try:
         return utc(parsedate_to_datetime(value))
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError, IndexError):  # not a date, or none in years 1 to 9999
         return None
+
+
+def shown(value: object, most: int = 40) -> str:
+    """A value from the file as a message quotes it: on one line, escaped, cut short."""
+    text = value if isinstance(value, str) else str(value)
+    return repr(text[:most] + "…" if len(text) > most else text)
+
+
+def text_field(record: Mapping[str, object], key: str, path: str, line: int | None, label: str | None = None) -> str | None:
+    """A JSON member that holds text: stripped, None when missing, null or blank; a number
+    is taken as its digits (ids often are numbers). true, false, an array or an object is
+    refused: one sentence naming the line and the member."""
+    value = record.get(key)
+    if value.__class__ is str:
+        return value.strip() or None
+    if value is None:
+        return None
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return str(value)
+    raise FileFormatError(path, line, f"'{label or key}' is {json_kind(value)} where text belongs")
+
+
+def object_field(record: Mapping[str, object], key: str, path: str, line: int | None) -> dict[str, object]:
+    """A JSON member that holds an object ({} when missing or null); anything else is refused."""
+    value = record.get(key)
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise FileFormatError(path, line, f"'{key}' is {json_kind(value)} where an object belongs")
+    return value
+
+
+def json_kind(value: object) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    names = {dict: "an object", list: "an array", str: "text", int: "a number", float: "a number"}
+    return names.get(type(value), type(value).__name__)
+
+
+def usable_id(external_id: str | None) -> TypeGuard[str]:
+    """Whether an external id can be used (bad_id says why not)."""
+    return external_id is not None and 0 < len(external_id) <= MAX_ID
 
 
 def bad_id(external_id: str | None) -> str | None:

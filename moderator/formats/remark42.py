@@ -6,90 +6,114 @@ locator{site, url}, time, delete}. Articles are the locator URLs the comments na
 from __future__ import annotations
 
 import gzip
-import json
-from typing import BinaryIO, Iterator
+from collections.abc import Iterator
+from typing import BinaryIO
 
 from moderator.errors import FileFormatError
-from moderator.formats.jsonstream import lines
-from moderator.formats.records import (
-    ANONYMOUS, APPROVED, HIDDEN, ArticleRecord, CommentRecord, Record,
-    bad_id, parse_iso_time, site_record, skip, text_or_none, warn,
-)
 from moderator.formats.htmltext import html_to_text
+from moderator.formats.jsonstream import JsonObject, LineSource, json_lines
+from moderator.formats.limits import MAX_COMMENT, MAX_INFLATION
+from moderator.formats.records import (
+    ANONYMOUS,
+    APPROVED,
+    HIDDEN,
+    ArticleRecord,
+    CommentRecord,
+    Recent,
+    Record,
+    bad_id,
+    object_field,
+    parse_iso_time,
+    site_record,
+    skip,
+    text_field,
+    usable_id,
+    warn,
+)
 
 NAME = "remark42"
 SITE = ("remark42", "Remark42")
 GZIP_MAGIC = b"\x1f\x8b"
 
 
-def open_lines(stream: BinaryIO) -> BinaryIO:
-    """The stream itself, or its decompressed content when it is gzip."""
+def open_lines(stream: BinaryIO, path: str = "<stream>") -> LineSource:
+    """The stream itself, or its decompressed content when it is gzip (at most MAX_INFLATION
+    times the compressed size: beyond, it is refused as a compression bomb)."""
     head = stream.read(2)
     stream.seek(0)
-    return gzip.GzipFile(fileobj=stream, mode="rb") if head == GZIP_MAGIC else stream
+    return _Inflated(stream, path) if head == GZIP_MAGIC else stream
+
+
+class _Inflated:
+    """A gzip stream read a line at a time, refused once it has expanded too far."""
+
+    def __init__(self, stream: BinaryIO, path: str):
+        size = stream.seek(0, 2)
+        stream.seek(0)
+        self.lines, self.path = gzip.GzipFile(fileobj=stream, mode="rb"), path
+        self.left = max(size, 1 << 16) * MAX_INFLATION
+
+    def readline(self, most: int = -1) -> bytes:
+        line = self.lines.readline(most)
+        self.left -= len(line)
+        if self.left < 0:
+            raise FileFormatError(self.path, None, f"the compressed data expands more than {MAX_INFLATION} times "
+                                                   "its size; refused as a compression bomb")
+        return line
 
 
 def parse(stream: BinaryIO, path: str) -> Iterator[Record]:
-    articles: set[str] = set()
-    for number, line in _lines(open_lines(stream), path):
-        record = _json(line, path, number)
-        if record is None or number == 1 and "users" in record and "posts" in record:
-            continue  # blank, or the metadata line: nothing in it is a comment
-        locator = record.get("locator") or {}
-        if not articles and text_or_none(locator.get("site")):
-            yield site_record("remark42", locator["site"])
-        article = text_or_none(locator.get("url"))
-        if article and article not in articles and not bad_id(article):
-            articles.add(article)
-            yield ArticleRecord(article, url=article)
-        yield from comment_records(record, article, number)
+    articles, site_known = Recent(), False
+    for number, record in _records(open_lines(stream, path), path):
+        if number == 1 and "users" in record and "posts" in record:
+            continue  # the metadata line: nothing in it is a comment
+        locator = object_field(record, "locator", path, number)
+        site_name = text_field(locator, "site", path, number, "locator.site")
+        if not site_known and site_name:
+            site_known = True
+            site = site_record("remark42", site_name)
+            if site is not None:  # a site of no name ("/"): the default site
+                yield site
+        article = text_field(locator, "url", path, number, "locator.url")
+        if article and not bad_id(article) and articles.first_time(article):
+            yield ArticleRecord(article, url=article, implied=True)
+        yield from comment_records(record, article, path, number)
 
 
-def _lines(stream: BinaryIO, path: str) -> Iterator[tuple[int, bytes]]:
+def _records(stream: LineSource, path: str) -> Iterator[tuple[int, JsonObject]]:
     number = 0
     try:
-        for number, line in lines(stream, path):
-            yield number, line
+        for number, record in json_lines(stream, path):
+            yield number, record
     except (OSError, EOFError) as error:  # a damaged gzip stream
         raise FileFormatError(path, number + 1, f"the compressed data is damaged ({error})") from None
 
 
-def _json(line: bytes, path: str, number: int) -> dict | None:
-    try:
-        text = line.decode("utf-8").strip()
-        record = json.loads(text) if text else None
-    except UnicodeDecodeError as error:
-        raise FileFormatError(path, number, f"not UTF-8 text (byte {error.start})") from None
-    except json.JSONDecodeError as error:
-        raise FileFormatError(path, number, f"not valid JSON ({error.msg})", error.colno) from None
-    if record is not None and not isinstance(record, dict):
-        raise FileFormatError(path, number, "each line must be a JSON object")
-    return record
-
-
-def comment_records(record: dict, article: str | None, number: int) -> Iterator[Record]:
-    external_id = text_or_none(str(record.get("id") or ""))
-    problem = bad_id(external_id) or bad_id(article) and "names no page"
-    if problem:
-        yield skip(f"Remark42 comment that {problem}", f"line {number}")
+def comment_records(record: JsonObject, article: str | None, path: str, number: int) -> Iterator[Record]:
+    external_id = text_field(record, "id", path, number)
+    if not usable_id(external_id) or not usable_id(article):
+        yield skip(f"Remark42 comment that {bad_id(external_id) or 'names no page'}", f"line {number}")
         return
     try:
         created = parse_iso_time(record.get("time"))
     except ValueError:
         yield warn("Remark42 comment whose time is not a time; kept without a date", external_id)
         created = None
-    user = record.get("user") or {}
+    user = object_field(record, "user", path, number)
+    text = text_field(record, "text", path, number)
+    if text and len(text) > MAX_COMMENT:
+        raise FileFormatError(path, number, f"'text' is longer than {MAX_COMMENT:,} characters; refused")
     deleted = record.get("delete") is True
     yield CommentRecord(
         external_id=external_id,
         article_external_id=article,
-        parent_external_id=text_or_none(record.get("pid")),
-        author=text_or_none(user.get("name")) or ANONYMOUS,
+        parent_external_id=text_field(record, "pid", path, number),
+        author=text_field(user, "name", path, number, "user.name") or ANONYMOUS,
         email=None,
         url=None,
         ip=None,  # Remark42 keeps only a hash of the address
         created_at=created,
-        body=html_to_text(record.get("text")),
+        body=html_to_text(text),
         source_status=HIDDEN if deleted else APPROVED,
         source_flag="deleted" if deleted else None,
     )

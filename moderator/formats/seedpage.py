@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import time
 
@@ -18,6 +19,7 @@ from moderator.errors import FileFormatError
 READ_NEXT = "read next"
 TIME_LINE = re.compile(r"^(\d{1,2}):(\d{2})$")
 PROMPT_ENDS = "?"
+Lines = list[tuple[int, str]]  # (line number, stripped text) of the lines that are not blank
 
 
 @dataclass(frozen=True)
@@ -70,11 +72,11 @@ def parse_page(text: str, path: str = "<page>") -> Page:
     return Page(main, _unique_ids(main, items), prompt, call)
 
 
-def _find(lines, predicate, start: int = 0) -> int | None:
+def _find(lines: Lines, predicate: Callable[[str], bool], start: int = 0) -> int | None:
     return next((i for i in range(start, len(lines)) if predicate(lines[i][1])), None)
 
 
-def _find_prompt(lines, start: int) -> int | None:
+def _find_prompt(lines: Lines, start: int) -> int | None:
     """The prompt is the last question line, followed by at most its call to action."""
     for i in range(len(lines) - 1, max(start, len(lines) - 3), -1):
         if lines[i][1].endswith(PROMPT_ENDS) and i >= start:
@@ -86,7 +88,7 @@ def _first_of(*candidates: int | None) -> int:
     return min(c for c in candidates if c is not None)
 
 
-def _main_article(lines, path: str) -> PageArticle:
+def _main_article(lines: Lines, path: str) -> PageArticle:
     headline = lines[0][1]
     paragraphs = [line for _, line in lines[1:]]
     if TIME_LINE.match(headline):
@@ -99,12 +101,13 @@ def _main_article(lines, path: str) -> PageArticle:
     )
 
 
-def _read_next_items(lines, path: str) -> tuple[PageArticle, ...]:
-    items, current = [], None
+def _read_next_items(lines: Lines, path: str) -> tuple[PageArticle, ...]:
+    items: list[tuple[int, time, Lines]] = []  # (line of the time, the time, the lines after it)
+    current: tuple[int, time, Lines] | None = None
     for number, line in lines:
         match = TIME_LINE.match(line)
         if match:
-            current = (number, time(int(match[1]), int(match[2])), [])
+            current = (number, _time_of_day(match, path, number), [])
             items.append(current)
         elif current is None:
             raise FileFormatError(path, number, "a 'Read next' item must start with its time, e.g. 22:30")
@@ -113,7 +116,21 @@ def _read_next_items(lines, path: str) -> tuple[PageArticle, ...]:
     return tuple(_read_next_item(number, at, body, path) for number, at, body in items)
 
 
-def _read_next_item(number: int, at: time, body: list, path: str) -> PageArticle:
+def _time_of_day(match: re.Match[str], path: str, number: int) -> time:
+    hour, minute = int(match[1]), int(match[2])
+    if hour > 23 or minute > 59:
+        raise FileFormatError(path, number, f"'{match[0]}' is not a time of day (00:00 to 23:59)")
+    return time(hour, minute)
+
+
+def looks_like_page(text: str) -> bool:
+    """Whether a text has the page's shape: a line "Read next" with a time on the next line
+    that is not blank. Import detection takes nothing else for a page: any text would do."""
+    lines = [line for line in map(str.strip, text.splitlines()) if line]
+    return any(line.lower() == READ_NEXT and TIME_LINE.match(after) for line, after in zip(lines, lines[1:]))
+
+
+def _read_next_item(number: int, at: time, body: Lines, path: str) -> PageArticle:
     if not body:
         raise FileFormatError(path, number, "this 'Read next' item has a time but no summary")
     if len(body) > 2:

@@ -8,14 +8,31 @@ comment and the comments stream out one by one, never held per item.
 from __future__ import annotations
 
 import html
-from typing import BinaryIO, Iterator
+from collections.abc import Iterator
+from datetime import datetime
+from typing import BinaryIO
 
+from moderator.errors import FileFormatError
+from moderator.formats.htmltext import html_to_text
+from moderator.formats.limits import MAX_COMMENT
 from moderator.formats.records import (
-    ANONYMOUS, APPROVED, HIDDEN, PENDING, ArticleRecord, CommentRecord, Record,
-    bad_id, parse_iso_time, parse_rfc822_time, site_record, skip, text_or_none,
+    ANONYMOUS,
+    APPROVED,
+    HIDDEN,
+    PENDING,
+    ArticleRecord,
+    CommentRecord,
+    Record,
+    bad_id,
+    parse_iso_time,
+    parse_rfc822_time,
+    shown,
+    site_record,
+    skip,
+    text_or_none,
+    usable_id,
 )
 from moderator.formats.xmlsafe import Element, child_texts, complete, growing
-from moderator.formats.htmltext import html_to_text
 
 NAME = "wxr"
 SITE = ("wordpress", "WordPress")
@@ -40,8 +57,11 @@ ITEM_FIELDS = {**_wp("post_id", "post_date", "post_date_gmt", "post_type"), "tit
                **{f"{{{ns}excerpt/}}encoded": "excerpt" for ns in WP_NAMESPACES}}
 
 
+SITE_FIELDS = {**_wp("base_blog_url", "base_site_url"), "link": "link", "title": "title"}
+
+
 def parse(stream: BinaryIO, path: str) -> Iterator[Record]:
-    items = _Items()
+    items = _Items(path)
     for root, finished in growing(stream, path):
         yield from items.take(items.container(root), finished)
 
@@ -51,10 +71,12 @@ class _Items:
     whether that item's article is out. The tree grows a chunk at a time; only the last
     child of the channel, and that item's last child, may still be incomplete."""
 
-    def __init__(self):
+    def __init__(self, path: str):
+        self.path = path
         self.channel: Element | None = None
         self.item: Element | None = None
         self.article: str | None = None  # the current item's external id, once yielded
+        self.fields = 0  # how many of the item's first children are its fields, read (comments go)
         self.items_begun = False
 
     def container(self, root: Element) -> Element:
@@ -72,20 +94,24 @@ class _Items:
             yield from self._item(channel, channel[-1], whole=False)
         if self.items_begun:  # the channel's own fields are read: what is complete can go
             del channel[:done]
+        else:  # before the first item: only the fields that name the site are kept (not every tag)
+            channel[:done] = [child for child in channel[:done] if child.tag in SITE_FIELDS]
 
     def _item(self, channel: Element, item: Element, whole: bool) -> Iterator[Record]:
         if item is not self.item:
             if not self.items_begun and channel is self.channel:
                 yield from _site(channel)  # the channel's own fields all come before its items
-            self.item, self.article, self.items_begun = item, None, True
-        comments = [child for child in item[: complete(item, whole)] if child.tag in COMMENT_TAGS]
+            self.item, self.article, self.fields, self.items_begun = item, None, 0, True
+        # Only children not looked at yet: the item's fields stay while its comments stream by.
+        comments = [child for child in item[self.fields : complete(item, whole)] if child.tag in COMMENT_TAGS]
         if comments and self.article is None:
             record = item_record(item)
             self.article = record.external_id if isinstance(record, ArticleRecord) else ""
             yield record
         for element in comments:
-            yield comment_record(element, self.article)
+            yield comment_record(element, self.article, self.path)
             item.remove(element)  # done with: keep memory flat
+        self.fields = complete(item, whole)
         if whole:
             if self.article is None:
                 yield item_record(item, has_comments=False)
@@ -106,10 +132,10 @@ def item_record(item: Element, has_comments: bool = True) -> Record:
     title = text_or_none(fields.get("title"))
     external_id = next(filter(None, (text_or_none(fields.get(k)) for k in ("post_id", "link", "guid"))), title)
     if not has_comments and post_type not in ARTICLE_TYPES:
-        return skip(f"WordPress item of type '{post_type}' without comments (not an article)", title or external_id)
-    problem = bad_id(external_id)
-    if problem:
-        return skip(f"WordPress item that {problem}", title)
+        return skip("WordPress item of a type other than post or page, without comments (not an article)",
+                    f"{title or external_id} ({post_type})")
+    if not usable_id(external_id):
+        return skip(f"WordPress item that {bad_id(external_id)}", title)
     return ArticleRecord(
         external_id=external_id,
         title=html.unescape(title) if title else None,
@@ -123,24 +149,26 @@ def item_record(item: Element, has_comments: bool = True) -> Record:
 
 def _category(item: Element) -> str | None:
     for child in item.iterfind("category"):
-        if child.get("domain") == "category" and text_or_none(child.text):
-            return html.unescape(child.text.strip())
+        if child.get("domain") == "category" and (text := text_or_none(child.text)):
+            return html.unescape(text)
     return None
 
 
-def comment_record(element: Element, article: str) -> Record:
+def comment_record(element: Element, article: str | None, path: str) -> Record:
     # Stripped texts, "" when missing: exports pad fields with newlines and indentation.
     fields = {name: (c.text or "").strip() for c in element if (name := COMMENT_FIELDS.get(c.tag))}
     get = fields.get
     external_id = get("comment_id")
     if not article:
         return skip("WordPress comment in an item that has no id", external_id)
-    problem = bad_id(external_id)
-    if problem:
-        return skip(f"WordPress comment that {problem}", f"in article {article}")
+    if not usable_id(external_id):
+        return skip(f"WordPress comment that {bad_id(external_id)}", f"in article {article}")
     approved = get("comment_approved") or "1"
     status, flag = STATUSES.get(approved) or (PENDING, approved[:20])
     author, parent, content = get("comment_author"), get("comment_parent"), get("comment_content")
+    if content and len(content) > MAX_COMMENT:
+        raise FileFormatError(path, None, f"comment {shown(external_id)}: its text is longer than "
+                                          f"{MAX_COMMENT:,} characters; refused")
     return CommentRecord(
         external_id, article, None if parent in (None, "", "0") else parent,
         (html.unescape(author) if "&" in author else author) if author else ANONYMOUS,
@@ -151,7 +179,7 @@ def comment_record(element: Element, article: str) -> Record:
     )
 
 
-def _time(gmt: str | None, local: str | None):
+def _time(gmt: str | None, local: str | None) -> datetime | None:
     """GMT when there is one; the site's local time (zone unknown, taken as UTC) else."""
     for value in (gmt, local):
         try:

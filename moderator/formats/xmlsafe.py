@@ -9,24 +9,28 @@ Two steps, one file:
    anything. It is used rather than defusedxml's own iterparse because that one is
    pure Python and twice as slow, which a million-comment file feels.
 
-Memory stays flat because callers remove each record's element once handled, and a
-single field may not grow beyond MAX_FIELD (a 2 GB text node would otherwise sit
-in memory whole).
+Memory stays flat because callers remove each record's element once handled, and
+what they cannot remove is bounded (moderator/formats/limits.py): a single field may
+not grow beyond MAX_FIELD (a 2 GB text node would otherwise sit in memory whole);
+what the tree holds between two reads (one record still open, and what a parser keeps)
+may not pass MAX_ELEMENTS elements or MAX_HELD characters (one WordPress comment of 52
+million "<b/>" once took 4.5 GB); elements may not nest deeper than MAX_DEPTH.
 """
 
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
-from typing import BinaryIO, Iterator
+from collections.abc import Iterator
+from typing import Any, BinaryIO, NoReturn, cast
 from xml.parsers.expat import errors as expat_errors
 
 from defusedxml import DefusedXmlException, EntitiesForbidden, ExternalReferenceForbidden
 from defusedxml.ElementTree import DefusedXMLParser
 
 from moderator.errors import FileFormatError
+from moderator.formats.limits import MAX_DEPTH, MAX_ELEMENTS, MAX_FIELD, MAX_HELD, size
 
 CHUNK = 1 << 16
-MAX_FIELD = 16 << 20  # bytes of XML with no element ending: one field this big is refused
 Element = ET.Element
 
 
@@ -35,10 +39,10 @@ class _RootReached(Exception):
 
 
 class _StopAtRoot:
-    def start(self, tag, attrib):
+    def start(self, tag: str, attrib: dict[str, str]) -> NoReturn:
         raise _RootReached
 
-    def close(self):
+    def close(self) -> None:
         return None
 
 
@@ -79,18 +83,20 @@ def growing(stream: BinaryIO, path: str) -> Iterator[tuple[Element, bool]]:
     the parser for them (some 26 per comment, each a tuple to make and look at) cost
     a third more than building the tree."""
     check_prolog(stream, path)
-    parser = ET.XMLPullParser(("start",))  # for the root only; then no events at all
-    root, quiet = None, 0  # quiet: bytes read without the tree growing (one huge field)
+    parser: ET.XMLPullParser[Element] = ET.XMLPullParser(("start",))  # for the root only; then no events at all
+    root: Element | None = None
+    quiet = 0  # bytes read without the tree growing (one huge field)
     try:
         for chunk in iter(lambda: stream.read(CHUNK), b""):
-            before = _shape(root)
+            before = _shape(root, path)
+            _check_held(root, path)  # after the caller removed what it could: what it holds on to
             parser.feed(chunk)
             if root is None:
                 root = _root(parser)
             _raise_queued(parser)
-            quiet = quiet + len(chunk) if _shape(root) == before else 0
+            quiet = quiet + len(chunk) if _shape(root, path) == before else 0
             if quiet > MAX_FIELD:
-                raise FileFormatError(path, None, f"a single field is larger than {MAX_FIELD >> 20} MB; refused")
+                raise FileFormatError(path, None, f"a single field is larger than {size(MAX_FIELD)}; refused")
             if root is not None:
                 yield root, False
         parser.close()
@@ -101,19 +107,19 @@ def growing(stream: BinaryIO, path: str) -> Iterator[tuple[Element, bool]]:
         yield root, True
 
 
-def _root(parser: ET.XMLPullParser) -> Element | None:
+def _root(parser: ET.XMLPullParser[Element]) -> Element | None:
     """The root element once its start tag is read; events are then switched off (where
     this Python allows it: otherwise they pile up and are dropped after each chunk)."""
     first = next(parser.read_events(), None)  # raises a parse error queued before it
     if first is None:
         return None
-    inner = getattr(parser, "_parser", None)
+    inner: Any = getattr(parser, "_parser", None)  # CPython's internals, where they are
     if hasattr(inner, "_setevents") and hasattr(parser, "_events_queue"):
         inner._setevents(parser._events_queue, ())
-    return first[1]
+    return cast("tuple[str, Element]", first)[1]  # a "start" event: the only kind asked for
 
 
-def _raise_queued(parser: ET.XMLPullParser) -> None:
+def _raise_queued(parser: ET.XMLPullParser[Element]) -> None:
     """The pull parser queues a parse error among its events rather than raising it."""
     queue = getattr(parser, "_events_queue", None)
     if queue is None:  # a Python without that attribute: the public, slower way
@@ -126,14 +132,30 @@ def _raise_queued(parser: ET.XMLPullParser) -> None:
     queue.clear()
 
 
-def _shape(element: Element | None) -> tuple[int, ...]:
+def _shape(element: Element | None, path: str) -> tuple[int, ...]:
     """How many children each element on the open path has: it changes whenever the
     tree grows by an element, and not while a text is read."""
-    shape = []
+    shape: list[int] = []
     while element is not None and len(element):
         shape.append(len(element))
         element = element[-1]
+        if len(shape) >= MAX_DEPTH:
+            raise FileFormatError(path, None, f"elements nest more than {MAX_DEPTH} levels deep; refused")
     return tuple(shape)
+
+
+def _check_held(root: Element | None, path: str) -> None:
+    """Refuse a tree grown beyond MAX_ELEMENTS elements or MAX_HELD characters of text."""
+    if root is None:
+        return
+    elements = characters = 0
+    for element in root.iter():
+        elements += 1
+        characters += len(element.text or "") + len(element.tail or "")
+        if elements > MAX_ELEMENTS:
+            raise FileFormatError(path, None, f"one record holds more than {size(MAX_ELEMENTS)} elements; refused")
+        if characters > MAX_HELD:
+            raise FileFormatError(path, None, f"one record holds more than {MAX_HELD:,} characters of text; refused")
 
 
 def complete(element: Element, finished: bool) -> int:

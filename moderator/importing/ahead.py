@@ -20,8 +20,8 @@ import os
 import pickle
 import queue
 import threading
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 from moderator.formats import piped
 from moderator.formats.records import Record
@@ -85,10 +85,10 @@ class Ahead:
 
     def _alone(self) -> Iterator[Record]:
         """Parse in this process after all; nothing has been handed over yet."""
-        from moderator.formats import FORMATS
+        from moderator.formats import parser
 
         with open(self.path, "rb") as stream:
-            for record in FORMATS[self.format_name].parse(stream, self.path):
+            for record in parser(self.format_name)(stream, self.path):
                 self.position = stream.tell()
                 yield record
 

@@ -5,68 +5,108 @@ file is its final state there. It is applied here as one Decision (source
 "import", with the original moderator, reason and time) unless the comment is
 already in that state (unchanged: importing twice adds nothing) or someone here
 decided on it later than that (the newer local decision stands). Staff replies
-written there are created here, under the same parent.
+written there are created here, under the same parent, then take their final state
+too. Only a moderator's actions are applied (moderator.formats.decisions refuses any
+other); "removed", which an undo leaves a staff reply in, is refused for a reader's
+comment: a decisions file never removes a reader's comment, nor brings one back.
+
+The file is read twice, so that memory stays small whatever it holds: first to learn
+which line is each comment's last (an integer each), then to apply those lines.
 """
 
 from __future__ import annotations
 
-from typing import BinaryIO, Callable
+from typing import BinaryIO
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from moderator.formats.decisions import DecisionRecord, parse
-from moderator.importing.report import ImportReport
+from moderator.errors import FileFormatError
+from moderator.formats.decisions import STAFF_POSTS, DecisionRecord, parse
+from moderator.formats.records import shown
+from moderator.importing.report import ImportReport, Tick
 from moderator.importing.writer import BATCH
 from moderator.storage.models import Article, Comment, Decision, Site, utcnow
 from moderator.vocabulary import Status
 
 IMPORT = "import"  # Decision.source of decisions that came in a file
-STAFF_POSTS = ("reply", "post")
-KNOWN = (Status.PENDING, Status.APPROVED, Status.HIDDEN, Status.REMOVED)
 
 
-def apply_decisions(session: Session, stream: BinaryIO, path: str, tick: Callable[..., None]) -> ImportReport:
+def apply_decisions(session: Session, stream: BinaryIO, path: str, tick: Tick) -> ImportReport:
     report = ImportReport("decisions", path, label="decisions file")
-    final: dict[tuple[str, str], DecisionRecord] = {}
-    posts: dict[tuple[str, str], DecisionRecord] = {}
-    count = 0
-    for count, record in enumerate(parse(stream, path), 1):
-        if record.external_id is None:
-            report.skip("decision on a comment without an external id", f"line {record.line}")
+    last = _last_lines(stream, path, report, tick)
+    stream.seek(0)
+    for applied, record in enumerate(parse(stream, path), 1):
+        external_id = record.external_id
+        if external_id is None:  # skipped, and reported, by _last_lines
             continue
-        final[(record.site, record.external_id)] = record
-        if record.action in STAFF_POSTS and record.reply_text:
-            posts[(record.site, record.external_id)] = record
-        if count % BATCH == 0:
-            tick(count)
-    for key, record in final.items():
-        _apply(session, record, posts.get(key), report)
+        final = last[_key(record)]
+        created = _post(session, record, external_id, report, withdrawn=final & 1) if _is_post(record) else False
+        if record.line == final >> 1 and not created:
+            _apply(session, record, external_id, report, path)
+        if applied % BATCH == 0:
+            session.flush()  # written, the comments changed are no longer held by the session
+            tick(applied)
     session.flush()
-    tick(count, done=True)
+    tick(len(last), done=True)
     return report
 
 
-def _apply(session: Session, record: DecisionRecord, post: DecisionRecord | None, report: ImportReport) -> None:
-    if record.status_after not in KNOWN:
-        report.skip("decision with an unknown status", f"{record.external_id} ({record.status_after})")
-        return
-    comment = _comment(session, record.site, record.external_id)
-    if comment is None:
-        if post is None:
-            report.skip("decision on a comment that is not in this database", record.external_id)
-        elif record.status_after == Status.REMOVED:
-            report.skip("staff reply posted and withdrawn on the other machine", record.external_id)
+def _last_lines(stream: BinaryIO, path: str, report: ImportReport, tick: Tick) -> dict[int, int]:
+    """For each comment, its last line in the file, doubled, plus one when it leaves the comment removed."""
+    last: dict[int, int] = {}
+    for count, record in enumerate(parse(stream, path), 1):
+        if record.external_id is None:
+            report.skip("decision on a comment without an external id", f"line {record.line}")
         else:
-            _create_staff_comment(session, post, report)
+            last[_key(record)] = record.line << 1 | (record.status_after == Status.REMOVED)
+        if count % BATCH == 0:
+            tick(count)
+    return last
+
+
+def _key(record: DecisionRecord) -> int:
+    return hash((record.site, record.external_id))
+
+
+def _is_post(record: DecisionRecord) -> bool:
+    return record.action in STAFF_POSTS and bool(record.reply_text)
+
+
+def _post(session: Session, post: DecisionRecord, external_id: str, report: ImportReport, withdrawn: int) -> bool:
+    """Create the staff reply a post stands for, unless it is here or was withdrawn there."""
+    if withdrawn or _comment(session, post.site, external_id) is not None:
+        return False
+    return _create_staff_comment(session, post, external_id, report)
+
+
+def _apply(session: Session, record: DecisionRecord, external_id: str, report: ImportReport, path: str) -> None:
+    """A record's decision on the comment its (site, external_id) names, unless it stands already."""
+    comment = _comment(session, record.site, external_id)
+    if comment is None:
+        if record.status_after == Status.REMOVED:
+            report.skip("staff reply posted and withdrawn on the other machine", external_id)
+        elif not _is_post(record):  # a post not created has said why
+            report.skip("decision on a comment that is not in this database", external_id)
         return
+    if not comment.is_staff and Status.REMOVED in (record.status_after, comment.status):
+        _refuse_removal(record, comment, path)
     if comment.status == record.status_after:
         report.comments.unchanged += 1
     elif _decided_since(session, comment.id, record):
-        report.skip("decision older than one made here (the newer local decision stands)", record.external_id)
+        report.skip("decision older than one made here (the newer local decision stands)", external_id)
     else:
         _record(session, comment, record, record.action, comment.status)
         report.comments.updated += 1
+
+
+def _refuse_removal(record: DecisionRecord, comment: Comment, path: str) -> None:
+    if record.status_after == Status.REMOVED:
+        reason = (f"status_after 'removed' withdraws a staff reply, but comment {shown(record.external_id)} "
+                  "is a reader's comment here; nothing was applied")
+    else:
+        reason = f"comment {shown(record.external_id)} was removed here; a decisions file does not bring it back"
+    raise FileFormatError(path, record.line, reason)
 
 
 def _comment(session: Session, site_key: str, external_id: str | None) -> Comment | None:
@@ -81,22 +121,23 @@ def _decided_since(session: Session, comment_id: int, record: DecisionRecord) ->
     return session.scalar(later) is not None
 
 
-def _create_staff_comment(session: Session, post: DecisionRecord, report: ImportReport) -> None:
+def _create_staff_comment(session: Session, post: DecisionRecord, external_id: str, report: ImportReport) -> bool:
     parent = _comment(session, post.site, post.parent_external_id)
     article_id = parent.article_id if parent else _article_id(session, post.site, post.article_external_id)
     if article_id is None:
-        report.skip("staff reply on an article that is not in this database", post.external_id)
-        return
+        report.skip("staff reply on an article that is not in this database", external_id)
+        return False
     comment = Comment(
         site_id=session.scalar(select(Site.id).where(Site.key == post.site)), article_id=article_id,
         parent_id=parent.id if parent else None, parent_external_id=post.parent_external_id,
-        external_id=post.external_id, author=post.moderator[:200], is_staff=True, body=post.reply_text,
+        external_id=external_id, author=post.moderator[:200], is_staff=True, body=post.reply_text,
         created_at=post.time, status=Status.APPROVED,
     )
     session.add(comment)
     session.flush()
     _record(session, comment, post, post.action, None)
     report.comments.added += 1
+    return True
 
 
 def _article_id(session: Session, site_key: str, external_id: str | None) -> int | None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+
 from sqlalchemy.orm import Session
 
 from moderator.config import SEEDS_DIR

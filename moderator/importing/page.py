@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timezone
+from datetime import UTC, date, datetime, time
 from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from moderator.errors import FileFormatError
-from moderator.importing.report import Counts, ImportReport
+from moderator.formats.limits import MAX_PAGE, size
 from moderator.formats.seedpage import Page, PageArticle, parse_page
+from moderator.importing.report import Counts, ImportReport
 from moderator.storage.models import Article, Site
 
 DEFAULT_SITE_KEY = "default"
@@ -26,10 +27,11 @@ def get_or_create_site(session: Session, key: str = DEFAULT_SITE_KEY, name: str 
     return site
 
 
-def import_page_file(session: Session, path: Path, published_on: date | None = None, site_key: str = DEFAULT_SITE_KEY) -> ImportReport:
+def import_page_file(session: Session, path: Path, published_on: date | None = None,
+                     site_key: str = DEFAULT_SITE_KEY) -> ImportReport:
     page = parse_page(_read_text(path), str(path))
     site = get_or_create_site(session, site_key, DEFAULT_SITE_NAME if site_key == DEFAULT_SITE_KEY else site_key)
-    report = import_page(session, site, page, published_on or datetime.now(timezone.utc).date())
+    report = import_page(session, site, page, published_on or datetime.now(UTC).date())
     report.path, report.site, report.label = str(path), site.key, "article page text"
     return report
 
@@ -46,7 +48,7 @@ def import_page(session: Session, site: Site, page: Page, published_on: date) ->
         site.comment_prompt, site.comment_call = page.comment_prompt, page.comment_call or ""
     newest = max((a.time_of_day for a in page.read_next if a.time_of_day), default=time(0, 0))
     for item in page.articles:
-        at = datetime.combine(published_on, item.time_of_day or newest, tzinfo=timezone.utc)
+        at = datetime.combine(published_on, item.time_of_day or newest, tzinfo=UTC)
         _upsert_page_article(session, site, item, at, report.articles)
     return report
 
@@ -66,7 +68,7 @@ def _upsert_page_article(session: Session, site: Site, item: PageArticle, publis
     return article
 
 
-def _assign_changed(row, fields: dict) -> bool:
+def _assign_changed(row: Article, fields: dict[str, str | None]) -> bool:
     changed = False
     for name, value in fields.items():
         if getattr(row, name) != value:
@@ -76,6 +78,9 @@ def _assign_changed(row, fields: dict) -> bool:
 
 
 def _read_text(path: Path) -> str:
+    """The page's text, read whole: a page is a few kB, so one over MAX_PAGE is refused unread."""
+    if path.stat().st_size > MAX_PAGE:
+        raise FileFormatError(str(path), None, f"an article page's text is at most {size(MAX_PAGE)}; this file is larger")
     try:
         return path.read_text(encoding="utf-8")
     except UnicodeDecodeError as error:

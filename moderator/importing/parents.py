@@ -16,18 +16,18 @@ at the end.
 from __future__ import annotations
 
 from collections import deque
-from typing import Iterable
+from collections.abc import Iterable
 
 from sqlalchemy import Connection, func, select, text
 
-from moderator.storage.models import Comment
+from moderator.storage.models import Comment, core_table
 
 RECENT = 100_000  # comment ids remembered by external id
-comments = Comment.__table__
+comments = core_table(Comment)
 
 
 class ParentLinker:
-    def __init__(self):
+    def __init__(self) -> None:
         self.recent: dict[str, int] = {}
         self.learnt: deque[list[str]] = deque()  # the keys of `recent`, oldest first, to forget
 

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, NamedTuple
+from typing import NamedTuple, Protocol
 
 from moderator.errors import ModeratorError
 
 EXAMPLES = 6  # examples kept per reason: enough to find them, never a million lines
+EXAMPLE_CHARACTERS = 100  # of each: which record it was, not all of it
 
 
 @dataclass
@@ -27,8 +29,8 @@ class ImportReport:
     label: str = ""  # the format in words, for "detected …" messages
     articles: Counts = field(default_factory=Counts)
     comments: Counts = field(default_factory=Counts)
-    skipped: Counter = field(default_factory=Counter)  # reason → how many records
-    warned: Counter = field(default_factory=Counter)  # reason → how many records
+    skipped: Counter[str] = field(default_factory=Counter)  # reason → how many records
+    warned: Counter[str] = field(default_factory=Counter)  # reason → how many records
     examples: dict[str, list[str]] = field(default_factory=dict)
 
     def skip(self, reason: str, examples: str | list[str], count: int = 1) -> None:
@@ -43,7 +45,7 @@ class ImportReport:
         kept = self.examples.setdefault(reason, [])
         for example in [examples] if isinstance(examples, str) else examples:
             if len(kept) < EXAMPLES and example:
-                kept.append(example)
+                kept.append(example[:EXAMPLE_CHARACTERS])
 
     @property
     def warnings(self) -> list[str]:
@@ -56,7 +58,7 @@ class ImportReport:
         examples = self.examples.get(reason)
         return f" (e.g. {', '.join(examples)})" if examples else ""
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, object]:
         return {
             "format": self.format,
             "site": self.site,
@@ -87,6 +89,12 @@ class ImportProgress(NamedTuple):
 
 
 ProgressCallback = Callable[[ImportProgress], None]
+
+
+class Tick(Protocol):
+    """Reports an import's progress: the records so far (done: the last call)."""
+
+    def __call__(self, records: int, done: bool = False) -> None: ...
 
 
 class ImportCancelled(ModeratorError):

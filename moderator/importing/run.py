@@ -7,21 +7,23 @@ database exactly as it was.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
-from typing import BinaryIO, Callable, Iterable
+from typing import BinaryIO
 
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from moderator.errors import FileFormatError
-from moderator.formats import FORMATS, detect
-from moderator.formats.records import ArticleRecord, CommentRecord, Notice, SiteRecord
+from moderator.formats import FORMATS, NotRecognised, detect, parser
+from moderator.formats.limits import MAX_DECISIONS_FILE, size
+from moderator.formats.records import ArticleRecord, CommentRecord, Notice, Record, SiteRecord
 from moderator.importing.ahead import Ahead, worth_it
 from moderator.importing.decisions import apply_decisions
-from moderator.importing.setaside import BatchIndex, set_aside
 from moderator.importing.page import get_or_create_site, import_page_file
-from moderator.importing.report import ImportProgress, ImportReport, ProgressCallback
+from moderator.importing.report import ImportProgress, ImportReport, ProgressCallback, Tick
+from moderator.importing.setaside import BatchIndex, set_aside
 from moderator.importing.writer import BATCH, Writer
 
 FORMAT_NAMES = tuple(FORMATS)
@@ -45,6 +47,7 @@ def import_file(session: Session, path: Path, file_format: str = "auto", site_ke
         if name == "page":
             return import_page_file(session, path, site_key=site_key or "default")
         if name == "decisions":
+            _refuse_larger(path, MAX_DECISIONS_FILE, "a decisions file")
             return apply_decisions(session, stream, str(path), _ticker(progress, path, stream.tell))
         if parallel is None:
             parallel = worth_it(path)
@@ -69,12 +72,18 @@ def choose_format(stream: BinaryIO, path: Path, file_format: str = "auto") -> st
     if file_format == "auto" and not stream.read(1):
         raise FileFormatError(str(path), None, "the file is empty; there is nothing to import")
     stream.seek(0)
-    chosen = detect(stream) if file_format == "auto" else file_format
-    if chosen is None:
-        raise FileFormatError(str(path), None, "XML that is neither a WordPress WXR nor a Disqus export")
+    try:
+        chosen = detect(stream) if file_format == "auto" else file_format
+    except NotRecognised as unknown:
+        raise FileFormatError(str(path), None, f"{unknown}; nothing was imported") from None
     if chosen not in FORMATS:
         raise FileFormatError(str(path), None, f"unknown format '{chosen}'; known: {', '.join(FORMATS)}")
     return chosen
+
+
+def _refuse_larger(path: Path, most: int, what: str) -> None:
+    if path.stat().st_size > most:
+        raise FileFormatError(str(path), None, f"{what} is at most {size(most)}; this one is larger")
 
 
 def detect_format(path: Path) -> str:
@@ -87,7 +96,7 @@ def _import_records(session: Session, stream: BinaryIO, path: Path, name: str, s
     fmt = FORMATS[name]
     report = ImportReport(name, str(path), label=fmt.label)
     ahead = Ahead(name, path) if parallel else None
-    records = ahead if ahead else fmt.parse(stream, str(path))
+    records = ahead if ahead else parser(name)(stream, str(path))
     tick, count = _ticker(progress, path, (lambda: ahead.position) if ahead else stream.tell), 0
     with _bigger_cache(session), set_aside(session.connection(), path.stat().st_size) as index:
         sink = _Sink(session, report, (site_key, site_key) if site_key else fmt.site, bool(site_key), index)
@@ -105,14 +114,14 @@ def _import_records(session: Session, stream: BinaryIO, path: Path, name: str, s
 
 
 @contextmanager
-def _bigger_cache(session: Session):
+def _bigger_cache(session: Session) -> Iterator[None]:
     """SQLite's page cache raised for the import: with the default 2 MB, a million rows'
     indexes no longer fit and pages are written out and read back again and again."""
     connection = session.connection()
     if connection.dialect.name != "sqlite":
         yield
         return
-    before = connection.exec_driver_sql("PRAGMA cache_size").scalar()
+    before = connection.exec_driver_sql("PRAGMA cache_size").scalar_one()
     connection.exec_driver_sql(f"PRAGMA cache_size = -{IMPORT_CACHE_KB}")
     try:
         yield
@@ -135,19 +144,18 @@ class _Sink:
             self._writer = Writer(self.session, site.id, self.report, self.index)
         return self._writer
 
-    def take(self, record) -> None:
-        kind = type(record)
-        if kind is CommentRecord:
+    def take(self, record: Record) -> None:
+        if record.__class__ is CommentRecord:
             self.writer().comment(record)
-        elif kind is ArticleRecord:
+        elif record.__class__ is ArticleRecord:
             self.writer().article(record)
-        elif kind is Notice:
+        elif record.__class__ is Notice:
             (self.report.skip if record.skipped else self.report.warn)(record.reason, record.example)
-        elif kind is SiteRecord and not self.fixed and self._writer is None:
+        elif record.__class__ is SiteRecord and not self.fixed and self._writer is None:
             self.site = (record.key, record.name)
 
 
-def _ticker(progress: ProgressCallback | None, path: Path, position: Callable[[], int]):
+def _ticker(progress: ProgressCallback | None, path: Path, position: Callable[[], int]) -> Tick:
     """A function that reports progress (records so far) by the bytes read."""
     total = path.stat().st_size
 

@@ -29,13 +29,15 @@ ILIKE there) and keep their indexes: nothing here applies to them.
 
 from __future__ import annotations
 
+import sqlite3
+from collections.abc import Iterator
 from contextlib import contextmanager, suppress
-from typing import Iterator
+from typing import cast
 
 from sqlalchemy import Connection, func, select
 from sqlalchemy.exc import SQLAlchemyError
 
-from moderator.storage.models import Comment
+from moderator.storage.models import Comment, core_table
 
 INDEX_ROWS = 20_000  # new comments indexed at a time
 # An index whose keys grow as an export is read costs an append a row to keep up to date:
@@ -52,7 +54,7 @@ FTS_DEFAULT_BUFFER = 1 << 20
 # What the insert trigger does for one row, for a range of rows.
 INDEX_RANGE = ("INSERT INTO comments_fts(rowid, body, author) "
                "SELECT id, body, author FROM comments WHERE id > ? AND id <= ?")
-comments = Comment.__table__
+comments = core_table(Comment)
 
 
 class BatchIndex:
@@ -146,7 +148,7 @@ def _sorting(connection: Connection) -> Iterator[None]:
     """Settings for building indexes: SQLite sorts in runs of SORT_KB, each sorted by a
     helper thread while the table is read on (the parser's core is free by then). Six
     indexes on a million comments: 4.9 s against 5.5 s with the import's 32 MB and no thread."""
-    before = [connection.exec_driver_sql(f"PRAGMA {name}").scalar() for name in ("threads", "cache_size")]
+    before = [connection.exec_driver_sql(f"PRAGMA {name}").scalar_one() for name in ("threads", "cache_size")]
     connection.exec_driver_sql("PRAGMA threads = 1")
     connection.exec_driver_sql(f"PRAGMA cache_size = -{SORT_KB}")
     try:
@@ -157,7 +159,7 @@ def _sorting(connection: Connection) -> Iterator[None]:
             connection.exec_driver_sql(f"PRAGMA cache_size = {int(before[1])}")
 
 
-def _schema(connection: Connection, kind: str, where: str, *parameters) -> dict[str, tuple[str, str]]:
+def _schema(connection: Connection, kind: str, where: str, *parameters: str) -> dict[str, tuple[str, str]]:
     """Name → (type, SQL) of the schema objects as the migrations made them (auto-indexes have no SQL)."""
     rows = connection.exec_driver_sql(
         f"SELECT name, sql FROM sqlite_master WHERE type = '{kind}' AND sql IS NOT NULL AND {where}", parameters)
@@ -172,7 +174,7 @@ def _in_file_order(connection: Connection, index: str) -> bool:
 def _more_comments_than(connection: Connection, count: int) -> bool:
     """Counting no further than needed: a few rows' reading rather than the whole table."""
     some = select(comments.c.id).limit(count + 1).subquery()
-    return connection.scalar(select(func.count()).select_from(some)) > count
+    return connection.execute(select(func.count()).select_from(some)).scalar_one() > count
 
 
 def _top(connection: Connection) -> int:
@@ -182,5 +184,6 @@ def _top(connection: Connection) -> int:
 def _begin(connection: Connection) -> None:
     """Make sure a transaction is open: Python's sqlite3 opens one before an INSERT,
     UPDATE or DELETE only, and would run a DROP on its own, committed at once."""
-    if not connection.connection.driver_connection.in_transaction:
+    driver = cast(sqlite3.Connection, connection.connection.driver_connection)  # only SQLite's sets anything aside
+    if not driver.in_transaction:
         connection.exec_driver_sql("BEGIN")

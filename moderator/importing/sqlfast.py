@@ -17,23 +17,34 @@ on SQLite and PostgreSQL. Values shared by every row (`constants`) are processed
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping, Sequence
 from operator import itemgetter
-from typing import Callable, NamedTuple, Sequence
+from typing import Any, NamedTuple, Protocol, TypeVar
 
-from sqlalchemy import Connection, Table, bindparam, insert
+from sqlalchemy import BindParameter, Connection, Dialect, Table, bindparam, insert
 
 ROWS = 512  # rows per statement at most; statements hold a power of two of rows
 ANONYMOUS_PLACEHOLDERS = ("qmark", "format")  # "?" or "%s": the same text for every parameter
+Row = tuple[object, ...]  # a row's values, in the order of the insert's columns
+Processor = Callable[[object], object]  # a column type's bind processor: a value as the driver takes it
+T = TypeVar("T")
+
+
+class Arrange(Protocol):
+    """Picks the rows' values, flat, into a statement's parameter order."""
+
+    def __call__(self, values: list[T], /) -> tuple[T, ...]: ...
 
 
 class Statement(NamedTuple):
     sql: str
-    arrange: Callable[[list], tuple]  # the rows' values, flat, into the statement's parameter order
+    arrange: Arrange
     names: list[str] | None  # the parameters' names, for dialects with named parameters
 
 
 class FastInsert:
-    def __init__(self, connection: Connection, table: Table, columns: Sequence[str], constants: dict | None = None):
+    def __init__(self, connection: Connection, table: Table, columns: Sequence[str],
+                 constants: Mapping[str, object] | None = None):
         constants = constants or {}
         self.connection, self.table, self.dialect = connection, table, connection.dialect
         self.given = (*columns, *constants)
@@ -43,7 +54,7 @@ class FastInsert:
         self.processors = [(i, p) for i, name in enumerate(columns) if (p := _processor(table, name, self.dialect))]
         self.statements: dict[int, Statement] = {1: self._compiled(1)}  # a column left out fails here, not mid-import
 
-    def __call__(self, rows: list[tuple]) -> None:
+    def __call__(self, rows: Sequence[Row]) -> None:
         """Insert rows given as tuples of the values of `columns`, in that order."""
         start = 0
         while start < len(rows):
@@ -53,10 +64,10 @@ class FastInsert:
             self.connection.exec_driver_sql(statement.sql, flat if statement.names is None else dict(zip(statement.names, flat)))
             start += size
 
-    def _values(self, rows: list[tuple]) -> list:
+    def _values(self, rows: Sequence[Row]) -> list[object]:
         """The rows' values, each row followed by the constants (`given` order), one flat
         list; processed by their types a column at a time, which spares a loop per row."""
-        flat: list = []
+        flat: list[object] = []
         for row in rows:
             flat += row
             flat += self.fixed
@@ -75,9 +86,10 @@ class FastInsert:
         """Compiled whole by SQLAlchemy: right for every dialect, but slow for many rows
         (most of a second for 512 rows of 18 columns)."""
         width = len(self.given)
-        rows = [{name: bindparam(f"r{row}_{col}") for col, name in enumerate(self.given)} for row in range(size)]
+        rows: list[dict[str, BindParameter[Any]]] = [
+            {name: bindparam(f"r{row}_{col}") for col, name in enumerate(self.given)} for row in range(size)]
         compiled = insert(self.table).values(rows).compile(dialect=self.dialect)
-        names = list(compiled.positiontup if self.dialect.positional else compiled.binds)
+        names = list((compiled.positiontup or ()) if self.dialect.positional else compiled.binds)
         slots = {f"r{row}_{col}": row * width + col for row in range(size) for col in range(width)}
         if sorted(names) != sorted(slots):  # a column with a Python-side default was left out
             raise ValueError(f"every column with a default must be given; compiled {names[:width]}")
@@ -94,7 +106,7 @@ class FastInsert:
                          _getter([row * width + index for row in range(size) for index in order]), None)
 
 
-def _getter(indexes: list[int]) -> Callable[[list], tuple]:
+def _getter(indexes: list[int]) -> Arrange:
     if len(indexes) == 1:
         return lambda values: (values[indexes[0]],)
     return itemgetter(*indexes)
@@ -104,13 +116,13 @@ def _power_of_two_at_most(n: int) -> int:
     return 1 << (n.bit_length() - 1)
 
 
-def _processor(table: Table, name: str, dialect):
+def _processor(table: Table, name: str, dialect: Dialect) -> Processor | None:
     """The column's bind processor as SQLAlchemy's own statements apply it: the dialect's
     type's. (The generic type's can differ: on SQLite it left datetimes to the driver,
     which wrote them in another text format than every other statement.)"""
     return table.c[name].type.dialect_impl(dialect).bind_processor(dialect)
 
 
-def _processed(table: Table, name: str, value, dialect):
+def _processed(table: Table, name: str, value: object, dialect: Dialect) -> object:
     processor = _processor(table, name, dialect)
     return processor(value) if processor else value

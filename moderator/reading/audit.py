@@ -17,13 +17,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import ColumnElement, Select, func, literal, select, tuple_
 from sqlalchemy.orm import Session
 
 from moderator.formats.csvsafe import csv_file
-from moderator.reading.rows import DecisionRow
 from moderator.reading.queueplan import unindexed
+from moderator.reading.rows import DecisionRow
 from moderator.storage.models import Comment, Decision
 from moderator.vocabulary import Action, Source
 
@@ -76,10 +77,10 @@ def _article_leads(session: Session, filters: AuditFilter) -> bool:
         return False
     through = select(Decision.id).join(Comment, Comment.id == Decision.comment_id).where(
         Comment.article_id == filters.article_id)
-    return session.scalar(select(func.count()).select_from(through.limit(FEW + 1).subquery())) <= FEW
+    return session.execute(select(func.count()).select_from(through.limit(FEW + 1).subquery())).scalar_one() <= FEW
 
 
-def _query(filters: AuditFilter, after: AuditCursor | None, article_leads: bool) -> Select:
+def _query(filters: AuditFilter, after: AuditCursor | None, article_leads: bool) -> Select[*tuple[Any, ...]]:
     time = unindexed(Decision.created_at) if article_leads else Decision.created_at
     query = select(*_COLUMNS).join(Comment, Comment.id == Decision.comment_id)
     query = query.where(*_conditions(filters, article_leads))
@@ -93,7 +94,7 @@ def _conditions(filters: AuditFilter, article_leads: bool) -> list[ColumnElement
     """The filters; whichever of the article and the time does not lead is kept off its index."""
     time = unindexed(Decision.created_at) if article_leads else Decision.created_at
     article = Comment.article_id if article_leads else unindexed(Comment.article_id)
-    found = []
+    found: list[ColumnElement[bool]] = []
     for value, column in ((filters.moderator, Decision.moderator), (filters.action, Decision.action),
                           (filters.source, Decision.source), (filters.article_id, article)):
         if value is not None:
@@ -107,7 +108,7 @@ def audit_count(session: Session, filters: AuditFilter = AuditFilter()) -> int:
     query = select(func.count()).select_from(Decision)
     if filters.article_id is not None:  # counted through the article's comments, however many
         query = query.join(Comment, Comment.id == Decision.comment_id)
-    return session.scalar(query.where(*_conditions(filters, article_leads=filters.article_id is not None)))
+    return session.execute(query.where(*_conditions(filters, article_leads=filters.article_id is not None))).scalar_one()
 
 
 def moderators(session: Session) -> list[str]:
@@ -119,7 +120,7 @@ def moderators(session: Session) -> list[str]:
     return names
 
 
-def _next_moderator(after: str | None) -> Select:
+def _next_moderator(after: str | None) -> Select[str]:
     query = select(Decision.moderator).order_by(Decision.moderator).limit(1)
     return query if after is None else query.where(Decision.moderator > after)
 
@@ -130,7 +131,8 @@ def batch_sizes(session: Session, batch_ids: set[str]) -> dict[str, int]:
         return {}
     query = (select(Decision.batch_id, func.count()).where(Decision.batch_id.in_(sorted(batch_ids)))
              .group_by(Decision.batch_id))
-    return dict(session.execute(query).all())
+    # batch_id is never NULL here: the query asks for the given ids only.
+    return {batch_id: size for batch_id, size in session.execute(query) if batch_id is not None}
 
 
 def export_audit_csv(session: Session, filters: AuditFilter, out: Path) -> int:
@@ -149,7 +151,7 @@ def export_audit_csv(session: Session, filters: AuditFilter, out: Path) -> int:
     return written
 
 
-def _csv_values(row: AuditRow) -> tuple:
+def _csv_values(row: AuditRow) -> tuple[object, ...]:
     return (row.id, row.created_at.isoformat(), row.moderator, row.action, row.source, row.reason, row.note,
             row.status_before, row.status_after, row.comment_id, row.article_id, row.author, row.reverts_id,
             row.batch_id)

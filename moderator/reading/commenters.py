@@ -13,9 +13,8 @@ from datetime import datetime
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from moderator.reading import queue
 from moderator.errors import NotFoundError
-
+from moderator.reading import queue
 from moderator.storage.models import Comment
 from moderator.vocabulary import VISIBLE_TO_MODERATORS, QueueKind, Sort
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import datetime
+from typing import Any, TypedDict
 
-from sqlalchemy import ColumnElement, and_, bindparam, func, or_, select
+from sqlalchemy import BindParameter, ColumnElement, ScalarSelect, Select, and_, bindparam, func, or_, select
 from sqlalchemy.orm import Session
 
 from moderator.changes import Changes
@@ -27,7 +28,7 @@ _DECISION_COLUMNS = (
 )
 
 
-def _count(status: str):
+def _count(status: str) -> ScalarSelect[int]:
     """How many of the article's comments have this status: a count over the
     (article_id, status, ...) index per article shown, never a scan of every comment."""
     return (select(func.count()).select_from(Comment)
@@ -80,7 +81,7 @@ def article_detail(session: Session, article_id: int) -> ArticleDetail:
     return ArticleDetail(*row)
 
 
-def _comments(model_id):
+def _comments(model_id: int | BindParameter[int] | None) -> Select[*tuple[Any, ...]]:
     """Comment rows with their article's headline and the given model's main score (`model_id`
     an id, None for no model, or a bound parameter)."""
     scored_by_model = and_(Score.comment_id == Comment.id, Score.model_id == (model_id if model_id is not None else -1))
@@ -152,11 +153,17 @@ def decision(session: Session, decision_id: int) -> DecisionRow:
     return DecisionRow(*row)
 
 
-def stats(session: Session) -> dict:
-    by_status = dict(session.execute(select(Comment.status, func.count()).group_by(Comment.status)).all())
-    by_action = dict(session.execute(select(Decision.action, func.count()).group_by(Decision.action)).all())
+class Stats(TypedDict):
+    articles: int
+    comments: dict[str, int]  # per status a moderator sees, and "total"
+    decisions: dict[str, int]  # "total", and per action
+
+
+def stats(session: Session) -> Stats:
+    by_status = {status: n for status, n in session.execute(select(Comment.status, func.count()).group_by(Comment.status))}
+    by_action = {action: n for action, n in session.execute(select(Decision.action, func.count()).group_by(Decision.action))}
     return {
-        "articles": session.scalar(select(func.count()).select_from(Article)),
+        "articles": session.execute(select(func.count()).select_from(Article)).scalar_one(),
         "comments": {status: by_status.get(status, 0) for status in VISIBLE_TO_MODERATORS}
         | {"total": sum(by_status.get(s, 0) for s in VISIBLE_TO_MODERATORS)},
         "decisions": {"total": sum(by_action.values()), **dict(sorted(by_action.items()))},

@@ -18,11 +18,12 @@ newest first. Before any model has scored, priority is newest first.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, replace
 from datetime import datetime
-from typing import Iterator, Sequence
+from typing import Any
 
-from sqlalchemy import case, func
+from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
 from moderator.reading import search
@@ -82,7 +83,7 @@ class Cursor:
     """Where a page ended: the segment and the sort key of its last row. Opaque to views."""
 
     segment: int
-    key: tuple
+    key: tuple[object, ...]
 
 
 def page(session: Session, query: QueueQuery, after: Cursor | None = None,
@@ -97,7 +98,7 @@ def page_ids(session: Session, query: QueueQuery, after: Cursor | None = None,
              limit: int = PAGE) -> tuple[list[int], Cursor | None]:
     """What `page` returns, as comment ids only: cheap in big steps (a lazy view holds the
     ids and reads the rows it paints with `rows`)."""
-    plan, found, cursor = Plan(session, query), [], after
+    plan, found, cursor = Plan(session, query), list[int](), after
     for segment in range(after.segment if after else 0, len(plan.segments)):
         key = after.key if after and after.segment == segment else None
         keyed = session.execute(plan.ids(segment, key, limit - len(found))).all()
@@ -125,27 +126,27 @@ def first_rows(session: Session, query: QueueQuery, limit: int | None = PAGE) ->
 def rows(session: Session, query: QueueQuery, comment_ids: Sequence[int]) -> list[QueueRow]:
     """The rows of these comments in the order given (those that no longer exist left out),
     with search highlights when the query searches."""
-    found: dict[int, tuple] = {}
+    found: dict[int, tuple[Any, ...]] = {}  # a queue row's values, in QueueRow's order
     for start in range(0, len(comment_ids), ROWS_CHUNK):
         chunk = comment_ids[start:start + ROWS_CHUNK]
         found.update((row[0], tuple(row)) for row in session.execute(rows_by_id(query.model_id, chunk)))
     return _with_marks(query, [found[cid] for cid in comment_ids if cid in found])
 
 
-def _with_marks(query: QueueQuery, found: list[tuple]) -> list[QueueRow]:
+def _with_marks(query: QueueQuery, found: list[tuple[Any, ...]]) -> list[QueueRow]:
     if not query.search:
         return [QueueRow(*row) for row in found]
     marks = search.highlights(query.search, [(row[0], row[6], row[4]) for row in found])
-    return [QueueRow(*row, *marks[row[0]]) for row in found]
+    return [replace(QueueRow(*row), snippet=marks[row[0]][0], author_marked=marks[row[0]][1]) for row in found]
 
 
 def count(session: Session, query: QueueQuery) -> int:
-    return session.scalar(Plan(session, query, sorted=False).select([func.count()], None))
+    return session.execute(Plan(session, query, sorted=False).matching(select(func.count()), None)).scalar_one()
 
 
 def iter_ids(session: Session, query: QueueQuery, batch: int = 10_000) -> Iterator[int]:
     """Every matching comment id, in no particular order, streamed (Ctrl+A, bulk actions)."""
-    selected = Plan(session, query, sorted=False).select([Comment.id], None)
+    selected = Plan(session, query, sorted=False).matching(select(Comment.id), None)
     # Core, not ORM: a plain column of ints needs no ORM rows (5x faster at 100,000 ids).
     yield from session.connection().execution_options(yield_per=batch).execute(selected).scalars()
 
@@ -159,11 +160,11 @@ def position(session: Session, query: QueueQuery, comment_id: int) -> int | None
     A count of the rows before it: cheap near the top, an index walk further down."""
     plan, before = Plan(session, query), 0
     for seg in plan.segments:
-        key = session.execute(plan.select(seg.keys, seg.scored).where(Comment.id == comment_id)).first()
+        key = session.execute(plan.matching(select(*seg.keys), seg.scored).where(Comment.id == comment_id)).first()
         if key is not None:
-            earlier = plan.select([func.count()], seg.scored).where(*beyond(seg, tuple(key), before=True))
-            return before + session.scalar(earlier)
-        before += session.scalar(plan.select([func.count()], seg.scored))
+            earlier = plan.matching(select(func.count()), seg.scored).where(*beyond(seg, tuple(key), before=True))
+            return before + session.execute(earlier).scalar_one()
+        before += session.execute(plan.matching(select(func.count()), seg.scored)).scalar_one()
     return None
 
 
@@ -180,6 +181,6 @@ def histogram(session: Session, query: QueueQuery, label: str | None = None, bin
         return [0] * bins
     value = Score.main if label is None else Score.label_scores[label].as_float()
     bar = case(*((value < band(i, bins).high, i) for i in range(bins - 1)), else_=bins - 1).label("bar")
-    counted = Plan(session, query, sorted=False).select([bar, func.count()], True).where(value.is_not(None))
-    found = dict(session.execute(counted.group_by(bar)).all())
+    counted = Plan(session, query, sorted=False).matching(select(bar, func.count()), True).where(value.is_not(None))
+    found: dict[int, int] = {index: n for index, n in session.execute(counted.group_by(bar))}
     return [found.get(i, 0) for i in range(bins)]

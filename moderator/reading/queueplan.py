@@ -15,16 +15,29 @@ its index with `unindexed` (SQLite's documented unary-plus hint; nothing elsewhe
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import datetime
+from typing import TYPE_CHECKING, Any, TypeVar, TypeVarTuple
 
-from sqlalchemy import ColumnElement, Float, Select, and_, exists, func, literal, null, select, tuple_
+from sqlalchemy import ColumnElement, Float, Select, Subquery, and_, exists, func, literal, null, select, tuple_
 from sqlalchemy.ext.compiler import compiles
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import QueryableAttribute, Session
+from sqlalchemy.sql.compiler import SQLCompiler
 from sqlalchemy.sql.functions import FunctionElement
 
 from moderator.reading import search
 from moderator.storage.models import Article, Comment, Score
 from moderator.vocabulary import VISIBLE_TO_MODERATORS, QueueKind, Sort, Status
+
+if TYPE_CHECKING:  # queue.py imports this module
+    from moderator.reading.queue import QueueQuery, ScoreRange
+
+T = TypeVar("T")
+Columns = TypeVarTuple("Columns")  # a select's column types, kept while the plan narrows it
+# A column or an expression on one: a mapped attribute (Comment.id) or a Core element. The
+# sort keys of one segment have different types (a time, a score, an id): hence Any.
+Key = ColumnElement[Any] | QueryableAttribute[Any]
 
 # A filter whose index holds at most this many rows leads: reading and sorting them beats
 # walking the sort's index (break-even near sqrt(page x queue): ~7,000 for 250,000 pending).
@@ -34,30 +47,30 @@ COLUMNS = (Comment.id, Comment.article_id, Comment.parent_id, Comment.external_i
            Comment.body, Comment.created_at, Comment.status, Comment.version, Article.headline)
 
 
-class unindexed(FunctionElement):  # noqa: N801 (reads as SQL)
+class unindexed(FunctionElement[T]):  # noqa: N801 (reads as SQL)
     """The expression, which SQLite may not use an index for (rendered `+x`; plain elsewhere)."""
 
     inherit_cache = True
 
-    def __init__(self, expression):
+    def __init__(self, expression: ColumnElement[T] | QueryableAttribute[T]):
         super().__init__(expression)
         self.type = expression.type
 
 
 @compiles(unindexed)
-def _plain(element, compiler, **kw) -> str:
+def _plain(element: unindexed[Any], compiler: SQLCompiler, **kw: Any) -> str:
     return compiler.process(element.clauses, **kw)
 
 
 @compiles(unindexed, "sqlite")
-def _unary_plus(element, compiler, **kw) -> str:
+def _unary_plus(element: unindexed[Any], compiler: SQLCompiler, **kw: Any) -> str:
     return "+" + compiler.process(element.clauses, **kw)
 
 
 @dataclass(frozen=True)
 class Segment:
     scored: bool | None  # True: has the model's score; False: has none; None: either
-    keys: tuple  # the sort key, all one direction, ending in the comment id (unique, so stable)
+    keys: tuple[Key, ...]  # the sort key, all one direction, ending in the comment id (unique, so stable)
     descending: bool
 
 
@@ -65,8 +78,11 @@ class Plan:
     """One queue query's SQL pieces (`query` is a moderator.reading.queue.QueueQuery). `sorted`
     is False for counts and id lists, which need no order."""
 
-    def __init__(self, session: Session, query, sorted: bool = True):
-        self.query, self.fts, self.match, self.like = query, None, None, None
+    def __init__(self, session: Session, query: QueueQuery, sorted: bool = True):
+        self.query = query
+        self.fts: Subquery | None = None
+        self.match: ColumnElement[bool] | None = None
+        self.like: ColumnElement[bool] | None = None
         typed = search.fts_query(query.search) if query.search and search.uses_fts(session) else None
         if typed and (not sorted or query.sort == Sort.RELEVANCE or search.fts_count(session, typed, FEW) <= FEW):
             self.fts = search.fts_matches(typed)  # the matches lead, each comment looked up by id
@@ -106,19 +122,22 @@ class Plan:
         q = self.query
         if q.sort == Sort.RELEVANCE and self.fts is not None:
             return [Segment(None, (self.fts.c.rank, Comment.id), False)]
-        lead = (lambda key: key) if self.sort_indexed else unindexed
-        by_time = (lead(Comment.created_at), Comment.id)
+        by_time = (self._lead(Comment.created_at), Comment.id)
         if q.sort == Sort.OLDEST:
             return [Segment(None, by_time, False)]
         if self.by_score:
-            scored = Segment(True, (lead(Score.main), *_TIME), True)
+            scored = Segment(True, (self._lead(Score.main), *_TIME), True)
             return [scored] if q.needs_score else [scored, Segment(False, by_time, True)]
         return [Segment(None, by_time, True)]
 
-    def select(self, columns, scored: bool | None) -> Select:
-        """`columns` of the matching comments: those with the model's score (scored True),
-        those without (False) or both (None)."""
-        q, query = self.query, select(*columns).select_from(Comment)
+    def _lead(self, key: QueryableAttribute[T]) -> Key:
+        """A sort key, kept off its index unless the sort is read off it."""
+        return key if self.sort_indexed else unindexed(key)
+
+    def matching(self, query: Select[*Columns], scored: bool | None) -> Select[*Columns]:
+        """`query` (a select of some columns, read from Comment) narrowed to the matching comments: those with
+        the model's score (scored True), those without (False) or both (None)."""
+        q, query = self.query, query.select_from(Comment)
         if self.fts is not None:  # the index's matches lead: comments are looked up by id
             query = query.join(self.fts, Comment.id == unindexed(self.fts.c.id))
         # Unless the scores index leads, a comment's score is looked up by its primary key.
@@ -153,28 +172,29 @@ class Plan:
             return Score.status == _kind_status(self.query.kind)
         return _status(self.query.kind)
 
-    def _off_index(self, column, competes: bool):
+    def _off_index(self, column: QueryableAttribute[T], competes: bool) -> ColumnElement[T] | QueryableAttribute[T]:
         """A filter column that would compete with the sort's index for the lead, kept off
         its own index while the sort's index leads."""
         return unindexed(column) if competes and self.sort_indexed else column
 
-    def _score_range(self, r, time_sort: bool) -> list[ColumnElement[bool]]:
+    def _score_range(self, r: ScoreRange, time_sort: bool) -> list[ColumnElement[bool]]:
         # Other labels are read from the JSON of label scores (portable JSON accessors): a filter, never an index.
-        value = self._off_index(Score.main, time_sort) if r.label is None else Score.label_scores[r.label].as_float()
+        value: ColumnElement[float] | QueryableAttribute[float] = (
+            self._off_index(Score.main, time_sort) if r.label is None else Score.label_scores[r.label].as_float())
         return _between(value, r)
 
-    def ids(self, segment: int, after: tuple | None, limit: int) -> Select:
+    def ids(self, segment: int, after: tuple[object, ...] | None, limit: int) -> Select[*tuple[Any, ...]]:
         """The next `limit` matches of one segment in order: each comment's id, then its
         sort key (the cursor). Only ids and keys are sorted; rows are read by id after."""
         seg = self.segments[segment]
         keys = [key.label(f"key{i}") for i, key in enumerate(seg.keys)]
-        chosen = self.select((Comment.id, *keys), seg.scored)
+        chosen = self.matching(select(Comment.id, *keys), seg.scored)
         if after is not None:
             chosen = chosen.where(*beyond(seg, after))
         return chosen.order_by(*(key.desc() if seg.descending else key for key in seg.keys)).limit(limit)
 
 
-def rows_by_id(model_id: int | None, comment_ids) -> Select:
+def rows_by_id(model_id: int | None, comment_ids: Sequence[int]) -> Select[*tuple[Any, ...]]:
     """The queue row of each comment (columns, article headline, the model's main score)."""
     query = (select(*COLUMNS, Score.main if model_id is not None else null().cast(Float))
              .select_from(Comment).join(Article, Article.id == Comment.article_id))
@@ -183,16 +203,17 @@ def rows_by_id(model_id: int | None, comment_ids) -> Select:
     return query.where(Comment.id.in_(comment_ids))
 
 
-def _few(session: Session, through_index: Select) -> bool:
+def _few(session: Session, through_index: Select[int]) -> bool:
     """Does the filter's own index hold at most FEW rows? (Reads no further than FEW + 1.)"""
-    return session.scalar(select(func.count()).select_from(through_index.limit(FEW + 1).subquery())) <= FEW
+    counted = select(func.count()).select_from(through_index.limit(FEW + 1).subquery())
+    return session.execute(counted).scalar_one() <= FEW
 
 
-def _dates(created, q) -> list[ColumnElement[bool]]:
+def _dates(created: ColumnElement[datetime] | QueryableAttribute[datetime], q: QueueQuery) -> list[ColumnElement[bool]]:
     return ([created >= q.since] if q.since else []) + ([created < q.until] if q.until else [])
 
 
-def _between(value, r) -> list[ColumnElement[bool]]:
+def _between(value: ColumnElement[float] | QueryableAttribute[float], r: ScoreRange) -> list[ColumnElement[bool]]:
     return ([value >= r.low] if r.low is not None else []) + ([value < r.high] if r.high is not None else [])
 
 
@@ -206,7 +227,7 @@ def _kind_status(kind: QueueKind) -> Status:
     return Status.PENDING if kind == QueueKind.FLAGGED else Status(kind)
 
 
-def beyond(seg: Segment, key: tuple, before: bool = False) -> list[ColumnElement[bool]]:
+def beyond(seg: Segment, key: tuple[object, ...], before: bool = False) -> list[ColumnElement[bool]]:
     """Rows after `key` in the segment's order (or before it). The first key's bound is
     repeated on its own, so SQLite starts its index range there."""
     values = [literal(value, type_=column.type) for column, value in zip(seg.keys, key)]

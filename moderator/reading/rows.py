@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
 
 
 @dataclass(frozen=True)
@@ -50,7 +49,7 @@ class CommentRow:
     article_headline: str = ""
     score: float | None = None  # the active model's main label; None until it has scored this
 
-    def as_json(self) -> dict:
+    def as_json(self) -> dict[str, object]:
         return {
             "id": self.id,
             "external_id": self.external_id,

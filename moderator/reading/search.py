@@ -20,10 +20,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
 
-from sqlalchemy import ColumnElement, Select, Subquery, and_, column, func, or_, select, table, text
+from sqlalchemy import ColumnElement, Float, Integer, Select, Subquery, TextClause, and_, column, func, or_, select, table, text
 from sqlalchemy.orm import Session
 
 from moderator.storage.models import Comment
@@ -69,10 +69,10 @@ def uses_fts(session: Session) -> bool:
 
 # --- SQLite: FTS5 ---------------------------------------------------------------------
 
-_fts = table("comments_fts", column("rowid"), column("rank"))
+_fts = table("comments_fts", column("rowid", Integer), column("rank", Float))
 
 
-def _matching(query: str):
+def _matching(query: str) -> TextClause:
     return text("comments_fts MATCH :fts_query").bindparams(fts_query=query)
 
 
@@ -81,14 +81,14 @@ def fts_matches(query: str) -> Subquery:
     return select(_fts.c.rowid.label("id"), _fts.c.rank.label("rank")).where(_matching(query)).subquery("fts")
 
 
-def fts_ids(query: str) -> Select:
+def fts_ids(query: str) -> Select[int]:
     """The ids of every comment matching (for `id IN (...)`)."""
     return select(_fts.c.rowid).where(_matching(query))
 
 
 def fts_count(session: Session, query: str, bound: int) -> int:
     """How many comments match, counting no further than `bound` + 1 (cheap either way)."""
-    return session.scalar(select(func.count()).select_from(fts_ids(query).limit(bound + 1).subquery()))
+    return session.execute(select(func.count()).select_from(fts_ids(query).limit(bound + 1).subquery())).scalar_one()
 
 
 # --- Anything else: ILIKE ---------------------------------------------------------------

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
 
 LabelScores = dict[str, float]
 
@@ -20,7 +20,7 @@ class ModelIdentity:
     labels: tuple[str, ...]
     main_label: str
 
-    def as_json(self) -> dict:
+    def as_json(self) -> dict[str, object]:
         return {"name": self.name, "family": self.family, "checksum": self.checksum,
                 "source": self.source, "labels": list(self.labels), "main_label": self.main_label}
 

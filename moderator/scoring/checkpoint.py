@@ -14,6 +14,7 @@ import hashlib
 import pickle
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from moderator.errors import ModeratorError
 
@@ -27,6 +28,9 @@ FAMILIES = {
 }
 MAIN_LABEL = "toxicity"
 NEEDS_CODE = "Unsupported global"  # torch's restricted unpickler, refusing a reference to code
+# A checkpoint's content: whatever the file holds (tensors, numbers, strings, containers),
+# probed by checkpoint_info, whose every lookup may fail.
+Checkpoint = dict[str, Any]
 
 
 class UnreadableCheckpoint(ModeratorError):
@@ -38,7 +42,7 @@ class CheckpointInfo:
     base_model: str  # the hub id the checkpoint names, e.g. "bert-base-uncased"
     family: str
     labels: tuple[str, ...]
-    arch: dict  # detoxify's arch args: model_type, model_name, tokenizer_name, num_classes
+    arch: dict[str, object]  # detoxify's arch args: model_type, model_name, tokenizer_name, num_classes
 
     @property
     def main_label(self) -> str:
@@ -58,7 +62,7 @@ def read_checkpoint_info(path: Path) -> CheckpointInfo:
     return checkpoint_info(load_checkpoint(path), path)
 
 
-def checkpoint_info(loaded: dict, path: Path) -> CheckpointInfo:
+def checkpoint_info(loaded: Checkpoint, path: Path) -> CheckpointInfo:
     try:
         args = dict(loaded["config"]["arch"]["args"])
         classes = loaded["config"]["dataset"]["args"]["classes"]
@@ -73,7 +77,7 @@ def checkpoint_info(loaded: dict, path: Path) -> CheckpointInfo:
     return CheckpointInfo(base_model, FAMILIES[model_name], labels, args)
 
 
-def load_checkpoint(path: Path) -> dict:
+def load_checkpoint(path: Path) -> Checkpoint:
     """The checkpoint's content, built by torch's restricted unpickler only."""
     import torch  # only installing or loading a model pays for torch
 

@@ -7,16 +7,22 @@ when the package is imported.
 from __future__ import annotations
 
 import platform
+from collections.abc import Sequence
 from contextlib import nullcontext
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Sequence
+from typing import TYPE_CHECKING
 
 from moderator.errors import ModeratorError
 from moderator.scoring.base import LabelScores, Scorer
 from moderator.scoring.checkpoint import UnreadableCheckpoint, checkpoint_info, load_checkpoint
 from moderator.scoring.offline import ensure_hub_alias, hub_cache, offline_hub
 from moderator.scoring.packs import Manifest, read_manifest
+
+if TYPE_CHECKING:  # imported for real on the loading worker only
+    import detoxify
+    import torch
+    from transformers import PreTrainedTokenizerBase
 
 BF16, INT8 = "bf16", "int8"
 FAST_MODES = (BF16, INT8)
@@ -65,7 +71,9 @@ class DetoxifyScorer(Scorer):
             raise ModeratorError("This computer's processor has no bf16 arithmetic: --fast bf16 would score several "
                                  "times slower than exact scoring here. Use --fast int8, or no fast mode.")
         self._detoxify = load_detoxify(pack, manifest)
-        self._tokenizer, self._model = self._detoxify.tokenizer, self._detoxify.model.eval()
+        # detoxify is untyped: its parts are given their types here, where they are taken out.
+        self._tokenizer: PreTrainedTokenizerBase = self._detoxify.tokenizer
+        self._model: torch.nn.Module = self._detoxify.model.eval()
         self._check_labels(manifest)
         # A fast mode gives slightly different figures, so it is a model identity of its own.
         self.identity = replace(manifest.identity(), name=f"{manifest.name}@{fast}" if fast else manifest.name)
@@ -97,7 +105,7 @@ class DetoxifyScorer(Scorer):
             raise ModeratorError(f"The model '{manifest.name}' does not match its manifest; reinstall its pack.")
 
 
-def load_detoxify(pack: Path, manifest: Manifest):
+def load_detoxify(pack: Path, manifest: Manifest) -> detoxify.Detoxify:
     """A detoxify.Detoxify on the pack's files, built as detoxify builds it, offline (see
     moderator.scoring.offline). The checkpoint is read here with torch's restricted
     unpickler (moderator.scoring.checkpoint), never by detoxify's own `torch.load`,
@@ -114,7 +122,8 @@ def load_detoxify(pack: Path, manifest: Manifest):
         import transformers
         from detoxify.detoxify import get_model_and_tokenizer
 
-        transformers.utils.logging.disable_progress_bar()  # no "Loading weights" bar on stderr
+        # No "Loading weights" bar on stderr. (transformers leaves this function unannotated.)
+        transformers.utils.logging.disable_progress_bar()  # type: ignore[no-untyped-call]
         try:
             model, tokenizer = get_model_and_tokenizer(**info.arch, state_dict=loaded["state_dict"],
                                                        huggingface_config_path=str(pack / manifest.config))
@@ -143,7 +152,7 @@ def bf16_is_native() -> bool:
     return torch.backends.cpu.get_cpu_capability().startswith("AVX512")
 
 
-def _quantize_int8(model):
+def _quantize_int8(model: torch.nn.Module) -> torch.nn.Module:
     """Dynamic int8 quantisation of the Linear layers (runs on any x86 or ARM CPU).
 
     torch marks torch.ao quantisation deprecated in favour of torchao; it still works in
@@ -156,4 +165,6 @@ def _quantize_int8(model):
         warnings.simplefilter("ignore", (DeprecationWarning, UserWarning))
         from torch.ao.quantization import quantize_dynamic
 
-        return quantize_dynamic(model, {torch.nn.Linear}, dtype=torch.qint8)
+        quantized: torch.nn.Module = quantize_dynamic(  # type: ignore[no-untyped-call]  # unannotated in torch
+            model, {torch.nn.Linear}, dtype=torch.qint8)
+        return quantized

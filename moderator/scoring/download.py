@@ -13,9 +13,11 @@ import socket
 import tempfile
 import threading
 import urllib.error
+import urllib.parse
 import urllib.request
+from collections.abc import Callable
+from email.message import Message
 from pathlib import Path
-from typing import Callable
 
 from moderator.errors import ModeratorError
 from moderator.scoring.packs import Manifest, build_pack, install_pack
@@ -68,7 +70,7 @@ def fetch_release(chosen: Release, folder: Path, on_progress: ProgressCallback |
 def check_network(url: str, seconds: float = PROBE_SECONDS) -> None:
     """Raise within `seconds` if the url's host cannot be reached (name lookup included,
     which socket timeouts do not cover, hence the daemon thread)."""
-    parts = urllib.request.urlparse(url)
+    parts = urllib.parse.urlparse(url)
     host, port = parts.hostname, parts.port or (80 if parts.scheme == "http" else 443)
     outcome: list[BaseException | None] = []
 
@@ -92,7 +94,7 @@ def fetch(url: str, target: Path, on_progress: ProgressCallback | None = None) -
     digest, partial = hashlib.sha256(), target.with_name(target.name + ".part")
     try:
         with urllib.request.urlopen(url, timeout=READ_TIMEOUT) as response, partial.open("wb") as out:
-            total, done = _length(response), 0
+            total, done = _length(response.headers), 0
             while chunk := response.read(1 << 20):
                 out.write(chunk)
                 digest.update(chunk)
@@ -107,8 +109,8 @@ def fetch(url: str, target: Path, on_progress: ProgressCallback | None = None) -
     return digest.hexdigest()
 
 
-def _length(response) -> int | None:
-    value = response.headers.get("Content-Length")
+def _length(headers: Message) -> int | None:
+    value = headers.get("Content-Length")
     return int(value) if value and value.isdigit() else None
 
 

@@ -8,9 +8,9 @@ model shares with the file, the ROC AUC and the confusion at each threshold.
 from __future__ import annotations
 
 import csv
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Sequence
 
 import numpy as np
 
@@ -43,7 +43,7 @@ class LabelReport:
     auc: float | None  # None when the file has only one class for this label
     confusion: tuple[Confusion, ...]
 
-    def as_json(self) -> dict:
+    def as_json(self) -> dict[str, object]:
         return asdict(self) | {"auc": None if self.auc is None else round(self.auc, 4)}
 
 
@@ -65,8 +65,7 @@ def read_labelled_csv(path: Path) -> tuple[list[str], dict[str, np.ndarray]]:
 
 def evaluate(scorer: Scorer, path: Path, thresholds: Sequence[float]) -> list[LabelReport]:
     texts, truth = read_labelled_csv(path)
-    pairs = [(label, _column(label, truth)) for label in scorer.labels]
-    pairs = [(label, column) for label, column in pairs if column]
+    pairs = [(label, column) for label in scorer.labels if (column := _column(label, truth))]
     if not pairs:
         raise ModeratorError(f"{path.name} has no column for any of the model's labels ({', '.join(scorer.labels)}).")
     scores = score_all(scorer, texts)
@@ -100,7 +99,7 @@ def confusion(truth: np.ndarray, scores: np.ndarray, threshold: float) -> Confus
                      int((~flagged & truth).sum()), int((~flagged & ~truth).sum()))
 
 
-def _report(label: str, column: str, truth: np.ndarray, scores: np.ndarray, thresholds) -> LabelReport:
+def _report(label: str, column: str, truth: np.ndarray, scores: np.ndarray, thresholds: Sequence[float]) -> LabelReport:
     return LabelReport(label, column, int(truth.sum()), int((~truth).sum()), roc_auc(truth, scores),
                        tuple(confusion(truth, scores, t) for t in thresholds))
 

@@ -17,9 +17,9 @@ from __future__ import annotations
 import os
 import shutil
 import threading
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
 
 HUB = "hub"
 REVISION = "pack"  # the snapshot name the alias's refs/main points at

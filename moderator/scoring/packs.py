@@ -17,17 +17,25 @@ import re
 import shutil
 import tempfile
 import zipfile
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
-from typing import Iterator
 
 from moderator.errors import ModeratorError, NotFoundError
 from moderator.scoring.base import ModelIdentity
 from moderator.scoring.checkpoint import read_checkpoint_info
 from moderator.scoring.offline import ensure_hub_alias
-from moderator.scoring.packfiles import (MANIFEST, ZipPack, check_listed, config_files, copy_folder_pack,
-                                         file_hashes, plain_name, verify_hashes)
+from moderator.scoring.packfiles import (
+    MANIFEST,
+    ZipPack,
+    check_listed,
+    config_files,
+    copy_folder_pack,
+    file_hashes,
+    plain_name,
+    verify_hashes,
+)
 from moderator.scoring.quick import QUICK_SCREEN
 
 CHECKPOINT, CONFIG = "model.ckpt", "config"

@@ -20,14 +20,17 @@ import multiprocessing
 import os
 import sys
 import traceback
+from collections.abc import Callable, Sequence
+from functools import partial
 from multiprocessing.connection import Connection
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any, TypeVar, cast
 
 from moderator.errors import ModeratorError
 from moderator.scoring.base import LabelScores, Scorer
 
 REQUESTS = ("batches", "score")
+Answer = TypeVar("Answer")
 NICENESS = 10  # below the window and the user's other programs; only idle cores go to scoring
 
 
@@ -54,11 +57,12 @@ class ScoringProcess(Scorer):
         self.identity, self.window = self._receive()
         return self
 
+    # The answers come from our own child, which ran the same methods of a Scorer.
     def batches(self, texts: Sequence[str]) -> list[list[int]]:
-        return self._ask("batches", texts)
+        return cast("list[list[int]]", self._ask("batches", texts))
 
     def score(self, texts: Sequence[str]) -> list[LabelScores]:
-        return self._ask("score", texts)
+        return cast("list[LabelScores]", self._ask("score", texts))
 
     def stop(self) -> None:
         self._child.terminate()  # a no-op once it has ended
@@ -109,13 +113,13 @@ def serve(models_dir: str, name: str | None, fast: str | None, pipe: Connection)
             return  # the app has finished with us (or has gone)
         if request not in REQUESTS:
             raise ValueError(f"unknown request {request!r}")
-        answer = _answer(pipe, lambda: getattr(scorer, request)(texts))
+        answer = _answer(pipe, partial(getattr(scorer, request), texts))
         if answer is None:
             return
         pipe.send(("ok", answer))
 
 
-def _answer(pipe: Connection, work) -> Any:
+def _answer(pipe: Connection, work: Callable[[], Answer]) -> Answer | None:
     """The work's result; or None after sending the error that stopped it."""
     try:
         return work()

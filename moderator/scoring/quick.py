@@ -7,10 +7,10 @@ scores thousands of comments a second. Its one label is "offensive".
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Sequence
 from functools import lru_cache
 from importlib import metadata, util
 from pathlib import Path
-from typing import Sequence
 
 from moderator.scoring.base import LabelScores, ModelIdentity, Scorer
 

@@ -28,7 +28,7 @@ class ModelInfo:
     def builtin(self) -> bool:
         return self.identity.name == QUICK_SCREEN
 
-    def as_json(self) -> dict:
+    def as_json(self) -> dict[str, object]:
         return self.identity.as_json() | {"active": self.active, "builtin": self.builtin}
 
 

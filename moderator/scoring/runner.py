@@ -9,12 +9,12 @@ same parts across its workers: `ScoringPlan.next_window` to read, `Scorer.batche
 from __future__ import annotations
 
 import time
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Callable, Sequence
 
 from sqlalchemy.orm import Session, sessionmaker
 
-from moderator.scoring.base import Scorer
+from moderator.scoring.base import LabelScores, Scorer
 from moderator.scoring.store import ScoringPlan, count_unscored, register_model, write_scores
 from moderator.storage.models import utcnow
 
@@ -35,7 +35,7 @@ class Progress:
     def seconds_left(self) -> float | None:
         return (self.total - self.scored) / self.rate if self.rate else None
 
-    def as_json(self) -> dict:
+    def as_json(self) -> dict[str, object]:
         return {"scored": self.scored, "total": self.total, "seconds": round(self.seconds, 3),
                 "comments_per_second": round(self.rate, 1), "cancelled": self.cancelled}
 
@@ -70,7 +70,8 @@ def score_pending(
     return Progress(scored, max(total, scored), time.perf_counter() - started, cancelled=should_stop())
 
 
-def _start(sessions: sessionmaker[Session], scorer: Scorer, priority_article: int | None, rescore: bool):
+def _start(sessions: sessionmaker[Session], scorer: Scorer, priority_article: int | None,
+           rescore: bool) -> tuple[ScoringPlan, int]:
     with sessions() as session:
         model_id = register_model(session, scorer.identity)
         session.commit()
@@ -78,7 +79,7 @@ def _start(sessions: sessionmaker[Session], scorer: Scorer, priority_article: in
         return plan, count_unscored(session, model_id, plan.since)
 
 
-def window_batches(scorer: Scorer, window: Sequence[tuple[int, str]]):
+def window_batches(scorer: Scorer, window: Sequence[tuple[int, str]]) -> Iterator[tuple[list[int], list[str]]]:
     """(ids, texts) per batch of a window from ScoringPlan.next_window, in the scorer's
     preferred grouping (e.g. by length). Runs the tokenizer: call it on the inference worker."""
     texts = [text for _, text in window]
@@ -86,9 +87,8 @@ def window_batches(scorer: Scorer, window: Sequence[tuple[int, str]]):
         yield [window[i][0] for i in group], [texts[i] for i in group]
 
 
-
-
-def _write(sessions: sessionmaker[Session], model_id: int, main_label: str, ids, rows) -> None:
+def _write(sessions: sessionmaker[Session], model_id: int, main_label: str, ids: Sequence[int],
+           rows: Sequence[LabelScores]) -> None:
     with sessions() as session:
         write_scores(session, model_id, main_label, ids, rows)
         session.commit()

@@ -7,21 +7,24 @@ inference runs elsewhere. Rows crossing threads are plain tuples, never ORM obje
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Sequence
+from typing import Any, TypeVarTuple
 
-from sqlalchemy import Select, and_, bindparam, exists, func, select, tuple_
+from sqlalchemy import ColumnElement, Insert, Select, SQLColumnExpression, Table, and_, bindparam, exists, func, select, tuple_
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from moderator.scoring.base import LabelScores, ModelIdentity
 from moderator.scoring.priority import Thresholds, priority
-from moderator.storage.models import Comment, Score, ScoringModel, utcnow
+from moderator.storage.models import Comment, Score, ScoringModel, core_table, utcnow
 from moderator.vocabulary import VISIBLE_TO_MODERATORS, Status
 
 _APPROVED_OR_HIDDEN = (Status.APPROVED, Status.HIDDEN)
+Columns = TypeVarTuple("Columns")  # a select's column types, kept through the functions that extend it
+SortKeys = tuple[SQLColumnExpression[Any], ...]
 
 
 def find_model(session: Session, identity: ModelIdentity) -> int | None:
@@ -40,11 +43,13 @@ def register_model(session: Session, identity: ModelIdentity) -> int:
         with session.begin_nested():
             session.add(row)
         return row.id
-    except IntegrityError:
-        return find_model(session, identity)
+    except IntegrityError:  # another machine registered it first: its row is there now
+        if (model_id := find_model(session, identity)) is None:
+            raise
+        return model_id
 
 
-def _unscored(model_id: int, since: datetime | None):
+def _unscored(model_id: int, since: datetime | None) -> ColumnElement[bool]:
     """No score from this model (or, when re-scoring, none written since `since`)."""
     mine = and_(Score.comment_id == Comment.id, Score.model_id == model_id)
     if since is not None:
@@ -56,7 +61,7 @@ def count_unscored(session: Session, model_id: int | None, since: datetime | Non
     query = select(func.count()).select_from(Comment).where(Comment.status.in_(VISIBLE_TO_MODERATORS))
     if model_id is not None:
         query = query.where(_unscored(model_id, since))
-    return session.scalar(query)
+    return session.execute(query).scalar_one()
 
 
 @dataclass
@@ -69,7 +74,7 @@ class ScoringPlan:
     priority_article: int | None = None
     since: datetime | None = None  # set when re-scoring
     _phase: int = 0
-    _cursor: tuple | None = field(default=None, repr=False)
+    _cursor: tuple[object, ...] | None = field(default=None, repr=False)
 
     def next_window(self, session: Session, size: int) -> list[tuple[int, str]]:
         """Up to `size` (comment id, text) pairs; empty when everything is scored."""
@@ -83,15 +88,15 @@ class ScoringPlan:
             self._phase, self._cursor = self._phase + 1, None
         return []
 
-    def _phases(self) -> list[tuple]:
-        by_time = (Comment.created_at, Comment.id)
+    def _phases(self) -> list[tuple[ColumnElement[bool], SortKeys]]:
+        by_time: SortKeys = (Comment.created_at, Comment.id)
         phases = [(Comment.status == Status.PENDING, by_time), (Comment.status.in_(_APPROVED_OR_HIDDEN), (Comment.id,))]
         if self.priority_article is not None:
             article = and_(Comment.article_id == self.priority_article, Comment.status.in_(VISIBLE_TO_MODERATORS))
             phases.insert(0, (article, by_time))
         return phases
 
-    def _page(self, condition, keys: tuple, size: int) -> Select:
+    def _page(self, condition: ColumnElement[bool], keys: SortKeys, size: int) -> Select[*tuple[Any, ...]]:
         query = select(Comment.id, Comment.body, *keys).where(condition, _unscored(self.model_id, self.since))
         if self._cursor is not None:
             query = query.where(tuple_(*keys) < tuple_(*self._cursor) if len(keys) > 1 else keys[0] < self._cursor[0])
@@ -108,9 +113,14 @@ def write_scores(session: Session, model_id: int, main_label: str,
         session.execute(_upsert(session), values)
 
 
-def _upsert(session: Session):
-    dialect = {"sqlite": sqlite, "postgresql": postgresql}[session.get_bind().dialect.name]
-    insert = dialect.insert(Score.__table__)  # Core, not the ORM's bulk path: a quarter less Python per row
+# The dialects with an upsert (INSERT ... ON CONFLICT), each its own Insert class.
+_UPSERTS: dict[str, Callable[[Table], sqlite.Insert | postgresql.Insert]] = {
+    "sqlite": sqlite.insert, "postgresql": postgresql.insert}
+
+
+def _upsert(session: Session) -> Insert:
+    # Core, not the ORM's bulk path: a quarter less Python per row
+    insert = _UPSERTS[session.get_bind().dialect.name](core_table(Score))
     replacement = {"main": insert.excluded.main, "label_scores": insert.excluded.label_scores,
                    "scored_at": insert.excluded.scored_at}
     return insert.on_conflict_do_update(index_elements=[Score.comment_id, Score.model_id], set_=replacement)
@@ -130,7 +140,7 @@ def scores_for(session: Session, model_id: int | None, comment_ids: Sequence[int
 
 
 def score_fields(session: Session, identity: ModelIdentity, comment_ids: Sequence[int],
-                 thresholds: Thresholds = Thresholds()) -> dict[int, dict]:
+                 thresholds: Thresholds = Thresholds()) -> dict[int, dict[str, object]]:
     """Per comment, what `queue --json` shows: {"priority": "High"/"Medium"/"Low" or None,
     "scores": label -> value from the model, or None when it has not scored the comment}."""
     found = scores_for(session, find_model(session, identity), comment_ids)
@@ -139,29 +149,3 @@ def score_fields(session: Session, identity: ModelIdentity, comment_ids: Sequenc
             for comment_id in comment_ids}
 
 
-def order_by_priority(query: Select, model_id: int | None) -> Select:
-    """Sort a select over Comment by the model's main label, highest first, unscored last.
-
-    Simple and exact, for offset paging of short lists (the CLI). At a million rows
-    it sorts every match (about 0.3 s a page); views should page with
-    `scored_by_priority` then `unscored_by_time`, which read straight off indexes.
-    """
-    joined = query.outerjoin(Score, and_(Score.comment_id == Comment.id, Score.model_id == (model_id or -1)))
-    return joined.order_by(Score.main.desc().nulls_last(), Comment.id.desc())
-
-
-def scored_by_priority(query: Select, model_id: int, after: tuple[float, int] | None = None) -> Select:
-    """The comments the model has scored, highest main label first, from the
-    (model_id, main, comment_id) index. Page with `after` = (main, comment id) of the
-    last row shown (a keyset: every page costs the same, however deep)."""
-    joined = query.join(Score, and_(Score.comment_id == Comment.id, Score.model_id == model_id))
-    if after is not None:
-        joined = joined.where(tuple_(Score.main, Score.comment_id) < tuple_(*after))
-    return joined.order_by(Score.main.desc(), Score.comment_id.desc())
-
-
-def unscored_by_time(query: Select, model_id: int | None) -> Select:
-    """The comments the model has not scored yet, newest first (they follow the scored)."""
-    if model_id is not None:
-        query = query.where(_unscored(model_id, None))
-    return query.order_by(Comment.created_at.desc(), Comment.id.desc())

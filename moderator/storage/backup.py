@@ -66,16 +66,17 @@ def check_backup(path: Path, engine: Engine) -> str:
         with closing(sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)) as db:
             problems = [row[0] for row in db.execute("PRAGMA integrity_check")]
             tables = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-            revision = db.execute("SELECT version_num FROM alembic_version").fetchone() if "alembic_version" in tables else None
+            found = db.execute("SELECT version_num FROM alembic_version").fetchone() if "alembic_version" in tables else None
     except sqlite3.DatabaseError as error:
         raise ModeratorError(f"{path} is not an SQLite database or is damaged ({error}); nothing was restored.") from None
     if problems != ["ok"]:
         raise ModeratorError(f"{path} is damaged ({_first_problem(problems)}); nothing was restored.")
-    if not TABLES <= tables or revision is None:
+    if not TABLES <= tables or found is None:
         raise ModeratorError(f"{path} is not a Comment Moderator database; nothing was restored.")
-    if revision[0] not in known_revisions(engine):
-        raise ModeratorError(f"{path} was made by a newer version of the app (schema {revision[0]}); update the app first.")
-    return revision[0]
+    revision = str(found[0])  # the file is anyone's: whatever it holds is compared as text
+    if revision not in known_revisions(engine):
+        raise ModeratorError(f"{path} was made by a newer version of the app (schema {revision}); update the app first.")
+    return revision
 
 
 def restore_database(engine: Engine, source: Path, backups: Path, force: bool = False) -> RestoreInfo:

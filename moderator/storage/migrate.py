@@ -8,15 +8,15 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, inspect
+from sqlalchemy import Connection, Engine, inspect
 
 from moderator.errors import ModeratorError
-from moderator.storage.sqlitecopy import copy_aside
+from moderator.storage.sqlitecopy import copy_aside, database_file
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 
 
-def alembic_config(engine: Engine, connection=None) -> Config:
+def alembic_config(engine: Engine, connection: Connection | None = None) -> Config:
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     config.set_main_option("sqlalchemy.url", engine.url.render_as_string(hide_password=False))
@@ -25,7 +25,10 @@ def alembic_config(engine: Engine, connection=None) -> Config:
 
 
 def head_revision(engine: Engine) -> str:
-    return ScriptDirectory.from_config(alembic_config(engine)).get_current_head()
+    head = ScriptDirectory.from_config(alembic_config(engine)).get_current_head()
+    if head is None:  # only if the migrations folder lost its revisions: a broken installation
+        raise RuntimeError(f"no schema revisions in {MIGRATIONS}")
+    return head
 
 
 def known_revisions(engine: Engine) -> set[str]:
@@ -56,7 +59,8 @@ def prepare_database(engine: Engine, backups: Path) -> Path | None:
         raise ModeratorError(f"The database {where} was made by a newer version of the app (schema {current}); "
                              "update the app to open it.")
     backup = None
-    if inspect(engine).get_table_names() and engine.dialect.name == "sqlite":
+    # A database file is copied first; an in-memory one has nothing on disk to protect.
+    if inspect(engine).get_table_names() and database_file(engine) is not None:
         backup = copy_aside(engine, backups, label=f"pre-migration-{current}")
     upgrade(engine)
     return backup

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sqlite3
 from contextlib import closing
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlalchemy import Engine
@@ -31,8 +31,19 @@ def copy_database(source: str | Path, target: Path) -> Path:
     return target
 
 
+def database_file(engine: Engine) -> str | None:
+    """The SQLite file the engine opens; None for an in-memory database or another backend."""
+    database = engine.url.database
+    if engine.dialect.name != "sqlite" or not database or database == ":memory:":
+        return None
+    return database
+
+
 def copy_aside(engine: Engine, folder: Path, label: str) -> Path:
-    """A copy of the engine's database in `folder`, named by `label` and the time."""
+    """A copy of the engine's database file in `folder`, named by `label` and the time."""
+    source = database_file(engine)
+    if source is None:
+        raise ValueError(f"{engine.url!r} opens no SQLite database file: there is nothing to copy")
     private_folder(folder)
-    stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S%fZ")
-    return copy_database(engine.url.database, folder / f"moderator-{label}-{stamp}.sqlite")
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
+    return copy_database(source, folder / f"moderator-{label}-{stamp}.sqlite")

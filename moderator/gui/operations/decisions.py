@@ -10,7 +10,8 @@ is confirmed with its exact count before anything is written.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections import Counter
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
@@ -40,12 +41,14 @@ class Decisions:
         self._parent, self._writer, self._undo_stack = parent, writer, undo_stack
         self._moderator, self._model_id, self._say = moderator, model_id, say
         self._refresh, self._report_bug = refresh, report_bug
+        self._in_flight: Counter[int] = Counter()  # comments with a decision of ours on its way
 
     # ---- one comment ---------------------------------------------------------------------------
 
     def decide(self, comment: CommentRow, action: Action, move_on: Callable[[], object] | None = None) -> None:
         """Approve, hide (asking the reason) or restore the comment; `move_on` shows the next
-        comment before the write starts (the write's thread would slow the GUI's reads)."""
+        comment before the write starts (the write's thread would slow the GUI's reads).
+        The write is refused if someone else changed the comment since it was shown."""
         if comment.status == STATUS_AFTER[action]:  # nothing to write; approve and hide still move on
             self._say(f"Nothing to change: the comment by {comment.author} is {comment.status} already.", 4000)
             if move_on is not None:
@@ -58,8 +61,11 @@ class Decisions:
             reason, note = choice.reason, choice.note
         if move_on is not None:
             move_on()
-        moderator = self._moderator()
-        self._push(VERBS[action], lambda s: decisions.decide(s, [comment.id], action, moderator, reason, note))
+        moderator, cid = self._moderator(), comment.id
+        # The version on screen, unless a write of ours on it is still on its way (it changes the version).
+        seen = None if self._in_flight[cid] else {cid: comment.version}
+        self._push(VERBS[action], lambda s: decisions.decide(s, [cid], action, moderator, reason, note, seen=seen),
+                   in_flight=[cid])
 
     def reply(self, comment: CommentRow) -> None:
         text = ReplyDialog(self._parent, comment.author, comment.body).text()
@@ -109,16 +115,33 @@ class Decisions:
 
     # ---- the write, and what it says --------------------------------------------------------------
 
-    def _push(self, text: str, operation: Operation, then: Callable[[], None] = lambda: None) -> None:
+    def _push(self, text: str, operation: Operation, then: Callable[[], None] = lambda: None,
+              in_flight: Sequence[int] = ()) -> None:
         model_id = self._model_id()
+        self._in_flight.update(in_flight)
+        landed = [False]
+
+        def land() -> None:  # the first run's answer, done or refused
+            if not landed[0]:
+                landed[0] = True
+                self._in_flight.subtract(in_flight)
 
         def done(changes: Changes) -> None:
+            land()
             self._tell(changes)
             then()
 
+        def failed(error: BaseException) -> None:
+            land()
+            self.failed(error)
+
+        def refused(error: BaseException) -> None:
+            land()
+            self.refused(error)
+
         self._undo_stack.push(DecisionCommand(text, operation, self._moderator(), self._writer,
                                               lambda s, changes: queries.with_rows(s, changes, model_id), done,
-                                              self.failed))
+                                              failed, self._undo_stack, refused))
 
     def _tell(self, changes: Changes) -> None:
         if not changes.decided:
@@ -132,8 +155,14 @@ class Decisions:
             self._say(f"{done}: {len(changes.decided):,} comments. {again}", 6000)
 
     def failed(self, error: BaseException) -> None:
-        """A write failed: nothing of it was stored, and the undo stack no longer matches the database."""
+        """A write failed and nothing of it was stored; the undo stack no longer matches the
+        database and is cleared."""
         self._undo_stack.clear()
         if tell_or_report(self._parent, "Not done", error, self._report_bug):
             self._refresh()
 
+    def refused(self, error: BaseException) -> None:
+        """A decision refused (someone changed the comment since it was shown): nothing was
+        written and the undo stack is as it was; the views show what is true now."""
+        if tell_or_report(self._parent, "Not done", error, self._report_bug):
+            self._refresh()

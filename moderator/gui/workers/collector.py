@@ -32,17 +32,17 @@ class IdleCollector(QObject):
         self._thresholds = gc.get_threshold()
         gc.set_threshold(*self._thresholds[:2], _NEVER)
         self.full_collections = 0
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(quiet_ms)
-        self._timer.timeout.connect(self.collect)
-        self._timer.start()
+        self.quiet = QTimer(self)  # restarted by every key press or click; runs the collection when it times out
+        self.quiet.setSingleShot(True)
+        self.quiet.setInterval(quiet_ms)
+        self.quiet.timeout.connect(self.collect)
+        self.quiet.start()
         if (app := QApplication.instance()) is not None:  # no application, no input to wait for
             app.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in _INPUT:
-            self._timer.start()  # restarts: collect once the input stops
+            self.quiet.start()  # restarts: collect once the input stops
         return False
 
     def collect(self) -> None:
@@ -54,5 +54,5 @@ class IdleCollector(QObject):
         """Automatic full collections again (the window is going; tests open many windows)."""
         if (app := QApplication.instance()) is not None:
             app.removeEventFilter(self)
-        self._timer.stop()
+        self.quiet.stop()
         gc.set_threshold(*self._thresholds)

@@ -43,6 +43,7 @@ class BackgroundScorer(QObject):
     model_ready = Signal(int)  # the active model's database id
     stopped = Signal(str)  # why: "done", "cancelled" or the error sentence
     _bug = Signal(object)  # an unexpected error in the scoring thread, for report_bug on the GUI thread
+    announced = Signal()  # every score stored so far has been announced to the window
 
     def __init__(self, db: Database, models_dir: Path, writer: Writer, panel: ProgressPanel, report_bug: ReportBug,
                  parent: QObject | None = None):
@@ -71,7 +72,12 @@ class BackgroundScorer(QObject):
     @property
     def settled(self) -> bool:
         """No run going and every stored score announced."""
-        return not self.running and not self._landed and not self._landing.isActive()
+        return not self.running and not self.announcing
+
+    @property
+    def announcing(self) -> bool:
+        """Stored scores are still being announced, a slice per event-loop turn (`announced` follows)."""
+        return bool(self._landed) or self._landing.isActive()
 
     def start(self, priority_article: int | None = None) -> bool:
         """Score what is unscored. A run already going is run again when it stops (it may have
@@ -177,3 +183,5 @@ class BackgroundScorer(QObject):
             self._writer.announce(Changes.of_scores(landed))
         if self._landed:
             self._landing.start()
+        else:
+            self.announced.emit()

@@ -1,14 +1,14 @@
 """initial schema
 
 Revision ID: 0001
-Revises: 
+Revises:
 Create Date: 2026-11-26 14:27:38.710466
 """
 
-from alembic import op
 import sqlalchemy as sa
-import moderator.storage.models
+from alembic import op
 
+import moderator.storage.models
 
 revision = '0001'
 down_revision = None

@@ -5,10 +5,10 @@ Revises: 0001
 Create Date: 2026-11-26 14:32:37.454530
 """
 
-from alembic import op
 import sqlalchemy as sa
-import moderator.storage.models
+from alembic import op
 
+import moderator.storage.models
 
 revision = '0002'
 down_revision = '0001'

@@ -5,10 +5,10 @@ Revises: 0002
 Create Date: 2026-11-26 14:37:43.153733
 """
 
-from alembic import op
 import sqlalchemy as sa
-import moderator.storage.models
+from alembic import op
 
+import moderator.storage.models
 
 revision = '0003'
 down_revision = '0002'

@@ -14,10 +14,10 @@ Careful: a later batch_alter_table('comments') that rebuilds the table drops the
 triggers with it; such a migration must run FTS_TRIGGERS again and 'rebuild' the index.
 """
 
-from alembic import op
 import sqlalchemy as sa
-import moderator.storage.models
+from alembic import op
 
+import moderator.storage.models
 
 revision = '0004'
 down_revision = '0003'

@@ -10,7 +10,6 @@ walks the whole log newest first looking for them: 0.8 s a page at 760,000 decis
 
 from alembic import op
 
-
 revision = '0005'
 down_revision = '0004'
 branch_labels = None

@@ -16,9 +16,8 @@ two triggers in its own dialect. A later batch_alter_table('comments') or ('scor
 rebuilds a table drops these triggers with it and must create them again.
 """
 
-from alembic import op
 import sqlalchemy as sa
-
+from alembic import op
 
 revision = '0006'
 down_revision = '0005'

@@ -15,7 +15,6 @@ The short texts are completed here. Other databases store real timestamps: nothi
 
 from alembic import op
 
-
 revision = '0007'
 down_revision = '0006'
 branch_labels = None

@@ -2,13 +2,12 @@
 pressed, one once they stop, and threads that are freed without the collector at all."""
 
 import gc
-import time
 import weakref
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 
 from moderator.gui.workers.collector import QUIET_MS
-from tests.test_gui import press, window  # noqa: F401 - the shared window fixture
+from tests.gui.helpers import activate, press
 
 
 class Cycle:
@@ -31,16 +30,25 @@ def test_full_collections_wait_for_the_keys_to_stop(qtbot, window):
     assert gc.get_freeze_count() > 0  # what start-up made is out of every collection
     assert gc.get_threshold()[2] > 10 ** 8  # CPython starts no full collection by itself
     window.tabs.setCurrentIndex(1)
+    activate(qtbot, window)
     before = collector.full_collections
     garbage = old_garbage()
     assert garbage() is not None and gc.get_count()[2] > 0
-    typing_until = time.monotonic() + QUIET_MS / 1000 * 1.5
-    while time.monotonic() < typing_until:  # a moderator going down the queue, a key every 0.2 s
-        press(qtbot, window, Qt.Key.Key_J)
-        qtbot.wait(200)
+    typist = QTimer()  # a moderator going down the queue: a key every quarter of the quiet time
+    typist.setInterval(QUIET_MS // 4)
+    typist.timeout.connect(lambda: press(qtbot, window, Qt.Key.Key_J))
+    # Both timers run on the event loop: each key is due before the quiet time it restarted
+    # ends, however late the loop turns, so the quiet time cannot end while keys come.
+    with qtbot.assertNotEmitted(collector.quiet.timeout):
+        typist.start()
+        for _ in range(6):  # 1.5 times the quiet time
+            with qtbot.waitSignal(typist.timeout):
+                pass
+        typist.stop()
     assert collector.full_collections == before and garbage() is not None
-    qtbot.waitUntil(lambda: collector.full_collections == before + 1, timeout=QUIET_MS * 3)
-    assert garbage() is None
+    with qtbot.waitSignal(collector.quiet.timeout, timeout=QUIET_MS * 3):  # the keys stopped
+        pass
+    assert collector.full_collections == before + 1 and garbage() is None
 
 
 def test_closing_the_window_gives_the_collector_back_its_defaults(qtbot, window):
@@ -52,7 +60,7 @@ def test_an_old_thread_is_freed_when_the_next_one_opens(qtbot, window):
     window.tabs.setCurrentIndex(0)
     window.articles_view.setCurrentIndex(window.articles.index(0))
     model = window.article_view.model
-    qtbot.waitUntil(lambda: len(model.comment_ids()) > 3)
+    assert len(model.comment_ids()) > 3  # the thread is read as the article opens
     node = weakref.ref(model._nodes[model.comment_ids()[-1]])
     gc.disable()
     try:

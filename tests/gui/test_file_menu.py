@@ -9,19 +9,14 @@ from PySide6.QtWidgets import QMessageBox
 from sqlalchemy import func, select
 
 from moderator.moderation.decisions import decide
-from moderator.storage.models import Comment, Score
-from tests.conftest import TESTDATA
-from tests.test_gui import answer_modal, wait_writes, window  # noqa: F401 - the shared window fixture
+from moderator.storage.models import Comment
+from tests.gui.helpers import answer_modal, wait_scored, wait_writes
+from tests.samples import TESTDATA
 
 
 def comment_count(window) -> int:
     with window.context.db.sessions() as s:
         return s.scalar(select(func.count()).select_from(Comment))
-
-
-def unscored(window) -> int:
-    with window.context.db.sessions() as s:
-        return s.scalar(select(func.count()).select_from(Comment).where(~Comment.id.in_(select(Score.comment_id))))
 
 
 def close_message(seen: list):
@@ -36,14 +31,14 @@ def close_message(seen: list):
 def test_import_from_the_file_menu_adds_comments_and_refreshes(qtbot, window):
     before, articles_before = comment_count(window), window.articles.rowCount()
     seen: list = []
-    answer_modal(qtbot, close_message(seen), QMessageBox)
+    answer_modal(close_message(seen), QMessageBox)
     window.files.import_files([TESTDATA / "wxr_isso-tests.xml"])
-    qtbot.waitUntil(lambda: bool(seen), timeout=20_000)
+    wait_writes(qtbot, window, timeout=20_000)  # the sentence is said as the import's result arrives
     assert seen[0][0] == "Import finished" and "wxr_isso-tests.xml" in seen[0][1]
     assert comment_count(window) > before
     assert window.articles.rowCount() > articles_before
-    qtbot.waitUntil(lambda: unscored(window) == 0, timeout=60_000)  # new imports are scored without asking
-    qtbot.waitUntil(lambda: not window.progress.isVisible())
+    wait_scored(qtbot, window)  # new imports are scored without asking
+    assert not window.progress.isVisible()
 
 
 def test_cancelled_import_keeps_nothing(qtbot, window, tmp_path):
@@ -54,11 +49,10 @@ def test_cancelled_import_keeps_nothing(qtbot, window, tmp_path):
                                   "created_at": "2025-05-01T10:00:00Z", "body": f"comment {n}"}) + "\n")
     before = comment_count(window)
     seen: list = []
-    answer_modal(qtbot, close_message(seen), QMessageBox)
+    answer_modal(close_message(seen), QMessageBox)
     window.files.import_files([big])
     window.progress.token.cancel()
-    qtbot.waitUntil(lambda: bool(seen), timeout=30_000)
-    wait_writes(qtbot, window)
+    wait_writes(qtbot, window, timeout=30_000)
     assert seen[0][0] == "Import stopped" and "cancelled" in seen[0][1]
     assert comment_count(window) == before
 
@@ -67,9 +61,10 @@ def test_backup_from_the_window_is_a_consistent_copy(qtbot, window, tmp_path, mo
     out = tmp_path / "copy.sqlite"
     monkeypatch.setattr("moderator.gui.operations.files.QFileDialog.getSaveFileName", lambda *a, **k: (str(out), ""))
     seen: list = []
-    answer_modal(qtbot, close_message(seen), QMessageBox)
+    answer_modal(close_message(seen), QMessageBox)
     window.files.back_up()
-    qtbot.waitUntil(lambda: bool(seen), timeout=20_000)
+    wait_writes(qtbot, window, timeout=20_000)  # the copy is made on the writer, so it sees every write
+    assert seen[0][0] == "Backed up"
     with sqlite3.connect(out) as copy:
         assert copy.execute("SELECT count(*) FROM comments").fetchone()[0] == comment_count(window)
 
@@ -79,9 +74,9 @@ def test_decisions_exported_from_the_window_carry_the_sites_ids(qtbot, window, t
     """File → Export decisions… writes the file the site applies: its format by the name's ending."""
     window.files.import_files([TESTDATA / "wxr_isso-tests.xml"])  # comments with the site's own ids
     seen: list = []
-    answer_modal(qtbot, close_message(seen), QMessageBox)
-    qtbot.waitUntil(lambda: bool(seen), timeout=20_000)
-    wait_writes(qtbot, window)
+    answer_modal(close_message(seen), QMessageBox)
+    wait_writes(qtbot, window, timeout=20_000)
+    assert seen[0][0] == "Import finished"
     with window.context.db.sessions() as s:
         decided = s.scalars(select(Comment).where(Comment.external_id.is_not(None)).order_by(Comment.id).limit(2)).all()
         decide(s, [decided[0].id], "hide", "ana", reason="abuse")
@@ -91,9 +86,9 @@ def test_decisions_exported_from_the_window_carry_the_sites_ids(qtbot, window, t
     out = tmp_path / name
     monkeypatch.setattr("moderator.gui.operations.files.QFileDialog.getSaveFileName", lambda *a, **k: (str(out), ""))
     seen.clear()
-    answer_modal(qtbot, close_message(seen), QMessageBox)
+    answer_modal(close_message(seen), QMessageBox)
     window.files.export_decisions()
-    qtbot.waitUntil(lambda: bool(seen), timeout=20_000)
+    wait_writes(qtbot, window, timeout=20_000)
     assert seen[0] == ("Decisions exported", f"3 decisions written to {out}.")
     text = out.read_text(encoding="utf-8")
     rows = list(csv.DictReader(text.splitlines())) if name.endswith(".csv") else [json.loads(line) for line in text.splitlines()]
@@ -106,7 +101,7 @@ def test_a_place_that_cannot_be_written_is_one_sentence(qtbot, window, tmp_path,
     out = tmp_path / "missing folder" / name
     monkeypatch.setattr("moderator.gui.operations.files.QFileDialog.getSaveFileName", lambda *a, **k: (str(out), ""))
     seen: list = []
-    answer_modal(qtbot, close_message(seen), QMessageBox)
+    answer_modal(close_message(seen), QMessageBox)
     getattr(window.files, action)()
     qtbot.waitUntil(lambda: bool(seen), timeout=20_000)
     title, text = seen[0]

@@ -21,6 +21,7 @@ from moderator.reading import commenters
 from moderator.scoring.priority import priority
 from moderator.storage.models import Article, Comment, Score, ScoringModel, Site
 from moderator.vocabulary import VISIBLE_TO_MODERATORS, Action, Source, Status
+from tests.gui.helpers import activate, wait_idle
 
 AUTHOR = "RealistRex88"  # seven pending comments in the demo
 MIXED = (Status.APPROVED, Status.HIDDEN, Status.PENDING, Status.APPROVED, Status.APPROVED)
@@ -146,8 +147,7 @@ def test_a_screen_reader_hears_what_the_panel_shows(panel, demo_db):
 
 def test_tab_goes_from_the_name_to_the_button_to_their_comments(panel, demo_db, qtbot):
     panel.show_commenter(demo_site(demo_db), AUTHOR, None)
-    panel.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is panel)
+    activate(qtbot, panel)
     panel.name.setFocus()
     for expected in (panel.hide_all_button, panel.comments_view):
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
@@ -169,10 +169,10 @@ def test_cards_wrap_again_when_the_column_narrows(panel, demo_db, qtbot):
     [wrapping] = add_comments(demo_db, AUTHOR, 1, body=body)
     panel.show_commenter(demo_site(demo_db), AUTHOR, None)
     view, index = panel.comments_view, panel.model.index(panel.model.row_of(wrapping))
-    qtbot.waitUntil(lambda: view.visualRect(index).isValid())
-    wide = view.visualRect(index).height()
-    panel.resize(200, 700)
-    qtbot.waitUntil(lambda: view.visualRect(index).height() > wide)
+    wide = view.visualRect(index)  # a list view runs a pending layout when asked where a row is
+    assert wide.isValid()
+    panel.resize(200, 700)  # offscreen, the window and its layout follow at once
+    assert view.visualRect(index).height() > wide.height()
 
 
 def test_paging_past_the_first_page_from_the_keyboard(panel, demo_db, qtbot):
@@ -182,8 +182,8 @@ def test_paging_past_the_first_page_from_the_keyboard(panel, demo_db, qtbot):
     rows = theirs(demo_db, AUTHOR, site)
     assert panel.model.rowCount() == PAGE_SIZE and panel.model.canFetchMore()
     panel.comments_view.setFocus()
-    qtbot.keyClick(panel.comments_view, Qt.Key.Key_End)  # scrolls to the bottom: the view fetches the next page
-    qtbot.waitUntil(lambda: panel.model.rowCount() == len(rows))
+    with qtbot.waitSignal(panel.model.rowsInserted):  # scrolls to the bottom: the view fetches the next page
+        qtbot.keyClick(panel.comments_view, Qt.Key.Key_End)
     assert shown_ids(panel) == [r.id for r in rows] and not panel.model.canFetchMore()
 
     qtbot.keyClick(panel.comments_view, Qt.Key.Key_End)
@@ -253,7 +253,8 @@ def test_hide_all_pending_is_one_undo_step(panel, demo_db, qtbot):
                               lambda _s, changes: changes, done.append, failures.append)
     try:
         stack.push(command)
-        qtbot.waitUntil(lambda: len(done) == 1)
+        wait_idle(qtbot, writer)
+        assert len(done) == 1
         after = statuses(demo_db)
         assert {cid for cid in after if after[cid] != before[cid]} == set(ids)
         assert {after[cid] for cid in ids} == {Status.HIDDEN}
@@ -265,7 +266,8 @@ def test_hide_all_pending_is_one_undo_step(panel, demo_db, qtbot):
             Status.APPROVED, Status.HIDDEN}
 
         stack.undo()
-        qtbot.waitUntil(lambda: len(done) == 2)
+        wait_idle(qtbot, writer)
+        assert len(done) == 2
         assert statuses(demo_db) == before
         assert panel.counts.counts == counts_before and panel.hide_all_button.text().endswith(f"({len(ids)})…")
         assert failures == []

@@ -5,15 +5,8 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from moderator.gui.common.messages import sentence_or_report, tell_or_report
-from tests.test_gui import answer_modal
-
-
-def raised(action) -> BaseException:
-    try:
-        action()
-    except Exception as error:  # noqa: BLE001 - the error is what the test looks at
-        return error
-    raise AssertionError("nothing was raised")
+from tests.gui.helpers import answer_modal
+from tests.raising import raised
 
 
 def test_an_expected_failure_is_a_plain_text_sentence_in_a_box(qtbot, tmp_path):
@@ -21,7 +14,7 @@ def test_an_expected_failure_is_a_plain_text_sentence_in_a_box(qtbot, tmp_path):
     qtbot.addWidget(parent)
     missing = tmp_path / "<b>missing</b>.csv"  # markup in a name is shown as written
     seen, bugs = [], []
-    answer_modal(qtbot, lambda box: seen.append((box.windowTitle(), box.text(), box.textFormat())), QMessageBox)
+    answer_modal(lambda box: seen.append((box.windowTitle(), box.text(), box.textFormat())), QMessageBox)
     assert tell_or_report(parent, "Not done", raised(lambda: missing.open()), bugs.append) is True
     assert seen == [("Not done", f"{missing}: no such file or folder.", Qt.TextFormat.PlainText)] and bugs == []
 

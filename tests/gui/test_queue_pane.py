@@ -4,28 +4,31 @@ bulk approve / hide as one undo step. The database is checked after each step.""
 
 from __future__ import annotations
 
-from datetime import UTC, timedelta
+from datetime import timedelta, timezone
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QDateEdit, QDoubleSpinBox, QMessageBox, QToolButton
 from sqlalchemy import func, select
 
-from moderator.gui.mainwindow import QUEUE_TAB
-from moderator.gui.models.listmodels import ROW_ROLE
 from moderator.importing import import_files
-from moderator.moderation.decisions import decide
+from moderator.gui.models.listmodels import ROW_ROLE
+from moderator.gui.mainwindow import QUEUE_TAB
 from moderator.storage.models import Comment, Decision, Score
+from moderator.moderation.decisions import decide
 from moderator.vocabulary import VISIBLE_TO_MODERATORS, Action, QueueKind, Sort, Status
-from tests.test_gui import answer_modal, db_comment, press, reason_list, select_article, wait_writes, window  # noqa: F401
+from tests.gui.helpers import (
+    activate, answer_modal, db_comment, decisions, press, reason_list, select_article, wait_reads, wait_scored,
+    wait_writes,
+)
 
 SHIFT, CTRL, ALT = Qt.KeyboardModifier.ShiftModifier, Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.AltModifier
 
 
 @pytest.fixture
-def scored(qtbot, window):  # noqa: F811
+def scored(qtbot, window):
     """The window once the quick screen has scored the demo (scores order and filter the queue)."""
-    qtbot.waitUntil(lambda: not window.scoring.running and window.writer.idle, timeout=60_000)
+    wait_scored(qtbot, window)
     window.refresh()
     return window
 
@@ -42,8 +45,10 @@ def db_ids(window, *where, order=(Comment.created_at.desc(), Comment.id.desc()))
         return list(s.scalars(select(Comment.id).where(*where).order_by(*order)))
 
 
-def wait_count(qtbot, window, expected: int) -> None:
-    qtbot.waitUntil(lambda: window.queue_pane.count == expected)
+def assert_count(qtbot, window, expected: int) -> None:
+    """The count shown once the reader has answered (it counts off the GUI thread)."""
+    wait_reads(qtbot, window)
+    assert window.queue_pane.count == expected
 
 
 def test_queues_switch_with_1_to_5(qtbot, scored):
@@ -54,7 +59,7 @@ def test_queues_switch_with_1_to_5(qtbot, scored):
     press(qtbot, window, Qt.Key.Key_1)
     press(qtbot, window, Qt.Key.Key_J)
     target = window.current_comment_id
-    answer_modal(qtbot, lambda d: qtbot.keyClick(reason_list(d), Qt.Key.Key_Return), "HideDialog")
+    answer_modal(lambda d: qtbot.keyClick(reason_list(d), Qt.Key.Key_Return), "HideDialog")
     press(qtbot, window, Qt.Key.Key_H)
     wait_writes(qtbot, window)
     press(qtbot, window, Qt.Key.Key_3)
@@ -63,13 +68,13 @@ def test_queues_switch_with_1_to_5(qtbot, scored):
     assert set(shown_ids(window)) == set(db_ids(window, Comment.status == Status.APPROVED))
     press(qtbot, window, Qt.Key.Key_5)
     assert len(shown_ids(window)) == len(db_ids(window, Comment.status.in_(VISIBLE_TO_MODERATORS)))
-    wait_count(qtbot, window, 54)
+    assert_count(qtbot, window, 54)
     assert window.queue_pane.count_label.text() == "54 comments"
     press(qtbot, window, Qt.Key.Key_2)
     medium = window.queue_pane.query.flagged_from
     with window.context.db.sessions() as s:
-        flagged = set(s.scalars(select(Comment.id).join(Score).where(
-            Comment.status == Status.PENDING, Score.model_id == window.active.model_id, Score.main >= medium)))
+        flagged = set(s.scalars(select(Comment.id).join(Score).where(Comment.status == Status.PENDING,
+                                                                      Score.model_id == window.active.model_id, Score.main >= medium)))
     assert set(shown_ids(window)) == flagged and flagged
 
 
@@ -87,7 +92,7 @@ def test_s_changes_the_order(qtbot, scored):
     assert window.statusBar().currentMessage() == "Order: Oldest first."
 
 
-def test_an_export_dated_to_the_second_is_listed_whole_in_both_orders(qtbot, window, tmp_path):  # noqa: F811
+def test_an_export_dated_to_the_second_is_listed_whole_in_both_orders(qtbot, window, tmp_path):
     """Exports date comments to the second, several to the same one. The queue reads 200
     rows a page and goes on after the last one's time: an import's times once compared
     unequal to themselves, and each page skipped the rest of its last second (oldest
@@ -146,7 +151,7 @@ def test_score_and_date_filters_from_their_dialogs(qtbot, scored):
         qtbot.keyClicks(low, "0.5")
         qtbot.keyClick(low, Qt.Key.Key_Return)
 
-    answer_modal(qtbot, from_half, "ScoreFilterDialog")
+    answer_modal(from_half, "ScoreFilterDialog")
     press(qtbot, window, Qt.Key.Key_S, ALT)
     with window.context.db.sessions() as s:
         high = set(s.scalars(select(Score.comment_id).where(Score.model_id == window.active.model_id, Score.main >= 0.5)))
@@ -162,13 +167,13 @@ def test_score_and_date_filters_from_their_dialogs(qtbot, scored):
             edit.setDate(day.date())
         qtbot.keyClick(dialog.findChild(QDateEdit, "untilEdit"), Qt.Key.Key_Return)
 
-    answer_modal(qtbot, only_that_day, "DateFilterDialog")
+    answer_modal(only_that_day, "DateFilterDialog")
     press(qtbot, window, Qt.Key.Key_D, ALT)
-    start = day.replace(hour=0, minute=0, second=0, microsecond=0).astimezone(UTC)
+    start = day.replace(hour=0, minute=0, second=0, microsecond=0).astimezone(timezone.utc)
     expected = {cid for cid in high if start <= db_comment(window, cid).created_at < start + timedelta(days=1)}
     assert set(shown_ids(window)) == expected
     assert chip_texts(window)[1].startswith("Written ")
-    wait_count(qtbot, window, len(expected))
+    assert_count(qtbot, window, len(expected))
 
 
 def test_slash_searches_and_enter_goes_to_the_results(qtbot, scored):
@@ -222,7 +227,7 @@ def test_ctrl_a_selects_all_matching_and_shift_h_hides_them_after_confirming_the
     press(qtbot, window, Qt.Key.Key_A, ALT)
     expected = set(db_ids(window, Comment.article_id == window.article_view.article.id, Comment.status == Status.PENDING))
     press(qtbot, window, Qt.Key.Key_A, CTRL)
-    qtbot.waitUntil(lambda: len(window.queue_pane.selected_ids()) == len(expected))
+    wait_reads(qtbot, window)  # the ids of every match, read off the GUI thread
     assert set(window.queue_pane.selected_ids()) == expected
     asked = []
 
@@ -230,8 +235,8 @@ def test_ctrl_a_selects_all_matching_and_shift_h_hides_them_after_confirming_the
         asked.append(box.text())
         next(b for b in box.buttons() if b.text() == "Hide").click()
 
-    answer_modal(qtbot, confirm, "BulkConfirm")
-    answer_modal(qtbot, lambda d: qtbot.keyClick(reason_list(d), Qt.Key.Key_Return), "HideDialog")
+    answer_modal(confirm, "BulkConfirm")
+    answer_modal(lambda d: qtbot.keyClick(reason_list(d), Qt.Key.Key_Return), "HideDialog")
     press(qtbot, window, Qt.Key.Key_H, SHIFT)
     wait_writes(qtbot, window)
     assert asked == [f"Hide all {len(expected)} comments selected (all matching)?"]
@@ -245,8 +250,9 @@ def test_a_cancelled_confirmation_changes_nothing(qtbot, scored):
     window = scored
     press(qtbot, window, Qt.Key.Key_1)
     press(qtbot, window, Qt.Key.Key_A, CTRL)
-    qtbot.waitUntil(lambda: len(window.queue_pane.selected_ids()) == 43)
-    answer_modal(qtbot, lambda box: box.button(QMessageBox.StandardButton.Cancel).click(), "BulkConfirm")
+    wait_reads(qtbot, window)
+    assert len(window.queue_pane.selected_ids()) == 43
+    answer_modal(lambda box: box.button(QMessageBox.StandardButton.Cancel).click(), "BulkConfirm")
     press(qtbot, window, Qt.Key.Key_A, SHIFT)
     wait_writes(qtbot, window)
     with window.context.db.sessions() as s:
@@ -258,8 +264,9 @@ def test_a_cancelled_confirmation_changes_nothing(qtbot, scored):
 def test_dragging_across_the_histogram_selects_exactly_that_band(qtbot, scored):
     window = scored
     press(qtbot, window, Qt.Key.Key_5)
+    wait_reads(qtbot, window)
     histogram = window.queue_pane.histogram
-    qtbot.waitUntil(lambda: sum(histogram.counts) == 54)
+    assert sum(histogram.counts) == 54
     bars = histogram._bars()
     x_of = lambda i: bars.left() + bars.width() * i // histogram.bins + 2  # noqa: E731
     qtbot.mousePress(histogram, Qt.MouseButton.LeftButton, pos=QPoint(x_of(16), bars.center().y()))
@@ -269,7 +276,8 @@ def test_dragging_across_the_histogram_selects_exactly_that_band(qtbot, scored):
     with window.context.db.sessions() as s:
         band = set(s.scalars(select(Score.comment_id).join(Comment).where(
             Score.model_id == window.active.model_id, Score.main >= 0.8, Comment.status.in_(VISIBLE_TO_MODERATORS))))
-    qtbot.waitUntil(lambda: set(window.queue_pane.selected_ids()) == band)
+    wait_reads(qtbot, window)
+    assert set(window.queue_pane.selected_ids()) == band
     assert band and sum(histogram.counts[16:]) == len(band)
     assert "(Offensive 0.80–1.00)" in window.queue_pane.count_label.text()
 
@@ -292,15 +300,14 @@ def test_c_shows_the_commenter_and_hides_all_their_pending_as_one_undo_step(qtbo
     assert window.side_tabs.currentWidget() is panel and panel.author == author
     theirs = set(db_ids(window, Comment.author == author, Comment.status == Status.PENDING))
     assert panel.summary.counts["pending"] == len(theirs) > 0
-    answer_modal(qtbot, lambda box: next(b for b in box.buttons() if b.text() == "Hide").click(), "BulkConfirm")
-    answer_modal(qtbot, lambda d: qtbot.keyClick(reason_list(d), Qt.Key.Key_Return), "HideDialog")
+    answer_modal(lambda box: next(b for b in box.buttons() if b.text() == "Hide").click(), "BulkConfirm")
+    answer_modal(lambda d: qtbot.keyClick(reason_list(d), Qt.Key.Key_Return), "HideDialog")
     panel.hide_all_button.setFocus()
     qtbot.keyClick(panel.hide_all_button, Qt.Key.Key_Space)
     wait_writes(qtbot, window)
     assert {db_comment(window, cid).status for cid in theirs} == {Status.HIDDEN}
     others = db_ids(window, Comment.author != author, Comment.status == Status.HIDDEN)
-    assert others == []  # nobody else's
-    qtbot.waitUntil(lambda: panel.summary.counts["pending"] == 0)
+    assert others == [] and panel.summary.counts["pending"] == 0  # nobody else's; the panel read them again
     press(qtbot, window, Qt.Key.Key_Z, CTRL)
     wait_writes(qtbot, window)
     assert {db_comment(window, cid).status for cid in theirs} == {Status.PENDING}
@@ -309,7 +316,6 @@ def test_c_shows_the_commenter_and_hides_all_their_pending_as_one_undo_step(qtbo
 def test_a_refused_write_is_shown_in_one_sentence_and_the_view_shows_the_database(qtbot, scored):
     """Another moderator (here the command line's core function) hides the comment meanwhile:
     undoing our approval is refused, said plainly, and the queue shows what is true."""
-
     window = scored
     press(qtbot, window, Qt.Key.Key_1)
     press(qtbot, window, Qt.Key.Key_J)
@@ -325,10 +331,9 @@ def test_a_refused_write_is_shown_in_one_sentence_and_the_view_shows_the_databas
         said.append((box.windowTitle(), box.text(), box.textFormat()))
         box.accept()
 
-    answer_modal(qtbot, read_and_close, QMessageBox)
+    answer_modal(read_and_close, QMessageBox)
     press(qtbot, window, Qt.Key.Key_Z, CTRL)
-    wait_writes(qtbot, window)
-    qtbot.waitUntil(lambda: bool(said))
+    wait_writes(qtbot, window)  # the refusal is said while the write's answer is delivered
     title, text, text_format = said[0]
     assert title == "Not done" and "hidden" in text and text.count(".") <= 2 and text_format == Qt.TextFormat.PlainText
     assert db_comment(window, target).status == Status.HIDDEN
@@ -338,8 +343,6 @@ def test_a_refused_write_is_shown_in_one_sentence_and_the_view_shows_the_databas
 
 
 def test_ctrl_l_opens_the_audit_log_filtered_from_the_keyboard_and_enter_opens_the_comment(qtbot, scored):
-    from PySide6.QtWidgets import QApplication
-
     from moderator.gui.audit.model import COMMENT_ID_ROLE
 
     window = scored
@@ -353,13 +356,12 @@ def test_ctrl_l_opens_the_audit_log_filtered_from_the_keyboard_and_enter_opens_t
     press(qtbot, window, Qt.Key.Key_L, CTRL)
     log = window.audit_window
     qtbot.waitExposed(log)
-    log.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is log)
+    activate(qtbot, log)
     qtbot.keyClick(log.table, Qt.Key.Key_C, ALT)  # A&ction
     qtbot.keyClick(log.action, Qt.Key.Key_Down)  # Approve
     with window.context.db.sessions() as s:
         expected = list(s.scalars(select(Decision.comment_id).where(Decision.action == "approve").order_by(Decision.id.desc())))
-    qtbot.waitUntil(lambda: log.model.rowCount() == len(expected) == 2)
+    assert log.model.rowCount() == len(expected) == 2  # read at once: one page on the GUI thread
     assert [log.model.index(i, 0).data(COMMENT_ID_ROLE) for i in range(2)] == expected
     log.table.setFocus()
     qtbot.keyClick(log.table, Qt.Key.Key_Down)
@@ -367,3 +369,31 @@ def test_ctrl_l_opens_the_audit_log_filtered_from_the_keyboard_and_enter_opens_t
     with qtbot.waitSignal(log.comment_activated):
         qtbot.keyClick(log.table, Qt.Key.Key_Return)
     assert window.current_comment_id == approved
+
+
+def test_a_decision_on_a_comment_someone_changed_since_is_refused_and_the_undo_stack_kept(qtbot, scored):
+    """The window shows a pending comment; another moderator hides it from the command line;
+    pressing a is refused (never approving over their decision), says who changed it, and
+    the moderator's earlier decision is still the one Ctrl+Z undoes."""
+    window = scored
+    press(qtbot, window, Qt.Key.Key_1)
+    press(qtbot, window, Qt.Key.Key_J)
+    earlier = window.current_comment_id
+    press(qtbot, window, Qt.Key.Key_A)  # one decision of ours, on the undo stack
+    wait_writes(qtbot, window)
+    target = window.current_comment_id
+    assert target != earlier and db_comment(window, target).status == Status.PENDING
+    with window.context.db.write_sessions() as s:
+        decide(s, [target], Action.HIDE, "bo", "spam")
+        s.commit()
+    said = []
+    answer_modal(lambda box: (said.append(box.text()), box.accept()), QMessageBox)
+    press(qtbot, window, Qt.Key.Key_A)
+    wait_writes(qtbot, window)
+    assert len(said) == 1 and f"Comment {target} was changed meanwhile (it is now hidden, by bo at " in said[0]
+    assert db_comment(window, target).status == Status.HIDDEN  # their decision stands
+    assert [d.action for d in decisions(window) if d.comment_id == target] == ["hide"]
+    assert window.undo_stack.count() == 1 and window.undo_stack.canUndo()
+    press(qtbot, window, Qt.Key.Key_Z, CTRL)  # still undoes our own approval
+    wait_writes(qtbot, window)
+    assert db_comment(window, earlier).status == Status.PENDING

@@ -10,7 +10,6 @@ import time
 import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QMessageBox
-from sqlalchemy import func, select
 
 from moderator.gui.app import log_to_file
 from moderator.gui.comment.scorebars import label_words
@@ -21,20 +20,8 @@ from moderator.gui.workers.scoring import BackgroundScorer
 from moderator.gui.workers.writer import Writer
 from moderator.scoring.packs import install_pack
 from moderator.scoring.registry import use_model
-from moderator.storage.models import Comment, Score, ScoringModel
-from tests.test_gui import answer_modal, wait_writes, window  # noqa: F401 - the shared window fixture
+from tests.gui.helpers import answer_modal, everything_scored_by, wait_idle, wait_scored, wait_writes
 from tests.tinymodels import break_loading, build_tiny_model
-
-
-def scored_by(window, model_name: str) -> int:
-    with window.context.db.sessions() as s:
-        return s.scalar(select(func.count()).select_from(Score).join(ScoringModel)
-                        .where(ScoringModel.name == model_name))
-
-
-def comments(window) -> int:
-    with window.context.db.sessions() as s:
-        return s.scalar(select(func.count()).select_from(Comment))
 
 
 class GapMeter:
@@ -64,24 +51,24 @@ class GapMeter:
 
 
 def test_install_a_pack_switch_to_it_and_score_without_mixing(qtbot, window, tmp_path):
-    qtbot.waitUntil(lambda: scored_by(window, "quick-screen") == comments(window), timeout=60_000)
+    wait_scored(qtbot, window, "quick-screen")
     tiny = build_tiny_model(tmp_path / "tiny", "bert")
     dialog = ModelsDialog(window, window.context.paths.models, window.models_changed, window._report_bug)
     dialog.install((tiny.checkpoint, tiny.config))
-    qtbot.waitUntil(lambda: len(dialog.models) == 2, timeout=60_000)
+    wait_idle(qtbot, dialog._worker, timeout=60_000)
+    assert len(dialog.models) == 2
     dialog.table.selectRow([m.identity.name for m in dialog.models].index("bert-tiny"))
     meter = GapMeter()  # loading included: the model loads and runs in its own process
     dialog.use_selected()
-    qtbot.waitUntil(lambda: window.active.identity.name == "bert-tiny", timeout=30_000)
-    assert window.active.identity.labels == tuple(tiny.labels)
+    wait_idle(qtbot, dialog._worker)  # then the window switches to it
+    assert window.active.identity.name == "bert-tiny" and window.active.identity.labels == tuple(tiny.labels)
 
-    qtbot.waitUntil(lambda: scored_by(window, "bert-tiny") == comments(window), timeout=120_000)
-    qtbot.waitUntil(lambda: window.scoring.settled, timeout=30_000)
+    wait_scored(qtbot, window, "bert-tiny", timeout=120_000)  # stored, and every score announced to the window
     meter.timer.stop()
-    assert scored_by(window, "quick-screen") == comments(window)  # the old model's scores are kept apart
+    assert everything_scored_by(window, "quick-screen")  # the old model's scores are kept apart
     assert meter.longest < 0.25, f"the GUI stalled {meter.longest * 1000:.0f} ms while scoring"
     assert gc.get_freeze_count() > 0  # start-up's objects are out of the collector's full passes
-    qtbot.waitUntil(lambda: not window.progress.isVisible())
+    assert not window.progress.isVisible()
     window.refresh()
     window.show_comment(window.queue.index(0).data(ROW_ROLE).id)
     assert window.panel.scores.title.text().endswith("bert-tiny")
@@ -93,7 +80,7 @@ def test_install_a_pack_switch_to_it_and_score_without_mixing(qtbot, window, tmp
 
 
 def test_unscored_comments_show_as_such_under_a_new_model(qtbot, window, tmp_path):
-    qtbot.waitUntil(lambda: not window.scoring.running, timeout=60_000)
+    wait_scored(qtbot, window)
     window.scoring.stop()
     first = window.queue.index(0).data(ROW_ROLE)
     assert first.score is not None
@@ -102,7 +89,8 @@ def test_unscored_comments_show_as_such_under_a_new_model(qtbot, window, tmp_pat
     tiny = build_tiny_model(tmp_path / "tiny", "bert")
     dialog = ModelsDialog(window, window.context.paths.models, lambda: None, window._report_bug)
     dialog.install((tiny.checkpoint, tiny.config))
-    qtbot.waitUntil(lambda: len(dialog.models) == 2, timeout=60_000)
+    wait_idle(qtbot, dialog._worker, timeout=60_000)
+    assert len(dialog.models) == 2
     window.scoring.close()  # keep the new model from scoring, to see the unscored state
     from moderator.scoring.registry import use_model
 
@@ -167,7 +155,7 @@ def test_the_window_logs_a_scoring_bug_and_shows_the_crash_dialog(qtbot, window,
     logger, level = logging.getLogger("moderator"), logging.getLogger("moderator").level
     handler = log_to_file(paths)  # as the app does at start
     told: list[str] = []
-    answer_modal(qtbot, lambda box: told.append(box.text()), QMessageBox)
+    answer_modal(lambda box: told.append(box.text()), QMessageBox)
     try:
         with qtbot.waitSignal(window.scoring.stopped, timeout=60_000) as stopped:
             window.models_changed()  # the broken model is now the active one: scoring starts with it

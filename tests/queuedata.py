@@ -2,7 +2,7 @@
 of what each query should return (filter and sort in Python, compare with SQL).
 
 No tests here: the builder and reference are shared by tests/test_queue*.py,
-test_bulk.py and test_audit.py.
+test_decisions.py, test_audit.py and test_scores_status.py.
 """
 
 from __future__ import annotations

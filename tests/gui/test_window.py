@@ -2,82 +2,15 @@
 
 from __future__ import annotations
 
-import pytest
-from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QLabel, QPlainTextEdit
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QPlainTextEdit
 from sqlalchemy import select
 
-from moderator.config import resolve_db_url
-from moderator.gui import settings as S
-from moderator.gui.app import build_window
 from moderator.gui.article.view import EMPTY_PAGE, THREAD_PAGE
 from moderator.gui.mainwindow import QUEUE_TAB
-from moderator.storage.models import Comment, Decision
+from moderator.storage.models import Comment
 from moderator.vocabulary import Status
-
-
-def wait_writes(qtbot, window) -> None:
-    qtbot.waitUntil(lambda: window.writer.idle, timeout=10_000)
-
-
-@pytest.fixture
-def window(qtbot, paths):
-    win = build_window(paths, resolve_db_url(paths))  # a new database: the demo loads on first start
-    win.context.settings.set(S.MODERATOR_NAME, "ana")
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    wait_writes(qtbot, win)
-    win.activateWindow()
-    yield win
-    win.scoring.close()
-    win.writer.close()
-
-
-def db_comment(window, comment_id: int) -> Comment:
-    with window.context.db.sessions() as s:
-        return s.get(Comment, comment_id)
-
-
-def decisions(window) -> list[Decision]:
-    with window.context.db.sessions() as s:
-        return list(s.scalars(select(Decision).order_by(Decision.id)))
-
-
-def select_article(window, headline_start: str) -> None:
-    model = window.articles
-    row = next(i for i in range(model.rowCount()) if model.index(i).data().startswith(headline_start))
-    window.articles_view.selectionModel().setCurrentIndex(model.index(row), QItemSelectionModel.SelectionFlag.ClearAndSelect)
-
-
-def press(qtbot, window, key, modifier=Qt.KeyboardModifier.NoModifier) -> None:
-    if QApplication.activeWindow() is not window:  # the window manager's job when a dialog closes
-        window.activateWindow()
-        qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
-    qtbot.keyClick(window, key, modifier)
-
-
-def answer_modal(qtbot, handler, expected="") -> None:
-    """Run `handler(dialog)` on the next modal dialog as soon as it opens: the one whose
-    object name is `expected` (a str), or of that class (a type), not one still closing."""
-
-    def wanted(dialog) -> bool:
-        if dialog is None or not dialog.isVisible():
-            return False
-        return isinstance(dialog, expected) if isinstance(expected, type) else dialog.objectName() == expected
-
-    def attempt():
-        dialog = QApplication.activeModalWidget()
-        if not wanted(dialog):
-            QTimer.singleShot(10, attempt)
-            return
-        try:
-            handler(dialog)
-        finally:
-            if dialog.isVisible():  # never leave a test hanging on an open dialog
-                dialog.reject()
-
-    QTimer.singleShot(0, attempt)
+from tests.gui.helpers import answer_modal, db_comment, decisions, ok_button, press, reason_list, select_article, wait_writes
 
 
 def test_window_shows_articles_queue_and_title(window):
@@ -104,8 +37,8 @@ def test_keyboard_moderation_round_trip(qtbot, window):
     assert decisions(window) == [] and "approved already" in window.statusBar().currentMessage()  # nothing to write
 
     hidden = window.current_comment_id
-    answer_modal(qtbot, lambda d: (qtbot.keyClick(reason_list(d), Qt.Key.Key_2),
-                                   qtbot.keyClick(reason_list(d), Qt.Key.Key_Return)), "HideDialog")
+    answer_modal(lambda d: (qtbot.keyClick(reason_list(d), Qt.Key.Key_2), qtbot.keyClick(reason_list(d), Qt.Key.Key_Return)),
+                 "HideDialog")
     press(qtbot, window, Qt.Key.Key_H)
     wait_writes(qtbot, window)
     assert db_comment(window, hidden).status == Status.HIDDEN
@@ -117,15 +50,14 @@ def test_keyboard_moderation_round_trip(qtbot, window):
     def write_reply(dialog):
         editor = dialog.findChild(QPlainTextEdit, "replyEdit")
         qtbot.keyClicks(editor, "Please argue the point, not the person.")
-        _ok_button(dialog).click()
+        ok_button(dialog).click()
 
-    answer_modal(qtbot, write_reply, "ReplyDialog")
+    answer_modal(write_reply, "ReplyDialog")
     press(qtbot, window, Qt.Key.Key_R)
     wait_writes(qtbot, window)
     reply = decisions(window)[-1]
     staff = db_comment(window, reply.comment_id)
-    assert (reply.action, staff.parent_id, staff.is_staff) == ("reply", hidden, True)
-    assert staff.body == "Please argue the point, not the person."
+    assert (reply.action, staff.parent_id, staff.is_staff, staff.body) == ("reply", hidden, True, "Please argue the point, not the person.")
     assert window.article_view.model.index_of(staff.id).isValid()  # shown in the thread, under its parent
 
     press(qtbot, window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
@@ -160,35 +92,23 @@ def test_hide_can_be_cancelled_and_other_needs_a_note(qtbot, window):
     select_article(window, "Europe is moving away")
     press(qtbot, window, Qt.Key.Key_J)
     target = window.current_comment_id
-    answer_modal(qtbot, lambda d: d.reject(), "HideDialog")
+    answer_modal(lambda d: d.reject(), "HideDialog")
     press(qtbot, window, Qt.Key.Key_H)
     wait_writes(qtbot, window)
     assert decisions(window) == [] and window.current_comment_id == target
 
     def other_with_note(dialog):
         qtbot.keyClick(reason_list(dialog), Qt.Key.Key_7)
-        assert not _ok_button(dialog).isEnabled()
+        assert not ok_button(dialog).isEnabled()
         qtbot.keyClicks(dialog.findChild(QPlainTextEdit, "noteEdit"), "Doxxing attempt")
-        assert _ok_button(dialog).isEnabled()
-        _ok_button(dialog).click()
+        assert ok_button(dialog).isEnabled()
+        ok_button(dialog).click()
 
-    answer_modal(qtbot, other_with_note, "HideDialog")
+    answer_modal(other_with_note, "HideDialog")
     press(qtbot, window, Qt.Key.Key_H)
     wait_writes(qtbot, window)
     hide = decisions(window)[-1]
     assert (hide.reason, hide.note, hide.comment_id) == ("other", "Doxxing attempt", target)
-
-
-def reason_list(dialog):
-    from PySide6.QtWidgets import QListWidget
-
-    return dialog.findChild(QListWidget, "reasonList")
-
-
-def _ok_button(dialog):
-    from PySide6.QtWidgets import QDialogButtonBox
-
-    return dialog.findChild(QDialogButtonBox, "buttons").button(QDialogButtonBox.StandardButton.Ok)
 
 
 def test_comment_text_is_plain_text_everywhere(qtbot, window):
@@ -206,8 +126,8 @@ def test_article_text_is_never_interpreted_as_html(qtbot, window):
     from moderator.gui.article.view import render_article
     from moderator.reading.queries import ArticleDetail
 
-    article = ArticleDetail(1, "x", "<h1>Big</h1> & <img src='http://example.invalid/a.png'>", "<i>lead</i>",
-                            "<script>x()</script>", None, None, "?", "!")
+    article = ArticleDetail(1, "x", "<h1>Big</h1> & <img src='http://example.invalid/a.png'>", "<i>lead</i>", "<script>x()</script>",
+                            None, None, "?", "!")
     render_article(window.article_view.reader, article)
     text = window.article_view.reader.toPlainText()
     assert "<h1>Big</h1> & <img src='http://example.invalid/a.png'>" in text and "<script>x()</script>" in text
@@ -236,12 +156,13 @@ def test_queue_lists_pending_newest_first_and_clears_from_the_keyboard(qtbot, wi
     assert len(rows) == 43 and [r.created_at for r in rows] == sorted((r.created_at for r in rows), reverse=True)
     press(qtbot, window, Qt.Key.Key_J)
     assert window.current_comment_id == rows[0].id
-    for _ in range(3):
-        press(qtbot, window, Qt.Key.Key_A)
-    wait_writes(qtbot, window)
-    assert [db_comment(window, r.id).status for r in rows[:4]] == ["approved", "approved", "approved", "pending"]
-    assert window.current_comment_id == rows[3].id
-    qtbot.waitUntil(lambda: window.tabs.tabText(QUEUE_TAB) == "Queue (40 pending)")  # counted off the GUI thread
+    with qtbot.waitSignal(window.queue_pane.pending_counted, check_params_cb=lambda pending: pending == 40):
+        for _ in range(3):
+            press(qtbot, window, Qt.Key.Key_A)
+        wait_writes(qtbot, window)
+        assert [db_comment(window, r.id).status for r in rows[:4]] == ["approved", "approved", "approved", "pending"]
+        assert window.current_comment_id == rows[3].id
+    assert window.tabs.tabText(QUEUE_TAB) == "Queue (40 pending)"  # counted off the GUI thread, once the keys paused
     window.queue_pane.sort.setCurrentIndex(window.queue_pane.sort.findData("oldest"))
     first = window.queue.index(0).data(Qt.ItemDataRole.UserRole + 1)
     assert first.created_at == min(r.created_at for r in rows[3:])
@@ -255,7 +176,7 @@ def test_shortcuts_window_lists_every_shortcut(qtbot, window):
         seen.update({table.item(r, 0).text(): table.item(r, 1).text() for r in range(table.rowCount())})
         dialog.reject()
 
-    answer_modal(qtbot, read, "ShortcutsDialog")
+    answer_modal(read, "ShortcutsDialog")
     qtbot.keyClicks(window, "?")
     assert seen["Approve"] == "A" and seen["Hide"] == "H" and seen["Reply as staff"] == "R"
     assert seen["Next comment"] == "J" and seen["Previous comment"] == "K"
@@ -263,27 +184,22 @@ def test_shortcuts_window_lists_every_shortcut(qtbot, window):
 
 
 def test_every_action_is_in_a_menu(window):
-    menus = window.menuBar().findChildren(type(window.menuBar().actions()[0].menu()))
-    in_menus = {action for menu in menus for action in menu.actions()}
+    in_menus = {action for menu in window.menuBar().findChildren(type(window.menuBar().actions()[0].menu())) for action in menu.actions()}
     assert set(window.actions_by_id.values()) <= in_menus
 
 
-def test_state_and_layout_survive_a_restart(qtbot, window, paths):
+def test_state_and_layout_survive_a_restart(qtbot, window, open_window):
     select_article(window, "Estonia")
     press(qtbot, window, Qt.Key.Key_J)
     decided = window.current_comment_id
     press(qtbot, window, Qt.Key.Key_A)
     window.resize(760, 560)  # the offscreen screen is 800 × 600
     window.close()  # waits for the write
-    reopened = build_window(paths, resolve_db_url(paths))
-    qtbot.addWidget(reopened)
-    reopened.show()
+    reopened = open_window()
     reopened.reopen_last_article()
     assert reopened.size().width() == 760
     assert reopened.article_view.article.headline.startswith("Estonia")
     assert db_comment(reopened, decided).status == Status.APPROVED
-    reopened.scoring.close()
-    reopened.writer.close()
 
 
 def test_preferences_set_name_and_thresholds_for_app_and_command_line(qtbot, window):
@@ -298,10 +214,10 @@ def test_preferences_set_name_and_thresholds_for_app_and_command_line(qtbot, win
         qtbot.keyClicks(name, "Ben Okoro")
         dialog.findChild(QDoubleSpinBox, "mediumSpin").setValue(0.3)
         dialog.findChild(QDoubleSpinBox, "highSpin").setValue(0.6)
-        _ok_button(dialog).click()
+        ok_button(dialog).click()
 
-    answer_modal(qtbot, fill, "PreferencesDialog")
+    answer_modal(fill, "PreferencesDialog")
     window.edit_preferences()
     assert window.moderator == "Ben Okoro"
-    assert [window.active.priority_of(score) for score in (0.45, 0.6, 0.1)] == ["Medium", "High", "Low"]
+    assert window.active.priority_of(0.45) == "Medium" and window.active.priority_of(0.6) == "High" and window.active.priority_of(0.1) == "Low"
     assert thresholds_from(read_settings(window.context.paths.settings_file)).values == (0.3, 0.6)

@@ -21,7 +21,11 @@ def test_self_test_checks_window_demo_a_decision_and_every_model(qapp, paths, tm
     assert lines[-1].startswith("self-test passed")
 
 
-def test_self_test_from_the_command_line(tmp_path):
-    result = subprocess.run([sys.executable, "-m", "moderator", "--self-test"], capture_output=True, text=True, timeout=300)
+def test_self_test_from_the_command_line_checks_the_models_of_the_data_folder_it_is_given(paths, tmp_path):
+    """On the test's own data folder (never the user's): the model installed there is checked."""
+    tiny = build_tiny_model(tmp_path / "tiny", "bert")
+    install_pack(paths.models, tiny.checkpoint, tiny.config)
+    command = [sys.executable, "-m", "moderator", "--home", str(paths.home), "--self-test"]
+    result = subprocess.run(command, capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "self-test passed" in result.stdout
+    assert "ok: bert-tiny scored" in result.stdout and "self-test passed" in result.stdout

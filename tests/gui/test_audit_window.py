@@ -16,10 +16,10 @@ from moderator.gui.audit.window import AuditWindow, count_text
 from moderator.gui.models.listmodels import ID_ROLE
 from moderator.gui.workers.writer import Reader
 from moderator.moderation.decisions import decide, undo
+from moderator.vocabulary import HIDE_REASONS as REASONS, Source
 from moderator.storage.models import Comment, Decision, utcnow
-from moderator.vocabulary import HIDE_REASONS as REASONS
-from moderator.vocabulary import Source, Status
-from tests.test_gui import answer_modal
+from moderator.vocabulary import Status
+from tests.gui.helpers import activate, answer_modal, wait_idle
 
 MODERATORS = ("ana", "ben", "chidi")
 HIDE_REASONS = ("spam", "abuse", "off_topic")
@@ -73,12 +73,12 @@ def reader(qtbot, demo_db, bugs):
 
 
 @pytest.fixture
-def window(qtbot, demo_db, reader, bugs):
+def log(qtbot, demo_db, reader, bugs):
     make_log(demo_db, 60)
-    return open_window(qtbot, demo_db, reader, bugs)
+    return open_log(qtbot, demo_db, reader, bugs)
 
 
-def open_window(qtbot, db, reader, bugs) -> AuditWindow:
+def open_log(qtbot, db, reader, bugs) -> AuditWindow:
     win = AuditWindow(db.sessions, reader, bugs.append)
     qtbot.addWidget(win, before_close_func=lambda w: w.shutdown())
     win.present()
@@ -93,8 +93,10 @@ def shown(win: AuditWindow) -> list[int]:
     return [win.model.index(i, 0).data(ID_ROLE) for i in range(win.model.rowCount())]
 
 
-def wait_count(qtbot, win: AuditWindow, count: int) -> None:
-    qtbot.waitUntil(lambda: win.count.text() == count_text(count))
+def assert_count(qtbot, reader: Reader, win: AuditWindow, count: int) -> None:
+    """The count shown once the shared reader has answered (it counts off the GUI thread)."""
+    wait_idle(qtbot, reader)
+    assert win.count.text() == count_text(count)
 
 
 def choose(combo, value) -> None:
@@ -103,34 +105,34 @@ def choose(combo, value) -> None:
     combo.setCurrentIndex(index)
 
 
-def test_every_decision_newest_first_with_its_count(qtbot, window, demo_db):
+def test_every_decision_newest_first_with_its_count(qtbot, log, demo_db, reader):
     everything = logged(demo_db)
-    assert len(everything) > 60 and shown(window) == everything
-    wait_count(qtbot, window, len(everything))
-    assert [window.moderator.itemText(i) for i in range(window.moderator.count())] == ["Any moderator", *MODERATORS]
-    assert window.model.columnCount() == len(HEADERS)
-    assert window.table.currentIndex().row() == 0  # ready for the arrow keys
+    assert len(everything) > 60 and shown(log) == everything
+    assert_count(qtbot, reader, log, len(everything))
+    assert [log.moderator.itemText(i) for i in range(log.moderator.count())] == ["Any moderator", *MODERATORS]
+    assert log.model.columnCount() == len(HEADERS)
+    assert log.table.currentIndex().row() == 0  # ready for the arrow keys
 
 
-def test_a_row_says_who_did_what_why_and_before_after(qtbot, window, demo_db):
+def test_a_row_says_who_did_what_why_and_before_after(qtbot, log, demo_db):
     with demo_db.sessions() as s:
         hide = s.scalars(select(Decision).where(Decision.note != "")).one()
         author = s.get(Comment, hide.comment_id).author
-    row = shown(window).index(hide.id)
-    cells = [window.model.index(row, column).data() for column in range(len(HEADERS))]
+    row = shown(log).index(hide.id)
+    cells = [log.model.index(row, column).data() for column in range(len(HEADERS))]
     assert cells[1:4] == [hide.moderator, "Hide", "Manual"]
     assert cells[REASON] == f"{REASONS[hide.reason]} · “<b>not bold</b>”"  # on one line
     assert cells[STATUS] == "Pending → Hidden" and cells[6:8] == [author, f"#{hide.comment_id}"]
-    window.table.setCurrentIndex(window.model.index(row, 0))
-    assert window.details.textFormat() == Qt.TextFormat.PlainText  # a note is data, never markup
-    assert "Note: <b>not\nbold</b>" in window.details.text() and f"comment {hide.comment_id} by {author}" in window.details.text()
+    log.table.setCurrentIndex(log.model.index(row, 0))
+    assert log.details.textFormat() == Qt.TextFormat.PlainText  # a note is data, never markup
+    assert "Note: <b>not\nbold</b>" in log.details.text() and f"comment {hide.comment_id} by {author}" in log.details.text()
 
 
-def test_a_bulk_batch_is_marked_and_its_rows_grouped(window, demo_db):
+def test_a_bulk_batch_is_marked_and_its_rows_grouped(log, demo_db):
     with demo_db.sessions() as s:
         batch_of = dict(s.execute(select(Decision.id, Decision.batch_id).where(Decision.batch_id.is_not(None))).all())
     sizes = {b: list(batch_of.values()).count(b) for b in batch_of.values()}
-    cells = [window.model.index(i, BATCH) for i in range(len(shown(window)))]
+    cells = [log.model.index(i, BATCH) for i in range(len(shown(log)))]
     for cell in cells:
         batch = batch_of.get(cell.data(ID_ROLE))
         assert cell.data(BATCH_ROLE) == batch
@@ -153,38 +155,37 @@ WEEK_AGO = lambda: datetime.combine(datetime.now().date() - timedelta(6), time()
     (lambda w: (choose(w.source, "manual"), choose(w.moderator, "ana"), choose(w.action, "hide")),
      lambda: [Decision.source == "manual", Decision.moderator == "ana", Decision.action == "hide"]),
 ], ids=["moderator", "action", "source", "last 7 days", "combined"])
-def test_each_filter_narrows_the_log(qtbot, window, demo_db, pick, where):
-    pick(window)
+def test_each_filter_narrows_the_log(qtbot, log, demo_db, pick, where, reader):
+    pick(log)
     expected = logged(demo_db, *where())
     assert expected and len(expected) < len(logged(demo_db))
-    assert shown(window) == expected
-    wait_count(qtbot, window, len(expected))
+    assert shown(log) == expected
+    assert_count(qtbot, reader, log, len(expected))
 
 
-def test_a_date_range_between_two_days(qtbot, window, demo_db):
-    choose(window.when, "between")
-    assert window.since.isVisible() and window.until.isVisible()
+def test_a_date_range_between_two_days(qtbot, log, demo_db, reader):
+    choose(log.when, "between")
+    assert log.since.isVisible() and log.until.isVisible()
     ten_days_ago = QDate.currentDate().addDays(-10)
-    window.since.setDate(ten_days_ago)
-    window.until.setDate(ten_days_ago)
+    log.since.setDate(ten_days_ago)
+    log.until.setDate(ten_days_ago)
     day = datetime.combine(ten_days_ago.toPython(), time()).astimezone()
     expected = logged(demo_db, Decision.created_at >= day, Decision.created_at < day + timedelta(1))
-    assert expected and shown(window) == expected
-    wait_count(qtbot, window, len(expected))
+    assert expected and shown(log) == expected
+    assert_count(qtbot, reader, log, len(expected))
 
 
-def test_only_the_open_article_removable(qtbot, window, demo_db):
-    window.set_article(2, "Nearly 39,000 <i>deported</i> & counting")
+def test_only_the_open_article_removable(qtbot, log, demo_db, reader):
+    log.set_article(2, "Nearly 39,000 <i>deported</i> & counting")
     expected = logged(demo_db, Comment.article_id == 2)
-    assert expected and shown(window) == expected
-    assert window.article_chip.isVisible()
-    assert window.article_chip.text() == "Article: Nearly 39,000 <i>deported</i> && counting  ✕"
-    wait_count(qtbot, window, len(expected))
-    choose(window.moderator, "ana")  # filters combine
-    assert shown(window) == logged(demo_db, Comment.article_id == 2, Decision.moderator == "ana")
-    window.article_chip.click()
-    assert not window.article_chip.isVisible()
-    assert shown(window) == logged(demo_db, Decision.moderator == "ana")
+    assert expected and shown(log) == expected
+    assert log.article_chip.isVisible() and log.article_chip.text() == "Article: Nearly 39,000 <i>deported</i> && counting  ✕"
+    assert_count(qtbot, reader, log, len(expected))
+    choose(log.moderator, "ana")  # filters combine
+    assert shown(log) == logged(demo_db, Comment.article_id == 2, Decision.moderator == "ana")
+    log.article_chip.click()
+    assert not log.article_chip.isVisible()
+    assert shown(log) == logged(demo_db, Decision.moderator == "ana")
 
 
 def test_an_article_set_before_opening_is_read_on_opening(qtbot, demo_db, reader, bugs):
@@ -198,52 +199,49 @@ def test_an_article_set_before_opening_is_read_on_opening(qtbot, demo_db, reader
     assert win.article_chip.isVisible()
 
 
-def test_filters_change_from_the_keyboard(qtbot, window, demo_db):
-    window.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
-    qtbot.keyClick(window.table, Qt.Key.Key_M, Qt.KeyboardModifier.AltModifier)  # &Moderator
-    assert window.moderator.hasFocus()
-    qtbot.keyClick(window.moderator, Qt.Key.Key_Down)
-    assert shown(window) == logged(demo_db, Decision.moderator == "ana")
-    qtbot.keyClick(window.moderator, Qt.Key.Key_C, Qt.KeyboardModifier.AltModifier)  # A&ction
-    qtbot.keyClick(window.action, Qt.Key.Key_Down)  # Approve
-    assert shown(window) == logged(demo_db, Decision.moderator == "ana", Decision.action == "approve")
-    with qtbot.waitSignal(window.clear.clicked):  # a mnemonic clicks the button a moment later
-        qtbot.keyClick(window.action, Qt.Key.Key_R, Qt.KeyboardModifier.AltModifier)  # &Remove all filters
-    assert shown(window) == logged(demo_db)
-    wait_count(qtbot, window, len(logged(demo_db)))
+def test_filters_change_from_the_keyboard(qtbot, log, demo_db, reader):
+    activate(qtbot, log)
+    qtbot.keyClick(log.table, Qt.Key.Key_M, Qt.KeyboardModifier.AltModifier)  # &Moderator
+    assert log.moderator.hasFocus()
+    qtbot.keyClick(log.moderator, Qt.Key.Key_Down)
+    assert shown(log) == logged(demo_db, Decision.moderator == "ana")
+    qtbot.keyClick(log.moderator, Qt.Key.Key_C, Qt.KeyboardModifier.AltModifier)  # A&ction
+    qtbot.keyClick(log.action, Qt.Key.Key_Down)  # Approve
+    assert shown(log) == logged(demo_db, Decision.moderator == "ana", Decision.action == "approve")
+    with qtbot.waitSignal(log.clear.clicked):  # a mnemonic clicks the button a moment later
+        qtbot.keyClick(log.action, Qt.Key.Key_R, Qt.KeyboardModifier.AltModifier)  # &Remove all filters
+    assert shown(log) == logged(demo_db)
+    assert_count(qtbot, reader, log, len(logged(demo_db)))
 
 
 def test_rows_are_fetched_a_page_at_a_time_as_the_view_scrolls(qtbot, demo_db, reader, bugs):
     make_log(demo_db, 420)
-    win = open_window(qtbot, demo_db, reader, bugs)
+    win = open_log(qtbot, demo_db, reader, bugs)
     everything = logged(demo_db)
     assert len(everything) > 400
     assert win.model.rowCount() == 200 and win.model.canFetchMore()  # one page, not the whole log
     win.table.setFocus()
-    # To the end of what is loaded: the view asks for more.
-    qtbot.keyClick(win.table, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
-    qtbot.waitUntil(lambda: win.model.rowCount() > 200)
+    with qtbot.waitSignal(win.model.rowsInserted):  # to the end of what is loaded: the view asks for more
+        qtbot.keyClick(win.table, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
     assert win.model.rowCount() % 200 == 0 or win.model.rowCount() == len(everything)  # whole pages
     while win.model.rowCount() < len(everything):
-        loaded = win.model.rowCount()
-        qtbot.keyClick(win.table, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
-        qtbot.waitUntil(lambda loaded=loaded: win.model.rowCount() > loaded)
+        with qtbot.waitSignal(win.model.rowsInserted):
+            qtbot.keyClick(win.table, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
     assert not win.model.canFetchMore()
     assert [win.model.index(i, 0).data(ID_ROLE) for i in range(win.model.rowCount())] == everything
 
 
-def test_enter_or_a_double_click_opens_the_comment(qtbot, window, demo_db):
-    window.table.setFocus()
-    qtbot.keyClick(window.table, Qt.Key.Key_Down)
-    comment_id = window.table.currentIndex().data(COMMENT_ID_ROLE)
-    with qtbot.waitSignal(window.comment_activated) as opened:
-        qtbot.keyClick(window.table, Qt.Key.Key_Return)
-    assert opened.args == [comment_id] and comment_id == logged_comment(demo_db, window.table.currentIndex().row())
-    cell = window.table.visualRect(window.model.index(3, 1)).center()
-    qtbot.mouseClick(window.table.viewport(), Qt.MouseButton.LeftButton, pos=cell)  # QTest's double-click lacks the press
-    with qtbot.waitSignal(window.comment_activated) as clicked:
-        qtbot.mouseDClick(window.table.viewport(), Qt.MouseButton.LeftButton, pos=cell)
+def test_enter_or_a_double_click_opens_the_comment(qtbot, log, demo_db):
+    log.table.setFocus()
+    qtbot.keyClick(log.table, Qt.Key.Key_Down)
+    comment_id = log.table.currentIndex().data(COMMENT_ID_ROLE)
+    with qtbot.waitSignal(log.comment_activated) as opened:
+        qtbot.keyClick(log.table, Qt.Key.Key_Return)
+    assert opened.args == [comment_id] and comment_id == logged_comment(demo_db, log.table.currentIndex().row())
+    cell = log.table.visualRect(log.model.index(3, 1)).center()
+    qtbot.mouseClick(log.table.viewport(), Qt.MouseButton.LeftButton, pos=cell)  # QTest's double-click lacks the press
+    with qtbot.waitSignal(log.comment_activated) as clicked:
+        qtbot.mouseDClick(log.table.viewport(), Qt.MouseButton.LeftButton, pos=cell)
     assert clicked.args == [logged_comment(demo_db, 3)]
 
 
@@ -257,69 +255,67 @@ def read_csv(path) -> list[dict[str, str]]:
         return list(csv.DictReader(stream))
 
 
-def test_export_writes_the_filtered_log_as_csv(qtbot, window, demo_db, tmp_path):
-    choose(window.moderator, "chidi")
+def test_export_writes_the_filtered_log_as_csv(qtbot, log, demo_db, tmp_path):
+    choose(log.moderator, "chidi")
     out = tmp_path / "chidi.csv"
-    with qtbot.waitSignal(window.export_finished) as done:
-        window.export_csv(out)
+    with qtbot.waitSignal(log.export_finished) as done:
+        log.export_csv(out)
     expected = logged(demo_db, Decision.moderator == "chidi")
-    assert done.args == [f"{count_text(len(expected))} written to {out}."] and window.message.text() == done.args[0]
+    assert done.args == [f"{count_text(len(expected))} written to {out}."] and log.message.text() == done.args[0]
     rows = read_csv(out)
     assert [int(r["decision_id"]) for r in rows] == expected
     assert {r["moderator"] for r in rows} == {"chidi"} and any(r["batch_id"] for r in rows)
-    assert window.export.isEnabled()
+    assert log.export.isEnabled()
 
 
-def test_export_asks_where_to_write(qtbot, window, demo_db, tmp_path):
+def test_export_asks_where_to_write(qtbot, log, demo_db, tmp_path):
     out = tmp_path / "log"  # no suffix given: .csv is added
 
     def save_here(dialog: QFileDialog) -> None:
         dialog.selectFile(str(out))
         dialog.accept()
 
-    answer_modal(qtbot, save_here, QFileDialog)
-    with qtbot.waitSignal(window.export_finished, timeout=10_000):
-        window.export.click()
+    answer_modal(save_here, QFileDialog)
+    with qtbot.waitSignal(log.export_finished, timeout=10_000):
+        log.export.click()
     assert [int(r["decision_id"]) for r in read_csv(tmp_path / "log.csv")] == logged(demo_db)
 
 
-def test_an_export_that_cannot_be_written_says_so(qtbot, window, tmp_path):
+def test_an_export_that_cannot_be_written_says_so(qtbot, log, tmp_path):
     out = tmp_path / "missing folder" / "log.csv"
-    with qtbot.waitSignal(window.export_finished) as done:
-        window.export_csv(out)
+    with qtbot.waitSignal(log.export_finished) as done:
+        log.export_csv(out)
     assert done.args == [f"Not exported. {out}: no such file or folder."]
-    assert window.message.text() == done.args[0] and window.export.isEnabled()
+    assert log.message.text() == done.args[0] and log.export.isEnabled()
 
 
-def test_f5_reads_the_decisions_made_since(qtbot, window, demo_db):
-    before = shown(window)
+def test_f5_reads_the_decisions_made_since(qtbot, log, demo_db):
+    before = shown(log)
     with demo_db.sessions() as s:
         pending = s.scalars(select(Comment.id).where(Comment.status == Status.PENDING)).first()
         decide(s, [pending], "approve", "dana")
         s.commit()
-    assert shown(window) == before  # the log on screen stays put while it is read
-    window.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
-    qtbot.keyClick(window.table, Qt.Key.Key_F5)
-    assert shown(window) == logged(demo_db) and len(shown(window)) == len(before) + 1
-    assert window.moderator.findData("dana") > 0  # a new name joins the moderator list
+    assert shown(log) == before  # the log on screen stays put while it is read
+    activate(qtbot, log)
+    qtbot.keyClick(log.table, Qt.Key.Key_F5)
+    assert shown(log) == logged(demo_db) and len(shown(log)) == len(before) + 1
+    assert log.moderator.findData("dana") > 0  # a new name joins the moderator list
 
 
-def test_tab_goes_through_the_filters_the_buttons_then_the_log(qtbot, window):
-    window.set_article(1, "Europe")
-    window.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
-    window.moderator.setFocus()
-    visited = [window.moderator]
+def test_tab_goes_through_the_filters_the_buttons_then_the_log(qtbot, log):
+    log.set_article(1, "Europe")
+    activate(qtbot, log)
+    log.moderator.setFocus()
+    visited = [log.moderator]
     for _ in range(10):
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
         visited.append(QApplication.focusWidget())
-    assert visited == [window.moderator, window.action, window.source, window.when, window.article_chip, window.reload,
-                       window.clear, window.export, window.table, window.details, window.moderator]
+    assert visited == [log.moderator, log.action, log.source, log.when, log.article_chip, log.reload,
+                       log.clear, log.export, log.table, log.details, log.moderator]
 
 
-def test_filters_and_table_are_named_for_screen_readers(window):
-    names = [w.accessibleName() for w in (window.moderator, window.action, window.source, window.when, window.table)]
+def test_filters_and_table_are_named_for_screen_readers(log):
+    names = [w.accessibleName() for w in (log.moderator, log.action, log.source, log.when, log.table)]
     assert all(names) and len(set(names)) == len(names)
-    assert window.model.index(0, STATUS).data(Qt.ItemDataRole.AccessibleTextRole).startswith("Status: ")
-    assert "→" not in window.model.index(0, STATUS).data(Qt.ItemDataRole.AccessibleTextRole)
+    assert log.model.index(0, STATUS).data(Qt.ItemDataRole.AccessibleTextRole).startswith("Status: ")
+    assert "→" not in log.model.index(0, STATUS).data(Qt.ItemDataRole.AccessibleTextRole)

@@ -6,17 +6,15 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QApplication, QKeySequenceEdit, QLabel, QTreeWidget
+from PySide6.QtWidgets import QApplication, QKeySequenceEdit, QLabel, QPushButton, QTreeWidget
 
-from moderator.config import resolve_db_url
 from moderator.gui import settings as S
 from moderator.gui.actions import SPECS, ActionId, action_names, current_keys, default_keys, grouped
-from moderator.gui.app import build_window
 from moderator.gui.dialogs.forms import Preferences, PreferencesDialog
 from moderator.gui.settings import Settings
 from moderator.gui.shortcuts import from_stored, menu_keys, refusal, resolve, to_stored
 from moderator.vocabulary import Status
-from tests.test_gui import answer_modal, db_comment, decisions, press, wait_writes
+from tests.gui.helpers import activate, answer_modal, db_comment, decisions, press, wait_writes
 
 A = ActionId
 NO_MOD, ALT = Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.AltModifier
@@ -107,8 +105,7 @@ def preferences(qtbot):
     prefs = PreferencesDialog(None, current, "/data", None)
     qtbot.addWidget(prefs.dialog)
     prefs.dialog.show()
-    prefs.dialog.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is prefs.dialog)
+    activate(qtbot, prefs.dialog)
     return prefs
 
 
@@ -131,7 +128,7 @@ def go_to_action(qtbot, tree: QTreeWidget, name: str) -> None:
 
 
 def open_keyboard_tab(qtbot, dialog) -> QTreeWidget:
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+    activate(qtbot, dialog)
     type_key(qtbot, Qt.Key.Key_K, ALT)  # the tab's mnemonic: the focus is on the tab bar
     type_key(qtbot, Qt.Key.Key_Tab)
     tree = dialog.findChild(QTreeWidget, "shortcutTree")
@@ -156,8 +153,9 @@ def test_keyboard_tab_changes_refuses_clears_and_resets_keys(qtbot, preferences)
     assert editor.keys[A.HIDE] == (K("H"),) and dialog.findChild(QKeySequenceEdit, "keyEdit").keySequence() == K("H")
     type_key(qtbot, Qt.Key.Key_Backspace)  # still in the field: no key
     assert editor.keys[A.HIDE] == () and tree.currentItem().text(1) == ""
-    type_key(qtbot, Qt.Key.Key_R, ALT)  # Reset to default, for this row (a button: it clicks a moment later)
-    qtbot.waitUntil(lambda: editor.keys[A.HIDE] == (K("H"),))
+    with qtbot.waitSignal(editor.reset_button.clicked):  # a mnemonic clicks the button a moment later
+        type_key(qtbot, Qt.Key.Key_R, ALT)  # Reset to default, for this row
+    assert editor.keys[A.HIDE] == (K("H"),)
     assert A.HIDE not in editor.overrides and QApplication.focusWidget() is tree
 
     go_to_action(qtbot, tree, "Reply as staff")
@@ -169,8 +167,9 @@ def test_keyboard_tab_changes_refuses_clears_and_resets_keys(qtbot, preferences)
     assert editor.keys[A.REPLY] == (K("R"), K("F7"))
     assert from_stored(editor.stored(), ActionId) == {A.APPROVE: (K("Y"),), A.REPLY: (K("R"), K("F7"))}
 
-    type_key(qtbot, Qt.Key.Key_A, ALT)  # Reset all
-    qtbot.waitUntil(lambda: editor.overrides == {})
+    with qtbot.waitSignal(dialog.findChild(QPushButton, "resetAllButton").clicked):
+        type_key(qtbot, Qt.Key.Key_A, ALT)  # Reset all
+    assert editor.overrides == {}
     assert editor.keys == resolve(default_keys(), {}) and message.text() == "Every shortcut is back to its default."
 
 
@@ -187,18 +186,11 @@ def test_reset_waits_for_the_action_that_took_the_default_key(qtbot, preferences
 # ---- the real window --------------------------------------------------------------------------------
 
 
-def open_window(qtbot, paths, overrides=None):
-    if overrides is not None:
-        settings = Settings(paths.settings_file)
-        settings.set(S.SHORTCUTS, to_stored(overrides))
-        settings.sync()
-    window = build_window(paths, resolve_db_url(paths))
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    wait_writes(qtbot, window)
-    window.activateWindow()
-    return window
+def store_keys(paths, overrides) -> None:
+    """The moderator's own keys, in the settings file the window reads when it opens."""
+    settings = Settings(paths.settings_file)
+    settings.set(S.SHORTCUTS, to_stored(overrides))
+    settings.sync()
 
 
 def first_pending_in_queue(qtbot, window) -> int:
@@ -221,23 +213,20 @@ def check_y_approves_and_a_does_not(qtbot, window) -> None:
     assert db_comment(window, following).status == Status.PENDING and len(decisions(window)) == made
 
 
-def test_own_key_from_the_settings_approves_in_the_window_and_is_listed(qtbot, paths):
-    window = open_window(qtbot, paths, {A.APPROVE: (K("Y"),)})
-    try:
-        check_y_approves_and_a_does_not(qtbot, window)
-        seen = {}
-        answer_modal(qtbot, lambda d: seen.update({d.table.item(r, 0).text(): d.table.item(r, 1).text()
-                                                   for r in range(d.table.rowCount())}), "ShortcutsDialog")
-        press(qtbot, window, Qt.Key.Key_Question)
-        assert seen["Approve"] == "Y" and seen["Hide"] == "H" and seen["Moderate"] == ""  # a group heading
-        assert seen["Pick a hide reason in the Hide dialog"] == "1–7"
-    finally:
-        window.scoring.close()
-        window.writer.close()
+def test_own_key_from_the_settings_approves_in_the_window_and_is_listed(qtbot, paths, open_window):
+    store_keys(paths, {A.APPROVE: (K("Y"),)})
+    window = open_window()
+    check_y_approves_and_a_does_not(qtbot, window)
+    seen = {}
+    answer_modal(lambda d: seen.update({d.table.item(r, 0).text(): d.table.item(r, 1).text()
+                                               for r in range(d.table.rowCount())}), "ShortcutsDialog")
+    press(qtbot, window, Qt.Key.Key_Question)
+    assert seen["Approve"] == "Y" and seen["Hide"] == "H" and seen["Moderate"] == ""  # a group heading
+    assert seen["Pick a hide reason in the Hide dialog"] == "1–7"
 
 
-def test_key_changed_in_preferences_works_at_once(qtbot, paths):
-    window = open_window(qtbot, paths)
+def test_key_changed_in_preferences_works_at_once(qtbot, paths, open_window):
+    window = open_window()
 
     def approve_on_y(dialog):
         go_to_action(qtbot, open_keyboard_tab(qtbot, dialog), "Approve")
@@ -245,11 +234,7 @@ def test_key_changed_in_preferences_works_at_once(qtbot, paths):
         type_key(qtbot, Qt.Key.Key_Y)
         dialog.accept()
 
-    try:
-        answer_modal(qtbot, approve_on_y, "PreferencesDialog")
-        window.edit_preferences()
-        assert "APPROVE=Y" in paths.settings_file.read_text()
-        check_y_approves_and_a_does_not(qtbot, window)
-    finally:
-        window.scoring.close()
-        window.writer.close()
+    answer_modal(approve_on_y, "PreferencesDialog")
+    window.edit_preferences()
+    assert "APPROVE=Y" in paths.settings_file.read_text()
+    check_y_approves_and_a_does_not(qtbot, window)

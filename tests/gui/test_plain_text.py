@@ -13,15 +13,15 @@ from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QAbstractItemView, QDialog, QLabel, QTextEdit, QWidget
 from sqlalchemy import select, update
 
+from moderator.gui.actions import ActionId
 from moderator.config import resolve_db_url
 from moderator.gui import settings as S
-from moderator.gui.actions import ActionId
 from moderator.gui.app import build_window
 from moderator.importing.demo import load_demo
 from moderator.moderation.decisions import decide
 from moderator.storage.database import open_database
 from moderator.storage.models import Article, Comment
-from tests.test_gui import answer_modal, wait_writes
+from tests.gui.helpers import answer_modal, wait_writes
 
 MAGENTA = (255, 0, 255)
 MARKERS = ("<b>", "<img", "<a href")
@@ -111,13 +111,13 @@ def test_every_window_and_dialog_shows_the_data_as_plain_text(qtbot, window, hos
     assert_plain(window)
 
     seen = []
-    answer_modal(qtbot, lambda dialog: seen.append((shown_texts(dialog), _failure(assert_plain, dialog))), QDialog)
+    answer_modal(lambda dialog: seen.append((shown_texts(dialog), _failure(assert_plain, dialog))), QDialog)
     window.open_comment(comment_id)
     window.reply()
     assert seen and any(texts["author"] in t for t in seen[0][0]) and texts["body"] in seen[0][0]
     assert seen[0][1] is None, seen[0][1]
 
-    answer_modal(qtbot, lambda dialog: seen.append((shown_texts(dialog), _failure(assert_plain, dialog))), QDialog)
+    answer_modal(lambda dialog: seen.append((shown_texts(dialog), _failure(assert_plain, dialog))), QDialog)
     window.actions_by_id[ActionId.HIDE].trigger()
     assert len(seen) == 2 and seen[1][1] is None, seen[1][1]
 
