@@ -14,6 +14,7 @@ from moderator.config import AppPaths, resolve_db_url, resolve_paths
 from moderator.importing.demo import load_demo
 from moderator.storage.database import Database, open_database
 
+
 @pytest.fixture
 def paths(tmp_path: Path) -> AppPaths:
     app_paths = resolve_paths(str(tmp_path / "home"))

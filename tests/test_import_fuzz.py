@@ -7,8 +7,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from moderator.importing import import_files
-from tests.samples import TESTDATA
 from tests.fuzzformats import FORMATS, hostile_file, outcome, snapshot
+from tests.samples import TESTDATA
 
 SAMPLES = ("wxr_isso-tests.xml", "disqus_isso-tests.xml", "isso_generic-import.json", "commento_remark42-migrator.json",
            "remark42_native-backup_from-native_test.jsonl", "toxic_jigsaw-train-dummy_detoxify.csv")

@@ -18,8 +18,8 @@ from moderator.formats.htmltext import html_to_text
 from moderator.formats.limits import MAX_COMMENT
 from moderator.importing import detect_format, import_files
 from moderator.storage.models import Comment, Status
-from tests.samples import TESTDATA
 from tests.fuzzformats import snapshot
+from tests.samples import TESTDATA
 
 ROOT = Path(__file__).resolve().parents[1]
 WXR_HEAD = ('<?xml version="1.0" encoding="UTF-8"?>\n<rss xmlns:wp="http://wordpress.org/export/1.2/"><channel>'
@@ -196,10 +196,10 @@ NESTED = "[" * 100_000 + "]" * 100_000
 
 
 @pytest.mark.parametrize("name, content, where", [
-    ("generic.jsonl", '{"comment_id": "1", "body": "ok"}\n{"comment_id": "2", "body": %s}\n' % NESTED, ", line 2"),
-    ("remark42.jsonl", '{"id": "1", "locator": {"url": "u"}, "text": %s}\n' % NESTED, ", line 1"),
-    ("isso.json", '[{"id": "/t/",\n "comments": [{"id": 1, "text": %s}]}]' % NESTED, ", line 1"),  # the thread's line
-    ("commento.json", '{"version": 1,\n "comments": [%s]}' % NESTED, ", line 2"),
+    ("generic.jsonl", '{"comment_id": "1", "body": "ok"}\n{"comment_id": "2", "body": ' + NESTED + '}\n', ", line 2"),
+    ("remark42.jsonl", '{"id": "1", "locator": {"url": "u"}, "text": ' + NESTED + '}\n', ", line 1"),
+    ("isso.json", '[{"id": "/t/",\n "comments": [{"id": 1, "text": ' + NESTED + '}]}]', ", line 1"),  # the thread's line
+    ("commento.json", '{"version": 1,\n "comments": [' + NESTED + ']}', ", line 2"),
 ])
 def test_100000_nested_arrays_are_one_sentence(session, tmp_path, name, content, where):
     (tmp_path / name).write_text(content)
@@ -212,7 +212,8 @@ def test_100000_nested_arrays_are_one_sentence(session, tmp_path, name, content,
      ", line 2: 'author' holds a lone surrogate"),
     ("remark42.jsonl", '{"id": "1", "locator": {"url": "u"}, "user": {"name": "\\udfff"}, "text": "x"}\n',
      ", line 1: 'user.name' holds a lone surrogate"),
-    ("isso.json", '[{"id": "/t/", "comments": [{"id": 1, "text": "ok"}]},\n {"id": "/u/", "comments": [{"id": 2, "text": "\\ud800"}]}]',
+    ("isso.json",
+     '[{"id": "/t/", "comments": [{"id": 1, "text": "ok"}]},\n {"id": "/u/", "comments": [{"id": 2, "text": "\\ud800"}]}]',
      ", line 2, column 2: 'comments[0].text' holds a lone surrogate"),
     ("commento.json", '{"version": 1, "comments": [\n{"commentHex": "a", "markdown": "\\ud83d"}]}',
      ", line 2, column 1: 'markdown' holds a lone surrogate"),

@@ -2,10 +2,10 @@
 
 import pytest
 
+from moderator.errors import NotFoundError
 from moderator.reading import queue
 from moderator.reading.commenters import commenter_summary, of_comment
-from moderator.errors import NotFoundError
-from moderator.vocabulary import VISIBLE_TO_MODERATORS, Status
+from moderator.vocabulary import VISIBLE_TO_MODERATORS
 from tests.queuedata import AUTHORS, build, expected, walk
 
 

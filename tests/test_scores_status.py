@@ -11,8 +11,8 @@ from moderator.storage.engine import make_engine
 from moderator.storage.migrate import upgrade
 from moderator.storage.models import Comment, Score
 from moderator.vocabulary import Action, Source, Status
-from tests.queuedata import build
 from tests.oldschema import insert_old_comments
+from tests.queuedata import build
 
 
 def mismatches(session) -> list[tuple]:

@@ -111,7 +111,8 @@ class Answer(QObject):
 def answer_modal(handler, expected="") -> None:
     """Run `handler(dialog)` on the next modal dialog as soon as it opens: the one whose
     object name is `expected` (a str), or of that class (a type)."""
-    Answer(handler, lambda dialog: isinstance(dialog, expected) if isinstance(expected, type) else dialog.objectName() == expected)
+    Answer(handler, lambda dialog: isinstance(dialog, expected) if isinstance(expected, type)
+           else dialog.objectName() == expected)
 
 
 def select_article(window, headline_start: str) -> None:

@@ -16,9 +16,9 @@ from moderator.gui.audit.window import AuditWindow, count_text
 from moderator.gui.models.listmodels import ID_ROLE
 from moderator.gui.workers.writer import Reader
 from moderator.moderation.decisions import decide, undo
-from moderator.vocabulary import HIDE_REASONS as REASONS, Source
 from moderator.storage.models import Comment, Decision, utcnow
-from moderator.vocabulary import Status
+from moderator.vocabulary import HIDE_REASONS as REASONS
+from moderator.vocabulary import Source, Status
 from tests.gui.helpers import activate, answer_modal, wait_idle
 
 MODERATORS = ("ana", "ben", "chidi")

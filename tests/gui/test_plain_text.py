@@ -13,9 +13,9 @@ from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QAbstractItemView, QDialog, QLabel, QTextEdit, QWidget
 from sqlalchemy import select, update
 
-from moderator.gui.actions import ActionId
 from moderator.config import resolve_db_url
 from moderator.gui import settings as S
+from moderator.gui.actions import ActionId
 from moderator.gui.app import build_window
 from moderator.importing.demo import load_demo
 from moderator.moderation.decisions import decide

@@ -4,21 +4,29 @@ bulk approve / hide as one undo step. The database is checked after each step.""
 
 from __future__ import annotations
 
-from datetime import timedelta, timezone
+from datetime import UTC, timedelta
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QDateEdit, QDoubleSpinBox, QMessageBox, QToolButton
 from sqlalchemy import func, select
 
-from moderator.importing import import_files
-from moderator.gui.models.listmodels import ROW_ROLE
 from moderator.gui.mainwindow import QUEUE_TAB
-from moderator.storage.models import Comment, Decision, Score
+from moderator.gui.models.listmodels import ROW_ROLE
+from moderator.importing import import_files
 from moderator.moderation.decisions import decide
+from moderator.storage.models import Comment, Decision, Score
 from moderator.vocabulary import VISIBLE_TO_MODERATORS, Action, QueueKind, Sort, Status
 from tests.gui.helpers import (
-    activate, answer_modal, db_comment, decisions, press, reason_list, select_article, wait_reads, wait_scored,
+    activate,
+    answer_modal,
+    db_comment,
+    decisions,
+    press,
+    reason_list,
+    select_article,
+    wait_reads,
+    wait_scored,
     wait_writes,
 )
 
@@ -73,8 +81,8 @@ def test_queues_switch_with_1_to_5(qtbot, scored):
     press(qtbot, window, Qt.Key.Key_2)
     medium = window.queue_pane.query.flagged_from
     with window.context.db.sessions() as s:
-        flagged = set(s.scalars(select(Comment.id).join(Score).where(Comment.status == Status.PENDING,
-                                                                      Score.model_id == window.active.model_id, Score.main >= medium)))
+        flagged = set(s.scalars(select(Comment.id).join(Score).where(
+            Comment.status == Status.PENDING, Score.model_id == window.active.model_id, Score.main >= medium)))
     assert set(shown_ids(window)) == flagged and flagged
 
 
@@ -169,7 +177,7 @@ def test_score_and_date_filters_from_their_dialogs(qtbot, scored):
 
     answer_modal(only_that_day, "DateFilterDialog")
     press(qtbot, window, Qt.Key.Key_D, ALT)
-    start = day.replace(hour=0, minute=0, second=0, microsecond=0).astimezone(timezone.utc)
+    start = day.replace(hour=0, minute=0, second=0, microsecond=0).astimezone(UTC)
     expected = {cid for cid in high if start <= db_comment(window, cid).created_at < start + timedelta(days=1)}
     assert set(shown_ids(window)) == expected
     assert chip_texts(window)[1].startswith("Written ")

@@ -20,7 +20,7 @@ from moderator.gui.workers.scoring import BackgroundScorer
 from moderator.gui.workers.writer import Writer
 from moderator.scoring.packs import install_pack
 from moderator.scoring.registry import use_model
-from tests.gui.helpers import answer_modal, everything_scored_by, wait_idle, wait_scored, wait_writes
+from tests.gui.helpers import answer_modal, everything_scored_by, wait_idle, wait_scored
 from tests.tinymodels import break_loading, build_tiny_model
 
 
