@@ -172,3 +172,18 @@ def test_the_window_logs_a_scoring_bug_and_shows_the_crash_dialog(qtbot, window,
     assert "ERROR moderator: unexpected error" in logged and "Traceback (most recent call last)" in logged
     assert "moderator/gui/workers/scoring.py\", line" in logged  # the scoring thread's own frames
     assert "In the scoring process:" in logged and "TypeError: 'int' object is not iterable" in logged
+
+
+def test_a_start_asked_for_as_a_run_ends_runs_once_that_end_is_handled(qtbot, window):
+    """Between a run's thread ending and its end being handled on the GUI thread, the panel is
+    still the run's: a start asked for then (a model chosen as a run finished, or right after
+    the stop that choosing one makes) used to be dropped, and the new model never scored."""
+    scorer = window.scoring
+    wait_scored(qtbot, window)
+    ends: list[str] = []
+    scorer.stopped.connect(ends.append)
+    assert scorer.start()  # nothing is unscored: this run ends at once
+    scorer._thread.join()  # its thread is done; no event has run, so its end is not handled yet
+    assert scorer.running
+    assert not scorer.start()  # kept for when the end is handled
+    qtbot.waitUntil(lambda: len(ends) == 2 and not scorer.running, timeout=60_000)
