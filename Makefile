@@ -11,7 +11,11 @@ PIP    := $(PYTHON) -m pip install --quiet --quiet --disable-pip-version-check
 run: $(STAMP) qt-libs
 	$(VENV)/bin/moderator
 
+# The checks first (rules in pyproject.toml: ruff's rule set; mypy strict for the core, default
+# mode for the GUI), then the suite: a lint or type error fails the run like a failing test.
 test: $(STAMP) qt-libs
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/mypy
 	QT_QPA_PLATFORM=offscreen $(VENV)/bin/pytest
 
 # Exactly the lock (every package pinned, torch the 2.13.0 CPU build: on these machines a
