@@ -524,7 +524,6 @@ class CuttingProxy:
             threading.Thread(target=self._relay, args=(client,), daemon=True).start()
 
     def _relay(self, client: socket.socket) -> None:
-        upstream = socket.create_connection(("127.0.0.1", self.target_port))
         try:
             while True:
                 request = _read_message(client, is_request=True)
@@ -535,16 +534,18 @@ class CuttingProxy:
                 when = self._planned(first_line)
                 if when == "before":
                     return
-                upstream.sendall(request)
-                answer = _read_message(upstream, is_request=False)
+                with socket.create_connection(("127.0.0.1", self.target_port)) as upstream:
+                    upstream.sendall(request)
+                    answer = _read_message(upstream, is_request=False)
                 if answer is None or when == "after":
                     return
                 client.sendall(answer)
+                if b"\r\nconnection: close" in answer.split(b"\r\n\r\n", 1)[0].lower():
+                    return  # the site closes after each answer: so do we, which ends the client's read
         except OSError:
             return
         finally:
             client.close()
-            upstream.close()
 
     def _planned(self, first_line: str) -> str | None:
         with self.lock:

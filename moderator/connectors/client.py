@@ -41,10 +41,11 @@ class SiteClient:
         return self._send("GET", path, params=params, retry=True)
 
     def send(self, method: str, path: str, params: Mapping[str, Any] | None = None, json: Json = None,
-             data: Mapping[str, str] | None = None, retry: bool = False) -> httpx.Response:
-        return self._send(method, path, params=params, json=json, data=data, retry=retry)
+             data: Mapping[str, str] | None = None, retry: bool = False, redirect_ok: bool = False) -> httpx.Response:
+        """A write; `redirect_ok`: a redirect is the answer (a login's), not followed."""
+        return self._send(method, path, params=params, json=json, data=data, retry=retry, redirect_ok=redirect_ok)
 
-    def _send(self, method: str, path: str, retry: bool, **kwargs: Any) -> httpx.Response:
+    def _send(self, method: str, path: str, retry: bool, redirect_ok: bool = False, **kwargs: Any) -> httpx.Response:
         attempts = 1 + (self.retries if retry else 0)
         for attempt in range(attempts):
             try:
@@ -54,7 +55,7 @@ class SiteClient:
                     raise Unreachable(f"{self.host} did not answer ({_plain(error)}); the app will try again.") from None
             else:
                 if response.status_code not in RETRY_STATUSES or attempt + 1 == attempts:
-                    return _checked(response, self.host)
+                    return response if redirect_ok and response.is_redirect else _checked(response, self.host)
             time.sleep(self.backoff * 2 ** attempt)
         raise AssertionError("unreachable")  # the loop returns or raises
 

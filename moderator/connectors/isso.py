@@ -56,7 +56,7 @@ class Isso(Connector):
         return site.key
 
     def _login(self) -> None:
-        response = self.client.send("POST", "/login/", data={"password": self.secret})
+        response = self.client.send("POST", "/login/", data={"password": self.secret}, redirect_ok=True)
         if response.status_code not in (200, 302, 303):
             raise SiteError(f"{self.url} did not answer the admin login as Isso does (HTTP {response.status_code}).")
         if "admin-session" not in response.cookies and "admin-session" not in self.client.client.cookies:
