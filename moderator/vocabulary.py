@@ -48,11 +48,13 @@ STATUS_AFTER: dict[Action, Status] = {
 
 
 class Source(StrEnum):
-    """Who took a decision: a moderator on one comment, on a selection, or a rule."""
+    """Who took a decision: a moderator on one comment, on a selection, or a rule; SITE: a
+    moderator took the state the connected site gave the comment (nothing goes back to it)."""
 
     MANUAL = "manual"
     BULK = "bulk"
     RULE = "rule"
+    SITE = "site"
 
 
 class QueueKind(StrEnum):

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from moderator import APP_NAME, __version__
 from moderator.cli import scoring as cli_scoring
+from moderator.cli import sites as cli_sites
 from moderator.config import LOG_FORMAT, AppPaths, resolve_db_url, resolve_paths
 from moderator.errors import explain
 from moderator.formats import FORMATS
@@ -119,6 +120,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
     cli_scoring.add_commands(commands)
     COMMANDS.update(cli_scoring.HANDLERS)
+    cli_sites.add_commands(commands)
+    COMMANDS.update(cli_sites.HANDLERS)
     return parser
 
 

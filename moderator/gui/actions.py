@@ -57,6 +57,10 @@ class ActionId(Enum):
     COMMENTER = auto()
     HIDE_ALL_FROM_COMMENTER = auto()
     AUDIT_LOG = auto()
+    # connected sites (issue 16)
+    CONNECTIONS = auto()
+    SYNC_NOW = auto()
+    SYNC_LOG = auto()
 
 
 @dataclass(frozen=True)
@@ -127,6 +131,11 @@ SPECS: dict[ActionId, ActionSpec] = {
     ActionId.HIDE_ALL_FROM_COMMENTER: ActionSpec("Hide all &pending from this commenter…", (),
         "Hide every pending comment of this comment's author (one undo step)", None, "Moderate"),
     ActionId.AUDIT_LOG: ActionSpec("Audit &log", ("Ctrl+L",), "Every decision: who, when, what, why", None, "View"),
+    ActionId.CONNECTIONS: ActionSpec("&Connections…", (), "Connect the site's own comment system (WordPress, Isso)",
+        None, "File"),
+    ActionId.SYNC_NOW: ActionSpec("&Sync now", ("F9",), "Send waiting decisions to the sites and pull new comments",
+        None, "File"),
+    ActionId.SYNC_LOG: ActionSpec("Sync &log", (), "What each sync with the sites did", None, "View"),
     ActionId.QUIT: ActionSpec("&Quit", (QKeySequence.StandardKey.Quit, "Ctrl+Q"),
         "Close the app; every decision is already saved", None, "File"),
 }
@@ -145,6 +154,7 @@ MENUS: dict[str, tuple[ActionId | None, ...]] = {
                ActionId.FILTER_COMMENTER, ActionId.FILTER_SCORE, ActionId.FILTER_DATE, ActionId.CLEAR_FILTERS),
     "&Go": (ActionId.NEXT, ActionId.PREVIOUS, None, ActionId.SHOW_ARTICLES, ActionId.SHOW_QUEUE, None,
             ActionId.COMMENTER, ActionId.AUDIT_LOG),
+    "Si&te": (ActionId.CONNECTIONS, ActionId.SYNC_NOW, ActionId.SYNC_LOG),
     "&Help": (ActionId.SHORTCUTS, ActionId.ABOUT),
 }
 TOOLBAR: tuple[ActionId | None, ...] = (ActionId.APPROVE, ActionId.HIDE, ActionId.RESTORE, ActionId.REPLY, None,

@@ -36,6 +36,7 @@ from moderator.gui.operations.decisions import Decisions
 from moderator.gui.operations.files import FileActions
 from moderator.gui.queue.commands import QUEUE_TAB, QueueCommands
 from moderator.gui.queue.pane import QueuePane
+from moderator.gui.sites.window import SitesInWindow
 from moderator.gui.workers.collector import IdleCollector
 from moderator.gui.workers.progress import ProgressPanel
 from moderator.gui.workers.scoring import BackgroundScorer
@@ -116,6 +117,9 @@ class MainWindow(QMainWindow):
         self.files = FileActions(self, context.db, self.writer, self.progress, self._after_import,
                                  lambda title, text: show_plain_message(self, title, text, QMessageBox.Icon.Information),
                                  self._report_bug)
+        self.sites = SitesInWindow(self, context.db, context.paths, self.writer, self.progress, self._read,
+                                   lambda: self.moderator)
+        self.sites.attach_conflict_bar(self.panel)
         self._build_menus_and_toolbar()
         self._connect()
         self._show_model_in_queue()
@@ -151,6 +155,8 @@ class MainWindow(QMainWindow):
             ActionId.QUIT: self.close, ActionId.COMMENTER: self.commenter.show,
             ActionId.AUDIT_LOG: lambda: self.show_audit_log(),
             ActionId.HIDE_ALL_FROM_COMMENTER: self.commenter.hide_all_from_current,
+            ActionId.CONNECTIONS: self.sites.show_connections, ActionId.SYNC_NOW: self.sites.sync_now,
+            ActionId.SYNC_LOG: self.sites.show_log,
         }
         for action_id, handler in (handlers | self.queue_commands.handlers()).items():
             a[action_id].triggered.connect(handler)
@@ -194,6 +200,7 @@ class MainWindow(QMainWindow):
 
     def show_comment(self, comment_id: int | None) -> None:
         self.panel.load(comment_id)
+        self.sites.conflict.load(comment_id)
         if self.panel.row is not None and self.panel.row.author != self.commenter_panel.author:
             self.side_tabs.setCurrentWidget(self.panel)  # another commenter's comment: the comment itself
 
@@ -341,6 +348,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.scoring.close()  # what it scored so far is kept; the next start resumes
+        self.sites.close()  # a sync stops between steps; the outbox keeps the rest
         if self.audit_window is not None:
             self.audit_window.shutdown()  # an export in flight finishes
         self.reader.close()

@@ -17,12 +17,12 @@ from sqlalchemy.orm import Session
 
 from moderator.importing.page import DEFAULT_SITE_KEY, get_or_create_site, import_page, import_page_file
 from moderator.importing.report import Counts, ImportCancelled, ImportProgress, ImportReport, ProgressCallback
-from moderator.importing.run import FORMAT_NAMES, choose_format, detect_format, import_file, import_files
+from moderator.importing.run import FORMAT_NAMES, choose_format, detect_format, import_file, import_files, import_records
 
 __all__ = [
     "Counts", "DEFAULT_SITE_KEY", "FORMAT_NAMES", "ImportCancelled", "ImportProgress", "ImportReport",
     "ProgressCallback", "choose_format", "detect_format", "get_or_create_site", "import_comment_lines_file",
-    "import_file", "import_files", "import_page", "import_page_file",
+    "import_file", "import_files", "import_page", "import_page_file", "import_records",
 ]
 
 

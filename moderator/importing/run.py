@@ -68,6 +68,20 @@ def import_files(session: Session, paths: Iterable[Path], file_format: str = "au
     return reports
 
 
+def import_records(session: Session, records: Iterable[Record], site_key: str, site_name: str,
+                   label: str = "site") -> ImportReport:
+    """Records that come from elsewhere than a file (a connected site's pull: the same
+    `formats.records` a file's parser yields) into the session's transaction, as a file's
+    are: the same writer, so the same identity, updates and kept local decisions."""
+    report = ImportReport(label, label=label)
+    with set_aside(session.connection(), 0) as index:
+        sink = _Sink(session, report, (site_key, site_name), True, index)
+        for record in records:
+            sink.take(record)
+        sink.writer().finish()
+    return report
+
+
 def choose_format(stream: BinaryIO, path: Path, file_format: str = "auto") -> str:
     if file_format == "auto" and not stream.read(1):
         raise FileFormatError(str(path), None, "the file is empty; there is nothing to import")

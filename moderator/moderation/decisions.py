@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session, aliased
 
 from moderator.changes import Changes, Decided
 from moderator.errors import ConflictError, ModeratorError, NotFoundError
+from moderator.moderation.outbox import Queued, enqueue
 from moderator.storage.models import Article, Comment, Decision, core_table, utcnow
 from moderator.vocabulary import STATUS_AFTER, VISIBLE_TO_MODERATORS, Action, Source, Status, check_reason
 
@@ -230,6 +231,9 @@ def _write(session: Session, steps: list[_Step], action: Action, moderator: str,
         session.execute(insert(decisions), rows)
         made = {cid: decision_id for cid, decision_id in
                 session.execute(select(Decision.comment_id, Decision.id).where(Decision.batch_id == batch_id))}
+    # For a connected site, each decision's outbox row, in this same transaction.
+    enqueue(session, [Queued(s.comment_id, made[s.comment_id], s.status_before, s.status_after, s.reason)
+                      for s in steps], source)
     return Changes.of_decisions((Decided(made[s.comment_id], s.comment_id, s.article_id, s.status_before,
                                          s.status_after, action) for s in steps), batch_id)
 

@@ -231,3 +231,60 @@ class Score(Base):
     status: Mapped[str] = mapped_column(String(20), default=Status.PENDING, server_default=Status.PENDING)
     label_scores: Mapped[dict[str, float]] = mapped_column(JSON)
     scored_at: Mapped[timestamp]
+
+
+class Connection(Base):
+    """A live connection to a site's own comment system (moderator/connectors). The secret
+    (an Application Password, an admin password) is never here: `secret_kept` says where it is."""
+
+    __tablename__ = "connections"
+
+    id: Mapped[intpk]
+    site_id: Mapped[int] = mapped_column(ForeignKey("sites.id"), unique=True)
+    kind: Mapped[str] = mapped_column(String(20))  # wordpress, isso
+    url: Mapped[str] = mapped_column(Text)
+    username: Mapped[str] = mapped_column(String(200), default="")
+    enabled: Mapped[bool] = mapped_column(default=True)  # "on": pulls and pushes while online
+    secret_kept: Mapped[str] = mapped_column(String(20), default="keyring")  # keyring, file, session
+    # Hide reason → the site's status for it, over the connector's documented defaults.
+    hide_statuses: Mapped[dict[str, str]] = mapped_column(JSON, default=dict)
+    pull_every: Mapped[int] = mapped_column(default=300)  # seconds between pulls while on
+    pull_cursor: Mapped[dict[str, str]] = mapped_column(JSON, default=dict)  # where the next pull starts
+    last_pull_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    last_push_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    last_error: Mapped[str | None] = mapped_column(Text)  # in plain words; None after a good sync
+    last_error_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    created_at: Mapped[timestamp]
+
+    site: Mapped[Site] = relationship()
+
+
+class OutboxItem(Base):
+    """One decision on its way to the site, written in the decision's own transaction and
+    delivered oldest first (moderator/moderation/outbox.py, moderator/connectors/sync.py).
+
+    state: waiting → sending (marked before the request) → sent; held (the site changed the
+    comment meanwhile: the moderator chooses); local (the site has no such action); dropped
+    (the moderator took the site's state). A row is never deleted."""
+
+    __tablename__ = "outbox"
+    __table_args__ = (
+        Index("ix_outbox_state", "state", "id"),  # the drain: waiting rows, oldest first; the counts
+        Index("ix_outbox_comment", "comment_id", "id"),
+    )
+
+    id: Mapped[intpk]
+    connection_id: Mapped[int] = mapped_column(ForeignKey("connections.id"))
+    comment_id: Mapped[int] = mapped_column(ForeignKey("comments.id"))
+    decision_id: Mapped[int | None] = mapped_column(ForeignKey("decisions.id"))
+    operation: Mapped[str] = mapped_column(String(20))  # status, post, remove, repost
+    status_after: Mapped[str] = mapped_column(String(20))  # the app's status the decision set
+    reason: Mapped[str | None] = mapped_column(String(40))  # a hide's reason: which site status it maps to
+    state: Mapped[str] = mapped_column(String(20), default="waiting")
+    attempts: Mapped[int] = mapped_column(default=0)
+    # What the site said when the row was held: its status and flag, in the app's words.
+    site_status: Mapped[str | None] = mapped_column(String(20))
+    site_flag: Mapped[str | None] = mapped_column(String(20))
+    note: Mapped[str] = mapped_column(Text, default="")  # the last error, or why it stays local
+    created_at: Mapped[timestamp]
+    changed_at: Mapped[datetime | None] = mapped_column(UtcDateTime())

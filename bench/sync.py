@@ -1,0 +1,130 @@
+"""Sync benchmark against a local WordPress (tests/siteservers.py: Debian's package, MariaDB,
+php -S with 4 workers): the first pull of N comments and pushing M decisions, each against
+the simplest sequential client in the same run.
+
+- pull, engine: moderator.connectors.sync (the next page fetched while this one is written).
+- pull, sequential: one request at a time, a new connection each (urllib), each page
+  imported through the same import pipeline before the next is asked for.
+- push, engine: the outbox drained (states read 100 at a time, 4 requests in flight).
+- push, sequential: per decision, read its state, then set it, one request at a time.
+
+  PYTHONPATH=. .venv/bin/python bench/sync.py                   # 10,000 comments, 1,000 decisions
+  PYTHONPATH=. .venv/bin/python bench/sync.py --comments 2000 --decisions 200
+
+The last line printed is one JSON object. The window's GUI gap during a pull is not measured here.
+"""
+
+from __future__ import annotations
+
+import argparse
+import base64
+import json
+import resource
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+from urllib.parse import urlencode
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path[0] = str(ROOT)
+
+from sqlalchemy import select  # noqa: E402
+
+from moderator.config import resolve_db_url, resolve_paths  # noqa: E402
+from moderator.connectors.sync import known_states  # noqa: E402
+from moderator.connectors.wordpress import PER_PAGE, WordPress, comment_record  # noqa: E402
+from moderator.importing import import_records  # noqa: E402
+from moderator.moderation import decisions  # noqa: E402
+from moderator.storage.database import open_database  # noqa: E402
+from moderator.storage.models import Comment  # noqa: E402
+from moderator.vocabulary import Action  # noqa: E402
+from tests.siteservers import WordPressServer  # noqa: E402
+from tests.syncing import connect, runner, sync_now  # noqa: E402
+
+
+def fresh_db(folder: Path):
+    paths = resolve_paths(str(folder))
+    paths.ensure()
+    return open_database(resolve_db_url(paths), paths.backups)
+
+
+def sequential_get(server: WordPressServer, user, **query) -> list:
+    token = base64.b64encode(f"{user.login}:{user.password}".encode()).decode()
+    request = urllib.request.Request(f"{server.url}/?{urlencode(query)}", headers={"Authorization": f"Basic {token}"})
+    with urllib.request.urlopen(request, timeout=60) as answer:
+        return json.loads(answer.read())
+
+
+def sequential_pull(server: WordPressServer, db, site_key: str) -> int:
+    user, page, count = server.users["editor"], 1, 0
+    _, write = runner(db)
+    while True:
+        comments = sequential_get(server, user, rest_route="/wp/v2/comments", context="edit", status="any",
+                                  per_page=PER_PAGE, page=page, orderby="date", order="asc")
+        write(lambda s, c=comments: import_records(s, [comment_record(x) for x in c], site_key, "bench"))
+        count += len(comments)
+        if len(comments) < PER_PAGE:
+            return count
+        page += 1
+
+
+def sequential_push(server: WordPressServer, ids: list[str]) -> None:
+    user = server.users["editor"]
+    token = base64.b64encode(f"{user.login}:{user.password}".encode()).decode()
+    for external_id in ids:
+        sequential_get(server, user, rest_route=f"/wp/v2/comments/{external_id}", context="edit")
+        request = urllib.request.Request(f"{server.url}/?rest_route=/wp/v2/comments/{external_id}", method="POST",
+                                         data=json.dumps({"status": "approved"}).encode(),
+                                         headers={"Authorization": f"Basic {token}", "Content-Type": "application/json"})
+        urllib.request.urlopen(request, timeout=60).read()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--comments", type=int, default=10_000)
+    parser.add_argument("--decisions", type=int, default=1_000)
+    args = parser.parse_args()
+    work = Path(tempfile.mkdtemp(prefix="bench-sync-"))
+    server = WordPressServer(work / "wordpress").start()
+    figures: dict[str, float] = {}
+    try:
+        server.bulk_comments(args.comments, hold_every=1)  # every comment held: each can be approved
+        user = server.users["editor"]
+        db = fresh_db(work / "engine")
+        row, connector = connect(db, "wordpress", server.url, user.login, user.password)
+        started = time.perf_counter()
+        report = sync_now(db, row.id, connector)
+        seconds = time.perf_counter() - started
+        assert report.pulled.added >= args.comments, report.summary()  # and the sample comment wp_install makes
+        figures |= {"pull_s": seconds, "pull_per_s": args.comments / seconds,
+                    "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
+        plain = fresh_db(work / "sequential")
+        started = time.perf_counter()
+        count = sequential_pull(server, plain, WordPress(server.url, "", "").site_key)
+        figures |= {"sequential_pull_s": time.perf_counter() - started}
+        assert count >= args.comments
+        read, write = runner(db)
+        ids = read(lambda s: list(s.scalars(select(Comment.id).order_by(Comment.id).limit(args.decisions))))
+        for comment_id in ids:
+            write(lambda s, c=comment_id: decisions.decide(s, [c], Action.APPROVE, "bench"))
+        started = time.perf_counter()
+        pushed = sync_now(db, row.id, connector, pull_too=False)
+        seconds = time.perf_counter() - started
+        assert pushed.sent == args.decisions, pushed.summary()
+        figures |= {"push_s": seconds, "push_per_s": args.decisions / seconds}
+        known = read(lambda s: known_states(s, row.site_id))
+        others = sorted(known, key=int)[args.decisions:2 * args.decisions]
+        started = time.perf_counter()
+        sequential_push(server, others)
+        seconds = time.perf_counter() - started
+        figures |= {"sequential_push_s": seconds, "sequential_push_per_s": len(others) / seconds}
+    finally:
+        server.stop()
+    print(json.dumps({k: round(v, 2) for k, v in figures.items()} | {"comments": args.comments,
+                                                                    "decisions": args.decisions}))
+
+
+if __name__ == "__main__":
+    main()

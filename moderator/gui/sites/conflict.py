@@ -1,0 +1,59 @@
+"""A comment's conflict, shown above it: the site's state and ours, and the choice
+(keep mine: sent again; take the site's: a decision here, nothing sent)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+
+from moderator.changes import Changes
+from moderator.gui.workers.writer import Writer
+from moderator.moderation import conflicts
+from moderator.moderation.conflicts import Conflict
+
+
+class ConflictBar(QWidget):
+    def __init__(self, read: Callable, writer: Writer, moderator: Callable[[], str], parent: QWidget | None = None):
+        super().__init__(parent)
+        self._read, self._writer, self._moderator = read, writer, moderator
+        self.conflict: Conflict | None = None
+        self.comment_id: int | None = None
+        self.label = QLabel(self)
+        self.label.setTextFormat(Qt.TextFormat.PlainText)
+        self.label.setWordWrap(True)
+        self.keep_button = QPushButton("Keep &mine", self)
+        self.take_button = QPushButton("Take the &site's", self)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.label, 1)
+        layout.addWidget(self.keep_button)
+        layout.addWidget(self.take_button)
+        self.setStyleSheet("ConflictBar { background: palette(alternate-base); }")
+        self.keep_button.clicked.connect(self.keep_mine)
+        self.take_button.clicked.connect(self.take_site)
+        self.hide()
+
+    def load(self, comment_id: int | None) -> None:
+        self.comment_id = comment_id
+        self.conflict = None if comment_id is None else self._read(lambda s: conflicts.conflict_of(s, comment_id))
+        if self.conflict is None:
+            self.hide()
+            return
+        self.label.setText(f"Changed on the site: {self.conflict.describe()} Which stays?")
+        self.show()
+
+    def on_changes(self, changes: Changes) -> None:
+        if changes.touches(self.comment_id):
+            self.load(self.comment_id)
+
+    def keep_mine(self) -> None:
+        if self.conflict is not None:
+            outbox_id = self.conflict.outbox_id
+            self._writer.submit(lambda s: conflicts.keep_mine(s, outbox_id))
+
+    def take_site(self) -> None:
+        if self.conflict is not None:
+            outbox_id, moderator = self.conflict.outbox_id, self._moderator()
+            self._writer.submit(lambda s: conflicts.take_site(s, outbox_id, moderator))

@@ -1,0 +1,148 @@
+"""Site → Connections…: the connected sites (last pull and push, decisions waiting, last
+error), turn one off or on, remove one, connect a new one (its credentials checked at once,
+off the GUI thread; what is wrong said in one sentence). The form is ui/connections_dialog.ui."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QWidget,
+)
+
+from moderator.connectors.connections import KINDS, ConnectionRow, add_connection, remove_connection, set_enabled
+from moderator.connectors.connections import make_connector as connector_for
+from moderator.connectors.secrets import FILE, KEYRING, NO_STORE, SESSION, store_available
+from moderator.errors import explain
+from moderator.gui.common.designer import child
+from moderator.gui.dialogs.forms import load_form
+from moderator.gui.sites.worker import SiteSync
+from moderator.gui.workers.writer import Worker, Writer
+
+COLUMNS = ("Site", "Kind", "On", "Last pull", "Last push", "To send", "Held", "Last error")
+KEEP_CHOICES = {KEYRING: "in this computer's credential store", FILE: "in a file only you can read",
+                SESSION: "nowhere: ask each session"}
+
+
+class ConnectionsDialog:
+    def __init__(self, parent: QWidget, sites: SiteSync, writer: Writer, changed: Callable[[], None]):
+        self.dialog: QDialog = load_form("connections_dialog", parent)
+        self.sites, self.writer, self.changed = sites, writer, changed
+        self._checker = Worker("site-check", self._failed, self.dialog)  # the credentials check, off the GUI thread
+        d = self.dialog
+        self.table = child(d, QTableWidget, "connectionsTable")
+        self.kind, self.keep = child(d, QComboBox, "kindCombo"), child(d, QComboBox, "keepCombo")
+        self.url, self.user = child(d, QLineEdit, "urlEdit"), child(d, QLineEdit, "userEdit")
+        self.secret, self.message = child(d, QLineEdit, "secretEdit"), child(d, QLabel, "messageLabel")
+        self.connect_button = child(d, QPushButton, "connectButton")
+        self.toggle_button, self.remove_button = child(d, QPushButton, "toggleButton"), child(d, QPushButton, "removeButton")
+        self.kind.addItems([kind.capitalize() if kind == "isso" else "WordPress" for kind in KINDS])
+        for place, text in KEEP_CHOICES.items():
+            if place != KEYRING or store_available():
+                self.keep.addItem(text, place)
+        if not store_available():
+            self.message.setText(NO_STORE)
+        self.table.setColumnCount(len(COLUMNS))
+        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.kind.currentIndexChanged.connect(self._kind_changed)
+        self.connect_button.clicked.connect(self.check_and_connect)
+        self.toggle_button.clicked.connect(self._toggle)
+        self.remove_button.clicked.connect(self._remove)
+        child(d, QDialogButtonBox, "buttons").rejected.connect(d.reject)
+        self.table.itemSelectionChanged.connect(self._selected)
+        self.rows: list[ConnectionRow] = []
+        self.reload()
+
+    def _kind_changed(self) -> None:
+        wordpress = KINDS[self.kind.currentIndex()] == "wordpress"
+        self.user.setEnabled(wordpress)
+        child(self.dialog, QLabel, "secretLabel").setText("Application &Password:" if wordpress else "Admin &password:")
+
+    def reload(self) -> None:
+        self.rows = self.sites.connections()
+        self.table.setRowCount(len(self.rows))
+        for r, row in enumerate(self.rows):
+            cells = (row.site_name or row.site_key, row.kind, "on" if row.enabled else "off", _when(row.last_pull_at),
+                     _when(row.last_push_at), str(row.to_send), str(row.held), row.last_error or "")
+            for c, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+                self.table.setItem(r, c, item)
+        self.table.resizeColumnsToContents()
+        self._selected()
+
+    def _current(self) -> ConnectionRow | None:
+        index = self.table.currentRow()
+        return self.rows[index] if 0 <= index < len(self.rows) else None
+
+    def _selected(self) -> None:
+        row = self._current()
+        self.toggle_button.setEnabled(row is not None)
+        self.remove_button.setEnabled(row is not None)
+        self.toggle_button.setText("Turn &off" if row is None or row.enabled else "Turn &on")
+
+    def check_and_connect(self) -> None:
+        kind, url, user = KINDS[self.kind.currentIndex()], self.url.text().strip(), self.user.text().strip()
+        secret, keep = self.secret.text(), self.keep.currentData()
+        self.message.setText("Checking…")
+        self.connect_button.setEnabled(False)
+
+        def check() -> tuple[str, str]:
+            connector = connector_for(kind, url, user, secret)
+            try:
+                return connector.site_key, connector.check().site_name
+            finally:
+                connector.close()
+
+        self._checker.run(check, lambda found: self._checked(kind, url, user, secret, keep, *found))
+
+    def _checked(self, kind: str, url: str, user: str, secret: str, keep: str, site_key: str, site_name: str) -> None:
+        def add(session) -> int:
+            connection_id = add_connection(session, kind, url, user, site_key, site_name, keep)
+            self.sites.secrets.keep(keep, site_key, user, secret)
+            return connection_id
+
+        self.writer.submit(add, lambda _id: self._added(site_name), self._failed)
+
+    def _added(self, site_name: str) -> None:
+        self.connect_button.setEnabled(True)
+        self.secret.clear()
+        self.message.setText(f"Connected {site_name}; its comments arrive with the next sync (F9 syncs now).")
+        self.reload()
+        self.changed()
+
+    def _failed(self, error: BaseException) -> None:
+        self.connect_button.setEnabled(True)
+        self.message.setText(explain(error) or f"Unexpected error: {error!r}")
+
+    def _toggle(self) -> None:
+        if (row := self._current()) is not None:
+            self.writer.submit(lambda s: set_enabled(s, row.id, not row.enabled), lambda _: self._done(), self._failed)
+
+    def _remove(self) -> None:
+        if (row := self._current()) is not None:
+            self.writer.submit(lambda s: remove_connection(s, row.id, self.sites.secrets),
+                               lambda left: self._done(f"{row.site_key} removed; {left} decisions stay local."),
+                               self._failed)
+
+    def _done(self, said: str = "") -> None:
+        self.message.setText(said)
+        self.reload()
+        self.changed()
+
+    def exec(self) -> int:
+        return self.dialog.exec()
+
+
+def _when(value: datetime | None) -> str:
+    return value.astimezone().strftime("%Y-%m-%d %H:%M") if value else "never"

@@ -1,0 +1,90 @@
+"""Conflicts: a comment the site changed while a decision of ours on it waited to go, or
+after we decided it. The outbox row is held; the moderator sees both states and chooses.
+
+- keep_mine: the site's state is taken as seen, and the row goes again (it will set ours).
+- take_site: the comment here takes the site's state, as a decision of its own (source
+  SITE: nothing goes back), and the comment's rows still to send are dropped.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
+
+from moderator.changes import Changes
+from moderator.errors import ConflictError, NotFoundError
+from moderator.moderation.decisions import decide
+from moderator.moderation.outbox import DROPPED, HELD, TO_SEND, WAITING
+from moderator.storage.models import Comment, Decision, OutboxItem, utcnow
+from moderator.vocabulary import Action, Source, Status
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """A held row, as the comment panel shows it."""
+
+    outbox_id: int
+    comment_id: int
+    site_status: str
+    site_flag: str | None
+    found_at: datetime | None  # when the app saw the site's change
+    mine: str  # the status decided here
+    decided_by: str
+    decided_at: datetime | None
+
+    def describe(self) -> str:
+        site = f"{self.site_status} ({self.site_flag})" if self.site_flag else self.site_status
+        found = f", found at {self.found_at:%H:%M}" if self.found_at else ""
+        by = f"{self.decided_by} " if self.decided_by else ""
+        at = f" at {self.decided_at:%H:%M}" if self.decided_at else ""
+        return f"On the site it is {site}{found} (changed there); here {by}made it {self.mine}{at}."
+
+
+def conflict_of(session: Session, comment_id: int) -> Conflict | None:
+    row = session.execute(
+        select(OutboxItem, Decision.moderator, Decision.created_at).outerjoin(Decision, Decision.id == OutboxItem.decision_id)
+        .where(OutboxItem.comment_id == comment_id, OutboxItem.state == HELD).order_by(OutboxItem.id.desc()).limit(1)).first()
+    if row is None:
+        return None
+    item, moderator, decided_at = row
+    return Conflict(item.id, comment_id, item.site_status or "", item.site_flag, item.changed_at, item.status_after,
+                    moderator or "", decided_at)
+
+
+def _held(session: Session, outbox_id: int) -> OutboxItem:
+    item = session.get(OutboxItem, outbox_id)
+    if item is None:
+        raise NotFoundError(f"There is no outbox item {outbox_id}.")
+    if item.state != HELD:
+        raise ConflictError(f"Outbox item {outbox_id} is {item.state}, not held; nothing was changed.")
+    return item
+
+
+def keep_mine(session: Session, outbox_id: int) -> Changes:
+    """Send our decision after all: the site's state is what we expect to find now."""
+    item = _held(session, outbox_id)
+    session.execute(update(Comment).where(Comment.id == item.comment_id)
+                    .values(source_status=item.site_status, source_flag=item.site_flag))
+    session.execute(update(OutboxItem).where(OutboxItem.comment_id == item.comment_id, OutboxItem.state == HELD)
+                    .values(state=WAITING, note="", changed_at=utcnow()))
+    return Changes(comment_ids=frozenset({item.comment_id}))
+
+
+def take_site(session: Session, outbox_id: int, moderator: str) -> Changes:
+    """The comment takes the site's state here; our rows for it are dropped."""
+    item = _held(session, outbox_id)
+    status, flag = Status(item.site_status or Status.PENDING), item.site_flag
+    session.execute(update(Comment).where(Comment.id == item.comment_id).values(source_status=status, source_flag=flag))
+    session.execute(update(OutboxItem).where(OutboxItem.comment_id == item.comment_id,
+                                             OutboxItem.state.in_((*TO_SEND, HELD)))
+                    .values(state=DROPPED, note="the site's state was taken", changed_at=utcnow()))
+    action = {Status.APPROVED: Action.APPROVE, Status.PENDING: Action.RESTORE}.get(status, Action.HIDE)
+    reason = ("spam" if flag == "spam" else "other") if action == Action.HIDE else None
+    note = f"as on the site ({flag or status})" if action == Action.HIDE else ""
+    current = session.scalar(select(Comment.status).where(Comment.id == item.comment_id))
+    if current == status:
+        return Changes(comment_ids=frozenset({item.comment_id}))
+    return decide(session, [item.comment_id], action, moderator, reason, note, source=Source.SITE)

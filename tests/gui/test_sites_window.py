@@ -1,0 +1,72 @@
+"""Connected sites in the window: the status bar while offline with decisions waiting, F9,
+the Connections dialog, a conflict shown on the comment with both states and a choice."""
+
+from __future__ import annotations
+
+from sqlalchemy import select, update
+
+from moderator.connectors.connections import add_connection
+from moderator.connectors.secrets import SESSION
+from moderator.gui.actions import ActionId
+from moderator.gui.sites.dialog import ConnectionsDialog
+from moderator.moderation import decisions
+from moderator.moderation.outbox import HELD
+from moderator.storage.models import Comment, OutboxItem, Site
+from moderator.vocabulary import Action
+from tests.gui.helpers import wait_writes
+from tests.siteservers import free_port
+
+
+def connect_demo_site(window, url):
+    """The demo's site connected to an address where nothing answers (the train)."""
+    with window.context.db.write_sessions() as s:
+        key = s.scalar(select(Site.key))
+        connection_id = add_connection(s, "wordpress", url, "editor", key, "Demo", SESSION)
+        ids = list(s.scalars(select(Comment.id).where(Comment.external_id.is_not(None), Comment.status == "pending").limit(3)))
+        for comment_id in ids:
+            decisions.decide(s, [comment_id], Action.APPROVE, "ana")
+        s.commit()
+    window.sites.sync.secrets.keep(SESSION, key, "editor", "secret")
+    return connection_id, ids
+
+
+def test_offline_the_status_bar_says_so_with_the_decisions_waiting(qtbot, window):
+    connect_demo_site(window, f"http://127.0.0.1:{free_port()}")
+    with qtbot.waitSignal(window.sites.sync.finished, timeout=60_000):
+        window.actions_by_id[ActionId.SYNC_NOW].trigger()  # F9
+    wait_writes(qtbot, window)
+    window.sites.show_status()
+    assert window.sites.status.text() == "Offline · 3 to send"
+    assert "did not answer" in window.sites.log.text.toPlainText()
+    assert window.actions_by_id[ActionId.SYNC_NOW].shortcut().toString() == "F9"
+
+
+def test_the_connections_dialog_lists_the_connections_and_refuses_plain_http_elsewhere(qtbot, window):
+    connect_demo_site(window, f"http://127.0.0.1:{free_port()}")
+    dialog = ConnectionsDialog(window, window.sites.sync, window.writer, window.sites.show_status)
+    qtbot.addWidget(dialog.dialog)
+    assert dialog.table.rowCount() == 1 and dialog.table.item(0, 5).text() == "3"
+    dialog.url.setText("http://news.example.com")
+    dialog.user.setText("editor")
+    dialog.secret.setText("x")
+    dialog.check_and_connect()
+    qtbot.waitUntil(lambda: dialog.connect_button.isEnabled(), timeout=10_000)
+    assert "plain HTTP" in dialog.message.text()
+    assert dialog.keep.count() == 2  # no credential store here: a file, or asked each session
+
+
+def test_a_conflict_shows_both_states_and_take_the_sites_decides_here(qtbot, window):
+    _, ids = connect_demo_site(window, f"http://127.0.0.1:{free_port()}")
+    with window.context.db.write_sessions() as s:
+        s.execute(update(OutboxItem).where(OutboxItem.comment_id == ids[0])
+                  .values(state=HELD, site_status="hidden", site_flag="spam"))
+        s.commit()
+    window.open_comment(ids[0])
+    bar = window.sites.conflict
+    assert bar.isVisible() or not bar.isHidden()
+    assert "On the site it is hidden (spam)" in bar.label.text() and "ana made it approved" in bar.label.text()
+    bar.take_button.click()
+    wait_writes(qtbot, window)
+    with window.context.db.sessions() as s:
+        assert s.scalar(select(Comment.status).where(Comment.id == ids[0])) == "hidden"
+    assert bar.isHidden()
