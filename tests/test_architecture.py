@@ -18,7 +18,7 @@ QT_MODULES = ("PySide6", "shiboken6", "PyQt5", "PyQt6")
 # only the app's name and version). A part is a sub-package or a top-level module; an entry
 # may name one module of a part.
 CORE_BELOW_CLI = {"errors", "vocabulary", "config", "filemodes", "settings", "inifile", "changes", "storage",
-                  "moderation", "reading", "scoring", "formats", "importing"}
+                  "moderation", "reading", "scoring", "formats", "importing", "insight"}
 MAY_IMPORT = {
     "moderator": set(),
     "errors": set(),
@@ -34,6 +34,8 @@ MAY_IMPORT = {
     "reading": {"errors", "storage", "vocabulary", "changes", "scoring.priority", "formats.csvsafe"},
     "formats": {"errors", "storage", "vocabulary", "filemodes"},
     "importing": {"config", "errors", "formats", "storage", "vocabulary"},
+    # what the team decided against what the model scored; scoring.explain is the scoring process's own
+    "insight": {"errors", "storage", "vocabulary", "scoring", "formats.csvsafe"},
     "cli": CORE_BELOW_CLI,
     "__main__": {"cli"},
     "gui": CORE_BELOW_CLI,  # the window and the command line are two front ends on the same core

@@ -80,7 +80,7 @@ class MainWindow(QMainWindow):
         identity = model_identity(context.paths.models)
         self.active = ActiveModel(identity, self._read(lambda s: find_model(s, identity)), thresholds_from(self.context.settings))
         self.actions_by_id = create_actions(self, context.settings)
-        self.articles_view = ArticleList(self._read, self)
+        self.articles_view = ArticleList(self._read, self, lambda: self.active.model_id)
         self.articles = self.articles_view.articles
         self.queue_pane = QueuePane(self._read, self.reader, self.active.priority_of, self)
         self.queue, self.queue_view = self.queue_pane.model, self.queue_pane.view
