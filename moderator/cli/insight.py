@@ -8,13 +8,17 @@ import json
 import sys
 from collections.abc import Callable, Sequence
 from datetime import datetime
+from pathlib import Path
 from typing import TYPE_CHECKING
+
+from sqlalchemy.orm import Session
 
 from moderator.config import resolve_paths
 from moderator.errors import ModeratorError
 from moderator.inifile import read_settings
 from moderator.insight.calibration import LabelReport, Target
 from moderator.insight.period import Period
+from moderator.scoring.base import ModelIdentity
 from moderator.scoring.priority import Thresholds, thresholds_from
 from moderator.scoring.registry import model_identity
 from moderator.scoring.store import find_model
@@ -31,7 +35,8 @@ def add_commands(commands: Subcommands, time_argument: Callable[[str], datetime]
                                    "hidden, with a suggested threshold; activity: decisions per day, moderator and source, "
                                    "the model's agreement, the backlog.")
     p.add_argument("what", choices=("calibration", "activity"))
-    p.add_argument("--model", metavar="NAME", help="the model whose scores are judged (default: the active one)")
+    p.add_argument("--model", metavar="NAME", help="the model whose scores are judged (default: the active one; "
+                   "a removed model too, by the scores it left)")
     p.add_argument("--since", type=time_argument, metavar="TIME", help="only decisions made at or after TIME")
     p.add_argument("--until", type=time_argument, metavar="TIME", help="only decisions made before TIME")
     p.add_argument("--site", type=int, metavar="ID", help="only this site's comments")
@@ -83,8 +88,8 @@ def cmd_report(db: Database, args: argparse.Namespace) -> int:
     from moderator.insight import report
 
     paths = resolve_paths(args.home)
-    identity = model_identity(paths.models, args.model)
     with db.sessions() as session:
+        identity = _identity(session, paths.models, args.model)
         period = Period(find_model(session, identity), args.since, args.until, args.site)
         if args.what == "calibration":
             target = Target(None, *args.cost) if args.cost else Target(args.recall)
@@ -102,6 +107,18 @@ def cmd_report(db: Database, args: argparse.Namespace) -> int:
     else:
         _print_activity(identity.name, activity)
     return 0
+
+
+def _identity(session: Session, models: Path, name: str | None) -> ModelIdentity:
+    """An installed model, or one whose files are gone but whose scores are in the database."""
+    from moderator.insight.report import identity_in_database
+
+    try:
+        return model_identity(models, name)
+    except ModeratorError:
+        if name is None or (found := identity_in_database(session, name)) is None:
+            raise
+        return found
 
 
 def print_reports(reports: Sequence[LabelReport], model: str, against: str, args: argparse.Namespace) -> None:

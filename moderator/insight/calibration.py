@@ -80,7 +80,8 @@ class Curve:
         nothing = missed * self.positives
         if not len(costs) or nothing <= costs.min():
             return self.at(float(self.thresholds[-1]) + 1e-3 if len(self.thresholds) else 1.0)
-        return self.at(float(self.thresholds[int(np.argmin(costs))]))
+        cheapest = np.nonzero(costs <= costs.min() + 1e-9)[0]
+        return self.at(float(self.thresholds[cheapest[-1]]))  # of equal costs, the fewest wrong hides
 
 
 def curve(truth: np.ndarray, scores: np.ndarray, weights: np.ndarray | None = None) -> Curve:

@@ -51,5 +51,5 @@ def score_of(label: str, main_label: str) -> ColumnElement[float] | QueryableAtt
 
 def bin_of(score: ColumnElement[float] | QueryableAttribute[float], bins: int, dialect: str) -> ColumnElement[int]:
     """The score's bin, 0..bins (1.0 alone in the last): SQLite's CAST truncates, PostgreSQL's rounds."""
-    scaled = score * bins
+    scaled = score * bins + 1e-9  # 0.35 * 1000 is 349.99999999999994 in floating point: still bin 350
     return cast(func.floor(scaled), Integer) if dialect == "postgresql" else cast(scaled, Integer)

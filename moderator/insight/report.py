@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TextIO
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from moderator.formats.csvsafe import SafeWriter
@@ -18,9 +19,20 @@ from moderator.insight.calibration import CSV_COLUMNS, LabelReport, Target, csv_
 from moderator.insight.decided import decided_counts
 from moderator.insight.period import Period
 from moderator.scoring.base import ModelIdentity
+from moderator.storage.models import ScoringModel
 from moderator.vocabulary import Source
 
 AGAINST_DECISIONS = "decisions"
+
+
+def identity_in_database(session: Session, name: str) -> ModelIdentity | None:
+    """A model that scored here, by name, even if its files were removed since (its scores
+    stay): the newest of that name."""
+    row = session.execute(select(ScoringModel).where(ScoringModel.name == name).order_by(ScoringModel.id.desc())
+                          .limit(1)).scalar_one_or_none()
+    if row is None:
+        return None
+    return ModelIdentity(row.name, row.family, row.checksum, row.source, tuple(row.labels), row.main_label)
 
 
 def calibration_reports(session: Session, period: Period, identity: ModelIdentity, thresholds: Sequence[float],
