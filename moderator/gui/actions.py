@@ -57,6 +57,8 @@ class ActionId(Enum):
     COMMENTER = auto()
     HIDE_ALL_FROM_COMMENTER = auto()
     AUDIT_LOG = auto()
+    WHY = auto()
+    INSIGHT = auto()
 
 
 @dataclass(frozen=True)
@@ -127,6 +129,10 @@ SPECS: dict[ActionId, ActionSpec] = {
     ActionId.HIDE_ALL_FROM_COMMENTER: ActionSpec("Hide all &pending from this commenter…", (),
         "Hide every pending comment of this comment's author (one undo step)", None, "Moderate"),
     ActionId.AUDIT_LOG: ActionSpec("Audit &log", ("Ctrl+L",), "Every decision: who, when, what, why", None, "View"),
+    ActionId.WHY: ActionSpec("&Why this score?", ("W",),
+        "Show which words of this comment move its score up or down", None, "View"),
+    ActionId.INSIGHT: ActionSpec("&Insight…", ("Ctrl+I",),
+        "Charts of scores and decisions, and which threshold the team's decisions support", None, "View"),
     ActionId.QUIT: ActionSpec("&Quit", (QKeySequence.StandardKey.Quit, "Ctrl+Q"),
         "Close the app; every decision is already saved", None, "File"),
 }
@@ -144,7 +150,7 @@ MENUS: dict[str, tuple[ActionId | None, ...]] = {
                ActionId.QUEUE_ALL, None, ActionId.CYCLE_SORT, ActionId.SEARCH, None, ActionId.FILTER_ARTICLE,
                ActionId.FILTER_COMMENTER, ActionId.FILTER_SCORE, ActionId.FILTER_DATE, ActionId.CLEAR_FILTERS),
     "&Go": (ActionId.NEXT, ActionId.PREVIOUS, None, ActionId.SHOW_ARTICLES, ActionId.SHOW_QUEUE, None,
-            ActionId.COMMENTER, ActionId.AUDIT_LOG),
+            ActionId.COMMENTER, ActionId.WHY, ActionId.AUDIT_LOG, ActionId.INSIGHT),
     "&Help": (ActionId.SHORTCUTS, ActionId.ABOUT),
 }
 TOOLBAR: tuple[ActionId | None, ...] = (ActionId.APPROVE, ActionId.HIDE, ActionId.RESTORE, ActionId.REPLY, None,

@@ -16,10 +16,10 @@ from sqlalchemy.orm import Session
 from moderator.formats.csvsafe import SafeWriter
 from moderator.insight.activity import Agreement, Backlog, DayCount, agreement_per_day, backlog, decisions_per_day
 from moderator.insight.calibration import CSV_COLUMNS, LabelReport, Target, csv_rows, label_report
-from moderator.insight.decided import decided_counts
+from moderator.insight.decided import Counts, decided_counts
 from moderator.insight.period import Period
 from moderator.scoring.base import ModelIdentity
-from moderator.storage.models import ScoringModel
+from moderator.storage.models import ScoringModel, Site
 from moderator.vocabulary import Source
 
 AGAINST_DECISIONS = "decisions"
@@ -101,3 +101,20 @@ def write_activity_csv(stream: TextIO, found: Activity) -> None:
     writer = SafeWriter(stream, ACTIVITY_COLUMNS)
     for row in found.days():
         writer.row(row)
+
+
+@dataclass(frozen=True)
+class Overview:
+    """What the Insight window's charts show, read in one go off the GUI thread."""
+
+    distribution: Counts  # the main label's scores of the comments the team hid and approved
+    activity: Activity
+
+
+def overview(session: Session, period: Period, identity: ModelIdentity, threshold: float) -> Overview:
+    return Overview(decided_counts(session, period, identity.main_label, identity.main_label),
+                    activity(session, period, threshold))
+
+
+def sites(session: Session) -> list[tuple[int, str]]:
+    return [(site_id, name) for site_id, name in session.execute(select(Site.id, Site.name).order_by(Site.name))]
