@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from moderator.formats.csvsafe import SafeWriter
 from moderator.insight.activity import Agreement, Backlog, DayCount, agreement_per_day, backlog, decisions_per_day
-from moderator.insight.calibration import CSV_COLUMNS, LabelReport, Target, csv_rows, label_report
+from moderator.insight.calibration import CSV_COLUMNS, Curve, LabelReport, Target, csv_rows, label_report
 from moderator.insight.decided import Counts, decided_counts
 from moderator.insight.period import Period
 from moderator.scoring.base import ModelIdentity
@@ -109,11 +109,12 @@ class Overview:
 
     distribution: Counts  # the main label's scores of the comments the team hid and approved
     activity: Activity
+    main_curve: Curve  # the main label's calibration, from the same counts (one query for both)
 
 
 def overview(session: Session, period: Period, identity: ModelIdentity, threshold: float) -> Overview:
-    return Overview(decided_counts(session, period, identity.main_label, identity.main_label),
-                    activity(session, period, threshold))
+    counts = decided_counts(session, period, identity.main_label, identity.main_label)
+    return Overview(counts, activity(session, period, threshold), counts.curve())
 
 
 def sites(session: Session) -> list[tuple[int, str]]:

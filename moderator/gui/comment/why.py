@@ -100,8 +100,8 @@ class WhySection(QWidget):
     def follow(self, row: CommentRow | None) -> None:
         """The panel shows another comment: nothing explained yet for it."""
         self.setVisible(row is not None)
-        if row is not None and row.id != self.comment_id:
-            self.comment_id = row.id
+        if row is None or row.id != self.comment_id:
+            self.comment_id = row.id if row is not None else None
             self.show_waiting()
 
     def show_waiting(self) -> None:

@@ -135,9 +135,13 @@ class CalibrationView(QWidget):
         x = np.concatenate([found.thresholds, [1.0]]) if len(found.thresholds) else np.array([0.0, 1.0])
         caught = np.concatenate([found.caught, [0]]) if len(found.thresholds) else np.zeros(2)
         wrongly = np.concatenate([found.wrongly, [0]]) if len(found.thresholds) else np.zeros(2)
-        chart.plot.plot(x, caught, stepMode=None, pen=pg.mkPen(HIDDEN, width=2), name=f"caught, of {found.positives:,} hides")
         chart.legend()
-        chart.plot.plot(x, wrongly, pen=pg.mkPen(APPROVED, width=2), name=f"wrongly hidden, of {found.negatives:,} approvals")
+        # Steps: between two scores the counts are those of the higher one (scores >= t), so
+        # each point ends its step (pyqtgraph calls that "left": the step is left of the point).
+        chart.plot.plot(x, caught, stepMode="left", pen=pg.mkPen(HIDDEN, width=2),
+                        name=f"caught, of {found.positives:,} hides")
+        chart.plot.plot(x, wrongly, stepMode="left", pen=pg.mkPen(APPROVED, width=2),
+                        name=f"wrongly hidden, of {found.negatives:,} approvals")
         chart.plot.addItem(self.suggested_line)
         chart.plot.addItem(self.line)
         chart.plot.setXRange(0, 1)

@@ -66,7 +66,8 @@ class OverviewCharts(QWidget):
                 self.per_day.bars(x, counts[source], DAY * 0.8, SOURCE_COLOURS[source], str(source), base.copy())
                 base += counts[source]
         self.per_day.rows = [[d.isoformat(), *(int(counts[s][i]) for s in Source)] for i, d in enumerate(days)]
-        self.per_day.note.setText(f"{int(base.sum()):,} decisions on {len(days)} days (manual, bulk, by a rule)")
+        self.per_day.note.setText(f"{int(base.sum()):,} decisions on {_days(len(days))} (manual, bulk, by a rule)")
+        _days_range(self.per_day, x)
 
     def _per_moderator(self, data: Overview) -> None:
         totals = data.activity.per_moderator()
@@ -89,6 +90,7 @@ class OverviewCharts(QWidget):
         if len(found):
             self.agreement.line(x, rates, QColor("#0f766e"), "agreement")
         self.agreement.plot.setYRange(0, 1)
+        _days_range(self.agreement, x)
         self.agreement.rows = [[a.day.isoformat(), a.agreed, a.decisions, round(a.rate, 4)] for a in found]
         agreed, decided = sum(a.agreed for a in found), sum(a.decisions for a in found)
         overall = f"{agreed / decided:.0%} of {decided:,} decisions" if decided else "no decisions on scored comments"
@@ -102,14 +104,26 @@ class OverviewCharts(QWidget):
         days = sorted({d for d, _n in backlog.arrivals} | set(decided_by_day))
         arrived = dict(backlog.arrivals)
         x = np.array([day_seconds(d) + DAY / 2 for d in days])
-        if days:
-            self.backlog.line(x, np.array([arrived.get(d, 0) for d in days], dtype=float), QColor("#b45309"), "arrived")
-            self.backlog.line(x, np.array([decided_by_day.get(d, 0) for d in days], dtype=float), QColor("#15803d"),
-                              "decided", dashed=True)
+        if days:  # bars: days with nothing are gaps, not a line drawn across them
+            self.backlog.bars(x - DAY / 5, np.array([arrived.get(d, 0) for d in days], dtype=float), DAY * 0.38,
+                              QColor("#b45309"), "arrived")
+            self.backlog.bars(x + DAY / 5, np.array([decided_by_day.get(d, 0) for d in days], dtype=float), DAY * 0.38,
+                              QColor("#15803d"), "decided")
+        _days_range(self.backlog, x)
         self.backlog.rows = [[d.isoformat(), arrived.get(d, 0), decided_by_day.get(d, 0)] for d in days]
         oldest = backlog.oldest_pending
         waiting = f"; the oldest has waited {_age(oldest)}" if oldest else ""
         self.backlog.note.setText(f"{backlog.pending:,} pending now{waiting}")
+
+
+def _days(count: int) -> str:
+    return f"{count:,} day" + ("" if count == 1 else "s")
+
+
+def _days_range(chart: Chart, x: np.ndarray) -> None:
+    """A day either side, so one day's bar or point is not stretched across the whole axis."""
+    if len(x):
+        chart.plot.setXRange(float(x.min()) - DAY, float(x.max()) + DAY, padding=0.02)
 
 
 def _age(since: datetime) -> str:

@@ -157,7 +157,10 @@ class InsightWindow(QMainWindow):
         self.calibration.set_labels(identity.labels, identity.main_label, identity.name)
         self._overview.ask(lambda s: report.overview(s, period, identity, threshold),
                            lambda data: self._show_overview(data, identity.name, threshold))
-        self.load_curve()
+        if self.calibration.label != identity.main_label:
+            self.load_curve()  # the main label's comes with the overview, from the same counts
+        else:
+            self._curve.forget()
 
     def load_curve(self) -> None:
         period, identity, label = self.chosen_period(), self._active.identity, self.calibration.label
@@ -173,6 +176,8 @@ class InsightWindow(QMainWindow):
         self.overview.show_overview(data, model, threshold)
         self.status.setText(f"Figures for {model}, read in {time.perf_counter() - self.asked_at:.2f} s.")
         self.drawn.emit()
+        if self.calibration.label == data.distribution.label:
+            self._show_curve(data.main_curve)
 
     def _show_curve(self, found: Curve) -> None:
         self.calibration.show_curve(found)
