@@ -186,3 +186,16 @@ def test_ctrl_i_opens_the_insight_window_on_the_active_model(qtbot, window):
     assert insight is not None
     qtbot.waitUntil(lambda: insight.status.text().startswith("Figures for quick-screen"), timeout=20_000)
     assert insight.calibration.label == "offensive"
+
+
+def test_the_charts_follow_a_dark_palette(insight, qtbot):
+    from PySide6.QtGui import QColor, QPalette
+
+    window, _rules = insight
+    dark = QPalette(window.palette())
+    dark.setColor(QPalette.ColorRole.Base, QColor("#1e1e1e"))
+    dark.setColor(QPalette.ColorRole.Text, QColor("#eeeeee"))
+    window.setPalette(dark)  # as a switch to dark mode does: the window hears a palette change
+    for chart in (*window.overview.charts, window.calibration.chart):
+        assert chart.plot.backgroundBrush().color() == QColor("#1e1e1e")
+        assert chart.plot.getPlotItem().getAxis("left").textPen().color() == QColor("#eeeeee")

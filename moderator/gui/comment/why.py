@@ -19,6 +19,7 @@ from moderator.scoring.explain import Explanation
 
 UP, DOWN = QColor("#dc2626"), QColor("#2563eb")
 STRONGEST = 8  # words listed under the text
+TEXT_HEIGHT = 220  # pixels at most; a longer comment scrolls
 NO_RULES = "Rule hits: none (word lists and patterns are matched here once rules exist)"
 
 
@@ -71,7 +72,6 @@ class WhySection(QWidget):
         self.text.setReadOnly(True)
         self.text.setAcceptRichText(False)
         self.text.setAccessibleName("Comment text with the words that move its score highlighted")
-        self.text.setMaximumHeight(160)
         self.words = self._plain_label()
         self.words.setAccessibleName("The words that move the score most")
         self.rules = self._plain_label(NO_RULES)
@@ -136,6 +136,9 @@ class WhySection(QWidget):
 
     def _highlight(self, body: str, found: Explanation) -> None:
         self.text.setPlainText(body)
+        document = self.text.document()
+        document.setTextWidth(self.text.viewport().width())
+        self.text.setFixedHeight(min(TEXT_HEIGHT, int(document.size().height()) + 2 * self.text.frameWidth() + 4))
         strongest = max((abs(s.weight) for s in found.spans), default=0.0)
         if not strongest:
             return

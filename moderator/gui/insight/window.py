@@ -8,6 +8,7 @@ land. `drawn` says when the overview is on screen (tests and bench/insight.py wa
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
@@ -76,6 +77,9 @@ class InsightWindow(QMainWindow):
             chart.png_button.clicked.connect(lambda _=False, c=chart: self._save_png(c))
             chart.csv_button.clicked.connect(lambda _=False, c=chart: self._save_csv(c))
         self.asked_at = 0.0
+        # scikit-learn computes the curves on the reader; its import (most of a second) starts now,
+        # beside the first SQL reads, which leave Python's lock while SQLite works.
+        threading.Thread(target=_import_metrics, name="import-sklearn", daemon=True).start()
 
     def _filters(self) -> QHBoxLayout:
         self.period = QComboBox(self)
@@ -221,6 +225,10 @@ class InsightWindow(QMainWindow):
             for chart in (*self.overview.charts, self.calibration.chart):
                 chart.follow_palette()
         super().changeEvent(event)
+
+
+def _import_metrics() -> None:
+    import sklearn.metrics  # noqa: F401
 
 
 def _utc(day: QDate) -> datetime:

@@ -77,10 +77,6 @@ class Explainer(QObject):
         if self._process is not None:
             self._process.cancel()
 
-    @property
-    def busy_serial(self) -> int:
-        return self._serial
-
     def close(self) -> None:
         self.cancel()
         self._pool.submit(self._end_process)
