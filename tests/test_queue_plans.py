@@ -171,6 +171,26 @@ def test_article_list_counts_each_articles_comments_off_an_index(data):
         assert "SCAN comments" not in lines and any("ix_comments_article_status" in line for line in lines), (sql, lines)
 
 
+def test_article_list_reads_highest_score_and_unscored_count_off_indexes(data):
+    """PRODUCT A: each article's highest score and unscored count, from the model's scores,
+    equal to a count in Python, and read per article shown off indexes (no full scans)."""
+    db, model_id, refs = data
+    with db.sessions() as s:
+        rows, _cursor = queries.article_page(s, limit=50, model_id=model_id)
+        unscored_everywhere, _ = queries.article_page(s, limit=50)  # no model: every comment unscored
+    for row in rows:
+        mine = [r for r in refs if r.article_id == row.id]
+        assert row.highest == max(r.main for r in mine if r.main is not None)
+        assert row.unscored == sum(1 for r in mine if r.main is None)
+    assert [r.unscored for r in unscored_everywhere] == [r.pending + r.approved + r.hidden for r in unscored_everywhere]
+    assert all(r.highest is None for r in unscored_everywhere)
+    found = plans(db, lambda s: (queries.article_page(s, limit=50, model_id=model_id),
+                                 queries.article_row(s, 1, model_id)))
+    for sql, lines in found:
+        assert not [line for line in lines if FULL_SCAN.match(line)], (sql, lines)
+        assert not any(line.startswith("SCAN scores") or "ix_scores_model" in line for line in lines), (sql, lines)
+
+
 def test_the_audit_log_by_source_reads_that_sources_index(data):
     """A rare source (a rule's decisions) must not walk the whole log to find a page."""
     db, _model_id, _refs = data

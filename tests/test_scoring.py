@@ -8,9 +8,9 @@ import numpy as np
 import pytest
 from sqlalchemy import func, select
 
+from moderator.insight.evaluate import evaluate, roc_auc
 from moderator.reading import queue
 from moderator.reading.queue import QueueQuery
-from moderator.scoring.evaluate import evaluate, roc_auc
 from moderator.scoring.priority import HIGH, LOW, MEDIUM, Thresholds, priority
 from moderator.scoring.quick import OFFENSIVE, QuickScreen, quick_identity
 from moderator.scoring.registry import active_model, load_scorer

@@ -45,7 +45,10 @@ class TinyModel:
     model: object  # the torch model the checkpoint was saved from
 
 
-def build_tiny_model(folder: Path, family: str = "bert", classes: list[str] | None = None, seed: int = 0) -> TinyModel:
+def build_tiny_model(folder: Path, family: str = "bert", classes: list[str] | None = None, seed: int = 0,
+                     trigger: str | None = None) -> TinyModel:
+    """`trigger`: a word of WORDS the model is trained to flag (its first label), so that an
+    explanation has a right answer to find."""
     import torch
     import transformers
 
@@ -55,12 +58,41 @@ def build_tiny_model(folder: Path, family: str = "bert", classes: list[str] | No
     config = _config(family, len(tokenizer), len(classes), spec.position_offset, tokenizer.pad_token_id)
     torch.manual_seed(seed)
     model = getattr(transformers, spec.model_class)(config).eval()
+    if trigger is not None:
+        _plant(model, tokenizer, trigger, seed)
     config.save_pretrained(folder / "config")
     tokenizer.save_pretrained(folder / "config")
     checkpoint = folder / f"{family}-tiny.ckpt"
     torch.save(_detoxify_checkpoint(spec, classes, model.state_dict()), checkpoint)
     standard = {"toxic": "toxicity", "severe_toxic": "severe_toxicity", "identity_hate": "identity_attack"}
     return TinyModel(checkpoint, folder / "config", family, [standard.get(c, c) for c in classes], model)
+
+
+def _plant(model, tokenizer, trigger: str, seed: int, steps: int = 40) -> None:
+    """A few hundred milliseconds of training: sentences of WORDS, the first label's logit
+    high when the trigger is in the sentence and low when it is not."""
+    import random
+
+    import torch
+
+    rng, others = random.Random(seed), [w for w in WORDS if w != trigger]
+    optimiser = torch.optim.Adam(model.parameters(), lr=0.01)
+    model.train()
+    for _ in range(steps):
+        sentences, targets = [], []
+        for i in range(16):
+            words = rng.sample(others, rng.randint(3, 9))
+            if i % 2:
+                words.insert(rng.randrange(len(words) + 1), trigger)
+            sentences.append(" ".join(words))
+            targets.append(float(i % 2))
+        inputs = tokenizer(sentences, return_tensors="pt", padding=True)
+        logits = model(**inputs).logits[:, 0]
+        loss = torch.nn.functional.binary_cross_entropy_with_logits(logits, torch.tensor(targets))
+        optimiser.zero_grad()
+        loss.backward()
+        optimiser.step()
+    model.eval()
 
 
 def _detoxify_checkpoint(spec: Family, classes: list[str], state_dict: dict) -> dict:

@@ -15,6 +15,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from moderator import APP_NAME, __version__
+from moderator.cli import insight as cli_insight
 from moderator.cli import scoring as cli_scoring
 from moderator.cli import sites as cli_sites
 from moderator.config import LOG_FORMAT, AppPaths, resolve_db_url, resolve_paths
@@ -119,9 +120,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = commands.add_parser("stats", help="counts of articles, comments by status and decisions")
     p.add_argument("--json", action="store_true")
     cli_scoring.add_commands(commands)
-    COMMANDS.update(cli_scoring.HANDLERS)
+    cli_insight.add_commands(commands, _time_argument)
     cli_sites.add_commands(commands)
-    COMMANDS.update(cli_sites.HANDLERS)
+    COMMANDS.update(cli_scoring.HANDLERS | cli_insight.HANDLERS | cli_sites.HANDLERS)
     return parser
 
 

@@ -1,5 +1,6 @@
 """The scoring commands of `moderator`: score, models (list, install, use, remove,
-pack, download) and evaluate. Handlers take (db, args) and return an exit code;
+pack, download) and evaluate (its table printed as `report calibration` prints it).
+Handlers take (db, args) and return an exit code;
 expected failures raise ModeratorError, which cli.main prints as one sentence.
 """
 
@@ -12,6 +13,7 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
+from moderator.cli.insight import print_reports
 from moderator.config import resolve_paths
 from moderator.errors import ModeratorError
 from moderator.scoring.detox import FAST_MODES
@@ -42,7 +44,9 @@ def add_commands(commands: Subcommands) -> None:
     _add_model_options(p)
     p.add_argument("--threshold", type=float, action="append", metavar="T",
                    help=f"threshold for the confusion counts (repeatable; default {' and '.join(map(str, Thresholds().values))})")
-    p.add_argument("--json", action="store_true")
+    output = p.add_mutually_exclusive_group()
+    output.add_argument("--json", action="store_true", help="print one JSON object")
+    output.add_argument("--csv", action="store_true", help="print CSV, one row per label and threshold")
 
     models = commands.add_parser("models", help="list, install, choose, remove, pack or download scoring models")
     _add_models_commands(models.add_subparsers(dest="models_command", metavar="ACTION", required=True))
@@ -93,21 +97,11 @@ def cmd_score(db: Database, args: argparse.Namespace) -> int:
 
 
 def cmd_evaluate(db: Database, args: argparse.Namespace) -> int:
-    from moderator.scoring.evaluate import evaluate
+    from moderator.insight.evaluate import evaluate
 
     scorer = load_scorer(_models_dir(args), args.model, args.fast)
     reports = evaluate(scorer, args.file, args.threshold or Thresholds().values)
-    if args.json:
-        print(json.dumps({"model": scorer.identity.name, "file": str(args.file),
-                          "labels": [r.as_json() for r in reports]}))
-        return 0
-    print(f"{args.file.name}, scored with {scorer.identity.name}:")
-    for r in reports:
-        auc = "n/a (one class only)" if r.auc is None else f"{r.auc:.3f}"
-        print(f"  {r.label:<16} ROC AUC {auc}   ({r.positives} positive, {r.negatives} negative in '{r.column}')")
-        for c in r.confusion:
-            print(f"    at {c.threshold:.2f}: {c.true_positives} caught, {c.false_positives} false alarms, "
-                  f"{c.false_negatives} missed, {c.true_negatives} rightly passed")
+    print_reports(reports, scorer.identity.name, str(args.file), args)  # the table `report calibration` prints
     return 0
 
 

@@ -61,6 +61,8 @@ class ActionId(Enum):
     CONNECTIONS = auto()
     SYNC_NOW = auto()
     SYNC_LOG = auto()
+    WHY = auto()
+    INSIGHT = auto()
 
 
 @dataclass(frozen=True)
@@ -136,6 +138,10 @@ SPECS: dict[ActionId, ActionSpec] = {
     ActionId.SYNC_NOW: ActionSpec("&Sync now", ("F9",), "Send waiting decisions to the sites and pull new comments",
         None, "File"),
     ActionId.SYNC_LOG: ActionSpec("Sync &log", (), "What each sync with the sites did", None, "View"),
+    ActionId.WHY: ActionSpec("&Why this score?", ("W",),
+        "Show which words of this comment move its score up or down", None, "View"),
+    ActionId.INSIGHT: ActionSpec("&Insight…", ("Ctrl+I",),
+        "Charts of scores and decisions, and which threshold the team's decisions support", None, "View"),
     ActionId.QUIT: ActionSpec("&Quit", (QKeySequence.StandardKey.Quit, "Ctrl+Q"),
         "Close the app; every decision is already saved", None, "File"),
 }
@@ -153,7 +159,7 @@ MENUS: dict[str, tuple[ActionId | None, ...]] = {
                ActionId.QUEUE_ALL, None, ActionId.CYCLE_SORT, ActionId.SEARCH, None, ActionId.FILTER_ARTICLE,
                ActionId.FILTER_COMMENTER, ActionId.FILTER_SCORE, ActionId.FILTER_DATE, ActionId.CLEAR_FILTERS),
     "&Go": (ActionId.NEXT, ActionId.PREVIOUS, None, ActionId.SHOW_ARTICLES, ActionId.SHOW_QUEUE, None,
-            ActionId.COMMENTER, ActionId.AUDIT_LOG),
+            ActionId.COMMENTER, ActionId.WHY, ActionId.AUDIT_LOG, ActionId.INSIGHT),
     "Si&te": (ActionId.CONNECTIONS, ActionId.SYNC_NOW, ActionId.SYNC_LOG),
     "&Help": (ActionId.SHORTCUTS, ActionId.ABOUT),
 }

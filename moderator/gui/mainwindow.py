@@ -13,7 +13,7 @@ from typing import Protocol
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QUndoStack
-from PySide6.QtWidgets import QMainWindow, QMessageBox, QSplitter, QTabWidget, QToolBar
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QSplitter, QTabWidget, QToolBar, QWidget
 
 from moderator import APP_NAME, __version__
 from moderator.changes import Changes
@@ -25,6 +25,7 @@ from moderator.gui.article.listview import ArticleList
 from moderator.gui.article.view import ArticleView
 from moderator.gui.audit.window import AuditWindow
 from moderator.gui.comment.panel import CommentPanel
+from moderator.gui.comment.whycommands import WhyCommands
 from moderator.gui.commenter.commands import CommenterCommands
 from moderator.gui.commenter.panel import CommenterPanel
 from moderator.gui.common.messages import ReportBug, show_plain_message
@@ -38,6 +39,7 @@ from moderator.gui.queue.commands import QUEUE_TAB, QueueCommands
 from moderator.gui.queue.pane import QueuePane
 from moderator.gui.sites.window import SitesInWindow
 from moderator.gui.workers.collector import IdleCollector
+from moderator.gui.workers.explaining import Explainer
 from moderator.gui.workers.progress import ProgressPanel
 from moderator.gui.workers.scoring import BackgroundScorer
 from moderator.gui.workers.writer import Reader, Writer
@@ -81,7 +83,7 @@ class MainWindow(QMainWindow):
         identity = model_identity(context.paths.models)
         self.active = ActiveModel(identity, self._read(lambda s: find_model(s, identity)), thresholds_from(self.context.settings))
         self.actions_by_id = create_actions(self, context.settings)
-        self.articles_view = ArticleList(self._read, self)
+        self.articles_view = ArticleList(self._read, self, lambda: self.active.model_id)
         self.articles = self.articles_view.articles
         self.queue_pane = QueuePane(self._read, self.reader, self.active.priority_of, self)
         self.queue, self.queue_view = self.queue_pane.model, self.queue_pane.view
@@ -95,6 +97,10 @@ class MainWindow(QMainWindow):
         a = self.actions_by_id
         self.panel = CommentPanel(self._read, self.active,
                                   [a[ActionId.APPROVE], a[ActionId.HIDE], a[ActionId.REPLY], a[ActionId.RESTORE]], self)
+        self.explainer = Explainer(context.db.sessions, context.paths.models, self.writer, report_bug, self)
+        self.explainer.set_model(self.active.identity, self.active.model_id)
+        self.why = WhyCommands(self.panel, self.explainer, self.active, self)
+        self.insight_window: QWidget | None = None  # made on the first Ctrl+I (it loads the charting library)
         self.commenter_panel = CommenterPanel(self._read, self.active.priority_of, self)
         self.side_tabs = QTabWidget(self)  # the comment, or everything its author wrote (c)
         self.side_tabs.addTab(self.panel, "Comment")
@@ -157,6 +163,7 @@ class MainWindow(QMainWindow):
             ActionId.HIDE_ALL_FROM_COMMENTER: self.commenter.hide_all_from_current,
             ActionId.CONNECTIONS: self.sites.show_connections, ActionId.SYNC_NOW: self.sites.sync_now,
             ActionId.SYNC_LOG: self.sites.show_log,
+            ActionId.WHY: self.explain_current, ActionId.INSIGHT: lambda: self.show_insight(),
         }
         for action_id, handler in (handlers | self.queue_commands.handlers()).items():
             a[action_id].triggered.connect(handler)
@@ -201,6 +208,7 @@ class MainWindow(QMainWindow):
     def show_comment(self, comment_id: int | None) -> None:
         self.panel.load(comment_id)
         self.sites.conflict.load(comment_id)
+        self.why.follow(self.panel.row)
         if self.panel.row is not None and self.panel.row.author != self.commenter_panel.author:
             self.side_tabs.setCurrentWidget(self.panel)  # another commenter's comment: the comment itself
 
@@ -274,6 +282,7 @@ class MainWindow(QMainWindow):
 
     def _use_model(self, identity: ModelIdentity, model_id: int | None) -> None:
         self.active.identity, self.active.model_id = identity, model_id
+        self.explainer.set_model(identity, model_id)
         self._show_model_in_queue()
         panel = self.commenter_panel
         if panel.author is not None:
@@ -323,6 +332,18 @@ class MainWindow(QMainWindow):
             self.audit_window.set_article(article.id, article.headline)  # before present(): read once
         self.audit_window.present()
 
+    def explain_current(self) -> None:
+        if not self.why.explain_current():
+            self.statusBar().showMessage("Select a comment first (j / k move through comments).", 4000)
+
+    def show_insight(self) -> None:
+        from moderator.gui.insight.window import InsightWindow  # pyqtgraph: loaded on the first Ctrl+I only
+
+        if self.insight_window is None:
+            self.insight_window = InsightWindow(self.reader, self.active, self._read, self._report_bug, self)
+        assert isinstance(self.insight_window, InsightWindow)
+        self.insight_window.present()
+
     def show_models(self) -> None:
         ModelsDialog(self, self.context.paths.models, self.models_changed, self._report_bug).exec()
 
@@ -349,6 +370,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.scoring.close()  # what it scored so far is kept; the next start resumes
         self.sites.close()  # a sync stops between steps; the outbox keeps the rest
+        self.explainer.close()
         if self.audit_window is not None:
             self.audit_window.shutdown()  # an export in flight finishes
         self.reader.close()

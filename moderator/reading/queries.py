@@ -7,7 +7,7 @@ from dataclasses import replace
 from datetime import datetime
 from typing import Any, TypedDict
 
-from sqlalchemy import BindParameter, ColumnElement, ScalarSelect, Select, and_, bindparam, func, or_, select
+from sqlalchemy import BindParameter, ColumnElement, Integer, ScalarSelect, Select, and_, bindparam, exists, func, or_, select
 from sqlalchemy.orm import Session
 
 from moderator.changes import Changes
@@ -35,23 +35,48 @@ def _count(status: str) -> ScalarSelect[int]:
             .where(Comment.article_id == Article.id, Comment.status == status).scalar_subquery())
 
 
+def _visible_of_article() -> ColumnElement[bool]:
+    return and_(Comment.article_id == Article.id, Comment.status.in_(VISIBLE_TO_MODERATORS))
+
+
+def _scored_by(model_id: BindParameter[int]) -> ColumnElement[bool]:
+    return and_(Score.comment_id == Comment.id, Score.model_id == model_id)
+
+
+def _highest(model_id: BindParameter[int]) -> ScalarSelect[float | None]:
+    """The model's highest main score on the article: its comments off the (article_id, status,
+    ...) index, one primary-key lookup into scores each."""
+    # The score as a subquery per comment, not a join: joined, SQLite walked the scores of the
+    # whole model for each article (20 s a page at a million comments).
+    main = select(Score.main).where(_scored_by(model_id)).scalar_subquery()
+    return select(func.max(main)).select_from(Comment).where(_visible_of_article()).scalar_subquery()
+
+
+def _unscored(model_id: BindParameter[int]) -> ScalarSelect[int]:
+    return (select(func.count()).select_from(Comment)
+            .where(_visible_of_article(), ~exists().where(_scored_by(model_id))).scalar_subquery())
+
+
 # Selects that run on every j / k or decision are built once: building one costs more than
 # running it on SQLite (each takes its values as bound parameters).
+_MODEL = bindparam("model_id", type_=Integer)
 _ARTICLE_ROWS = select(Article.id, Article.headline, Article.section, Article.published_at,
-                       _count(Status.PENDING), _count(Status.APPROVED), _count(Status.HIDDEN))
+                       _count(Status.PENDING), _count(Status.APPROVED), _count(Status.HIDDEN),
+                       _highest(_MODEL), _unscored(_MODEL))
 # Newest first, undated last; in the order they were imported within one time.
 _ARTICLE_ORDER = (Article.published_at.desc().nulls_last(), Article.id)
 ArticleCursor = tuple[datetime | None, int]  # (published_at, id) of the last row shown
 
 
-def article_page(session: Session, after: ArticleCursor | None = None,
-                 limit: int = 100) -> tuple[list[ArticleRow], ArticleCursor | None]:
-    """Articles newest first (undated last), each with its comment counts by status: up to
+def article_page(session: Session, after: ArticleCursor | None = None, limit: int = 100,
+                 model_id: int | None = None) -> tuple[list[ArticleRow], ArticleCursor | None]:
+    """Articles newest first (undated last), each with its comment counts by status and, for
+    the model `model_id`, its highest score and how many of its comments are unscored: up to
     `limit` after the cursor `after`, and the cursor for the next page."""
     query = _ARTICLE_ROWS.order_by(*_ARTICLE_ORDER).limit(limit)
     if after is not None:
         query = query.where(_after_article(*after))
-    rows = [ArticleRow(*row) for row in session.execute(query)]
+    rows = [ArticleRow(*row) for row in session.execute(query, _model(model_id))]
     return rows, ((rows[-1].published_at, rows[-1].id) if rows else after)
 
 
@@ -63,9 +88,13 @@ def _after_article(published_at: datetime | None, article_id: int) -> ColumnElem
                Article.published_at.is_(None))
 
 
-def article_row(session: Session, article_id: int) -> ArticleRow | None:
+def _model(model_id: int | None) -> dict[str, int]:
+    return {"model_id": model_id if model_id is not None else -1}  # -1: no model, every comment unscored
+
+
+def article_row(session: Session, article_id: int, model_id: int | None = None) -> ArticleRow | None:
     """One article's list row with its counts (None if it is gone)."""
-    row = session.execute(_ARTICLE_ROWS.where(Article.id == article_id)).one_or_none()
+    row = session.execute(_ARTICLE_ROWS.where(Article.id == article_id), _model(model_id)).one_or_none()
     return ArticleRow(*row) if row is not None else None
 
 
@@ -124,7 +153,8 @@ def with_rows(session: Session, changes: Changes, model_id: int | None) -> Chang
         return changes
     rows = {row.id: row for row in comments_by_ids(session, list(changes.comment_ids), model_id)}
     article_ids = changes.article_ids or frozenset(row.article_id for row in rows.values())
-    articles = {row.id: row for article_id in article_ids if (row := article_row(session, article_id)) is not None}
+    articles = {row.id: row for article_id in article_ids
+                if (row := article_row(session, article_id, model_id)) is not None}
     return replace(changes, rows=rows, articles=articles, article_ids=article_ids)
 
 

@@ -15,6 +15,8 @@ class ArticleRow:
     pending: int
     approved: int
     hidden: int
+    highest: float | None = None  # the active model's highest main score among its comments
+    unscored: int = 0  # its comments the active model has not scored yet
 
 
 @dataclass(frozen=True)

@@ -100,6 +100,16 @@ class DetoxifyScorer(Scorer):
         rows = torch.sigmoid(logits.float()).tolist()
         return [dict(zip(self.labels, row)) for row in rows]
 
+    def logits(self, texts: Sequence[str]) -> list[LabelScores]:
+        """The labels' logits (before the sigmoid, which saturates in float32), for
+        explanations (moderator/scoring/explain.py); padded batches as `score` makes them."""
+        import torch
+
+        inputs = self._tokenizer(list(texts), return_tensors="pt", truncation=True, padding=True)
+        with torch.inference_mode():
+            logits = self._model(**inputs)[0]
+        return [dict(zip(self.labels, row)) for row in logits.double().tolist()]
+
     def _check_labels(self, manifest: Manifest) -> None:
         if tuple(self._detoxify.class_names) != manifest.labels:
             raise ModeratorError(f"The model '{manifest.name}' does not match its manifest; reinstall its pack.")

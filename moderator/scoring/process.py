@@ -39,16 +39,18 @@ class ScoringProcessStopped(RuntimeError):
 
 
 class ScoringProcess(Scorer):
-    """`load_scorer(models_dir, name, fast)` in a child process.
+    """`load_scorer(models_dir, name, fast)` in a child process (`target` serves other
+    requests on the same model: moderator/scoring/explainer.py).
 
     Starting returns at once; `load()` waits until the model is loaded (seconds for a
     detoxify model). `stop()` may be called from any thread at any time: it ends the
     child, and a call waiting on it raises ScoringProcessStopped. `close()` when done."""
 
-    def __init__(self, models_dir: Path, name: str | None = None, fast: str | None = None):
+    def __init__(self, models_dir: Path, name: str | None = None, fast: str | None = None,
+                 target: Callable[[str, str | None, str | None, Connection], None] | None = None):
         context = multiprocessing.get_context("spawn")
         self._pipe, child_end = context.Pipe()
-        self._child = context.Process(target=serve, args=(str(models_dir), name, fast, child_end),
+        self._child = context.Process(target=target or serve, args=(str(models_dir), name, fast, child_end),
                                       daemon=True, name="moderator-scorer")
         self._child.start()
         child_end.close()  # the child holds the only other end: its exit ends the pipe

@@ -288,3 +288,16 @@ class OutboxItem(Base):
     note: Mapped[str] = mapped_column(Text, default="")  # the last error, or why it stays local
     created_at: Mapped[timestamp]
     changed_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+class ExplanationCache(Base):
+    """A comment's "Why?" for one model and label, kept so it is computed once (occlusion on a
+    detoxify model takes seconds). `text_sha` is the sha256 of the text explained: a comment
+    whose text changed (a redaction) is explained again."""
+
+    __tablename__ = "explanations"
+
+    comment_id: Mapped[int] = mapped_column(ForeignKey("comments.id"), primary_key=True)
+    model_id: Mapped[int] = mapped_column(ForeignKey("scoring_models.id"), primary_key=True)
+    label: Mapped[str] = mapped_column(String(40), primary_key=True)
+    text_sha: Mapped[str] = mapped_column(String(64))
+    explanation: Mapped[dict[str, object]] = mapped_column(JSON)  # moderator.scoring.explain.Explanation.as_json()
+    created_at: Mapped[timestamp]

@@ -3,27 +3,39 @@ at a time as the moderator scrolls (20,000 articles are never read at once)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QAbstractItemView, QListView, QWidget
+from sqlalchemy.orm import Session
 
 from moderator.changes import Changes
 from moderator.gui.common.delegates import ArticleDelegate
 from moderator.gui.common.reading import Read
 from moderator.gui.models.listmodels import ID_ROLE, KeysetListModel
 from moderator.reading import queries
+from moderator.reading.queries import ArticleCursor
 from moderator.reading.rows import ArticleRow
+
+SCORES_SETTLE_MS = 1000  # while scores land, the cards on screen are read again at most this often
 
 
 def describe(row: ArticleRow) -> str:
-    return f"{row.headline}. {row.pending} pending"
+    top = f", highest score {row.highest:.2f}" if row.highest is not None else ""
+    unscored = f", {row.unscored} unscored" if row.unscored else ""
+    return f"{row.headline}. {row.pending} pending{top}{unscored}"
 
 
 class ArticleList(QListView):
-    def __init__(self, read: Read, parent: QWidget | None = None):
+    def __init__(self, read: Read, parent: QWidget | None = None, model_id: Callable[[], int | None] = lambda: None):
         super().__init__(parent)
-        self._read = read
-        self.articles = KeysetListModel(read, describe, queries.article_page, self)
+        self._read, self._model_id = read, model_id
+        self.articles = KeysetListModel(read, describe, self._page, self)
+        self._scores_landed = QTimer(self)
+        self._scores_landed.setSingleShot(True)
+        self._scores_landed.setInterval(SCORES_SETTLE_MS)
+        self._scores_landed.timeout.connect(self._reread_on_screen)
         self.setModel(self.articles)
         self.setItemDelegate(ArticleDelegate(self))
         self.setUniformItemSizes(True)
@@ -37,12 +49,31 @@ class ArticleList(QListView):
         index = self.currentIndex()
         return index.data(ID_ROLE) if index.isValid() else None
 
+    def _page(self, session: Session, after: ArticleCursor | None, limit: int) -> tuple[list[ArticleRow], ArticleCursor | None]:
+        return queries.article_page(session, after, limit, self._model_id())
+
     def on_changes(self, changes: Changes) -> None:
         """New counts for the loaded articles whose comments changed (most of 20,000 are not loaded)."""
         if changes.everything:
             self.reload()
             return
+        if changes.scores and not self._scores_landed.isActive():
+            self._scores_landed.start()  # highest score and unscored counts: the cards on screen, in a while
+        model_id = self._model_id()
         for article_id in self.articles.ids_among(changes.article_ids) if changes.decided else ():
-            row = changes.articles.get(article_id) or self._read(partial(queries.article_row, article_id=article_id))
+            row = changes.articles.get(article_id) or self._read(partial(queries.article_row, article_id=article_id,
+                                                                         model_id=model_id))
+            if row is not None:
+                self.articles.replace(row)
+
+    def _reread_on_screen(self) -> None:
+        top, bottom = self.indexAt(self.viewport().rect().topLeft()), self.indexAt(self.viewport().rect().bottomLeft())
+        if not top.isValid():
+            return
+        last = bottom.row() if bottom.isValid() else self.articles.rowCount() - 1
+        ids = [self.articles.index(i).data(ID_ROLE) for i in range(top.row(), last + 1)]
+        model_id = self._model_id()
+        rows = self._read(lambda s: [queries.article_row(s, article_id, model_id) for article_id in ids])
+        for row in rows:
             if row is not None:
                 self.articles.replace(row)

@@ -83,6 +83,10 @@ class CommentPanel(QScrollArea):
         self._parent_id: int | None = None
         self.show_comment(None)
 
+    def add_section(self, widget: QWidget) -> None:
+        """A section of another part (the Why? section), placed above the history."""
+        self.layout_.insertWidget(self.layout_.indexOf(self.history_title), widget)
+
     @property
     def comment_id(self) -> int | None:
         return self.row.id if self.row else None

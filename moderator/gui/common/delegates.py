@@ -169,7 +169,18 @@ class ArticleDelegate(CardDelegate):
 
     def _counts(self, painter: QPainter, option: QStyleOptionViewItem, row: ArticleRow, left: int, top: int, solid: bool) -> None:
         counts = {"pending": row.pending, "approved": row.approved, "hidden": row.hidden}
-        paint_counts(painter, counts, look.scaled(option.font, 0.85), left, top, solid)
+        font = look.scaled(option.font, 0.85)
+        right = paint_counts(painter, counts, font, left, top, solid)
+        for text in score_chips(row):  # PRODUCT A: the highest score, and what is still unscored
+            right += 6 + look.chip_width(text, font)
+            look.draw_chip(painter, text, look.ZERO_COLOUR if text.endswith("unscored") else look.PRIORITY_COLOURS["Low"],
+                           font, right, top, solid)
+
+
+def score_chips(row: ArticleRow) -> list[str]:
+    """'top 0.93', '12 unscored': what the article list shows of the active model's scores."""
+    chips = [f"top {row.highest:.2f}"] if row.highest is not None else []
+    return chips + ([f"{row.unscored:,} unscored"] if row.unscored else [])
 
 
 def paint_counts(painter: QPainter, counts: dict[str, int], font: QFont, left: int, top: int, solid: bool = False) -> int:

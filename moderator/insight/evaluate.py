@@ -2,19 +2,20 @@
 
 Reads a CSV in the Jigsaw layout (`comment_text` and one 0/1 column per label; the
 "unbiased" layout's fractions count as positive from 0.5) and reports, per label the
-model shares with the file, the ROC AUC and the confusion at each threshold.
+model shares with the file, the ROC AUC and the confusion at each threshold: the same
+table as the calibration from past decisions (moderator/insight/calibration.py).
 """
 
 from __future__ import annotations
 
 import csv
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass
 from pathlib import Path
 
 import numpy as np
 
 from moderator.errors import FileFormatError, ModeratorError
+from moderator.insight.calibration import LabelReport, curve, label_report
 from moderator.scoring.base import Scorer
 from moderator.scoring.checkpoint import STANDARD_LABELS
 from moderator.scoring.quick import OFFENSIVE
@@ -23,28 +24,6 @@ TEXT_COLUMN = "comment_text"
 NOT_LABELS = {"id", TEXT_COLUMN}
 # A model label without a column of its own is checked against the nearest one.
 STAND_INS = {OFFENSIVE: "toxicity"}
-
-
-@dataclass(frozen=True)
-class Confusion:
-    threshold: float
-    true_positives: int
-    false_positives: int
-    false_negatives: int
-    true_negatives: int
-
-
-@dataclass(frozen=True)
-class LabelReport:
-    label: str  # the model's label
-    column: str  # the file's column it was checked against
-    positives: int
-    negatives: int
-    auc: float | None  # None when the file has only one class for this label
-    confusion: tuple[Confusion, ...]
-
-    def as_json(self) -> dict[str, object]:
-        return asdict(self) | {"auc": None if self.auc is None else round(self.auc, 4)}
 
 
 def read_labelled_csv(path: Path) -> tuple[list[str], dict[str, np.ndarray]]:
@@ -83,25 +62,12 @@ def score_all(scorer: Scorer, texts: Sequence[str]) -> dict[str, np.ndarray]:
 
 
 def roc_auc(truth: np.ndarray, scores: np.ndarray) -> float | None:
-    """The chance that a random positive outscores a random negative (ties count half):
-    the Mann-Whitney U statistic from average ranks."""
-    positives, negatives = int(truth.sum()), int((~truth).sum())
-    if not positives or not negatives:
-        return None
-    ordered = np.sort(scores)
-    ranks = (np.searchsorted(ordered, scores, "left") + np.searchsorted(ordered, scores, "right") + 1) / 2
-    return float((ranks[truth].sum() - positives * (positives + 1) / 2) / (positives * negatives))
-
-
-def confusion(truth: np.ndarray, scores: np.ndarray, threshold: float) -> Confusion:
-    flagged = scores >= threshold
-    return Confusion(threshold, int((flagged & truth).sum()), int((flagged & ~truth).sum()),
-                     int((~flagged & truth).sum()), int((~flagged & ~truth).sum()))
+    """The chance that a random positive outscores a random negative (ties count half)."""
+    return curve(truth, scores).auc
 
 
 def _report(label: str, column: str, truth: np.ndarray, scores: np.ndarray, thresholds: Sequence[float]) -> LabelReport:
-    return LabelReport(label, column, int(truth.sum()), int((~truth).sum()), roc_auc(truth, scores),
-                       tuple(confusion(truth, scores, t) for t in thresholds))
+    return label_report(label, column, curve(truth, scores), thresholds)
 
 
 def _column(label: str, truth: dict[str, np.ndarray]) -> str | None:

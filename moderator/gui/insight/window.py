@@ -1,0 +1,235 @@
+"""The Insight window (Ctrl+I): charts a lead reads at a glance and the calibration of the
+active model against the team's decisions, for a date range and a site.
+
+Every figure is read on the one reader, off the GUI thread (aggregates in SQL, see
+moderator/insight); the window shows at once and the charts fill in when their figures
+land. `drawn` says when the overview is on screen (tests and bench/insight.py wait on it).
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from PySide6.QtCore import QDate, QEvent, Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy.orm import Session
+
+from moderator.gui.common.messages import ReportBug, tell_or_report
+from moderator.gui.common.reading import ActiveModel, Read
+from moderator.gui.insight.calibration import CalibrationView
+from moderator.gui.insight.charts import Chart
+from moderator.gui.insight.overview import OverviewCharts
+from moderator.gui.workers.writer import Latest, Reader
+from moderator.insight import report
+from moderator.insight.calibration import Curve
+from moderator.insight.decided import decided_counts
+from moderator.insight.period import Period
+from moderator.insight.rules import RuleSink, ThresholdProposal
+
+PERIODS = {"Last 7 days": 7, "Last 30 days": 30, "Last 90 days": 90, "Last year": 365, "All time": None}
+DEFAULT_PERIOD = "Last 30 days"
+
+
+class InsightWindow(QMainWindow):
+    drawn = Signal()  # the overview's charts are on screen
+    curve_drawn = Signal()  # the calibration curve of the chosen label is on screen
+
+    def __init__(self, reader: Reader, active: ActiveModel, read: Read, report_bug: ReportBug,
+                 parent: QWidget | None = None, rules: RuleSink | None = None):
+        super().__init__(parent, Qt.WindowType.Window)
+        self.setWindowTitle("Insight")
+        self.setObjectName("insightWindow")
+        self.resize(1100, 800)
+        self._active, self._read, self._report_bug = active, read, report_bug
+        self._overview, self._curve = Latest(reader), Latest(reader)
+        self.overview = OverviewCharts(self)
+        self.calibration = CalibrationView(rules, self)
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(self.overview, "Overview")
+        self.tabs.addTab(self.calibration, "Calibration")
+        self.status = QLabel(self)
+        self.status.setTextFormat(Qt.TextFormat.PlainText)
+        central = QWidget(self)
+        layout = QVBoxLayout(central)
+        layout.addLayout(self._filters())
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.status)
+        self.setCentralWidget(central)
+        self.calibration.label_chosen.connect(lambda _label: self.load_curve())
+        self.calibration.carry_asked.connect(self.carry_into_rule)
+        for chart in (*self.overview.charts, self.calibration.chart):
+            chart.png_button.clicked.connect(lambda _=False, c=chart: self._save_png(c))
+            chart.csv_button.clicked.connect(lambda _=False, c=chart: self._save_csv(c))
+        self.asked_at = 0.0
+        # scikit-learn computes the curves on the reader; its import (most of a second) starts now,
+        # beside the first SQL reads, which leave Python's lock while SQLite works.
+        threading.Thread(target=_import_metrics, name="import-sklearn", daemon=True).start()
+
+    def _filters(self) -> QHBoxLayout:
+        self.period = QComboBox(self)
+        self.period.addItems([*PERIODS, "Dates…"])
+        self.period.setCurrentText(DEFAULT_PERIOD)
+        self.period.setAccessibleName("Period")
+        self.since, self.until = QDateEdit(self), QDateEdit(self)
+        for edit, name in ((self.since, "From"), (self.until, "Until")):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setAccessibleName(name)
+        self.site = QComboBox(self)
+        self.site.setAccessibleName("Site")
+        self.refresh_button = QPushButton("Refresh", self)
+        self.refresh_button.clicked.connect(self.load)
+        self.period.currentTextChanged.connect(self._period_chosen)
+        self.since.dateChanged.connect(lambda _d: self._dates_edited())
+        self.until.dateChanged.connect(lambda _d: self._dates_edited())
+        self.site.currentIndexChanged.connect(lambda _i: self.load())
+        row = QHBoxLayout()
+        for widget in (QLabel("Period:", self), self.period, self.since, QLabel("to", self), self.until,
+                       QLabel("Site:", self), self.site):
+            row.addWidget(widget)
+        row.addStretch()
+        row.addWidget(self.refresh_button)
+        self._period_chosen(DEFAULT_PERIOD, load=False)
+        return row
+
+    def present(self) -> None:
+        self._fill_sites()
+        self.show()
+        self.raise_()
+        self.activateWindow()
+        self.load()
+
+    def _fill_sites(self) -> None:
+        chosen = self.site.currentData()
+        self.site.blockSignals(True)
+        self.site.clear()
+        self.site.addItem("All sites", None)
+        for site_id, name in self._read(report.sites):
+            self.site.addItem(name, site_id)
+        self.site.setCurrentIndex(max(self.site.findData(chosen), 0))
+        self.site.blockSignals(False)
+
+    # ---- the period ------------------------------------------------------------------------------
+
+    def _period_chosen(self, text: str, load: bool = True) -> None:
+        days = PERIODS.get(text)
+        today = QDate.currentDate()
+        for edit in (self.since, self.until):
+            edit.blockSignals(True)
+        self.since.setDate(today.addDays(-(days or 0) + 1) if days else QDate(2000, 1, 1))
+        self.until.setDate(today)
+        for edit in (self.since, self.until):
+            edit.blockSignals(False)
+            edit.setEnabled(text == "Dates…")
+        if load:
+            self.load()
+
+    def _dates_edited(self) -> None:
+        if self.period.currentText() == "Dates…":
+            self.load()
+
+    def chosen_period(self) -> Period:
+        """The filters as the core takes them: days from the start of `since` to the end of `until`, UTC."""
+        unbounded = PERIODS.get(self.period.currentText(), 0) is None
+        since = None if unbounded else _utc(self.since.date())
+        until = None if unbounded else _utc(self.until.date()) + timedelta(days=1)
+        return Period(self._active.model_id, since, until, self.site.currentData())
+
+    # ---- reading ---------------------------------------------------------------------------------
+
+    def load(self) -> None:
+        period, identity = self.chosen_period(), self._active.identity
+        threshold = self._active.thresholds.medium
+        self.asked_at = time.perf_counter()
+        self.status.setText("Reading the figures…")
+        self.calibration.set_labels(identity.labels, identity.main_label, identity.name)
+        self._overview.ask(lambda s: report.overview(s, period, identity, threshold),
+                           lambda data: self._show_overview(data, identity.name, threshold))
+        if self.calibration.label != identity.main_label:
+            self.load_curve()  # the main label's comes with the overview, from the same counts
+        else:
+            self._curve.forget()
+
+    def load_curve(self) -> None:
+        period, identity, label = self.chosen_period(), self._active.identity, self.calibration.label
+        if not label:
+            return
+
+        def curve(session: Session) -> Curve:
+            return decided_counts(session, period, label, identity.main_label).curve()
+
+        self._curve.ask(curve, self._show_curve)
+
+    def _show_overview(self, data: report.Overview, model: str, threshold: float) -> None:
+        self.overview.show_overview(data, model, threshold)
+        self.status.setText(f"Figures for {model}, read in {time.perf_counter() - self.asked_at:.2f} s.")
+        self.drawn.emit()
+        if self.calibration.label == data.distribution.label:
+            self._show_curve(data.main_curve)
+
+    def _show_curve(self, found: Curve) -> None:
+        self.calibration.show_curve(found)
+        self.curve_drawn.emit()
+
+    # ---- exports and rules -----------------------------------------------------------------------
+
+    def _save_png(self, chart: Chart) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, f"Save {chart.title.text()}", f"{chart.objectName()}.png", "PNG (*.png)")
+        if path:
+            self._saving(lambda: chart.export_png(Path(path)), path)
+
+    def _save_csv(self, chart: Chart) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, f"Save {chart.title.text()}", f"{chart.objectName()}.csv", "CSV (*.csv)")
+        if path:
+            self._saving(lambda: chart.export_csv(Path(path)), path)
+
+    def _saving(self, work: Callable[[], object], path: str) -> None:
+        try:
+            work()
+        except Exception as error:  # noqa: BLE001 - one sentence for a disk's failure, a report for a bug
+            tell_or_report(self, "Could not save", error, self._report_bug)
+            return
+        self.status.setText(f"Saved {path}.")
+
+    def carry_into_rule(self, proposal: ThresholdProposal) -> None:
+        box = QMessageBox(QMessageBox.Icon.Question, "Carry into a rule",
+                          f"Dry run on the comments already decided: {proposal.sentence()}\n\nMake this threshold a rule?",
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, self)
+        box.setObjectName("carryIntoRule")
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        if box.exec() != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            self.status.setText(self.calibration.rules.carry(proposal))
+        except Exception as error:  # noqa: BLE001 - as _saving
+            tell_or_report(self, "Could not make the rule", error, self._report_bug)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.PaletteChange:  # light / dark switched: the charts follow
+            for chart in (*self.overview.charts, self.calibration.chart):
+                chart.follow_palette()
+        super().changeEvent(event)
+
+
+def _import_metrics() -> None:
+    import sklearn.metrics  # noqa: F401
+
+
+def _utc(day: QDate) -> datetime:
+    return datetime(day.year(), day.month(), day.day(), tzinfo=UTC)

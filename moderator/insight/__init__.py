@@ -1,0 +1,1 @@
+"""Insight: how far the model agrees with the team, which threshold to trust, what the team did."""

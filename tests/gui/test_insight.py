@@ -1,0 +1,201 @@
+"""Insight in the window: `w` explains the comment shown, the Insight window's charts render and
+export, the threshold is dragged along the calibration curve and carried into a rule."""
+
+from __future__ import annotations
+
+import csv
+import math
+
+import pytest
+from PySide6.QtCore import QEvent, QPointF, Qt
+from PySide6.QtGui import QImage, QMouseEvent
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from moderator.formats.csvsafe import unquote
+from moderator.gui.common.reading import ActiveModel, reader_of
+from moderator.gui.workers.writer import Reader
+from moderator.insight.rules import ThresholdProposal
+from moderator.scoring.priority import Thresholds
+from tests import insightdata as data
+from tests.gui.helpers import answer_modal, press, wait_scored
+
+
+def flagged_demo_comment(window) -> int:
+    """The demo comment the quick screen scores highest."""
+    with window.context.db.sessions() as s:
+        from sqlalchemy import select
+
+        from moderator.storage.models import Score
+        return s.scalar(select(Score.comment_id).where(Score.model_id == window.active.model_id)
+                        .order_by(Score.main.desc()).limit(1))
+
+
+def test_w_explains_the_comment_shown_and_moving_on_clears_it(qtbot, window):
+    wait_scored(qtbot, window)
+    comment_id = flagged_demo_comment(window)
+    window.open_comment(comment_id)
+    section = window.why.section
+    assert section.isVisibleTo(window.panel) and section.explanation is None
+    with qtbot.waitSignal(window.explainer.explained, timeout=60_000):
+        press(qtbot, window, Qt.Key.Key_W)
+    found = section.explanation
+    assert found is not None and found.bias is not None
+    assert found.bias + math.fsum(s.weight for s in found.spans) == pytest.approx(found.log_odds, abs=1e-6)
+    strongest = found.strongest(1)[0]
+    assert strongest.weight > 0 and (strongest.text, strongest.weight) in section.highlighted()
+    assert section.text.toPlainText() == window.panel.row.body  # plain text, highlighted in place
+    assert strongest.text in section.words.text() and "Rule hits: none" in section.rules.text()
+    with qtbot.waitSignal(window.explainer.explained, timeout=10_000):
+        press(qtbot, window, Qt.Key.Key_J)  # moving on: the next comment has no explanation kept
+    assert section.explanation is None and section.comment_id != comment_id
+    with qtbot.waitSignal(window.explainer.explained, timeout=10_000):
+        window.open_comment(comment_id)  # back: the kept explanation, with no W
+    assert section.explanation == found
+
+
+@pytest.fixture
+def insight(qtbot, db):
+    """An Insight window on the hand-counted decisions of tests/insightdata.py."""
+    from moderator.gui.insight.window import InsightWindow
+
+    with db.write_sessions() as s:
+        model_id = data.build(s)
+    errors: list[BaseException] = []
+    reader = Reader(db.sessions, errors.append)
+    rules = RecordingRules()
+    window = InsightWindow(reader, ActiveModel(data.IDENTITY, model_id, Thresholds(0.5, 0.8)), reader_of(db.sessions),
+                           errors.append, rules=rules)
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.drawn, timeout=20_000), qtbot.waitSignal(window.curve_drawn, timeout=20_000):
+        window.present()
+    yield window, rules
+    reader.close()
+    assert errors == []
+
+
+class RecordingRules:
+    """A rule sink standing in for issue 14's rules: it keeps what it was given."""
+
+    available, why_not = True, ""
+
+    def __init__(self):
+        self.carried: list[ThresholdProposal] = []
+
+    def carry(self, proposal: ThresholdProposal) -> str:
+        self.carried.append(proposal)
+        return f"Rule made: hide at {proposal.threshold}"
+
+
+def test_the_overview_charts_show_the_decisions_and_export(insight, tmp_path):
+    window, _rules = insight
+    charts = window.overview
+    assert sum(row[2] for row in charts.distribution.rows) == data.HIDES
+    assert sum(row[3] for row in charts.distribution.rows) == data.APPROVALS
+    assert charts.per_moderator.rows == [["ana", 5, 1, 0], ["ben", 5, 0, 0], ["rules", 0, 0, 1]]
+    assert [row[1:] for row in charts.agreement.rows] == [[8, 11, round(8 / 11, 4)]]
+    assert "1 pending now" in charts.backlog.note.text()
+    for chart in charts.charts:
+        width, height = chart.export_png(tmp_path / f"{chart.objectName()}.png", width=900)
+        image = QImage(str(tmp_path / f"{chart.objectName()}.png"))
+        assert (image.width(), image.height()) == (900, height) and height > 100
+    charts.per_moderator.export_csv(tmp_path / "moderators.csv")
+    with (tmp_path / "moderators.csv").open(newline="", encoding="utf-8") as stream:
+        rows = [[unquote(cell) for cell in row] for row in csv.reader(stream)]
+    assert rows[0] == ["moderator", "manual", "bulk", "rule"] and rows[1] == ["ana", "5", "1", "0"]
+
+
+def drag(plot, start: QPointF, end: QPointF) -> None:
+    """A real mouse drag in the plot, from one data point to another (press, moves, release)."""
+    view = plot.getPlotItem().getViewBox()
+
+    def at(point: QPointF) -> QPointF:
+        return QPointF(plot.mapFromScene(view.mapViewToScene(point)))
+
+    viewport = plot.viewport()
+    buttons = Qt.MouseButton.LeftButton
+    points = [at(start)] + [at(start + (end - start) * (i / 8)) for i in range(1, 9)]
+    events = [QMouseEvent(QEvent.Type.MouseButtonPress, points[0], viewport.mapToGlobal(points[0]), buttons, buttons,
+                          Qt.KeyboardModifier.NoModifier)]
+    events += [QMouseEvent(QEvent.Type.MouseMove, p, viewport.mapToGlobal(p), Qt.MouseButton.NoButton, buttons,
+                           Qt.KeyboardModifier.NoModifier) for p in points[1:]]
+    events.append(QMouseEvent(QEvent.Type.MouseButtonRelease, points[-1], viewport.mapToGlobal(points[-1]), buttons,
+                              Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier))
+    for event in events:
+        QApplication.sendEvent(viewport, event)
+
+
+def test_dragging_the_threshold_shows_the_counts_there(insight, qtbot):
+    window, _rules = insight
+    window.tabs.setCurrentWidget(window.calibration)
+    view = window.calibration
+    view.chart.plot.resize(800, 400)
+    qtbot.waitUntil(lambda: view.chart.plot.isVisible())
+    view.set_threshold(0.3)
+    height = view.chart.plot.getPlotItem().getViewBox().viewRange()[1][1] / 2
+    drag(view.chart.plot, QPointF(0.3, height), QPointF(0.8, height))
+    assert view.line.value() == pytest.approx(0.8, abs=0.02)
+    view.set_threshold(0.8)
+    assert view.threshold.value() == pytest.approx(0.8)
+    assert "caught 3 of the 6 comments moderators hid, and wrongly hidden 0 of the 5" in view.sentence.text()
+    assert view.warning.isVisibleTo(view) and "too few decisions" in view.warning.text()
+    view.recall.setValue(80)
+    assert "Suggested: 0.550" in view.suggestion.text()
+    view.use_suggestion.click()
+    assert view.line.value() == pytest.approx(0.55)
+    assert "caught 5 of the 6" in view.sentence.text()
+
+
+def test_the_chosen_threshold_is_carried_into_a_rule_after_its_dry_run(insight, qtbot):
+    window, rules = insight
+    view = window.calibration
+    view.set_threshold(0.55)
+    said: list[str] = []
+
+    def yes(box):
+        said.append(box.text())
+        box.button(QMessageBox.StandardButton.Yes).click()
+
+    answer_modal(yes, "carryIntoRule")
+    view.carry.click()
+    [proposal] = rules.carried
+    assert (proposal.label, proposal.threshold) == ("toxicity", 0.55)
+    assert (proposal.dry_run.true_positives, proposal.dry_run.false_positives) == (5, 1)
+    assert "caught 5 of the 6" in said[0] and window.status.text() == "Rule made: hide at 0.55"
+
+
+def test_without_rules_the_carry_button_says_why(qtbot, db):
+    from moderator.gui.insight.calibration import CalibrationView
+
+    view = CalibrationView()
+    qtbot.addWidget(view)
+    assert not view.carry.isEnabled() and "Rules do not exist yet" in view.carry.toolTip()
+
+
+def test_another_label_reads_its_own_curve(insight, qtbot):
+    window, _rules = insight
+    with qtbot.waitSignal(window.curve_drawn, timeout=20_000):
+        window.calibration.labels.setCurrentText("insult")
+    window.calibration.set_threshold(0.5)
+    assert "caught 1 of the 6" in window.calibration.sentence.text()
+
+
+def test_ctrl_i_opens_the_insight_window_on_the_active_model(qtbot, window):
+    wait_scored(qtbot, window)
+    press(qtbot, window, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)
+    insight = window.insight_window
+    assert insight is not None
+    qtbot.waitUntil(lambda: insight.status.text().startswith("Figures for quick-screen"), timeout=20_000)
+    assert insight.calibration.label == "offensive"
+
+
+def test_the_charts_follow_a_dark_palette(insight, qtbot):
+    from PySide6.QtGui import QColor, QPalette
+
+    window, _rules = insight
+    dark = QPalette(window.palette())
+    dark.setColor(QPalette.ColorRole.Base, QColor("#1e1e1e"))
+    dark.setColor(QPalette.ColorRole.Text, QColor("#eeeeee"))
+    window.setPalette(dark)  # as a switch to dark mode does: the window hears a palette change
+    for chart in (*window.overview.charts, window.calibration.chart):
+        assert chart.plot.backgroundBrush().color() == QColor("#1e1e1e")
+        assert chart.plot.getPlotItem().getAxis("left").textPen().color() == QColor("#eeeeee")
