@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from moderator.config import resolve_paths
 from moderator.errors import ModeratorError
-from moderator.scoring.detox import FAST_MODES
+from moderator.scoring.detox import AUTO, FAST_MODES
 from moderator.scoring.packfiles import MANIFEST
 from moderator.scoring.priority import Thresholds
 from moderator.scoring.registry import list_models, load_scorer, model_identity, remove_model, use_model
@@ -50,8 +50,8 @@ def add_commands(commands: Subcommands) -> None:
 
 def _add_model_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--model", metavar="NAME", help="the model to use (default: the active one)")
-    parser.add_argument("--fast", choices=FAST_MODES, help="a faster, slightly less exact mode "
-                        "(detoxify models; bf16 needs AVX-512 on x86, else int8)")
+    parser.add_argument("--fast", choices=(AUTO, *FAST_MODES), help="a faster, slightly less exact mode "
+                        "(detoxify models): auto measures which suits this processor; bf16 needs AVX-512 on x86")
 
 
 def _add_models_commands(actions: Subcommands) -> None:

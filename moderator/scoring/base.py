@@ -35,6 +35,7 @@ class Scorer(ABC):
 
     identity: ModelIdentity
     window: int = 2000  # comments the loop reads at a time
+    note: str | None = None  # a sentence on how it was set up (the fast mode chosen, say), for the user
 
     @property
     def labels(self) -> tuple[str, ...]:

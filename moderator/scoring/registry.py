@@ -13,6 +13,7 @@ from pathlib import Path
 
 from moderator.errors import ModeratorError
 from moderator.scoring.base import ModelIdentity, Scorer
+from moderator.scoring.detox import AUTO
 from moderator.scoring.packs import installed_packs, pack_folder, read_manifest, remove_pack
 from moderator.scoring.quick import QUICK_SCREEN, quick_identity
 
@@ -87,6 +88,10 @@ def load_scorer(models_dir: Path, name: str | None = None, fast: str | None = No
         from moderator.scoring.quick import QuickScreen
 
         return QuickScreen()
+    if fast == AUTO:
+        from moderator.scoring.fastmode import auto_scorer
+
+        return auto_scorer(pack_folder(models_dir, name))
     from moderator.scoring.detox import DetoxifyScorer
 
     return DetoxifyScorer(pack_folder(models_dir, name), fast=fast)
