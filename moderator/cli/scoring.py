@@ -82,6 +82,8 @@ def cmd_score(db: Database, args: argparse.Namespace) -> int:
     from moderator.scoring.runner import score_pending
 
     scorer = load_scorer(_models_dir(args), args.model, args.fast)
+    if scorer.note:
+        print(scorer.note, file=sys.stderr)
     with ProgressBar() as bar:
         progress = score_pending(db.write_sessions, scorer, args.article, args.rescore, on_progress=bar.show)
     if args.json:
