@@ -64,6 +64,17 @@ def model_identity(models_dir: Path, name: str | None = None) -> ModelIdentity:
     return read_manifest(pack_folder(models_dir, name)).identity()
 
 
+def window_for(identity: ModelIdentity) -> int:
+    """How many comments the model's scorer reads at a time, known before it is loaded."""
+    if identity.name == QUICK_SCREEN:
+        from moderator.scoring.quick import QuickScreen
+
+        return QuickScreen.window
+    from moderator.scoring.detox import DetoxifyScorer
+
+    return DetoxifyScorer.window
+
+
 def list_models(models_dir: Path) -> list[ModelInfo]:
     active = active_model(models_dir)
     identities = [quick_identity()] + [m.identity() for m in installed_packs(models_dir)]
