@@ -12,7 +12,7 @@ runs (a fresh process: start-up, imports and model load included, scores committ
   onnxruntime is importable, ONNX Runtime fp32 and int8 (exported here).
 
   .venv/bin/python bench/scoring.py                  # the full run (about 20 minutes on 2 cores)
-  .venv/bin/python bench/scoring.py --app OTHER_TREE # the same commands run by another checkout (before / after)
+  .venv/bin/python bench/scoring.py --before OLD_TREE  # also the exact command of another checkout, same conditions
   .venv/bin/python bench/scoring.py --families       # batching per family (BERT, RoBERTa, ALBERT)
 
 Quote the load averages it prints. The last line printed is one JSON object.
@@ -222,6 +222,13 @@ def run_size(args, work: Path, texts: list[str], tokenizer, report: dict) -> dic
             result["vs_naive"] = round(naive["wall_seconds"] / result["wall_seconds"], 2)
         results[mode] = result
         print(f"  {mode}: {_line(result)}", flush=True)
+    if args.before:
+        result, scores = run_command(args.before, work, texts, "exact", name="before")
+        if naive and scores:
+            result |= {"max_diff": max_diff(naive["scores"], scores),
+                       "vs_naive": round(naive["wall_seconds"] / result["wall_seconds"], 2)}
+        results["exact_before"] = result
+        print(f"  exact, {args.before}: {_line(result)}", flush=True)
     if naive:
         results["naive"] = {k: v for k, v in naive.items() if k != "scores"}
     return stats | results
@@ -263,9 +270,9 @@ def run_naive(work: Path, texts: list[str]) -> dict:
     return result
 
 
-def run_command(app: Path, work: Path, texts: list[str], mode: str) -> tuple[dict, dict[int, dict]]:
+def run_command(app: Path, work: Path, texts: list[str], mode: str, name: str = "") -> tuple[dict, dict[int, dict]]:
     """`moderator score` as a user runs it; the first stored score is watched for from outside."""
-    home = fresh_home(work, mode, texts)
+    home = fresh_home(work, name or mode, texts)
     command = [sys.executable, "-m", "moderator", "--home", str(home), "score", "--model", MODEL, "--json"]
     command += [] if mode == "exact" else ["--fast", mode]
     load = os.getloadavg()[0]
@@ -498,6 +505,8 @@ def main() -> None:
     parser.add_argument("--modes", nargs="+", default=["exact", "bf16", "int8", "auto"],
                         help="the `moderator score` runs: exact and --fast modes")
     parser.add_argument("--app", type=Path, default=REPO, help="the checkout whose `moderator score` is run")
+    parser.add_argument("--before", type=Path, help="another checkout whose exact `moderator score` is run too, "
+                        "in the same conditions (before / after)")
     parser.add_argument("--quick-comments", type=int, default=20000)
     parser.add_argument("--engine-comments", type=int, default=300, help="comments for the engines (0: skip)")
     parser.add_argument("--skip-naive", action="store_true", help="leave out the slow naive baseline")
