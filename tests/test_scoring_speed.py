@@ -206,3 +206,38 @@ def test_scores_are_written_off_the_scoring_thread_and_a_failed_write_is_raised(
     with pytest.raises(IntegrityError):  # no comment 999999: the foreign key refuses it
         with ScoreWriter(demo_db.write_sessions, model_id, "offensive") as writer:
             writer.put([999999], [{"offensive": 0.5}])
+
+
+def test_the_model_loads_while_its_comments_are_registered_and_read(demo_db, monkeypatch):
+    """The load below finishes only once the loop has registered the model and read its first
+    comments: had the loop waited for the model first, it would wait forever (here: fail)."""
+    import threading
+
+    from moderator.scoring.quick import QuickScreen, quick_identity
+    from moderator.scoring.runner import ScorerLoading, score_pending
+    from moderator.scoring.store import ScoringPlan, find_model
+
+    read = threading.Event()
+    original = ScoringPlan.next_window
+
+    def next_window(plan, session, size):  # the real reading, then a signal that it happened
+        rows = original(plan, session, size)
+        read.set()
+        return rows
+
+    def load():
+        assert read.wait(timeout=60), "the first comments were not read while the model loaded"
+        with demo_db.sessions() as session:
+            assert find_model(session, quick_identity()) is not None
+        return QuickScreen()
+
+    monkeypatch.setattr(ScoringPlan, "next_window", next_window)
+    progress = score_pending(demo_db.write_sessions, ScorerLoading(quick_identity(), 2000, load))
+    assert progress.scored == 54
+
+
+def test_a_model_that_cannot_load_says_so_even_with_nothing_to_score(paths, tiny, cli):
+    install_pack(paths.models, tiny.checkpoint, tiny.config, name="tiny")
+    (paths.models / "tiny" / "model.ckpt").write_bytes(b"not a checkpoint")
+    code, _, err = cli("score", "--model", "tiny")  # an empty database: nothing to score
+    assert code == 1 and "could not be loaded" in err and "Traceback" not in err

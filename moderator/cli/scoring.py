@@ -17,7 +17,7 @@ from moderator.errors import ModeratorError
 from moderator.scoring.detox import AUTO, FAST_MODES
 from moderator.scoring.packfiles import MANIFEST
 from moderator.scoring.priority import Thresholds
-from moderator.scoring.registry import list_models, load_scorer, model_identity, remove_model, use_model
+from moderator.scoring.registry import list_models, load_scorer, model_identity, remove_model, start_loading, use_model
 from moderator.scoring.releases import RELEASES
 
 if TYPE_CHECKING:  # for annotations only: the commands import what they run when they run
@@ -81,11 +81,12 @@ def _models_dir(args: argparse.Namespace) -> Path:
 def cmd_score(db: Database, args: argparse.Namespace) -> int:
     from moderator.scoring.runner import score_pending
 
-    scorer = load_scorer(_models_dir(args), args.model, args.fast)
-    if scorer.note:
+    scorer = start_loading(_models_dir(args), args.model, args.fast)  # loads while the first comments are read
+    if args.fast == AUTO and scorer.note:
         print(scorer.note, file=sys.stderr)
     with ProgressBar() as bar:
         progress = score_pending(db.write_sessions, scorer, args.article, args.rescore, on_progress=bar.show)
+    scorer.ready()  # a model that cannot load says so, even with nothing left to score
     if args.json:
         print(json.dumps({"model": scorer.identity.name} | progress.as_json()))
     else:

@@ -45,6 +45,10 @@ class Scorer(ABC):
     def main_label(self) -> str:
         return self.identity.main_label
 
+    def ready(self) -> Scorer:
+        """This scorer, loaded (one loading elsewhere waits, and raises what its loading raised)."""
+        return self
+
     def batches(self, texts: Sequence[str]) -> list[list[int]]:
         """Index groups to score together; by default the whole window at once."""
         return [list(range(len(texts)))] if texts else []

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from moderator.errors import ModeratorError
-from moderator.scoring.base import LabelScores, Scorer
+from moderator.scoring.base import LabelScores, ModelIdentity, Scorer
 from moderator.scoring.batching import (
     CALIBRATION_MIN,
     CANDIDATES,
@@ -54,7 +54,7 @@ class DetoxifyScorer(Scorer):
     def __init__(self, pack: Path, fast: str | None = None, batching: Batching | None = None,
                  clock: Clock = time.perf_counter, loaded: LoadedModel | None = None):
         prepare_threads_environment()
-        self._fast, self._clock = _check_fast(fast), clock
+        self._fast, self._clock = check_fast(fast), clock
         if fast == BF16 and not bf16_is_native():
             raise ModeratorError("This computer's processor has no bf16 arithmetic: --fast bf16 would score several "
                                  "times slower than exact scoring here. Use --fast int8, or no fast mode.")
@@ -62,8 +62,7 @@ class DetoxifyScorer(Scorer):
         manifest = self.loaded.manifest
         self._tokenizer = self.loaded.tokenizer
         self._model = _quantize_int8(self.loaded.model) if fast == INT8 else self.loaded.model
-        # A fast mode gives slightly different figures, so it is a model identity of its own.
-        self.identity = replace(manifest.identity(), name=f"{manifest.name}@{fast}" if fast else manifest.name)
+        self.identity = mode_identity(manifest.identity(), fast)
         self.work = forward_flops(self.loaded.model.config)
         self._governor = ThreadGovernor(thread_counts(cpu_class().cores), clock=clock)
         self._cache, self._cache_key = CalibrationCache(pack / CALIBRATION_FILE), calibration_key(manifest, fast)
@@ -199,7 +198,12 @@ def load_detoxify(pack: Path, manifest: Manifest) -> detoxify.Detoxify:
     return found
 
 
-def _check_fast(fast: str | None) -> str | None:
+def mode_identity(identity: ModelIdentity, fast: str | None) -> ModelIdentity:
+    """A fast mode gives slightly different figures, so it is a model identity of its own."""
+    return replace(identity, name=f"{identity.name}@{fast}") if fast else identity
+
+
+def check_fast(fast: str | None) -> str | None:
     if fast is not None and fast not in FAST_MODES:
         raise ModeratorError(f"Unknown fast mode '{fast}'; use one of: {', '.join(FAST_MODES)}.")
     return fast

@@ -90,6 +90,20 @@ def remove_model(models_dir: Path, name: str) -> None:
         (models_dir / ACTIVE_FILE).unlink(missing_ok=True)  # a reinstall must not silently reactivate it
 
 
+def start_loading(models_dir: Path, name: str | None = None, fast: str | None = None) -> Scorer:
+    """A detoxify model loading on a thread (seconds) while its first comments are read: its
+    identity is known from its pack. The quick screen, and `--fast auto` (whose identity
+    depends on what it measures), are loaded at once."""
+    name = name or active_model(models_dir)
+    if name == QUICK_SCREEN or fast == AUTO:
+        return load_scorer(models_dir, name, fast)
+    from moderator.scoring.detox import DetoxifyScorer, check_fast, mode_identity
+    from moderator.scoring.runner import ScorerLoading
+
+    identity = mode_identity(model_identity(models_dir, name), check_fast(fast))
+    return ScorerLoading(identity, DetoxifyScorer.window, lambda: load_scorer(models_dir, name, fast))
+
+
 def load_scorer(models_dir: Path, name: str | None = None, fast: str | None = None) -> Scorer:
     """Load a model for scoring. Slow for detoxify models (seconds): call it on a worker."""
     name = name or active_model(models_dir)

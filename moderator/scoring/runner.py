@@ -13,11 +13,12 @@ import queue
 import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Future
 from dataclasses import dataclass
 
 from sqlalchemy.orm import Session, sessionmaker
 
-from moderator.scoring.base import LabelScores, Scorer
+from moderator.scoring.base import LabelScores, ModelIdentity, Scorer
 from moderator.scoring.store import ScoringPlan, count_unscored, register_model, write_scores
 from moderator.storage.models import utcnow
 
@@ -92,6 +93,43 @@ def window_batches(scorer: Scorer, window: Sequence[tuple[int, str]]) -> Iterato
     texts = [text for _, text in window]
     for group in scorer.batches(texts):
         yield [window[i][0] for i in group], [texts[i] for i in group]
+
+
+class ScorerLoading(Scorer):
+    """A scorer loading on a thread of its own while the scoring loop starts: its identity and
+    window are known beforehand (from its pack's manifest), so the model is registered and the
+    first comments are counted and read meanwhile; its first answer waits for the model."""
+
+    def __init__(self, identity: ModelIdentity, window: int, load: Callable[[], Scorer]):
+        self.identity, self.window = identity, window
+        self._loading: Future[Scorer] = Future()
+        threading.Thread(target=self._load, args=(load,), name="model-loading", daemon=True).start()
+
+    def _load(self, load: Callable[[], Scorer]) -> None:
+        try:
+            self._loading.set_result(load())
+        except BaseException as error:  # noqa: BLE001 - raised where the model is first used
+            self._loading.set_exception(error)
+
+    def ready(self) -> Scorer:
+        return self.loaded
+
+    @property
+    def loaded(self) -> Scorer:
+        scorer = self._loading.result()
+        if scorer.identity != self.identity:
+            raise RuntimeError(f"the model loaded as {scorer.identity.name}, not {self.identity.name} as its pack said")
+        return scorer
+
+    @property
+    def note(self) -> str | None:  # type: ignore[override]  # read from the loaded scorer
+        return self.loaded.note
+
+    def batches(self, texts: Sequence[str]) -> list[list[int]]:
+        return self.loaded.batches(texts)
+
+    def score(self, texts: Sequence[str]) -> list[LabelScores]:
+        return self.loaded.score(texts)
 
 
 class ScoreWriter:
