@@ -1,17 +1,21 @@
 """Scoring benchmark: detoxify's `original` architecture (BERT-base, 6 labels, random
 weights) as a model pack, on a synthetic English-like corpus with a realistic length
-distribution. Measures, in one run:
+distribution. Measures, in one run, for 600 and 2,000 comments, each as a command a user
+runs (a fresh process: start-up, imports and model load included, scores committed):
 
-  (a) the naive baseline: Detoxify.predict(text) once per comment;
-  (b) the app's path end to end (score_pending: scores committed to SQLite);
-  fast modes (bf16 autocast, int8 dynamic quantisation), end to end, with their
-  largest score difference from (b); the quick screen end to end; and what fraction
-  of this CPU's measured fp32 matmul peak (b) reaches.
+  the CPU class (flags, torch's get_cpu_capability()) and its fp32 / bf16 matmul peaks;
+  the naive loop: detoxify's Detoxify.predict(text) once per comment;
+  `moderator score` exact, and with --fast bf16 / int8 / auto: wall time, time to the
+  first comment stored, the loop's rate, the share of the fp32 limit, the largest score
+  difference from the naive loop (exact) or from exact (fast modes);
+  the engines on the same batches in one process: torch fp32 / bf16 / int8 and, when
+  onnxruntime is importable, ONNX Runtime fp32 and int8 (exported here).
 
-  .venv/bin/python bench/scoring.py            # the full run (about 10 minutes on 2 cores)
-  .venv/bin/python bench/scoring.py --families # naive vs batching per family (BERT, RoBERTa, ALBERT)
+  .venv/bin/python bench/scoring.py                  # the full run (about 20 minutes on 2 cores)
+  .venv/bin/python bench/scoring.py --before OLD_TREE  # also the exact command of another checkout, same conditions
+  .venv/bin/python bench/scoring.py --families       # batching per family (BERT, RoBERTa, ALBERT)
 
-Run it on a quiet machine. The last line printed is one JSON object.
+Quote the load averages it prints. The last line printed is one JSON object.
 """
 
 from __future__ import annotations
@@ -21,8 +25,12 @@ import json
 import math
 import os
 import random
+import shutil
+import sqlite3
+import subprocess
 import sys
 import tempfile
+import threading
 import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -30,11 +38,13 @@ from pathlib import Path
 import numpy as np
 
 # The repository, not bench/, goes first: bench/ holds scripts named like stdlib modules.
-sys.path[0] = str(Path(__file__).resolve().parents[1])
+REPO = Path(__file__).resolve().parents[1]
+sys.path[0] = str(REPO)
 
 from moderator.config import resolve_db_url, resolve_paths  # noqa: E402
-from moderator.scoring.detox import Batching, DetoxifyScorer, length_batches, load_detoxify  # noqa: E402
-from moderator.scoring.packs import build_pack, install_pack, read_manifest  # noqa: E402
+from moderator.scoring.cpu import cpu_class, matmul_peak  # noqa: E402
+from moderator.scoring.detox import Batching, DetoxifyScorer, bf16_is_native, length_batches  # noqa: E402
+from moderator.scoring.packs import build_pack, install_pack  # noqa: E402
 from moderator.scoring.quick import QuickScreen  # noqa: E402
 from moderator.scoring.runner import score_pending  # noqa: E402
 from moderator.scoring.store import find_model, scores_for  # noqa: E402
@@ -118,21 +128,6 @@ def make_pack(folder: Path, tokenizer) -> Path:
     return folder / "original-random.zip"
 
 
-def matmul_peak(dtype_name: str, size: int = 2048, seconds: float = 3.0) -> float:
-    """GFLOP/s of square matmuls on this CPU with torch's default threads."""
-    import torch
-
-    dtype = getattr(torch, dtype_name)
-    a, b = torch.randn(size, size, dtype=dtype), torch.randn(size, size, dtype=dtype)
-    for _ in range(3):
-        a @ b
-    runs, started = 0, time.perf_counter()
-    while time.perf_counter() - started < seconds:
-        a @ b
-        runs += 1
-    return 2 * size**3 * runs / (time.perf_counter() - started) / 1e9
-
-
 def flops_per_comment(tokens: np.ndarray) -> np.ndarray:
     """BERT-base forward pass: 2 x 85 M weights per token, plus attention's n^2 terms."""
     weights = LAYERS * (4 * HIDDEN**2 + 2 * HIDDEN * 4 * HIDDEN) + HIDDEN**2
@@ -163,91 +158,281 @@ def end_to_end(db, scorer) -> tuple[float, dict[int, dict]]:
     seconds = time.perf_counter() - started
     with db.sessions() as session:
         model_id = find_model(session, scorer.identity)
-        ids = [i for i in range(1, progress.scored + 1)]
-        return progress.scored / seconds, scores_for(session, model_id, ids)
-
-
-def naive(detox, texts: list[str]) -> tuple[float, list[dict]]:
-    started = time.perf_counter()
-    rows = [detox.predict(text) for text in texts]
-    return len(texts) / (time.perf_counter() - started), rows
-
-
-def max_diff(a: dict[int, dict], b: dict[int, dict]) -> float:
-    return max(abs(a[i][k] - b[i][k]) for i in a for k in a[i])
+        return progress.scored / seconds, scores_for(session, model_id, list(range(1, progress.scored + 1)))
 
 
 def run_full(args, work: Path) -> dict:
+    report = cpu_report()
     lexicon = make_lexicon(random.Random(3))
-    texts, tokenizer = make_corpus(args.comments, lexicon), make_tokenizer(lexicon)
-    report, tokens = corpus_report(texts, tokenizer)
-    print("corpus:", report, flush=True)
+    tokenizer = make_tokenizer(lexicon)
     install_pack(work / "models", make_pack(work / "pack", tokenizer))
-    pack = work / "models" / "original-random"
-    report |= peaks(tokens)
-    db = corpus_database(work / "home", texts)
-    exact_scores = measure_app(report, db, pack)
-    if not args.skip_naive:
-        measure_naive(report, pack, texts, exact_scores)
-    for mode in ("bf16", "int8"):
-        if mode == "bf16" and report["bf16_peak_gflops"] < report["fp32_peak_gflops"]:
-            # No bf16 matmul units (AVX2-only CPUs emulate it at a fraction of a GFLOP/s):
-            # 2,000 comments would take hours, and int8 is the fast mode for such a CPU.
-            report["bf16_skipped"] = "bf16 matmuls slower than fp32 on this CPU"
-            print("fast bf16: skipped, this CPU's bf16 matmuls are slower than fp32", flush=True)
-            continue
-        measure_fast(report, db, pack, mode, exact_scores)
+    report |= peaks()
+    for n in args.comments:
+        report[f"n{n}"] = run_size(args, work, make_corpus(n, lexicon), tokenizer, report)
+    if args.engine_comments:
+        report["engines"] = compare_engines(work / "models" / MODEL, make_corpus(args.engine_comments, lexicon, seed=5))
     report["quick_screen_cps"] = round(quick_screen_rate(work, lexicon, args.quick_comments), 1)
     print(f"quick screen end to end: {report['quick_screen_cps']} c/s", flush=True)
     return report | {"loadavg_end": os.getloadavg()}
+
+
+MODEL = "original-random"
+
+
+def cpu_report() -> dict:
+    import torch
+
+    cpu = cpu_class()
+    report = {"cpu": cpu.summary, "torch": torch.__version__,
+              "torch_capability": torch.backends.cpu.get_cpu_capability(), "loadavg_start": os.getloadavg()}
+    print(f"CPU: {cpu.summary}; torch {report['torch']}, capability {report['torch_capability']}", flush=True)
+    return report
+
+
+def peaks() -> dict:
+    fp32 = matmul_peak("float32")
+    # Where torch would emulate bf16 (AVX2 only), a 2,048 matmul takes seconds: measure a small one.
+    bf16 = matmul_peak("bfloat16") if bf16_is_native() else matmul_peak("bfloat16", size=256, seconds=1.0)
+    print(f"matmul peak GFLOP/s (torch, {_threads()} threads): fp32 {fp32:.0f}, bf16 {bf16:.0f}", flush=True)
+    return {"fp32_peak_gflops": round(fp32, 1), "bf16_peak_gflops": round(bf16, 1), "torch_threads": _threads()}
+
+
+def run_size(args, work: Path, texts: list[str], tokenizer, report: dict) -> dict:
+    """Every command on its own fresh copy of the corpus's database."""
+    stats, tokens = corpus_report(texts, tokenizer)
+    mean_flops = float(flops_per_comment(tokens).mean())
+    stats |= {"gflop_per_comment": round(mean_flops / 1e9, 2),
+              "fp32_limit_cps": round(report["fp32_peak_gflops"] * 1e9 / mean_flops, 2)}
+    print(f"\n{len(texts)} comments:", stats, flush=True)
+    naive = None if args.skip_naive else run_naive(work, texts)
+    results, exact_scores = {}, None
+    for mode in args.modes:
+        if mode == "bf16" and report["bf16_peak_gflops"] < report["fp32_peak_gflops"]:
+            results[mode] = {"skipped": "bf16 matmuls slower than fp32 on this CPU"}
+            print("  --fast bf16: skipped, this CPU's bf16 matmuls are slower than fp32", flush=True)
+            continue
+        result, scores = run_command(args.app, work, texts, mode)
+        if mode == "exact":
+            exact_scores = scores
+        reference = naive["scores"] if mode == "exact" and naive else exact_scores
+        if reference and scores:
+            result["max_diff"] = max_diff(reference, scores)
+        result["loop_share_of_fp32_limit"] = round(result.get("loop_cps", 0) / stats["fp32_limit_cps"], 3)
+        if naive:
+            result["vs_naive"] = round(naive["wall_seconds"] / result["wall_seconds"], 2)
+        results[mode] = result
+        print(f"  {mode}: {_line(result)}", flush=True)
+    if args.before:
+        result, scores = run_command(args.before, work, texts, "exact", name="before")
+        if naive and scores:
+            result |= {"max_diff": max_diff(naive["scores"], scores),
+                       "vs_naive": round(naive["wall_seconds"] / result["wall_seconds"], 2)}
+        results["exact_before"] = result
+        print(f"  exact, {args.before}: {_line(result)}", flush=True)
+    if naive:
+        results["naive"] = {k: v for k, v in naive.items() if k != "scores"}
+    return stats | results
+
+
+def _line(result: dict) -> str:
+    return ", ".join(f"{k} {v}" for k, v in result.items() if k not in ("note",)) + (
+        f" ({result['note']})" if result.get("note") else "")
+
+
+NAIVE = """
+import json, sqlite3, sys, time
+from pathlib import Path
+from moderator.scoring.detox import load_detoxify
+from moderator.scoring.packs import read_manifest
+pack, db, out = Path(sys.argv[1]), sys.argv[2], sys.argv[3]
+rows = sqlite3.connect(db).execute("SELECT id, body FROM comments ORDER BY id").fetchall()
+detox = load_detoxify(pack, read_manifest(pack))  # detoxify's construction, offline and weights only
+started = time.perf_counter()
+scores = {comment_id: detox.predict(text) for comment_id, text in rows}
+json.dump({"loop_seconds": time.perf_counter() - started, "scores": scores}, open(out, "w"))
+"""
+
+
+def run_naive(work: Path, texts: list[str]) -> dict:
+    """detoxify's own loop, `predict` per comment, in a fresh process: import and load included."""
+    home = fresh_home(work, "naive", texts)
+    out = work / "naive.json"
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    started = time.perf_counter()
+    subprocess.run([sys.executable, "-c", NAIVE, str(work / "models" / MODEL), str(resolve_paths(str(home)).database), str(out)],
+                   env=env, check=True)
+    wall = time.perf_counter() - started
+    found = json.loads(out.read_text())
+    result = {"wall_seconds": round(wall, 1), "cps": round(len(texts) / wall, 2),
+              "loop_cps": round(len(texts) / found["loop_seconds"], 2), "load": os.getloadavg()[0],
+              "scores": {int(k): v for k, v in found["scores"].items()}}
+    print(f"  naive: {_line({k: v for k, v in result.items() if k != 'scores'})}", flush=True)
+    return result
+
+
+def run_command(app: Path, work: Path, texts: list[str], mode: str, name: str = "") -> tuple[dict, dict[int, dict]]:
+    """`moderator score` as a user runs it; the first stored score is watched for from outside."""
+    home = fresh_home(work, name or mode, texts)
+    command = [sys.executable, "-m", "moderator", "--home", str(home), "score", "--model", MODEL, "--json"]
+    command += [] if mode == "exact" else ["--fast", mode]
+    load = os.getloadavg()[0]
+    watcher = FirstScore(resolve_paths(str(home)).database)
+    started = time.perf_counter()
+    watcher.start(started)
+    done = subprocess.run(command, env={**os.environ, "PYTHONPATH": str(app)}, capture_output=True, text=True)
+    wall = time.perf_counter() - started
+    watcher.stop()
+    if done.returncode != 0:
+        return {"failed": done.stderr.strip().splitlines()[-1:]}, {}
+    figures = json.loads(done.stdout.strip().splitlines()[-1])
+    result = {"model": figures["model"], "wall_seconds": round(wall, 1), "cps": round(len(texts) / wall, 2),
+              "first_scored_seconds": watcher.seconds, "loop_cps": figures["comments_per_second"], "load": load}
+    note = [line for line in done.stderr.splitlines() if "ast mode" in line]
+    if note:
+        result["note"] = note[0].strip()
+    return result, read_scores(resolve_paths(str(home)).database, figures["model"])
+
+
+class FirstScore:
+    """Polls the database for its first stored score, from the moment the command starts."""
+
+    def __init__(self, path: Path):
+        self.path, self.seconds, self._stop = path, None, threading.Event()
+
+    def start(self, started: float) -> None:
+        self._thread = threading.Thread(target=self._watch, args=(started,), daemon=True)
+        self._thread.start()
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._thread.join()
+
+    def _watch(self, started: float) -> None:
+        connection = sqlite3.connect(self.path, timeout=0.1)
+        while not self._stop.wait(0.02):
+            try:
+                if connection.execute("SELECT 1 FROM scores LIMIT 1").fetchone():
+                    self.seconds = round(time.perf_counter() - started, 2)
+                    return
+            except sqlite3.Error:
+                continue
+
+
+def fresh_home(work: Path, name: str, texts: list[str]) -> Path:
+    """A data folder with the corpus unscored; its models folder is the one shared pack."""
+    home = work / f"home-{name}-{len(texts)}"
+    shutil.rmtree(home, ignore_errors=True)
+    corpus_database(home, texts).dispose()
+    models = resolve_paths(str(home)).models
+    shutil.rmtree(models, ignore_errors=True)
+    models.symlink_to(work / "models", target_is_directory=True)
+    return home
+
+
+def read_scores(db: Path, model: str) -> dict[int, dict]:
+    connection = sqlite3.connect(db)
+    rows = connection.execute("SELECT s.comment_id, s.label_scores FROM scores s JOIN scoring_models m "
+                              "ON m.id = s.model_id WHERE m.name = ?", (model,)).fetchall()
+    return {comment_id: json.loads(scores) for comment_id, scores in rows}
+
+
+def max_diff(a: dict[int, dict], b: dict[int, dict]) -> float:
+    return max(abs(a[i][k] - b[i][k]) for i in b for k in b[i])
 
 
 def corpus_report(texts: list[str], tokenizer) -> tuple[dict, np.ndarray]:
     full = np.array([len(ids) for ids in tokenizer(texts)["input_ids"]])
     tokens = np.minimum(full, 512)  # what the model sees
     words = np.array([len(t.split()) for t in texts])
-    return {"loadavg_start": os.getloadavg(), "torch_threads": _threads(), "comments": len(texts),
-            "words_median": float(np.median(words)), "words_max": int(words.max()),
+    return {"comments": len(texts), "words_median": float(np.median(words)), "words_max": int(words.max()),
             "tokens_mean": round(float(tokens.mean()), 1), "tokens_median": float(np.median(tokens)),
             "tokens_p90": float(np.percentile(tokens, 90)), "tokens_p99": float(np.percentile(tokens, 99)),
             "tokens_max": int(full.max()), "over_512_tokens": int((full > 512).sum())}, tokens
 
 
-def peaks(tokens: np.ndarray) -> dict:
-    fp32, bf16 = matmul_peak("float32"), matmul_peak("bfloat16")
-    print(f"matmul peak GFLOP/s: fp32 {fp32:.0f}, bf16 {bf16:.0f}", flush=True)
-    mean_flops = float(flops_per_comment(tokens).mean())
-    return {"fp32_peak_gflops": round(fp32, 1), "bf16_peak_gflops": round(bf16, 1),
-            "gflop_per_comment": round(mean_flops / 1e9, 2), "fp32_limit_cps": round(fp32 * 1e9 / mean_flops, 2)}
+def compare_engines(pack: Path, texts: list[str]) -> dict:
+    """torch fp32 / bf16 / int8 and ONNX Runtime fp32 / int8 on the same batches (the batching
+    calibrated for exact scoring), batch by batch in turn, in this one process: loop rates only."""
+    exact = DetoxifyScorer(pack)
+    engines = {"torch fp32": exact.score_as_is, "torch int8": DetoxifyScorer(pack, "int8", loaded=exact.loaded).score_as_is}
+    if bf16_is_native():
+        engines["torch bf16"] = DetoxifyScorer(pack, "bf16", loaded=exact.loaded).score_as_is
+    report: dict = {"batching": exact.batching.name}
+    engines |= onnx_engines(exact, pack.parent.parent / "onnx", report)
+    groups = exact.batches(texts) if exact.calibration is None else length_batches(
+        [len(ids) for ids in exact._tokenizer(texts, truncation=True)["input_ids"]], Batching(64, True, 1024))
+    seconds, scores = dict.fromkeys(engines, 0.0), {name: [None] * len(texts) for name in engines}
+    for number, group in enumerate(groups):
+        batch = [texts[i] for i in group]
+        for name, score in engines.items():
+            if number == 0:
+                score(batch)  # kernels are prepared on first use: not timed
+            started = time.perf_counter()
+            for index, row in zip(group, score(batch)):
+                scores[name][index] = row
+            seconds[name] += time.perf_counter() - started
+    for name in engines:
+        diff = max(abs(a[k] - b[k]) for a, b in zip(scores["torch fp32"], scores[name]) for k in a)
+        report[name] = {"loop_cps": round(len(texts) / seconds[name], 2), "max_diff_vs_torch_fp32": float(f"{diff:.2g}")}
+        print(f"  engine {name}: {report[name]}", flush=True)
+    return report | {"load": os.getloadavg()[0]}
 
 
-def measure_app(report: dict, db, pack: Path) -> dict[int, dict]:
+def onnx_engines(exact: DetoxifyScorer, folder: Path, report: dict) -> dict:
+    """ONNX Runtime on the same model, exported here as a pack build step would, fp32 and int8."""
+    try:
+        import onnxruntime
+        from onnxruntime.quantization import QuantType, quantize_dynamic
+    except ImportError:
+        report["onnxruntime"] = "not installed: skipped"
+        print("  engine onnxruntime: not installed, skipped", flush=True)
+        return {}
+    import torch
+
+    folder.mkdir(exist_ok=True)
+    fp32, int8 = folder / "model.onnx", folder / "model-int8.onnx"
+    sample = exact._encode(["a first comment", "and a second, longer one"])
+    names = list(sample.keys())
     started = time.perf_counter()
-    scorer = DetoxifyScorer(pack)
-    report["load_seconds"] = round(time.perf_counter() - started, 2)
-    rate, scores = end_to_end(db, scorer)
-    report["app_cps"] = round(rate, 2)
-    report["app_fraction_of_fp32_peak"] = round(rate / report["fp32_limit_cps"], 3)
-    print(f"(b) app end to end: {rate:.2f} c/s", flush=True)
-    return scores
+    dims = {name: {0: torch.export.Dim("batch"), 1: torch.export.Dim("tokens", max=512)} for name in names}
+    torch.onnx.export(exact._model, (), str(fp32), kwargs=dict(sample), input_names=names, output_names=["logits"],
+                      dynamo=True, dynamic_shapes=dims, verbose=False)
+    report["onnx_export_seconds"] = round(time.perf_counter() - started, 1)
+    started = time.perf_counter()
+    quantize_dynamic(str(_without_shapes(fp32)), str(int8), weight_type=QuantType.QInt8)
+    report["onnx_int8_quantize_seconds"] = round(time.perf_counter() - started, 1)
+    report["onnxruntime"] = onnxruntime.__version__
+    return {"onnxruntime fp32": _ort_scorer(exact, fp32, report), "onnxruntime int8": _ort_scorer(exact, int8, report)}
 
 
-def measure_naive(report: dict, pack: Path, texts: list[str], exact: dict[int, dict]) -> None:
-    rate, rows = naive(load_detoxify(pack, read_manifest(pack)), texts)
-    report["naive_cps"] = round(rate, 2)
-    report["app_vs_naive"] = round(report["app_cps"] / rate, 2)
-    report["app_max_diff_vs_predict"] = max(abs(rows[i - 1][k] - exact[i][k]) for i in exact for k in exact[i])
-    print(f"(a) naive predict per comment: {rate:.2f} c/s", flush=True)
+def _without_shapes(path: Path) -> Path:
+    """The model without the exporter's intermediate shapes, which ONNX's shape inference
+    (run by the quantiser) contradicts on the classifier's output."""
+    import onnx
+
+    model = onnx.load(str(path))
+    del model.graph.value_info[:]
+    bare = path.with_name("model-bare.onnx")
+    onnx.save(model, str(bare), save_as_external_data=True, location="model-bare.onnx.data")
+    return bare
 
 
-def measure_fast(report: dict, db, pack: Path, mode: str, exact: dict[int, dict]) -> None:
-    rate, scores = end_to_end(db, DetoxifyScorer(pack, fast=mode))
-    toxicity = [[exact[i]["toxicity"] for i in exact], [scores[i]["toxicity"] for i in exact]]
-    report |= {f"{mode}_cps": round(rate, 2), f"{mode}_max_diff": round(max_diff(exact, scores), 5),
-               f"{mode}_corr_toxicity": round(float(np.corrcoef(toxicity)[0, 1]), 4)}
-    if "naive_cps" in report:
-        report[f"{mode}_vs_naive"] = round(rate / report["naive_cps"], 2)
-    print(f"fast {mode}: {rate:.2f} c/s, max diff {report[f'{mode}_max_diff']}", flush=True)
+def _ort_scorer(exact: DetoxifyScorer, path: Path, report: dict):
+    import onnxruntime
+
+    options = onnxruntime.SessionOptions()
+    options.intra_op_num_threads, options.inter_op_num_threads = _threads(), 1
+    started = time.perf_counter()
+    session = onnxruntime.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
+    report[f"session_seconds_{path.stem}"] = round(time.perf_counter() - started, 2)
+    names = [i.name for i in session.get_inputs()]
+
+    def score(texts: list[str]) -> list[dict]:
+        inputs = exact._tokenizer(texts, return_tensors="np", truncation=True, padding=True)
+        logits = session.run(None, {name: inputs[name].astype(np.int64) for name in names})[0]
+        return [dict(zip(exact.labels, row)) for row in (1 / (1 + np.exp(-logits))).tolist()]
+
+    return score
 
 
 def _threads() -> int:
@@ -316,8 +501,14 @@ def _compute(model, encoded: list[list[int]], batching: Batching) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--comments", type=int, default=2000)
+    parser.add_argument("--comments", type=int, nargs="+", default=[600, 2000])
+    parser.add_argument("--modes", nargs="+", default=["exact", "bf16", "int8", "auto"],
+                        help="the `moderator score` runs: exact and --fast modes")
+    parser.add_argument("--app", type=Path, default=REPO, help="the checkout whose `moderator score` is run")
+    parser.add_argument("--before", type=Path, help="another checkout whose exact `moderator score` is run too, "
+                        "in the same conditions (before / after)")
     parser.add_argument("--quick-comments", type=int, default=20000)
+    parser.add_argument("--engine-comments", type=int, default=300, help="comments for the engines (0: skip)")
     parser.add_argument("--skip-naive", action="store_true", help="leave out the slow naive baseline")
     parser.add_argument("--families", action="store_true", help="compare batching per model family instead")
     parser.add_argument("--family-comments", type=int, default=192)

@@ -96,7 +96,7 @@ def test_batched_scores_equal_detoxify_predict_one_by_one(tiny, paths, no_networ
         for index, row in zip(group, scorer.score([texts[i] for i in group])):
             batched[index] = row
     for text, row in zip(texts, batched):
-        expected = scorer._detoxify.predict(text)
+        expected = scorer.loaded.detoxify.predict(text)
         assert all(abs(row[label] - expected[label]) < 1e-5 for label in model.labels)
 
 

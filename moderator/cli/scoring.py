@@ -16,10 +16,10 @@ from typing import TYPE_CHECKING, TextIO
 from moderator.cli.insight import print_reports
 from moderator.config import resolve_paths
 from moderator.errors import ModeratorError
-from moderator.scoring.detox import FAST_MODES
+from moderator.scoring.detox import AUTO, FAST_MODES
 from moderator.scoring.packfiles import MANIFEST
 from moderator.scoring.priority import Thresholds
-from moderator.scoring.registry import list_models, load_scorer, model_identity, remove_model, use_model
+from moderator.scoring.registry import list_models, load_scorer, model_identity, remove_model, start_loading, use_model
 from moderator.scoring.releases import RELEASES
 
 if TYPE_CHECKING:  # for annotations only: the commands import what they run when they run
@@ -54,8 +54,8 @@ def add_commands(commands: Subcommands) -> None:
 
 def _add_model_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--model", metavar="NAME", help="the model to use (default: the active one)")
-    parser.add_argument("--fast", choices=FAST_MODES, help="a faster, slightly less exact mode "
-                        "(detoxify models; bf16 needs AVX-512 on x86, else int8)")
+    parser.add_argument("--fast", choices=(AUTO, *FAST_MODES), help="a faster, slightly less exact mode "
+                        "(detoxify models): auto measures which suits this processor; bf16 needs AVX-512 on x86")
 
 
 def _add_models_commands(actions: Subcommands) -> None:
@@ -85,9 +85,12 @@ def _models_dir(args: argparse.Namespace) -> Path:
 def cmd_score(db: Database, args: argparse.Namespace) -> int:
     from moderator.scoring.runner import score_pending
 
-    scorer = load_scorer(_models_dir(args), args.model, args.fast)
+    scorer = start_loading(_models_dir(args), args.model, args.fast)  # loads while the first comments are read
+    if args.fast == AUTO and scorer.note:
+        print(scorer.note, file=sys.stderr)
     with ProgressBar() as bar:
         progress = score_pending(db.write_sessions, scorer, args.article, args.rescore, on_progress=bar.show)
+    scorer.ready()  # a model that cannot load says so, even with nothing left to score
     if args.json:
         print(json.dumps({"model": scorer.identity.name} | progress.as_json()))
     else:

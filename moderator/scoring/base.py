@@ -35,6 +35,7 @@ class Scorer(ABC):
 
     identity: ModelIdentity
     window: int = 2000  # comments the loop reads at a time
+    note: str | None = None  # a sentence on how it was set up (the fast mode chosen, say), for the user
 
     @property
     def labels(self) -> tuple[str, ...]:
@@ -43,6 +44,10 @@ class Scorer(ABC):
     @property
     def main_label(self) -> str:
         return self.identity.main_label
+
+    def ready(self) -> Scorer:
+        """This scorer, loaded (one loading elsewhere waits, and raises what its loading raised)."""
+        return self
 
     def batches(self, texts: Sequence[str]) -> list[list[int]]:
         """Index groups to score together; by default the whole window at once."""

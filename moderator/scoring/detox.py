@@ -7,112 +7,175 @@ when the package is imported.
 from __future__ import annotations
 
 import platform
-from collections.abc import Sequence
+import time
+from collections.abc import Callable, Sequence
 from contextlib import nullcontext
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from moderator.errors import ModeratorError
-from moderator.scoring.base import LabelScores, Scorer
+from moderator.scoring.base import LabelScores, ModelIdentity, Scorer
+from moderator.scoring.batching import (
+    CALIBRATION_MIN,
+    CANDIDATES,
+    DEFAULT_BATCHING,
+    Batching,
+    Calibration,
+    CalibrationCache,
+    length_batches,
+)
 from moderator.scoring.checkpoint import UnreadableCheckpoint, checkpoint_info, load_checkpoint
+from moderator.scoring.cpu import Clock, cpu_class
 from moderator.scoring.offline import ensure_hub_alias, hub_cache, offline_hub
 from moderator.scoring.packs import Manifest, read_manifest
+from moderator.scoring.threads import ThreadGovernor, prepare_threads_environment, thread_counts
 
 if TYPE_CHECKING:  # imported for real on the loading worker only
     import detoxify
     import torch
-    from transformers import PreTrainedTokenizerBase
+    from transformers import BatchEncoding, PreTrainedTokenizerBase
 
 BF16, INT8 = "bf16", "int8"
 FAST_MODES = (BF16, INT8)
+AUTO = "auto"  # the fast mode that suits this CPU, chosen by measuring it (moderator.scoring.fastmode)
 X86 = {"x86_64", "amd64", "i386", "i686"}  # platform.machine() names
-
-
-@dataclass(frozen=True)
-class Batching:
-    size: int  # comments per batch at most
-    by_length: bool  # sort a window by token count so a batch pads little
-    # Padded tokens per batch at most (width x comments): long comments go in small
-    # batches, since attention grows with the square of the width. 0: no limit.
-    token_budget: int = 0
-
-
-# Measured per family (docs/models.md): small length-sorted batches did at least as well
-# as one comment at a time for BERT, RoBERTa and ALBERT alike, while batches of 32 lost
-# up to 40 % to padding; the token budget keeps the longest comments in small batches.
-DEFAULT_BATCHING = Batching(8, True, 2048)
-BATCHING = {family: DEFAULT_BATCHING for family in ("bert", "roberta", "xlm-roberta", "albert")}
-
-
-def length_batches(lengths: Sequence[int], batching: Batching) -> list[list[int]]:
-    """Index groups in scoring order: by length if asked, cut at the size or token budget."""
-    order = sorted(range(len(lengths)), key=lengths.__getitem__) if batching.by_length else range(len(lengths))
-    groups: list[list[int]] = []
-    width = 0
-    for index in order:
-        wider = max(width, lengths[index])
-        full = groups and len(groups[-1]) == batching.size
-        over = batching.token_budget and groups and wider * (len(groups[-1]) + 1) > batching.token_budget
-        if not groups or full or over:
-            groups.append([])
-            wider = lengths[index]
-        groups[-1].append(index)
-        width = wider
-    return groups
+CALIBRATION_FILE = "calibration.json"  # in the pack's folder, beside its files: what was measured here
+__all__ = ["Batching", "DetoxifyScorer", "length_batches"]  # Batching's home is moderator.scoring.batching
 
 
 class DetoxifyScorer(Scorer):
+    """A detoxify model from a pack. Batching is chosen by measurement: a calibration on the
+    first large window scored on this CPU (moderator.scoring.batching), kept in the pack's
+    folder; the thread count by the governor (moderator.scoring.threads), batch by batch."""
+
     window = 512  # enough comments that sorted batches hold comments of like length
 
-    def __init__(self, pack: Path, fast: str | None = None, batching: Batching | None = None):
-        manifest, self._fast = read_manifest(pack), _check_fast(fast)
+    def __init__(self, pack: Path, fast: str | None = None, batching: Batching | None = None,
+                 clock: Clock = time.perf_counter, loaded: LoadedModel | None = None):
+        prepare_threads_environment()
+        self._fast, self._clock = check_fast(fast), clock
         if fast == BF16 and not bf16_is_native():
             raise ModeratorError("This computer's processor has no bf16 arithmetic: --fast bf16 would score several "
                                  "times slower than exact scoring here. Use --fast int8, or no fast mode.")
-        self._detoxify = load_detoxify(pack, manifest)
-        # detoxify is untyped: its parts are given their types here, where they are taken out.
-        self._tokenizer: PreTrainedTokenizerBase = self._detoxify.tokenizer
-        self._model: torch.nn.Module = self._detoxify.model.eval()
-        self._check_labels(manifest)
-        # A fast mode gives slightly different figures, so it is a model identity of its own.
-        self.identity = replace(manifest.identity(), name=f"{manifest.name}@{fast}" if fast else manifest.name)
-        self._batching = batching or BATCHING.get(manifest.family, DEFAULT_BATCHING)
-        if fast == INT8:
-            self._model = _quantize_int8(self._model)
+        self.loaded = loaded or load_model(pack)
+        manifest = self.loaded.manifest
+        self._tokenizer = self.loaded.tokenizer
+        self._model = _quantize_int8(self.loaded.model) if fast == INT8 else self.loaded.model
+        self.identity = mode_identity(manifest.identity(), fast)
+        self.work = forward_flops(self.loaded.model.config)
+        self._governor = ThreadGovernor(thread_counts(cpu_class().cores), clock=clock)
+        self._cache, self._cache_key = CalibrationCache(pack / CALIBRATION_FILE), calibration_key(manifest, fast)
+        known = batching or self._cache.batching(self._cache_key)
+        self.batching = known or DEFAULT_BATCHING
+        self.calibration = None if known else Calibration(CANDIDATES, self.work)
 
     def batches(self, texts: Sequence[str]) -> list[list[int]]:
-        if self._batching.size == 1:
+        if self.batching.size == 1 and not self.calibration:
             return [[i] for i in range(len(texts))]
-        lengths = [len(ids) for ids in self._tokenizer(list(texts), truncation=True)["input_ids"]]
-        return length_batches(lengths, self._batching)
+        lengths = self._lengths(texts)
+        if self.calibration is not None and not self.calibration.planned and len(texts) >= CALIBRATION_MIN:
+            return self.calibration.plan(lengths)
+        return length_batches(lengths, self.batching)
 
     def score(self, texts: Sequence[str]) -> list[LabelScores]:
         """The same figures as `Detoxify.predict` (same tokenizer call, sigmoid of logits)."""
-        import torch
-
         if not texts:
             return []
-        inputs = self._tokenizer(list(texts), return_tensors="pt", truncation=True, padding=True)
+        inputs = self._encode(texts)
+        lengths = inputs["attention_mask"].sum(dim=1).tolist()
+        if self.calibration is not None and self.calibration.expects(lengths):
+            started = self._clock()
+            logits = self._forward(inputs)
+            self._calibrated(lengths, self._clock() - started)
+        else:
+            logits = self._governor.run(lambda: self._forward(inputs), sum(map(self.work, lengths)))
+        return self._rows(logits)
+
+    def score_as_is(self, texts: Sequence[str]) -> list[LabelScores]:
+        """Scores on the threads set now, neither calibrating nor governed: for comparing modes."""
+        return self._rows(self._forward(self._encode(texts))) if texts else []
+
+    def _encode(self, texts: Sequence[str]) -> BatchEncoding:
+        encoded: BatchEncoding = self._tokenizer(list(texts), return_tensors="pt", truncation=True, padding=True)
+        return encoded
+
+    def _rows(self, logits: torch.Tensor) -> list[LabelScores]:
+        import torch
+
+        return [dict(zip(self.labels, row)) for row in torch.sigmoid(logits.float()).tolist()]
+
+    def _forward(self, inputs: BatchEncoding) -> torch.Tensor:
+        import torch
+
         autocast = torch.autocast("cpu", dtype=torch.bfloat16) if self._fast == BF16 else nullcontext()
         with torch.inference_mode(), autocast:
-            logits = self._model(**inputs)[0]
-        rows = torch.sigmoid(logits.float()).tolist()
-        return [dict(zip(self.labels, row)) for row in rows]
+            logits: torch.Tensor = self._model(**inputs)[0]
+        return logits
 
     def logits(self, texts: Sequence[str]) -> list[LabelScores]:
         """The labels' logits (before the sigmoid, which saturates in float32), for
         explanations (moderator/scoring/explain.py); padded batches as `score` makes them."""
         import torch
 
-        inputs = self._tokenizer(list(texts), return_tensors="pt", truncation=True, padding=True)
         with torch.inference_mode():
-            logits = self._model(**inputs)[0]
+            logits = self._model(**self._encode(texts))[0]
         return [dict(zip(self.labels, row)) for row in logits.double().tolist()]
 
-    def _check_labels(self, manifest: Manifest) -> None:
-        if tuple(self._detoxify.class_names) != manifest.labels:
-            raise ModeratorError(f"The model '{manifest.name}' does not match its manifest; reinstall its pack.")
+    def _lengths(self, texts: Sequence[str]) -> list[int]:
+        return [len(ids) for ids in self._tokenizer(list(texts), truncation=True)["input_ids"]]
+
+    def _calibrated(self, lengths: list[int], seconds: float) -> None:
+        """Note a calibration batch; once all are in, keep the fastest batching, here and in the cache."""
+        calibration = self.calibration
+        assert calibration is not None
+        calibration.measured(lengths, seconds)
+        if calibration.done:
+            self.batching, self.calibration = calibration.best(), None
+            self._cache.put_batching(self._cache_key, self.batching, calibration.rates(), cpu_class().summary)
+
+
+@dataclass(frozen=True)
+class LoadedModel:
+    """A pack's model and tokenizer, loaded once and shared by the scorers that compare modes on it."""
+
+    manifest: Manifest
+    model: torch.nn.Module
+    tokenizer: PreTrainedTokenizerBase
+    detoxify: detoxify.Detoxify  # the same model behind detoxify's own `predict`: the reference
+
+
+def load_model(pack: Path) -> LoadedModel:
+    manifest = read_manifest(pack)
+    found = load_detoxify(pack, manifest)
+    # detoxify is untyped: its parts are given their types here, where they are taken out.
+    model: torch.nn.Module = found.model.eval()
+    tokenizer: PreTrainedTokenizerBase = found.tokenizer
+    if tuple(found.class_names) != manifest.labels:
+        raise ModeratorError(f"The model '{manifest.name}' does not match its manifest; reinstall its pack.")
+    return LoadedModel(manifest, model, tokenizer, found)
+
+
+def forward_flops(config: object) -> Callable[[int], float]:
+    """FLOPs of one comment of n tokens through the encoder: two per weight per token in the
+    layers' matrix products, plus attention's n^2 terms. Used to compare batches of any shape."""
+    layers, hidden = int(getattr(config, "num_hidden_layers", 12)), int(getattr(config, "hidden_size", 768))
+    inner = int(getattr(config, "intermediate_size", 4 * hidden))
+    per_token = 2 * layers * (4 * hidden * hidden + 2 * hidden * inner)
+    per_pair = 4 * layers * hidden
+
+    def flops(tokens: int) -> float:
+        return float(per_token * tokens + per_pair * tokens * tokens)
+
+    return flops
+
+
+def calibration_key(manifest: Manifest, fast: str | None) -> str:
+    """Measurements hold for one CPU class, torch build, model and mode."""
+    import torch
+
+    capability = torch.backends.cpu.get_cpu_capability()
+    return f"{cpu_class().key}:torch {torch.__version__} {capability}:{manifest.checksum[:16]}:{fast or 'exact'}"
 
 
 def load_detoxify(pack: Path, manifest: Manifest) -> detoxify.Detoxify:
@@ -144,7 +207,12 @@ def load_detoxify(pack: Path, manifest: Manifest) -> detoxify.Detoxify:
     return found
 
 
-def _check_fast(fast: str | None) -> str | None:
+def mode_identity(identity: ModelIdentity, fast: str | None) -> ModelIdentity:
+    """A fast mode gives slightly different figures, so it is a model identity of its own."""
+    return replace(identity, name=f"{identity.name}@{fast}") if fast else identity
+
+
+def check_fast(fast: str | None) -> str | None:
     if fast is not None and fast not in FAST_MODES:
         raise ModeratorError(f"Unknown fast mode '{fast}'; use one of: {', '.join(FAST_MODES)}.")
     return fast

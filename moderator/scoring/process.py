@@ -56,7 +56,7 @@ class ScoringProcess(Scorer):
         child_end.close()  # the child holds the only other end: its exit ends the pipe
 
     def load(self) -> ScoringProcess:
-        self.identity, self.window = self._receive()
+        self.identity, self.window, self.note = self._receive()
         return self
 
     # The answers come from our own child, which ran the same methods of a Scorer.
@@ -107,7 +107,7 @@ def serve(models_dir: str, name: str | None, fast: str | None, pipe: Connection)
     scorer = _answer(pipe, lambda: load_scorer(Path(models_dir), name, fast))
     if scorer is None:
         return
-    pipe.send(("ok", (scorer.identity, scorer.window)))
+    pipe.send(("ok", (scorer.identity, scorer.window, scorer.note)))
     while True:
         try:
             request, texts = pipe.recv()

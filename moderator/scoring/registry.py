@@ -13,6 +13,7 @@ from pathlib import Path
 
 from moderator.errors import ModeratorError
 from moderator.scoring.base import ModelIdentity, Scorer
+from moderator.scoring.detox import AUTO
 from moderator.scoring.packs import installed_packs, pack_folder, read_manifest, remove_pack
 from moderator.scoring.quick import QUICK_SCREEN, quick_identity
 
@@ -63,6 +64,17 @@ def model_identity(models_dir: Path, name: str | None = None) -> ModelIdentity:
     return read_manifest(pack_folder(models_dir, name)).identity()
 
 
+def window_for(identity: ModelIdentity) -> int:
+    """How many comments the model's scorer reads at a time, known before it is loaded."""
+    if identity.name == QUICK_SCREEN:
+        from moderator.scoring.quick import QuickScreen
+
+        return QuickScreen.window
+    from moderator.scoring.detox import DetoxifyScorer
+
+    return DetoxifyScorer.window
+
+
 def list_models(models_dir: Path) -> list[ModelInfo]:
     active = active_model(models_dir)
     identities = [quick_identity()] + [m.identity() for m in installed_packs(models_dir)]
@@ -78,6 +90,20 @@ def remove_model(models_dir: Path, name: str) -> None:
         (models_dir / ACTIVE_FILE).unlink(missing_ok=True)  # a reinstall must not silently reactivate it
 
 
+def start_loading(models_dir: Path, name: str | None = None, fast: str | None = None) -> Scorer:
+    """A detoxify model loading on a thread (seconds) while its first comments are read: its
+    identity is known from its pack. The quick screen, and `--fast auto` (whose identity
+    depends on what it measures), are loaded at once."""
+    name = name or active_model(models_dir)
+    if name == QUICK_SCREEN or fast == AUTO:
+        return load_scorer(models_dir, name, fast)
+    from moderator.scoring.detox import DetoxifyScorer, check_fast, mode_identity
+    from moderator.scoring.runner import ScorerLoading
+
+    identity = mode_identity(model_identity(models_dir, name), check_fast(fast))
+    return ScorerLoading(identity, DetoxifyScorer.window, lambda: load_scorer(models_dir, name, fast))
+
+
 def load_scorer(models_dir: Path, name: str | None = None, fast: str | None = None) -> Scorer:
     """Load a model for scoring. Slow for detoxify models (seconds): call it on a worker."""
     name = name or active_model(models_dir)
@@ -87,6 +113,10 @@ def load_scorer(models_dir: Path, name: str | None = None, fast: str | None = No
         from moderator.scoring.quick import QuickScreen
 
         return QuickScreen()
+    if fast == AUTO:
+        from moderator.scoring.fastmode import auto_scorer
+
+        return auto_scorer(pack_folder(models_dir, name))
     from moderator.scoring.detox import DetoxifyScorer
 
     return DetoxifyScorer(pack_folder(models_dir, name), fast=fast)

@@ -20,6 +20,7 @@ import threading
 import time
 from collections import deque
 from concurrent.futures import Future
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -29,14 +30,26 @@ from moderator.errors import explain
 from moderator.gui.common.messages import ReportBug
 from moderator.gui.workers.progress import CancelToken, Progress, ProgressPanel
 from moderator.gui.workers.writer import Writer
-from moderator.scoring.base import LabelScores
+from moderator.scoring.base import LabelScores, ModelIdentity
 from moderator.scoring.process import ScoringProcess
+from moderator.scoring.registry import model_identity, window_for
 from moderator.scoring.runner import window_batches
 from moderator.scoring.store import ScoringPlan, count_unscored, register_model, write_scores
 from moderator.storage.database import Database
 
 LANDING_BUDGET = 0.008  # seconds of GUI-thread time per event-loop turn for landed scores
 LANDING_SLICE = 32  # comment ids per announced Changes
+
+
+@dataclass(frozen=True)
+class _Start:
+    """What a run starts from: the model's row, the plan and the first window of comments."""
+
+    identity: ModelIdentity
+    model_id: int
+    plan: ScoringPlan
+    total: int
+    window: list[tuple[int, str]]
 
 
 class BackgroundScorer(QObject):
@@ -135,29 +148,39 @@ class BackgroundScorer(QObject):
         scorer = ScoringProcess(self._models_dir)
         token.when_cancelled(scorer.stop)
         try:
-            return self._score_with(scorer.load(), priority_article, token)
+            # While the child loads the model (seconds), find what it will score: the model's
+            # identity is in its pack's manifest, so the first comments are read meanwhile.
+            start = self._prepare(model_identity(self._models_dir), priority_article)
+            loaded = scorer.load()
+            if loaded.identity != start.identity:  # the active model changed in between
+                start = self._prepare(loaded.identity, priority_article)
+            return self._score_with(loaded, start, token)
         finally:
             scorer.close()
 
-    def _score_with(self, scorer: ScoringProcess, priority_article: int | None, token: CancelToken) -> str:
-        model_id = self._writer.submit(lambda session: register_model(session, scorer.identity)).result()
+    def _prepare(self, identity: ModelIdentity, priority_article: int | None) -> _Start:
+        model_id = self._writer.submit(lambda session: register_model(session, identity)).result()
         self.model_ready.emit(model_id)
         plan = ScoringPlan(model_id, priority_article)
         with self._db.sessions() as session:
             total = count_unscored(session, model_id)
-        done, last_write = 0, None
-        while not token.cancelled:
-            with self._db.sessions() as session:
-                window = plan.next_window(session, scorer.window)
-            if not window:
-                break
+            window = plan.next_window(session, window_for(identity))
+        return _Start(identity, model_id, plan, total, window)
+
+    def _score_with(self, scorer: ScoringProcess, start: _Start, token: CancelToken) -> str:
+        done, last_write, window = 0, None, start.window
+        while window and not token.cancelled:
             for ids, texts in window_batches(scorer, window):
                 if token.cancelled:
                     break
                 rows = scorer.score(texts)
-                last_write = self._write(model_id, scorer.main_label, ids, rows, last_write)
+                last_write = self._write(start.model_id, scorer.main_label, ids, rows, last_write)
                 done += len(ids)
-                self._panel.report(Progress(done, max(total, done), "comments scored"))
+                self._panel.report(Progress(done, max(start.total, done), "comments scored"))
+            if token.cancelled:
+                break
+            with self._db.sessions() as session:
+                window = start.plan.next_window(session, scorer.window)
         if last_write is not None:
             last_write.result()
         return "cancelled" if token.cancelled else "done"
