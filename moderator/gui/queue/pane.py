@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QItemSelection, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -30,7 +30,7 @@ from moderator.gui.article.threadmodel import describe_comment
 from moderator.gui.common.delegates import CommentDelegate
 from moderator.gui.common.flowlayout import FlowLayout
 from moderator.gui.common.reading import PriorityOf, Read, changed_rows
-from moderator.gui.models.listmodels import ROW_ROLE, step_list
+from moderator.gui.models.listmodels import ROW_ROLE, highlight, highlighted, step_list
 from moderator.gui.queue.filters import chips, describe_range, label_name
 from moderator.gui.queue.histogram import ScoreHistogram
 from moderator.gui.queue.model import QueueModel
@@ -53,8 +53,10 @@ RECOUNT_PAUSE_MS = 400  # decisions in a burst cost one recount
 
 
 class QueuePane(QWidget):
-    comment_chosen = Signal(object)  # the current comment's CommentRow
+    comment_chosen = Signal(object)  # the moderator moved to this comment (its CommentRow): j / k, arrows, a click
+    listed = Signal()  # the list was read again from its top: nothing is highlighted until the window says
     selection_changed = Signal(int)  # how many comments are selected
+    selection_dropped = Signal(int)  # the moderator's selection of this many was cleared: other comments are listed
     pending_counted = Signal(int)  # the whole pending queue, for the tab's title
 
     def __init__(self, read: Read, reader: Reader, priority_of: PriorityOf, parent: QWidget | None = None):
@@ -146,7 +148,7 @@ class QueuePane(QWidget):
         self.search.returnPressed.connect(self._search_done)
         self.histogram.band_chosen.connect(self.select_band)
         self.histogram_label.currentIndexChanged.connect(lambda _i: self._ask_histogram())
-        self.view.selectionModel().currentChanged.connect(self._current_changed)
+        self.view.selectionModel().selectionChanged.connect(self._selection_changed)
 
     def _timer(self, ms: int, then: Callable[[], None]) -> QTimer:
         timer = QTimer(self)
@@ -171,25 +173,32 @@ class QueuePane(QWidget):
         self.histogram.set_thresholds(medium, high)
         self.query = replace(self.query, flagged_from=medium)
 
-    def set_query(self, query: QueueQuery, keep_current: bool = False) -> None:
-        """Show a queue, order or filter. Keeping the current comment selects it again
-        when it is still in the first rows (a reload after decisions)."""
-        current = self.current_id() if keep_current else None
+    def set_query(self, query: QueueQuery) -> None:
+        """Show a queue, order or filter from its top; `listed` follows (the window then
+        highlights its current comment, if listed). The moderator's selection stays when
+        the same comments match (another order, or the queue read again) and is dropped,
+        with `selection_dropped`, when other comments may."""
         if query.sort == Sort.RELEVANCE and not query.search:
             query = replace(query, sort=Sort.PRIORITY)
+        same_comments = replace(query, sort=Sort.NEWEST) == replace(self.query, sort=Sort.NEWEST)
+        kept, dropped = (set(self.model.checked), 0) if same_comments else (set(), len(self.model.checked))
         self.query = query
-        self.selection_source = ""
-        self._ids_answer.forget()
+        if not same_comments:
+            self._ids_answer.forget()
+            self.selection_source = ""
+            self.histogram.mark(None)
         self.model.set_query(query)
-        self.histogram.mark(None)
+        self.model.replace_checked(kept)
         self._show_filters()
-        if current is not None and (row := self.model.row_of(current)) is not None:
-            self.view.selectionModel().setCurrentIndex(self.model.index(row), QItemSelectionModel.SelectionFlag.ClearAndSelect)
         self.recount()
-        self.selection_changed.emit(0)
+        self._selection_edited()
+        if dropped:
+            self.selection_dropped.emit(dropped)
+        self.listed.emit()
 
     def reload(self) -> None:
-        self.set_query(self.query, keep_current=True)
+        """The same queue read again (F5, an import, scores landing)."""
+        self.set_query(self.query)
 
     def set_kind(self, kind: QueueKind) -> None:
         self.kinds.blockSignals(True)
@@ -300,24 +309,28 @@ class QueuePane(QWidget):
     # ---- moving ---------------------------------------------------------------------------------------
 
     def current_id(self) -> int | None:
-        index = self.view.currentIndex()
+        """The comment the queue highlights."""
+        index = highlighted(self.view)
         return self.model.id_at(index.row()) if index.isValid() else None
 
     def current_row(self) -> CommentRow | None:
-        index = self.view.currentIndex()
+        index = highlighted(self.view)
         return index.data(ROW_ROLE) if index.isValid() else None
+
+    def highlight(self, comment_id: int | None) -> None:
+        """Highlight this comment if the queue lists it (as far as it was read), else none."""
+        row = self.model.row_of(comment_id) if comment_id is not None else None
+        highlight(self.view, self.model.index(row) if row is not None else QModelIndex())
 
     def step(self, forward: bool) -> bool:
         """The next (or previous) comment; False at either end."""
         return step_list(self.view, forward)
 
     def go_to(self, row: int) -> None:
-        index = self.model.index(row)
-        self.view.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
-        self.view.scrollTo(index)
+        highlight(self.view, self.model.index(row))
 
-    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        if current.isValid() and (row := current.data(ROW_ROLE)) is not None:
+    def _selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
+        if (row := self.current_row()) is not None:
             self.comment_chosen.emit(row)
 
     # ---- the moderator's selection ---------------------------------------------------------------------
