@@ -50,6 +50,7 @@ BINS = 20
 CHIP_WIDTH = 240  # pixels of text at most on a filter chip (the full text is its tooltip)
 SEARCH_PAUSE_MS = 250  # search once typing pauses: each search reads the index
 RECOUNT_PAUSE_MS = 400  # decisions in a burst cost one recount
+SCORES_PAUSE_MS = 400  # scores land in slices: the queue is read again (order, Flagged, band) once they pause
 
 
 class QueuePane(QWidget):
@@ -74,6 +75,7 @@ class QueuePane(QWidget):
         self._build(priority_of)
         self._search_pause = self._timer(SEARCH_PAUSE_MS, self._search_typed)
         self._recount_pause = self._timer(RECOUNT_PAUSE_MS, self.recount)
+        self._scores_pause = self._timer(SCORES_PAUSE_MS, self.reload)
 
     # ---- construction ------------------------------------------------------------------
 
@@ -198,6 +200,7 @@ class QueuePane(QWidget):
 
     def reload(self) -> None:
         """The same queue read again (F5, an import, scores landing)."""
+        self._scores_pause.stop()
         self.set_query(self.query)
 
     def set_kind(self, kind: QueueKind) -> None:
@@ -282,13 +285,17 @@ class QueuePane(QWidget):
 
     def on_changes(self, changes: Changes) -> None:
         """Changed comments are repainted where they are (a decided comment stays in place
-        until the queue reloads, so j keeps its place); counts and the band follow."""
+        until the queue reloads, so j keeps its place); counts and the band follow. New
+        scores change the order, who is Flagged and the band: once they stop landing, the
+        queue is read again (keeping the current comment and the selection)."""
         if changes.everything:
             self.reload()
             return
         for row in changed_rows(changes, self.model.is_read, self._read, self.query.model_id):
             self.model.replace(row)
-        if changes.decided or changes.scores:
+        if changes.scores:
+            self._scores_pause.start()
+        elif changes.decided:
             self.recount_soon()
 
     def _counted(self, count: int) -> None:
