@@ -5,7 +5,9 @@ in its own session and the writer announces the Changes every view refreshes fro
 class only asks what it must (a reason, a confirmation) and says what happened.
 
 A selection the moderator did not pick row by row (Ctrl+A, a score band) or a large one
-is confirmed with its exact count before anything is written.
+is confirmed with its exact count before anything is written, Cancel the default button
+(Enter alone never approves a thousand comments); a bulk hide asks its question and the
+reason in one dialog.
 """
 
 from __future__ import annotations
@@ -83,13 +85,14 @@ class Decisions:
                     on_done: Callable[[], None] = lambda: None) -> bool:
         """Approve / hide / restore these comments as one undo step; `what` names them
         ("the 3 selected comments"). False when nothing was done (cancelled)."""
-        if confirm and not self._confirmed(f"{VERBS[action]} {what}?", action):
-            return False
         reason, note = None, ""
-        if action == Action.HIDE:
-            if (choice := HideDialog(self._parent).choose()) is None:
+        if action == Action.HIDE:  # the reason dialog asks the question too
+            choice = HideDialog(self._parent, len(comment_ids), what, careful=confirm).choose()
+            if choice is None:
                 return False
             reason, note = choice.reason, choice.note
+        elif confirm and not self._confirmed(f"{VERBS[action]} {what}?", action):
+            return False
         moderator = self._moderator()
         self._push(f"{VERBS[action]} {len(comment_ids):,}",
                    lambda s: decisions.decide(s, comment_ids, action, moderator, reason, note, Source.BULK),
@@ -106,7 +109,7 @@ class Decisions:
         box.setTextFormat(Qt.TextFormat.PlainText)  # the question may quote an author's name
         box.setInformativeText("One Ctrl+Z undoes all of it.")
         go = box.addButton(VERBS[action], QMessageBox.ButtonRole.AcceptRole)
-        box.setDefaultButton(go)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)  # Enter cancels: acting on many is a deliberate click
         box.setObjectName("BulkConfirm")
         box.exec()
         confirmed = box.clickedButton() is go

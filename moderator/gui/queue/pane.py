@@ -11,7 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
-from PySide6.QtCore import QItemSelection, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QItemSelection, QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListView,
+    QStyle,
     QTabBar,
     QToolButton,
     QVBoxLayout,
@@ -51,6 +53,26 @@ CHIP_WIDTH = 240  # pixels of text at most on a filter chip (the full text is it
 SEARCH_PAUSE_MS = 250  # search once typing pauses: each search reads the index
 RECOUNT_PAUSE_MS = 400  # decisions in a burst cost one recount
 SCORES_PAUSE_MS = 400  # scores land in slices: the queue is read again (order, Flagged, band) once they pause
+
+
+class LeaveOnEscape(QObject):
+    """Esc in the search box leaves it for the results (the window's own Esc, which clears
+    the selection, never sees it), so the next keys are the queue's again."""
+
+    def __init__(self, box: QLineEdit, leave: Callable[[], None]):
+        super().__init__(box)
+        self._leave = leave
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if not isinstance(event, QKeyEvent) or event.key() != Qt.Key.Key_Escape or event.modifiers():
+            return False
+        if event.type() == QEvent.Type.ShortcutOverride:
+            event.accept()  # the key press comes here instead of going to the Esc shortcut
+            return True
+        if event.type() == QEvent.Type.KeyPress:
+            self._leave()
+            return True
+        return False
 
 
 class QueuePane(QWidget):
@@ -90,9 +112,14 @@ class QueuePane(QWidget):
             self.kinds.setTabData(number - 1, kind)
         self.search = QLineEdit(self)
         self.search.setPlaceholderText("Search comments and authors   ( / )")
-        self.search.setClearButtonEnabled(True)
         self.search.setAccessibleName("Search the queue")
-        self.search.setToolTip('Words (all must match), "a phrase", prefix*. Enter or Down goes to the results.')
+        self.search.setToolTip('Words (all must match), "a phrase", prefix*. Enter or Esc goes to the results.')
+        self.clear_search = self.search.addAction(self.style().standardIcon(QStyle.StandardPixmap.SP_LineEditClearButton),
+                                                  QLineEdit.ActionPosition.TrailingPosition)
+        self.clear_search.setToolTip("Clear the search")
+        self.clear_search.setVisible(False)
+        self._leave_on_escape = LeaveOnEscape(self.search, self._search_done)
+        self.search.installEventFilter(self._leave_on_escape)
         self.filter_button = QToolButton(self)
         self.filter_button.setObjectName("filterButton")
         self.filter_button.setText("Filter")
@@ -148,6 +175,8 @@ class QueuePane(QWidget):
         self.sort.currentIndexChanged.connect(lambda _i: self.set_query(replace(self.query, sort=self.sort.currentData())))
         self.search.textEdited.connect(lambda _text: self._search_pause.start())
         self.search.returnPressed.connect(self._search_done)
+        self.search.textChanged.connect(lambda text: self.clear_search.setVisible(bool(text)))
+        self.clear_search.triggered.connect(self._search_cleared)
         self.histogram.band_chosen.connect(self.select_band)
         self.histogram_label.currentIndexChanged.connect(lambda _i: self._ask_histogram())
         self.view.selectionModel().selectionChanged.connect(self._selection_changed)
@@ -240,10 +269,15 @@ class QueuePane(QWidget):
             self.set_query(replace(self.query, search=typed, sort=sort))
 
     def _search_done(self) -> None:
-        """Enter: search now, and go to the results, so j / k / a work at once."""
+        """Enter or Esc: search now, and go to the results, so j / k / a and 1–5 work at once."""
         self._search_pause.stop()
         self._search_typed()
         self.view.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def _search_cleared(self) -> None:
+        """The box's ✕: no search, and the keys go back to the queue (a 2 typed next is the Flagged queue)."""
+        self.search.clear()
+        self._search_done()
 
     def _show_filters(self) -> None:
         while (item := self.chip_layout.takeAt(0)) is not None:
