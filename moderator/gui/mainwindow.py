@@ -226,7 +226,7 @@ class MainWindow(QMainWindow):
     def _decide(self, action: Action) -> None:
         if (row := self._current_row()) is not None:
             move_on = None if action == Action.RESTORE else lambda: self.step(True)
-            self.decisions.decide(row, action, move_on)
+            self.decisions.decide(row, action, move_on, self.panel.deleted_by_author)
 
     def reply(self) -> None:
         if (row := self._current_row()) is not None:
