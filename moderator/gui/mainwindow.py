@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QUndoStack
+from PySide6.QtGui import QCloseEvent, QShowEvent, QUndoStack
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QSplitter, QTabWidget, QToolBar
 
 from moderator import APP_NAME, __version__
@@ -314,6 +314,10 @@ class MainWindow(QMainWindow):
         if model.rowCount():
             index = model.index(row if row is not None else 0)
             self.articles_view.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        windowstate.fit_to_screen(self)  # again, now that the platform knows the frame
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.scoring.close()  # what it scored so far is kept; the next start resumes

@@ -23,12 +23,14 @@ STATUS_LABELS: dict[str, str] = {Status.PENDING: "Pending", Status.APPROVED: "Ap
                                  Status.REMOVED: "Removed"}
 
 
-def when(moment: datetime | None, with_year: bool = False) -> str:
-    """Local time, short: '29 Apr 22:41' (or with the year)."""
+def when(moment: datetime | None, with_year: bool = False, now: datetime | None = None) -> str:
+    """Local time, short: '29 Apr 22:41' this year, '29 Sep 2014, 09:52' any other year
+    (an oldest-first queue must not look unsorted); `with_year`: always with the year."""
     if moment is None:
         return ""
     local = moment.astimezone()
-    return local.strftime("%-d %b %Y, %H:%M" if with_year else "%-d %b %H:%M")
+    this_year = (now or datetime.now()).astimezone().year
+    return local.strftime("%-d %b %Y, %H:%M" if with_year or local.year != this_year else "%-d %b %H:%M")
 
 
 def bold(font: QFont) -> QFont:

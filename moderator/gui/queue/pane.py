@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QListView,
     QStyle,
@@ -30,6 +29,7 @@ from PySide6.QtWidgets import (
 from moderator.changes import Changes
 from moderator.gui.article.threadmodel import describe_comment
 from moderator.gui.common.delegates import CommentDelegate
+from moderator.gui.common.elided import ElidedLabel
 from moderator.gui.common.flowlayout import FlowLayout
 from moderator.gui.common.reading import PriorityOf, Read, changed_rows
 from moderator.gui.models.listmodels import ROW_ROLE, highlight, highlighted, step_list
@@ -127,8 +127,7 @@ class QueuePane(QWidget):
         self.filter_button.setAccessibleName("Add a filter")
         self.chip_box = QWidget(self)
         self.chip_layout = FlowLayout(self.chip_box)
-        self.count_label = QLabel(self)
-        self.count_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.count_label = ElidedLabel(self)  # "54 comments · 3 selected (Offensive 0.75–1.00)" must not widen the column
         self.count_label.setAccessibleName("How many comments match")
         self.sort = QComboBox(self)
         self.sort.setAccessibleName("Queue order")
@@ -147,6 +146,8 @@ class QueuePane(QWidget):
         view.setUniformItemSizes(True)  # one row is measured, not every id in the queue
         view.setItemDelegate(CommentDelegate(view, max_body_lines=3, show_article=True, priority_of=priority_of, uniform=True))
         view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        view.setResizeMode(QListView.ResizeMode.Adjust)  # cards follow the column's width: no sideways scrolling, no cut chips
         view.setAccessibleName("Queue")
         return view
 
