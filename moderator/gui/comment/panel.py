@@ -184,8 +184,8 @@ class CommentPanel(QScrollArea):
         self.author.setText(row.author + ("  · Staff" if row.is_staff else ""))
         self.meta.setText(f"{look.when(row.created_at, with_year=True)} · comment {row.id}")
         self.status.setText(look.STATUS_LABELS.get(row.status, row.status))
-        colour = look.STATUS_COLOURS.get(row.status)
-        sheet = f"color: {colour.name()}; font-weight: bold;" if colour else ""
+        hue = look.STATUS_COLOURS.get(row.status)
+        sheet = f"color: {look.text_colour(hue, self.palette()).name()}; font-weight: bold;" if hue else ""
         if sheet != self.status.styleSheet():  # setting it re-polishes the label: not on every j / k
             self.status.setStyleSheet(sheet)
         self.article.setText(f"On: {row.article_headline}")

@@ -62,7 +62,7 @@ class StatusCounts(QLabel):
 
     def paintEvent(self, _event: QPaintEvent) -> None:
         painter = QPainter(self)
-        paint_counts(painter, self.counts, self._chip_font(), 0, 1)
+        paint_counts(painter, self.counts, self._chip_font(), 0, 1, self.palette())
 
 
 class HistoryDelegate(CommentDelegate):

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
     QListView,
-    QStyle,
     QTabBar,
     QToolButton,
     QVBoxLayout,
@@ -31,6 +30,7 @@ from moderator.gui.article.threadmodel import describe_comment
 from moderator.gui.common.delegates import CommentDelegate
 from moderator.gui.common.elided import ElidedLabel
 from moderator.gui.common.flowlayout import FlowLayout
+from moderator.gui.common.icons import icon
 from moderator.gui.common.reading import PriorityOf, Read, changed_rows
 from moderator.gui.models.listmodels import ROW_ROLE, highlight, highlighted, step_list
 from moderator.gui.queue.filters import chips, describe_range, label_name
@@ -114,8 +114,7 @@ class QueuePane(QWidget):
         self.search.setPlaceholderText("Search comments and authors   ( / )")
         self.search.setAccessibleName("Search the queue")
         self.search.setToolTip('Words (all must match), "a phrase", prefix*. Enter or Esc goes to the results.')
-        self.clear_search = self.search.addAction(self.style().standardIcon(QStyle.StandardPixmap.SP_LineEditClearButton),
-                                                  QLineEdit.ActionPosition.TrailingPosition)
+        self.clear_search = self.search.addAction(icon("clear"), QLineEdit.ActionPosition.TrailingPosition)
         self.clear_search.setToolTip("Clear the search")
         self.clear_search.setVisible(False)
         self._leave_on_escape = LeaveOnEscape(self.search, self._search_done)
