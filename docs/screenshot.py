@@ -1,25 +1,43 @@
 """Open the app on a data folder, move into the thread and save a screenshot of the window.
 
-Usage (see docs/screenshots.md): xvfb-run -a python docs/screenshot.py HOME WIDTH HEIGHT OUT.png [KEYS]
+Usage (see docs/screenshots.md): xvfb-run -a python docs/screenshot.py [--dark] HOME WIDTH HEIGHT OUT.png [KEYS]
 
 KEYS (optional): key sequences pressed in the window instead of the default three `j`,
 space-separated in Qt's notation, e.g. "1 J J X Shift+J" (the pending queue, two down,
 select, extend the selection).
+--dark: the app on a dark desktop (Breeze Dark's colours as the palette).
 """
 
 import sys
 
 from PySide6.QtCore import QTimer
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QColor, QKeySequence, QPalette
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from moderator.config import resolve_db_url, resolve_paths
 from moderator.gui.app import build_window
 
+DARK = {"Window": "#2a2e32", "WindowText": "#fcfcfc", "Base": "#1b1e20", "AlternateBase": "#232629", "Text": "#fcfcfc",
+        "Button": "#31363b", "ButtonText": "#fcfcfc", "Highlight": "#3daee9", "HighlightedText": "#fcfcfc",
+        "ToolTipBase": "#31363b", "ToolTipText": "#fcfcfc", "PlaceholderText": "#a1a9b1", "Light": "#40464c",
+        "Midlight": "#363b40", "Mid": "#4d5257", "Dark": "#1b1e20", "Shadow": "#101214"}
 
-def main(home: str, width: int, height: int, out: str, keys: str = "") -> None:
+
+def dark_palette() -> QPalette:
+    palette = QPalette()
+    for role, colour in DARK.items():
+        palette.setColor(getattr(QPalette.ColorRole, role), QColor(colour))
+    for role in ("WindowText", "Text", "ButtonText"):
+        palette.setColor(QPalette.ColorGroup.Disabled, getattr(QPalette.ColorRole, role), QColor("#6e7175"))
+    return palette
+
+
+def main(home: str, width: int, height: int, out: str, keys: str = "", dark: bool = False) -> None:
     app = QApplication(sys.argv)
+    if dark:
+        app.setStyle("Fusion")
+        app.setPalette(dark_palette())
     paths = resolve_paths(home)
     window = build_window(paths, resolve_db_url(paths))
     window.resize(width, height)
@@ -46,4 +64,5 @@ def main(home: str, width: int, height: int, out: str, keys: str = "") -> None:
 
 
 if __name__ == "__main__":
-    main(sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), sys.argv[4], *sys.argv[5:6])
+    arguments = [a for a in sys.argv[1:] if a != "--dark"]
+    main(arguments[0], int(arguments[1]), int(arguments[2]), arguments[3], *arguments[4:5], dark="--dark" in sys.argv)

@@ -8,9 +8,10 @@ from dataclasses import dataclass
 from enum import Enum, auto
 
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMenu, QStyle, QToolBar, QWidget
+from PySide6.QtWidgets import QMenu, QToolBar, QWidget
 
 from moderator.gui import settings as S
+from moderator.gui.common.icons import icon
 from moderator.gui.shortcuts import Keys, expand, from_stored, keys_text, resolve
 
 
@@ -70,30 +71,29 @@ class ActionSpec:
     text: str
     shortcuts: tuple[QKeySequence | QKeySequence.StandardKey | str, ...]  # as shortcuts.expand takes them
     tip: str
-    icon: QStyle.StandardPixmap | None = None
+    icon: str | None = None  # resources/icons/actions/<icon>.svg, in the palette's colours
     group: str = "Moderate"
 
 
-SP = QStyle.StandardPixmap
 SPECS: dict[ActionId, ActionSpec] = {
-    ActionId.NEXT: ActionSpec("&Next comment", ("J",), "Go to the next comment", SP.SP_ArrowDown, "Move"),
-    ActionId.PREVIOUS: ActionSpec("&Previous comment", ("K",), "Go to the previous comment", SP.SP_ArrowUp, "Move"),
-    ActionId.APPROVE: ActionSpec("&Approve", ("A",), "Publish this comment and go to the next", SP.SP_DialogApplyButton),
-    ActionId.HIDE: ActionSpec("&Hide…", ("H",), "Hide this comment, with a reason, and go to the next", SP.SP_DialogCancelButton),
-    ActionId.RESTORE: ActionSpec("Re&store", ("U",), "Send a hidden or approved comment back to review", SP.SP_BrowserReload),
-    ActionId.REPLY: ActionSpec("&Reply as staff…", ("R",), "Post a staff reply under this comment", SP.SP_FileDialogDetailedView),
-    ActionId.UNDO: ActionSpec("&Undo", (QKeySequence.StandardKey.Undo,), "Undo the last decision", SP.SP_ArrowBack, "Edit"),
+    ActionId.NEXT: ActionSpec("&Next comment", ("J",), "Go to the next comment", "next", "Move"),
+    ActionId.PREVIOUS: ActionSpec("&Previous comment", ("K",), "Go to the previous comment", "previous", "Move"),
+    ActionId.APPROVE: ActionSpec("&Approve", ("A",), "Publish this comment and go to the next", "approve"),
+    ActionId.HIDE: ActionSpec("&Hide…", ("H",), "Hide this comment, with a reason, and go to the next", "hide"),
+    ActionId.RESTORE: ActionSpec("Re&store", ("U",), "Send a hidden or approved comment back to review", "restore"),
+    ActionId.REPLY: ActionSpec("&Reply as staff…", ("R",), "Post a staff reply under this comment", "reply"),
+    ActionId.UNDO: ActionSpec("&Undo", (QKeySequence.StandardKey.Undo,), "Undo the last decision", "undo", "Edit"),
     ActionId.REDO: ActionSpec("&Redo", ("Ctrl+Shift+Z", QKeySequence.StandardKey.Redo),
-        "Redo the decision undone last", SP.SP_ArrowForward, "Edit"),
+        "Redo the decision undone last", "redo", "Edit"),
     ActionId.SHOW_ARTICLES: ActionSpec("&Articles", ("Ctrl+1",), "Show the article list", None, "View"),
     ActionId.SHOW_QUEUE: ActionSpec("Pending &queue", ("Ctrl+2",), "Show pending comments across all articles", None, "View"),
     ActionId.REFRESH: ActionSpec("Re&fresh", (QKeySequence.StandardKey.Refresh, "F5"),
         "Reload lists from the database", None, "View"),
     ActionId.IMPORT: ActionSpec("&Import…", (QKeySequence.StandardKey.Open, "Ctrl+O"),
         "Import comment exports (WordPress, Disqus, Isso, Commento, Remark42, CSV, JSON Lines) or an article page",
-        SP.SP_DialogOpenButton, "File"),
+        "import", "File"),
     ActionId.EXPORT_DECISIONS: ActionSpec("&Export decisions…", ("Ctrl+E",),
-        "Write every decision to a file the site can apply", SP.SP_DialogSaveButton, "File"),
+        "Write every decision to a file the site can apply", "export", "File"),
     ActionId.BACK_UP: ActionSpec("&Back up…", (), "Copy the database to a file (safe while you work)", None, "File"),
     ActionId.MODELS: ActionSpec("Scoring &models…", (),
         "Install, choose or download the model that scores comments", None, "File"),
@@ -209,7 +209,7 @@ def create_actions(owner: QWidget, settings: S.Settings | None = None) -> dict[A
         action = QAction(spec.text, owner)
         action.setStatusTip(spec.tip)
         if spec.icon is not None:
-            action.setIcon(owner.style().standardIcon(spec.icon))
+            action.setIcon(icon(spec.icon))
         owner.addAction(action)  # shortcuts work wherever the window has focus
         actions[action_id] = action
     apply_shortcuts(actions, settings)

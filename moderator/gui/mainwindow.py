@@ -1,9 +1,10 @@
 """The main window: wires the article list, queue, article view and comment panels to the core.
 
 It holds no business logic: views read through the core themselves, every write goes
-through the one writer as an undoable command (gui/operations), and every view refreshes
-itself from the `Changes` the writer announces. What is left here is which part shows
-what, which comment is current, and the window's own layout.
+through the one writer as an undoable command (gui/operations), every view refreshes
+itself from the `Changes` the writer announces, and which comment is current is kept in
+one place (gui/current.py). What is left here is which part shows what, and the window's
+own layout.
 """
 
 from __future__ import annotations
@@ -11,8 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Protocol
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QUndoStack
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QShowEvent, QUndoStack
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QSplitter, QTabWidget, QToolBar, QWidget
 
 from moderator import APP_NAME, __version__
@@ -30,9 +31,10 @@ from moderator.gui.commenter.commands import CommenterCommands
 from moderator.gui.commenter.panel import CommenterPanel
 from moderator.gui.common.messages import ReportBug, show_plain_message
 from moderator.gui.common.reading import ActiveModel, reader_of
+from moderator.gui.current import CurrentComment
 from moderator.gui.dialogs.forms import ShortcutsDialog, edit_preferences, run_modal
 from moderator.gui.dialogs.models import ModelsDialog
-from moderator.gui.models.listmodels import ID_ROLE, step_list
+from moderator.gui.models.listmodels import step_list
 from moderator.gui.operations.decisions import Decisions
 from moderator.gui.operations.files import FileActions
 from moderator.gui.queue.commands import QUEUE_TAB, QueueCommands
@@ -53,7 +55,6 @@ from moderator.storage.database import Database
 from moderator.vocabulary import Action
 
 ARTICLES_TAB = 0
-ARTICLE_PAUSE_MS = 80  # moving through the queue, the article follows once the keys pause this long
 __all__ = ["AppContext", "MainWindow", "QUEUE_TAB", "show_plain_message"]
 
 
@@ -90,9 +91,6 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self.articles_view, "Articles")
         self.tabs.addTab(self.queue_pane, "Queue")
-        self._article_pause = QTimer(self)  # j / k in the queue: the thread follows once keys pause
-        self._article_pause.setSingleShot(True)
-        self._article_pause.timeout.connect(self._open_chosen_article)
         self.article_view = ArticleView(self._read, self.active, self)
         a = self.actions_by_id
         self.panel = CommentPanel(self._read, self.active,
@@ -105,6 +103,8 @@ class MainWindow(QMainWindow):
         self.side_tabs = QTabWidget(self)  # the comment, or everything its author wrote (c)
         self.side_tabs.addTab(self.panel, "Comment")
         self.side_tabs.addTab(self.commenter_panel, "Commenter")
+        self.current = CurrentComment(self.panel, self.side_tabs, self.article_view, self.articles_view, self.queue_pane,
+                                      self.commenter_panel, self)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         for widget in (self.tabs, self.article_view, self.side_tabs):
             self.splitter.addWidget(widget)
@@ -126,6 +126,8 @@ class MainWindow(QMainWindow):
         self.sites = SitesInWindow(self, context.db, context.paths, self.writer, self.progress, self._read,
                                    lambda: self.moderator)
         self.sites.attach_conflict_bar(self.panel)
+        self.current.moved.connect(self.sites.conflict.load)
+        self.current.moved.connect(lambda _comment_id: self.why.follow(self.panel.row))
         self._build_menus_and_toolbar()
         self._connect()
         self._show_model_in_queue()
@@ -175,11 +177,9 @@ class MainWindow(QMainWindow):
                                                self.panel)
         for view in self._views:
             self.writer.changed.connect(view.on_changes)  # each view refreshes what a write changed
-        self.articles_view.selectionModel().currentChanged.connect(self._article_chosen)
-        self.queue_pane.comment_chosen.connect(self._queue_comment_chosen)
+        self.writer.changed.connect(self.current.on_changes)  # last: the highlights, once every view has read again
         self.queue_pane.pending_counted.connect(lambda count: self.tabs.setTabText(QUEUE_TAB, f"Queue ({count:,} pending)"))
         self.commenter_panel.comment_activated.connect(self.open_comment)
-        self.article_view.comment_selected.connect(self.show_comment)
         self.article_view.first_comment_posted.connect(self.decisions.post_first_comment)
         self.scoring.model_ready.connect(self._model_ready)
         self.scoring.stopped.connect(lambda why: self.statusBar().showMessage(why, 10_000)
@@ -196,43 +196,19 @@ class MainWindow(QMainWindow):
         just started scoring on the other core). Dropped if the window goes first."""
         views = list(self._views) if views is None else views
         views.pop(0).on_changes(Changes(everything=True))
+        self.current.sync()
         if views:
             QTimer.singleShot(0, self, lambda: self._refresh_in_turns(views))
 
     def open_article(self, article_id: int, comment_id: int | None = None) -> None:
-        self.article_view.open(article_id)
-        if comment_id is not None:
-            self.article_view.select_comment(comment_id, notify=False)
-        self.show_comment(comment_id)
+        self.current.open(article_id, comment_id)
 
     def show_comment(self, comment_id: int | None) -> None:
-        self.panel.load(comment_id)
-        self.sites.conflict.load(comment_id)
-        self.why.follow(self.panel.row)
-        if self.panel.row is not None and self.panel.row.author != self.commenter_panel.author:
-            self.side_tabs.setCurrentWidget(self.panel)  # another commenter's comment: the comment itself
+        self.current.choose(comment_id)
 
     @property
     def current_comment_id(self) -> int | None:
-        return self.panel.comment_id
-
-    def _article_chosen(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        if current.isValid():
-            self.open_article(current.data(ID_ROLE))
-
-    def _queue_comment_chosen(self, row: CommentRow) -> None:
-        """The comment at once; its article and thread once the keys pause (reading a
-        long thread on every j would make the queue wait)."""
-        self.show_comment(row.id)
-        if self.article_view.article and self.article_view.article.id == row.article_id:
-            self.article_view.select_comment(row.id, notify=False)
-        else:
-            self._article_pause.start(ARTICLE_PAUSE_MS)
-
-    def _open_chosen_article(self) -> None:
-        row = self.queue_pane.current_row()
-        if row is not None and self.tabs.currentIndex() == QUEUE_TAB:
-            self.open_article(row.article_id, row.id)
+        return self.current.comment_id
 
     def open_comment(self, comment_id: int) -> None:
         """Open a comment chosen elsewhere (the commenter panel, the audit log) in its thread."""
@@ -258,14 +234,14 @@ class MainWindow(QMainWindow):
         return self.context.settings.get(S.MODERATOR_NAME)
 
     def _current_row(self) -> CommentRow | None:
-        if self.panel.row is None:
+        if self.current.row is None:
             self.statusBar().showMessage("Select a comment first (j / k move through comments).", 4000)
-        return self.panel.row
+        return self.current.row
 
     def _decide(self, action: Action) -> None:
         if (row := self._current_row()) is not None:
             move_on = None if action == Action.RESTORE else lambda: self.step(True)
-            self.decisions.decide(row, action, move_on)
+            self.decisions.decide(row, action, move_on, self.panel.deleted_by_author)
 
     def reply(self) -> None:
         if (row := self._current_row()) is not None:
@@ -366,6 +342,10 @@ class MainWindow(QMainWindow):
         if model.rowCount():
             index = model.index(row if row is not None else 0)
             self.articles_view.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        windowstate.fit_to_screen(self)  # again, now that the platform knows the frame
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.scoring.close()  # what it scored so far is kept; the next start resumes

@@ -44,8 +44,22 @@ def portable(key: QKeySequence) -> str:
     return key.toString(PORTABLE)
 
 
+def typed(key: QKeySequence) -> str:
+    """A key as the moderator types it: a letter alone in lower case ("a", as the README and
+    the guide write it), any other key as Qt names it ("Shift+J", "Ctrl+Z", "F5")."""
+    text = key.toString(NATIVE)
+    return text.lower() if len(text) == 1 and text.isalpha() else text
+
+
 def keys_text(keys: Iterable[QKeySequence]) -> str:
-    return ", ".join(key.toString(NATIVE) for key in keys)
+    return ", ".join(typed(key) for key in keys)
+
+
+def on_most_keyboards(key: QKeySequence) -> bool:
+    """False for a platform's extra bindings on keys few keyboards have (X11 binds Undo to
+    F14 and to a dedicated Undo key): F13 and every key Qt numbers after it."""
+    combos = (key[i] for i in range(key.count()))  # type: ignore[index]  # PySide6's stubs lack operator[]
+    return all(combo.key() < Qt.Key.Key_F13 for combo in combos)
 
 
 def unique(keys: Iterable[QKeySequence]) -> Keys:
@@ -113,7 +127,7 @@ def refusal(key: QKeySequence, action: E, keys: Mapping[E, Keys], names: Mapping
     `reserved`: more keys the window needs (menu_keys). No key at all is always allowed."""
     if key.isEmpty():
         return None
-    text = key.toString(NATIVE)
+    text = typed(key)
     why = breaking_keys().get(portable(key)) or (reserved or {}).get(portable(key))
     if why:
         return f"{text} {why}, so it cannot be a shortcut. Choose another key."

@@ -6,6 +6,10 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QSize
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QWidget
+
 from moderator.gui import settings as S
 from moderator.gui.queue.pane import KINDS, SORT_NAMES
 from moderator.vocabulary import QueueKind, Sort
@@ -13,12 +17,16 @@ from moderator.vocabulary import QueueKind, Sort
 if TYPE_CHECKING:
     from moderator.gui.mainwindow import MainWindow
 
+FIRST_SIZE = QSize(1280, 800)  # a first start's window, where the screen has room for it
+FRAME_ROOM = 12  # pixels kept for the window's borders (three times that for its title) before they are known
+
 
 def restore(window: MainWindow) -> int:
     """Lay the window out as it was; returns the article open when it last closed (0: none)."""
     settings = window.context.settings
     if not window.restoreGeometry(settings.get(S.WINDOW_GEOMETRY)):
-        window.resize(1280, 800)
+        window.resize(FIRST_SIZE)
+    fit_to_screen(window)
     window.restoreState(settings.get(S.WINDOW_STATE))
     if not window.splitter.restoreState(settings.get(S.MAIN_SPLITTER)):
         width = window.width()  # first start: the lists and the comment a bit over a quarter each
@@ -29,6 +37,25 @@ def restore(window: MainWindow) -> int:
     pane.set_kind(QueueKind(kind) if kind in dict(KINDS) else QueueKind.PENDING)
     window.tabs.setCurrentIndex(settings.get(S.LEFT_TAB))
     return settings.get(S.CURRENT_ARTICLE)
+
+
+def fit_to_screen(window: QWidget) -> None:
+    """No larger than the screen's free area (a first start at QT_SCALE_FACTOR=2, a layout
+    saved on a bigger monitor), and on it: Qt places the window's frame where it says."""
+    screen = window.screen() or QGuiApplication.primaryScreen()
+    if screen is None:
+        return
+    free = screen.availableGeometry()
+    frame = window.frameGeometry().size() - window.size()  # the title bar and borders, once the platform says
+    if frame.isNull():  # not shown yet: leave room for them
+        frame = QSize(FRAME_ROOM, 3 * FRAME_ROOM)
+    width = min(window.width(), free.width() - frame.width())
+    height = min(window.height(), free.height() - frame.height())
+    if (width, height) != (window.width(), window.height()):
+        window.resize(width, height)
+    if not free.contains(window.frameGeometry()):
+        window.move(free.left() + (free.width() - width - frame.width()) // 2,
+                    free.top() + (free.height() - height - frame.height()) // 2)
 
 
 def save(window: MainWindow) -> None:

@@ -69,10 +69,17 @@ class ImportReport:
         }
 
     def summary(self) -> str:
+        """One line: what was added and updated, and how many records were skipped and why
+        (the window shows only this line, so the reasons are in it)."""
         a, c = self.articles, self.comments
-        skipped = f", {sum(self.skipped.values())} skipped" if self.skipped else ""
         return (f"{self.path} ({self.label or self.format}): articles {a.added} added, {a.updated} updated; "
-                f"comments {c.added} added, {c.updated} updated, {c.unchanged} unchanged{skipped}")
+                f"comments {c.added} added, {c.updated} updated, {c.unchanged} unchanged{self._skipped_why()}")
+
+    def _skipped_why(self) -> str:
+        if not self.skipped:
+            return ""
+        reasons = "; ".join(f"{n} {reason}" for reason, n in self.skipped.most_common())
+        return f"; {sum(self.skipped.values())} skipped ({reasons})"
 
 
 class ImportProgress(NamedTuple):

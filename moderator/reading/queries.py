@@ -142,6 +142,13 @@ def comment(session: Session, comment_id: int, model_id: int | None = None) -> C
     return CommentRow(*row)
 
 
+def imported_as(session: Session, comment_id: int) -> tuple[str | None, str | None]:
+    """The status the site gave the comment when it was imported (None: made here) and why
+    the site held or hid it (spam, deleted, trash…; None if it did not say)."""
+    row = session.execute(select(Comment.source_status, Comment.source_flag).where(Comment.id == comment_id)).one_or_none()
+    return (row[0], row[1]) if row is not None else (None, None)
+
+
 ROWS_AFTER_WRITE = 200  # a larger bulk action's views read again only what they show
 
 

@@ -129,6 +129,33 @@ def ok_button(dialog):
     return dialog.findChild(QDialogButtonBox, "buttons").button(QDialogButtonBox.StandardButton.Ok)
 
 
+# ---- palettes --------------------------------------------------------------------------------------------
+
+
+def dark_palette():
+    """A dark desktop's palette (the colours of KDE's Breeze Dark), as the app meets it."""
+    from PySide6.QtGui import QColor, QPalette
+
+    palette = QPalette()
+    roles = {"Window": "#2a2e32", "WindowText": "#fcfcfc", "Base": "#1b1e20", "AlternateBase": "#232629",
+             "Text": "#fcfcfc", "Button": "#31363b", "ButtonText": "#fcfcfc", "BrightText": "#ffffff",
+             "Highlight": "#3daee9", "HighlightedText": "#fcfcfc", "ToolTipBase": "#31363b", "ToolTipText": "#fcfcfc",
+             "PlaceholderText": "#a1a9b1", "Light": "#40464c", "Midlight": "#363b40", "Mid": "#4d5257",
+             "Dark": "#1b1e20", "Shadow": "#101214", "Link": "#1d99f3"}
+    for role, colour in roles.items():
+        palette.setColor(getattr(QPalette.ColorRole, role), QColor(colour))
+    for role in ("WindowText", "Text", "ButtonText"):
+        palette.setColor(QPalette.ColorGroup.Disabled, getattr(QPalette.ColorRole, role), QColor("#6e7175"))
+    return palette
+
+
+def light_palette():
+    """The Fusion style's own light palette (what the app shows on a desktop with no theme)."""
+    from PySide6.QtWidgets import QStyleFactory
+
+    return QStyleFactory.create("Fusion").standardPalette()
+
+
 # ---- the database behind the window ---------------------------------------------------------------------
 
 

@@ -8,7 +8,7 @@ from datetime import UTC, timedelta
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QDateEdit, QDoubleSpinBox, QMessageBox, QToolButton
+from PySide6.QtWidgets import QDateEdit, QDoubleSpinBox, QLabel, QMessageBox, QToolButton
 from sqlalchemy import func, select
 
 from moderator.gui.mainwindow import QUEUE_TAB
@@ -239,15 +239,15 @@ def test_ctrl_a_selects_all_matching_and_shift_h_hides_them_after_confirming_the
     assert set(window.queue_pane.selected_ids()) == expected
     asked = []
 
-    def confirm(box):
-        asked.append(box.text())
-        next(b for b in box.buttons() if b.text() == "Hide").click()
+    def confirm_with_a_reason(dialog):  # one dialog: the count and the reason
+        asked.append(dialog.findChild(QLabel, "bulkLabel").text())
+        activate(qtbot, dialog)
+        qtbot.keyClick(reason_list(dialog), Qt.Key.Key_Return, CTRL)  # Enter alone cancels: Cancel is the default
 
-    answer_modal(confirm, "BulkConfirm")
-    answer_modal(lambda d: qtbot.keyClick(reason_list(d), Qt.Key.Key_Return), "HideDialog")
+    answer_modal(confirm_with_a_reason, "HideDialog")
     press(qtbot, window, Qt.Key.Key_H, SHIFT)
     wait_writes(qtbot, window)
-    assert asked == [f"Hide all {len(expected)} comments selected (all matching)?"]
+    assert asked == [f"Hide all {len(expected)} comments selected (all matching)? One Ctrl+Z undoes all of it."]
     assert {db_comment(window, cid).status for cid in expected} == {Status.HIDDEN}
     press(qtbot, window, Qt.Key.Key_Z, CTRL)
     wait_writes(qtbot, window)
@@ -308,8 +308,7 @@ def test_c_shows_the_commenter_and_hides_all_their_pending_as_one_undo_step(qtbo
     assert window.side_tabs.currentWidget() is panel and panel.author == author
     theirs = set(db_ids(window, Comment.author == author, Comment.status == Status.PENDING))
     assert panel.summary.counts["pending"] == len(theirs) > 0
-    answer_modal(lambda box: next(b for b in box.buttons() if b.text() == "Hide").click(), "BulkConfirm")
-    answer_modal(lambda d: qtbot.keyClick(reason_list(d), Qt.Key.Key_Return), "HideDialog")
+    answer_modal(lambda d: (activate(qtbot, d), qtbot.keyClick(reason_list(d), Qt.Key.Key_Return, CTRL)), "HideDialog")
     panel.hide_all_button.setFocus()
     qtbot.keyClick(panel.hide_all_button, Qt.Key.Key_Space)
     wait_writes(qtbot, window)

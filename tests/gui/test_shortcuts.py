@@ -34,7 +34,7 @@ def keys(qapp):
 
 def test_a_key_another_action_has_is_refused_naming_it(keys):
     names = action_names()
-    assert refusal(K("A"), A.HIDE, keys, names) == "A is already Approve. Choose another key or change Approve first."
+    assert refusal(K("A"), A.HIDE, keys, names) == "a is already Approve. Choose another key or change Approve first."
     assert refusal(K("Ctrl+Z"), A.REPLY, keys, names) == "Ctrl+Z is already Undo. Choose another key or change Undo first."
     assert refusal(K("A"), A.APPROVE, keys, names) is None  # its own key
     assert refusal(K("Y"), A.APPROVE, keys, names) is None
@@ -143,13 +143,13 @@ def test_keyboard_tab_changes_refuses_clears_and_resets_keys(qtbot, preferences)
     type_key(qtbot, Qt.Key.Key_Return)  # into the key field, not the dialog's OK
     assert dialog.isVisible() and QApplication.focusWidget() is dialog.findChild(QKeySequenceEdit, "keyEdit")
     type_key(qtbot, Qt.Key.Key_Y)
-    assert editor.keys[A.APPROVE] == (K("Y"),) and tree.currentItem().text(1) == "Y" and tree.currentItem().font(1).bold()
+    assert editor.keys[A.APPROVE] == (K("Y"),) and tree.currentItem().text(1) == "y" and tree.currentItem().font(1).bold()
     assert QApplication.focusWidget() is tree  # back to the list for the next one
 
     go_to_action(qtbot, tree, "Hide")
     type_key(qtbot, Qt.Key.Key_Return)
     type_key(qtbot, Qt.Key.Key_Y)
-    assert message.text() == "Y is already Approve. Choose another key or change Approve first."
+    assert message.text() == "y is already Approve. Choose another key or change Approve first."
     assert editor.keys[A.HIDE] == (K("H"),) and dialog.findChild(QKeySequenceEdit, "keyEdit").keySequence() == K("H")
     type_key(qtbot, Qt.Key.Key_Backspace)  # still in the field: no key
     assert editor.keys[A.HIDE] == () and tree.currentItem().text(1) == ""
@@ -179,7 +179,7 @@ def test_reset_waits_for_the_action_that_took_the_default_key(qtbot, preferences
     assert editor.set_key(A.HIDE, 0, K("A"))
     editor.tree.setCurrentItem(editor._items[A.APPROVE])
     editor.reset_current()
-    assert editor.message.text() == "A is already Hide. Change Hide first, then reset Approve."
+    assert editor.message.text() == "a is already Hide. Change Hide first, then reset Approve."
     assert editor.keys[A.APPROVE] == (K("Y"),)
 
 
@@ -221,7 +221,7 @@ def test_own_key_from_the_settings_approves_in_the_window_and_is_listed(qtbot, p
     answer_modal(lambda d: seen.update({d.table.item(r, 0).text(): d.table.item(r, 1).text()
                                                for r in range(d.table.rowCount())}), "ShortcutsDialog")
     press(qtbot, window, Qt.Key.Key_Question)
-    assert seen["Approve"] == "Y" and seen["Hide"] == "H" and seen["Moderate"] == ""  # a group heading
+    assert seen["Approve"] == "y" and seen["Hide"] == "h" and seen["Moderate"] == ""  # a group heading
     assert seen["Pick a hide reason in the Hide dialog"] == "1–7"
 
 

@@ -6,14 +6,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import partial
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QItemSelection, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import QAbstractItemView, QListView, QWidget
 from sqlalchemy.orm import Session
 
 from moderator.changes import Changes
 from moderator.gui.common.delegates import ArticleDelegate
 from moderator.gui.common.reading import Read
-from moderator.gui.models.listmodels import ID_ROLE, KeysetListModel
+from moderator.gui.models.listmodels import ID_ROLE, KeysetListModel, highlight, highlighted_id
 from moderator.reading import queries
 from moderator.reading.queries import ArticleCursor
 from moderator.reading.rows import ArticleRow
@@ -28,6 +28,8 @@ def describe(row: ArticleRow) -> str:
 
 
 class ArticleList(QListView):
+    article_chosen = Signal(int)  # the moderator picked this article (arrows, a click, j / k)
+
     def __init__(self, read: Read, parent: QWidget | None = None, model_id: Callable[[], int | None] = lambda: None):
         super().__init__(parent)
         self._read, self._model_id = read, model_id
@@ -40,14 +42,26 @@ class ArticleList(QListView):
         self.setItemDelegate(ArticleDelegate(self))
         self.setUniformItemSizes(True)
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setResizeMode(QListView.ResizeMode.Adjust)  # cards follow the column's width
         self.setAccessibleName("Articles")
+        self.selectionModel().selectionChanged.connect(self._selection_changed)
 
     def reload(self) -> None:
         self.articles.reload()
 
     def current_article_id(self) -> int | None:
-        index = self.currentIndex()
-        return index.data(ID_ROLE) if index.isValid() else None
+        """The article the list highlights."""
+        return highlighted_id(self)
+
+    def highlight(self, article_id: int | None) -> None:
+        """Highlight this article if it is loaded, else none (reading all 20,000 to find it is not worth it)."""
+        row = self.articles.row_of(article_id) if article_id is not None else None
+        highlight(self, self.articles.index(row) if row is not None else QModelIndex())
+
+    def _selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
+        if (article_id := highlighted_id(self)) is not None:
+            self.article_chosen.emit(article_id)
 
     def _page(self, session: Session, after: ArticleCursor | None, limit: int) -> tuple[list[ArticleRow], ArticleCursor | None]:
         return queries.article_page(session, after, limit, self._model_id())

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QItemSelection, QModelIndex, Qt, Signal
 from PySide6.QtGui import QFont, QResizeEvent, QTextBlockFormat, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -23,7 +23,7 @@ from moderator.gui.article.threadmodel import ThreadModel
 from moderator.gui.common import look
 from moderator.gui.common.delegates import CommentDelegate
 from moderator.gui.common.reading import ActiveModel, Read, changed_rows
-from moderator.gui.models.listmodels import ID_ROLE
+from moderator.gui.models.listmodels import highlight, highlighted, highlighted_id
 from moderator.reading import queries
 from moderator.reading.rows import ArticleDetail, CommentRow
 from moderator.vocabulary import Status
@@ -40,7 +40,7 @@ class ThreadView(QTreeView):
 
 
 class ArticleView(QWidget):
-    comment_selected = Signal(int)
+    comment_selected = Signal(int)  # the moderator moved to this comment in the thread (j / k, arrows, a click)
     first_comment_posted = Signal(int, str)  # article id, text
 
     def __init__(self, read: Read, active: ActiveModel, parent: QWidget | None = None):
@@ -83,7 +83,7 @@ class ArticleView(QWidget):
         tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         tree.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         tree.setAccessibleName("Comment thread")
-        tree.selectionModel().currentChanged.connect(self._current_changed)
+        tree.selectionModel().selectionChanged.connect(self._selection_changed)
         return tree
 
     def _thread_page(self) -> QWidget:
@@ -108,15 +108,14 @@ class ArticleView(QWidget):
             self.set_thread(self._read(lambda s: queries.thread(s, article_id, model_id)))
 
     def set_thread(self, rows: list[CommentRow]) -> None:
-        current = self.current_comment_id()
+        """Show these rows; none is highlighted until the window says which is current
+        (gui/current.py): a thread read again never chooses a comment by itself."""
         self.model.set_rows(rows)
         self.tree.expandAll()
         self._show_title()
         self.stack.setCurrentIndex(THREAD_PAGE if rows else EMPTY_PAGE)
         if self.article is not None:
             self.empty.set_prompt(self.article.comment_prompt, self.article.comment_call)
-        if current is not None:
-            self.select_comment(current, notify=False)
 
     def _show_title(self) -> None:
         rows = self.model.rows()
@@ -137,37 +136,34 @@ class ArticleView(QWidget):
         if changes.decided and self.article.id in changes.article_ids:
             self._show_title()
 
-    def select_comment(self, comment_id: int, notify: bool = True) -> bool:
-        index = self.model.index_of(comment_id)
-        if not index.isValid():
-            return False
-        self.tree.blockSignals(not notify)
-        self.tree.selectionModel().blockSignals(not notify)
-        self.tree.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
-        self.tree.selectionModel().blockSignals(False)
-        self.tree.blockSignals(False)
-        self.tree.scrollTo(index)
-        return True
+    def highlight(self, comment_id: int | None) -> bool:
+        """Highlight this comment if the thread holds it, else none; True if it does."""
+        index = self.model.index_of(comment_id) if comment_id is not None else QModelIndex()
+        highlight(self.tree, index)
+        return index.isValid()
 
     def current_comment_id(self) -> int | None:
-        index = self.tree.currentIndex()
-        return index.data(ID_ROLE) if index.isValid() else None
+        """The comment the thread highlights."""
+        return highlighted_id(self.tree)
 
     def step(self, forward: bool) -> bool:
-        """Move to the next / previous comment in reading order; False at either end."""
+        """Move to the next / previous comment in reading order; False at either end. With
+        none highlighted, the first step lands where the thread stands (or on its first comment)."""
         current = self.tree.currentIndex()
         if not current.isValid():
             target = self.model.index(0, 0)
+        elif not highlighted(self.tree).isValid():
+            target = current
         else:
             target = self.tree.indexBelow(current) if forward else self.tree.indexAbove(current)
         if not target.isValid():
             return False
-        self.select_comment(target.data(ID_ROLE))
+        highlight(self.tree, target)
         return True
 
-    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        if current.isValid():
-            self.comment_selected.emit(current.data(ID_ROLE))
+    def _selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
+        if (comment_id := highlighted_id(self.tree)) is not None:
+            self.comment_selected.emit(comment_id)
 
 
 def render_article(browser: QTextBrowser, article: ArticleDetail) -> None:

@@ -10,7 +10,7 @@ from operator import attrgetter
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor, QPalette
+from PySide6.QtGui import QBrush, QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
 from sqlalchemy.orm import Session
 
@@ -127,7 +127,8 @@ class AuditModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return f"{HEADERS[column]}: {self._texts[i][column].replace('→', 'to')}"
         if role == Qt.ItemDataRole.ForegroundRole:
-            return look.STATUS_COLOURS.get(self._rows[i].status_after) if column == STATUS else None
+            hue = look.STATUS_COLOURS.get(self._rows[i].status_after) if column == STATUS else None
+            return look.text_colour(hue, QGuiApplication.palette(), QPalette.ColorRole.Base) if hue else None
         if role == BATCH_RUN_ROLE:
             return self._runs[i]
         field = _FIELDS.get(role)

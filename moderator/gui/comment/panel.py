@@ -17,7 +17,7 @@ from moderator.reading import queries
 from moderator.reading.rows import CommentRow, DecisionRow
 from moderator.scoring.base import LabelScores
 from moderator.scoring.store import scores_for
-from moderator.vocabulary import HIDE_REASONS
+from moderator.vocabulary import HIDE_REASONS, Status
 
 ACTION_WORDS = {
     "approve": "approved it", "hide": "hid it", "restore": "sent it back to review",
@@ -35,6 +35,24 @@ def plain_label(parent: QWidget, text: str = "", selectable: bool = False) -> QL
         flag = Qt.TextInteractionFlag
         label.setTextInteractionFlags(flag.TextSelectableByMouse | flag.TextSelectableByKeyboard)
     return label
+
+
+def imported_words(status: str | None, flag: str | None) -> str:
+    """Why the site held or hid a comment before it came here ("" for one it published, or
+    one made here): a comment that arrives hidden with no decision says why."""
+    if flag == "deleted":
+        return ("Deleted by its author on the site; imported hidden. Approving it publishes it again; "
+                "restoring it sends it back to review.")
+    known = {"spam": "Marked as spam on the site; imported hidden.", "trash": "In the site's bin; imported hidden.",
+             "flagged": "Flagged by readers on the site; imported pending."}
+    if flag in known:
+        return known[flag]
+    said = f" (the site said “{flag}”)" if flag else ""
+    if status == Status.PENDING:
+        return f"Held for moderation on the site{said}; imported pending."
+    if status == Status.HIDDEN:
+        return f"Hidden on the site{said}; imported hidden."
+    return ""
 
 
 def describe_decision(decision: DecisionRow) -> str:
@@ -64,6 +82,9 @@ class CommentPanel(QScrollArea):
         self.author.setFont(look.scaled(look.bold(self.font()), 1.1))
         self.meta = plain_label(body)
         self.status = plain_label(body)
+        self.imported = plain_label(body)
+        self.imported.setObjectName("importedStatus")
+        self.imported.setAccessibleName("Status on the site when imported")
         self.article = plain_label(body)
         self.parent_box, self.parent_title, self.parent_text = self._quote_box(body)
         self.text = plain_label(body, selectable=True)
@@ -74,12 +95,13 @@ class CommentPanel(QScrollArea):
         self.history_title = plain_label(body, "History")
         self.history_title.setFont(look.bold(self.font()))
         self.history = plain_label(body, selectable=True)
-        for widget in (self.placeholder, self.author, self.meta, self.status, self.article, self.parent_box,
+        for widget in (self.placeholder, self.author, self.meta, self.status, self.imported, self.article, self.parent_box,
                        self.text, self.buttons, self.scores, self.history_title, self.history):
             self.layout_.addWidget(widget)
         self.layout_.addStretch()
         self.setWidget(body)
         self.row: CommentRow | None = None  # the comment shown: what every action acts on
+        self.site_status: tuple[str | None, str | None] = (None, None)  # as imported: status, and why
         self._parent_id: int | None = None
         self.show_comment(None)
 
@@ -99,16 +121,22 @@ class CommentPanel(QScrollArea):
             return
         model_id = self._active.model_id
 
-        def details(session: Session) -> tuple[CommentRow, CommentRow | None, list[DecisionRow], LabelScores | None]:
+        def details(session: Session) -> tuple[CommentRow, CommentRow | None, list[DecisionRow], LabelScores | None,
+                                               tuple[str | None, str | None]]:
             row = queries.comment(session, comment_id, model_id)
             parent = queries.comment(session, row.parent_id) if row.parent_id else None
             scores = scores_for(session, model_id, [comment_id]).get(comment_id)
-            return row, parent, queries.history(session, comment_id), scores
+            return row, parent, queries.history(session, comment_id), scores, queries.imported_as(session, comment_id)
 
-        row, parent, history, scores = self._read(details)
+        row, parent, history, scores, self.site_status = self._read(details)
         self.show_comment(row, parent, history)
         identity = self._active.identity
         self.scores.show_scores(identity.name, identity.main_label, scores, self._active.priority_of(row.score))
+
+    @property
+    def deleted_by_author(self) -> bool:
+        """The comment's author deleted it on the site before it was imported."""
+        return self.row is not None and self.site_status[1] == "deleted"
 
     def on_changes(self, changes: Changes) -> None:
         """Shown again when its comment, the comment it answers, or a staff reply under it changed."""
@@ -145,9 +173,14 @@ class CommentPanel(QScrollArea):
     def show_comment(self, row: CommentRow | None, parent: CommentRow | None = None,
                      history: Sequence[DecisionRow] = ()) -> None:
         self.row, self._parent_id = row, parent.id if parent else None
+        if row is None:
+            self.site_status = (None, None)
         for widget in (self.author, self.meta, self.status, self.article, self.text, self.buttons,
                        self.scores, self.history_title, self.history):
             widget.setVisible(row is not None)
+        said = imported_words(*self.site_status)
+        self.imported.setText(said)
+        self.imported.setVisible(bool(said))
         self.placeholder.setVisible(row is None)
         self.parent_box.setVisible(parent is not None)
         if row is None:
@@ -155,8 +188,8 @@ class CommentPanel(QScrollArea):
         self.author.setText(row.author + ("  · Staff" if row.is_staff else ""))
         self.meta.setText(f"{look.when(row.created_at, with_year=True)} · comment {row.id}")
         self.status.setText(look.STATUS_LABELS.get(row.status, row.status))
-        colour = look.STATUS_COLOURS.get(row.status)
-        sheet = f"color: {colour.name()}; font-weight: bold;" if colour else ""
+        hue = look.STATUS_COLOURS.get(row.status)
+        sheet = f"color: {look.text_colour(hue, self.palette()).name()}; font-weight: bold;" if hue else ""
         if sheet != self.status.styleSheet():  # setting it re-polishes the label: not on every j / k
             self.status.setStyleSheet(sheet)
         self.article.setText(f"On: {row.article_headline}")

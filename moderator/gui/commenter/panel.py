@@ -7,7 +7,7 @@ into one undoable bulk action (gui/undo.BulkCommand over commenters.pending_ids_
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QSize, Qt, Signal
+from PySide6.QtCore import QItemSelection, QModelIndex, QSize, Qt, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -26,7 +26,7 @@ from moderator.gui.comment.panel import plain_label
 from moderator.gui.common import look
 from moderator.gui.common.delegates import CommentDelegate, Index, paint_counts
 from moderator.gui.common.reading import PriorityOf, Read
-from moderator.gui.models.listmodels import ID_ROLE, PAGE_SIZE, ROW_ROLE, KeysetListModel
+from moderator.gui.models.listmodels import ID_ROLE, PAGE_SIZE, ROW_ROLE, KeysetListModel, highlight, highlighted_id
 from moderator.reading import commenters, queue
 from moderator.reading.commenters import CommenterSummary
 from moderator.reading.rows import CommentRow
@@ -62,7 +62,7 @@ class StatusCounts(QLabel):
 
     def paintEvent(self, _event: QPaintEvent) -> None:
         painter = QPainter(self)
-        paint_counts(painter, self.counts, self._chip_font(), 0, 1)
+        paint_counts(painter, self.counts, self._chip_font(), 0, 1, self.palette())
 
 
 class HistoryDelegate(CommentDelegate):
@@ -99,11 +99,14 @@ def describe(row: CommentRow, priority_of: PriorityOf) -> str:
 class CommenterPanel(QWidget):
     hide_all_pending = Signal(str, object, int)  # author, site id (None: every site), how many are pending
     comment_activated = Signal(int)  # a comment of theirs, chosen with Enter or a double-click
+    comment_chosen = Signal(int)  # the moderator moved to a comment of theirs (arrows, a click)
+    listed = Signal()  # their comments were read again
 
     def __init__(self, read: Read, priority_of: PriorityOf, parent: QWidget | None = None):
         super().__init__(parent)
         self._read, self._priority_of = read, priority_of
         self._who: tuple[int | None, str, int | None] | None = None  # site, author, model
+        self._restoring = False  # highlighting again what was highlighted before a reload: no move of the moderator's
         self.summary: CommenterSummary | None = None
         self.setAccessibleName("Commenter history")
         self.placeholder = plain_label(self, PLACEHOLDER)
@@ -150,6 +153,7 @@ class CommenterPanel(QWidget):
         view.setResizeMode(QListView.ResizeMode.Adjust)  # cards re-wrap when the column is resized
         view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         view.activated.connect(lambda index: self.comment_activated.emit(index.data(ID_ROLE)))
+        view.selectionModel().selectionChanged.connect(self._selection_changed)
         return view
 
     def _lay_out(self) -> None:
@@ -208,9 +212,12 @@ class CommenterPanel(QWidget):
             self.model.fetchMore()
         self._show(summary)
         if keep_place:
-            self._select(current)
+            self._restoring = True
+            self.highlight(current)
+            self._restoring = False
             self.comments_view.doItemsLayout()  # so the old scroll position exists again
             self.comments_view.verticalScrollBar().setValue(scrolled)
+        self.listed.emit()
 
     def _show(self, summary: CommenterSummary | None) -> None:
         self.summary = summary
@@ -238,14 +245,17 @@ class CommenterPanel(QWidget):
     # ---- choosing -----------------------------------------------------------------------------
 
     def current_comment_id(self) -> int | None:
-        index = self.comments_view.currentIndex()
-        return index.data(ID_ROLE) if index.isValid() else None
+        """The comment of theirs the list highlights."""
+        return highlighted_id(self.comments_view)
 
-    def _select(self, comment_id: int | None) -> None:
+    def highlight(self, comment_id: int | None) -> None:
+        """Highlight this comment if it is among theirs loaded so far, else none."""
         position = self.model.row_of(comment_id) if comment_id is not None else None
-        if position is not None:
-            flags = QItemSelectionModel.SelectionFlag.ClearAndSelect
-            self.comments_view.selectionModel().setCurrentIndex(self.model.index(position), flags)
+        highlight(self.comments_view, self.model.index(position) if position is not None else QModelIndex())
+
+    def _selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
+        if not self._restoring and (comment_id := self.current_comment_id()) is not None:
+            self.comment_chosen.emit(comment_id)
 
     def _ask_hide_all(self) -> None:
         if self.summary is not None and self.summary.counts.get("pending", 0):

@@ -121,12 +121,14 @@ class CommentDelegate(CardDelegate):
         status = look.STATUS_LABELS.get(row.status, row.status)
         solid = bool(option.state & QStyle.StateFlag.State_Selected)
         status_colour = look.STATUS_COLOURS.get(row.status, colour)
-        chip_left = look.draw_chip(painter, status, status_colour, small, rect.right(), rect.top(), solid)
+        palette = option.palette
+        chip_left = look.draw_chip(painter, status, status_colour, small, rect.right(), rect.top(), palette, solid)
         if row.is_staff:
-            chip_left = look.draw_chip(painter, "Staff", look.STAFF_COLOUR, small, chip_left - 6, rect.top(), solid)
+            chip_left = look.draw_chip(painter, "Staff", look.STAFF_COLOUR, small, chip_left - 6, rect.top(), palette, solid)
         elif (priority := self._priority_of(row.score)) is not None:
             text = look.priority_chip_text(priority) + (f" · {row.score:.2f}" if self._show_score else "")
-            chip_left = look.draw_chip(painter, text, look.PRIORITY_COLOURS[priority], small, chip_left - 6, rect.top(), solid)
+            chip_left = look.draw_chip(painter, text, look.PRIORITY_COLOURS[priority], small, chip_left - 6, rect.top(),
+                                       palette, solid)
         author_font = look.bold(option.font)
         metrics = QFontMetrics(author_font)
         room = chip_left - rect.left() - 8
@@ -170,11 +172,11 @@ class ArticleDelegate(CardDelegate):
     def _counts(self, painter: QPainter, option: QStyleOptionViewItem, row: ArticleRow, left: int, top: int, solid: bool) -> None:
         counts = {"pending": row.pending, "approved": row.approved, "hidden": row.hidden}
         font = look.scaled(option.font, 0.85)
-        right = paint_counts(painter, counts, font, left, top, solid)
+        right = paint_counts(painter, counts, font, left, top, option.palette, solid)
         for text in score_chips(row):  # PRODUCT A: the highest score, and what is still unscored
             right += 6 + look.chip_width(text, font)
             look.draw_chip(painter, text, look.ZERO_COLOUR if text.endswith("unscored") else look.PRIORITY_COLOURS["Low"],
-                           font, right, top, solid)
+                           font, right, top, option.palette, solid)
 
 
 def score_chips(row: ArticleRow) -> list[str]:
@@ -183,12 +185,14 @@ def score_chips(row: ArticleRow) -> list[str]:
     return chips + ([f"{row.unscored:,} unscored"] if row.unscored else [])
 
 
-def paint_counts(painter: QPainter, counts: dict[str, int], font: QFont, left: int, top: int, solid: bool = False) -> int:
+def paint_counts(painter: QPainter, counts: dict[str, int], font: QFont, left: int, top: int, palette: QPalette,
+                 solid: bool = False) -> int:
     """'3 pending' '12 approved' '0 hidden' chips from `left`, in the status colours; returns their right edge."""
     right = left
     for status, count in counts.items():
         text = f"{count} {status}"
         right += look.chip_width(text, font)
-        look.draw_chip(painter, text, look.STATUS_COLOURS[status] if count else look.ZERO_COLOUR, font, right, top, solid)
+        hue = look.STATUS_COLOURS[status] if count else look.ZERO_COLOUR
+        look.draw_chip(painter, text, hue, font, right, top, palette, solid)
         right += 6
     return right - 6

@@ -1,11 +1,16 @@
-"""Colours, text helpers and the status chip shared by every view."""
+"""Colours, text helpers and the status chip shared by every view.
+
+Colours are hues, not finished colours: each is made readable against the palette it is
+painted on (`readable`), so chips, labels and bars keep WCAG AA contrast (4.5:1 for text,
+3:1 for bars) on a light desktop and a dark one alike (tests/gui/test_look.py).
+"""
 
 from __future__ import annotations
 
 from datetime import datetime
 
 from PySide6.QtCore import QRect, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QTextLayout, QTextOption
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QTextLayout, QTextOption
 
 from moderator.vocabulary import Status
 
@@ -18,17 +23,23 @@ STATUS_COLOURS: dict[str, QColor] = {
 }
 STAFF_COLOUR = QColor("#1d4ed8")
 PRIORITY_COLOURS = {"High": QColor("#b91c1c"), "Medium": QColor("#c2410c"), "Low": QColor("#4b5563")}
-ZERO_COLOUR = QColor("#9ca3af")  # a count of nothing should not draw the eye
+ZERO_COLOUR = QColor("#6b7280")  # a count of nothing: grey, so it does not draw the eye (still readable)
+TEXT_CONTRAST = 4.5  # WCAG AA for text
+GRAPHIC_CONTRAST = 3.0  # WCAG AA for the parts of a graphic (the band's bars)
+CHIP_TINT = 0.16  # how much of its hue a chip's fill has, over the list's background
+_readable: dict[tuple[int, int, float], QColor] = {}  # painting asks for the same few pairs over and over
 STATUS_LABELS: dict[str, str] = {Status.PENDING: "Pending", Status.APPROVED: "Approved", Status.HIDDEN: "Hidden",
                                  Status.REMOVED: "Removed"}
 
 
-def when(moment: datetime | None, with_year: bool = False) -> str:
-    """Local time, short: '29 Apr 22:41' (or with the year)."""
+def when(moment: datetime | None, with_year: bool = False, now: datetime | None = None) -> str:
+    """Local time, short: '29 Apr 22:41' this year, '29 Sep 2014, 09:52' any other year
+    (an oldest-first queue must not look unsorted); `with_year`: always with the year."""
     if moment is None:
         return ""
     local = moment.astimezone()
-    return local.strftime("%-d %b %Y, %H:%M" if with_year else "%-d %b %H:%M")
+    this_year = (now or datetime.now()).astimezone().year
+    return local.strftime("%-d %b %Y, %H:%M" if with_year or local.year != this_year else "%-d %b %H:%M")
 
 
 def bold(font: QFont) -> QFont:
@@ -79,17 +90,72 @@ def chip_width(text: str, font: QFont) -> int:
     return QFontMetrics(font).horizontalAdvance(text) + 12
 
 
-def draw_chip(painter: QPainter, text: str, colour: QColor, font: QFont, right: int, top: int, solid: bool = False) -> int:
+# ---- contrast --------------------------------------------------------------------------------
+
+
+def luminance(colour: QColor) -> float:
+    """WCAG's relative luminance of an opaque colour."""
+    def linear(channel: float) -> float:
+        return channel / 12.92 if channel <= 0.03928 else ((channel + 0.055) / 1.055) ** 2.4
+
+    return 0.2126 * linear(colour.redF()) + 0.7152 * linear(colour.greenF()) + 0.0722 * linear(colour.blueF())
+
+
+def contrast(one: QColor, other: QColor) -> float:
+    """WCAG's contrast ratio, from 1 (the same) to 21 (black on white)."""
+    light, dark = sorted((luminance(one), luminance(other)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def blend(colour: QColor, background: QColor, amount: float) -> QColor:
+    """`amount` of `colour` laid over `background`: the opaque colour the eye sees."""
+    return QColor.fromRgbF(*(amount * c + (1 - amount) * b for c, b in zip(
+        (colour.redF(), colour.greenF(), colour.blueF()), (background.redF(), background.greenF(), background.blueF()))))
+
+
+def readable(hue: QColor, background: QColor, ratio: float = TEXT_CONTRAST) -> QColor:
+    """The hue, darkened on a light background or lightened on a dark one just enough to
+    reach `ratio` against it (a hair over, so rounding never drops it under)."""
+    key = (hue.rgb(), background.rgb(), ratio)
+    if key not in _readable:
+        towards_light = luminance(background) < 0.18
+        h, s, lightness = hue.hslHueF(), hue.hslSaturationF(), hue.lightnessF()  # getHslF is typed as object
+        colour = QColor(hue)
+        while contrast(colour, background) < ratio + 0.05 and 0.0 < lightness < 1.0:
+            lightness = min(1.0, lightness + 0.02) if towards_light else max(0.0, lightness - 0.02)
+            colour = QColor.fromHslF(max(h, 0.0), s, lightness)
+        _readable[key] = colour
+    return _readable[key]
+
+
+def background_of(palette: QPalette) -> QColor:
+    """What lists and text are painted on."""
+    return palette.color(QPalette.ColorRole.Base)
+
+
+def text_colour(hue: QColor, palette: QPalette, role: QPalette.ColorRole = QPalette.ColorRole.Window) -> QColor:
+    """A coloured word (a status) readable on the palette's window (or `role`)."""
+    return readable(hue, palette.color(role))
+
+
+def chip_colours(hue: QColor, palette: QPalette, solid: bool = False) -> tuple[QColor, QColor]:
+    """A chip's text and (opaque) fill: a tint of its hue over the list's background, or
+    on a selected row (solid) the background itself, so it reads on the highlight."""
+    background = background_of(palette)
+    fill = QColor(background) if solid else blend(hue, background, CHIP_TINT)
+    return readable(hue, fill), fill
+
+
+def draw_chip(painter: QPainter, text: str, hue: QColor, font: QFont, right: int, top: int, palette: QPalette,
+              solid: bool = False) -> int:
     """A small rounded label ending at `right`; returns its left edge. Solid reads on a selection."""
     metrics = QFontMetrics(font)
     width, height = chip_width(text, font), metrics.height() + 2
     rect = QRectF(right - width, top, width, height)
-    fill = QColor("#ffffff") if solid else QColor(colour)
-    if not solid:
-        fill.setAlpha(28)
+    ink, fill = chip_colours(hue, palette, solid)
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.setPen(colour)
+    painter.setPen(ink)
     painter.setBrush(fill)
     painter.drawRoundedRect(rect, height / 2, height / 2)
     painter.setFont(font)

@@ -29,10 +29,10 @@ from PySide6.QtWidgets import (
 
 from moderator.config import FORMS_DIR
 from moderator.gui import settings as S
-from moderator.gui.actions import ActionId, grouped, plain_name, shortcut_text
+from moderator.gui.actions import ActionId, grouped, plain_name
 from moderator.gui.common.designer import child
 from moderator.gui.dialogs.shortcuteditor import ShortcutEditor
-from moderator.gui.shortcuts import menu_keys
+from moderator.gui.shortcuts import keys_text, menu_keys, on_most_keyboards
 from moderator.vocabulary import HIDE_REASONS
 
 T = TypeVar("T")
@@ -85,14 +85,39 @@ class NumberKeys(QObject):
         return False
 
 
-class HideDialog:
-    """Pick a reason (arrows or its number, then Enter); 'Other' needs a note."""
+class EnterOnEmptyNote(QObject):
+    """Enter in an empty note box submits the dialog (a note typed, Enter is a new line)."""
 
-    def __init__(self, parent: QWidget):
+    def __init__(self, note: QPlainTextEdit, submit: Callable[[], None]):
+        super().__init__(note)
+        self._note, self._submit = note, submit
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        plain_enter = isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress \
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.modifiers()
+        if plain_enter and not self._note.toPlainText().strip():
+            self._submit()
+            return True
+        return False
+
+
+class HideDialog:
+    """Pick a reason (arrows or its number, then Enter); 'Other' needs a note; Ctrl+Enter
+    hides from anywhere in the dialog, and Enter in an empty note box too.
+
+    For a selection (`count` comments, `what` naming them) it is the one dialog of a bulk
+    hide: it asks the question and the reason together. `careful` (all matching, a band, a
+    large selection): Cancel is the default button, so a stray Enter hides nothing; the
+    button, or Ctrl+Enter, hides them."""
+
+    def __init__(self, parent: QWidget, count: int = 1, what: str = "", careful: bool = False):
         self.dialog = load_form("hide_dialog", parent)
         self.reasons = child(self.dialog, QListWidget, "reasonList")
         self.note = child(self.dialog, QPlainTextEdit, "noteEdit")
-        self.ok = child(self.dialog, QDialogButtonBox, "buttons").button(QDialogButtonBox.StandardButton.Ok)
+        buttons = child(self.dialog, QDialogButtonBox, "buttons")
+        self.ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.cancel = buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        self.careful = careful
         for number, (code, label) in enumerate(HIDE_REASONS.items(), 1):
             item = QListWidgetItem(f"{number}  {label}")
             item.setData(Qt.ItemDataRole.UserRole, code)
@@ -100,10 +125,33 @@ class HideDialog:
         self._number_keys = NumberKeys(self.reasons)
         self.reasons.installEventFilter(self._number_keys)
         self.reasons.setCurrentRow(0)
-        self.reasons.itemActivated.connect(lambda _item: self.dialog.accept() if self.ok.isEnabled() else None)
+        child(self.dialog, QLabel, "bulkLabel").setVisible(count > 1)
+        if count > 1:
+            self._ask_for_many(count, what)
+        self.reasons.itemActivated.connect(lambda _item: None if careful else self.submit())
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            QShortcut(QKeySequence(keys), self.dialog, self.submit)
+        self._enter = EnterOnEmptyNote(self.note, lambda: None if careful else self.submit())
+        self.note.installEventFilter(self._enter)
         self.reasons.currentRowChanged.connect(self._update_ok)
         self.note.textChanged.connect(self._update_ok)
         self.reasons.setFocus()
+
+    def _ask_for_many(self, count: int, what: str) -> None:
+        self.dialog.setWindowTitle(f"Hide {count:,} comments")
+        child(self.dialog, QLabel, "bulkLabel").setText(f"Hide {what}? One Ctrl+Z undoes all of it.")
+        child(self.dialog, QLabel, "reasonLabel").setText("&Why are they hidden?")
+        self.ok.setText(f"&Hide {count:,} comments")
+        if self.careful:
+            self.ok.setAutoDefault(False)
+            self.ok.setDefault(False)
+            self.cancel.setDefault(True)  # Enter cancels: hiding many is a button press or Ctrl+Enter
+            child(self.dialog, QLabel, "keysLabel").setText(
+                f"Pick a reason (arrows or 1–7), then Ctrl+Enter or “Hide {count:,} comments”. Enter cancels.")
+
+    def submit(self) -> None:
+        if self.ok.isEnabled():
+            self.dialog.accept()
 
     def _update_ok(self) -> None:
         self.ok.setEnabled(self.reason != "other" or bool(self.note.toPlainText().strip()))
@@ -185,20 +233,23 @@ class ShortcutsDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("ShortcutsDialog")
         self.setWindowTitle("Keyboard shortcuts")
-        self.resize(560, 640)
         self.table = QTableWidget(0, 2, self)
         self.table.setHorizontalHeaderLabels(["Action", "Keys"])
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.table.setShowGrid(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideNone)  # nothing cut: the columns fit their text
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.table.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignLeft)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft)
         for group, action_ids in grouped(action for action in actions if actions[action].shortcuts()):
             self._add_heading(group)
             for action_id in action_ids:
-                self._add_row(plain_name(actions[action_id].text()), shortcut_text(actions[action_id]))
+                typed = [key for key in actions[action_id].shortcuts() if on_most_keyboards(key)]
+                self._add_row(plain_name(actions[action_id].text()), keys_text(typed))
         self._add_heading("In lists and dialogs")
         for keys, meaning in EXTRA_KEYS:
             self._add_row(meaning, keys)
@@ -209,6 +260,9 @@ class ShortcutsDialog(QDialog):
         layout = QVBoxLayout(self)
         for widget in (self.table, hint, close):
             layout.addWidget(widget)
+        self.table.resizeColumnsToContents()
+        wide = self.table.columnWidth(1) + self.table.sizeHintForColumn(0) + 60  # both columns whole, and the scroll bar
+        self.resize(max(560, wide), 640)
 
     def _add_row(self, name: str, keys: str) -> QTableWidgetItem:
         row = self.table.rowCount()
@@ -230,5 +284,6 @@ class ShortcutsDialog(QDialog):
 EXTRA_KEYS = (
     ("Left / Right", "Collapse / expand replies"),
     ("1–7", "Pick a hide reason in the Hide dialog"),
-    ("Ctrl+Enter", "Post a reply in the Reply dialog"),
+    ("Ctrl+Enter", "Post a reply; hide with a note typed"),
+    ("Esc", "Leave the search box for the results"),
 )

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QKeySequenceEdit, QLabel, QPushButton, QTreeWidget
 
 from moderator.gui.actions import SPECS, ActionId, action_names, default_keys, grouped
 from moderator.gui.common.designer import child
-from moderator.gui.shortcuts import Keys, from_stored, holder, keys_text, refusal, resolve, to_stored, unique
+from moderator.gui.shortcuts import Keys, from_stored, holder, keys_text, refusal, resolve, to_stored, typed, unique
 
 ACTION_ROLE = Qt.ItemDataRole.UserRole  # an action row's ActionId name; group headings have none
 _LEAVE_FIELD = (QKeyCombination(Qt.Key.Key_Tab), QKeyCombination(Qt.KeyboardModifier.ShiftModifier, Qt.Key.Key_Backtab))
@@ -89,7 +89,7 @@ class ShortcutEditor(QObject):
         taken_by = holder(lost[0], action, trial) if lost else None
         if lost and taken_by is not None:
             other, name = self._names[taken_by], self._names[action]
-            self._say(f"{lost[0].toString(QKeySequence.SequenceFormat.NativeText)} is already {other}. "
+            self._say(f"{typed(lost[0])} is already {other}. "
                       f"Change {other} first, then reset {name}.")
             return
         self._change(action, self._defaults[action])

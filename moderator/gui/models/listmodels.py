@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QItemSelectionModel, QModelIndex, QObject, QPersistentModelIndex, Qt
-from PySide6.QtWidgets import QListView
+from PySide6.QtWidgets import QAbstractItemView, QListView
 from sqlalchemy.orm import Session
 
 from moderator.gui.common.reading import Read
@@ -109,13 +109,40 @@ def step_list(view: QListView, forward: bool) -> bool:
     """The next (or previous) row of a lazy list (its model has `fetch_through`), fetching
     as it goes; False at either end. With nothing chosen yet, it starts where the view stands."""
     current, model = view.currentIndex(), view.model()
-    if not current.isValid() or not view.selectionModel().isSelected(current):
+    if not highlighted(view).isValid():
         row = max(current.row(), 0)
     else:
         row = current.row() + (1 if forward else -1)
     if row < 0 or not model.fetch_through(row):  # type: ignore[attr-defined]
         return False
-    index = model.index(row, 0)
-    view.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
-    view.scrollTo(index)
+    highlight(view, model.index(row, 0))
     return True
+
+
+# A view highlights one row: its current row, selected. Moves and reloads that leave the
+# current row unselected (a model reset, the focus coming back to an emptied list) highlight
+# nothing; the unselected current row is only where j / k start from.
+
+
+def highlighted(view: QAbstractItemView) -> QModelIndex:
+    """The row the view highlights (its current row, if selected), or an invalid index."""
+    index = view.currentIndex()
+    return index if index.isValid() and view.selectionModel().isSelected(index) else QModelIndex()
+
+
+def highlight(view: QAbstractItemView, index: QModelIndex) -> None:
+    """Highlight this row, scrolled into view, or none when `index` is invalid: the
+    selection is cleared and the current row stays as the place to start from. A row
+    highlighted already is left where the moderator scrolled it."""
+    selection = view.selectionModel()
+    if not index.isValid():
+        if selection.hasSelection():
+            selection.clearSelection()
+    elif highlighted(view) != index:
+        selection.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        view.scrollTo(index)
+
+
+def highlighted_id(view: QAbstractItemView) -> int | None:
+    index = highlighted(view)
+    return index.data(ID_ROLE) if index.isValid() else None

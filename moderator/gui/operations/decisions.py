@@ -5,7 +5,9 @@ in its own session and the writer announces the Changes every view refreshes fro
 class only asks what it must (a reason, a confirmation) and says what happened.
 
 A selection the moderator did not pick row by row (Ctrl+A, a score band) or a large one
-is confirmed with its exact count before anything is written.
+is confirmed with its exact count before anything is written, Cancel the default button
+(Enter alone never approves a thousand comments); a bulk hide asks its question and the
+reason in one dialog.
 """
 
 from __future__ import annotations
@@ -45,14 +47,19 @@ class Decisions:
 
     # ---- one comment ---------------------------------------------------------------------------
 
-    def decide(self, comment: CommentRow, action: Action, move_on: Callable[[], object] | None = None) -> None:
+    def decide(self, comment: CommentRow, action: Action, move_on: Callable[[], object] | None = None,
+               deleted_by_author: bool = False) -> None:
         """Approve, hide (asking the reason) or restore the comment; `move_on` shows the next
         comment before the write starts (the write's thread would slow the GUI's reads).
-        The write is refused if someone else changed the comment since it was shown."""
+        A comment its author deleted on the site is approved or restored only once the
+        moderator says so again. The write is refused if someone else changed the comment
+        since it was shown."""
         if comment.status == STATUS_AFTER[action]:  # nothing to write; approve and hide still move on
             self._say(f"Nothing to change: the comment by {comment.author} is {comment.status} already.", 4000)
             if move_on is not None:
                 move_on()
+            return
+        if deleted_by_author and action != Action.HIDE and not self._publish_again(action):
             return
         reason, note = None, ""
         if action == Action.HIDE:
@@ -83,13 +90,14 @@ class Decisions:
                     on_done: Callable[[], None] = lambda: None) -> bool:
         """Approve / hide / restore these comments as one undo step; `what` names them
         ("the 3 selected comments"). False when nothing was done (cancelled)."""
-        if confirm and not self._confirmed(f"{VERBS[action]} {what}?", action):
-            return False
         reason, note = None, ""
-        if action == Action.HIDE:
-            if (choice := HideDialog(self._parent).choose()) is None:
+        if action == Action.HIDE:  # the reason dialog asks the question too
+            choice = HideDialog(self._parent, len(comment_ids), what, careful=confirm).choose()
+            if choice is None:
                 return False
             reason, note = choice.reason, choice.note
+        elif confirm and not self._confirmed(f"{VERBS[action]} {what}?", action):
+            return False
         moderator = self._moderator()
         self._push(f"{VERBS[action]} {len(comment_ids):,}",
                    lambda s: decisions.decide(s, comment_ids, action, moderator, reason, note, Source.BULK),
@@ -106,8 +114,23 @@ class Decisions:
         box.setTextFormat(Qt.TextFormat.PlainText)  # the question may quote an author's name
         box.setInformativeText("One Ctrl+Z undoes all of it.")
         go = box.addButton(VERBS[action], QMessageBox.ButtonRole.AcceptRole)
-        box.setDefaultButton(go)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)  # Enter cancels: acting on many is a deliberate click
         box.setObjectName("BulkConfirm")
+        box.exec()
+        confirmed = box.clickedButton() is go
+        box.deleteLater()
+        return confirmed
+
+    def _publish_again(self, action: Action) -> bool:
+        box = QMessageBox(QMessageBox.Icon.Warning, "Deleted by its author",
+                          "Its author deleted this comment on the site before it was imported.",
+                          QMessageBox.StandardButton.Cancel, self._parent)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setInformativeText("Approving it publishes it again under their name." if action == Action.APPROVE
+                               else "Restoring it sends it back to review, from where it can be published again.")
+        go = box.addButton(f"{VERBS[action]} anyway", QMessageBox.ButtonRole.AcceptRole)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.setObjectName("DeletedByAuthor")
         box.exec()
         confirmed = box.clickedButton() is go
         box.deleteLater()

@@ -33,6 +33,8 @@ class QueueCommands:
         self._parent, self.pane, self._tabs, self._say, self._read = parent, pane, tabs, say, read
         self._decisions = decisions
         self._open_article, self._comment_id, self._model = open_article, comment_id, model
+        pane.selection_dropped.connect(
+            lambda count: say(f"Selection of {count:,} cleared: the queue now lists other comments.", 6000))
 
     def handlers(self) -> dict[ActionId, Callable[[], None]]:
         return {

@@ -73,9 +73,10 @@ class ScoreHistogram(QWidget):
         return QRect(left + 1, area.bottom() - height + 1, max(right - left - 2, 1), height)
 
     def _colour(self, i: int) -> QColor:
+        """The bar's priority colour, made to stand out from the widget's background (3:1)."""
         low = i / self.bins
         name = "High" if low >= self.high else "Medium" if low >= self.medium else "Low"
-        return look.PRIORITY_COLOURS[name]
+        return look.readable(look.PRIORITY_COLOURS[name], self.palette().color(QPalette.ColorRole.Window), look.GRAPHIC_CONTRAST)
 
     # ---- painting ----------------------------------------------------------------------------
 
@@ -86,7 +87,8 @@ class ScoreHistogram(QWidget):
         if self._marked is not None:
             first, last = self._marked
             left, right = self._bar_rect(first, area, tallest).left() - 1, self._bar_rect(last, area, tallest).right() + 1
-            band = palette.color(QPalette.ColorRole.Highlight).lighter(170)
+            band = QColor(palette.color(QPalette.ColorRole.Highlight))
+            band.setAlpha(70)  # a tint of the highlight: on a light or a dark window alike
             painter.fillRect(QRect(left, area.top(), right - left + 1, area.height()), band)
         for i in range(self.bins):
             colour = self._colour(i)

@@ -11,12 +11,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QItemSelection, QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QListView,
     QTabBar,
@@ -28,9 +28,11 @@ from PySide6.QtWidgets import (
 from moderator.changes import Changes
 from moderator.gui.article.threadmodel import describe_comment
 from moderator.gui.common.delegates import CommentDelegate
+from moderator.gui.common.elided import ElidedLabel
 from moderator.gui.common.flowlayout import FlowLayout
+from moderator.gui.common.icons import icon
 from moderator.gui.common.reading import PriorityOf, Read, changed_rows
-from moderator.gui.models.listmodels import ROW_ROLE, step_list
+from moderator.gui.models.listmodels import ROW_ROLE, highlight, highlighted, step_list
 from moderator.gui.queue.filters import chips, describe_range, label_name
 from moderator.gui.queue.histogram import ScoreHistogram
 from moderator.gui.queue.model import QueueModel
@@ -50,11 +52,34 @@ BINS = 20
 CHIP_WIDTH = 240  # pixels of text at most on a filter chip (the full text is its tooltip)
 SEARCH_PAUSE_MS = 250  # search once typing pauses: each search reads the index
 RECOUNT_PAUSE_MS = 400  # decisions in a burst cost one recount
+SCORES_PAUSE_MS = 400  # scores land in slices: the queue is read again (order, Flagged, band) once they pause
+
+
+class LeaveOnEscape(QObject):
+    """Esc in the search box leaves it for the results (the window's own Esc, which clears
+    the selection, never sees it), so the next keys are the queue's again."""
+
+    def __init__(self, box: QLineEdit, leave: Callable[[], None]):
+        super().__init__(box)
+        self._leave = leave
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if not isinstance(event, QKeyEvent) or event.key() != Qt.Key.Key_Escape or event.modifiers():
+            return False
+        if event.type() == QEvent.Type.ShortcutOverride:
+            event.accept()  # the key press comes here instead of going to the Esc shortcut
+            return True
+        if event.type() == QEvent.Type.KeyPress:
+            self._leave()
+            return True
+        return False
 
 
 class QueuePane(QWidget):
-    comment_chosen = Signal(object)  # the current comment's CommentRow
+    comment_chosen = Signal(object)  # the moderator moved to this comment (its CommentRow): j / k, arrows, a click
+    listed = Signal()  # the list was read again from its top: nothing is highlighted until the window says
     selection_changed = Signal(int)  # how many comments are selected
+    selection_dropped = Signal(int)  # the moderator's selection of this many was cleared: other comments are listed
     pending_counted = Signal(int)  # the whole pending queue, for the tab's title
 
     def __init__(self, read: Read, reader: Reader, priority_of: PriorityOf, parent: QWidget | None = None):
@@ -72,6 +97,7 @@ class QueuePane(QWidget):
         self._build(priority_of)
         self._search_pause = self._timer(SEARCH_PAUSE_MS, self._search_typed)
         self._recount_pause = self._timer(RECOUNT_PAUSE_MS, self.recount)
+        self._scores_pause = self._timer(SCORES_PAUSE_MS, self.reload)
 
     # ---- construction ------------------------------------------------------------------
 
@@ -86,9 +112,13 @@ class QueuePane(QWidget):
             self.kinds.setTabData(number - 1, kind)
         self.search = QLineEdit(self)
         self.search.setPlaceholderText("Search comments and authors   ( / )")
-        self.search.setClearButtonEnabled(True)
         self.search.setAccessibleName("Search the queue")
-        self.search.setToolTip('Words (all must match), "a phrase", prefix*. Enter or Down goes to the results.')
+        self.search.setToolTip('Words (all must match), "a phrase", prefix*. Enter or Esc goes to the results.')
+        self.clear_search = self.search.addAction(icon("clear"), QLineEdit.ActionPosition.TrailingPosition)
+        self.clear_search.setToolTip("Clear the search")
+        self.clear_search.setVisible(False)
+        self._leave_on_escape = LeaveOnEscape(self.search, self._search_done)
+        self.search.installEventFilter(self._leave_on_escape)
         self.filter_button = QToolButton(self)
         self.filter_button.setObjectName("filterButton")
         self.filter_button.setText("Filter")
@@ -96,8 +126,7 @@ class QueuePane(QWidget):
         self.filter_button.setAccessibleName("Add a filter")
         self.chip_box = QWidget(self)
         self.chip_layout = FlowLayout(self.chip_box)
-        self.count_label = QLabel(self)
-        self.count_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.count_label = ElidedLabel(self)  # "54 comments · 3 selected (Offensive 0.75–1.00)" must not widen the column
         self.count_label.setAccessibleName("How many comments match")
         self.sort = QComboBox(self)
         self.sort.setAccessibleName("Queue order")
@@ -116,6 +145,8 @@ class QueuePane(QWidget):
         view.setUniformItemSizes(True)  # one row is measured, not every id in the queue
         view.setItemDelegate(CommentDelegate(view, max_body_lines=3, show_article=True, priority_of=priority_of, uniform=True))
         view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        view.setResizeMode(QListView.ResizeMode.Adjust)  # cards follow the column's width: no sideways scrolling, no cut chips
         view.setAccessibleName("Queue")
         return view
 
@@ -144,9 +175,11 @@ class QueuePane(QWidget):
         self.sort.currentIndexChanged.connect(lambda _i: self.set_query(replace(self.query, sort=self.sort.currentData())))
         self.search.textEdited.connect(lambda _text: self._search_pause.start())
         self.search.returnPressed.connect(self._search_done)
+        self.search.textChanged.connect(lambda text: self.clear_search.setVisible(bool(text)))
+        self.clear_search.triggered.connect(self._search_cleared)
         self.histogram.band_chosen.connect(self.select_band)
         self.histogram_label.currentIndexChanged.connect(lambda _i: self._ask_histogram())
-        self.view.selectionModel().currentChanged.connect(self._current_changed)
+        self.view.selectionModel().selectionChanged.connect(self._selection_changed)
 
     def _timer(self, ms: int, then: Callable[[], None]) -> QTimer:
         timer = QTimer(self)
@@ -171,25 +204,33 @@ class QueuePane(QWidget):
         self.histogram.set_thresholds(medium, high)
         self.query = replace(self.query, flagged_from=medium)
 
-    def set_query(self, query: QueueQuery, keep_current: bool = False) -> None:
-        """Show a queue, order or filter. Keeping the current comment selects it again
-        when it is still in the first rows (a reload after decisions)."""
-        current = self.current_id() if keep_current else None
+    def set_query(self, query: QueueQuery) -> None:
+        """Show a queue, order or filter from its top; `listed` follows (the window then
+        highlights its current comment, if listed). The moderator's selection stays when
+        the same comments match (another order, or the queue read again) and is dropped,
+        with `selection_dropped`, when other comments may."""
         if query.sort == Sort.RELEVANCE and not query.search:
             query = replace(query, sort=Sort.PRIORITY)
+        same_comments = replace(query, sort=Sort.NEWEST) == replace(self.query, sort=Sort.NEWEST)
+        kept, dropped = (set(self.model.checked), 0) if same_comments else (set(), len(self.model.checked))
         self.query = query
-        self.selection_source = ""
-        self._ids_answer.forget()
+        if not same_comments:
+            self._ids_answer.forget()
+            self.selection_source = ""
+            self.histogram.mark(None)
         self.model.set_query(query)
-        self.histogram.mark(None)
+        self.model.replace_checked(kept)
         self._show_filters()
-        if current is not None and (row := self.model.row_of(current)) is not None:
-            self.view.selectionModel().setCurrentIndex(self.model.index(row), QItemSelectionModel.SelectionFlag.ClearAndSelect)
         self.recount()
-        self.selection_changed.emit(0)
+        self._selection_edited()
+        if dropped:
+            self.selection_dropped.emit(dropped)
+        self.listed.emit()
 
     def reload(self) -> None:
-        self.set_query(self.query, keep_current=True)
+        """The same queue read again (F5, an import, scores landing)."""
+        self._scores_pause.stop()
+        self.set_query(self.query)
 
     def set_kind(self, kind: QueueKind) -> None:
         self.kinds.blockSignals(True)
@@ -228,10 +269,15 @@ class QueuePane(QWidget):
             self.set_query(replace(self.query, search=typed, sort=sort))
 
     def _search_done(self) -> None:
-        """Enter: search now, and go to the results, so j / k / a work at once."""
+        """Enter or Esc: search now, and go to the results, so j / k / a and 1–5 work at once."""
         self._search_pause.stop()
         self._search_typed()
         self.view.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def _search_cleared(self) -> None:
+        """The box's ✕: no search, and the keys go back to the queue (a 2 typed next is the Flagged queue)."""
+        self.search.clear()
+        self._search_done()
 
     def _show_filters(self) -> None:
         while (item := self.chip_layout.takeAt(0)) is not None:
@@ -273,13 +319,17 @@ class QueuePane(QWidget):
 
     def on_changes(self, changes: Changes) -> None:
         """Changed comments are repainted where they are (a decided comment stays in place
-        until the queue reloads, so j keeps its place); counts and the band follow."""
+        until the queue reloads, so j keeps its place); counts and the band follow. New
+        scores change the order, who is Flagged and the band: once they stop landing, the
+        queue is read again (keeping the current comment and the selection)."""
         if changes.everything:
             self.reload()
             return
         for row in changed_rows(changes, self.model.is_read, self._read, self.query.model_id):
             self.model.replace(row)
-        if changes.decided or changes.scores:
+        if changes.scores:
+            self._scores_pause.start()
+        elif changes.decided:
             self.recount_soon()
 
     def _counted(self, count: int) -> None:
@@ -300,24 +350,28 @@ class QueuePane(QWidget):
     # ---- moving ---------------------------------------------------------------------------------------
 
     def current_id(self) -> int | None:
-        index = self.view.currentIndex()
+        """The comment the queue highlights."""
+        index = highlighted(self.view)
         return self.model.id_at(index.row()) if index.isValid() else None
 
     def current_row(self) -> CommentRow | None:
-        index = self.view.currentIndex()
+        index = highlighted(self.view)
         return index.data(ROW_ROLE) if index.isValid() else None
+
+    def highlight(self, comment_id: int | None) -> None:
+        """Highlight this comment if the queue lists it (as far as it was read), else none."""
+        row = self.model.row_of(comment_id) if comment_id is not None else None
+        highlight(self.view, self.model.index(row) if row is not None else QModelIndex())
 
     def step(self, forward: bool) -> bool:
         """The next (or previous) comment; False at either end."""
         return step_list(self.view, forward)
 
     def go_to(self, row: int) -> None:
-        index = self.model.index(row)
-        self.view.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
-        self.view.scrollTo(index)
+        highlight(self.view, self.model.index(row))
 
-    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        if current.isValid() and (row := current.data(ROW_ROLE)) is not None:
+    def _selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
+        if (row := self.current_row()) is not None:
             self.comment_chosen.emit(row)
 
     # ---- the moderator's selection ---------------------------------------------------------------------
