@@ -84,7 +84,7 @@ def serve_explanations(models_dir: str, name: str | None, _fast: str | None, pip
     except ModeratorError as error:
         pipe.send(("error", str(error)))
         return
-    pipe.send(("ok", (scorer.identity, scorer.window)))
+    pipe.send(("ok", (scorer.identity, scorer.window, scorer.note)))  # as ScoringProcess.load reads it
     while True:
         try:
             request, payload = pipe.recv()

@@ -91,7 +91,8 @@ def test_the_overview_charts_show_the_decisions_and_export(insight, tmp_path):
     charts = window.overview
     assert sum(row[2] for row in charts.distribution.rows) == data.HIDES
     assert sum(row[3] for row in charts.distribution.rows) == data.APPROVALS
-    assert charts.per_moderator.rows == [["ana", 5, 1, 0], ["ben", 5, 0, 0], ["rules", 0, 0, 1]]
+    # one column per Source: manual, bulk, rule, site (taking the site's state)
+    assert charts.per_moderator.rows == [["ana", 5, 1, 0, 0], ["ben", 5, 0, 0, 0], ["rules", 0, 0, 1, 0]]
     assert [row[1:] for row in charts.agreement.rows] == [[8, 11, round(8 / 11, 4)]]
     assert "1 pending now" in charts.backlog.note.text()
     for chart in charts.charts:
@@ -101,7 +102,7 @@ def test_the_overview_charts_show_the_decisions_and_export(insight, tmp_path):
     charts.per_moderator.export_csv(tmp_path / "moderators.csv")
     with (tmp_path / "moderators.csv").open(newline="", encoding="utf-8") as stream:
         rows = [[unquote(cell) for cell in row] for row in csv.reader(stream)]
-    assert rows[0] == ["moderator", "manual", "bulk", "rule"] and rows[1] == ["ana", "5", "1", "0"]
+    assert rows[0] == ["moderator", "manual", "bulk", "rule", "site"] and rows[1] == ["ana", "5", "1", "0", "0"]
 
 
 def drag(plot, start: QPointF, end: QPointF) -> None:
