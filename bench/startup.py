@@ -61,12 +61,12 @@ def source_env() -> dict[str, str]:
 
 
 def prepare(command: list[str], home: Path, env: dict[str, str]) -> None:
-    """The demo loaded and a name set, as after a first start."""
+    """The demo loaded and both names set, as after a first start (no first-run dialog)."""
     subprocess.run([*command, "--home", str(home), "demo"], env=env, check=True, capture_output=True, timeout=300)
     settings = home / "settings.ini"
     text = settings.read_text(encoding="utf-8") if settings.exists() else ""
     if "moderator_name" not in text:
-        settings.write_text(text + "\n[moderation]\nmoderator_name=bench\n", encoding="utf-8")
+        settings.write_text(text + "\n[moderation]\nmoderator_name=bench\nstaff_name=Bench Desk\n", encoding="utf-8")
 
 
 def cpu_seconds(pid: int) -> float:

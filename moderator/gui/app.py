@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from moderator import APP_ID, APP_NAME, __version__
 from moderator.config import LOG_FORMAT, RESOURCES_DIR, AppPaths
 from moderator.gui.common.messages import tell_or_report
+from moderator.gui.dialogs.firstrun import ask_who_you_are
 from moderator.gui.mainwindow import AppContext, MainWindow
 from moderator.gui.settings import Settings
 from moderator.storage.database import open_database
@@ -58,6 +59,7 @@ def run_app(paths: AppPaths, db_url: str) -> int:
         return 1
     window.show()
     window.reopen_last_article()
+    QTimer.singleShot(0, lambda: ask_who_you_are(window, window.context.settings))  # over the first paint
     if not window.context.db.created:  # a new database starts scoring once the demo is in
         QTimer.singleShot(0, window.start_scoring)  # after the first paint
     return app.exec()

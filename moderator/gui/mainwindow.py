@@ -30,6 +30,7 @@ from moderator.gui.commenter.commands import CommenterCommands
 from moderator.gui.commenter.panel import CommenterPanel
 from moderator.gui.common.messages import ReportBug, show_plain_message
 from moderator.gui.common.reading import ActiveModel, reader_of
+from moderator.gui.common.wording import demo_arrived
 from moderator.gui.current import CurrentComment
 from moderator.gui.dialogs.forms import ShortcutsDialog, edit_preferences, run_modal
 from moderator.gui.dialogs.models import ModelsDialog
@@ -107,7 +108,8 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.progress)
         self.scoring = BackgroundScorer(context.db, context.paths.models, self.writer, self.progress, report_bug, self)
         self.decisions = Decisions(self, self.writer, self.undo_stack, lambda: self.moderator,
-                                   lambda: self.active.model_id, self.statusBar().showMessage, self.refresh, report_bug)
+                                   lambda: self.active.model_id, self.statusBar().showMessage, self.refresh, report_bug,
+                                   lambda: self.context.settings.get(S.STAFF_NAME))
         self.commenter = CommenterCommands(self.commenter_panel, self.side_tabs, self._read, self.active,
                                            self.decisions, lambda: self._current_row(), self.statusBar().showMessage)
         self.queue_commands = QueueCommands(self, self.queue_pane, self.tabs, self.statusBar().showMessage, self._read,
@@ -279,7 +281,7 @@ class MainWindow(QMainWindow):
         self.writer.submit(load_demo, lambda _reports: self._demo_loaded())
 
     def _demo_loaded(self) -> None:
-        self.statusBar().clearMessage()
+        self.statusBar().showMessage(demo_arrived(self.context.settings.get(S.PRIORITY_MEDIUM)), 15000)
         self._after_import()
         self.reopen_last_article()  # first start: open the newest article, as readers would
 

@@ -21,6 +21,7 @@ from moderator.settings import (  # the declarations, as S.<NAME> across the GUI
     QUEUE_SORT,
     SETTINGS_VERSION,
     SHORTCUTS,
+    STAFF_NAME,
     WINDOW_GEOMETRY,
     WINDOW_STATE,
     Setting,
@@ -28,8 +29,8 @@ from moderator.settings import (  # the declarations, as S.<NAME> across the GUI
 
 __all__ = [
     "ARTICLE_SPLITTER", "CURRENT_ARTICLE", "LEFT_TAB", "MAIN_SPLITTER", "MODERATOR_NAME", "PRIORITY_HIGH", "PRIORITY_MEDIUM",
-    "QUEUE_KIND", "QUEUE_SORT", "SETTINGS_VERSION", "SHORTCUTS", "WINDOW_GEOMETRY", "WINDOW_STATE", "QtStore", "Setting",
-    "Settings",
+    "QUEUE_KIND", "QUEUE_SORT", "SETTINGS_VERSION", "SHORTCUTS", "STAFF_NAME", "WINDOW_GEOMETRY", "WINDOW_STATE", "QtStore",
+    "Setting", "Settings",
 ]
 
 
