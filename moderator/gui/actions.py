@@ -58,6 +58,7 @@ class ActionId(Enum):
     COMMENTER = auto()
     HIDE_ALL_FROM_COMMENTER = auto()
     AUDIT_LOG = auto()
+    GUIDE = auto()
 
 
 @dataclass(frozen=True)
@@ -93,6 +94,8 @@ SPECS: dict[ActionId, ActionSpec] = {
         "Install, choose or download the model that scores comments", None, "File"),
     ActionId.PREFERENCES: ActionSpec("&Preferences…", (QKeySequence.StandardKey.Preferences, "Ctrl+,"),
         "Your name and other settings", None, "File"),
+    ActionId.GUIDE: ActionSpec("&Guide", (QKeySequence.StandardKey.HelpContents, "F1"),
+        "The moderator's guide: your day, priority and Flagged, every key", None, "Help"),
     ActionId.SHORTCUTS: ActionSpec("&Keyboard shortcuts", ("?",), "List every keyboard shortcut", None, "Help"),
     ActionId.ABOUT: ActionSpec("&About Comment Moderator", (), "Version and data folder", None, "Help"),
     ActionId.QUEUE_PENDING: ActionSpec("&Pending", ("1",), "Show the pending queue", None, "Queue"),
@@ -145,7 +148,7 @@ MENUS: dict[str, tuple[ActionId | None, ...]] = {
                ActionId.FILTER_COMMENTER, ActionId.FILTER_SCORE, ActionId.FILTER_DATE, ActionId.CLEAR_FILTERS),
     "&Go": (ActionId.NEXT, ActionId.PREVIOUS, None, ActionId.SHOW_ARTICLES, ActionId.SHOW_QUEUE, None,
             ActionId.COMMENTER, ActionId.AUDIT_LOG),
-    "&Help": (ActionId.SHORTCUTS, ActionId.ABOUT),
+    "&Help": (ActionId.GUIDE, ActionId.SHORTCUTS, None, ActionId.ABOUT),
 }
 TOOLBAR: tuple[ActionId | None, ...] = (ActionId.APPROVE, ActionId.HIDE, ActionId.RESTORE, ActionId.REPLY, None,
                                         ActionId.UNDO, ActionId.REDO, None, ActionId.PREVIOUS, ActionId.NEXT)

@@ -32,7 +32,8 @@ from moderator.gui.common.messages import ReportBug, show_plain_message
 from moderator.gui.common.reading import ActiveModel, reader_of
 from moderator.gui.common.wording import demo_arrived
 from moderator.gui.current import CurrentComment
-from moderator.gui.dialogs.forms import ShortcutsDialog, edit_preferences, run_modal
+from moderator.gui.dialogs.forms import EXTRA_KEYS, ShortcutsDialog, edit_preferences, run_modal
+from moderator.gui.dialogs.guide import GuideWindow, guide_html
 from moderator.gui.dialogs.models import ModelsDialog
 from moderator.gui.models.listmodels import step_list
 from moderator.gui.operations.decisions import Decisions
@@ -78,6 +79,7 @@ class MainWindow(QMainWindow):
         self.writer = Writer(context.db.write_sessions, lambda error: self.decisions.failed(error), self)
         self.reader = Reader(context.db.sessions, report_bug, self)  # slow reads, off the GUI thread
         self.audit_window: AuditWindow | None = None  # made on the first Ctrl+L
+        self.guide_window: GuideWindow | None = None  # made on the first F1
         self.undo_stack = QUndoStack(self)
         identity = model_identity(context.paths.models)
         self.active = ActiveModel(identity, self._read(lambda s: find_model(s, identity)), thresholds_from(self.context.settings))
@@ -151,7 +153,7 @@ class MainWindow(QMainWindow):
             ActionId.BACK_UP: self.files.back_up, ActionId.MODELS: self.show_models,
             ActionId.SHORTCUTS: lambda: run_modal(ShortcutsDialog(self, self.actions_by_id)), ActionId.ABOUT: self.show_about,
             ActionId.QUIT: self.close, ActionId.COMMENTER: self.commenter.show,
-            ActionId.AUDIT_LOG: lambda: self.show_audit_log(),
+            ActionId.AUDIT_LOG: lambda: self.show_audit_log(), ActionId.GUIDE: self.show_guide,
             ActionId.HIDE_ALL_FROM_COMMENTER: self.commenter.hide_all_from_current,
         }
         for action_id, handler in (handlers | self.queue_commands.handlers()).items():
@@ -302,6 +304,13 @@ class MainWindow(QMainWindow):
             apply_shortcuts(self.actions_by_id, self.context.settings)  # the new keys work at once
             self._show_model_in_queue()  # priority chips and Flagged follow the new thresholds
             self.refresh()
+
+    def show_guide(self) -> None:
+        if self.guide_window is None:
+            self.guide_window = GuideWindow(self)
+        settings = self.context.settings
+        self.guide_window.show_text(guide_html(self.actions_by_id, settings.get(S.PRIORITY_MEDIUM),
+                                               settings.get(S.PRIORITY_HIGH), EXTRA_KEYS))
 
     def show_about(self) -> None:
         show_plain_message(self, f"About {APP_NAME}", f"{APP_NAME} {__version__}\nData folder: {self.context.paths.home}",
