@@ -28,6 +28,7 @@ from moderator.gui.audit.window import AuditWindow
 from moderator.gui.comment.panel import CommentPanel
 from moderator.gui.commenter.commands import CommenterCommands
 from moderator.gui.commenter.panel import CommenterPanel
+from moderator.gui.common import filedialogs
 from moderator.gui.common.messages import ReportBug, show_plain_message
 from moderator.gui.common.reading import ActiveModel, reader_of
 from moderator.gui.common.wording import demo_arrived
@@ -80,6 +81,7 @@ class MainWindow(QMainWindow):
         self.reader = Reader(context.db.sessions, report_bug, self)  # slow reads, off the GUI thread
         self.audit_window: AuditWindow | None = None  # made on the first Ctrl+L
         self.guide_window: GuideWindow | None = None  # made on the first F1
+        filedialogs.remember_in(context.settings)  # file dialogs start in the folder used last
         self.undo_stack = QUndoStack(self)
         identity = model_identity(context.paths.models)
         self.active = ActiveModel(identity, self._read(lambda s: find_model(s, identity)), thresholds_from(self.context.settings))
