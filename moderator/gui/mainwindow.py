@@ -10,7 +10,7 @@ own layout.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QShowEvent, QUndoStack
@@ -24,7 +24,6 @@ from moderator.gui import windowstate
 from moderator.gui.actions import MENUS, TOOLBAR, ActionId, apply_shortcuts, create_actions, fill
 from moderator.gui.article.listview import ArticleList
 from moderator.gui.article.view import ArticleView
-from moderator.gui.audit.window import AuditWindow
 from moderator.gui.comment.panel import CommentPanel
 from moderator.gui.commenter.commands import CommenterCommands
 from moderator.gui.commenter.panel import CommenterPanel
@@ -35,7 +34,6 @@ from moderator.gui.common.wording import demo_arrived
 from moderator.gui.current import CurrentComment
 from moderator.gui.dialogs.forms import EXTRA_KEYS, ShortcutsDialog, edit_preferences, run_modal
 from moderator.gui.dialogs.guide import GuideWindow, guide_html
-from moderator.gui.dialogs.models import ModelsDialog
 from moderator.gui.models.listmodels import step_list
 from moderator.gui.operations.decisions import Decisions
 from moderator.gui.operations.files import FileActions
@@ -53,6 +51,9 @@ from moderator.scoring.registry import model_identity
 from moderator.scoring.store import find_model
 from moderator.storage.database import Database
 from moderator.vocabulary import Action
+
+if TYPE_CHECKING:  # the audit log and the models dialog load on first use, not at each start (bench/startup.py)
+    from moderator.gui.audit.window import AuditWindow
 
 ARTICLES_TAB = 0
 __all__ = ["AppContext", "MainWindow", "QUEUE_TAB", "show_plain_message"]
@@ -291,6 +292,8 @@ class MainWindow(QMainWindow):
 
     def show_audit_log(self, only_open_article: bool = False) -> None:
         if self.audit_window is None:
+            from moderator.gui.audit.window import AuditWindow
+
             self.audit_window = AuditWindow(self.context.db.sessions, self.reader, self._report_bug, self)
             self.audit_window.comment_activated.connect(self.open_comment)
         article = self.article_view.article
@@ -299,6 +302,8 @@ class MainWindow(QMainWindow):
         self.audit_window.present()
 
     def show_models(self) -> None:
+        from moderator.gui.dialogs.models import ModelsDialog
+
         ModelsDialog(self, self.context.paths.models, self.models_changed, self._report_bug).exec()
 
     def edit_preferences(self) -> None:

@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from moderator.formats.export import export_decisions
 from moderator.gui.common import filedialogs
 from moderator.gui.common.messages import ReportBug, sentence_or_report
 from moderator.gui.workers.progress import CancelToken, Progress, ProgressPanel
@@ -76,6 +75,8 @@ class FileActions:
             self._tell("Import stopped", f"{sentence}\n\n{done}".strip())
 
     def export_decisions(self) -> None:
+        from moderator.formats.export import export_decisions  # every file format: on use, not at each start
+
         out = filedialogs.save_file(self._parent, "Export decisions", "decisions.jsonl", "JSON Lines (*.jsonl);;CSV (*.csv)")
         if out is not None:
             file_format = "csv" if out.suffix == ".csv" else "jsonl"
