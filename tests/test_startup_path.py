@@ -16,7 +16,7 @@ from moderator.storage.database import open_database
 from moderator.storage.engine import make_engine
 from moderator.storage.migrate import at_head, head_revision, newest_revision_in_files, upgrade
 
-NOT_AT_START = ("alembic", "moderator.cli.commands", "moderator.formats", "moderator.importing",
+NOT_AT_START = ("alembic", "sqlalchemy.dialects.postgresql", "moderator.cli.commands", "moderator.formats", "moderator.importing",
                 "moderator.gui.audit.window", "moderator.gui.dialogs.models", "moderator.scoring.download")
 
 PROBE = """
