@@ -25,7 +25,8 @@ from moderator.gui.dialogs.firstrun import ask_who_you_are
 DARK = {"Window": "#2a2e32", "WindowText": "#fcfcfc", "Base": "#1b1e20", "AlternateBase": "#232629", "Text": "#fcfcfc",
         "Button": "#31363b", "ButtonText": "#fcfcfc", "Highlight": "#3daee9", "HighlightedText": "#fcfcfc",
         "ToolTipBase": "#31363b", "ToolTipText": "#fcfcfc", "PlaceholderText": "#a1a9b1", "Light": "#40464c",
-        "Midlight": "#363b40", "Mid": "#4d5257", "Dark": "#1b1e20", "Shadow": "#101214"}
+        "Midlight": "#363b40", "Mid": "#4d5257", "Dark": "#1b1e20", "Shadow": "#101214",
+        "Link": "#1d99f3", "BrightText": "#ffffff"}
 
 
 def dark_palette() -> QPalette:

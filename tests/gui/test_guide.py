@@ -52,3 +52,23 @@ def test_links_go_to_the_guides_own_sections(qtbot, window):
     html = browser.toHtml()
     for anchor in ("day", "priority", "bulk", "files", "undo", "keys", "names"):
         assert f'href="#{anchor}"' in html and f'name="{anchor}"' in html
+
+
+def test_links_read_on_a_dark_desktop_even_with_no_link_colour(qtbot, window):
+    from PySide6.QtGui import QColor, QPalette
+    from PySide6.QtWidgets import QApplication
+
+    from moderator.gui.common import look
+    from tests.gui.helpers import dark_palette
+
+    dark = dark_palette()
+    dark.setColor(QPalette.ColorRole.Link, QColor("#0000ff"))  # Qt's default: a theme that sets none
+    before = QApplication.palette()
+    QApplication.setPalette(dark)
+    try:
+        window.show_guide()
+        base = window.guide_window.browser.palette().color(QPalette.ColorRole.Base)
+        assert look.contrast(window.guide_window.link_colour(), base) >= 4.5
+        assert window.guide_window.link_colour().name() in window.guide_window.browser.document().defaultStyleSheet()
+    finally:
+        QApplication.setPalette(before)

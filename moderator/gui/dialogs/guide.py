@@ -9,11 +9,12 @@ import html
 from collections.abc import Mapping
 from string import Template
 
-from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QColor, QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
 from moderator.config import RESOURCES_DIR
 from moderator.gui.actions import ActionId, grouped, plain_name
+from moderator.gui.common import look
 from moderator.gui.common.wording import how_the_queue_works
 from moderator.gui.shortcuts import keys_text, on_most_keyboards
 
@@ -22,20 +23,20 @@ GUIDE_FILE = RESOURCES_DIR / "guide" / "guide.html"
 
 def keys_table(actions: Mapping[ActionId, QAction], extra: tuple[tuple[str, str], ...] = ()) -> str:
     """Every action with keys, by group, as the `?` sheet lists them; `extra`: (keys, meaning)."""
-    rows = []
+    groups = []
     for group, action_ids in grouped(action for action in actions if actions[action].shortcuts()):
-        rows.append(f'<tr><td colspan="2"><b>{html.escape(group)}</b></td></tr>')
-        for action_id in action_ids:
-            typed = [key for key in actions[action_id].shortcuts() if on_most_keyboards(key)]
-            rows.append(_row(keys_text(typed), plain_name(actions[action_id].text())))
+        rows = [_row(keys_text([key for key in actions[action_id].shortcuts() if on_most_keyboards(key)]),
+                     plain_name(actions[action_id].text())) for action_id in action_ids]
+        groups.append((group, rows))
     if extra:
-        rows.append('<tr><td colspan="2"><b>In lists and dialogs</b></td></tr>')
-        rows.extend(_row(keys, meaning) for keys, meaning in extra)
-    return '<table cellspacing="0" cellpadding="3">' + "".join(rows) + "</table>"
+        groups.append(("In lists and dialogs", [_row(keys, meaning) for keys, meaning in extra]))
+    return "".join(f'<h3>{html.escape(group)}</h3><table width="100%" cellspacing="0" cellpadding="2">{"".join(rows)}</table>'
+                   for group, rows in groups)
 
 
 def _row(keys: str, meaning: str) -> str:
-    return f"<tr><td><code>{html.escape(keys)}</code>&nbsp;&nbsp;</td><td>{html.escape(meaning)}</td></tr>"
+    # The keys in bold, not in a fixed-width font: its baseline sits lower than the meaning's
+    return f'<tr><td width="30%"><b>{html.escape(keys)}</b></td><td>{html.escape(meaning)}</td></tr>'
 
 
 def guide_html(actions: Mapping[ActionId, QAction], medium: float, high: float,
@@ -65,8 +66,15 @@ class GuideWindow(QDialog):
     def show_text(self, text: str) -> None:
         """Show (or bring forward) the guide with this text, keeping the place read."""
         position = self.browser.verticalScrollBar().value()
+        self.browser.document().setDefaultStyleSheet(f"a {{ color: {self.link_colour().name()}; }}")
         self.browser.setHtml(text)
         self.browser.verticalScrollBar().setValue(position)
         self.show()
         self.raise_()
         self.activateWindow()
+
+    def link_colour(self) -> QColor:
+        """The palette's link colour, made readable on the page (a palette without one
+        links in dark blue, unreadable on a dark desktop)."""
+        palette = self.browser.palette()
+        return look.readable(palette.color(QPalette.ColorRole.Link), palette.color(QPalette.ColorRole.Base))
