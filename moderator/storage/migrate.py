@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, Engine, inspect, text
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DBAPIError
 
 from moderator.errors import ModeratorError
 from moderator.storage.sqlitecopy import copy_aside, database_file
@@ -51,7 +51,7 @@ def at_head(engine: Engine) -> bool:
     try:
         with engine.connect() as connection:
             stored = list(connection.execute(text("SELECT version_num FROM alembic_version")).scalars())
-    except OperationalError:  # no revision table: a new database
+    except DBAPIError:  # no revision table: a new database (SQLite says OperationalError, PostgreSQL ProgrammingError)
         return False
     return stored == [newest]
 
