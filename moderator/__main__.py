@@ -1,3 +1,3 @@
-from moderator.cli.commands import main
+from moderator.cli.launch import main
 
 raise SystemExit(main())

@@ -39,6 +39,9 @@ def _a_score(value: float) -> bool:
 
 
 MODERATOR_NAME = Setting("moderation/moderator_name", str, getpass.getuser(), "Your name in the audit log")
+# The name readers see on staff posts; empty until the first start asks for it (gui/dialogs/firstrun.py).
+LAST_FOLDER = Setting("files/last_folder", str, "", "The folder a file dialog used last")
+STAFF_NAME = Setting("moderation/staff_name", str, "", "The name readers see on your staff posts")
 WINDOW_GEOMETRY = Setting("window/geometry", bytes, b"", "Main window geometry")
 WINDOW_STATE = Setting("window/state", bytes, b"", "Toolbars and docks")
 MAIN_SPLITTER = Setting("window/main_splitter", bytes, b"", "Column widths")
@@ -53,7 +56,7 @@ PRIORITY_HIGH = Setting("scoring/high_from", float, 0.8, "High priority from thi
 # a group: the moderator's own keys, only for actions changed from their default (gui/shortcuts.py)
 SHORTCUTS = Setting("shortcuts", dict, {}, "Your keyboard shortcuts")
 
-DECLARED = (MODERATOR_NAME, WINDOW_GEOMETRY, WINDOW_STATE, MAIN_SPLITTER, ARTICLE_SPLITTER, LEFT_TAB,
+DECLARED = (MODERATOR_NAME, STAFF_NAME, LAST_FOLDER, WINDOW_GEOMETRY, WINDOW_STATE, MAIN_SPLITTER, ARTICLE_SPLITTER, LEFT_TAB,
             CURRENT_ARTICLE, QUEUE_SORT, QUEUE_KIND, PRIORITY_MEDIUM, PRIORITY_HIGH, SHORTCUTS)
 
 

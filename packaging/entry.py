@@ -19,7 +19,7 @@ def main() -> int:
     import bundled_models
 
     bundled_models.install_hook()
-    from moderator.cli.commands import main as moderator_main
+    from moderator.cli.launch import main as moderator_main
 
     return moderator_main()
 

@@ -32,6 +32,7 @@ from moderator.reading.queue import QueueQuery, ScoreRange
 from moderator.scoring.priority import thresholds_from
 from moderator.scoring.registry import model_identity
 from moderator.scoring.store import find_model, score_fields
+from moderator.settings import STAFF_NAME
 from moderator.storage.backup import backup_database, restore_database
 from moderator.storage.database import Database, open_database
 from moderator.vocabulary import HIDE_REASONS, STATUS_AFTER, VISIBLE_TO_MODERATORS, QueueKind, Sort
@@ -98,6 +99,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = commands.add_parser("reply", help="reply to a comment as staff")
     p.add_argument("comment_id", type=int, metavar="COMMENT_ID")
     p.add_argument("text", metavar="TEXT")
+    p.add_argument("--as", dest="author", metavar="NAME",
+                   help="the name readers see on the reply (default: the staff name set in the app, else --moderator)")
     _add_moderator(p)
 
     p = commands.add_parser("undo", help="undo your latest decision that is not undone yet")
@@ -275,8 +278,9 @@ def cmd_decide(db: Database, args: argparse.Namespace) -> int:
 
 
 def cmd_reply(db: Database, args: argparse.Namespace) -> int:
+    author = args.author or read_settings(resolve_paths(args.home).settings_file).get(STAFF_NAME) or None
     with db.write_sessions() as session:
-        changes = reply(session, args.comment_id, args.text, args.moderator)
+        changes = reply(session, args.comment_id, args.text, args.moderator, author)
         session.commit()
     print(f"Replied to comment {args.comment_id} as staff (comment {changes.decided[0].comment_id}).")
     return 0

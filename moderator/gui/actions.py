@@ -64,6 +64,7 @@ class ActionId(Enum):
     SYNC_LOG = auto()
     WHY = auto()
     INSIGHT = auto()
+    GUIDE = auto()
 
 
 @dataclass(frozen=True)
@@ -99,6 +100,8 @@ SPECS: dict[ActionId, ActionSpec] = {
         "Install, choose or download the model that scores comments", None, "File"),
     ActionId.PREFERENCES: ActionSpec("&Preferences…", (QKeySequence.StandardKey.Preferences, "Ctrl+,"),
         "Your name and other settings", None, "File"),
+    ActionId.GUIDE: ActionSpec("&Guide", (QKeySequence.StandardKey.HelpContents, "F1"),
+        "The moderator's guide: your day, priority and Flagged, every key", None, "Help"),
     ActionId.SHORTCUTS: ActionSpec("&Keyboard shortcuts", ("?",), "List every keyboard shortcut", None, "Help"),
     ActionId.ABOUT: ActionSpec("&About Comment Moderator", (), "Version and data folder", None, "Help"),
     ActionId.QUEUE_PENDING: ActionSpec("&Pending", ("1",), "Show the pending queue", None, "Queue"),
@@ -161,7 +164,7 @@ MENUS: dict[str, tuple[ActionId | None, ...]] = {
     "&Go": (ActionId.NEXT, ActionId.PREVIOUS, None, ActionId.SHOW_ARTICLES, ActionId.SHOW_QUEUE, None,
             ActionId.COMMENTER, ActionId.WHY, ActionId.AUDIT_LOG, ActionId.INSIGHT),
     "Si&te": (ActionId.CONNECTIONS, ActionId.SYNC_NOW, ActionId.SYNC_LOG),
-    "&Help": (ActionId.SHORTCUTS, ActionId.ABOUT),
+    "&Help": (ActionId.GUIDE, ActionId.SHORTCUTS, None, ActionId.ABOUT),
 }
 TOOLBAR: tuple[ActionId | None, ...] = (ActionId.APPROVE, ActionId.HIDE, ActionId.RESTORE, ActionId.REPLY, None,
                                         ActionId.UNDO, ActionId.REDO, None, ActionId.PREVIOUS, ActionId.NEXT)

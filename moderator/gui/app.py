@@ -8,11 +8,13 @@ import traceback
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from moderator import APP_ID, APP_NAME, __version__
 from moderator.config import LOG_FORMAT, RESOURCES_DIR, AppPaths
 from moderator.gui.common.messages import tell_or_report
+from moderator.gui.dialogs.firstrun import ask_who_you_are
+from moderator.gui.instance import SingleInstance, bring_forward
 from moderator.gui.mainwindow import AppContext, MainWindow
 from moderator.gui.settings import Settings
 from moderator.storage.database import open_database
@@ -49,6 +51,9 @@ def run_app(paths: AppPaths, db_url: str) -> int:
     app.setDesktopFileName(APP_ID)
     app.setWindowIcon(QIcon(str(RESOURCES_DIR / "icons" / f"{APP_ID}.svg")))
     paths.ensure()
+    guard = SingleInstance(paths.home)
+    if not guard.acquire():
+        return already_open(paths, guard)
     log_to_file(paths)
     sys.excepthook = lambda kind, error, trace: report_bug(paths, error)
     try:
@@ -58,9 +63,37 @@ def run_app(paths: AppPaths, db_url: str) -> int:
         return 1
     window.show()
     window.reopen_last_article()
+    QTimer.singleShot(0, lambda: ask_who_you_are(window, window.context.settings))  # over the first paint
     if not window.context.db.created:  # a new database starts scoring once the demo is in
         QTimer.singleShot(0, window.start_scoring)  # after the first paint
-    return app.exec()
+    guard.listen(lambda: bring_to_front(window))
+    try:
+        return app.exec()
+    finally:
+        guard.release()
+
+
+def already_open(paths: AppPaths, guard: SingleInstance) -> int:
+    """A second start on the same data folder: the first window comes forward, this one ends."""
+    if bring_forward(paths.home):
+        print(f"{APP_NAME} is already open on {paths.home}: its window is brought to the front.", file=sys.stderr)
+        return 0
+    pid = guard.holder()
+    box = QMessageBox(QMessageBox.Icon.Warning, APP_NAME,
+                      f"{APP_NAME} is already open on {paths.home}{f' (process {pid})' if pid else ''} but does not "
+                      "answer. Close it, or end that process, then start again.")
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.exec()
+    return 1
+
+
+def bring_to_front(window: QWidget) -> None:
+    if window.isMinimized():
+        window.showNormal()
+    window.show()
+    window.raise_()
+    window.activateWindow()
+    QApplication.alert(window)  # where the desktop refuses to hand over the focus, the taskbar says it
 
 
 def log_to_file(paths: AppPaths) -> logging.Handler:

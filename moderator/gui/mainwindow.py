@@ -10,7 +10,7 @@ own layout.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QShowEvent, QUndoStack
@@ -24,16 +24,17 @@ from moderator.gui import windowstate
 from moderator.gui.actions import MENUS, TOOLBAR, ActionId, apply_shortcuts, create_actions, fill
 from moderator.gui.article.listview import ArticleList
 from moderator.gui.article.view import ArticleView
-from moderator.gui.audit.window import AuditWindow
 from moderator.gui.comment.panel import CommentPanel
 from moderator.gui.comment.whycommands import WhyCommands
 from moderator.gui.commenter.commands import CommenterCommands
 from moderator.gui.commenter.panel import CommenterPanel
+from moderator.gui.common import filedialogs
 from moderator.gui.common.messages import ReportBug, show_plain_message
 from moderator.gui.common.reading import ActiveModel, reader_of
+from moderator.gui.common.wording import demo_arrived
 from moderator.gui.current import CurrentComment
-from moderator.gui.dialogs.forms import ShortcutsDialog, edit_preferences, run_modal
-from moderator.gui.dialogs.models import ModelsDialog
+from moderator.gui.dialogs.forms import EXTRA_KEYS, ShortcutsDialog, edit_preferences, run_modal
+from moderator.gui.dialogs.guide import GuideWindow, guide_html
 from moderator.gui.models.listmodels import step_list
 from moderator.gui.operations.decisions import Decisions
 from moderator.gui.operations.files import FileActions
@@ -53,6 +54,9 @@ from moderator.scoring.registry import model_identity
 from moderator.scoring.store import find_model
 from moderator.storage.database import Database
 from moderator.vocabulary import Action
+
+if TYPE_CHECKING:  # the audit log and the models dialog load on first use, not at each start (bench/startup.py)
+    from moderator.gui.audit.window import AuditWindow
 
 ARTICLES_TAB = 0
 __all__ = ["AppContext", "MainWindow", "QUEUE_TAB", "show_plain_message"]
@@ -80,6 +84,8 @@ class MainWindow(QMainWindow):
         self.writer = Writer(context.db.write_sessions, lambda error: self.decisions.failed(error), self)
         self.reader = Reader(context.db.sessions, report_bug, self)  # slow reads, off the GUI thread
         self.audit_window: AuditWindow | None = None  # made on the first Ctrl+L
+        self.guide_window: GuideWindow | None = None  # made on the first F1
+        filedialogs.remember_in(context.settings)  # file dialogs start in the folder used last
         self.undo_stack = QUndoStack(self)
         identity = model_identity(context.paths.models)
         self.active = ActiveModel(identity, self._read(lambda s: find_model(s, identity)), thresholds_from(self.context.settings))
@@ -114,7 +120,8 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.progress)
         self.scoring = BackgroundScorer(context.db, context.paths.models, self.writer, self.progress, report_bug, self)
         self.decisions = Decisions(self, self.writer, self.undo_stack, lambda: self.moderator,
-                                   lambda: self.active.model_id, self.statusBar().showMessage, self.refresh, report_bug)
+                                   lambda: self.active.model_id, self.statusBar().showMessage, self.refresh, report_bug,
+                                   lambda: self.context.settings.get(S.STAFF_NAME))
         self.commenter = CommenterCommands(self.commenter_panel, self.side_tabs, self._read, self.active,
                                            self.decisions, lambda: self._current_row(), self.statusBar().showMessage)
         self.queue_commands = QueueCommands(self, self.queue_pane, self.tabs, self.statusBar().showMessage, self._read,
@@ -161,7 +168,7 @@ class MainWindow(QMainWindow):
             ActionId.BACK_UP: self.files.back_up, ActionId.MODELS: self.show_models,
             ActionId.SHORTCUTS: lambda: run_modal(ShortcutsDialog(self, self.actions_by_id)), ActionId.ABOUT: self.show_about,
             ActionId.QUIT: self.close, ActionId.COMMENTER: self.commenter.show,
-            ActionId.AUDIT_LOG: lambda: self.show_audit_log(),
+            ActionId.AUDIT_LOG: lambda: self.show_audit_log(), ActionId.GUIDE: self.show_guide,
             ActionId.HIDE_ALL_FROM_COMMENTER: self.commenter.hide_all_from_current,
             ActionId.CONNECTIONS: self.sites.show_connections, ActionId.SYNC_NOW: self.sites.sync_now,
             ActionId.SYNC_LOG: self.sites.show_log,
@@ -295,12 +302,14 @@ class MainWindow(QMainWindow):
         self.writer.submit(load_demo, lambda _reports: self._demo_loaded())
 
     def _demo_loaded(self) -> None:
-        self.statusBar().clearMessage()
+        self.statusBar().showMessage(demo_arrived(self.context.settings.get(S.PRIORITY_MEDIUM)), 15000)
         self._after_import()
         self.reopen_last_article()  # first start: open the newest article, as readers would
 
     def show_audit_log(self, only_open_article: bool = False) -> None:
         if self.audit_window is None:
+            from moderator.gui.audit.window import AuditWindow
+
             self.audit_window = AuditWindow(self.context.db.sessions, self.reader, self._report_bug, self)
             self.audit_window.comment_activated.connect(self.open_comment)
         article = self.article_view.article
@@ -321,6 +330,8 @@ class MainWindow(QMainWindow):
         self.insight_window.present()
 
     def show_models(self) -> None:
+        from moderator.gui.dialogs.models import ModelsDialog
+
         ModelsDialog(self, self.context.paths.models, self.models_changed, self._report_bug).exec()
 
     def edit_preferences(self) -> None:
@@ -328,6 +339,13 @@ class MainWindow(QMainWindow):
             apply_shortcuts(self.actions_by_id, self.context.settings)  # the new keys work at once
             self._show_model_in_queue()  # priority chips and Flagged follow the new thresholds
             self.refresh()
+
+    def show_guide(self) -> None:
+        if self.guide_window is None:
+            self.guide_window = GuideWindow(self)
+        settings = self.context.settings
+        self.guide_window.show_text(guide_html(self.actions_by_id, settings.get(S.PRIORITY_MEDIUM),
+                                               settings.get(S.PRIORITY_HIGH), EXTRA_KEYS))
 
     def show_about(self) -> None:
         show_plain_message(self, f"About {APP_NAME}", f"{APP_NAME} {__version__}\nData folder: {self.context.paths.home}",

@@ -68,18 +68,20 @@ def decide(session: Session, comment_ids: Sequence[int], action: Action, moderat
     return _write(session, steps, action, moderator, note, source, batch=source == Source.BULK or len(comment_ids) > 1)
 
 
-def reply(session: Session, parent_id: int, text: str, moderator: str) -> Changes:
-    """Post a staff reply under a comment; it is published (approved) at once."""
+def reply(session: Session, parent_id: int, text: str, moderator: str, author: str | None = None) -> Changes:
+    """Post a staff reply under a comment; it is published (approved) at once. `author`:
+    the name readers see on it (default: the moderator's, which the audit log keeps)."""
     current = _current(session, [parent_id])
     _refuse_missing([parent_id], current)
-    return _post_staff_comment(session, current[parent_id][0], parent_id, text, moderator, Action.REPLY)
+    return _post_staff_comment(session, current[parent_id][0], parent_id, text, moderator, Action.REPLY, author)
 
 
-def post_first_comment(session: Session, article_id: int, text: str, moderator: str) -> Changes:
+def post_first_comment(session: Session, article_id: int, text: str, moderator: str,
+                       author: str | None = None) -> Changes:
     """Staff open the thread of an article (the site's "Leave the first comment")."""
     if session.get(Article, article_id) is None:
         raise NotFoundError(f"There is no article with id {article_id}.")
-    return _post_staff_comment(session, article_id, None, text, moderator, Action.POST)
+    return _post_staff_comment(session, article_id, None, text, moderator, Action.POST, author)
 
 
 def undo(session: Session, decision_ids: Sequence[int], moderator: str) -> Changes:
@@ -143,12 +145,12 @@ def _refuse_stale(session: Session, current: Mapping[int, tuple[int, Status, int
 
 
 def _post_staff_comment(session: Session, article_id: int, parent_id: int | None, text: str, moderator: str,
-                        action: Action) -> Changes:
+                        action: Action, author: str | None) -> Changes:
     text = text.strip()
     if not text:
         raise ModeratorError("A reply needs some text.")
     site_id = session.scalar(select(Article.site_id).where(Article.id == article_id))
-    comment = Comment(site_id=site_id, article_id=article_id, parent_id=parent_id, author=moderator, is_staff=True,
+    comment = Comment(site_id=site_id, article_id=article_id, parent_id=parent_id, author=author or moderator, is_staff=True,
                       body=text, created_at=utcnow(), status=Status.APPROVED)
     session.add(comment)
     session.flush()

@@ -9,7 +9,8 @@
 # desktop-file-utils and hicolor-icon-theme triggers refresh their caches: no maintainer
 # script needed for that). Depends: what dpkg-shlibdeps finds the bundle's ELF files need
 # from the system, plus Qt's xcb platform libraries (scripts/qt-system-libs.sh), which Qt
-# loads as plugins.
+# loads as plugins. Recommends: a colour emoji font (readers' 👍 and 😂 are otherwise
+# empty boxes; Debian's minimal desktops install none), any one of `recommends`.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
@@ -20,6 +21,7 @@ level=${4:-}
 [[ -x $bundle/moderator ]] || { echo "build-deb: $bundle/moderator is not a frozen bundle" >&2; exit 1; }
 
 name=comment-moderator
+recommends="fonts-noto-color-emoji | fonts-symbola"
 version=$(sed -n 's/^__version__ = "\(.*\)"/\1/p' "$root/moderator/__init__.py")
 revision=${DEB_REVISION:-1}
 arch=$(dpkg --print-architecture)
@@ -74,6 +76,7 @@ Architecture: $arch
 Maintainer: Comment Moderator team <moderation-tools@example.org>
 Installed-Size: $installed_size
 Depends: $depends
+Recommends: $recommends
 Section: misc
 Priority: optional
 Description: review reader comments, scored for toxicity on this machine
@@ -111,4 +114,5 @@ SECONDS=0
 dpkg-deb --root-owner-group "${args[@]}" --build "$stage" "$deb" >/dev/null
 echo "build-deb: $deb ($(du -m "$deb" | cut -f1) MB, ${args[*]}, dpkg-deb took $SECONDS s)"
 echo "build-deb: Depends: $depends"
+echo "build-deb: Recommends: $recommends"
 rm -rf "$stage"  # the hard-linked copy; the bundle stays in $bundle

@@ -59,7 +59,7 @@ def test_cancelled_import_keeps_nothing(qtbot, window, tmp_path):
 
 def test_backup_from_the_window_is_a_consistent_copy(qtbot, window, tmp_path, monkeypatch):
     out = tmp_path / "copy.sqlite"
-    monkeypatch.setattr("moderator.gui.operations.files.QFileDialog.getSaveFileName", lambda *a, **k: (str(out), ""))
+    monkeypatch.setattr("moderator.gui.common.filedialogs.QFileDialog.getSaveFileName", lambda *a, **k: (str(out), ""))
     seen: list = []
     answer_modal(close_message(seen), QMessageBox)
     window.files.back_up()
@@ -84,7 +84,7 @@ def test_decisions_exported_from_the_window_carry_the_sites_ids(qtbot, window, t
         decide(s, [decided[1].id], "approve", "ana")  # hidden first, so that approving changes it
         s.commit()
     out = tmp_path / name
-    monkeypatch.setattr("moderator.gui.operations.files.QFileDialog.getSaveFileName", lambda *a, **k: (str(out), ""))
+    monkeypatch.setattr("moderator.gui.common.filedialogs.QFileDialog.getSaveFileName", lambda *a, **k: (str(out), ""))
     seen.clear()
     answer_modal(close_message(seen), QMessageBox)
     window.files.export_decisions()
@@ -99,7 +99,7 @@ def test_decisions_exported_from_the_window_carry_the_sites_ids(qtbot, window, t
 @pytest.mark.parametrize("action, name", [("back_up", "copy.sqlite"), ("export_decisions", "decisions.jsonl")])
 def test_a_place_that_cannot_be_written_is_one_sentence(qtbot, window, tmp_path, monkeypatch, action, name):
     out = tmp_path / "missing folder" / name
-    monkeypatch.setattr("moderator.gui.operations.files.QFileDialog.getSaveFileName", lambda *a, **k: (str(out), ""))
+    monkeypatch.setattr("moderator.gui.common.filedialogs.QFileDialog.getSaveFileName", lambda *a, **k: (str(out), ""))
     seen: list = []
     answer_modal(close_message(seen), QMessageBox)
     getattr(window.files, action)()

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDateEdit,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -46,7 +45,7 @@ from moderator.gui.audit.model import (
     describe,
 )
 from moderator.gui.comment.panel import plain_label
-from moderator.gui.common import look
+from moderator.gui.common import filedialogs, look
 from moderator.gui.common.messages import ReportBug, sentence_or_report
 from moderator.gui.common.reading import reader_of
 from moderator.gui.models.listmodels import ROW_ROLE
@@ -294,10 +293,10 @@ class AuditWindow(QWidget):
         if not self._exporter.idle:
             return  # one at a time (the button is disabled meanwhile)
         if out is None:
-            chosen, _ = QFileDialog.getSaveFileName(self, "Export the audit log", "audit-log.csv", "CSV (*.csv)")
-            if not chosen:
+            chosen = filedialogs.save_file(self, "Export the audit log", "audit-log.csv", "CSV (*.csv)")
+            if chosen is None:
                 return
-            out = Path(chosen) if Path(chosen).suffix else Path(chosen).with_suffix(".csv")
+            out = chosen if chosen.suffix else chosen.with_suffix(".csv")
         filters = self.filters()
         self.export.setEnabled(False)
         self.message.setText(f"Exporting to {out}…")

@@ -185,6 +185,7 @@ class Preferences:
     medium_from: float
     high_from: float
     shortcuts: Mapping[str, object] = field(default_factory=dict)  # as stored (settings.SHORTCUTS)
+    staff_name: str = ""  # the name readers see on staff posts ("": the audit name)
 
 
 class PreferencesDialog:
@@ -195,6 +196,8 @@ class PreferencesDialog:
         self.dialog = load_form("preferences", parent)
         self.name = child(self.dialog, QLineEdit, "moderatorEdit")
         self.name.setText(current.moderator_name)
+        self.staff = child(self.dialog, QLineEdit, "staffEdit")
+        self.staff.setText(current.staff_name)
         self.medium = child(self.dialog, QDoubleSpinBox, "mediumSpin")
         self.high = child(self.dialog, QDoubleSpinBox, "highSpin")
         self.medium.setValue(current.medium_from)
@@ -207,18 +210,20 @@ class PreferencesDialog:
 
     def choose(self) -> Preferences | None:
         return run_modal(self.dialog, lambda: Preferences(self.name.text().strip() or getpass.getuser(),
-                                                          self.medium.value(), self.high.value(), self.shortcuts.stored()))
+                                                          self.medium.value(), self.high.value(), self.shortcuts.stored(),
+                                                          self.staff.text().strip()))
 
 
 def edit_preferences(parent: QWidget, settings: S.Settings, data_folder: str, menus: QMenuBar | None) -> bool:
     """Ask, and store what the moderator chose (the command line reads the same file).
     False when cancelled."""
     current = Preferences(settings.get(S.MODERATOR_NAME), settings.get(S.PRIORITY_MEDIUM),
-                          settings.get(S.PRIORITY_HIGH), settings.get(S.SHORTCUTS))
+                          settings.get(S.PRIORITY_HIGH), settings.get(S.SHORTCUTS), settings.get(S.STAFF_NAME))
     chosen = PreferencesDialog(parent, current, data_folder, menus).choose()
     if chosen is None:
         return False
     settings.set(S.MODERATOR_NAME, chosen.moderator_name)
+    settings.set(S.STAFF_NAME, chosen.staff_name)
     settings.set(S.PRIORITY_MEDIUM, chosen.medium_from)
     settings.set(S.PRIORITY_HIGH, chosen.high_from)
     settings.set(S.SHORTCUTS, chosen.shortcuts)

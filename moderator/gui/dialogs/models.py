@@ -13,7 +13,6 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QFileDialog,
     QHeaderView,
     QLabel,
     QProgressBar,
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from moderator.gui.common import filedialogs
 from moderator.gui.common.designer import child
 from moderator.gui.common.messages import ReportBug, sentence_or_report
 from moderator.gui.dialogs.forms import load_form
@@ -107,14 +107,14 @@ class ModelsDialog:
         self._run(lambda: download_release(self._models_dir, name, report), f"Downloaded and installed {name}.")
 
     def _ask_for_pack(self) -> tuple[Path, Path | None] | None:
-        path, _ = QFileDialog.getOpenFileName(self.dialog, "Install a model pack", "",
-                                              "Model packs (*.zip);;Detoxify checkpoints (*.ckpt)")
-        if not path:
+        path = filedialogs.open_file(self.dialog, "Install a model pack",
+                                     "Model packs (*.zip);;Detoxify checkpoints (*.ckpt)")
+        if path is None:
             return None
-        if not path.endswith(".ckpt"):
-            return Path(path), None
-        config = QFileDialog.getExistingDirectory(self.dialog, "The checkpoint's Hugging Face config folder")
-        return (Path(path), Path(config)) if config else None
+        if path.suffix != ".ckpt":
+            return path, None
+        config = filedialogs.open_folder(self.dialog, "The checkpoint's Hugging Face config folder")
+        return (path, config) if config is not None else None
 
     def _run(self, task: Callable[[], object], done: str) -> None:
         self._busy(True)

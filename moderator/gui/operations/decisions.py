@@ -39,8 +39,9 @@ Say = Callable[[str, int], None]  # a sentence for the status bar, and for how m
 class Decisions:
     def __init__(self, parent: QWidget, writer: Writer, undo_stack: QUndoStack, moderator: Callable[[], str],
                  model_id: Callable[[], int | None], say: Say, refresh: Callable[[], None],
-                 report_bug: Callable[[BaseException], None]):
+                 report_bug: Callable[[BaseException], None], staff_name: Callable[[], str] = lambda: ""):
         self._parent, self._writer, self._undo_stack = parent, writer, undo_stack
+        self._staff_name = staff_name  # the name readers see on staff posts ("": the moderator's)
         self._moderator, self._model_id, self._say = moderator, model_id, say
         self._refresh, self._report_bug = refresh, report_bug
         self._in_flight: Counter[int] = Counter()  # comments with a decision of ours on its way
@@ -77,12 +78,12 @@ class Decisions:
     def reply(self, comment: CommentRow) -> None:
         text = ReplyDialog(self._parent, comment.author, comment.body).text()
         if text:
-            moderator = self._moderator()
-            self._push("Reply", lambda s: decisions.reply(s, comment.id, text, moderator))
+            moderator, author = self._moderator(), self._staff_name() or None
+            self._push("Reply", lambda s: decisions.reply(s, comment.id, text, moderator, author))
 
     def post_first_comment(self, article_id: int, text: str) -> None:
-        moderator = self._moderator()
-        self._push("Post", lambda s: decisions.post_first_comment(s, article_id, text, moderator))
+        moderator, author = self._moderator(), self._staff_name() or None
+        self._push("Post", lambda s: decisions.post_first_comment(s, article_id, text, moderator, author))
 
     # ---- many comments -------------------------------------------------------------------------
 

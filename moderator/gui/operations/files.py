@@ -10,9 +10,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
-from moderator.formats.export import export_decisions
+from moderator.gui.common import filedialogs
 from moderator.gui.common.messages import ReportBug, sentence_or_report
 from moderator.gui.workers.progress import CancelToken, Progress, ProgressPanel
 from moderator.gui.workers.writer import Writer
@@ -47,8 +47,7 @@ class FileActions:
 
     def import_files(self, paths: list[Path] | None = None) -> None:
         if paths is None:
-            chosen, _ = QFileDialog.getOpenFileNames(self._parent, "Import comments", "", IMPORT_FILTER)
-            paths = [Path(p) for p in chosen]
+            paths = filedialogs.open_files(self._parent, "Import comments", IMPORT_FILTER)
         if paths and self._free():
             self._import_next(paths, [])
 
@@ -76,19 +75,20 @@ class FileActions:
             self._tell("Import stopped", f"{sentence}\n\n{done}".strip())
 
     def export_decisions(self) -> None:
-        out, _ = QFileDialog.getSaveFileName(self._parent, "Export decisions", "decisions.jsonl",
-                                             "JSON Lines (*.jsonl);;CSV (*.csv)")
-        if out:
-            file_format = "csv" if out.endswith(".csv") else "jsonl"
-            self._writer.submit(lambda session: export_decisions(session, Path(out), file_format=file_format),
+        from moderator.formats.export import export_decisions  # every file format: on use, not at each start
+
+        out = filedialogs.save_file(self._parent, "Export decisions", "decisions.jsonl", "JSON Lines (*.jsonl);;CSV (*.csv)")
+        if out is not None:
+            file_format = "csv" if out.suffix == ".csv" else "jsonl"
+            self._writer.submit(lambda session: export_decisions(session, out, file_format=file_format),
                                 lambda count: self._tell("Decisions exported", f"{count} decisions written to {out}."),
                                 self._plain_failure)
 
     def back_up(self) -> None:
-        out, _ = QFileDialog.getSaveFileName(self._parent, "Back up the database", "moderator-backup.sqlite",
-                                             "SQLite database (*.sqlite)")
-        if out:
-            self._writer.submit(lambda _session: backup_database(self._db.engine, Path(out), force=True),
+        out = filedialogs.save_file(self._parent, "Back up the database", "moderator-backup.sqlite",
+                                    "SQLite database (*.sqlite)")
+        if out is not None:
+            self._writer.submit(lambda _session: backup_database(self._db.engine, out, force=True),
                                 lambda info: self._tell("Backed up", f"The database was copied to {out}."),
                                 self._plain_failure)
 

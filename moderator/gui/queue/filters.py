@@ -84,7 +84,8 @@ class ScoreFilterDialog:
         self.low = child(self.dialog, QDoubleSpinBox, "lowSpin")
         self.high = child(self.dialog, QDoubleSpinBox, "highSpin")
         self.low.setValue(0.5)
-        self.low.valueChanged.connect(self.high.setMinimum)  # low ≤ high, always
+        # low ≤ high, always; through a lambda: a C++ setter that is no slot makes libpyside warn on stderr
+        self.low.valueChanged.connect(lambda value: self.high.setMinimum(value))
         self.high.setMinimum(self.low.value())
         self.low.setFocus()
 
@@ -103,7 +104,7 @@ class DateFilterDialog:
         today = QDate.currentDate()
         self.since.setDate(_qdate(since) if since else today.addDays(-7))
         self.until.setDate(_qdate(until - timedelta(days=1)) if until else today)
-        self.since.dateChanged.connect(self.until.setMinimumDate)
+        self.since.dateChanged.connect(lambda day: self.until.setMinimumDate(day))  # (a lambda: see above)
         self.until.setMinimumDate(self.since.date())
         self.since.setFocus()
 

@@ -32,6 +32,7 @@ from moderator.gui.common.elided import ElidedLabel
 from moderator.gui.common.flowlayout import FlowLayout
 from moderator.gui.common.icons import icon
 from moderator.gui.common.reading import PriorityOf, Read, changed_rows
+from moderator.gui.common.wording import flagged_tip
 from moderator.gui.models.listmodels import ROW_ROLE, highlight, highlighted, step_list
 from moderator.gui.queue.filters import chips, describe_range, label_name
 from moderator.gui.queue.histogram import ScoreHistogram
@@ -202,6 +203,8 @@ class QueuePane(QWidget):
 
     def set_flagged_from(self, medium: float, high: float) -> None:
         self.histogram.set_thresholds(medium, high)
+        flagged = next(i for i, (kind, _name) in enumerate(KINDS) if kind == QueueKind.FLAGGED)
+        self.kinds.setTabToolTip(flagged, f"Flagged ({flagged + 1}): {flagged_tip(medium)}")
         self.query = replace(self.query, flagged_from=medium)
 
     def set_query(self, query: QueueQuery) -> None:

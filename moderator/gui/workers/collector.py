@@ -4,7 +4,9 @@ A full (generation 2) collection walks every object the app holds while it holds
 60–230 ms at a million comments (bench/queue.py's database), and CPython starts one every
 second or two of key presses, because every page of queue rows and every thread read
 counts towards it, garbage or not. So: the objects start-up made (modules, Qt wrappers,
-SQLAlchemy's mappers and caches) are frozen out of every collection; the young
+SQLAlchemy's mappers and caches) are frozen out of every collection at the first quiet
+moment (not while the window is being built: that collection and freeze cost about a
+tenth of a second of the first start, bench/startup.py); the young
 generations are collected as usual (they are quick); and the full collection runs once
 the keyboard and mouse have been still for a moment, and only if something was promoted
 to the old generation since the last one.
@@ -26,9 +28,6 @@ _INPUT = {QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride, QEvent.Type.MouseB
 class IdleCollector(QObject):
     def __init__(self, parent: QObject | None = None, quiet_ms: int = QUIET_MS):
         super().__init__(parent)
-        if not gc.get_freeze_count():
-            gc.collect()
-            gc.freeze()
         self._thresholds = gc.get_threshold()
         gc.set_threshold(*self._thresholds[:2], _NEVER)
         self.full_collections = 0
@@ -46,7 +45,11 @@ class IdleCollector(QObject):
         return False
 
     def collect(self) -> None:
-        if gc.get_count()[2]:  # generation 1 collected since the last full one: it may have promoted objects
+        if not gc.get_freeze_count():  # the first quiet moment: what start-up made leaves the collections
+            gc.collect()
+            gc.freeze()
+            self.full_collections += 1
+        elif gc.get_count()[2]:  # generation 1 collected since the last full one: it may have promoted objects
             gc.collect()
             self.full_collections += 1
 
