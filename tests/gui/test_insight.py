@@ -13,7 +13,6 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from moderator.formats.csvsafe import unquote
 from moderator.gui.common.reading import ActiveModel, reader_of
-from moderator.gui.workers.writer import Reader
 from moderator.insight.rules import ThresholdProposal
 from moderator.scoring.priority import Thresholds
 from tests import insightdata as data
@@ -48,6 +47,7 @@ def test_w_explains_the_comment_shown_and_moving_on_clears_it(qtbot, window):
     with qtbot.waitSignal(window.explainer.explained, timeout=10_000):
         press(qtbot, window, Qt.Key.Key_J)  # moving on: the next comment has no explanation kept
     assert section.explanation is None and section.comment_id != comment_id
+    qtbot.waitUntil(lambda: window.writer.idle)  # the explanation is kept through the one writer
     with qtbot.waitSignal(window.explainer.explained, timeout=10_000):
         window.open_comment(comment_id)  # back: the kept explanation, with no W
     assert section.explanation == found
@@ -61,15 +61,14 @@ def insight(qtbot, db):
     with db.write_sessions() as s:
         model_id = data.build(s)
     errors: list[BaseException] = []
-    reader = Reader(db.sessions, errors.append)
     rules = RecordingRules()
-    window = InsightWindow(reader, ActiveModel(data.IDENTITY, model_id, Thresholds(0.5, 0.8)), reader_of(db.sessions),
+    window = InsightWindow(db.sessions, ActiveModel(data.IDENTITY, model_id, Thresholds(0.5, 0.8)), reader_of(db.sessions),
                            errors.append, rules=rules)
     qtbot.addWidget(window)
     with qtbot.waitSignal(window.drawn, timeout=20_000), qtbot.waitSignal(window.curve_drawn, timeout=20_000):
         window.present()
     yield window, rules
-    reader.close()
+    window.shutdown()
     assert errors == []
 
 
@@ -188,14 +187,26 @@ def test_ctrl_i_opens_the_insight_window_on_the_active_model(qtbot, window):
     assert insight.calibration.label == "offensive"
 
 
-def test_the_charts_follow_a_dark_palette(insight, qtbot):
+@pytest.fixture
+def dark(qapp):
+    """The app started in dark mode: the system's palette is a dark one."""
     from PySide6.QtGui import QColor, QPalette
 
+    light = QPalette(qapp.palette())
+    dark = QPalette(light)
+    for role, colour in ((QPalette.ColorRole.Window, "#2b2b2b"), (QPalette.ColorRole.Base, "#1e1e1e"),
+                         (QPalette.ColorRole.Text, "#eeeeee"), (QPalette.ColorRole.WindowText, "#eeeeee")):
+        dark.setColor(role, QColor(colour))
+    qapp.setPalette(dark)
+    yield
+    qapp.setPalette(light)
+
+
+def test_the_charts_are_drawn_in_a_dark_palette(dark, insight):
+    from PySide6.QtGui import QColor
+
     window, _rules = insight
-    dark = QPalette(window.palette())
-    dark.setColor(QPalette.ColorRole.Base, QColor("#1e1e1e"))
-    dark.setColor(QPalette.ColorRole.Text, QColor("#eeeeee"))
-    window.setPalette(dark)  # as a switch to dark mode does: the window hears a palette change
     for chart in (*window.overview.charts, window.calibration.chart):
         assert chart.plot.backgroundBrush().color() == QColor("#1e1e1e")
         assert chart.plot.getPlotItem().getAxis("left").textPen().color() == QColor("#eeeeee")
+    assert window.calibration.line.pen.color() == QColor("#eeeeee")  # the threshold line stays visible

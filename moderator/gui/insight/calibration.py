@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
@@ -43,7 +43,9 @@ class CalibrationView(QWidget):
         self.chart.plot.setLabel("bottom", "hide at score ≥ threshold")
         self.chart.plot.setLabel("left", "comments")
         self.line = pg.InfiniteLine(pos=0.5, angle=90, movable=True, bounds=(0, 1),
-                                    pen=pg.mkPen(QColor("#111827"), width=2), hoverPen=pg.mkPen(QColor("#f59e0b"), width=3))
+                                    hoverPen=pg.mkPen(QColor("#f59e0b"), width=3))
+        self.line.setCursor(Qt.CursorShape.SizeHorCursor)
+        self.line.setToolTip("Drag to choose the threshold")
         self.line.sigPositionChanged.connect(lambda: self._threshold_moved(self.line.value()))
         self.suggested_line = pg.InfiniteLine(pos=0.5, angle=90, movable=False,
                                               pen=pg.mkPen(QColor("#6b7280"), width=1, style=Qt.PenStyle.DashLine))
@@ -73,6 +75,7 @@ class CalibrationView(QWidget):
         for spin in (self.recall, self.wrong_cost, self.missed_cost):
             spin.valueChanged.connect(self._suggest)
         self._lay_out()
+        self._follow_palette()
 
     def _label(self) -> QLabel:
         label = QLabel(self)
@@ -115,6 +118,15 @@ class CalibrationView(QWidget):
         layout.addWidget(self.warning)
         layout.addLayout(target)
         layout.addLayout(actions)
+
+    def _follow_palette(self) -> None:
+        """The threshold line in the text's colour: dark on light, light on dark."""
+        self.line.setPen(pg.mkPen(self.palette().color(QPalette.ColorRole.Text), width=2))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.PaletteChange:
+            self._follow_palette()
+        super().changeEvent(event)
 
     def set_labels(self, labels: tuple[str, ...], main_label: str, model: str) -> None:
         self.model = model

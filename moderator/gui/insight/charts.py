@@ -15,7 +15,7 @@ from pathlib import Path
 import numpy as np
 import pyqtgraph as pg
 import pyqtgraph.exporters
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
@@ -76,7 +76,7 @@ class Chart(QWidget):
         self.follow_palette()
 
     def follow_palette(self) -> None:
-        """Background and axes from the palette: readable in light and dark alike."""
+        """Background, axes and legend from the palette: readable in light and dark alike."""
         palette = self.palette()
         self.plot.setBackground(palette.color(QPalette.ColorRole.Base))
         text = palette.color(QPalette.ColorRole.Text)
@@ -84,6 +84,16 @@ class Chart(QWidget):
             axis = self.plot.getPlotItem().getAxis(name)
             axis.setPen(pg.mkPen(palette.color(QPalette.ColorRole.Mid)))
             axis.setTextPen(pg.mkPen(text))
+        legend = self.plot.getPlotItem().legend
+        if legend is not None:
+            legend.setLabelTextColor(text)
+
+    def changeEvent(self, event: QEvent) -> None:
+        # Each chart follows its own palette: a window hears of a palette change before its
+        # children have the new palette, so the window cannot pass it on.
+        if event.type() == QEvent.Type.PaletteChange:
+            self.follow_palette()
+        super().changeEvent(event)
 
     def clear(self) -> None:
         self.plot.clear()

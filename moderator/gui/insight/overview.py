@@ -10,7 +10,8 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QGridLayout, QWidget
 
 from moderator.gui.insight.charts import APPROVED, DAY, HIDDEN, SOURCE_COLOURS, Chart, day_seconds
-from moderator.insight.report import Overview
+from moderator.insight.decided import Counts
+from moderator.insight.report import Activity
 from moderator.vocabulary import Source
 
 BANDS = 20
@@ -32,33 +33,35 @@ class OverviewCharts(QWidget):
     def charts(self) -> tuple[Chart, ...]:
         return self.distribution, self.per_day, self.per_moderator, self.agreement, self.backlog
 
-    def show_overview(self, data: Overview, model: str, threshold: float) -> None:
-        for chart in self.charts:
-            chart.clear()
-        self._distribution(data, model)
-        self._per_day(data)
-        self._per_moderator(data)
-        self._agreement(data, model, threshold)
-        self._backlog(data)
-
-    def _distribution(self, data: Overview, model: str) -> None:
-        hidden, approved = data.distribution.histogram(BANDS)
+    def show_distribution(self, counts: Counts, model: str) -> None:
+        """The main label's scores of what the team hid and approved (read apart from the
+        activity, on another reader: each half is drawn when it lands)."""
+        self.distribution.clear()
+        hidden, approved = counts.histogram(BANDS)
         x = (np.arange(BANDS) + 0.5) / BANDS
         chart = self.distribution
         chart.bars(x - 0.25 / BANDS, hidden, 0.45 / BANDS, HIDDEN, "hidden")
         chart.bars(x + 0.25 / BANDS, approved, 0.45 / BANDS, APPROVED, "approved")
-        chart.plot.setLabel("bottom", f"{data.distribution.label} score ({model})")
+        chart.plot.setLabel("bottom", f"{counts.label} score ({model})")
         chart.plot.setLogMode(False, False)
         chart.rows = [[round(i / BANDS, 2), round((i + 1) / BANDS, 2), int(h), int(a)]
                       for i, (h, a) in enumerate(zip(hidden, approved))]
         chart.note.setText(f"{int(hidden.sum()):,} hidden and {int(approved.sum()):,} approved by the team, "
                            "by the model's score")
 
-    def _per_day(self, data: Overview) -> None:
-        days = sorted({c.day for c in data.activity.decisions})
+    def show_activity(self, data: Activity, model: str, threshold: float) -> None:
+        for chart in (self.per_day, self.per_moderator, self.agreement, self.backlog):
+            chart.clear()
+        self._per_day(data)
+        self._per_moderator(data)
+        self._agreement(data, model, threshold)
+        self._backlog(data)
+
+    def _per_day(self, data: Activity) -> None:
+        days = sorted({c.day for c in data.decisions})
         counts = {source: np.zeros(len(days)) for source in Source}
         index = {day: i for i, day in enumerate(days)}
-        for c in data.activity.decisions:
+        for c in data.decisions:
             counts[Source(c.source)][index[c.day]] += c.decisions
         x, base = np.array([day_seconds(d) + DAY / 2 for d in days]), np.zeros(len(days))
         for source in Source:
@@ -69,8 +72,8 @@ class OverviewCharts(QWidget):
         self.per_day.note.setText(f"{int(base.sum()):,} decisions on {_days(len(days))} (manual, bulk, by a rule)")
         _days_range(self.per_day, x)
 
-    def _per_moderator(self, data: Overview) -> None:
-        totals = data.activity.per_moderator()
+    def _per_moderator(self, data: Activity) -> None:
+        totals = data.per_moderator()
         names = list(totals)
         chart, base = self.per_moderator, np.zeros(len(names))
         x = np.arange(len(names), dtype=float)
@@ -83,8 +86,8 @@ class OverviewCharts(QWidget):
         chart.rows = [[n, *(totals[n].get(s, 0) for s in Source)] for n in names]
         chart.note.setText(f"{len(names)} moderators (and rules)" if names else "No decisions in this period")
 
-    def _agreement(self, data: Overview, model: str, threshold: float) -> None:
-        found = data.activity.agreement
+    def _agreement(self, data: Activity, model: str, threshold: float) -> None:
+        found = data.agreement
         x = np.array([day_seconds(a.day) + DAY / 2 for a in found])
         rates = np.array([a.rate for a in found])
         if len(found):
@@ -96,10 +99,10 @@ class OverviewCharts(QWidget):
         overall = f"{agreed / decided:.0%} of {decided:,} decisions" if decided else "no decisions on scored comments"
         self.agreement.note.setText(f"{model} hides from {threshold:.2f}: it agreed with the team on {overall}")
 
-    def _backlog(self, data: Overview) -> None:
-        backlog = data.activity.backlog
+    def _backlog(self, data: Activity) -> None:
+        backlog = data.backlog
         decided_by_day: dict = {}
-        for c in data.activity.decisions:
+        for c in data.decisions:
             decided_by_day[c.day] = decided_by_day.get(c.day, 0) + c.decisions
         days = sorted({d for d, _n in backlog.arrivals} | set(decided_by_day))
         arrived = dict(backlog.arrivals)
