@@ -12,6 +12,7 @@ from PySide6.QtGui import QImage, QMouseEvent
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from moderator.formats.csvsafe import unquote
+from moderator.gui.comment.why import TEXT_HEIGHT
 from moderator.gui.common.reading import ActiveModel, reader_of
 from moderator.insight.rules import ThresholdProposal
 from moderator.scoring.priority import Thresholds
@@ -43,6 +44,8 @@ def test_w_explains_the_comment_shown_and_moving_on_clears_it(qtbot, window):
     strongest = found.strongest(1)[0]
     assert strongest.weight > 0 and (strongest.text, strongest.weight) in section.highlighted()
     assert section.text.toPlainText() == window.panel.row.body  # plain text, highlighted in place
+    fitted = section.text.document().size().height() + 2 * section.text.frameWidth() + 4
+    assert section.text.height() == min(TEXT_HEIGHT, int(fitted))  # as tall as its text, no empty box below
     assert strongest.text in section.words.text() and "Rule hits: none" in section.rules.text()
     with qtbot.waitSignal(window.explainer.explained, timeout=10_000):
         press(qtbot, window, Qt.Key.Key_J)  # moving on: the next comment has no explanation kept
@@ -210,3 +213,19 @@ def test_the_charts_are_drawn_in_a_dark_palette(dark, insight):
         assert chart.plot.backgroundBrush().color() == QColor("#1e1e1e")
         assert chart.plot.getPlotItem().getAxis("left").textPen().color() == QColor("#eeeeee")
     assert window.calibration.line.pen.color() == QColor("#eeeeee")  # the threshold line stays visible
+
+
+def test_long_periods_are_drawn_by_week_or_month_and_exported_by_day():
+    from datetime import date, timedelta
+
+    from moderator.gui.insight.buckets import buckets_for, summed
+
+    first = date(2026, 1, 5)  # a Monday
+    assert buckets_for([first, first + timedelta(days=92)]).name == "day"
+    weeks = buckets_for([first, first + timedelta(days=93)])
+    assert weeks.name == "week" and weeks.start(date(2026, 1, 11)) == first  # Sunday: that Monday's week
+    assert summed(weeks, [(first, 2), (date(2026, 1, 11), 3), (date(2026, 1, 12), 1)]) == {first: 5,
+                                                                                         date(2026, 1, 12): 1}
+    months = buckets_for([first, first + timedelta(days=731)])
+    assert months.name == "month" and months.start(date(2026, 2, 17)) == date(2026, 2, 1)
+    assert buckets_for([]).name == "day"
