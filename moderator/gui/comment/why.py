@@ -130,7 +130,8 @@ class WhySection(QWidget):
         self.state.setText(summary(found))
         self._highlight(body, found)
         strongest = found.strongest(STRONGEST)
-        self.words.setText("Red pushes the score up, blue pulls it down. Moves the score most: " + ", ".join(f"{s.text} {describe_weight(s.weight)}" for s in strongest)
+        listed = ", ".join(f"{s.text} {describe_weight(s.weight)}" for s in strongest)
+        self.words.setText(f"Red pushes the score up, blue pulls it down. Moves the score most: {listed}"
                            if strongest else "No word of it moves the score.")
         self.rules.setText(NO_RULES if not found.rule_hits else
                            "Rule hits: " + ", ".join(f"{h.rule} on “{h.text}”" for h in found.rule_hits))

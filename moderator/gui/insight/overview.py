@@ -46,6 +46,7 @@ class OverviewCharts(QWidget):
         chart.bars(x + 0.25 / BANDS, approved, 0.45 / BANDS, APPROVED, "approved")
         chart.plot.setLabel("bottom", f"{counts.label} score ({model})")
         chart.plot.setLogMode(False, False)
+        chart.headroom(float(max(hidden.max(initial=0), approved.max(initial=0))))
         chart.rows = [[round(i / BANDS, 2), round((i + 1) / BANDS, 2), int(h), int(a)]
                       for i, (h, a) in enumerate(zip(hidden, approved))]
         chart.note.setText(f"{int(hidden.sum()):,} hidden and {int(approved.sum()):,} approved by the team, "
@@ -73,6 +74,7 @@ class OverviewCharts(QWidget):
         by_day = {(c.day, c.source): 0 for c in data.decisions}
         for c in data.decisions:
             by_day[(c.day, c.source)] += c.decisions
+        self.per_day.headroom(float(base.max(initial=0)))
         self.per_day.rows = [[d.isoformat(), *(by_day.get((d, s), 0) for s in Source)] for d in days]
         self.per_day.title.setText(f"Decisions {grouped.per()}")
         self.per_day.note.setText(f"{int(base.sum()):,} decisions on {_days(len(days))} (manual, bulk, by a rule)")
@@ -88,6 +90,7 @@ class OverviewCharts(QWidget):
             if heights.any():
                 chart.bars(x, heights, 0.7, SOURCE_COLOURS[source], str(source), base.copy())
                 base += heights
+        chart.headroom(float(base.max(initial=0)))
         chart.plot.getPlotItem().getAxis("bottom").setTicks([[(i, n[:14]) for i, n in enumerate(names)]])
         chart.rows = [[n, *(totals[n].get(s, 0) for s in Source)] for n in names]
         people = [n for n in names if any(totals[n].get(s, 0) for s in (Source.MANUAL, Source.BULK))]
@@ -104,7 +107,7 @@ class OverviewCharts(QWidget):
         x = x_of(grouped, starts)
         if starts:
             rates = np.array([agreed.get(start, 0.0) / judged[start] for start in starts])
-            self.agreement.line(x, rates, QColor("#0f766e"), "agreement")
+            self.agreement.line(x, rates, QColor("#0f766e"))
         self.agreement.plot.setYRange(0, 1)
         _time_range(self.agreement, x, grouped)
         self.agreement.rows = [[a.day.isoformat(), a.agreed, a.decisions, round(a.rate, 4)] for a in found]
@@ -130,6 +133,7 @@ class OverviewCharts(QWidget):
                               QColor("#b45309"), "arrived")
             self.backlog.bars(x + width / 5, np.array([decisions.get(s, 0.0) for s in starts]), width * 0.38,
                               QColor("#15803d"), "decided")
+            self.backlog.headroom(max(max(arrivals.values(), default=0), max(decisions.values(), default=0)))
         _time_range(self.backlog, x, grouped)
         self.backlog.rows = [[d.isoformat(), arrived.get(d, 0), decided_by_day.get(d, 0)] for d in days]
         self.backlog.title.setText(f"Backlog: comments arrived and decided {grouped.per()}")
