@@ -216,7 +216,7 @@ def per_comment(process, texts: list[str]) -> dict:
     slowest = max(range(len(times)), key=times.__getitem__)
     return {"model load s": round(loaded, 2), "comments": len(texts), "median words": statistics.median(words),
             "median ms per comment": round(statistics.median(times) * 1000, 1), "max ms": round(times[slowest] * 1000, 1),
-            "words of the slowest": words[slowest], "ms per word": round(sum(times) * 1000 / max(sum(words), 1), 1)}
+            "words of the slowest": words[slowest], "ms per word": round(sum(times) * 1000 / max(sum(words), 1), 3)}
 
 
 def _bench_scoring():

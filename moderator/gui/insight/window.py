@@ -165,14 +165,16 @@ class InsightWindow(QMainWindow):
         self.status.setText("Reading the figures…")
         self.calibration.set_labels(identity.labels, identity.main_label, identity.name)
         self._waiting = {"counts", "activity"}
-        self._counts.ask(lambda s: report.main_label_counts(s, period, identity),
-                         lambda found: self._show_counts(found[0], found[1], identity.name))
+        # Before the asks below: an answer may come back within `ask` itself (a read done
+        # before its callback was attached is delivered at once), and must find this done.
+        if self.calibration.label != identity.main_label:
+            self.load_curve()
+        else:
+            self._curve.forget()  # the main label's curve follows the distribution's counts
+        self._counts.ask(lambda s: decided_counts(s, period, identity.main_label, identity.main_label),
+                         lambda counts: self._show_counts(counts, identity.name))
         self._activity.ask(lambda s: report.activity(s, period, threshold),
                            lambda found: self._show_activity(found, identity.name, threshold))
-        if self.calibration.label != identity.main_label:
-            self.load_curve()  # the main label's comes with the distribution, from the same counts
-        else:
-            self._curve.forget()
 
     def load_curve(self) -> None:
         period, identity, label = self.chosen_period(), self._active.identity, self.calibration.label
@@ -184,10 +186,12 @@ class InsightWindow(QMainWindow):
 
         self._curve.ask(curve, self._show_curve)
 
-    def _show_counts(self, counts: Counts, main_curve: Curve, model: str) -> None:
+    def _show_counts(self, counts: Counts, model: str) -> None:
+        """The distribution is drawn at once; the main label's curve follows from the same counts
+        (no second query), once scikit-learn has been imported (a second or so, the first time)."""
         self.overview.show_distribution(counts, model)
         if self.calibration.label == counts.label:
-            self._show_curve(main_curve)
+            self._curve.ask(lambda _session: counts.curve(), self._show_curve)
         self._landed("counts", model)
 
     def _show_activity(self, found: report.Activity, model: str, threshold: float) -> None:
