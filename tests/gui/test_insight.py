@@ -252,3 +252,39 @@ def test_an_answer_ready_at_once_still_arrives_through_the_event_loop(qtbot, db)
     assert got == []
     qtbot.waitUntil(lambda: got == [7])
     reader.close()
+
+
+def test_moving_on_cancels_an_occlusion_under_way_and_explains_the_next(qtbot, db, tmp_path):
+    """A detoxify model (a tiny BERT trained to flag 'idiot'): the explainer reports progress
+    batch by batch; asking about another comment cancels the one under way, whose answer never
+    arrives, and the next is explained by the same child (no reload)."""
+    from moderator.gui.workers.explaining import Explainer
+    from moderator.gui.workers.writer import Writer
+    from moderator.scoring.packs import install_pack
+    from moderator.scoring.registry import model_identity
+    from tests.tinymodels import build_tiny_model
+
+    tiny = build_tiny_model(tmp_path / "bert", "bert", trigger="idiot")
+    install_pack(tmp_path / "models", tiny.checkpoint, tiny.config, name="tiny")
+    writer = Writer(db.sessions, pytest.fail)
+    explainer = Explainer(db.sessions, tmp_path / "models", writer, pytest.fail)
+    explainer.set_model(model_identity(tmp_path / "models", "tiny"), None)
+    explained: list[int] = []
+    progress: list[tuple[int, int, int]] = []
+    explainer.explained.connect(lambda comment_id, found: explained.append(comment_id))
+    explainer.progress.connect(lambda *seen: progress.append(seen))
+    every_batch: list[tuple[int, int]] = []  # before the explainer drops a stale comment's progress
+    explainer._progressed.connect(lambda _serial, comment_id, done, _total: every_batch.append((comment_id, done)))
+    try:
+        explainer.request(1, " ".join(["war peace"] * 300))  # 601 texts, 16 a batch
+        qtbot.waitUntil(lambda: len(progress) >= 2, timeout=120_000)  # model loaded, batches under way
+        assert all(comment_id == 1 and total == 601 for comment_id, _done, total in progress)
+        with qtbot.waitSignal(explainer.explained, timeout=60_000) as answer:
+            explainer.request(2, "you idiot")  # the moderator moved on
+        assert answer.args[0] == 2 and answer.args[1].strongest(1)[0].text == "idiot"
+        assert explained == [2]  # the first comment's answer never came
+        assert max(done for comment_id, done in every_batch if comment_id == 1) < 601  # it stopped part way
+        assert progress[-1][0] == 2 and progress[-1][1] == progress[-1][2] == 3
+    finally:
+        explainer.close()
+        writer.close()

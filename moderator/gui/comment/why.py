@@ -47,7 +47,8 @@ class WhySection(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setAccessibleName("Why is this comment flagged")
-        self.title = QLabel("Why?", self)
+        self.title = self._plain_label("Why?")
+        self.title.setWordWrap(False)
         self.title.setFont(look.bold(self.font()))
         self.explain_button = QToolButton(self)
         self.explain_button.setText("Explain (W)")
