@@ -128,12 +128,10 @@ from PySide6.QtCore import QDate, QEventLoop, QTimer
 app = QApplication([])
 from moderator.storage.database import open_database
 from moderator.gui.common.reading import ActiveModel, reader_of
-from moderator.gui.workers.writer import Reader
 from moderator.scoring.base import ModelIdentity
 from moderator.scoring.priority import Thresholds
 path, since, until, label = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4]
 db = open_database("sqlite:///" + path, __import__("pathlib").Path(path).parent / "backups")
-reader = Reader(db.sessions, lambda e: (_ for _ in ()).throw(e))
 active = ActiveModel(ModelIdentity("quick-screen-bench", "linear", "bench", "bench", (label,), label), 1, Thresholds())
 figures, seen = {}, {}
 
@@ -150,7 +148,7 @@ started = time.perf_counter()
 from moderator.gui.insight.window import InsightWindow
 figures["import ms"] = round((time.perf_counter() - started) * 1000, 1)
 started = time.perf_counter()
-window = InsightWindow(reader, active, reader_of(db.sessions), print)
+window = InsightWindow(db.sessions, active, reader_of(db.sessions), print)
 window.drawn.connect(lambda: seen.setdefault("drawn", time.perf_counter()))
 window.curve_drawn.connect(lambda: seen.setdefault("curve", time.perf_counter()))
 window.period.blockSignals(True)
@@ -173,7 +171,7 @@ window.period.setCurrentText("All time")
 until_seen(["drawn", "curve"])
 figures["all time: charts drawn ms"] = round((seen["drawn"] - started) * 1000, 1)
 figures["all time: curve drawn ms"] = round((seen["curve"] - started) * 1000, 1)
-reader.close()
+window.shutdown()
 print(json.dumps(figures))
 """
 
@@ -218,7 +216,7 @@ def per_comment(process, texts: list[str]) -> dict:
     slowest = max(range(len(times)), key=times.__getitem__)
     return {"model load s": round(loaded, 2), "comments": len(texts), "median words": statistics.median(words),
             "median ms per comment": round(statistics.median(times) * 1000, 1), "max ms": round(times[slowest] * 1000, 1),
-            "words of the slowest": words[slowest], "ms per word": round(sum(times) * 1000 / max(sum(words), 1), 1)}
+            "words of the slowest": words[slowest], "ms per word": round(sum(times) * 1000 / max(sum(words), 1), 3)}
 
 
 def _bench_scoring():

@@ -1,12 +1,16 @@
 """Screenshots of Insight (docs/screenshots.md): the Why section on the demo's most flagged
 comment, and the Insight window after the demo comments were decided as a moderator would.
 
-Usage: xvfb-run -a python docs/screenshot_insight.py HOME WHY.png INSIGHT.png [CALIBRATION.png]
+Usage: xvfb-run -a python docs/screenshot_insight.py [--dark] HOME WHY.png INSIGHT.png [CALIBRATION.png]
+
+--dark: the Fusion style with a dark palette, as a desktop in dark mode gives the app (Xvfb
+has no desktop theme to ask).
 """
 
 import sys
 
 from PySide6.QtCore import QTimer
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 from sqlalchemy import select
 
@@ -27,8 +31,31 @@ def decide_like_a_moderator(session, model_id: int) -> None:
                "abuse" if hide else None)
 
 
-def main(home: str, why_out: str, insight_out: str, calibration_out: str = "") -> None:
+DARK = {QPalette.ColorRole.Window: "#2d2d2d", QPalette.ColorRole.WindowText: "#e8e8e8",
+        QPalette.ColorRole.Base: "#1e1e1e", QPalette.ColorRole.AlternateBase: "#2a2a2a",
+        QPalette.ColorRole.Text: "#e8e8e8", QPalette.ColorRole.Button: "#353535",
+        QPalette.ColorRole.ButtonText: "#e8e8e8", QPalette.ColorRole.Highlight: "#3d6fb4",
+        QPalette.ColorRole.HighlightedText: "#ffffff", QPalette.ColorRole.Mid: "#5a5a5a",
+        QPalette.ColorRole.Dark: "#1a1a1a", QPalette.ColorRole.Light: "#4a4a4a", QPalette.ColorRole.Midlight: "#404040",
+        QPalette.ColorRole.Shadow: "#000000", QPalette.ColorRole.PlaceholderText: "#9a9a9a",
+        QPalette.ColorRole.ToolTipBase: "#2d2d2d", QPalette.ColorRole.ToolTipText: "#e8e8e8",
+        QPalette.ColorRole.Link: "#6ea8fe", QPalette.ColorRole.BrightText: "#ffffff"}
+
+
+def go_dark(app: QApplication) -> None:
+    app.setStyle("Fusion")
+    palette = QPalette()
+    for role, colour in DARK.items():
+        palette.setColor(role, QColor(colour))
+    for role in (QPalette.ColorRole.Text, QPalette.ColorRole.WindowText, QPalette.ColorRole.ButtonText):
+        palette.setColor(QPalette.ColorGroup.Disabled, role, QColor("#7a7a7a"))
+    app.setPalette(palette)
+
+
+def main(home: str, why_out: str, insight_out: str, calibration_out: str = "", dark: bool = False) -> None:
     app = QApplication(sys.argv)
+    if dark:
+        go_dark(app)
     paths = resolve_paths(home)
     window = build_window(paths, resolve_db_url(paths))
     window.resize(1600, 1000)
@@ -78,4 +105,5 @@ def main(home: str, why_out: str, insight_out: str, calibration_out: str = "") -
 
 
 if __name__ == "__main__":
-    main(*sys.argv[1:5])
+    arguments = [a for a in sys.argv[1:] if a != "--dark"]
+    main(*arguments[:4], dark="--dark" in sys.argv[1:])  # type: ignore[misc]

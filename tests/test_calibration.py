@@ -142,3 +142,40 @@ def test_agreement_needs_a_model(db, model_id):
     with db.sessions() as s:
         assert activity.agreement_per_day(s, Period(None), 0.5) == []
         assert decided_counts(s, Period(None), "toxicity", "toxicity").curve().positives == 0
+
+
+def test_evaluate_and_report_calibration_print_the_same_table(cli, db, tmp_path):
+    """The team's decisions on the demo comments, and the same comments as a labelled file:
+    `report calibration` and `evaluate` count the same at every threshold (one implementation)."""
+    from sqlalchemy import select
+
+    from moderator.moderation.decisions import decide
+    from moderator.storage.models import Comment, Score
+    from moderator.vocabulary import Action, Status
+
+    assert cli("demo")[0] == 0 and cli("score")[0] == 0
+    with db.write_sessions() as s:
+        rows = s.execute(select(Comment.id, Comment.body, Score.main).join(Score, Score.comment_id == Comment.id)
+                         .where(Comment.status == Status.PENDING).order_by(Comment.id)).all()
+        hidden = {comment_id for i, (comment_id, _body, main) in enumerate(rows) if (main >= 0.3) != (i % 7 == 3)}
+        for comment_id, _body, _main in rows:
+            hide = comment_id in hidden
+            decide(s, [comment_id], Action.HIDE if hide else Action.APPROVE, "ana", "abuse" if hide else None)
+        s.commit()
+    labelled = tmp_path / "labelled.csv"
+    with labelled.open("w", newline="", encoding="utf-8") as stream:
+        writer = csv.writer(stream)
+        writer.writerow(["comment_text", "toxicity"])
+        writer.writerows([body, int(comment_id in hidden)] for comment_id, body, _main in rows)
+    thresholds = [arg for t in ("0.05", "0.3", "0.5", "0.8") for arg in ("--threshold", t)]
+    code, by_file, err = cli("evaluate", str(labelled), "--csv", *thresholds)
+    assert code == 0, err
+    code, by_decisions, err = cli("report", "calibration", "--csv", *thresholds)
+    assert code == 0, err
+
+    def table(printed: str) -> list[tuple[str, ...]]:
+        counted = ("label", "threshold", "caught", "wrongly_hidden", "missed", "rightly_left", "positives", "negatives")
+        return [tuple(row[c] for c in counted) for row in csv.DictReader(io.StringIO(printed)) if not row["suggested"]]
+
+    assert len(table(by_file)) == 4 and 0 < len(hidden) < len(rows)
+    assert table(by_decisions) == table(by_file)

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QShowEvent, QUndoStack
-from PySide6.QtWidgets import QMainWindow, QMessageBox, QSplitter, QTabWidget, QToolBar, QWidget
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QSplitter, QTabWidget, QToolBar
 
 from moderator import APP_NAME, __version__
 from moderator.changes import Changes
@@ -55,8 +55,9 @@ from moderator.scoring.store import find_model
 from moderator.storage.database import Database
 from moderator.vocabulary import Action
 
-if TYPE_CHECKING:  # the audit log and the models dialog load on first use, not at each start (bench/startup.py)
+if TYPE_CHECKING:  # the audit log, the models dialog and Insight load on first use, not at each start (bench/startup.py)
     from moderator.gui.audit.window import AuditWindow
+    from moderator.gui.insight.window import InsightWindow
 
 ARTICLES_TAB = 0
 __all__ = ["AppContext", "MainWindow", "QUEUE_TAB", "show_plain_message"]
@@ -104,7 +105,7 @@ class MainWindow(QMainWindow):
         self.explainer = Explainer(context.db.sessions, context.paths.models, self.writer, report_bug, self)
         self.explainer.set_model(self.active.identity, self.active.model_id)
         self.why = WhyCommands(self.panel, self.explainer, self.active, self)
-        self.insight_window: QWidget | None = None  # made on the first Ctrl+I (it loads the charting library)
+        self.insight_window: InsightWindow | None = None  # made on the first Ctrl+I (it loads the charting library)
         self.commenter_panel = CommenterPanel(self._read, self.active.priority_of, self)
         self.side_tabs = QTabWidget(self)  # the comment, or everything its author wrote (c)
         self.side_tabs.addTab(self.panel, "Comment")
@@ -325,8 +326,7 @@ class MainWindow(QMainWindow):
         from moderator.gui.insight.window import InsightWindow  # pyqtgraph: loaded on the first Ctrl+I only
 
         if self.insight_window is None:
-            self.insight_window = InsightWindow(self.reader, self.active, self._read, self._report_bug, self)
-        assert isinstance(self.insight_window, InsightWindow)
+            self.insight_window = InsightWindow(self.context.db.sessions, self.active, self._read, self._report_bug, self)
         self.insight_window.present()
 
     def show_models(self) -> None:
@@ -371,6 +371,8 @@ class MainWindow(QMainWindow):
         self.explainer.close()
         if self.audit_window is not None:
             self.audit_window.shutdown()  # an export in flight finishes
+        if self.insight_window is not None:
+            self.insight_window.shutdown()  # its readers' reads finish
         self.reader.close()
         self.writer.close()  # every decision shown as done is committed before we go
         self.collector.close()

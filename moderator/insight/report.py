@@ -112,9 +112,18 @@ class Overview:
     main_curve: Curve  # the main label's calibration, from the same counts (one query for both)
 
 
-def overview(session: Session, period: Period, identity: ModelIdentity, threshold: float) -> Overview:
+def main_label_counts(session: Session, period: Period, identity: ModelIdentity) -> tuple[Counts, Curve]:
+    """The main label's scores of the comments the team decided, and its calibration curve
+    from the same counts (one query for the distribution chart and the curve)."""
     counts = decided_counts(session, period, identity.main_label, identity.main_label)
-    return Overview(counts, activity(session, period, threshold), counts.curve())
+    return counts, counts.curve()
+
+
+def overview(session: Session, period: Period, identity: ModelIdentity, threshold: float) -> Overview:
+    """Everything the window's charts show. The window reads the two halves on two readers at
+    once (the curve is drawn as soon as its half lands); bench/insight.py times the whole."""
+    counts, main_curve = main_label_counts(session, period, identity)
+    return Overview(counts, activity(session, period, threshold), main_curve)
 
 
 def sites(session: Session) -> list[tuple[int, str]]:

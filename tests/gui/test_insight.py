@@ -12,8 +12,8 @@ from PySide6.QtGui import QImage, QMouseEvent
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from moderator.formats.csvsafe import unquote
+from moderator.gui.comment.why import TEXT_HEIGHT
 from moderator.gui.common.reading import ActiveModel, reader_of
-from moderator.gui.workers.writer import Reader
 from moderator.insight.rules import ThresholdProposal
 from moderator.scoring.priority import Thresholds
 from tests import insightdata as data
@@ -44,10 +44,13 @@ def test_w_explains_the_comment_shown_and_moving_on_clears_it(qtbot, window):
     strongest = found.strongest(1)[0]
     assert strongest.weight > 0 and (strongest.text, strongest.weight) in section.highlighted()
     assert section.text.toPlainText() == window.panel.row.body  # plain text, highlighted in place
+    fitted = section.text.document().size().height() + 2 * section.text.frameWidth() + 4
+    assert section.text.height() == min(TEXT_HEIGHT, int(fitted))  # as tall as its text, no empty box below
     assert strongest.text in section.words.text() and "Rule hits: none" in section.rules.text()
     with qtbot.waitSignal(window.explainer.explained, timeout=10_000):
         press(qtbot, window, Qt.Key.Key_J)  # moving on: the next comment has no explanation kept
     assert section.explanation is None and section.comment_id != comment_id
+    qtbot.waitUntil(lambda: window.writer.idle)  # the explanation is kept through the one writer
     with qtbot.waitSignal(window.explainer.explained, timeout=10_000):
         window.open_comment(comment_id)  # back: the kept explanation, with no W
     assert section.explanation == found
@@ -61,15 +64,18 @@ def insight(qtbot, db):
     with db.write_sessions() as s:
         model_id = data.build(s)
     errors: list[BaseException] = []
-    reader = Reader(db.sessions, errors.append)
     rules = RecordingRules()
-    window = InsightWindow(reader, ActiveModel(data.IDENTITY, model_id, Thresholds(0.5, 0.8)), reader_of(db.sessions),
+    window = InsightWindow(db.sessions, ActiveModel(data.IDENTITY, model_id, Thresholds(0.5, 0.8)), reader_of(db.sessions),
                            errors.append, rules=rules)
     qtbot.addWidget(window)
-    with qtbot.waitSignal(window.drawn, timeout=20_000), qtbot.waitSignal(window.curve_drawn, timeout=20_000):
-        window.present()
+    seen: set[str] = set()
+    window.drawn.connect(lambda: seen.add("charts"))
+    window.curve_drawn.connect(lambda: seen.add("curve"))
+    window.present()
+    qtbot.waitUntil(lambda: bool(errors) or seen == {"charts", "curve"}, timeout=20_000)
+    assert errors == []
     yield window, rules
-    reader.close()
+    window.shutdown()
     assert errors == []
 
 
@@ -189,14 +195,97 @@ def test_ctrl_i_opens_the_insight_window_on_the_active_model(qtbot, window):
     assert insight.calibration.label == "offensive"
 
 
-def test_the_charts_follow_a_dark_palette(insight, qtbot):
+@pytest.fixture
+def dark(qapp):
+    """The app started in dark mode: the system's palette is a dark one."""
     from PySide6.QtGui import QColor, QPalette
 
+    light = QPalette(qapp.palette())
+    dark = QPalette(light)
+    for role, colour in ((QPalette.ColorRole.Window, "#2b2b2b"), (QPalette.ColorRole.Base, "#1e1e1e"),
+                         (QPalette.ColorRole.Text, "#eeeeee"), (QPalette.ColorRole.WindowText, "#eeeeee")):
+        dark.setColor(role, QColor(colour))
+    qapp.setPalette(dark)
+    yield
+    qapp.setPalette(light)
+
+
+def test_the_charts_are_drawn_in_a_dark_palette(dark, insight):
+    from PySide6.QtGui import QColor
+
     window, _rules = insight
-    dark = QPalette(window.palette())
-    dark.setColor(QPalette.ColorRole.Base, QColor("#1e1e1e"))
-    dark.setColor(QPalette.ColorRole.Text, QColor("#eeeeee"))
-    window.setPalette(dark)  # as a switch to dark mode does: the window hears a palette change
     for chart in (*window.overview.charts, window.calibration.chart):
         assert chart.plot.backgroundBrush().color() == QColor("#1e1e1e")
         assert chart.plot.getPlotItem().getAxis("left").textPen().color() == QColor("#eeeeee")
+    assert window.calibration.line.pen.color() == QColor("#eeeeee")  # the threshold line stays visible
+
+
+def test_long_periods_are_drawn_by_week_or_month_and_exported_by_day():
+    from datetime import date, timedelta
+
+    from moderator.gui.insight.buckets import buckets_for, summed
+
+    first = date(2026, 1, 5)  # a Monday
+    assert buckets_for([first, first + timedelta(days=92)]).name == "day"
+    weeks = buckets_for([first, first + timedelta(days=93)])
+    assert weeks.name == "week" and weeks.start(date(2026, 1, 11)) == first  # Sunday: that Monday's week
+    assert summed(weeks, [(first, 2), (date(2026, 1, 11), 3), (date(2026, 1, 12), 1)]) == {first: 5,
+                                                                                         date(2026, 1, 12): 1}
+    months = buckets_for([first, first + timedelta(days=731)])
+    assert months.name == "month" and months.start(date(2026, 2, 17)) == date(2026, 2, 1)
+    assert buckets_for([]).name == "day"
+
+
+def test_an_answer_ready_at_once_still_arrives_through_the_event_loop(qtbot, db):
+    """A read done before `run` attached its callback has the callback called on the GUI
+    thread at once; its answer must still wait for the event loop (the Insight window once
+    lost its curve: the answer came inside `ask`, before the window had finished asking)."""
+    from concurrent.futures import Future
+
+    from moderator.gui.workers.writer import Reader
+
+    reader = Reader(db.sessions, pytest.fail)
+    got: list[int] = []
+    done: Future[int] = Future()
+    done.set_result(7)
+    reader._pending += 1
+    reader._report(done, got.append, pytest.fail)  # as add_done_callback calls it for a finished task
+    assert got == []
+    qtbot.waitUntil(lambda: got == [7])
+    reader.close()
+
+
+def test_moving_on_cancels_an_occlusion_under_way_and_explains_the_next(qtbot, db, tmp_path):
+    """A detoxify model (a tiny BERT trained to flag 'idiot'): the explainer reports progress
+    batch by batch; asking about another comment cancels the one under way, whose answer never
+    arrives, and the next is explained by the same child (no reload)."""
+    from moderator.gui.workers.explaining import Explainer
+    from moderator.gui.workers.writer import Writer
+    from moderator.scoring.packs import install_pack
+    from moderator.scoring.registry import model_identity
+    from tests.tinymodels import build_tiny_model
+
+    tiny = build_tiny_model(tmp_path / "bert", "bert", trigger="idiot")
+    install_pack(tmp_path / "models", tiny.checkpoint, tiny.config, name="tiny")
+    writer = Writer(db.sessions, pytest.fail)
+    explainer = Explainer(db.sessions, tmp_path / "models", writer, pytest.fail)
+    explainer.set_model(model_identity(tmp_path / "models", "tiny"), None)
+    explained: list[int] = []
+    progress: list[tuple[int, int, int]] = []
+    explainer.explained.connect(lambda comment_id, found: explained.append(comment_id))
+    explainer.progress.connect(lambda *seen: progress.append(seen))
+    every_batch: list[tuple[int, int]] = []  # before the explainer drops a stale comment's progress
+    explainer._progressed.connect(lambda _serial, comment_id, done, _total: every_batch.append((comment_id, done)))
+    try:
+        explainer.request(1, " ".join(["war peace"] * 300))  # 601 texts, 16 a batch
+        qtbot.waitUntil(lambda: len(progress) >= 2, timeout=120_000)  # model loaded, batches under way
+        assert all(comment_id == 1 and total == 601 for comment_id, _done, total in progress)
+        with qtbot.waitSignal(explainer.explained, timeout=60_000) as answer:
+            explainer.request(2, "you idiot")  # the moderator moved on
+        assert answer.args[0] == 2 and answer.args[1].strongest(1)[0].text == "idiot"
+        assert explained == [2]  # the first comment's answer never came
+        assert max(done for comment_id, done in every_batch if comment_id == 1) < 601  # it stopped part way
+        assert progress[-1][0] == 2 and progress[-1][1] == progress[-1][2] == 3
+    finally:
+        explainer.close()
+        writer.close()

@@ -9,7 +9,7 @@ Weights are on the log-odds scale (so a 0.9999 score still explains itself).
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
+from PySide6.QtGui import QColor, QPalette, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QTextEdit, QToolButton, QVBoxLayout, QWidget
 
 from moderator.gui.comment.scorebars import label_words
@@ -47,7 +47,8 @@ class WhySection(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setAccessibleName("Why is this comment flagged")
-        self.title = QLabel("Why?", self)
+        self.title = self._plain_label("Why?")
+        self.title.setWordWrap(False)
         self.title.setFont(look.bold(self.font()))
         self.explain_button = QToolButton(self)
         self.explain_button.setText("Explain (W)")
@@ -72,6 +73,9 @@ class WhySection(QWidget):
         self.text.setReadOnly(True)
         self.text.setAcceptRichText(False)
         self.text.setAccessibleName("Comment text with the words that move its score highlighted")
+        self.text.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        # As tall as its text (up to TEXT_HEIGHT), again whenever the panel's width re-wraps it.
+        self.text.document().documentLayout().documentSizeChanged.connect(lambda _size: self._fit_text())
         self.words = self._plain_label()
         self.words.setAccessibleName("The words that move the score most")
         self.rules = self._plain_label(NO_RULES)
@@ -127,27 +131,31 @@ class WhySection(QWidget):
         self.state.setText(summary(found))
         self._highlight(body, found)
         strongest = found.strongest(STRONGEST)
-        self.words.setText("Moves the score most: " + ", ".join(f"{s.text} {describe_weight(s.weight)}" for s in strongest)
+        listed = ", ".join(f"{s.text} {describe_weight(s.weight)}" for s in strongest)
+        self.words.setText(f"Red pushes the score up, blue pulls it down. Moves the score most: {listed}"
                            if strongest else "No word of it moves the score.")
         self.rules.setText(NO_RULES if not found.rule_hits else
                            "Rule hits: " + ", ".join(f"{h.rule} on “{h.text}”" for h in found.rule_hits))
         self.text.show()
         self.words.show()
 
+    def _fit_text(self) -> None:
+        height = int(self.text.document().size().height()) + 2 * self.text.frameWidth() + 4
+        self.text.setFixedHeight(min(TEXT_HEIGHT, height))
+
     def _highlight(self, body: str, found: Explanation) -> None:
         self.text.setPlainText(body)
-        document = self.text.document()
-        document.setTextWidth(self.text.viewport().width())
-        self.text.setFixedHeight(min(TEXT_HEIGHT, int(document.size().height()) + 2 * self.text.frameWidth() + 4))
         strongest = max((abs(s.weight) for s in found.spans), default=0.0)
         if not strongest:
             return
+        # On a dark background a faint tint disappears: the weakest words need more colour there.
+        faintest = 0.35 if self.palette().color(QPalette.ColorRole.Base).lightness() < 128 else 0.15
         cursor = QTextCursor(self.text.document())
         for span in found.spans:
             if not span.weight:
                 continue
             colour = QColor(UP if span.weight > 0 else DOWN)
-            colour.setAlphaF(0.15 + 0.6 * abs(span.weight) / strongest)
+            colour.setAlphaF(faintest + (0.8 - faintest) * abs(span.weight) / strongest)
             fmt = QTextCharFormat()  # no tooltip: Qt would read the word as rich text
             fmt.setBackground(colour)
             cursor.setPosition(utf16(body, span.start))

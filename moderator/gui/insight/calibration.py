@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
@@ -21,10 +21,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from moderator.gui.common import look
 from moderator.gui.insight.charts import APPROVED, HIDDEN, Chart
 from moderator.insight.calibration import CSV_COLUMNS, Confusion, Curve, Target, csv_rows, label_report
 from moderator.insight.rules import NoRules, RuleSink, ThresholdProposal
 
+WARNING_ON_LIGHT, WARNING_ON_DARK = "#92400e", "#fbbf24"  # amber 800 / 400
 GRID = tuple(round(t, 2) for t in np.arange(0, 1.0001, 0.05))  # the CSV's thresholds
 
 
@@ -43,10 +45,14 @@ class CalibrationView(QWidget):
         self.chart.plot.setLabel("bottom", "hide at score ≥ threshold")
         self.chart.plot.setLabel("left", "comments")
         self.line = pg.InfiniteLine(pos=0.5, angle=90, movable=True, bounds=(0, 1),
-                                    pen=pg.mkPen(QColor("#111827"), width=2), hoverPen=pg.mkPen(QColor("#f59e0b"), width=3))
+                                    hoverPen=pg.mkPen(QColor("#f59e0b"), width=3), label="hide at ≥ {value:.3f}",
+                                    labelOpts={"position": 0.96, "anchors": [(0, 0.5), (0, 0.5)]})
+        self.line.setCursor(Qt.CursorShape.SizeHorCursor)
+        self.line.setToolTip("Drag to choose the threshold")
         self.line.sigPositionChanged.connect(lambda: self._threshold_moved(self.line.value()))
-        self.suggested_line = pg.InfiniteLine(pos=0.5, angle=90, movable=False,
-                                              pen=pg.mkPen(QColor("#6b7280"), width=1, style=Qt.PenStyle.DashLine))
+        self.suggested_line = pg.InfiniteLine(pos=0.5, angle=90, movable=False, label="suggested",
+                                              pen=pg.mkPen(QColor("#6b7280"), width=1, style=Qt.PenStyle.DashLine),
+                                              labelOpts={"position": 0.04, "anchors": [(0, 0.5), (0, 0.5)]})
         self.threshold = QDoubleSpinBox(self)
         self.threshold.setRange(0, 1)
         self.threshold.setDecimals(3)
@@ -56,7 +62,7 @@ class CalibrationView(QWidget):
         self.sentence = self._label()
         self.sentence.setObjectName("calibrationSentence")
         self.warning = self._label()
-        self.warning.setStyleSheet("color: #b45309; font-weight: bold;")
+        self.warning.setFont(look.bold(self.warning.font()))
         self.by_recall, self.by_cost = QRadioButton("Catch at least", self), QRadioButton("Fewest mistakes:", self)
         self.by_recall.setChecked(True)
         self.recall = self._spin(0, 100, 90, 0, " % of hides")
@@ -73,6 +79,7 @@ class CalibrationView(QWidget):
         for spin in (self.recall, self.wrong_cost, self.missed_cost):
             spin.valueChanged.connect(self._suggest)
         self._lay_out()
+        self._follow_palette()
 
     def _label(self) -> QLabel:
         label = QLabel(self)
@@ -116,6 +123,24 @@ class CalibrationView(QWidget):
         layout.addLayout(target)
         layout.addLayout(actions)
 
+    def _follow_palette(self) -> None:
+        """The threshold line in the text's colour (dark on light, light on dark), the
+        warning in an amber that keeps WCAG AA contrast on either background."""
+        palette = self.palette()
+        text = palette.color(QPalette.ColorRole.Text)
+        self.line.setPen(pg.mkPen(text, width=2))
+        self.line.label.setColor(text)
+        self.suggested_line.label.setColor(palette.color(QPalette.ColorRole.PlaceholderText))
+        dark = palette.color(QPalette.ColorRole.Window).lightness() < 128
+        warning = QPalette(self.warning.palette())
+        warning.setColor(QPalette.ColorRole.WindowText, QColor(WARNING_ON_DARK if dark else WARNING_ON_LIGHT))
+        self.warning.setPalette(warning)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.PaletteChange:
+            self._follow_palette()
+        super().changeEvent(event)
+
     def set_labels(self, labels: tuple[str, ...], main_label: str, model: str) -> None:
         self.model = model
         self.labels.blockSignals(True)
@@ -139,9 +164,11 @@ class CalibrationView(QWidget):
         # Steps: between two scores the counts are those of the higher one (scores >= t), so
         # each point ends its step (pyqtgraph calls that "left": the step is left of the point).
         chart.plot.plot(x, caught, stepMode="left", pen=pg.mkPen(HIDDEN, width=2),
-                        name=f"caught, of {found.positives:,} hides")
+                        name=f"hides caught (of {found.positives:,} the team hid)")
         chart.plot.plot(x, wrongly, stepMode="left", pen=pg.mkPen(APPROVED, width=2),
-                        name=f"wrongly hidden, of {found.negatives:,} approvals")
+                        name=f"approvals wrongly hidden (of {found.negatives:,})")
+        auc = "" if found.auc is None else f"; area under the ROC curve {found.auc:.3f}"
+        chart.note.setText(f"The {self.label} score of each comment moderators decided, against what they decided{auc}")
         chart.plot.addItem(self.suggested_line)
         chart.plot.addItem(self.line)
         chart.plot.setXRange(0, 1)

@@ -15,7 +15,7 @@ from pathlib import Path
 import numpy as np
 import pyqtgraph as pg
 import pyqtgraph.exporters
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
@@ -76,7 +76,7 @@ class Chart(QWidget):
         self.follow_palette()
 
     def follow_palette(self) -> None:
-        """Background and axes from the palette: readable in light and dark alike."""
+        """Background, axes and legend from the palette: readable in light and dark alike."""
         palette = self.palette()
         self.plot.setBackground(palette.color(QPalette.ColorRole.Base))
         text = palette.color(QPalette.ColorRole.Text)
@@ -84,6 +84,16 @@ class Chart(QWidget):
             axis = self.plot.getPlotItem().getAxis(name)
             axis.setPen(pg.mkPen(palette.color(QPalette.ColorRole.Mid)))
             axis.setTextPen(pg.mkPen(text))
+        legend = self.plot.getPlotItem().legend
+        if legend is not None:
+            legend.setLabelTextColor(text)
+
+    def changeEvent(self, event: QEvent) -> None:
+        # Each chart follows its own palette: a window hears of a palette change before its
+        # children have the new palette, so the window cannot pass it on.
+        if event.type() == QEvent.Type.PaletteChange:
+            self.follow_palette()
+        super().changeEvent(event)
 
     def clear(self) -> None:
         self.plot.clear()
@@ -94,7 +104,12 @@ class Chart(QWidget):
 
     def legend(self) -> None:
         if self.plot.getPlotItem().legend is None:
-            self.plot.addLegend(offset=(-10, 10), labelTextColor=self.palette().color(QPalette.ColorRole.Text))
+            legend = self.plot.addLegend(offset=(-10, 4), labelTextColor=self.palette().color(QPalette.ColorRole.Text))
+            legend.setColumnCount(4)  # one row across the top, above the headroom the bars leave it
+
+    def headroom(self, top: float) -> None:
+        """The value axis up to `top` and a quarter more: the legend's row stays clear of the bars."""
+        self.plot.setYRange(0, max(top, 1.0) * 1.25, padding=0)
 
     def bars(self, x: np.ndarray, heights: np.ndarray, width: float, colour: QColor, name: str,
              base: np.ndarray | None = None) -> None:
@@ -103,8 +118,11 @@ class Chart(QWidget):
                                brush=brush(colour), pen=pg.mkPen(None), name=name)
         self.plot.addItem(item)
 
-    def line(self, x: np.ndarray, y: np.ndarray, colour: QColor, name: str, dashed: bool = False) -> pg.PlotDataItem:
-        self.legend()
+    def line(self, x: np.ndarray, y: np.ndarray, colour: QColor, name: str | None = None,
+             dashed: bool = False) -> pg.PlotDataItem:
+        """A line with points (a legend entry only if named: a chart of one line says what it is in its title)."""
+        if name is not None:
+            self.legend()
         style = Qt.PenStyle.DashLine if dashed else Qt.PenStyle.SolidLine
         return self.plot.plot(x, y, pen=pg.mkPen(colour, width=2, style=style), name=name,
                               symbol="o" if len(x) < 40 else None, symbolSize=5, symbolBrush=colour)

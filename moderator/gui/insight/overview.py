@@ -3,14 +3,16 @@ per day (by source) and per moderator, the model's agreement over time, the back
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 import numpy as np
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QGridLayout, QWidget
 
-from moderator.gui.insight.charts import APPROVED, DAY, HIDDEN, SOURCE_COLOURS, Chart, day_seconds
-from moderator.insight.report import Overview
+from moderator.gui.insight.buckets import Buckets, buckets_for, summed, x_of
+from moderator.gui.insight.charts import APPROVED, DAY, HIDDEN, SOURCE_COLOURS, Chart
+from moderator.insight.decided import Counts
+from moderator.insight.report import Activity
 from moderator.vocabulary import Source
 
 BANDS = 20
@@ -25,52 +27,61 @@ class OverviewCharts(QWidget):
         self.agreement = Chart("Model–moderator agreement", ("day", "agreed", "decisions", "rate"), self, dates=True)
         self.backlog = Chart("Backlog", ("day", "arrived", "decided"), self, dates=True)
         grid = QGridLayout(self)
-        for position, chart in enumerate(self.charts):
+        for position, chart in enumerate(self.charts[:4]):
             grid.addWidget(chart, position // 2, position % 2)
+        grid.addWidget(self.backlog, 2, 0, 1, 2)  # a timeline: the whole width
 
     @property
     def charts(self) -> tuple[Chart, ...]:
         return self.distribution, self.per_day, self.per_moderator, self.agreement, self.backlog
 
-    def show_overview(self, data: Overview, model: str, threshold: float) -> None:
-        for chart in self.charts:
-            chart.clear()
-        self._distribution(data, model)
-        self._per_day(data)
-        self._per_moderator(data)
-        self._agreement(data, model, threshold)
-        self._backlog(data)
-
-    def _distribution(self, data: Overview, model: str) -> None:
-        hidden, approved = data.distribution.histogram(BANDS)
+    def show_distribution(self, counts: Counts, model: str) -> None:
+        """The main label's scores of what the team hid and approved (read apart from the
+        activity, on another reader: each half is drawn when it lands)."""
+        self.distribution.clear()
+        hidden, approved = counts.histogram(BANDS)
         x = (np.arange(BANDS) + 0.5) / BANDS
         chart = self.distribution
         chart.bars(x - 0.25 / BANDS, hidden, 0.45 / BANDS, HIDDEN, "hidden")
         chart.bars(x + 0.25 / BANDS, approved, 0.45 / BANDS, APPROVED, "approved")
-        chart.plot.setLabel("bottom", f"{data.distribution.label} score ({model})")
+        chart.plot.setLabel("bottom", f"{counts.label} score ({model})")
         chart.plot.setLogMode(False, False)
+        chart.headroom(float(max(hidden.max(initial=0), approved.max(initial=0))))
         chart.rows = [[round(i / BANDS, 2), round((i + 1) / BANDS, 2), int(h), int(a)]
                       for i, (h, a) in enumerate(zip(hidden, approved))]
         chart.note.setText(f"{int(hidden.sum()):,} hidden and {int(approved.sum()):,} approved by the team, "
                            "by the model's score")
 
-    def _per_day(self, data: Overview) -> None:
-        days = sorted({c.day for c in data.activity.decisions})
-        counts = {source: np.zeros(len(days)) for source in Source}
-        index = {day: i for i, day in enumerate(days)}
-        for c in data.activity.decisions:
-            counts[Source(c.source)][index[c.day]] += c.decisions
-        x, base = np.array([day_seconds(d) + DAY / 2 for d in days]), np.zeros(len(days))
-        for source in Source:
-            if counts[source].any():
-                self.per_day.bars(x, counts[source], DAY * 0.8, SOURCE_COLOURS[source], str(source), base.copy())
-                base += counts[source]
-        self.per_day.rows = [[d.isoformat(), *(int(counts[s][i]) for s in Source)] for i, d in enumerate(days)]
-        self.per_day.note.setText(f"{int(base.sum()):,} decisions on {_days(len(days))} (manual, bulk, by a rule)")
-        _days_range(self.per_day, x)
+    def show_activity(self, data: Activity, model: str, threshold: float) -> None:
+        for chart in (self.per_day, self.per_moderator, self.agreement, self.backlog):
+            chart.clear()
+        self._per_day(data)
+        self._per_moderator(data)
+        self._agreement(data, model, threshold)
+        self._backlog(data)
 
-    def _per_moderator(self, data: Overview) -> None:
-        totals = data.activity.per_moderator()
+    def _per_day(self, data: Activity) -> None:
+        days = sorted({c.day for c in data.decisions})
+        grouped = buckets_for(days)
+        starts = sorted({grouped.start(d) for d in days})
+        x, base = x_of(grouped, starts), np.zeros(len(starts))
+        for source in Source:
+            totals = summed(grouped, ((c.day, c.decisions) for c in data.decisions if c.source == source))
+            heights = np.array([totals.get(start, 0.0) for start in starts])
+            if heights.any():
+                self.per_day.bars(x, heights, grouped.width * 0.8, SOURCE_COLOURS[source], str(source), base.copy())
+                base += heights
+        by_day = {(c.day, c.source): 0 for c in data.decisions}
+        for c in data.decisions:
+            by_day[(c.day, c.source)] += c.decisions
+        self.per_day.headroom(float(base.max(initial=0)))
+        self.per_day.rows = [[d.isoformat(), *(by_day.get((d, s), 0) for s in Source)] for d in days]
+        self.per_day.title.setText(f"Decisions {grouped.per()}")
+        self.per_day.note.setText(f"{int(base.sum()):,} decisions on {_days(len(days))} (manual, bulk, by a rule)")
+        _time_range(self.per_day, x, grouped)
+
+    def _per_moderator(self, data: Activity) -> None:
+        totals = data.per_moderator()
         names = list(totals)
         chart, base = self.per_moderator, np.zeros(len(names))
         x = np.arange(len(names), dtype=float)
@@ -79,38 +90,53 @@ class OverviewCharts(QWidget):
             if heights.any():
                 chart.bars(x, heights, 0.7, SOURCE_COLOURS[source], str(source), base.copy())
                 base += heights
+        chart.headroom(float(base.max(initial=0)))
         chart.plot.getPlotItem().getAxis("bottom").setTicks([[(i, n[:14]) for i, n in enumerate(names)]])
         chart.rows = [[n, *(totals[n].get(s, 0) for s in Source)] for n in names]
-        chart.note.setText(f"{len(names)} moderators (and rules)" if names else "No decisions in this period")
+        people = [n for n in names if any(totals[n].get(s, 0) for s in (Source.MANUAL, Source.BULK))]
+        rules = " and rules" if any(totals[n].get(Source.RULE, 0) for n in names) else ""
+        chart.note.setText(f"{len(people)} moderator{'' if len(people) == 1 else 's'}{rules}" if names
+                           else "No decisions in this period")
 
-    def _agreement(self, data: Overview, model: str, threshold: float) -> None:
-        found = data.activity.agreement
-        x = np.array([day_seconds(a.day) + DAY / 2 for a in found])
-        rates = np.array([a.rate for a in found])
-        if len(found):
-            self.agreement.line(x, rates, QColor("#0f766e"), "agreement")
+    def _agreement(self, data: Activity, model: str, threshold: float) -> None:
+        found = data.agreement
+        grouped = buckets_for(a.day for a in found)
+        agreed = summed(grouped, ((a.day, a.agreed) for a in found))
+        judged = summed(grouped, ((a.day, a.decisions) for a in found))
+        starts = sorted(judged)
+        x = x_of(grouped, starts)
+        if starts:
+            rates = np.array([agreed.get(start, 0.0) / judged[start] for start in starts])
+            self.agreement.line(x, rates, QColor("#0f766e"))
         self.agreement.plot.setYRange(0, 1)
-        _days_range(self.agreement, x)
+        _time_range(self.agreement, x, grouped)
         self.agreement.rows = [[a.day.isoformat(), a.agreed, a.decisions, round(a.rate, 4)] for a in found]
-        agreed, decided = sum(a.agreed for a in found), sum(a.decisions for a in found)
-        overall = f"{agreed / decided:.0%} of {decided:,} decisions" if decided else "no decisions on scored comments"
+        self.agreement.title.setText(f"Model–moderator agreement {grouped.per()}")
+        total_agreed, decided = sum(a.agreed for a in found), sum(a.decisions for a in found)
+        overall = f"{total_agreed / decided:.0%} of {decided:,} decisions" if decided else "no decisions on scored comments"
         self.agreement.note.setText(f"{model} hides from {threshold:.2f}: it agreed with the team on {overall}")
 
-    def _backlog(self, data: Overview) -> None:
-        backlog = data.activity.backlog
-        decided_by_day: dict = {}
-        for c in data.activity.decisions:
+    def _backlog(self, data: Activity) -> None:
+        backlog = data.backlog
+        decided_by_day: dict[date, int] = {}
+        for c in data.decisions:
             decided_by_day[c.day] = decided_by_day.get(c.day, 0) + c.decisions
-        days = sorted({d for d, _n in backlog.arrivals} | set(decided_by_day))
         arrived = dict(backlog.arrivals)
-        x = np.array([day_seconds(d) + DAY / 2 for d in days])
-        if days:  # bars: days with nothing are gaps, not a line drawn across them
-            self.backlog.bars(x - DAY / 5, np.array([arrived.get(d, 0) for d in days], dtype=float), DAY * 0.38,
+        days = sorted(set(arrived) | set(decided_by_day))
+        grouped = buckets_for(days)
+        arrivals, decisions = summed(grouped, arrived.items()), summed(grouped, decided_by_day.items())
+        starts = sorted(set(arrivals) | set(decisions))
+        x = x_of(grouped, starts)
+        if starts:  # bars: days with nothing are gaps, not a line drawn across them
+            width = grouped.width
+            self.backlog.bars(x - width / 5, np.array([arrivals.get(s, 0.0) for s in starts]), width * 0.38,
                               QColor("#b45309"), "arrived")
-            self.backlog.bars(x + DAY / 5, np.array([decided_by_day.get(d, 0) for d in days], dtype=float), DAY * 0.38,
+            self.backlog.bars(x + width / 5, np.array([decisions.get(s, 0.0) for s in starts]), width * 0.38,
                               QColor("#15803d"), "decided")
-        _days_range(self.backlog, x)
+            self.backlog.headroom(max(max(arrivals.values(), default=0), max(decisions.values(), default=0)))
+        _time_range(self.backlog, x, grouped)
         self.backlog.rows = [[d.isoformat(), arrived.get(d, 0), decided_by_day.get(d, 0)] for d in days]
+        self.backlog.title.setText(f"Backlog: comments arrived and decided {grouped.per()}")
         oldest = backlog.oldest_pending
         waiting = f"; the oldest has waited {_age(oldest)}" if oldest else ""
         self.backlog.note.setText(f"{backlog.pending:,} pending now{waiting}")
@@ -120,10 +146,13 @@ def _days(count: int) -> str:
     return f"{count:,} day" + ("" if count == 1 else "s")
 
 
-def _days_range(chart: Chart, x: np.ndarray) -> None:
-    """A day either side, so one day's bar or point is not stretched across the whole axis."""
+def _time_range(chart: Chart, x: np.ndarray, grouped: Buckets) -> None:
+    """At least a week shown, a bucket either side: one day's bar is not stretched across the
+    whole axis, and the axis counts days, not hours."""
     if len(x):
-        chart.plot.setXRange(float(x.min()) - DAY, float(x.max()) + DAY, padding=0.02)
+        low, high = float(x.min()) - grouped.width, float(x.max()) + grouped.width
+        short = max(0.0, 7 * DAY - (high - low)) / 2
+        chart.plot.setXRange(low - short, high + short, padding=0.02)
 
 
 def _age(since: datetime) -> str:

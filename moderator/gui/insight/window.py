@@ -1,9 +1,12 @@
 """The Insight window (Ctrl+I): charts a lead reads at a glance and the calibration of the
 active model against the team's decisions, for a date range and a site.
 
-Every figure is read on the one reader, off the GUI thread (aggregates in SQL, see
-moderator/insight); the window shows at once and the charts fill in when their figures
-land. `drawn` says when the overview is on screen (tests and bench/insight.py wait on it).
+Every figure is read off the GUI thread (aggregates in SQL, see moderator/insight), on two
+readers of the window's own, so that a year of figures never holds up the queue's counts:
+one reads the main label's counts (the score distribution and the calibration curve), the
+other the activity, at the same time (SQLite leaves Python's lock while it works). The
+window shows at once and each half is drawn when it lands. `curve_drawn` and `drawn` (the
+whole overview) are what tests and bench/insight.py wait on.
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QEvent, Qt, Signal
+from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -28,7 +31,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, sessionmaker
 
 from moderator.gui.common.messages import ReportBug, tell_or_report
 from moderator.gui.common.reading import ActiveModel, Read
@@ -38,7 +41,7 @@ from moderator.gui.insight.overview import OverviewCharts
 from moderator.gui.workers.writer import Latest, Reader
 from moderator.insight import report
 from moderator.insight.calibration import Curve
-from moderator.insight.decided import decided_counts
+from moderator.insight.decided import Counts, decided_counts
 from moderator.insight.period import Period
 from moderator.insight.rules import RuleSink, ThresholdProposal
 
@@ -50,14 +53,16 @@ class InsightWindow(QMainWindow):
     drawn = Signal()  # the overview's charts are on screen
     curve_drawn = Signal()  # the calibration curve of the chosen label is on screen
 
-    def __init__(self, reader: Reader, active: ActiveModel, read: Read, report_bug: ReportBug,
+    def __init__(self, sessions: sessionmaker[Session], active: ActiveModel, read: Read, report_bug: ReportBug,
                  parent: QWidget | None = None, rules: RuleSink | None = None):
         super().__init__(parent, Qt.WindowType.Window)
         self.setWindowTitle("Insight")
         self.setObjectName("insightWindow")
         self.resize(1100, 800)
         self._active, self._read, self._report_bug = active, read, report_bug
-        self._overview, self._curve = Latest(reader), Latest(reader)
+        self.readers = (Reader(sessions, report_bug, self), Reader(sessions, report_bug, self))
+        self._counts, self._curve, self._activity = Latest(self.readers[0]), Latest(self.readers[0]), Latest(self.readers[1])
+        self._waiting: set[str] = set()
         self.overview = OverviewCharts(self)
         self.calibration = CalibrationView(rules, self)
         self.tabs = QTabWidget(self)
@@ -159,12 +164,17 @@ class InsightWindow(QMainWindow):
         self.asked_at = time.perf_counter()
         self.status.setText("Reading the figures…")
         self.calibration.set_labels(identity.labels, identity.main_label, identity.name)
-        self._overview.ask(lambda s: report.overview(s, period, identity, threshold),
-                           lambda data: self._show_overview(data, identity.name, threshold))
+        self._waiting = {"counts", "activity"}
+        # Before the asks below: an answer may come back within `ask` itself (a read done
+        # before its callback was attached is delivered at once), and must find this done.
         if self.calibration.label != identity.main_label:
-            self.load_curve()  # the main label's comes with the overview, from the same counts
+            self.load_curve()
         else:
-            self._curve.forget()
+            self._curve.forget()  # the main label's curve follows the distribution's counts
+        self._counts.ask(lambda s: decided_counts(s, period, identity.main_label, identity.main_label),
+                         lambda counts: self._show_counts(counts, identity.name))
+        self._activity.ask(lambda s: report.activity(s, period, threshold),
+                           lambda found: self._show_activity(found, identity.name, threshold))
 
     def load_curve(self) -> None:
         period, identity, label = self.chosen_period(), self._active.identity, self.calibration.label
@@ -176,12 +186,28 @@ class InsightWindow(QMainWindow):
 
         self._curve.ask(curve, self._show_curve)
 
-    def _show_overview(self, data: report.Overview, model: str, threshold: float) -> None:
-        self.overview.show_overview(data, model, threshold)
-        self.status.setText(f"Figures for {model}, read in {time.perf_counter() - self.asked_at:.2f} s.")
-        self.drawn.emit()
-        if self.calibration.label == data.distribution.label:
-            self._show_curve(data.main_curve)
+    def _show_counts(self, counts: Counts, model: str) -> None:
+        """The distribution is drawn at once; the main label's curve follows from the same counts
+        (no second query), once scikit-learn has been imported (a second or so, the first time)."""
+        self.overview.show_distribution(counts, model)
+        if self.calibration.label == counts.label:
+            self._curve.ask(lambda _session: counts.curve(), self._show_curve)
+        self._landed("counts", model)
+
+    def _show_activity(self, found: report.Activity, model: str, threshold: float) -> None:
+        self.overview.show_activity(found, model, threshold)
+        self._landed("activity", model)
+
+    def _landed(self, half: str, model: str) -> None:
+        self._waiting.discard(half)
+        if not self._waiting:
+            self.status.setText(f"Figures for {model}, read in {time.perf_counter() - self.asked_at:.2f} s.")
+            self.drawn.emit()
+
+    def shutdown(self) -> None:
+        """The app is closing: a read under way finishes, nothing new starts."""
+        for reader in self.readers:
+            reader.close()
 
     def _show_curve(self, found: Curve) -> None:
         self.calibration.show_curve(found)
@@ -219,12 +245,6 @@ class InsightWindow(QMainWindow):
             self.status.setText(self.calibration.rules.carry(proposal))
         except Exception as error:  # noqa: BLE001 - as _saving
             tell_or_report(self, "Could not make the rule", error, self._report_bug)
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.PaletteChange:  # light / dark switched: the charts follow
-            for chart in (*self.overview.charts, self.calibration.chart):
-                chart.follow_palette()
-        super().changeEvent(event)
 
 
 def _import_metrics() -> None:

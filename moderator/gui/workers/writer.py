@@ -13,7 +13,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from sqlalchemy.orm import Session, sessionmaker
 
 from moderator.changes import Changes
@@ -42,7 +42,9 @@ class Worker(QObject):
         self._on_error = on_error
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix=name)
         self._pending = 0
-        self._finished.connect(self._deliver)
+        # Queued even when emitted on the GUI thread: a task done before `run` attached its callback
+        # has the callback called at once, there, and its answer must not arrive inside `run`.
+        self._finished.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
 
     def run(self, task: Callable[[], Any], on_done: Callback | None = None, on_error: ErrorCallback | None = None) -> Future[Any]:
         self._pending += 1
