@@ -50,6 +50,9 @@ from moderator.storage.database import Database
 from moderator.vocabulary import Action
 
 ARTICLES_TAB = 0
+# Said while a write waits for the database's write lock (gui/workers/writer.py).
+WAITING_TO_WRITE = ("Waiting for another program writing to the database (an import?); "
+                    "your action is kept and will be saved as soon as it can.")
 ARTICLE_PAUSE_MS = 80  # moving through the queue, the article follows once the keys pause this long
 __all__ = ["AppContext", "MainWindow", "QUEUE_TAB", "show_plain_message"]
 
@@ -162,6 +165,8 @@ class MainWindow(QMainWindow):
                                                self.panel)
         for view in self._views:
             self.writer.changed.connect(view.on_changes)  # each view refreshes what a write changed
+        self.writer.waiting.connect(
+            lambda waiting: self.statusBar().showMessage(WAITING_TO_WRITE) if waiting else self.statusBar().clearMessage())
         self.articles_view.selectionModel().currentChanged.connect(self._article_chosen)
         self.queue_pane.comment_chosen.connect(self._queue_comment_chosen)
         self.queue_pane.pending_counted.connect(lambda count: self.tabs.setTabText(QUEUE_TAB, f"Queue ({count:,} pending)"))
