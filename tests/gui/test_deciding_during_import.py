@@ -9,7 +9,7 @@ from moderator.gui.workers.writer import Writer
 from moderator.importing import import_files
 from moderator.moderation.decisions import decide
 from moderator.vocabulary import Action
-from tests.test_import_lock import database_file, import_phase, start_import, write_comments
+from tests.bigimports import database_file, import_phase, start_import, write_comments
 
 WITHIN = 0.25  # seconds from the decision's submission to its commit's return
 DURING_PUBLISHING = 12  # decisions measured while the import publishes (the rest while it writes)
