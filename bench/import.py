@@ -5,10 +5,13 @@
 
 Each export is written to a temporary folder, then imported into a fresh SQLite
 database in a child process (so its peak RSS is its own), exactly as `moderator
-import FILE` would: parsed in a second process, written in one transaction, the
-indexes and the full-text index built, committed (fsync'd). What is timed is that
-import_files() call, from the start to the commit's return; the export's writing and
+import FILE` would: parsed in a second process, staged in the staging file, published
+in short transactions (storage/staging.py), the last one fsync'd. What is timed is that
+import_files() call, from the start to the last commit's return; the export's writing and
 the database's creation are not. comments/s is comments added over that time.
+Also printed: how long the import held the database's write lock at a time (from its
+BEGIN IMMEDIATE's return to its COMMIT's return; max, p99, how many transactions),
+what a moderator's write waits for at most while an import runs.
 Printed per format: that time and rate; the time until the last record had been
 handed to the writer and what came after it (the last batch, the indexes, the commit); CPU seconds of
 the writing process and of the parser process; both peak RSS; and the machine's load
@@ -113,10 +116,12 @@ def run_import(export: Path, home: Path, mode: str) -> dict:
         if update.bytes_done < update.bytes_total:
             last_batch[:] = [time.perf_counter()]
 
+    holds = _time_write_lock_holds(db.engine)
     cpu_before, started = _cpu(resource.RUSAGE_SELF), time.perf_counter()
     with db.sessions() as session:
         report = import_files(session, [export], parallel=parallel, progress=progress)[0]
     seconds = time.perf_counter() - started
+    holds.sort()
     db.dispose()
     closed = time.perf_counter() - started - seconds
     streamed = (last_batch[0] if last_batch else started + seconds) - started
@@ -128,7 +133,38 @@ def run_import(export: Path, home: Path, mode: str) -> dict:
             "peak_rss_mb": _peak_mb(resource.RUSAGE_SELF),
             "parser_peak_rss_mb": _peak_mb(resource.RUSAGE_CHILDREN) if used else None,
             "file_mb": round(export.stat().st_size / 2**20, 1), "load_average_before": round(load, 2),
-            "load_average_after": round(os.getloadavg()[0], 2)}
+            "load_average_after": round(os.getloadavg()[0], 2), "write_transactions": len(holds),
+            "lock_hold_max_ms": round(holds[-1] * 1000, 1) if holds else None,
+            "lock_hold_p99_ms": round(holds[int(len(holds) * 0.99)] * 1000, 1) if holds else None}
+
+
+def _time_write_lock_holds(engine) -> list[float]:
+    """Seconds each write transaction on `engine` held the write lock: from the return of its
+    BEGIN IMMEDIATE (the engine's own begin listener runs first) to the return of its COMMIT
+    or ROLLBACK. Filled in as the import runs."""
+    from sqlalchemy import event
+
+    from moderator.storage.engine import WRITE
+
+    holds: list[float] = []
+    began: dict[int, float] = {}
+
+    def begin(connection) -> None:
+        if connection.get_execution_options().get(WRITE, False):
+            began[id(connection.connection.driver_connection)] = time.perf_counter()
+
+    def ended(original):
+        def end(dbapi_connection) -> None:
+            original(dbapi_connection)
+            start = began.pop(id(getattr(dbapi_connection, "driver_connection", dbapi_connection)), None)
+            if start is not None:
+                holds.append(time.perf_counter() - start)
+        return end
+
+    event.listen(engine, "begin", begin)
+    engine.dialect.do_commit = ended(engine.dialect.do_commit)
+    engine.dialect.do_rollback = ended(engine.dialect.do_rollback)
+    return holds
 
 
 def _peak_mb(who: int) -> float:
@@ -203,7 +239,8 @@ def _line(name: str, r: dict) -> str:
             f"last batch, the indexes and the commit; "
             f"writer: CPU {r['cpu_s']} s, peak RSS {r['peak_rss_mb']} MB{parser}; "
             f"load average {r['load_average_before']} before, {r['load_average_after']} after; "
-            f"CPU reference before {r['cpu_reference_s']} s")
+            f"CPU reference before {r['cpu_reference_s']} s; write lock held at most {r['lock_hold_max_ms']} ms "
+            f"(p99 {r['lock_hold_p99_ms']} ms) over {r['write_transactions']} write transactions")
 
 
 def _met(r: dict) -> bool:

@@ -73,6 +73,14 @@ DATABASE_SENTENCES = {
 }
 
 
+class DatabaseBusy(ModeratorError):
+    """Another program held the database's write lock for longer than a write would wait
+    for it; nothing of that write was done (storage/locks.py)."""
+
+    def __init__(self) -> None:
+        super().__init__(DATABASE_SENTENCES["database is locked"])
+
+
 def explain(error: BaseException) -> str | None:
     """The one sentence to show for an expected failure; None when `error` is a bug."""
     if isinstance(error, ModeratorError):

@@ -213,8 +213,10 @@ def _salt(draw, data: bytes) -> bytes:
 
 
 def outcome(session, path: Path, file_format: str = "auto") -> str:
-    """Import in the session's transaction, then roll it back: "imported" or "refused".
-    A refusal must be one line that starts with the file's path; anything else raised is a crash."""
+    """Import: "imported" (and kept: an import commits itself), or "refused" (the database
+    as it was). A refusal must be one line that starts with the file's path; anything
+    else raised is a crash."""
+    before = snapshot(session)
     try:
         import_file(session, path, file_format, parallel=False)
     except FileFormatError as error:
@@ -222,16 +224,19 @@ def outcome(session, path: Path, file_format: str = "auto") -> str:
         message = str(error)
         if "\n" in message or not message.startswith(str(path)):
             raise AssertionError(f"not one sentence naming the file: {message!r}") from error
+        if snapshot(session) != before:
+            raise AssertionError(f"refused, but the database changed: {message}") from error
         return "refused"
     except BaseException:
         session.rollback()
         raise
-    session.rollback()
+    session.commit()
     return "imported"
 
 
 def snapshot(session) -> dict:
-    """Every row of every table, and the schema (an import sets indexes and a trigger aside)."""
+    """Every row of every table, and the schema."""
+    session.commit()  # a new snapshot: an import writes on a connection of its own
     session.expire_all()
     rows = {table.name: session.execute(select(table)).all() for table in Base.metadata.sorted_tables}
     rows["schema"] = session.execute(text("SELECT type, name, sql FROM sqlite_master ORDER BY name")).all()

@@ -1,13 +1,14 @@
 """The import fuzzer, a few seconds a format: every hostile file (tests/fuzzformats.py) is
 imported or refused with one sentence naming it, never anything else, and a refused
-file leaves the database exactly as it was. bench/fuzz.py runs the same for minutes."""
+file leaves the database exactly as it was (`outcome` checks). bench/fuzz.py runs the
+same for minutes."""
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from moderator.importing import import_files
-from tests.fuzzformats import FORMATS, hostile_file, outcome, snapshot
+from tests.fuzzformats import FORMATS, hostile_file, outcome
 from tests.samples import TESTDATA
 
 SAMPLES = ("wxr_isso-tests.xml", "disqus_isso-tests.xml", "isso_generic-import.json", "commento_remark42-migrator.json",
@@ -25,7 +26,6 @@ def samples(session):
 
 @pytest.mark.parametrize("file_format", FORMATS)
 def test_every_file_is_imported_or_refused_with_one_sentence(samples, tmp_path, file_format):
-    before = snapshot(samples)
     path = tmp_path / f"fuzzed.{file_format}"
     seen = set()
 
@@ -33,8 +33,8 @@ def test_every_file_is_imported_or_refused_with_one_sentence(samples, tmp_path, 
     @given(data=hostile_file(file_format), auto=st.booleans())
     def one_file(data: bytes, auto: bool) -> None:
         path.write_bytes(data)
-        seen.add(outcome(samples, path, "auto" if auto else file_format))  # a crash fails here
-        assert snapshot(samples) == before  # rolled back: refused or not, nothing of it is left
+        # A crash fails here, and so does a refusal that changed the database.
+        seen.add(outcome(samples, path, "auto" if auto else file_format))
 
     one_file()
     assert "refused" in seen

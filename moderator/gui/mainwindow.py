@@ -60,6 +60,9 @@ if TYPE_CHECKING:  # the audit log, the models dialog and Insight load on first 
     from moderator.gui.insight.window import InsightWindow
 
 ARTICLES_TAB = 0
+# Said while a write waits for the database's write lock (gui/workers/writer.py).
+WAITING_TO_WRITE = ("Waiting for another program writing to the database (an import?); "
+                    "your action is kept and will be saved as soon as it can.")
 __all__ = ["AppContext", "MainWindow", "QUEUE_TAB", "show_plain_message"]
 
 
@@ -186,6 +189,8 @@ class MainWindow(QMainWindow):
         for view in self._views:
             self.writer.changed.connect(view.on_changes)  # each view refreshes what a write changed
         self.writer.changed.connect(self.current.on_changes)  # last: the highlights, once every view has read again
+        self.writer.waiting.connect(
+            lambda waiting: self.statusBar().showMessage(WAITING_TO_WRITE) if waiting else self.statusBar().clearMessage())
         self.queue_pane.pending_counted.connect(lambda count: self.tabs.setTabText(QUEUE_TAB, f"Queue ({count:,} pending)"))
         self.commenter_panel.comment_activated.connect(self.open_comment)
         self.article_view.first_comment_posted.connect(self.decisions.post_first_comment)

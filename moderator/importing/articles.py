@@ -11,6 +11,11 @@ Memory stays bounded whatever the number of articles: the ids of the RECENT ones
 are remembered (the others are looked up again when named), and what this file
 already did to a row is a bit per row: rows from `first` up were added by it (a bit
 marks those still placeholders), older rows it listed are marked as met.
+
+Staged (storage/staging.py), new articles are written to the database at once, in a
+short transaction each time (shown, empty, until the comments are published; removed
+if the import is rolled back), and changes to articles already here wait in the
+staging file until the comments are published.
 """
 
 from __future__ import annotations
@@ -20,12 +25,14 @@ from datetime import datetime
 from itertools import islice
 from typing import Any
 
-from sqlalchemy import Connection, Row, func, select, update
+from sqlalchemy import Row, func, insert, select, update
 
 from moderator.formats.records import ArticleRecord
 from moderator.importing.report import ImportReport
 from moderator.importing.sqlfast import FastInsert
+from moderator.importing.target import Target
 from moderator.storage.models import Article, core_table
+from moderator.storage.staging import StagedImport, staged_articles
 
 LOOKUP = 500  # ids per IN (...) query: well below every database's parameter limit
 RECENT = 100_000  # articles remembered by external id (some 25 MB)
@@ -40,15 +47,17 @@ Found = Row[*tuple[Any, ...]]
 
 
 class ArticleWriter:
-    def __init__(self, connection: Connection, site_id: int, report: ImportReport, now: datetime):
-        self.connection, self.site_id, self.report = connection, site_id, report
+    def __init__(self, target: Target, site_id: int, report: ImportReport, now: datetime):
+        self.target, self.connection, self.site_id, self.report = target, target.connection, site_id, report
+        self.staged = isinstance(target, StagedImport)
         self.known: dict[str, tuple[int, datetime | None]] = {}  # external id → (id, published), recent ones
-        self.first = (connection.scalar(select(func.max(articles.c.id))) or 0) + 1  # this import's rows: from here
+        with target.reading():
+            self.first = (self.connection.scalar(select(func.max(articles.c.id))) or 0) + 1  # this import's rows: from here
         self.met = Bits()  # older rows this file listed
         self.placeholder = Bits()  # this import's rows (by id - first) that are placeholders still
         self.placeholders = 0
         self.pending: list[ArticleRecord] = []
-        self.insert = FastInsert(connection, articles, ("external_id",) + FIELDS,
+        self.insert = FastInsert(self.connection, articles, ("external_id",) + FIELDS,
                                  constants={"site_id": site_id, "imported_at": now})
 
     def add(self, record: ArticleRecord) -> None:
@@ -66,19 +75,23 @@ class ArticleWriter:
         missing = {external_id for external_id in needed if external_id not in self.known}
         missing.difference_update(record.external_id for record in records)
         if records or missing:
-            existing = self._rows([record.external_id for record in records])
-            new: list[NewRow] = []
-            seen: set[str] = set()
-            for record in records:
-                row = self._take(record, existing.get(record.external_id), seen)
-                if row is not None:
-                    new.append(row)
-            found = self._rows(sorted(missing), ids_only=True)
-            placeholders = [self._placeholder(external_id, found.get(external_id)) for external_id in sorted(missing)]
-            self.insert(new + [row for row in placeholders if row is not None])
-            self._learn(self._rows([row[0] for row in new], ids_only=True))
-            self._learn_placeholders(self._rows([row[0] for row in placeholders if row is not None], ids_only=True))
+            with self.target.writing():
+                self._write_all(records, missing)
         return self.known
+
+    def _write_all(self, records: list[ArticleRecord], missing: set[str]) -> None:
+        existing = self._rows([record.external_id for record in records])
+        new: list[NewRow] = []
+        seen: set[str] = set()
+        for record in records:
+            row = self._take(record, existing.get(record.external_id), seen)
+            if row is not None:
+                new.append(row)
+        found = self._rows(sorted(missing), ids_only=True)
+        placeholders = [self._placeholder(external_id, found.get(external_id)) for external_id in sorted(missing)]
+        self.insert(new + [row for row in placeholders if row is not None])
+        self._learn(self._rows([row[0] for row in new], ids_only=True))
+        self._learn_placeholders(self._rows([row[0] for row in placeholders if row is not None], ids_only=True))
 
     def _take(self, record: ArticleRecord, row: Found | None, seen: set[str]) -> NewRow | None:
         """A new row to insert, or None once an existing one is dealt with (or the record skipped)."""
@@ -106,7 +119,9 @@ class ArticleWriter:
             self.report.articles.added += 1
             return _new_row(record)
         changes = {k: v for k, v in _fields(record).items() if v is not None and getattr(row, k) != v}
-        if changes:
+        if changes and self.staged and row.id < self.first:  # shown as it is until published
+            self.connection.execute(insert(staged_articles).values(article_id=row.id, **changes))
+        elif changes:
             self.connection.execute(update(articles).where(articles.c.id == row.id).values(changes))
         if row.id >= self.first:  # a placeholder made earlier in this file, now listed: counted then
             self.placeholder.clear(row.id - self.first)

@@ -5,14 +5,14 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, time
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import Connection, insert, select
 from sqlalchemy.orm import Session
 
 from moderator.errors import FileFormatError
 from moderator.formats.limits import MAX_PAGE, size
 from moderator.formats.seedpage import Page, PageArticle, parse_page
 from moderator.importing.report import Counts, ImportReport
-from moderator.storage.models import Article, Site
+from moderator.storage.models import Article, Site, core_table
 
 DEFAULT_SITE_KEY = "default"
 DEFAULT_SITE_NAME = "Our site"
@@ -25,6 +25,15 @@ def get_or_create_site(session: Session, key: str = DEFAULT_SITE_KEY, name: str 
         session.add(site)
         session.flush()
     return site
+
+
+def site_id_of(connection: Connection, key: str, name: str) -> int:
+    """The id of the site with this key, made if it is new (Core: an import's own connection)."""
+    sites = core_table(Site)
+    found = connection.scalar(select(sites.c.id).where(sites.c.key == key))
+    if found is None:
+        found = connection.execute(insert(sites).values(key=key, name=name).returning(sites.c.id)).scalar_one()
+    return int(found)
 
 
 def import_page_file(session: Session, path: Path, published_on: date | None = None,

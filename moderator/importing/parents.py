@@ -52,18 +52,19 @@ class ParentLinker:
 class NewIds:
     """Ids for the import's new comments, handed out in file order.
 
-    SQLite gives a new row the largest id so far plus one, and an explicit id moves it
-    on just the same; the import holds the database's only write lock (a second writer
-    would make its first INSERT fail, never reuse an id). PostgreSQL's ids come from
-    the table's sequence, which explicit ids would leave behind: they are drawn from it."""
+    Staged (storage/staging.py), they are numbers from the import's first one on, which
+    publishing shifts past whatever else was added meanwhile. Written straight into one
+    transaction: on SQLite the next ids after the largest (a second writer would make the
+    INSERT fail, never reuse an id); PostgreSQL's ids come from the table's sequence,
+    which explicit ids would leave behind, so they are drawn from it."""
 
-    def __init__(self, connection: Connection):
-        self.connection = connection
-        self.next = (connection.scalar(select(func.max(comments.c.id))) or 0) + 1
+    def __init__(self, connection: Connection, first: int | None = None):
+        self.connection, self.staged = connection, first is not None
+        self.next = first if first is not None else (connection.scalar(select(func.max(comments.c.id))) or 0) + 1
         self.first = self.next  # rows from this id up were added by this import
 
     def take(self, count: int) -> list[int]:
-        if self.connection.dialect.name == "postgresql":
+        if not self.staged and self.connection.dialect.name == "postgresql":
             drawn = self.connection.execute(text(
                 "SELECT nextval(pg_get_serial_sequence('comments', 'id')) FROM generate_series(1, :n)"), {"n": count})
             return sorted(drawn.scalars())

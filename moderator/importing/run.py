@@ -1,18 +1,20 @@
 """Import one file, or several: detect the format, stream the records, write them.
 
-Each file is one transaction: the caller's session, committed by import_files only
-when the whole file is in. A bad file, a failure halfway or a cancel leaves the
-database exactly as it was.
+All or nothing per file: a bad file, a failure halfway or a cancel leaves the database
+exactly as it was. A comment export into an SQLite database file is staged and then
+published in short transactions of its own (storage/staging.py), so that moderators
+keep working however large the file: the session's own transaction is committed
+first. Anything else (an article page, a decisions file, another database) is written
+in the session's transaction, which import_files commits per file.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager, suppress
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import BinaryIO
 
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
 from moderator.errors import FileFormatError
@@ -21,21 +23,21 @@ from moderator.formats.limits import MAX_DECISIONS_FILE, size
 from moderator.formats.records import ArticleRecord, CommentRecord, Notice, Record, SiteRecord
 from moderator.importing.ahead import Ahead, worth_it
 from moderator.importing.decisions import apply_decisions
-from moderator.importing.page import get_or_create_site, import_page_file
+from moderator.importing.page import import_page_file, site_id_of
 from moderator.importing.report import ImportProgress, ImportReport, ProgressCallback, Tick
-from moderator.importing.setaside import BatchIndex, set_aside
+from moderator.importing.target import Direct, Target
 from moderator.importing.writer import BATCH, Writer
+from moderator.storage.engine import database_path
+from moderator.storage.staging import StagedImport
 
 FORMAT_NAMES = tuple(FORMATS)
-# SQLite's page cache while importing. Rebuilding the indexes (setaside.py) takes as
-# much again for its sort; 32 MB ran as fast as 64 MB at a million comments, both into
-# an empty database and into one that already had them, and keeps the peak near 190 MB.
-IMPORT_CACHE_KB = 32 << 10
 
 
 def import_file(session: Session, path: Path, file_format: str = "auto", site_key: str | None = None,
                 progress: ProgressCallback | None = None, parallel: bool | None = None) -> ImportReport:
-    """Import one file into the session's transaction (the caller commits or rolls back).
+    """Import one file: staged, in transactions of its own, into an SQLite database file
+    (what the session holds is committed first); else into the session's transaction (the
+    caller commits or rolls back).
 
     parallel: parse in a second process while this one writes (ahead.py); None decides
     by the file's size and the number of cores."""
@@ -74,11 +76,10 @@ def import_records(session: Session, records: Iterable[Record], site_key: str, s
     `formats.records` a file's parser yields) into the session's transaction, as a file's
     are: the same writer, so the same identity, updates and kept local decisions."""
     report = ImportReport(label, label=label)
-    with set_aside(session.connection(), 0) as index:
-        sink = _Sink(session, report, (site_key, site_name), True, index)
-        for record in records:
-            sink.take(record)
-        sink.writer().finish()
+    sink = _Sink(Direct(session.connection()), report, (site_key, site_name), True)  # a pull's page: short
+    for record in records:
+        sink.take(record)
+    sink.writer().finish()
     return report
 
 
@@ -111,51 +112,55 @@ def _import_records(session: Session, stream: BinaryIO, path: Path, name: str, s
     report = ImportReport(name, str(path), label=fmt.label)
     ahead = Ahead(name, path) if parallel else None
     records = ahead if ahead else parser(name)(stream, str(path))
-    tick, count = _ticker(progress, path, (lambda: ahead.position) if ahead else stream.tell), 0
-    with _bigger_cache(session), set_aside(session.connection(), path.stat().st_size) as index:
-        sink = _Sink(session, report, (site_key, site_key) if site_key else fmt.site, bool(site_key), index)
-        try:
-            for count, record in enumerate(records, 1):
-                sink.take(record)
-                if count % BATCH == 0:
-                    tick(count)
-        finally:
-            if ahead:
-                ahead.close()
-        sink.writer().finish()
-    tick(count, done=True)
+    tick = _ticker(progress, path, (lambda: ahead.position) if ahead else stream.tell)
+    site = (site_key, site_key) if site_key else fmt.site
+    done_reading = ahead.close if ahead else _nothing
+    try:
+        engine = session.get_bind()
+        if isinstance(engine, Engine) and database_path(engine) is not None:
+            session.commit()  # the import writes on a connection of its own
+            with StagedImport.start(engine, str(path)) as staged:
+                writer = _write(records, _Sink(staged, report, site, bool(site_key)), tick, done_reading)
+                writer.report_links(staged.publish(writer.loose))
+        else:
+            _write(records, _Sink(Direct(session.connection()), report, site, bool(site_key)), tick, done_reading)
+    finally:
+        done_reading()  # stopped early: the parser process, if any, is ended
     return report
 
 
-@contextmanager
-def _bigger_cache(session: Session) -> Iterator[None]:
-    """SQLite's page cache raised for the import: with the default 2 MB, a million rows'
-    indexes no longer fit and pages are written out and read back again and again."""
-    connection = session.connection()
-    if connection.dialect.name != "sqlite":
-        yield
-        return
-    before = connection.exec_driver_sql("PRAGMA cache_size").scalar_one()
-    connection.exec_driver_sql(f"PRAGMA cache_size = -{IMPORT_CACHE_KB}")
-    try:
-        yield
-    finally:
-        with suppress(SQLAlchemyError):  # never hide the error that ended the import
-            connection.exec_driver_sql(f"PRAGMA cache_size = {int(before)}")
+def _write(records: Iterable[Record], sink: _Sink, tick: Tick, done_reading: Callable[[], None]) -> Writer:
+    """Every record to the sink, the file closed, the last batch written; → the writer."""
+    count = 0
+    for count, record in enumerate(records, 1):
+        sink.take(record)
+        if count % BATCH == 0:
+            tick(count)
+    done_reading()
+    writer = sink.writer()
+    writer.finish()
+    tick(count, done=True)
+    return writer
+
+
+def _nothing() -> None:
+    pass
 
 
 class _Sink:
     """Hands records to the writer, which is made once the file's site is known."""
 
-    def __init__(self, session: Session, report: ImportReport, site: tuple[str, str], fixed: bool, index: BatchIndex):
-        self.session, self.report, self.site, self.fixed, self.index = session, report, site, fixed, index
+    def __init__(self, target: Target, report: ImportReport, site: tuple[str, str], fixed: bool):
+        self.target, self.report, self.site, self.fixed = target, report, site, fixed
         self._writer: Writer | None = None
 
     def writer(self) -> Writer:
         if self._writer is None:
-            site = get_or_create_site(self.session, *self.site)
-            self.report.site = site.key
-            self._writer = Writer(self.session, site.id, self.report, self.index)
+            with self.target.writing() as connection:
+                site_id = site_id_of(connection, *self.site)
+            self.target.record(site_id=site_id)
+            self.report.site = self.site[0]
+            self._writer = Writer(self.target, site_id, self.report)
         return self._writer
 
     def take(self, record: Record) -> None:

@@ -1,12 +1,16 @@
-"""Writing parsed records into the database, in batches, inside the caller's transaction.
+"""Writing parsed records, in batches: staged, or into the caller's transaction (target.py).
 
 Identity is (site, external id). A comment already here is compared field by field:
 unchanged, or updated (the source's status is recorded as source_status and becomes
 the status only where no moderator has decided here). An id seen twice in one file
 keeps its first record and reports the rest. Replies link to their parent by the
 parent's external id, as they go in where they can (parents.py) and the rest once
-the whole file is in, so order in the file does not matter, and a reply whose parent
-is missing keeps that id until the parent arrives.
+the whole file is in (storage/replylinks.py), so order in the file does not matter,
+and a reply whose parent is missing keeps that id until the parent arrives.
+
+Staged, a new comment goes to the staging file and a change to a comment already here
+is staged too, both published once the whole file is read (storage/staging.py); a
+duplicate of a comment staged earlier in the file is found there.
 
 Core statements, not ORM objects: a million ORM objects would neither fit the
 memory budget nor the time one.
@@ -14,23 +18,22 @@ memory budget nor the time one.
 
 from __future__ import annotations
 
-from array import array
-from bisect import bisect_left
 from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Row, and_, bindparam, exists, func, select, update
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy import Row, Table, bindparam, exists, func, select, update
 
 from moderator.formats.limits import BATCH_CHARS
 from moderator.formats.records import ArticleRecord, CommentRecord, weight
 from moderator.importing.articles import LOOKUP, ArticleWriter
 from moderator.importing.parents import NewIds, ParentLinker
 from moderator.importing.report import ImportReport
-from moderator.importing.setaside import INDEX_ROWS, BatchIndex
 from moderator.importing.sqlfast import FastInsert
+from moderator.importing.target import Target
+from moderator.storage import replylinks
 from moderator.storage.models import Comment, Decision, core_table, utcnow
+from moderator.storage.staging import CHANGED, StagedImport, staged_changes, staged_comments
 
 BATCH = 2000  # comments per insert (fewer when they carry over BATCH_CHARS); also how often progress is reported
 COMPARED = ("article_id", "parent_external_id", "author", "author_email", "author_url", "author_ip",
@@ -59,23 +62,29 @@ FOLLOW_SOURCE = (
 
 
 class Writer:
-    def __init__(self, session: Session, site_id: int, report: ImportReport, index: BatchIndex):
-        self.connection = session.connection()
-        self.site_id, self.report, self.index, self.now = site_id, report, index, utcnow()
-        self.articles = ArticleWriter(self.connection, site_id, report, self.now)
+    def __init__(self, target: Target, site_id: int, report: ImportReport):
+        self.target, self.connection = target, target.connection
+        self.staged = isinstance(target, StagedImport)
+        self.site_id, self.report, self.now = site_id, report, utcnow()
+        self.articles = ArticleWriter(target, site_id, report, self.now)
         self.batch: list[CommentRecord] = []
         self.characters = 0  # of text in the batch
-        self.ids = NewIds(self.connection)
+        with target.reading():
+            self.ids = NewIds(self.connection, target.first_comment_id if isinstance(target, StagedImport) else None)
+            self.had_comments = bool(self.connection.scalar(select(exists().where(comments.c.site_id == site_id))))
         # Rows from ids.first up were added by this import; older ones are marked when met,
         # in a bitmap (a million ids in 125 kB), so a second record with their id is a duplicate.
         self.met = bytearray(self.ids.first // 8 + 1)
         self.parents = ParentLinker()
-        had_comments = self.connection.scalar(select(exists().where(comments.c.site_id == site_id)))
-        self.written = None if had_comments else _Written()
+        # Staged, the duplicates of this file's own comments are looked for in the staging file.
+        self.written = _Written() if self.staged or not self.had_comments else None
         # Whether a reply may be left unlinked: only then are the site's rows searched at the end.
-        self.loose = bool(had_comments)
-        self.insert = FastInsert(self.connection, comments, INSERTED,
-                                 constants={"site_id": site_id, "is_staff": False, "version": 1, "updated_at": self.now})
+        self.loose = self.had_comments
+        table, constants = (staged_comments, {}) if self.staged else (
+            comments, {"site_id": site_id, "is_staff": False, "version": 1, "updated_at": self.now})
+        self.insert = FastInsert(self.connection, table, INSERTED, constants=constants)
+        self.stage_changes = FastInsert(self.connection, staged_changes, ("comment_id", *CHANGED, "follow")) \
+            if self.staged else None
         self.undated = 0
 
     def article(self, record: ArticleRecord) -> None:
@@ -90,13 +99,13 @@ class Writer:
     def flush(self) -> None:
         batch, self.batch, self.characters = self.batch, [], 0
         known = self.articles.resolve({record.article_external_id for record in batch})
-        existing = self._existing([record.external_id for record in batch])
-        new_rows, changed = self._sort_out(batch, known, existing)
-        self.parents.remember((external_id, row.id) for external_id, row in existing.items())
-        self._insert(new_rows)
-        self.index.catch_up(INDEX_ROWS)
-        self.report.comments.added += len(new_rows)
-        self._update(changed)
+        with self.target.reading():
+            existing = self._existing([record.external_id for record in batch])
+            new_rows, changed = self._sort_out(batch, known, existing)
+            self.parents.remember((external_id, row.id) for external_id, row in existing.items())
+            self._insert(new_rows)
+            self.report.comments.added += len(new_rows)
+            self._update(changed)
 
     def _sort_out(self, batch: list[CommentRecord], known: Known,
                   existing: dict[str, _Existing]) -> tuple[list[NewRow], list[tuple[_Existing, Values]]]:
@@ -132,14 +141,20 @@ class Writer:
         self.insert(rows)
 
     def _existing(self, external_ids: list[str]) -> dict[str, _Existing]:
-        if self.written is not None:
-            external_ids = self.written.maybe(external_ids)
+        """The rows these ids have already: here, or (staged) earlier in this file."""
+        maybe = self.written.maybe(external_ids) if self.written is not None else external_ids
+        found = self._rows(comments, external_ids if self.had_comments else [] if self.staged else maybe)
+        if self.staged:
+            found |= self._rows(staged_comments, maybe)
+        return found
+
+    def _rows(self, table: Table, external_ids: list[str]) -> dict[str, _Existing]:
         found: dict[str, _Existing] = {}
-        columns = [comments.c.id, *(comments.c[name] for name in COMPARED), comments.c.parent_id, comments.c.external_id]
+        columns = [table.c.id, *(table.c[name] for name in COMPARED), table.c.parent_id, table.c.external_id]
+        mine = [comments.c.site_id == self.site_id] if table is comments else []
         for start in range(0, len(external_ids), LOOKUP):
             chunk = external_ids[start : start + LOOKUP]
-            rows = self.connection.execute(select(*columns).where(
-                comments.c.site_id == self.site_id, comments.c.external_id.in_(chunk)))
+            rows = self.connection.execute(select(*columns).where(*mine, table.c.external_id.in_(chunk)))
             found.update((row.external_id, _Existing(row)) for row in rows)
         return found
 
@@ -168,64 +183,51 @@ class Writer:
         follow: list[dict[str, object]] = []
         for row, values in changed:
             new: dict[str, object] = dict(zip(("v_" + name for name in COMPARED), values))
-            # A new parent id is linked again in finish(); an unchanged one keeps its link.
+            # A new parent id is linked again at the end; an unchanged one keeps its link.
             new["v_parent_id"] = row.parent_id if values[1] == row.parent_external_id else None
             params.append({"_id": row.id, "v_now": self.now, **new})
             if values[8] != row.source_status:
                 follow.append({"_id": row.id, "v_status": values[8]})
-        self.connection.execute(UPDATE, params)
         self.loose = True  # a changed parent is linked again at the end
+        self.report.comments.updated += len(changed)
+        if self.stage_changes is not None:
+            following = {item["_id"] for item in follow}
+            self.stage_changes([(p["_id"], *(p["v_" + name] for name in CHANGED), p["_id"] in following) for p in params])
+            return
+        self.connection.execute(UPDATE, params)
         if follow:
             self.connection.execute(FOLLOW_SOURCE, follow)
-        self.report.comments.updated += len(changed)
 
     # The end of the file
 
     def finish(self) -> None:
+        """The last batch in; written straight, the replies left unlinked linked (staged,
+        that is done once published: storage/staging.py)."""
         self.flush()
-        if self.loose:  # else every reply was linked as it went in, never to a later row
-            self._link_parents()
-            self._break_cycles()
-            self._report_dangling()
-        self._report_loose_ends()
+        if not self.staged:
+            looped = []
+            if self.loose:  # else every reply was linked as it went in, never to a later row
+                replylinks.link(self.connection, self.site_id)
+                looped = replylinks.loops(self.connection, self.site_id)
+                replylinks.cut(self.connection, looped)
+            self.report_links(looped)
+        with self.target.reading():
+            self._report_loose_ends()
 
-    def _link_parents(self) -> None:
-        parent = aliased(comments)
-        found = (select(parent.c.id).where(parent.c.site_id == comments.c.site_id,
-                                            parent.c.external_id == comments.c.parent_external_id,
-                                            parent.c.id != comments.c.id).scalar_subquery())
-        self.connection.execute(update(comments).where(self._unlinked()).values(parent_id=found))
-
-    def _unlinked(self) -> ColumnElement[bool]:
-        return and_(comments.c.site_id == self.site_id, comments.c.parent_id.is_(None),
-                    comments.c.parent_external_id.is_not(None))
-
-    def _break_cycles(self) -> None:
-        """A reply chain that loops (only a hostile or broken file has one) would hang every
-        thread view. A loop must contain a link to a newer row: only when there is one are
-        the site's links read, into two arrays (16 bytes a reply), and walked in one pass.
-        (Walking each such link with a query a step took 120 s for 2,000 replies listed
-        before their parents.) Each loop is cut at its oldest row, whose link is a newer one."""
-        forward = select(comments.c.id).where(comments.c.site_id == self.site_id, comments.c.parent_id > comments.c.id)
-        if self.connection.scalar(forward.limit(1)) is None:
-            return
-        ids, parents = array("q"), array("q")
-        for comment_id, parent_id in self.connection.execute(
-                select(comments.c.id, comments.c.parent_id).order_by(comments.c.id)
-                .where(comments.c.site_id == self.site_id, comments.c.parent_id.is_not(None))):
-            ids.append(comment_id)
-            parents.append(parent_id)
-        for comment_id in loop_starts(ids, parents):
-            self.connection.execute(update(comments).where(comments.c.id == comment_id).values(parent_id=None))
+    def report_links(self, looped: list[int]) -> None:
+        """What linking the replies left: loops cut, replies whose parent is not here."""
+        for comment_id in looped:
             self.report.warn("replies whose parent chain loops back to them; kept as top-level comments", str(comment_id))
-
-    def _report_dangling(self) -> None:
-        dangling = self.connection.execute(
-            select(comments.c.external_id, comments.c.parent_external_id).where(self._unlinked()).limit(3)).all()
-        if dangling:
-            self.report.warn("replies whose parent is not in the database; kept as top-level comments until it arrives",
-                             [f"{external_id} → {parent_id}" for external_id, parent_id in dangling],
-                             count=self.connection.execute(select(func.count()).where(self._unlinked())).scalar_one())
+        if not self.loose:
+            return
+        with self.target.reading():
+            unlinked = replylinks.unlinked(self.site_id)
+            dangling = self.connection.execute(
+                select(comments.c.external_id, comments.c.parent_external_id).where(unlinked).limit(3)).all()
+            if dangling:
+                self.report.warn("replies whose parent is not in the database; kept as top-level comments until it arrives",
+                                 [f"{external_id} → {parent_id}" for external_id, parent_id in dangling],
+                                 count=self.connection.execute(select(func.count()).where(unlinked)).scalar_one())
 
     def _report_loose_ends(self) -> None:
         if self.articles.placeholders:
@@ -234,32 +236,6 @@ class Writer:
         if self.undated:
             self.report.warn("comments without a usable date; dated by their article, else by the import", [],
                              count=self.undated)
-
-
-def loop_starts(ids: array[int], parents: array[int]) -> list[int]:
-    """The oldest row of each loop among the links ids[i] → parents[i] (ids in order): each
-    row is visited once, following parents until a row without one, a row already done,
-    or a row of the walk itself (a loop)."""
-    state = bytearray(len(ids))  # 0 not seen, 1 on the current walk, 2 done
-    starts = []
-    for first in range(len(ids)):
-        walk: list[int] = []
-        at: int | None = first
-        while at is not None and not state[at]:
-            state[at] = 1
-            walk.append(at)
-            at = _index(ids, parents[at])
-        if at is not None and state[at] == 1:
-            starts.append(min(ids[i] for i in walk[walk.index(at):]))
-        for i in walk:
-            state[i] = 2
-    return starts
-
-
-def _index(ids: array[int], comment_id: int) -> int | None:
-    """Where a row is among the linked ones (None: it has no parent, so no chain goes on)."""
-    at = bisect_left(ids, comment_id)
-    return at if at < len(ids) and ids[at] == comment_id else None
 
 
 class _Written:

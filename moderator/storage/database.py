@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from moderator.storage.engine import make_engine, make_session_factory
 from moderator.storage.migrate import prepare_database
+from moderator.storage.staging import recover
 
 
 @dataclass
@@ -28,4 +29,5 @@ def open_database(url: str, backups: Path) -> Database:
     engine = make_engine(url)
     created = "comments" not in inspect(engine).get_table_names()
     backup = prepare_database(engine, backups)
+    recover(engine)  # an import a crash cut short: rolled back, or completed
     return Database(engine, make_session_factory(engine), make_session_factory(engine, write=True), created, backup)

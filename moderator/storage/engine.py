@@ -2,27 +2,32 @@
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
 from moderator.filemodes import private_file
+from moderator.storage.locks import BUSY_TIMEOUT_MS, Waiting, begin_writing
 
 SQLITE_PRAGMAS = (
     "PRAGMA foreign_keys=ON",
     "PRAGMA journal_mode=WAL",
     # FULL: a decision that returned is on disk even if the machine loses power.
     "PRAGMA synchronous=FULL",
-    "PRAGMA busy_timeout=10000",
+    f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}",
 )
 
 
 # A session made for writing (Database.write_sessions) begins with the write lock taken:
 # what it reads before it writes (a comment's status, its version) cannot change under it,
-# and a concurrent writer waits (busy_timeout) instead of failing halfway.
+# and a concurrent writer waits (storage/locks.py) instead of failing halfway.
 WRITE = "moderator_write"
+# How many seconds a write session waits for the write lock before DatabaseBusy (nothing
+# done yet, so it may be tried again: the window's writer does, saying it waits).
+PATIENCE = "moderator_patience"
 
 
 def make_engine(url: str) -> Engine:
@@ -32,14 +37,26 @@ def make_engine(url: str) -> Engine:
     if engine.dialect.name == "sqlite":
         _create_private(engine.url.database)
         event.listen(engine, "connect", _set_sqlite_pragmas)
-        event.listen(engine, "begin", _begin_sqlite)
+        database = database_path(engine)
+        waiting = Waiting(database) if database is not None else None
+        event.listen(engine, "begin", lambda connection: _begin_sqlite(connection, waiting))
     return engine
+
+
+def database_path(engine: Engine) -> str | None:
+    """The SQLite database file the engine opens (None: in memory, a URI, another backend)."""
+    database = engine.url.database
+    return database if engine.dialect.name == "sqlite" and database is not None and _is_file(database) else None
+
+
+def _is_file(database: str | None) -> bool:
+    return bool(database) and database != ":memory:" and not str(database).startswith("file:")
 
 
 def _create_private(database: str | None) -> None:
     """A new database file is created 0600 before SQLite opens it; its -wal and -shm
     files then take the same mode (moderator.filemodes)."""
-    if not database or database == ":memory:" or database.startswith("file:"):
+    if database is None or not _is_file(database):
         return
     path = Path(database)
     if not path.exists() and path.parent.is_dir():
@@ -57,12 +74,25 @@ def _set_sqlite_pragmas(dbapi_connection: Any, _record: object) -> None:
     dbapi_connection.isolation_level = None
 
 
-def _begin_sqlite(connection: Connection) -> None:
-    writing = connection.get_execution_options().get(WRITE, False)
-    connection.exec_driver_sql("BEGIN IMMEDIATE" if writing else "BEGIN")
+def _begin_sqlite(connection: Connection, waiting: Waiting | None) -> None:
+    options = connection.get_execution_options()
+    if not options.get(WRITE, False):
+        connection.exec_driver_sql("BEGIN")
+        return
+    begin_writing(driver_of(connection), waiting, options.get(PATIENCE, BUSY_TIMEOUT_MS / 1000))
 
 
-def make_session_factory(engine: Engine, write: bool = False) -> sessionmaker[Session]:
-    """Sessions for reading (a snapshot each), or for writing (`write`: the write lock first)."""
+def driver_of(connection: Connection) -> sqlite3.Connection:
+    """The sqlite3 connection under an SQLite engine's connection (for what SQLAlchemy has no
+    words for: ATTACH, a pragma between transactions)."""
+    return cast(sqlite3.Connection, connection.connection.driver_connection)
+
+
+def make_session_factory(engine: Engine, write: bool = False, patience: float | None = None) -> sessionmaker[Session]:
+    """Sessions for reading (a snapshot each), or for writing (`write`: the write lock first,
+    waited for up to `patience` seconds, by default as long as any statement waits)."""
+    options: dict[str, Any] = {WRITE: True} if write else {}
+    if patience is not None:
+        options[PATIENCE] = patience
     # expire_on_commit=False: rows read in a task stay readable after it commits.
-    return sessionmaker(engine.execution_options(**{WRITE: True}) if write else engine, expire_on_commit=False)
+    return sessionmaker(engine.execution_options(**options) if options else engine, expire_on_commit=False)

@@ -301,3 +301,33 @@ class ExplanationCache(Base):
     text_sha: Mapped[str] = mapped_column(String(64))
     explanation: Mapped[dict[str, object]] = mapped_column(JSON)  # moderator.scoring.explain.Explanation.as_json()
     created_at: Mapped[timestamp]
+
+
+class ImportRun(Base):
+    """An import under way (a row only while one runs, or was cut short by a crash).
+
+    Its new comments wait in a staging file beside the database (storage/staging.py) while
+    the file is read: `writing`. Once the whole file is in, they are moved into `comments`
+    in short transactions: `publishing`. At the next start an import found `writing` is
+    rolled back and one found `publishing` is completed. Ids are plain integers, not
+    foreign keys: rolling back removes the sites and articles they point to."""
+
+    __tablename__ = "imports"
+
+    id: Mapped[intpk]
+    phase: Mapped[str] = mapped_column(String(20))  # storage.staging.Phase
+    path: Mapped[str] = mapped_column(Text)  # the file, as named to the import
+    started_at: Mapped[timestamp]  # also the new comments' updated_at
+    site_id: Mapped[int | None]  # the site its comments belong to, once known
+    # Rows from these ids up were added by this import: removed if it is rolled back.
+    first_site_id: Mapped[int]
+    first_article_id: Mapped[int]
+    # Staged comments are numbered from here; published, each takes its number + shift.
+    first_comment_id: Mapped[int]
+    shift: Mapped[int] = mapped_column(default=0)
+    # Publishing: staged comments up to this number are in comments; staged changes to
+    # comments up to this comment id are applied.
+    published_to: Mapped[int] = mapped_column(default=0)
+    updated_to: Mapped[int] = mapped_column(default=0)
+    # Some replies could not be linked as they were written: link them once all are in.
+    link_replies: Mapped[bool] = mapped_column(default=False)

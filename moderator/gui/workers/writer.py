@@ -3,7 +3,10 @@
 A `Worker` runs plain functions one at a time on its own thread and hands each result
 back to the GUI thread through a queued signal. The `Writer` is the worker every
 database write goes through: each task opens its own session and commits. Live ORM
-objects never cross threads; results are plain values.
+objects never cross threads; results are plain values. A write that finds the database
+busy (another program writing: an import, storage/locks.py) waits and tries again until it
+lands, saying so on `waiting`: nothing of it was done, so the moderator's action and the
+undo stack stay as they are.
 """
 
 from __future__ import annotations
@@ -17,6 +20,12 @@ from PySide6.QtCore import QObject, Qt, Signal
 from sqlalchemy.orm import Session, sessionmaker
 
 from moderator.changes import Changes
+from moderator.errors import DatabaseBusy
+from moderator.storage.engine import PATIENCE
+
+# How long a write waits for the write lock before the window says it waits (then it
+# keeps trying). An import lets a waiting write through within one of its statements.
+SAY_WAITING_AFTER = 0.5  # seconds
 
 Operation = Callable[[Session], Any]
 Callback = Callable[[Any], None]
@@ -86,10 +95,14 @@ class Writer(Worker):
     callback runs: the one signal every view refreshes itself from."""
 
     changed = Signal(object)  # Changes
+    # True: a write waits for another program writing to the database; False: it landed
+    # (or failed). Emitted from the writer's thread, delivered before the write's own result.
+    waiting = Signal(bool)
 
     def __init__(self, sessions: sessionmaker[Session], on_error: ErrorCallback, parent: QObject | None = None):
         super().__init__("db-writer", on_error, parent)
         self._sessions = sessions
+        self._closing = False
 
     def announce(self, changes: Changes) -> None:
         """Changes made outside a write task (scores landing in slices, a new model)."""
@@ -105,10 +118,33 @@ class Writer(Worker):
         return self.run(lambda: self._in_session(operation), on_done, on_error)
 
     def _in_session(self, operation: Operation) -> Any:
+        said = False
+        try:
+            while True:
+                try:
+                    return self._try(operation)
+                except DatabaseBusy:
+                    if self._closing:  # the window is closing: it cannot wait for ever
+                        raise
+                    if not said:
+                        said = True
+                        self.waiting.emit(True)
+        finally:
+            if said:
+                self.waiting.emit(False)
+
+    def _try(self, operation: Operation) -> Any:
+        """One try: the write lock first (DatabaseBusy if it is not free within a moment:
+        nothing done), then the whole write."""
         with self._sessions() as session:
+            session.connection(execution_options={PATIENCE: SAY_WAITING_AFTER})
             result = operation(session)
             session.commit()
             return result
+
+    def close(self) -> None:
+        self._closing = True
+        super().close()
 
 
 class Reader(Worker):
