@@ -6,7 +6,9 @@ the cursor, the date of the newest comment already in (`after=` compares the sit
 time, so the cursor is the site's own local `date`, a second earlier: `after` is strict),
 then finds status changes by reading the hold, spam and trash lists again, since
 WordPress dates no change of a comment; comments that left those lists are read by id
-(approved since), and those found nowhere were deleted on the site.
+(approved since), and those found nowhere were deleted on the site. A comment the first
+part of the same pull brought is not brought again by the lists (its state is that fresh),
+and a first pull (no cursor: every comment read, whatever its status) reads no list at all.
 """
 
 from __future__ import annotations
@@ -55,6 +57,7 @@ class WordPress(Connector):
         self.client = SiteClient(self.url, auth=(username, secret.replace(" ", "")), workers=workers)
         self.user_id: int | None = None
         self.articles_seen: set[str] = set()
+        self.pulled: dict[str, SiteState] = {}  # what this pull brought already (id → state)
 
     @property
     def site_key(self) -> str:
@@ -95,9 +98,14 @@ class WordPress(Connector):
     # ---- pulling -----------------------------------------------------------------------------
 
     def pull(self, cursor: Mapping[str, str], known: Mapping[str, SiteState]) -> Iterator[Page]:
-        self.articles_seen = set()
-        yield from self._new_since(cursor.get("after"))
-        yield from self._status_changes(known)
+        self.articles_seen, self.pulled = set(), {}
+        after = cursor.get("after")
+        yield from self._new_since(after)
+        if after:
+            yield from self._status_changes({**known, **self.pulled})
+        else:  # every comment on the site was just read: a known one not among them is gone
+            yield from self._gone([external_id for external_id, state in known.items()
+                                   if external_id not in self.pulled and state.flag != "deleted"])
 
     def _new_since(self, after: str | None) -> Iterator[Page]:
         page, newest = 1, after
@@ -114,6 +122,8 @@ class WordPress(Connector):
                 raise SiteError(f"{self.url} refused to list comments ({comments.get('message', response.status_code)}).")
             if comments:
                 newest = _second_before(comments[-1]["date"])
+                self.pulled |= {str(c["id"]): STATES.get(c["status"], SiteState(PENDING, c["status"][:20]))
+                                for c in comments}
             total = int(response.headers.get("x-wp-total", 0)) or None
             yield Page(self._records(comments), {"after": newest} if newest else None, total)
             if len(comments) < PER_PAGE:
@@ -128,8 +138,11 @@ class WordPress(Connector):
                 changed = [c for c in comments if known.get(str(c["id"])) != STATES[c["status"]]]
                 if changed:
                     yield Page(self._records(changed))
-        left = [external_id for external_id, state in known.items()
-                if state.status != APPROVED and external_id not in listed and not (state.flag == "deleted")]
+        yield from self._gone([external_id for external_id, state in known.items()
+                               if state.status != APPROVED and external_id not in listed and state.flag != "deleted"])
+
+    def _gone(self, left: list[str]) -> Iterator[Page]:
+        """Comments no longer where they were: read by id (approved since), or gone from the site."""
         for start in range(0, len(left), PER_PAGE):
             chunk = left[start:start + PER_PAGE]
             found = self._get(COMMENTS, context="edit", status="approve", include=",".join(chunk), per_page=PER_PAGE)

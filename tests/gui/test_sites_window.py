@@ -3,6 +3,8 @@ the Connections dialog, a conflict shown on the comment with both states and a c
 
 from __future__ import annotations
 
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QInputDialog, QLineEdit
 from sqlalchemy import select, update
 
 from moderator.connectors.connections import add_connection
@@ -70,3 +72,29 @@ def test_a_conflict_shows_both_states_and_take_the_sites_decides_here(qtbot, win
     with window.context.db.sessions() as s:
         assert s.scalar(select(Comment.status).where(Comment.id == ids[0])) == "hidden"
     assert bar.isHidden()
+
+
+def test_f9_asks_for_a_secret_kept_nowhere_once_a_session(qtbot, window):
+    """No credential store: the secret is asked for when the moderator syncs, then kept in memory."""
+    connection_id, _ = connect_demo_site(window, f"http://127.0.0.1:{free_port()}")
+    row = next(r for r in window.sites.sync.connections() if r.id == connection_id)
+    window.sites.sync.secrets.forget(SESSION, row.site_key, row.username)  # a new session
+    asked = []
+
+    def answer() -> None:
+        dialog = window.findChild(QInputDialog, "siteSecretDialog")
+        asked.append(dialog.labelText())
+        assert dialog.textEchoMode() == QLineEdit.EchoMode.Password
+        dialog.setTextValue("typed-secret")
+        dialog.accept()
+
+    QTimer.singleShot(0, answer)
+    with qtbot.waitSignal(window.sites.sync.finished, timeout=60_000):
+        window.actions_by_id[ActionId.SYNC_NOW].trigger()
+    assert len(asked) == 1 and "Application Password for editor" in asked[0] and "this session only" in asked[0]
+    assert window.sites.sync.secrets.get(SESSION, row.site_key, row.username) == "typed-secret"
+    qtbot.waitUntil(lambda: not window.sites.sync.running)
+    with qtbot.waitSignal(window.sites.sync.finished, timeout=60_000):
+        window.actions_by_id[ActionId.SYNC_NOW].trigger()  # asked once: no dialog this time
+    assert len(asked) == 1
+    wait_writes(qtbot, window)

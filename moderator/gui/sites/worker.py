@@ -88,8 +88,8 @@ class SiteSync(QObject):
     def _one(self, row: ConnectionRow, token: CancelToken, owns_panel: bool) -> SyncReport:
         secret = self.secrets.get(row.secret_kept, row.site_key, row.username)
         if secret is None:
-            report = SyncReport(row.site_key, error=f"No password for {row.site_key} this session: enter it under "
-                                                    "Site → Connections….")
+            report = SyncReport(row.site_key, error=f"No password for {row.site_key} this session: "
+                                                    "press F9 (Site → Sync now) to enter it.")
             self.logged.emit(report.summary())
             return report
         try:
