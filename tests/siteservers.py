@@ -416,6 +416,13 @@ class IssoServer:
         with sqlite3.connect(self.work / "comments.db") as db:
             return dict(db.execute("SELECT id, mode FROM comments"))
 
+    def modes_by_text(self) -> dict[str, int]:
+        """Comment text → mode: Isso gives a deleted comment's id to the next one (SQLite's rowid)."""
+        import sqlite3
+
+        with sqlite3.connect(self.work / "comments.db") as db:
+            return dict(db.execute("SELECT text, mode FROM comments"))
+
     def admin_activate(self, comment_id: int) -> None:
         import sqlite3
 

@@ -12,6 +12,11 @@ row is held and the moderator chooses: moderation/conflicts.py). A reply's row i
 `sending` (a kill, or a cut between the site's answer and the mark) looks on the site for
 the reply before posting again. A pull records the site's changes to comments that have
 rows still to send, or local decisions, as held rows too: nothing is overwritten either way.
+
+A site may give a deleted comment's id to a new one (Isso: SQLite reuses the highest id
+once its row is gone). A comment gone from the site never comes back, so a live comment
+arriving under a deleted one's id, or a reply of ours posted under it, is a new comment:
+the old one here keeps its text and decisions and loses the id (it is no longer on the site).
 """
 
 from __future__ import annotations
@@ -161,6 +166,7 @@ def apply_page(session: Session, connection: ConnectionRow, page: Page) -> tuple
     """One page in one short transaction: the site's changes to comments decided here held
     first, then the records through the import pipeline, then the cursor."""
     records = list(page.records) + gone_records(session, connection.site_id, page.gone)
+    retire_reused_ids(session, connection.site_id, [r for r in records if r.__class__ is CommentRecord])
     held = hold_site_changes(session, connection, [r for r in records if r.__class__ is CommentRecord])
     report = import_records(session, records, connection.site_key, connection.site_name)
     if page.cursor is not None:
@@ -180,6 +186,24 @@ def gone_records(session: Session, site_id: int, external_ids: list[str]) -> lis
     return [CommentRecord(c.external_id or "", article, parent_external or c.parent_external_id, c.author, c.author_email,
                           c.author_url, c.author_ip, c.created_at, c.body, HIDDEN, "deleted", c.kind)
             for c, article, parent_external in rows]
+
+
+def retire_reused_ids(session: Session, site_id: int, records: list[CommentRecord]) -> None:
+    """Comments gone from the site whose id the site gave to a new comment (another author or
+    text, and not deleted) let go of it, before the import reads the id as theirs."""
+    live = {r.external_id: r for r in records if r.source_flag != "deleted"}
+    if not live:
+        return
+    reused = [comment_id for comment_id, external_id, author, body in session.execute(
+        select(Comment.id, Comment.external_id, Comment.author, Comment.body)
+        .where(Comment.site_id == site_id, Comment.external_id.in_(list(live)), Comment.source_flag == "deleted"))
+        if (live[external_id or ""].author, live[external_id or ""].body) != (author, body)]
+    _let_go_of_ids(session, reused)
+
+
+def _let_go_of_ids(session: Session, comment_ids: list[int]) -> None:
+    if comment_ids:
+        session.execute(update(Comment).where(Comment.id.in_(comment_ids)).values(external_id=None))
 
 
 def hold_site_changes(session: Session, connection: ConnectionRow, records: list[CommentRecord]) -> int:
@@ -397,5 +421,8 @@ def _sent(session: Session, o: Outcome) -> None:
         values |= {"source_status": o.site.status, "source_flag": o.site.flag}
     if o.external_id is not None:
         values["external_id"] = o.external_id
+        _let_go_of_ids(session, list(session.scalars(select(Comment.id).where(  # a reused id: see the top
+            Comment.external_id == o.external_id, Comment.id != o.item.comment_id,
+            Comment.site_id == select(Comment.site_id).where(Comment.id == o.item.comment_id).scalar_subquery()))))
     if values:
         session.execute(update(Comment).where(Comment.id == o.item.comment_id).values(values))
