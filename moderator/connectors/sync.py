@@ -139,6 +139,10 @@ def ahead(pages: Iterator[Page], cancelled: Cancelled) -> Iterator[Page]:
             waiting.put(None)
         except BaseException as error:  # noqa: BLE001 - handed to the reading thread, raised there
             waiting.put(error)
+        finally:
+            close = getattr(pages, "close", None)
+            if close is not None:
+                close()  # a cancelled pull's generator lets go of its requests here, not at collection
 
     thread = threading.Thread(target=fetch, name="site-pull", daemon=True)
     thread.start()

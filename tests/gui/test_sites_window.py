@@ -13,7 +13,7 @@ from moderator.gui.actions import ActionId
 from moderator.gui.sites.dialog import ConnectionsDialog
 from moderator.moderation import decisions
 from moderator.moderation.outbox import HELD
-from moderator.storage.models import Comment, OutboxItem, Site
+from moderator.storage.models import Comment, OutboxItem, Site, utcnow
 from moderator.vocabulary import Action
 from tests.gui.helpers import wait_writes
 from tests.siteservers import free_port
@@ -61,12 +61,14 @@ def test_a_conflict_shows_both_states_and_take_the_sites_decides_here(qtbot, win
     _, ids = connect_demo_site(window, f"http://127.0.0.1:{free_port()}")
     with window.context.db.write_sessions() as s:
         s.execute(update(OutboxItem).where(OutboxItem.comment_id == ids[0])
-                  .values(state=HELD, site_status="hidden", site_flag="spam"))
+                  .values(state=HELD, site_status="hidden", site_flag="spam", changed_at=utcnow()))
         s.commit()
     window.open_comment(ids[0])
     bar = window.sites.conflict
-    assert bar.isVisible() or not bar.isHidden()
-    assert "On the site it is hidden (spam)" in bar.label.text() and "ana made it approved" in bar.label.text()
+    assert window.panel.isAncestorOf(bar) and bar.isVisible()  # at the top of the comment panel
+    assert bar.mapTo(window.panel, bar.rect().topLeft()).y() < window.panel.height() // 4
+    assert "On the site it is now hidden (spam), seen at" in bar.label.text()
+    assert "here ana approved it at" in bar.label.text()
     bar.take_button.click()
     wait_writes(qtbot, window)
     with window.context.db.sessions() as s:

@@ -123,11 +123,12 @@ def test_a_comment_deleted_on_the_site_is_marked_deleted(db, wordpress):
 def test_a_first_pull_brings_each_comment_once_and_reads_no_status_list(db, wordpress):
     """Every comment is read by the first part of a first pull (any status): the hold list
     is not read again, nor its comments imported a second time."""
-    wordpress.bulk_comments(230, posts=3, hold_every=1)
+    wordpress.bulk_comments(730, posts=3, hold_every=1)  # 8 pages: more than are asked for at once
     row, connector = connected(db, wordpress)
     report = sync_now(db, row.id, connector)
     assert report.error is None
-    assert (report.pulled.added, report.pulled.updated, report.pulled.unchanged) == (230, 0, 0)
+    assert (report.pulled.added, report.pulled.updated, report.pulled.unchanged) == (730, 0, 0)
+    assert set(by_external(db)) == {str(c["id"]) for c in wordpress.all_comments()}
     again = sync_now(db, row.id, connector)  # incremental: the lists are read, nothing changed
     assert (again.pulled.added, again.pulled.updated) == (0, 0)
 

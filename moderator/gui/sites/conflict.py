@@ -41,7 +41,8 @@ class ConflictBar(QWidget):
         if self.conflict is None:
             self.hide()
             return
-        self.label.setText(f"Changed on the site: {self.conflict.describe()} Which stays?")
+        self.label.setText(f"Changed on the site meanwhile, so your decision is held. {self.conflict.describe()} "
+                           "Which stays?")
         self.show()
 
     def on_changes(self, changes: Changes) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QInputDialog, QLineEdit, QMainWindow, QWidget
+from PySide6.QtWidgets import QBoxLayout, QInputDialog, QLineEdit, QMainWindow, QScrollArea, QWidget
 
 from moderator.changes import Changes
 from moderator.config import AppPaths
@@ -48,9 +48,12 @@ class SitesInWindow:
         self.show_status()
 
     def attach_conflict_bar(self, comment_panel: QWidget) -> None:
-        layout = comment_panel.layout()
-        if layout is not None and hasattr(layout, "insertWidget"):
-            layout.insertWidget(0, self.conflict)
+        """At the top of the comment panel (a scroll area: the bar goes into what it scrolls)."""
+        body = comment_panel.widget() if isinstance(comment_panel, QScrollArea) else comment_panel
+        layout = body.layout() if body is not None else None
+        if not isinstance(layout, QBoxLayout):
+            raise TypeError(f"the comment panel has no box layout to take the conflict bar ({layout!r})")
+        layout.insertWidget(0, self.conflict)
 
     def on_changes(self, changes: Changes) -> None:
         self.conflict.on_changes(changes)
