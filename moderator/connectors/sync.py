@@ -72,12 +72,17 @@ class SyncReport:
                 "local": self.local, "failed": self.failed, "to_send": self.remaining, "error": self.error,
                 "offline": self.offline, "cancelled": self.cancelled}
 
-    def summary(self) -> str:
-        p = self.pulled
-        said = (f"{self.site}: pulled {p.added} new, {p.updated} changed; sent {self.sent}"
-                + (f", {self.held} held (changed on the site)" if self.held else "")
-                + (f", {self.failed} refused" if self.failed else "") + f"; {self.remaining} to send")
-        return said + (f". {self.error}" if self.error else "") + (" (cancelled)" if self.cancelled else "")
+    def summary(self, name: str | None = None) -> str:
+        """One line; a run the site did not answer says only that and what waits."""
+        p, parts = self.pulled, []
+        if p.added or p.updated or not self.error:
+            parts.append(f"pulled {p.added} new, {p.updated} changed")
+        if self.sent or self.held or self.failed or not self.error:
+            parts.append(f"sent {self.sent}" + (f", {self.held} held (changed on the site)" if self.held else "")
+                         + (f", {self.failed} refused" if self.failed else ""))
+        parts.append(f"{self.remaining} to send")
+        said = f"{name or self.site}: " + "; ".join(parts) + "."
+        return said + (f" {self.error}" if self.error else "") + (" (cancelled)" if self.cancelled else "")
 
 
 def sync(connection: ConnectionRow, connector: Connector, read: Read[Any], write: Write[Any],

@@ -39,8 +39,14 @@ def test_offline_the_status_bar_says_so_with_the_decisions_waiting(qtbot, window
     wait_writes(qtbot, window)
     window.sites.show_status()
     assert window.sites.status.text() == "Offline · 3 to send"
-    assert "did not answer" in window.sites.log.text.toPlainText()
+    log, name = window.sites.log.text.toPlainText(), window.sites.sync.connections()[0].site_name
+    assert f"{name} (127.0.0.1:" in log and "did not answer" in log and "3 to send" in log  # named as people know it
+    assert "pulled" not in log  # nothing was: the line says only that the site did not answer
     assert window.actions_by_id[ActionId.SYNC_NOW].shortcut().toString() == "F9"
+    dialog = ConnectionsDialog(window, window.sites.sync, window.writer, window.sites.show_status)
+    qtbot.addWidget(dialog.dialog)
+    assert dialog.table.item(0, 1).text() == "WordPress"
+    assert dialog.selected.text().startswith(f"Last error ({name} (127.0.0.1:") and "did not answer" in dialog.selected.text()
 
 
 def test_the_connections_dialog_lists_the_connections_and_refuses_plain_http_elsewhere(qtbot, window):

@@ -90,7 +90,7 @@ class SiteSync(QObject):
         if secret is None:
             report = SyncReport(row.site_key, error=f"No password for {row.site_key} this session: "
                                                     "press F9 (Site → Sync now) to enter it.")
-            self.logged.emit(report.summary())
+            self.logged.emit(f"{time.strftime('%H:%M:%S')}  {report.summary(site_label(row))}")
             return report
         try:
             connector = make_connector(row.kind, row.url, row.username, secret)
@@ -101,7 +101,7 @@ class SiteSync(QObject):
                 connector.close()
         except Exception as error:  # noqa: BLE001 - one sentence for the log, or the bug named there
             report = SyncReport(row.site_key, error=explain(error) or f"unexpected error: {error!r}")
-        self.logged.emit(f"{time.strftime('%H:%M:%S')}  {report.summary()}")
+        self.logged.emit(f"{time.strftime('%H:%M:%S')}  {report.summary(site_label(row))}")
         return report
 
     def _progress(self, owns_panel: bool) -> Callable[[int, int], None]:
@@ -129,3 +129,9 @@ class SiteSync(QObject):
         self._token.cancel()
         if self._thread is not None:
             self._thread.join()
+
+
+def site_label(row: ConnectionRow) -> str:
+    """How the window names a connection: the site's name and address (the key is internal)."""
+    address = row.url.split("://", 1)[-1]
+    return f"{row.site_name} ({address})" if row.site_name and row.site_name != address else address
