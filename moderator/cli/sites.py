@@ -145,6 +145,9 @@ def _when(value: Any) -> str:
 def cmd_sync(db: Database, args: argparse.Namespace) -> int:
     with db.sessions() as session:
         rows = [connection(session, args.site)] if args.site else [r for r in connections(session) if r.enabled]
+    for row in rows:
+        if not row.enabled:  # the app talks to a site only while its connection is on
+            raise ModeratorError(f"The connection to {row.site_key} is off; `moderator sites on {row.id}` turns it on.")
     failed = False
     for row in rows:
         report = _sync_one(db, args, row)
