@@ -20,8 +20,9 @@ the simplest sequential client in the same run.
 The last line printed is one JSON object. Here (2 cores shared with other work, load 13-14),
 2026-12-05, `bench/sync.py` (10,000 comments, 1,000 decisions): pull 8.4 s (1,193 comments/s)
 against 15.1 s sequential, peak RSS 78 MB; push 51.5 decisions/s against 16.0/s; the window's
-pull 9.3 s, longest gap 193 ms of which at most 24 ms the GUI thread's own CPU (the rest waiting
-for a CPU or the GIL). Before the first pull stopped reading the hold list again (2,000
+pull 9.3 s, longest gap 193 ms (128 ms less waiting for a CPU). Two more window pulls of 10,000:
+longest gaps 271 and 128 ms, the GUI thread's own CPU at most 24 ms in any gap (the rest is
+waiting for a CPU or the GIL, which a descheduled thread holds). Before the first pull stopped reading the hold list again (2,000
 comments): pull 2.74 s against 1.81 s sequential; after: 1.40 s against 2.09 s.
 """
 
