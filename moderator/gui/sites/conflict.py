@@ -26,6 +26,7 @@ class ConflictBar(QFrame):
         self.setObjectName("conflictBar")
         self.setAccessibleName("Conflict with the site")
         self.title = QLabel("Changed on the site: your decision is held", self)
+        self.title.setTextFormat(Qt.TextFormat.PlainText)  # every label of the comment panel is (tests/gui/test_window.py)
         self.title.setStyleSheet("font-weight: bold;")
         self.label = QLabel(self)
         self.label.setTextFormat(Qt.TextFormat.PlainText)
