@@ -62,6 +62,7 @@ class SyncReport:
     error: str | None = None
     cancelled: bool = False
     remaining: int = 0  # still to send after this run
+    why: dict[str, int] = field(default_factory=dict)  # why rows stayed local or were refused → how many
 
     @property
     def offline(self) -> bool:
@@ -77,12 +78,14 @@ class SyncReport:
         p, parts = self.pulled, []
         if p.added or p.updated or not self.error:
             parts.append(f"pulled {p.added} new, {p.updated} changed")
-        if self.sent or self.held or self.failed or not self.error:
+        if self.sent or self.held or self.failed or self.local or not self.error:
             parts.append(f"sent {self.sent}" + (f", {self.held} held (changed on the site)" if self.held else "")
+                         + (f", {self.local} kept here only" if self.local else "")
                          + (f", {self.failed} refused" if self.failed else ""))
         parts.append(f"{self.remaining} to send")
         said = f"{name or self.site}: " + "; ".join(parts) + "."
-        return said + (f" {self.error}" if self.error else "") + (" (cancelled)" if self.cancelled else "")
+        why = "".join(f" {note.rstrip('.')} ({count})." for note, count in self.why.items() if note)
+        return said + why + (f" {self.error}" if self.error else "") + (" (cancelled)" if self.cancelled else "")
 
 
 def sync(connection: ConnectionRow, connector: Connector, read: Read[Any], write: Write[Any],
@@ -308,6 +311,8 @@ def deliver(connection: ConnectionRow, connector: Connector, read: Read[Any], wr
                 report.held += outcome.state == HELD
                 report.local += outcome.state == LOCAL
                 report.failed += outcome.state == FAILED
+                if outcome.state in (LOCAL, FAILED):  # the moderator is told why (the Sync log, `sync`)
+                    report.why[outcome.note] = report.why.get(outcome.note, 0) + 1
             if all(o.state == WAITING for o in outcomes):
                 return  # only replies whose parent is not on the site yet: nothing more to do now
 

@@ -73,6 +73,7 @@ def test_approve_hide_and_reply_reach_isso_and_a_restore_stays_local(db, isso):
     write(lambda s: decisions.decide(s, [ids[f"{URI}#{one}"]], Action.RESTORE, "ana"))
     report = sync_now(db, row.id, connector)
     assert report.local == 1 and isso.modes()[one] == 1
+    assert "1 kept here only" in report.summary() and f"{CANNOT_RESTORE.rstrip('.')} (1)." in report.summary()
     assert read(lambda s: s.scalar(select(OutboxItem.note).where(OutboxItem.state == "local"))) == CANNOT_RESTORE
 
 
