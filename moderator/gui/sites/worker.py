@@ -11,7 +11,7 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from moderator.changes import Changes
 from moderator.connectors.connections import ConnectionRow, connections, make_connector
@@ -30,6 +30,7 @@ class SiteSync(QObject):
     finished = Signal(object)  # list[SyncReport]
     logged = Signal(str)  # a line for the Sync log
     _refresh = Signal()
+    _done = Signal(object, object, bool)  # reports, the run's token, whether it showed in the panel
 
     def __init__(self, db: Database, writer: Writer, panel: ProgressPanel, secrets: Secrets, parent: QObject | None = None):
         super().__init__(parent)
@@ -39,6 +40,9 @@ class SiteSync(QObject):
         self._due: dict[int, float] = {}
         self._closing = False
         self._refresh.connect(lambda: self._writer.announce(Changes(everything=True)))
+        # The panel is a widget: freed on the GUI thread, before `finished`'s listeners (which
+        # start scoring what arrived: the scorer needs the panel).
+        self._done.connect(self._on_done, Qt.ConnectionType.QueuedConnection)
         self._timer = QTimer(self)
         self._timer.setInterval(TICK_MS)
         self._timer.timeout.connect(self._tick)
@@ -80,9 +84,12 @@ class SiteSync(QObject):
                 break
             reports.append(self._one(row, token, owns_panel))
             self._due[row.id] = time.monotonic() + row.pull_every
+        self._refresh.emit()
+        self._done.emit(reports, token, owns_panel)
+
+    def _on_done(self, reports: list[SyncReport], token: CancelToken, owns_panel: bool) -> None:
         if owns_panel:
             self._panel.finish(token)
-        self._refresh.emit()
         self.finished.emit(reports)
 
     def _one(self, row: ConnectionRow, token: CancelToken, owns_panel: bool) -> SyncReport:
