@@ -62,14 +62,35 @@ def _listening(port: int) -> bool:
 
 
 def _stop(process: subprocess.Popen | None) -> None:
+    """The process and, when it leads a process group of its own (php -S: its workers), the
+    whole group: php's workers outlived their parent and piled up on the machine."""
     if process is None or process.poll() is not None:
         return
+    group = _own_group(process)  # while it runs (our child, not yet reaped), its pid is its own
     process.send_signal(signal.SIGTERM)
+    if group is not None:
+        _signal_group(group, signal.SIGTERM)
     try:
         process.wait(timeout=15)
     except subprocess.TimeoutExpired:
         process.kill()
         process.wait()
+    if group is not None:
+        _signal_group(group, signal.SIGKILL)  # a worker that did not go with its parent
+
+
+def _own_group(process: subprocess.Popen) -> int | None:
+    try:
+        return process.pid if os.getpgid(process.pid) == process.pid else None
+    except ProcessLookupError:
+        return None
+
+
+def _signal_group(group: int, signal_number: int) -> None:
+    try:
+        os.killpg(group, signal_number)
+    except (ProcessLookupError, PermissionError):
+        pass
 
 
 # ---- WordPress --------------------------------------------------------------------------------
@@ -190,7 +211,7 @@ class WordPressServer:
             self.processes.append(subprocess.Popen(
                 ["php", "-d", f"auto_prepend_file={self.work / 'prepend.php'}", "-d", "display_errors=stderr",
                  "-S", f"127.0.0.1:{self.port}", "-t", str(self.www)], stdout=out, stderr=out, env=environment,
-                cwd=self.www))
+                cwd=self.www, start_new_session=True))  # a group of its own: stopped with its workers
         wait_until(lambda: _listening(self.port), START_TIMEOUT, "WordPress (php -S)", log)
 
     # calling its API, as its own users would
@@ -415,6 +436,13 @@ class IssoServer:
 
         with sqlite3.connect(self.work / "comments.db") as db:
             return dict(db.execute("SELECT id, mode FROM comments"))
+
+    def modes_by_text(self) -> dict[str, int]:
+        """Comment text → mode: Isso gives a deleted comment's id to the next one (SQLite's rowid)."""
+        import sqlite3
+
+        with sqlite3.connect(self.work / "comments.db") as db:
+            return dict(db.execute("SELECT text, mode FROM comments"))
 
     def admin_activate(self, comment_id: int) -> None:
         import sqlite3

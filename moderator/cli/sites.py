@@ -60,6 +60,8 @@ def add_commands(commands: Subcommands) -> None:
     p.add_argument("--json", action="store_true", help="one JSON object per connection")
     p = commands.add_parser("outbox", help="the decisions waiting for a site, and those held by a conflict")
     p.add_argument("--json", action="store_true")
+    p.add_argument("--all", action="store_true", help="every row: also those sent, kept here only (with why), "
+                   "refused and dropped")
 
 
 def _secrets(args: argparse.Namespace) -> Secrets:
@@ -145,6 +147,9 @@ def _when(value: Any) -> str:
 def cmd_sync(db: Database, args: argparse.Namespace) -> int:
     with db.sessions() as session:
         rows = [connection(session, args.site)] if args.site else [r for r in connections(session) if r.enabled]
+    for row in rows:
+        if not row.enabled:  # the app talks to a site only while its connection is on
+            raise ModeratorError(f"The connection to {row.site_key} is off; `moderator sites on {row.id}` turns it on.")
     failed = False
     for row in rows:
         report = _sync_one(db, args, row)
@@ -180,8 +185,10 @@ def cmd_outbox(db: Database, args: argparse.Namespace) -> int:
     from sqlalchemy import select
 
     with db.sessions() as session:
-        rows = session.execute(select(OutboxItem, Comment.external_id).join(Comment, Comment.id == OutboxItem.comment_id)
-                               .where(OutboxItem.state.in_((*TO_SEND, HELD))).order_by(OutboxItem.id)).all()
+        query = select(OutboxItem, Comment.external_id).join(Comment, Comment.id == OutboxItem.comment_id)
+        if not args.all:
+            query = query.where(OutboxItem.state.in_((*TO_SEND, HELD)))
+        rows = session.execute(query.order_by(OutboxItem.id)).all()
     items = [{"id": o.id, "connection": o.connection_id, "comment": o.comment_id, "site_comment": external,
               "operation": o.operation, "status": o.status_after, "reason": o.reason, "state": o.state,
               "attempts": o.attempts, "since": o.created_at.isoformat(), "site_now": o.site_status, "note": o.note}
@@ -192,7 +199,7 @@ def cmd_outbox(db: Database, args: argparse.Namespace) -> int:
     for item in items:
         print(f"{item['id']:>6}  {item['state']:<8} comment {item['comment']} → {item['operation']} {item['status']}"
               + (f" ({item['reason']})" if item["reason"] else "") + (f"  {item['note']}" if item["note"] else ""))
-    print(f"{sum(1 for i in items if i['state'] != HELD)} to send, {sum(1 for i in items if i['state'] == HELD)} held.")
+    print(f"{sum(1 for i in items if i['state'] in TO_SEND)} to send, {sum(1 for i in items if i['state'] == HELD)} held.")
     return 0
 
 

@@ -12,6 +12,11 @@ row is held and the moderator chooses: moderation/conflicts.py). A reply's row i
 `sending` (a kill, or a cut between the site's answer and the mark) looks on the site for
 the reply before posting again. A pull records the site's changes to comments that have
 rows still to send, or local decisions, as held rows too: nothing is overwritten either way.
+
+A site may give a deleted comment's id to a new one (Isso: SQLite reuses the highest id
+once its row is gone). A comment gone from the site never comes back, so a live comment
+arriving under a deleted one's id, or a reply of ours posted under it, is a new comment:
+the old one here keeps its text and decisions and loses the id (it is no longer on the site).
 """
 
 from __future__ import annotations
@@ -57,6 +62,7 @@ class SyncReport:
     error: str | None = None
     cancelled: bool = False
     remaining: int = 0  # still to send after this run
+    why: dict[str, int] = field(default_factory=dict)  # why rows stayed local or were refused → how many
 
     @property
     def offline(self) -> bool:
@@ -67,12 +73,19 @@ class SyncReport:
                 "local": self.local, "failed": self.failed, "to_send": self.remaining, "error": self.error,
                 "offline": self.offline, "cancelled": self.cancelled}
 
-    def summary(self) -> str:
-        p = self.pulled
-        said = (f"{self.site}: pulled {p.added} new, {p.updated} changed; sent {self.sent}"
-                + (f", {self.held} held (changed on the site)" if self.held else "")
-                + (f", {self.failed} refused" if self.failed else "") + f"; {self.remaining} to send")
-        return said + (f". {self.error}" if self.error else "") + (" (cancelled)" if self.cancelled else "")
+    def summary(self, name: str | None = None) -> str:
+        """One line; a run the site did not answer says only that and what waits."""
+        p, parts = self.pulled, []
+        if p.added or p.updated or not self.error:
+            parts.append(f"pulled {p.added} new, {p.updated} changed")
+        if self.sent or self.held or self.failed or self.local or not self.error:
+            parts.append(f"sent {self.sent}" + (f", {self.held} held (changed on the site)" if self.held else "")
+                         + (f", {self.local} kept here only" if self.local else "")
+                         + (f", {self.failed} refused" if self.failed else ""))
+        parts.append(f"{self.remaining} to send")
+        said = f"{name or self.site}: " + "; ".join(parts) + "."
+        why = "".join(f" {note.rstrip('.')} ({count})." for note, count in self.why.items() if note)
+        return said + why + (f" {self.error}" if self.error else "") + (" (cancelled)" if self.cancelled else "")
 
 
 def sync(connection: ConnectionRow, connector: Connector, read: Read[Any], write: Write[Any],
@@ -134,6 +147,10 @@ def ahead(pages: Iterator[Page], cancelled: Cancelled) -> Iterator[Page]:
             waiting.put(None)
         except BaseException as error:  # noqa: BLE001 - handed to the reading thread, raised there
             waiting.put(error)
+        finally:
+            close = getattr(pages, "close", None)
+            if close is not None:
+                close()  # a cancelled pull's generator lets go of its requests here, not at collection
 
     thread = threading.Thread(target=fetch, name="site-pull", daemon=True)
     thread.start()
@@ -161,6 +178,7 @@ def apply_page(session: Session, connection: ConnectionRow, page: Page) -> tuple
     """One page in one short transaction: the site's changes to comments decided here held
     first, then the records through the import pipeline, then the cursor."""
     records = list(page.records) + gone_records(session, connection.site_id, page.gone)
+    retire_reused_ids(session, connection.site_id, [r for r in records if r.__class__ is CommentRecord])
     held = hold_site_changes(session, connection, [r for r in records if r.__class__ is CommentRecord])
     report = import_records(session, records, connection.site_key, connection.site_name)
     if page.cursor is not None:
@@ -180,6 +198,24 @@ def gone_records(session: Session, site_id: int, external_ids: list[str]) -> lis
     return [CommentRecord(c.external_id or "", article, parent_external or c.parent_external_id, c.author, c.author_email,
                           c.author_url, c.author_ip, c.created_at, c.body, HIDDEN, "deleted", c.kind)
             for c, article, parent_external in rows]
+
+
+def retire_reused_ids(session: Session, site_id: int, records: list[CommentRecord]) -> None:
+    """Comments gone from the site whose id the site gave to a new comment (another author or
+    text, and not deleted) let go of it, before the import reads the id as theirs."""
+    live = {r.external_id: r for r in records if r.source_flag != "deleted"}
+    if not live:
+        return
+    reused = [comment_id for comment_id, external_id, author, body in session.execute(
+        select(Comment.id, Comment.external_id, Comment.author, Comment.body)
+        .where(Comment.site_id == site_id, Comment.external_id.in_(list(live)), Comment.source_flag == "deleted"))
+        if (live[external_id or ""].author, live[external_id or ""].body) != (author, body)]
+    _let_go_of_ids(session, reused)
+
+
+def _let_go_of_ids(session: Session, comment_ids: list[int]) -> None:
+    if comment_ids:
+        session.execute(update(Comment).where(Comment.id.in_(comment_ids)).values(external_id=None))
 
 
 def hold_site_changes(session: Session, connection: ConnectionRow, records: list[CommentRecord]) -> int:
@@ -275,6 +311,8 @@ def deliver(connection: ConnectionRow, connector: Connector, read: Read[Any], wr
                 report.held += outcome.state == HELD
                 report.local += outcome.state == LOCAL
                 report.failed += outcome.state == FAILED
+                if outcome.state in (LOCAL, FAILED):  # the moderator is told why (the Sync log, `sync`)
+                    report.why[outcome.note] = report.why.get(outcome.note, 0) + 1
             if all(o.state == WAITING for o in outcomes):
                 return  # only replies whose parent is not on the site yet: nothing more to do now
 
@@ -397,5 +435,8 @@ def _sent(session: Session, o: Outcome) -> None:
         values |= {"source_status": o.site.status, "source_flag": o.site.flag}
     if o.external_id is not None:
         values["external_id"] = o.external_id
+        _let_go_of_ids(session, list(session.scalars(select(Comment.id).where(  # a reused id: see the top
+            Comment.external_id == o.external_id, Comment.id != o.item.comment_id,
+            Comment.site_id == select(Comment.site_id).where(Comment.id == o.item.comment_id).scalar_subquery()))))
     if values:
         session.execute(update(Comment).where(Comment.id == o.item.comment_id).values(values))

@@ -6,13 +6,17 @@ the cursor, the date of the newest comment already in (`after=` compares the sit
 time, so the cursor is the site's own local `date`, a second earlier: `after` is strict),
 then finds status changes by reading the hold, spam and trash lists again, since
 WordPress dates no change of a comment; comments that left those lists are read by id
-(approved since), and those found nowhere were deleted on the site.
+(approved since), and those found nowhere were deleted on the site. A comment the first
+part of the same pull brought is not brought again by the lists (its state is that fresh),
+and a first pull (no cursor: every comment read, whatever its status) reads no list at all.
 """
 
 from __future__ import annotations
 
 import html
-from collections.abc import Iterator, Mapping
+from collections import deque
+from collections.abc import Generator, Iterator, Mapping
+from concurrent.futures import Future, ThreadPoolExecutor
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -53,8 +57,10 @@ class WordPress(Connector):
     def __init__(self, url: str, username: str, secret: str, workers: int = 4):
         super().__init__(url, username, secret)
         self.client = SiteClient(self.url, auth=(username, secret.replace(" ", "")), workers=workers)
+        self.workers = workers
         self.user_id: int | None = None
         self.articles_seen: set[str] = set()
+        self.pulled: dict[str, SiteState] = {}  # what this pull brought already (id → state)
 
     @property
     def site_key(self) -> str:
@@ -95,30 +101,55 @@ class WordPress(Connector):
     # ---- pulling -----------------------------------------------------------------------------
 
     def pull(self, cursor: Mapping[str, str], known: Mapping[str, SiteState]) -> Iterator[Page]:
-        self.articles_seen = set()
-        yield from self._new_since(cursor.get("after"))
-        yield from self._status_changes(known)
+        self.articles_seen, self.pulled = set(), {}
+        after = cursor.get("after")
+        yield from self._new_since(after)
+        if after:
+            yield from self._status_changes({**known, **self.pulled})
+        else:  # every comment on the site was just read: a known one not among them is gone
+            yield from self._gone([external_id for external_id, state in known.items()
+                                   if external_id not in self.pulled and state.flag != "deleted"])
 
     def _new_since(self, after: str | None) -> Iterator[Page]:
-        page, newest = 1, after
+        """The comments after the cursor, oldest first: the first page says how many pages
+        there are, and the next ones are asked for a few at once (the site answers several
+        requests at a time; a network's round trips overlap), each yielded in turn."""
         params: dict[str, Any] = {"context": "edit", "status": "any", "per_page": PER_PAGE, "orderby": "date",
                                   "order": "asc"}
         if after:
             params["after"] = after
-        while True:
-            response = self.client.get("/", {"rest_route": COMMENTS, **params, "page": page})
-            if response.status_code == 400 and page > 1:
-                return  # past the last page
-            comments = json_of(response, self.client.host)
-            if response.status_code != 200:
-                raise SiteError(f"{self.url} refused to list comments ({comments.get('message', response.status_code)}).")
-            if comments:
-                newest = _second_before(comments[-1]["date"])
-            total = int(response.headers.get("x-wp-total", 0)) or None
-            yield Page(self._records(comments), {"after": newest} if newest else None, total)
-            if len(comments) < PER_PAGE:
-                return
-            page += 1
+        comments, total, pages = self._list_page(params, 1)
+        newest = yield from self._new_page(comments, after, total)
+        page = 1
+        with ThreadPoolExecutor(max(1, self.workers - 1), thread_name_prefix="wp-pages") as pool:
+            asked: deque[Future[tuple[list[dict[str, Any]], int | None, int]]] = deque()
+            while len(comments) == PER_PAGE:  # a full page: there may be more (some may arrive meanwhile)
+                while page + len(asked) < max(pages, page + 1) and len(asked) < self.workers:
+                    asked.append(pool.submit(self._list_page, params, page + len(asked) + 1))
+                comments, _, _ = asked.popleft().result()
+                page += 1
+                newest = yield from self._new_page(comments, newest, total)
+
+    def _list_page(self, params: Mapping[str, Any], page: int) -> tuple[list[dict[str, Any]], int | None, int]:
+        """One page of comments, the site's count of them and of its pages (past the last: none)."""
+        response = self.client.get("/", {"rest_route": COMMENTS, **params, "page": page})
+        if response.status_code == 400 and page > 1:
+            return [], None, 0  # past the last page
+        comments = json_of(response, self.client.host)
+        if response.status_code != 200:
+            raise SiteError(f"{self.url} refused to list comments ({comments.get('message', response.status_code)}).")
+        headers = response.headers
+        return comments, int(headers.get("x-wp-total", 0)) or None, int(headers.get("x-wp-totalpages", 0))
+
+    def _new_page(self, comments: list[dict[str, Any]], newest: str | None,
+                  total: int | None) -> Generator[Page, None, str | None]:
+        """One page as records, with the cursor past it; → that cursor."""
+        if comments:
+            newest = _second_before(comments[-1]["date"])
+            self.pulled |= {str(c["id"]): STATES.get(c["status"], SiteState(PENDING, c["status"][:20]))
+                            for c in comments}
+        yield Page(self._records(comments), {"after": newest} if newest else None, total)
+        return newest
 
     def _status_changes(self, known: Mapping[str, SiteState]) -> Iterator[Page]:
         listed: set[str] = set()
@@ -128,8 +159,11 @@ class WordPress(Connector):
                 changed = [c for c in comments if known.get(str(c["id"])) != STATES[c["status"]]]
                 if changed:
                     yield Page(self._records(changed))
-        left = [external_id for external_id, state in known.items()
-                if state.status != APPROVED and external_id not in listed and not (state.flag == "deleted")]
+        yield from self._gone([external_id for external_id, state in known.items()
+                               if state.status != APPROVED and external_id not in listed and state.flag != "deleted"])
+
+    def _gone(self, left: list[str]) -> Iterator[Page]:
+        """Comments no longer where they were: read by id (approved since), or gone from the site."""
         for start in range(0, len(left), PER_PAGE):
             chunk = left[start:start + PER_PAGE]
             found = self._get(COMMENTS, context="edit", status="approve", include=",".join(chunk), per_page=PER_PAGE)

@@ -135,7 +135,7 @@ class MainWindow(QMainWindow):
                                  lambda title, text: show_plain_message(self, title, text, QMessageBox.Icon.Information),
                                  self._report_bug)
         self.sites = SitesInWindow(self, context.db, context.paths, self.writer, self.progress, self._read,
-                                   lambda: self.moderator)
+                                   lambda: self.moderator, self.start_scoring)
         self.sites.attach_conflict_bar(self.panel)
         self.current.moved.connect(self.sites.conflict.load)
         self.current.moved.connect(lambda _comment_id: self.why.follow(self.panel.row))

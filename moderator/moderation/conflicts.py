@@ -9,7 +9,7 @@ after we decided it. The outbox row is held; the moderator sees both states and 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
@@ -36,11 +36,22 @@ class Conflict:
     decided_at: datetime | None
 
     def describe(self) -> str:
+        """E.g. "On the site it is now hidden (spam), seen at 14:02; here ana approved it at 13:40."
+        (the site says neither who changed it nor when: the time is when the app saw it)."""
         site = f"{self.site_status} ({self.site_flag})" if self.site_flag else self.site_status
-        found = f", found at {self.found_at:%H:%M}" if self.found_at else ""
-        by = f"{self.decided_by} " if self.decided_by else ""
-        at = f" at {self.decided_at:%H:%M}" if self.decided_at else ""
-        return f"On the site it is {site}{found} (changed there); here {by}made it {self.mine}{at}."
+        found = f", seen at {_local(self.found_at):%H:%M}" if self.found_at else ""
+        by = self.decided_by or "you"
+        at = f" at {_local(self.decided_at):%H:%M}" if self.decided_at else ""
+        did = DID.get(self.mine, f"made it {self.mine}")
+        return f"On the site it is now {site}{found}; here {by} {did}{at}."
+
+
+DID = {"approved": "approved it", "hidden": "hid it", "pending": "sent it back to review", "removed": "removed it"}
+
+
+def _local(moment: datetime) -> datetime:
+    """A stored time (UTC, naive or not) on this computer's clock, as the window shows times."""
+    return (moment if moment.tzinfo else moment.replace(tzinfo=UTC)).astimezone()
 
 
 def conflict_of(session: Session, comment_id: int) -> Conflict | None:

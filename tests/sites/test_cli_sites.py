@@ -35,6 +35,12 @@ def test_connect_sync_and_read_the_outbox_from_the_command_line(paths, wordpress
     code, out, _ = cli("sites", "list", "--json")
     listed = json.loads(out)[0]
     assert listed["to_send"] == 0 and listed["last_push"] and listed["secret_kept"] == "file"
+    code, out, _ = cli("outbox", "--all", "--json")
+    assert [(i["status"], i["state"]) for i in json.loads(out)] == [("hidden", "sent")]
+    assert cli("sites", "off", listed["site"])[0] == 0
+    code, out, err = cli("sync", "--site", listed["site"])
+    assert code == 1 and "is off" in err and err.count("\n") == 1  # no request while off
+    assert cli("sync")[1] == ""  # no connection is on: nothing to do
 
 
 def test_without_a_credential_store_the_app_says_so(paths, wordpress, cli, monkeypatch):

@@ -102,7 +102,7 @@ def test_a_change_made_on_the_site_meanwhile_is_held_and_keep_mine_sends_it(db, 
     assert wordpress.comment(held)["status"] == "approved"  # nothing overwritten
     conflict = read(lambda s: conflicts.conflict_of(s, comment_id))
     assert conflict is not None and (conflict.site_status, conflict.mine) == ("approved", "hidden")
-    assert "On the site it is approved" in conflict.describe() and "ana made it hidden" in conflict.describe()
+    assert "On the site it is now approved" in conflict.describe() and "ana hid it" in conflict.describe()
     write(lambda s: conflicts.keep_mine(s, conflict.outbox_id))
     assert sync_now(db, row.id, connector).sent == 1
     assert wordpress.comment(held)["status"] == "trash"

@@ -66,11 +66,41 @@ def test_approve_hide_and_reply_reach_isso_and_a_restore_stays_local(db, isso):
     write(lambda s: decisions.reply(s, ids[f"{URI}#{one}"], "Staff says thanks", "ana"))
     report = sync_now(db, row.id, connector)
     assert (report.sent, report.error) == (3, None)
-    modes = isso.modes()
-    assert modes[one] == 1 and two not in modes  # deleted (it had no replies)
+    modes = isso.modes_by_text()
+    assert modes["Approve me"] == 1 and "Hide me" not in modes  # deleted (it had no replies)
     staff = [c for c in isso.public(URI) if c["text"] == "Staff says thanks"]
     assert len(staff) == 1 and staff[0]["parent"] == one and staff[0]["author"] == "ana"
     write(lambda s: decisions.decide(s, [ids[f"{URI}#{one}"]], Action.RESTORE, "ana"))
     report = sync_now(db, row.id, connector)
     assert report.local == 1 and isso.modes()[one] == 1
+    assert "1 kept here only" in report.summary() and f"{CANNOT_RESTORE.rstrip('.')} (1)." in report.summary()
     assert read(lambda s: s.scalar(select(OutboxItem.note).where(OutboxItem.state == "local"))) == CANNOT_RESTORE
+
+
+def test_an_id_isso_gives_again_after_a_delete_is_a_new_comment_here(db, isso):
+    """Isso reuses the newest comment's id once it is deleted: the comment hidden here keeps
+    its text and decisions, and the new comment (a reader's, or our reply) is one of its own."""
+    first = isso.add_comment(URI, "Stays", author="Ann")
+    isso.admin_activate(first)
+    newest = isso.add_comment(URI, "Hide me", author="Bob")
+    row, connector = connected(db, isso)
+    sync_now(db, row.id, connector)
+    read, write = runner(db)
+    ids = {c.external_id: c.id for c in local(db).values()}
+    write(lambda s: decisions.decide(s, [ids[f"{URI}#{newest}"]], Action.HIDE, "ana", "abuse"))
+    assert sync_now(db, row.id, connector).sent == 1
+    write(lambda s: decisions.reply(s, ids[f"{URI}#{first}"], "Staff says thanks", "ana"))
+    report = sync_now(db, row.id, connector)
+    assert (report.sent, report.error) == (1, None)
+    comments = {c.body: c for c in local(db).values()}
+    assert comments["Staff says thanks"].external_id == f"{URI}#{newest}"  # the id Isso gave again
+    assert (comments["Hide me"].external_id, comments["Hide me"].status) == (None, "hidden")
+    write(lambda s: decisions.decide(s, [comments["Staff says thanks"].id], Action.HIDE, "ana", "abuse"))
+    assert sync_now(db, row.id, connector).sent == 1  # the staff reply deleted: its id is free again
+    reader = isso.add_comment(URI, "A new reader", author="Cy")
+    assert reader == newest
+    report = sync_now(db, row.id, connector)
+    assert (report.pulled.added, report.error) == (1, None)
+    comments = {c.body: c for c in local(db).values()}
+    assert (comments["A new reader"].external_id, comments["A new reader"].status) == (f"{URI}#{newest}", "pending")
+    assert comments["Staff says thanks"].external_id is None and comments["Staff says thanks"].status == "hidden"

@@ -120,6 +120,38 @@ def test_a_comment_deleted_on_the_site_is_marked_deleted(db, wordpress):
     assert local[str(kept)].status == "pending"
 
 
+def test_a_first_pull_brings_each_comment_once_and_reads_no_status_list(db, wordpress):
+    """Every comment is read by the first part of a first pull (any status): the hold list
+    is not read again, nor its comments imported a second time."""
+    wordpress.bulk_comments(730, posts=3, hold_every=1)  # 8 pages: more than are asked for at once
+    row, connector = connected(db, wordpress)
+    report = sync_now(db, row.id, connector)
+    assert report.error is None
+    assert (report.pulled.added, report.pulled.updated, report.pulled.unchanged) == (730, 0, 0)
+    assert set(by_external(db)) == {str(c["id"]) for c in wordpress.all_comments()}
+    again = sync_now(db, row.id, connector)  # incremental: the lists are read, nothing changed
+    assert (again.pulled.added, again.pulled.updated) == (0, 0)
+
+
+def test_a_first_pull_cancelled_resumes_from_its_cursor_and_brings_each_comment_once(db, wordpress):
+    wordpress.bulk_comments(250, posts=3, hold_every=2)
+    row, connector = connected(db, wordpress)
+    seen = []
+
+    def progress(done, total):
+        seen.append((done, total))
+
+    report = sync_now(db, row.id, connector, cancelled=lambda: bool(seen), progress=progress)
+    assert report.cancelled and seen[0] == (100, 250)  # a page in, of the site's own total
+    read, _ = runner(db)
+    assert read(lambda s: connection(s, row.id)).cursor and read(lambda s: connection(s, row.id)).last_pull_at is None
+    assert len(by_external(db)) == 100
+    resumed = sync_now(db, row.id, connector)
+    assert resumed.error is None and not resumed.cancelled
+    assert resumed.pulled.added == 150
+    assert set(by_external(db)) == {str(c["id"]) for c in wordpress.all_comments()}
+
+
 # ---- pushing ----------------------------------------------------------------------------------------------
 
 def decide(db, external_id, action, reason=None, moderator="ana"):

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from moderator.changes import Changes
 from moderator.gui.workers.writer import Writer
@@ -14,23 +14,39 @@ from moderator.moderation import conflicts
 from moderator.moderation.conflicts import Conflict
 
 
-class ConflictBar(QWidget):
+class ConflictBar(QFrame):
+    """A framed note at the top of the comment panel: what happened, both states, two buttons
+    under the text (the panel is narrow: side by side, the text was squeezed to a column)."""
+
     def __init__(self, read: Callable, writer: Writer, moderator: Callable[[], str], parent: QWidget | None = None):
         super().__init__(parent)
         self._read, self._writer, self._moderator = read, writer, moderator
         self.conflict: Conflict | None = None
         self.comment_id: int | None = None
+        self.setObjectName("conflictBar")
+        self.setAccessibleName("Conflict with the site")
+        self.title = QLabel("Changed on the site: your decision is held", self)
+        self.title.setTextFormat(Qt.TextFormat.PlainText)  # every label of the comment panel is (tests/gui/test_window.py)
+        self.title.setStyleSheet("font-weight: bold;")
         self.label = QLabel(self)
         self.label.setTextFormat(Qt.TextFormat.PlainText)
         self.label.setWordWrap(True)
         self.keep_button = QPushButton("Keep &mine", self)
+        self.keep_button.setToolTip("Send your decision to the site again: it replaces the site's state")
         self.take_button = QPushButton("Take the &site's", self)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(4, 4, 4, 4)
-        layout.addWidget(self.label, 1)
-        layout.addWidget(self.keep_button)
-        layout.addWidget(self.take_button)
-        self.setStyleSheet("ConflictBar { background: palette(alternate-base); }")
+        self.take_button.setToolTip("Give the comment the site's state here too (recorded as a decision; nothing is sent)")
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.keep_button)
+        buttons.addWidget(self.take_button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 6, 8, 6)
+        layout.addWidget(self.title)
+        layout.addWidget(self.label)
+        layout.addLayout(buttons)
+        # A warning's amber, light enough for the default dark text.
+        self.setStyleSheet("#conflictBar { background: #fff4ce; border: 1px solid #d9a400; border-radius: 3px; }"
+                           "#conflictBar QLabel { color: #1a1a1a; }")
         self.keep_button.clicked.connect(self.keep_mine)
         self.take_button.clicked.connect(self.take_site)
         self.hide()
@@ -41,7 +57,7 @@ class ConflictBar(QWidget):
         if self.conflict is None:
             self.hide()
             return
-        self.label.setText(f"Changed on the site: {self.conflict.describe()} Which stays?")
+        self.label.setText(f"{self.conflict.describe()} Which stays?")
         self.show()
 
     def on_changes(self, changes: Changes) -> None:

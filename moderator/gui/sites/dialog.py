@@ -26,10 +26,11 @@ from moderator.connectors.secrets import FILE, KEYRING, NO_STORE, SESSION, store
 from moderator.errors import explain
 from moderator.gui.common.designer import child
 from moderator.gui.dialogs.forms import load_form
-from moderator.gui.sites.worker import SiteSync
+from moderator.gui.sites.worker import SiteSync, site_label
 from moderator.gui.workers.writer import Worker, Writer
 
 COLUMNS = ("Site", "Kind", "On", "Last pull", "Last push", "To send", "Held", "Last error")
+KIND_NAMES = {"wordpress": "WordPress", "isso": "Isso"}
 KEEP_CHOICES = {KEYRING: "in this computer's credential store", FILE: "in a file only you can read",
                 SESSION: "nowhere: ask each session"}
 
@@ -44,9 +45,10 @@ class ConnectionsDialog:
         self.kind, self.keep = child(d, QComboBox, "kindCombo"), child(d, QComboBox, "keepCombo")
         self.url, self.user = child(d, QLineEdit, "urlEdit"), child(d, QLineEdit, "userEdit")
         self.secret, self.message = child(d, QLineEdit, "secretEdit"), child(d, QLabel, "messageLabel")
+        self.selected = child(d, QLabel, "selectedLabel")
         self.connect_button = child(d, QPushButton, "connectButton")
         self.toggle_button, self.remove_button = child(d, QPushButton, "toggleButton"), child(d, QPushButton, "removeButton")
-        self.kind.addItems([kind.capitalize() if kind == "isso" else "WordPress" for kind in KINDS])
+        self.kind.addItems([KIND_NAMES[kind] for kind in KINDS])
         for place, text in KEEP_CHOICES.items():
             if place != KEYRING or store_available():
                 self.keep.addItem(text, place)
@@ -54,6 +56,9 @@ class ConnectionsDialog:
             self.message.setText(NO_STORE)
         self.table.setColumnCount(len(COLUMNS))
         self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setStretchLastSection(True)  # the last error: the rest of the width
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)  # … and whole below when its row is selected
         self.kind.currentIndexChanged.connect(self._kind_changed)
         self.connect_button.clicked.connect(self.check_and_connect)
         self.toggle_button.clicked.connect(self._toggle)
@@ -72,13 +77,19 @@ class ConnectionsDialog:
         self.rows = self.sites.connections()
         self.table.setRowCount(len(self.rows))
         for r, row in enumerate(self.rows):
-            cells = (row.site_name or row.site_key, row.kind, "on" if row.enabled else "off", _when(row.last_pull_at),
-                     _when(row.last_push_at), str(row.to_send), str(row.held), row.last_error or "")
+            cells = (site_label(row), KIND_NAMES.get(row.kind, row.kind), "on" if row.enabled else "off",
+                     _when(row.last_pull_at), _when(row.last_push_at), str(row.to_send), str(row.held),
+                     row.last_error or "")
             for c, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+                item.setToolTip(text if c in (0, len(cells) - 1) else "")
                 self.table.setItem(r, c, item)
         self.table.resizeColumnsToContents()
+        last = len(COLUMNS) - 1
+        self.table.setColumnWidth(last, min(self.table.columnWidth(last), 240))  # stretched to what is left
+        if self.rows and self.table.currentRow() < 0:
+            self.table.selectRow(0)  # its last error, whole, under the table
         self._selected()
 
     def _current(self) -> ConnectionRow | None:
@@ -90,6 +101,8 @@ class ConnectionsDialog:
         self.toggle_button.setEnabled(row is not None)
         self.remove_button.setEnabled(row is not None)
         self.toggle_button.setText("Turn &off" if row is None or row.enabled else "Turn &on")
+        self.selected.setText(f"Last error ({site_label(row)}): {row.last_error}" if row and row.last_error else "")
+        self.selected.setVisible(bool(self.selected.text()))
 
     def check_and_connect(self) -> None:
         kind, url, user = KINDS[self.kind.currentIndex()], self.url.text().strip(), self.user.text().strip()

@@ -1,17 +1,22 @@
 """The window's part for connected sites, built once by the main window: the sync worker,
 the status-bar word, the Sync log, the Connections dialog and the conflict bar above the
-selected comment. The main window only wires its three actions and its close."""
+selected comment. The main window only wires its three actions and its close.
+
+A secret kept nowhere (no credential store, or the user's choice) is asked for when the
+moderator syncs (F9), once a session; the timer's pulls never ask, they log that it is missing."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QMainWindow, QWidget
+from PySide6.QtWidgets import QBoxLayout, QInputDialog, QLineEdit, QMainWindow, QScrollArea, QWidget
 
 from moderator.changes import Changes
 from moderator.config import AppPaths
-from moderator.connectors.secrets import Secrets
+from moderator.connectors.connections import ConnectionRow
+from moderator.connectors.secrets import SESSION, Secrets
+from moderator.connectors.sync import SyncReport
 from moderator.gui.sites.conflict import ConflictBar
 from moderator.gui.sites.dialog import ConnectionsDialog
 from moderator.gui.sites.status import SiteStatus, SyncLog
@@ -25,8 +30,8 @@ STATUS_PAUSE_MS = 500  # the status word is recounted at most this often after w
 
 class SitesInWindow:
     def __init__(self, window: QMainWindow, db: Database, paths: AppPaths, writer: Writer, panel: ProgressPanel,
-                 read: Callable, moderator: Callable[[], str]):
-        self.window, self.writer = window, writer
+                 read: Callable, moderator: Callable[[], str], pulled: Callable[[], None] = lambda: None):
+        self.window, self.writer, self._pulled = window, writer, pulled
         self.sync = SiteSync(db, writer, panel, Secrets(paths.home / "secrets"), window)
         self.status = SiteStatus(window)
         window.statusBar().addPermanentWidget(self.status)
@@ -37,15 +42,18 @@ class SitesInWindow:
         self._recount.setInterval(STATUS_PAUSE_MS)
         self._recount.timeout.connect(self.show_status)
         self.sync.logged.connect(self.log.add)
-        self.sync.finished.connect(lambda _reports: self.show_status())
+        self.sync.finished.connect(self._finished)
         self.status.clicked.connect(self.show_log)
         writer.changed.connect(self.on_changes)
         self.show_status()
 
     def attach_conflict_bar(self, comment_panel: QWidget) -> None:
-        layout = comment_panel.layout()
-        if layout is not None and hasattr(layout, "insertWidget"):
-            layout.insertWidget(0, self.conflict)
+        """At the top of the comment panel (a scroll area: the bar goes into what it scrolls)."""
+        body = comment_panel.widget() if isinstance(comment_panel, QScrollArea) else comment_panel
+        layout = body.layout() if body is not None else None
+        if not isinstance(layout, QBoxLayout):
+            raise TypeError(f"the comment panel has no box layout to take the conflict bar ({layout!r})")
+        layout.insertWidget(0, self.conflict)
 
     def on_changes(self, changes: Changes) -> None:
         self.conflict.on_changes(changes)
@@ -58,10 +66,36 @@ class SitesInWindow:
     def show_connections(self) -> None:
         ConnectionsDialog(self.window, self.sync, self.writer, self.show_status).exec()
 
+    def _finished(self, reports: list[SyncReport]) -> None:
+        self.show_status()
+        if any(r.pulled.added or r.pulled.updated for r in reports):
+            self._pulled()  # what arrived is scored (and, where rules exist, ruled) as an import's is
+
     def sync_now(self) -> None:
+        if not self.sync.running:
+            self.ask_missing_secrets()
         if not self.sync.sync_now():
             self.window.statusBar().showMessage("A sync is running already." if self.sync.running else
                                                 "No connection is on: Site → Connections… connects a site.", 4000)
+
+    def ask_missing_secrets(self) -> None:
+        """The secret of each connection that is on and has none this session, asked for once."""
+        for row in self.sync.connections():
+            if row.enabled and self.sync.secrets.get(row.secret_kept, row.site_key, row.username) is None:
+                secret = self.ask_secret(row)
+                if secret:
+                    self.sync.secrets.keep(SESSION, row.site_key, row.username, secret)
+
+    def ask_secret(self, row: ConnectionRow) -> str:
+        what = "Application Password" if row.kind == "wordpress" else "admin password"
+        who = f" for {row.username}" if row.username else ""
+        dialog = QInputDialog(self.window)
+        dialog.setWindowTitle("Password for the site")
+        dialog.setLabelText(f"The {what}{who} on {row.site_name or row.site_key} ({row.url}).\n"
+                            "It is kept for this session only; Cancel syncs the other sites.")
+        dialog.setTextEchoMode(QLineEdit.EchoMode.Password)
+        dialog.setObjectName("siteSecretDialog")
+        return dialog.textValue() if dialog.exec() == QInputDialog.DialogCode.Accepted else ""
 
     def show_log(self) -> None:
         self.log.show()

@@ -11,7 +11,7 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from moderator.changes import Changes
 from moderator.connectors.connections import ConnectionRow, connections, make_connector
@@ -30,6 +30,7 @@ class SiteSync(QObject):
     finished = Signal(object)  # list[SyncReport]
     logged = Signal(str)  # a line for the Sync log
     _refresh = Signal()
+    _done = Signal(object, object, bool)  # reports, the run's token, whether it showed in the panel
 
     def __init__(self, db: Database, writer: Writer, panel: ProgressPanel, secrets: Secrets, parent: QObject | None = None):
         super().__init__(parent)
@@ -39,6 +40,9 @@ class SiteSync(QObject):
         self._due: dict[int, float] = {}
         self._closing = False
         self._refresh.connect(lambda: self._writer.announce(Changes(everything=True)))
+        # The panel is a widget: freed on the GUI thread, before `finished`'s listeners (which
+        # start scoring what arrived: the scorer needs the panel).
+        self._done.connect(self._on_done, Qt.ConnectionType.QueuedConnection)
         self._timer = QTimer(self)
         self._timer.setInterval(TICK_MS)
         self._timer.timeout.connect(self._tick)
@@ -80,17 +84,20 @@ class SiteSync(QObject):
                 break
             reports.append(self._one(row, token, owns_panel))
             self._due[row.id] = time.monotonic() + row.pull_every
+        self._refresh.emit()
+        self._done.emit(reports, token, owns_panel)
+
+    def _on_done(self, reports: list[SyncReport], token: CancelToken, owns_panel: bool) -> None:
         if owns_panel:
             self._panel.finish(token)
-        self._refresh.emit()
         self.finished.emit(reports)
 
     def _one(self, row: ConnectionRow, token: CancelToken, owns_panel: bool) -> SyncReport:
         secret = self.secrets.get(row.secret_kept, row.site_key, row.username)
         if secret is None:
-            report = SyncReport(row.site_key, error=f"No password for {row.site_key} this session: enter it under "
-                                                    "Site → Connections….")
-            self.logged.emit(report.summary())
+            report = SyncReport(row.site_key, error=f"No password for {row.site_key} this session: "
+                                                    "press F9 (Site → Sync now) to enter it.")
+            self.logged.emit(f"{time.strftime('%H:%M:%S')}  {report.summary(site_label(row))}")
             return report
         try:
             connector = make_connector(row.kind, row.url, row.username, secret)
@@ -101,7 +108,7 @@ class SiteSync(QObject):
                 connector.close()
         except Exception as error:  # noqa: BLE001 - one sentence for the log, or the bug named there
             report = SyncReport(row.site_key, error=explain(error) or f"unexpected error: {error!r}")
-        self.logged.emit(f"{time.strftime('%H:%M:%S')}  {report.summary()}")
+        self.logged.emit(f"{time.strftime('%H:%M:%S')}  {report.summary(site_label(row))}")
         return report
 
     def _progress(self, owns_panel: bool) -> Callable[[int, int], None]:
@@ -129,3 +136,9 @@ class SiteSync(QObject):
         self._token.cancel()
         if self._thread is not None:
             self._thread.join()
+
+
+def site_label(row: ConnectionRow) -> str:
+    """How the window names a connection: the site's name and address (the key is internal)."""
+    address = row.url.split("://", 1)[-1]
+    return f"{row.site_name} ({address})" if row.site_name and row.site_name != address else address
