@@ -52,8 +52,15 @@ from moderator.scoring.packs import build_pack, install_pack  # noqa: E402
 from moderator.scoring.quick import QuickScreen  # noqa: E402
 from moderator.scoring.runner import score_pending  # noqa: E402
 from moderator.scoring.store import find_model, scores_for  # noqa: E402
+from moderator.scoring.threads import prepare_threads_environment  # noqa: E402
 from moderator.storage.database import open_database  # noqa: E402
 from moderator.storage.models import Article, Comment, Site  # noqa: E402
+
+# As the app does before torch loads: waiting OpenMP threads sleep. Without it the engines
+# compared in this process spin on a busy machine, and torch loses to ONNX Runtime for it.
+# The commands run with the environment as it was: detoxify's loop as a user runs it.
+USER_ENVIRONMENT = dict(os.environ)
+prepare_threads_environment()
 
 LABELS = ["toxic", "severe_toxic", "obscene", "threat", "insult", "identity_hate"]
 FUNCTION_WORDS = ("the of and to a in is that it for you was on are with as this be at have not but they "
@@ -235,7 +242,7 @@ def startup_steps(pack: Path) -> list:
     """Where start-up goes: its steps one after the other in a fresh process, each with the
     seconds since the process was started and the CPU seconds it had used by then (CPU time
     is what a quiet machine would take; wall time grows with the neighbours' load)."""
-    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    env = {**USER_ENVIRONMENT, "PYTHONPATH": str(REPO)}
     done = subprocess.run([sys.executable, "-c", STARTUP, str(pack), repr(time.time())], env=env,
                           capture_output=True, text=True, check=True)
     steps = json.loads(done.stdout.strip().splitlines()[-1])
@@ -308,7 +315,7 @@ def run_naive(work: Path, texts: list[str]) -> dict:
     """detoxify's own loop, `predict` per comment, in a fresh process: import and load included."""
     home = fresh_home(work, "naive", texts)
     out = work / "naive.json"
-    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    env = {**USER_ENVIRONMENT, "PYTHONPATH": str(REPO)}
     started, cpu = time.perf_counter(), children_cpu()
     subprocess.run([sys.executable, "-c", NAIVE, str(work / "models" / MODEL), str(resolve_paths(str(home)).database), str(out)],
                    env=env, check=True)
@@ -330,7 +337,7 @@ def run_command(app: Path, work: Path, texts: list[str], mode: str, name: str = 
     watcher = FirstScore(resolve_paths(str(home)).database)
     started, cpu = time.perf_counter(), children_cpu()
     watcher.start(started)
-    done = subprocess.run(command, env={**os.environ, "PYTHONPATH": str(app)}, capture_output=True, text=True)
+    done = subprocess.run(command, env={**USER_ENVIRONMENT, "PYTHONPATH": str(app)}, capture_output=True, text=True)
     wall = time.perf_counter() - started
     cpu = children_cpu() - cpu
     watcher.stop()
