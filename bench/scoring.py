@@ -3,7 +3,9 @@ weights) as a model pack, on a synthetic English-like corpus with a realistic le
 distribution. Measures, in one run, for 600 and 2,000 comments, each as a command a user
 runs (a fresh process: start-up, imports and model load included, scores committed):
 
-  the CPU class (flags, torch's get_cpu_capability()) and its fp32 / bf16 matmul peaks;
+  the CPU class (flags, torch's get_cpu_capability()) and its fp32 / bf16 matmul peaks
+  (at the start and again at the end: the CPU reference, which a busy machine lowers);
+  where start-up goes, step by step (wall and CPU seconds);
   the naive loop: detoxify's Detoxify.predict(text) once per comment;
   `moderator score` exact, and with --fast bf16 / int8 / auto: wall time, time to the
   first comment stored, the loop's rate, the share of the fp32 limit, the largest score
@@ -15,7 +17,9 @@ runs (a fresh process: start-up, imports and model load included, scores committ
   .venv/bin/python bench/scoring.py --before OLD_TREE  # also the exact command of another checkout, same conditions
   .venv/bin/python bench/scoring.py --families       # batching per family (BERT, RoBERTa, ALBERT)
 
-Quote the load averages it prints. The last line printed is one JSON object.
+Every command's wall and CPU seconds are given: on a machine shared with other work, the
+CPU seconds show the work a command needed, the wall seconds what the neighbours added.
+Quote the load averages and peaks it prints. The last line printed is one JSON object.
 """
 
 from __future__ import annotations
@@ -48,8 +52,15 @@ from moderator.scoring.packs import build_pack, install_pack  # noqa: E402
 from moderator.scoring.quick import QuickScreen  # noqa: E402
 from moderator.scoring.runner import score_pending  # noqa: E402
 from moderator.scoring.store import find_model, scores_for  # noqa: E402
+from moderator.scoring.threads import prepare_threads_environment  # noqa: E402
 from moderator.storage.database import open_database  # noqa: E402
 from moderator.storage.models import Article, Comment, Site  # noqa: E402
+
+# As the app does before torch loads: waiting OpenMP threads sleep. Without it the engines
+# compared in this process spin on a busy machine, and torch loses to ONNX Runtime for it.
+# The commands run with the environment as it was: detoxify's loop as a user runs it.
+USER_ENVIRONMENT = dict(os.environ)
+prepare_threads_environment()
 
 LABELS = ["toxic", "severe_toxic", "obscene", "threat", "insult", "identity_hate"]
 FUNCTION_WORDS = ("the of and to a in is that it for you was on are with as this be at have not but they "
@@ -167,13 +178,15 @@ def run_full(args, work: Path) -> dict:
     tokenizer = make_tokenizer(lexicon)
     install_pack(work / "models", make_pack(work / "pack", tokenizer))
     report |= peaks()
+    report["startup"] = startup_steps(work / "models" / MODEL)
     for n in args.comments:
         report[f"n{n}"] = run_size(args, work, make_corpus(n, lexicon), tokenizer, report)
     if args.engine_comments:
         report["engines"] = compare_engines(work / "models" / MODEL, make_corpus(args.engine_comments, lexicon, seed=5))
     report["quick_screen_cps"] = round(quick_screen_rate(work, lexicon, args.quick_comments), 1)
     print(f"quick screen end to end: {report['quick_screen_cps']} c/s", flush=True)
-    return report | {"loadavg_end": os.getloadavg()}
+    # The CPU reference again: on a shared machine, how much the neighbours took changes during a run.
+    return report | {"peaks_end": peaks(), "loadavg_end": os.getloadavg()}
 
 
 MODEL = "original-random"
@@ -197,6 +210,48 @@ def peaks() -> dict:
     return {"fp32_peak_gflops": round(fp32, 1), "bf16_peak_gflops": round(bf16, 1), "torch_threads": _threads()}
 
 
+STARTUP = """
+import json, resource, sys, time
+started = float(sys.argv[2])
+steps = []
+
+def step(name):
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    steps.append((name, round(time.time() - started, 3), round(usage.ru_utime + usage.ru_stime, 3)))
+
+step("interpreter")
+import moderator.cli.commands
+step("the moderator command's imports")
+from pathlib import Path
+from moderator.scoring.threads import prepare_threads_environment
+prepare_threads_environment()
+import torch
+step("import torch")
+import transformers.modeling_utils, detoxify
+step("import transformers' model code and detoxify")
+from moderator.scoring.detox import DetoxifyScorer
+scorer = DetoxifyScorer(Path(sys.argv[1]))
+step("read the checkpoint, build the model and tokenizer")
+scorer.score(["A short first comment to score."])
+step("the first comment scored")
+print(json.dumps(steps))
+"""
+
+
+def startup_steps(pack: Path) -> list:
+    """Where start-up goes: its steps one after the other in a fresh process, each with the
+    seconds since the process was started and the CPU seconds it had used by then (CPU time
+    is what a quiet machine would take; wall time grows with the neighbours' load)."""
+    env = {**USER_ENVIRONMENT, "PYTHONPATH": str(REPO)}
+    done = subprocess.run([sys.executable, "-c", STARTUP, str(pack), repr(time.time())], env=env,
+                          capture_output=True, text=True, check=True)
+    steps = json.loads(done.stdout.strip().splitlines()[-1])
+    print("start-up, step by step (seconds since start: wall, CPU):", flush=True)
+    for name, wall, cpu in steps:
+        print(f"  {wall:6.2f} {cpu:6.2f}  {name}", flush=True)
+    return steps
+
+
 def run_size(args, work: Path, texts: list[str], tokenizer, report: dict) -> dict:
     """Every command on its own fresh copy of the corpus's database."""
     stats, tokens = corpus_report(texts, tokenizer)
@@ -214,19 +269,22 @@ def run_size(args, work: Path, texts: list[str], tokenizer, report: dict) -> dic
         result, scores = run_command(args.app, work, texts, mode)
         if mode == "exact":
             exact_scores = scores
-        reference = naive["scores"] if mode == "exact" and naive else exact_scores
+        # exact against detoxify's own scores, a fast mode against exact (never a run against itself)
+        reference = (naive["scores"] if naive else None) if mode == "exact" else exact_scores
         if reference and scores:
             result["max_diff"] = max_diff(reference, scores)
         result["loop_share_of_fp32_limit"] = round(result.get("loop_cps", 0) / stats["fp32_limit_cps"], 3)
-        if naive:
+        if naive and "wall_seconds" in result:
             result["vs_naive"] = round(naive["wall_seconds"] / result["wall_seconds"], 2)
+            result["vs_naive_cpu"] = round(naive["cpu_seconds"] / result["cpu_seconds"], 2)
         results[mode] = result
         print(f"  {mode}: {_line(result)}", flush=True)
     if args.before:
         result, scores = run_command(args.before, work, texts, "exact", name="before")
         if naive and scores:
             result |= {"max_diff": max_diff(naive["scores"], scores),
-                       "vs_naive": round(naive["wall_seconds"] / result["wall_seconds"], 2)}
+                       "vs_naive": round(naive["wall_seconds"] / result["wall_seconds"], 2),
+                       "vs_naive_cpu": round(naive["cpu_seconds"] / result["cpu_seconds"], 2)}
         results["exact_before"] = result
         print(f"  exact, {args.before}: {_line(result)}", flush=True)
     if naive:
@@ -257,13 +315,13 @@ def run_naive(work: Path, texts: list[str]) -> dict:
     """detoxify's own loop, `predict` per comment, in a fresh process: import and load included."""
     home = fresh_home(work, "naive", texts)
     out = work / "naive.json"
-    env = {**os.environ, "PYTHONPATH": str(REPO)}
-    started = time.perf_counter()
+    env = {**USER_ENVIRONMENT, "PYTHONPATH": str(REPO)}
+    started, cpu = time.perf_counter(), children_cpu()
     subprocess.run([sys.executable, "-c", NAIVE, str(work / "models" / MODEL), str(resolve_paths(str(home)).database), str(out)],
                    env=env, check=True)
     wall = time.perf_counter() - started
     found = json.loads(out.read_text())
-    result = {"wall_seconds": round(wall, 1), "cps": round(len(texts) / wall, 2),
+    result = {"wall_seconds": round(wall, 1), "cpu_seconds": round(children_cpu() - cpu, 1), "cps": round(len(texts) / wall, 2),
               "loop_cps": round(len(texts) / found["loop_seconds"], 2), "load": os.getloadavg()[0],
               "scores": {int(k): v for k, v in found["scores"].items()}}
     print(f"  naive: {_line({k: v for k, v in result.items() if k != 'scores'})}", flush=True)
@@ -277,20 +335,31 @@ def run_command(app: Path, work: Path, texts: list[str], mode: str, name: str = 
     command += [] if mode == "exact" else ["--fast", mode]
     load = os.getloadavg()[0]
     watcher = FirstScore(resolve_paths(str(home)).database)
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), children_cpu()
     watcher.start(started)
-    done = subprocess.run(command, env={**os.environ, "PYTHONPATH": str(app)}, capture_output=True, text=True)
+    done = subprocess.run(command, env={**USER_ENVIRONMENT, "PYTHONPATH": str(app)}, capture_output=True, text=True)
     wall = time.perf_counter() - started
+    cpu = children_cpu() - cpu
     watcher.stop()
     if done.returncode != 0:
         return {"failed": done.stderr.strip().splitlines()[-1:]}, {}
     figures = json.loads(done.stdout.strip().splitlines()[-1])
-    result = {"model": figures["model"], "wall_seconds": round(wall, 1), "cps": round(len(texts) / wall, 2),
+    result = {"model": figures["model"], "wall_seconds": round(wall, 1), "cpu_seconds": round(cpu, 1),
+              "cps": round(len(texts) / wall, 2),
               "first_scored_seconds": watcher.seconds, "loop_cps": figures["comments_per_second"], "load": load}
     note = [line for line in done.stderr.splitlines() if "ast mode" in line]
     if note:
         result["note"] = note[0].strip()
     return result, read_scores(resolve_paths(str(home)).database, figures["model"])
+
+
+def children_cpu() -> float:
+    """CPU seconds used by the children waited for so far: with the wall time, it tells the
+    work a command did from what the neighbours' load added."""
+    import resource
+
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 class FirstScore:
