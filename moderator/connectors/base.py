@@ -14,12 +14,14 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from ipaddress import ip_address
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 from urllib.parse import urlsplit
 
 from moderator.errors import ModeratorError
-from moderator.formats.records import Record
 from moderator.vocabulary import Status
+
+if TYPE_CHECKING:  # the formats load with the first pull, not with the window (bench/startup.py)
+    from moderator.formats.records import Record
 
 
 class SiteError(ModeratorError):

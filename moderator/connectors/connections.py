@@ -16,7 +16,6 @@ from sqlalchemy.orm import Session
 from moderator.connectors.base import Connector, check_address
 from moderator.connectors.secrets import PLACES, Secrets
 from moderator.errors import ModeratorError, NotFoundError
-from moderator.importing import get_or_create_site
 from moderator.moderation.outbox import HELD, TO_SEND
 from moderator.storage.models import Connection, OutboxItem, Site, utcnow
 
@@ -80,6 +79,8 @@ def add_connection(session: Session, kind: str, url: str, username: str, site_ke
     """A new connection (its credentials checked by the caller first: `Connector.check`)."""
     if secret_kept not in PLACES:
         raise ModeratorError(f"A secret is kept in one of: {', '.join(PLACES)}; not '{secret_kept}'.")
+    from moderator.importing import get_or_create_site  # the import pipeline: loaded when first needed
+
     site = get_or_create_site(session, site_key, site_name)
     if session.scalar(select(Connection.id).where(Connection.site_id == site.id)) is not None:
         raise ModeratorError(f"{site_key} is connected already; remove that connection first to connect it again.")

@@ -10,10 +10,10 @@ import hashlib
 from typing import Any
 
 from sqlalchemy import Insert, select
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from moderator.scoring.explain import Explanation
+from moderator.scoring.store import upsert
 from moderator.storage.models import ExplanationCache, core_table, utcnow
 
 
@@ -39,10 +39,5 @@ def keep_explanation(session: Session, comment_id: int, model_id: int, text: str
 
 
 def _upsert(session: Session) -> Insert:
-    table = core_table(ExplanationCache)
-    insert: sqlite.Insert | postgresql.Insert = (
-        postgresql.insert(table) if session.get_bind().dialect.name == "postgresql" else sqlite.insert(table))
-    return insert.on_conflict_do_update(
-        index_elements=[table.c.comment_id, table.c.model_id, table.c.label],
-        set_={"text_sha": insert.excluded.text_sha, "explanation": insert.excluded.explanation,
-              "created_at": insert.excluded.created_at})
+    return upsert(session, core_table(ExplanationCache), ["comment_id", "model_id", "label"],
+                  ["text_sha", "explanation", "created_at"])

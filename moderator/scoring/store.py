@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, TypeVarTuple
 
-from sqlalchemy import ColumnElement, Insert, Select, SQLColumnExpression, and_, bindparam, exists, func, select, tuple_
+from sqlalchemy import ColumnElement, Insert, Select, SQLColumnExpression, Table, and_, bindparam, exists, func, select, tuple_
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -120,12 +120,16 @@ _UPSERTS = {"sqlite": "sqlalchemy.dialects.sqlite", "postgresql": "sqlalchemy.di
 
 def _upsert(session: Session) -> Insert:
     # Core, not the ORM's bulk path: a quarter less Python per row
+    return upsert(session, core_table(Score), ["comment_id", "model_id"], ["main", "label_scores", "scored_at"])
+
+
+def upsert(session: Session, table: Table, keys: list[str], replaced: list[str]) -> Insert:
+    """INSERT ... ON CONFLICT (keys) DO UPDATE SET the replaced columns, in the session's dialect."""
     dialect: Any = importlib.import_module(_UPSERTS[session.get_bind().dialect.name])  # sqlite or postgresql
-    insert = dialect.insert(core_table(Score))
-    replacement = {"main": insert.excluded.main, "label_scores": insert.excluded.label_scores,
-                   "scored_at": insert.excluded.scored_at}
-    upsert: Insert = insert.on_conflict_do_update(index_elements=[Score.comment_id, Score.model_id], set_=replacement)
-    return upsert
+    insert = dialect.insert(table)
+    statement: Insert = insert.on_conflict_do_update(index_elements=[table.c[key] for key in keys],
+                                                     set_={column: insert.excluded[column] for column in replaced})
+    return statement
 
 
 # Built once: the comment panel reads it on every j / k.

@@ -8,6 +8,7 @@ moderator syncs (F9), once a session; the timer's pulls never ask, they log that
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QBoxLayout, QInputDialog, QLineEdit, QMainWindow, QScrollArea, QWidget
@@ -16,14 +17,15 @@ from moderator.changes import Changes
 from moderator.config import AppPaths
 from moderator.connectors.connections import ConnectionRow
 from moderator.connectors.secrets import SESSION, Secrets
-from moderator.connectors.sync import SyncReport
 from moderator.gui.sites.conflict import ConflictBar
-from moderator.gui.sites.dialog import ConnectionsDialog
 from moderator.gui.sites.status import SiteStatus, SyncLog
 from moderator.gui.sites.worker import SiteSync
 from moderator.gui.workers.progress import ProgressPanel
 from moderator.gui.workers.writer import Writer
 from moderator.storage.database import Database
+
+if TYPE_CHECKING:  # the sync engine loads with the first sync (bench/startup.py)
+    from moderator.connectors.sync import SyncReport
 
 STATUS_PAUSE_MS = 500  # the status word is recounted at most this often after writes
 
@@ -64,6 +66,8 @@ class SitesInWindow:
         self.status.show_rows(self.sync.connections())
 
     def show_connections(self) -> None:
+        from moderator.gui.sites.dialog import ConnectionsDialog  # its connectors load on first use
+
         ConnectionsDialog(self.window, self.sync, self.writer, self.show_status).exec()
 
     def _finished(self, reports: list[SyncReport]) -> None:

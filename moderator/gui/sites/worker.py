@@ -9,18 +9,20 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from moderator.changes import Changes
 from moderator.connectors.connections import ConnectionRow, connections, make_connector
 from moderator.connectors.secrets import Secrets
-from moderator.connectors.sync import SyncReport, sync
 from moderator.errors import explain
 from moderator.gui.workers.progress import CancelToken, Progress, ProgressPanel
 from moderator.gui.workers.writer import Writer
 from moderator.storage.database import Database
+
+if TYPE_CHECKING:  # the sync engine (and the import pipeline under it) loads with the first sync
+    from moderator.connectors.sync import SyncReport
 
 TICK_MS = 30_000  # how often the timer looks whether a connection is due
 REFRESH_EVERY = 2.0  # seconds between the views' refreshes during a long pull
@@ -93,6 +95,8 @@ class SiteSync(QObject):
         self.finished.emit(reports)
 
     def _one(self, row: ConnectionRow, token: CancelToken, owns_panel: bool) -> SyncReport:
+        from moderator.connectors.sync import SyncReport, sync  # on the sync's thread: the window starts without it
+
         secret = self.secrets.get(row.secret_kept, row.site_key, row.username)
         if secret is None:
             report = SyncReport(row.site_key, error=f"No password for {row.site_key} this session: "
