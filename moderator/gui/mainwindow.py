@@ -379,6 +379,7 @@ class MainWindow(QMainWindow):
         if self.insight_window is not None:
             self.insight_window.shutdown()  # its readers' reads finish
         self.reader.close()
+        self.files.close()  # an import under way finishes (or its Cancel stops it)
         self.writer.close()  # every decision shown as done is committed before we go
         self.collector.close()
         windowstate.save(self)

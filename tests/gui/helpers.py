@@ -28,7 +28,9 @@ def wait_idle(qtbot, worker: Worker, timeout: int = WRITE_TIMEOUT_MS) -> None:
 
 
 def wait_writes(qtbot, window, timeout: int = WRITE_TIMEOUT_MS) -> None:
-    """Until every write submitted so far has landed, and what it said (a message box) was answered."""
+    """Until every write submitted so far has landed (an import's too, on its own writer), and
+    what it said (a message box) was answered."""
+    wait_idle(qtbot, window.files.importer, timeout)
     wait_idle(qtbot, window.writer, timeout)
 
 

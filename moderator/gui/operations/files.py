@@ -1,7 +1,10 @@
 """File menu work: import comment exports, export decisions, back up the database.
 
-Each runs on the one writer (imports write; exports and backups then see a settled
-database), reports progress to the status-bar panel and ends with one plain sentence.
+Exports and backups run on the one writer (they then see a settled database). Imports
+run on a writer of their own: into an SQLite file an import stages the file and publishes
+it in short transactions (storage/staging.py), so the moderator's decisions, on the one
+writer, go in between instead of waiting for the whole file. Each reports progress to the
+status-bar panel and ends with one plain sentence.
 """
 
 from __future__ import annotations
@@ -44,6 +47,7 @@ class FileActions:
                  on_imported: Callable[[], None], tell: Callable[[str, str], None], report_bug: ReportBug):
         self._parent, self._db, self._writer, self._panel = parent, db, writer, panel
         self._on_imported, self._tell, self._report_bug = on_imported, tell, report_bug
+        self.importer = Writer(db.write_sessions, report_bug, parent)  # imports only: see the docstring
 
     def import_files(self, paths: list[Path] | None = None) -> None:
         if paths is None:
@@ -62,7 +66,7 @@ class FileActions:
         path, rest = paths[0], paths[1:]
         token = self._panel.start(f"Importing {path.name}")
         progress = import_progress(self._panel, token)
-        self._writer.submit(lambda session: import_file(session, path, progress=progress),
+        self.importer.submit(lambda session: import_file(session, path, progress=progress),
                             lambda report: self._import_next(rest, [*reports, report]),
                             lambda error: self._failed(error, reports))
 
@@ -95,6 +99,10 @@ class FileActions:
     def _plain_failure(self, error: BaseException) -> None:
         if (sentence := sentence_or_report(error, self._report_bug)) is not None:
             self._tell("Not done", sentence)
+
+    def close(self) -> None:
+        """Wait for an import under way (Cancel in the panel stops it sooner)."""
+        self.importer.close()
 
     def _free(self) -> bool:
         """Scoring gives way (it resumes after the import); another import does not."""
