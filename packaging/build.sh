@@ -48,7 +48,7 @@ fi
 "$python" - <<'EOF'
 import importlib.metadata as md, sys, torch
 names = sorted(d.metadata["Name"].lower() for d in md.distributions())
-bad = [n for n in names if n.startswith(("nvidia-", "triton", "pyside6-addons", "pyside6-webengine", "pyqt"))]
+bad = [n for n in names if n.startswith(("nvidia-", "triton", "pyside6-addons", "pyside6-webengine", "pyqt5", "pyqt6"))]  # pyqtgraph is no binding
 if bad or torch.version.cuda is not None:
     sys.exit(f"package: the build environment must be CPU-only and WebEngine-free: {bad or torch.version.cuda}")
 print(f"package: build environment: torch {torch.__version__} (CPU), {len(names)} distributions")

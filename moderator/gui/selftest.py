@@ -117,6 +117,21 @@ def _decide_and_undo(window: MainWindow) -> str:
     return f"approved comment {comment_id} and undid it; both written to the database"
 
 
+def _insight_draws(window: MainWindow) -> str:
+    """The Insight window's charts (pyqtgraph, and scikit-learn for the curve): in a frozen
+    bundle, the proof that both were packed whole."""
+    drawn: list[str] = []
+    window.show_insight()
+    insight = window.insight_window
+    check(insight is not None, "the Insight window did not open")
+    assert insight is not None
+    insight.drawn.connect(lambda: drawn.append("charts"))
+    insight.curve_drawn.connect(lambda: drawn.append("curve"))
+    wait_until(lambda: {"charts", "curve"} <= set(drawn), "the Insight window's charts and calibration curve")
+    insight.close()
+    return "Insight window drew its charts and the calibration curve"
+
+
 def _score_with(window: MainWindow, models_dir: Path, name: str) -> str:
     window.scoring.close()  # the window's own background run stays out of the way
     scorer = load_scorer(models_dir, name)
@@ -135,4 +150,4 @@ def _status(window: MainWindow, comment_id: int) -> str:
 
 
 STEPS = (("window", _window_opens), ("demo", _demo_loaded), ("background", _scored_in_the_background),
-         ("queue", _queue_counts), ("decision", _decide_and_undo))
+         ("queue", _queue_counts), ("decision", _decide_and_undo), ("insight", _insight_draws))

@@ -16,8 +16,9 @@ def test_self_test_checks_window_demo_a_decision_and_every_model(qapp, paths, tm
     assert lines[2] == "ok: scored in the background by quick-screen, in its own process"
     assert lines[3] == "ok: queue opened: 43 pending, counted off the window's thread"
     assert "approved comment" in lines[4] and "undid it" in lines[4]
-    assert lines[5].startswith("ok: quick-screen scored 5") and "(offensive)" in lines[5]
-    assert lines[6].startswith("ok: bert-tiny scored 5") and "toxicity" in lines[6]
+    assert lines[5] == "ok: Insight window drew its charts and the calibration curve"
+    assert lines[6].startswith("ok: quick-screen scored 5") and "(offensive)" in lines[6]
+    assert lines[7].startswith("ok: bert-tiny scored 5") and "toxicity" in lines[7]
     assert lines[-1].startswith("self-test passed")
 
 
