@@ -37,6 +37,7 @@ from typing import cast
 from sqlalchemy import Connection, func, select
 from sqlalchemy.exc import SQLAlchemyError
 
+from moderator.storage import fulltext
 from moderator.storage.models import Comment, core_table
 
 INDEX_ROWS = 20_000  # new comments indexed at a time
@@ -51,9 +52,6 @@ COMMENT_BYTES = 1000  # a comment's share of an export file, rounded up: rebuild
 INSERT_TRIGGER = "comments_fts_insert"
 FTS_BUFFER = 8 << 20  # bytes of pending terms FTS5 holds before writing a segment (its default: 1 MB)
 FTS_DEFAULT_BUFFER = 1 << 20
-# What the insert trigger does for one row, for a range of rows.
-INDEX_RANGE = ("INSERT INTO comments_fts(rowid, body, author) "
-               "SELECT id, body, author FROM comments WHERE id > ? AND id <= ?")
 comments = core_table(Comment)
 
 
@@ -73,7 +71,8 @@ class BatchIndex:
             return
         top = _top(self.connection)
         if top - self.done >= rows:
-            self.connection.exec_driver_sql(INDEX_RANGE, (self.done, top))
+            for statement in fulltext.INDEX_RANGE:  # what the insert trigger does, for a range of rows
+                self.connection.exec_driver_sql(statement, (self.done, top))
             self.done = top
 
 
@@ -119,22 +118,25 @@ def _dropped(connection: Connection, objects: dict[str, tuple[str, str]]) -> Ite
 
 @contextmanager
 def _fts_buffer(connection: Connection, size: int | None) -> Iterator[None]:
-    """FTS5's "hashsize" setting for the block, set back after it. The setting lives in the
-    index's own config table, inside the transaction: a rollback restores it too."""
+    """FTS5's "hashsize" setting of each full-text index for the block, set back after it. The
+    setting lives in the index's own config table, inside the transaction: a rollback restores it too."""
     if size is None:
         yield
         return
-    before = connection.exec_driver_sql("SELECT v FROM comments_fts_config WHERE k = 'hashsize'").scalar()
-    _set_fts_buffer(connection, size)
+    before = {index: connection.exec_driver_sql(f"SELECT v FROM {index}_config WHERE k = 'hashsize'").scalar()
+              for index in fulltext.INDEXES}
+    for index in fulltext.INDEXES:
+        _set_fts_buffer(connection, index, size)
     try:
         yield
     finally:
         with suppress(SQLAlchemyError):  # never hide the error that ended the import
-            _set_fts_buffer(connection, int(before or FTS_DEFAULT_BUFFER))
+            for index, value in before.items():
+                _set_fts_buffer(connection, index, int(value or FTS_DEFAULT_BUFFER))
 
 
-def _set_fts_buffer(connection: Connection, size: int) -> None:
-    connection.exec_driver_sql("INSERT INTO comments_fts(comments_fts, rank) VALUES ('hashsize', ?)", (size,))
+def _set_fts_buffer(connection: Connection, index: str, size: int) -> None:
+    connection.exec_driver_sql(f"INSERT INTO {index}({index}, rank) VALUES ('hashsize', ?)", (size,))
 
 
 def _make(connection: Connection, objects: dict[str, tuple[str, str]]) -> None:

@@ -1,0 +1,88 @@
+"""SQLite's full-text indexes of comments (FTS5), their triggers, and what a bulk import runs
+instead of the insert trigger. Migrations 0004 (the word index) and 0010 (the part index)
+create them; a change here is a new migration.
+
+- `comments_fts`, the word index (unicode61: words, case and accents folded), external
+  content over comments (body, author), ranked by bm25.
+- `comments_fts_grams`, the part index (trigram: every three characters, case folded), for
+  what words cannot find: scripts written without spaces (Chinese, Japanese, Thai, …),
+  where a word is any run of characters, and any part of an author's name ("Dave" in
+  "DaveFromLeeds"). Only bodies with a character of such a script (SPACELESS) are indexed
+  there, every author is: at a million comments in English this costs next to nothing
+  (docs/queue.md has the figures). Contentless: a search checks each candidate against
+  comments itself. Every text is indexed with two spaces after it (PAD), so that a part of
+  one or two characters, shorter than a trigram, still begins one: its trigrams are found
+  in `comments_fts_grams_terms` (an fts5vocab table) by their first characters.
+"""
+
+from __future__ import annotations
+
+# Scripts whose words are not separated by spaces, or whose words carry their endings
+# (Korean): (first, last) code points.
+SPACELESS = (
+    (0x0E00, 0x0EFF),  # Thai, Lao
+    (0x0F00, 0x0FFF),  # Tibetan
+    (0x1000, 0x109F),  # Myanmar
+    (0x1780, 0x17FF),  # Khmer
+    (0x3040, 0x30FF),  # Hiragana, Katakana
+    (0x3400, 0x4DBF),  # CJK extension A
+    (0x4E00, 0x9FFF),  # CJK unified ideographs
+    (0xAC00, 0xD7AF),  # Hangul syllables
+    (0xF900, 0xFAFF),  # CJK compatibility ideographs
+    (0xFF66, 0xFF9F),  # half-width Katakana
+    (0x20000, 0x2FA1F),  # CJK extensions B–F, compatibility supplement
+)
+SPACELESS_CLASS = "".join(f"{chr(first)}-{chr(last)}" for first, last in SPACELESS)  # for GLOB and re
+PAD = "  "
+
+_BODY_PARTS = f"CASE WHEN {{row}}.body GLOB '*[{SPACELESS_CLASS}]*' THEN {{row}}.body || '{PAD}' ELSE '' END"
+_AUTHOR_PARTS = f"{{row}}.author || '{PAD}'"
+
+
+def _grams_values(row: str) -> str:
+    return f"{_BODY_PARTS.format(row=row)}, {_AUTHOR_PARTS.format(row=row)}"
+
+
+WORDS_TABLE = """
+CREATE VIRTUAL TABLE comments_fts USING fts5(
+    body, author, content='comments', content_rowid='id',
+    tokenize='unicode61 remove_diacritics 2'
+)
+"""
+GRAMS_TABLE = """
+CREATE VIRTUAL TABLE comments_fts_grams USING fts5(
+    body, author, content='', tokenize='trigram', detail='column'
+)
+"""
+GRAMS_TERMS = "CREATE VIRTUAL TABLE comments_fts_grams_terms USING fts5vocab(comments_fts_grams, row)"
+
+_GRAMS_INSERT = f"INSERT INTO comments_fts_grams(rowid, body, author) VALUES (new.id, {_grams_values('new')});"
+_GRAMS_DELETE = ("INSERT INTO comments_fts_grams(comments_fts_grams, rowid, body, author) "
+                 f"VALUES ('delete', old.id, {_grams_values('old')});")
+# Both indexes in one trigger each: a bulk import sets the insert trigger aside (importing/setaside.py).
+# Only a change to body or author touches them: a decision (status, version) does not.
+TRIGGERS = (
+    f"""CREATE TRIGGER comments_fts_insert AFTER INSERT ON comments BEGIN
+        INSERT INTO comments_fts(rowid, body, author) VALUES (new.id, new.body, new.author);
+        {_GRAMS_INSERT}
+    END""",
+    f"""CREATE TRIGGER comments_fts_delete AFTER DELETE ON comments BEGIN
+        INSERT INTO comments_fts(comments_fts, rowid, body, author) VALUES ('delete', old.id, old.body, old.author);
+        {_GRAMS_DELETE}
+    END""",
+    f"""CREATE TRIGGER comments_fts_update AFTER UPDATE OF body, author ON comments BEGIN
+        INSERT INTO comments_fts(comments_fts, rowid, body, author) VALUES ('delete', old.id, old.body, old.author);
+        INSERT INTO comments_fts(rowid, body, author) VALUES (new.id, new.body, new.author);
+        {_GRAMS_DELETE}
+        {_GRAMS_INSERT}
+    END""",
+)
+TRIGGER_NAMES = ("comments_fts_insert", "comments_fts_delete", "comments_fts_update")
+INDEXES = ("comments_fts", "comments_fts_grams")
+
+# What the insert trigger does for one row, for the comments with ids in (?, ?].
+INDEX_RANGE = (
+    "INSERT INTO comments_fts(rowid, body, author) SELECT id, body, author FROM comments WHERE id > ? AND id <= ?",
+    f"INSERT INTO comments_fts_grams(rowid, body, author) SELECT id, {_grams_values('comments')} "
+    "FROM comments WHERE id > ? AND id <= ?",
+)
