@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from enum import StrEnum
 
 from sqlalchemy import ColumnElement, Select, and_, exists, func, or_, select
@@ -39,6 +39,12 @@ class ArticleFilter:
     with_comments: bool = False  # at least one comment a moderator can see
     with_pending: bool = True  # at least one pending comment
     sort: ArticleSort = ArticleSort.NEWEST
+
+
+def date_note(published_at: datetime | None, now: datetime | None = None) -> str:
+    """What an article's date says about it, if anything: a post dated in the future is one
+    its site has not published yet (WordPress's scheduled posts; exports carry them too)."""
+    return "not yet published" if published_at is not None and published_at > (now or datetime.now(UTC)) else ""
 
 
 # The last row shown, as its sort's key: (published_at, id), (pending, id) or (highest, id).
@@ -161,7 +167,8 @@ def _walk(session: Session, model_id: int, top: float | None) -> Iterator[tuple[
         query = query.where(Score.main <= top)
     result = session.execute(query.execution_options(yield_per=WALK_ROWS))
     try:
-        yield from result.tuples()
+        for article_id, score in result:
+            yield article_id, score
     finally:
         result.close()
 

@@ -1,5 +1,7 @@
-"""The Articles tab: every article newest first, with its comment counts, read a keyset page
-at a time as the moderator scrolls (20,000 articles are never read at once)."""
+"""The Articles tab's list: the articles its filter picks (newest first by default, those with
+pending comments), with their comment counts, read a keyset page at a time as the moderator
+scrolls (20,000 articles are never read at once). moderator/gui/article/browse.py holds the
+search box, filters and sort above it."""
 
 from __future__ import annotations
 
@@ -14,8 +16,8 @@ from moderator.changes import Changes
 from moderator.gui.common.delegates import ArticleDelegate
 from moderator.gui.common.reading import Read
 from moderator.gui.models.listmodels import ID_ROLE, KeysetListModel, highlight, highlighted_id
-from moderator.reading import queries
-from moderator.reading.queries import ArticleCursor
+from moderator.reading import articles, queries
+from moderator.reading.articles import ArticleCursor, ArticleFilter, date_note
 from moderator.reading.rows import ArticleRow
 
 SCORES_SETTLE_MS = 1000  # while scores land, the cards on screen are read again at most this often
@@ -24,7 +26,8 @@ SCORES_SETTLE_MS = 1000  # while scores land, the cards on screen are read again
 def describe(row: ArticleRow) -> str:
     top = f", highest score {row.highest:.2f}" if row.highest is not None else ""
     unscored = f", {row.unscored} unscored" if row.unscored else ""
-    return f"{row.headline}. {row.pending} pending{top}{unscored}"
+    note = f", {note}" if (note := date_note(row.published_at)) else ""
+    return f"{row.headline}. {row.pending} pending{top}{unscored}{note}"
 
 
 class ArticleList(QListView):
@@ -33,6 +36,7 @@ class ArticleList(QListView):
     def __init__(self, read: Read, parent: QWidget | None = None, model_id: Callable[[], int | None] = lambda: None):
         super().__init__(parent)
         self._read, self._model_id = read, model_id
+        self.wanted = ArticleFilter()
         self.articles = KeysetListModel(read, describe, self._page, self)
         self._scores_landed = QTimer(self)
         self._scores_landed.setSingleShot(True)
@@ -50,6 +54,19 @@ class ArticleList(QListView):
     def reload(self) -> None:
         self.articles.reload()
 
+    def set_filter(self, wanted: ArticleFilter) -> None:
+        """List the articles `wanted` picks, in its order, from the top; the highlighted one stays
+        highlighted if it is among the first page."""
+        if wanted == self.wanted:
+            return
+        highlighted = self.current_article_id()
+        self.wanted = wanted
+        self.articles.reload()
+        if highlighted is not None and self.articles.row_of(highlighted) is not None:
+            self.blockSignals(True)  # the same article: nothing to open again
+            self.highlight(highlighted)
+            self.blockSignals(False)
+
     def current_article_id(self) -> int | None:
         """The article the list highlights."""
         return highlighted_id(self)
@@ -64,7 +81,7 @@ class ArticleList(QListView):
             self.article_chosen.emit(article_id)
 
     def _page(self, session: Session, after: ArticleCursor | None, limit: int) -> tuple[list[ArticleRow], ArticleCursor | None]:
-        return queries.article_page(session, after, limit, self._model_id())
+        return articles.article_page(session, self.wanted, after, limit, self._model_id())
 
     def on_changes(self, changes: Changes) -> None:
         """New counts for the loaded articles whose comments changed (most of 20,000 are not loaded)."""

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QAbstractItemView, QStyle, QStyledItemDelegate, QS
 from moderator.gui.common import look
 from moderator.gui.common.reading import PriorityOf
 from moderator.gui.models.listmodels import CHECKED_ROLE, ROW_ROLE
+from moderator.reading.articles import date_note
 from moderator.reading.rows import ArticleRow, CommentRow
 from moderator.vocabulary import Status
 
@@ -165,7 +166,7 @@ class ArticleDelegate(CardDelegate):
         lines = self._headline_lines(row, option, rect.width())
         top = look.draw_lines(painter, lines, look.bold(option.font), rect.left(), rect.top(), rect.width())
         painter.setPen(look.muted(colour))
-        meta = " · ".join(part for part in (row.section, look.when(row.published_at)) if part)
+        meta = " · ".join(part for part in (row.section, look.when(row.published_at) or "undated") if part)
         top = look.draw_lines(painter, [meta], option.font, rect.left(), top, rect.width())
         self._counts(painter, option, row, rect.left(), top + 2, bool(option.state & QStyle.StateFlag.State_Selected))
 
@@ -177,6 +178,9 @@ class ArticleDelegate(CardDelegate):
             right += 6 + look.chip_width(text, font)
             look.draw_chip(painter, text, look.ZERO_COLOUR if text.endswith("unscored") else look.PRIORITY_COLOURS["Low"],
                            font, right, top, option.palette, solid)
+        if note := date_note(row.published_at):  # a future-dated post is not published yet: say so
+            right += 6 + look.chip_width(note, font)
+            look.draw_chip(painter, note, look.PRIORITY_COLOURS["Medium"], font, right, top, option.palette, solid)
 
 
 def score_chips(row: ArticleRow) -> list[str]:
