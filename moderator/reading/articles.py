@@ -167,8 +167,7 @@ def _walk(session: Session, model_id: int, top: float | None) -> Iterator[tuple[
         query = query.where(Score.main <= top)
     result = session.execute(query.execution_options(yield_per=WALK_ROWS))
     try:
-        for article_id, score in result:
-            yield article_id, score
+        yield from ((article_id, score) for article_id, score in result)
     finally:
         result.close()
 

@@ -8,13 +8,15 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 from PySide6.QtCore import Qt
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from moderator.gui.article.listview import describe
+from moderator.gui.common import look
 from moderator.gui.models.listmodels import ROW_ROLE
 from moderator.reading.articles import ArticleSort
 from moderator.storage.models import Article, Comment, Score, Site
 from moderator.vocabulary import Status
+from tests.gui.helpers import press
 
 NOW = datetime.now(UTC)
 # headline: (published, statuses of its comments, the model's scores of them)
@@ -101,3 +103,14 @@ def test_esc_leaves_the_search_box_for_the_list(qtbot, tab):
     qtbot.keyClick(tab.search, Qt.Key.Key_Escape)
     assert tab.list.hasFocus()
     assert listed(tab) == ["Zq scheduled", "Zq busy", "Zq toxic"]
+
+
+def test_counts_say_1_comment_and_2_comments(qtbot, window):
+    assert [look.counted(n, "comment") for n in (0, 1, 2, 12_000)] == [
+        "0 comments", "1 comment", "2 comments", "12,000 comments"]
+    with window.context.db.sessions() as s:
+        assert s.scalar(select(func.count()).where(Comment.body.contains("recalibration"))) == 1
+    press(qtbot, window, Qt.Key.Key_5)  # All
+    window.queue_pane.search.setFocus()
+    qtbot.keyClicks(window.queue_pane.search, "recalibration")
+    qtbot.waitUntil(lambda: window.queue_pane.count_label.text() == "1 comment", timeout=10_000)
