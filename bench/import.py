@@ -127,6 +127,8 @@ def run_import(export: Path, home: Path, mode: str) -> dict:
     db.dispose()
     closed = time.perf_counter() - started - seconds
     sizes = _index_sizes(home / "bench.sqlite")
+    if export.name.endswith(".zh.xml"):
+        sizes["search_ms"] = _searches(home)
     streamed = (last_batch[0] if last_batch else started + seconds) - started
     return {"format": report.format, "comments": report.comments.added, "articles": report.articles.added,
             "seconds": round(seconds, 2), "comments_per_s": round(report.comments.added / seconds),
@@ -137,6 +139,32 @@ def run_import(export: Path, home: Path, mode: str) -> dict:
             "parser_peak_rss_mb": _peak_mb(resource.RUSAGE_CHILDREN) if used else None,
             "file_mb": round(export.stat().st_size / 2**20, 1), "load_average_before": round(load, 2),
             "load_average_after": round(os.getloadavg()[0], 2)} | sizes
+
+
+# In the Chinese bodies: a two-character word in a quarter of them, one in every fourth
+# comment's HTML, a four-character phrase, and a word in none.
+ZH_SEARCHES = ("数字", "报告", "第二段吗", "天气")
+
+
+def _searches(home: Path) -> dict:
+    """Milliseconds of the first page and the count of a search in the All queue, newest first."""
+    from moderator.reading import queue
+    from moderator.storage.database import open_database
+    from moderator.vocabulary import QueueKind, Sort
+
+    db = open_database(f"sqlite:///{home / 'bench.sqlite'}", home / "backups")
+    figures = {}
+    for typed in ZH_SEARCHES:
+        query = queue.QueueQuery(kind=QueueKind.ALL, sort=Sort.NEWEST, search=typed)
+        with db.sessions() as session:
+            started = time.perf_counter()
+            queue.page(session, query)
+            paged = time.perf_counter()
+            count = queue.count(session, query)
+            figures[typed] = {"page_ms": round((paged - started) * 1000, 1),
+                              "count_ms": round((time.perf_counter() - paged) * 1000, 1), "matches": count}
+    db.dispose()
+    return figures
 
 
 def _index_sizes(path: Path) -> dict:
@@ -210,7 +238,7 @@ def main() -> None:
         for name, generate in (("wxr", wxr), ("disqus", disqus)):
             if name not in formats:
                 continue
-            export = Path(folder) / f"export.{name}.xml"
+            export = Path(folder) / f"export.{name}.{args.bodies}.xml"
             generate(export, args.comments, min(args.articles, args.comments), bodies)
             reference = cpu_reference()
             result = measure(export, Path(folder), args.mode) | {"cpu_reference_s": reference}

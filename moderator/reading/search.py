@@ -40,7 +40,6 @@ from sqlalchemy import (
     Subquery,
     and_,
     column,
-    exists,
     func,
     literal,
     or_,
@@ -126,8 +125,10 @@ def fts_matches(match: Match) -> Subquery:
     if match.by_parts:
         return _by_parts(match, "{body author}").subquery("fts")
     by_words = select(_fts.c.rowid.label("id"), _fts.c.rank.label("rank")).where(_words_match(match))
+    # Not twice. The word matches are read once for this (a set), not once per author matched:
+    # each lookup would expand a prefix again (half a second for "the*" at 20,000 comments).
     in_author = _by_parts(match, "author", in_author_only=True).where(
-        ~exists().where(_words_match(match), _fts.c.rowid == _grams.c.rowid))  # not twice
+        _grams.c.rowid.not_in(select(_fts.c.rowid).where(_words_match(match))))
     return union_all(by_words, in_author).subquery("fts")
 
 
