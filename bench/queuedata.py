@@ -67,9 +67,10 @@ def _drop_fts_triggers(db: sqlite3.Connection) -> list[str]:
 
 def _rebuild_fts(db: sqlite3.Connection, triggers: list[str]) -> None:
     db.execute("INSERT INTO comments_fts(comments_fts) VALUES ('rebuild')")
-    db.execute(fulltext.INDEX_RANGE[1], (0, 1 << 62))  # the part index (contentless: no 'rebuild')
     for sql in triggers:
         db.execute(sql)
+    for statement in fulltext.INDEX_RANGE[1:]:  # the part indexes (contentless: no 'rebuild')
+        db.execute(statement, (0, 1 << 62))
 
 
 def _pools(db: sqlite3.Connection, rng: random.Random, articles: int, commenters: int) -> None:

@@ -1,14 +1,16 @@
 """Free-text search over comment bodies and author names.
 
 THE ONE PLACE WITH SQLITE-ONLY SQL (FTS5; besides moderator/storage/fulltext.py, which
-makes the indexes). On SQLite, a search runs against two FTS5 indexes kept in step with
+makes the indexes). On SQLite, a search runs against FTS5 indexes kept in step with
 comments by triggers:
 - the word index `comments_fts`, ranked by bm25, for words written with spaces between them;
-- the part index `comments_fts_grams` (trigrams) for the rest: a term with a character of
-  a script written without spaces (Chinese, Japanese, Thai, …) makes the whole search one
-  of parts (every term anywhere in the body or the author, in time order); and a comment
-  whose author's name holds every term ("Dave" in "DaveFromLeeds") matches too, after the
-  word matches. The part index only narrows: each candidate is checked against its comment.
+- the part index of bodies `comments_fts_grams` (trigrams) for the rest: a term with a
+  character of a script written without spaces (Chinese, Japanese, Thai, …) makes the whole
+  search one of parts (every term anywhere in the body), in time order;
+- the part index of authors' names: a comment whose author's name holds every term ("Dave"
+  in "DaveFromLeeds") matches too, after the others. (A search whose terms are split
+  between the body's parts and the author's is not found.)
+The part indexes only narrow: each candidate is checked against its comment.
 Any other database (PostgreSQL in team mode) gets the portable fallback: every term as a
 case-insensitive substring (ILIKE), in time order.
 
@@ -38,6 +40,7 @@ from sqlalchemy import (
     Select,
     String,
     Subquery,
+    TableClause,
     and_,
     column,
     func,
@@ -118,18 +121,18 @@ def uses_fts(session: Session) -> bool:
 _fts = table("comments_fts", column("rowid", Integer), column("rank", Float), column("comments_fts", String))
 _grams = table("comments_fts_grams", column("rowid", Integer), column("comments_fts_grams", String))
 _grams_terms = table("comments_fts_grams_terms", column("term", String))
+_names = table("comments_fts_authors", column("id", Integer), column("name", String))
+_name_grams = table("comments_fts_author_grams", column("rowid", Integer), column("comments_fts_author_grams", String))
+_name_grams_terms = table("comments_fts_author_grams_terms", column("term", String))
 
 
 def fts_matches(match: Match) -> Subquery:
     """(id, rank) of every comment matching; rank is bm25 (lower is better), 0 for a match by parts."""
-    if match.by_parts:
-        return _by_parts(match, "{body author}").subquery("fts")
-    by_words = select(_fts.c.rowid.label("id"), _fts.c.rank.label("rank")).where(_words_match(match))
-    # Not twice. The word matches are read once for this (a set), not once per author matched:
-    # each lookup would expand a prefix again (half a second for "the*" at 20,000 comments).
-    in_author = _by_parts(match, "author", in_author_only=True).where(
-        _grams.c.rowid.not_in(select(_fts.c.rowid).where(_words_match(match))))
-    return union_all(by_words, in_author).subquery("fts")
+    first = _by_body_parts(match) if match.by_parts else _by_words(match)
+    # Not twice. The first matches are read once for this (a set), not once per author's
+    # comment: each lookup would expand a prefix again (half a second for "the*" at 20,000).
+    in_author = _by_author_parts(match).where(Comment.id.not_in(select(first.subquery().c.id)))
+    return union_all(first, in_author).subquery("fts")
 
 
 def fts_ids(match: Match) -> Select[tuple[int]]:
@@ -143,33 +146,49 @@ def fts_count(session: Session, match: Match, bound: int) -> int:
     return session.execute(select(func.count()).select_from(fts_ids(match).limit(bound + 1).subquery())).scalar_one()
 
 
-def _words_match(match: Match) -> ColumnElement[bool]:
-    return _fts.c.comments_fts.op("MATCH")(match.words())
+def _by_words(match: Match) -> Select[tuple[int, float]]:
+    return select(_fts.c.rowid.label("id"), _fts.c.rank.label("rank")).where(
+        _fts.c.comments_fts.op("MATCH")(match.words()))
 
 
-def _by_parts(match: Match, columns: str, in_author_only: bool = False) -> Select[tuple[int, float]]:
-    """Comments holding every term as a part of `columns` (FTS5's column filter): the part index
-    finds those with each term's trigrams, then each is checked against its comment."""
-    expression = literal(f"{columns} : (", String)
-    for i, term in enumerate(match.found):
-        expression = expression + (" AND " if i else "") + _part_expression(term.text)
-    checks = [_holds(Comment.author, term.text) if in_author_only
-              else or_(_holds(Comment.body, term.text), _holds(Comment.author, term.text)) for term in match.found]
+def _by_body_parts(match: Match) -> Select[tuple[int, float]]:
+    """Comments whose body holds every term as a part: the part index finds those with each
+    term's trigrams, then each is checked against its comment."""
+    expression = _parts_expression(match, _grams_terms)
     return (select(_grams.c.rowid.label("id"), literal(0.0, Float).label("rank"))
             .join(Comment, Comment.id == _grams.c.rowid)
-            .where(_grams.c.comments_fts_grams.op("MATCH")(expression + ")"), *checks))
+            .where(_grams.c.comments_fts_grams.op("MATCH")(expression), *(_holds(Comment.body, t.text) for t in match.found)))
 
 
-def _part_expression(part: str) -> ColumnElement[str]:
+def _by_author_parts(match: Match) -> Select[tuple[int, float]]:
+    """Comments whose author's name holds every term as a part: the names first (a fifth as
+    many as comments), then their comments off the (author, …) index."""
+    expression = _parts_expression(match, _name_grams_terms)
+    names = (select(_names.c.name).join(_name_grams, _name_grams.c.rowid == _names.c.id)
+             .where(_name_grams.c.comments_fts_author_grams.op("MATCH")(expression),
+                    *(_holds(_names.c.name, t.text) for t in match.found)))
+    return select(Comment.id.label("id"), literal(0.0, Float).label("rank")).where(Comment.author.in_(names))
+
+
+def _parts_expression(match: Match, terms_table: TableClause) -> ColumnElement[str]:
+    """An FTS5 MATCH expression: every term's trigrams (AND)."""
+    expression: ColumnElement[str] = literal("(", String)
+    for i, term in enumerate(match.found):
+        expression = expression + (" AND " if i else "") + _part_expression(term.text, terms_table)
+    return expression + ")"
+
+
+def _part_expression(part: str, terms_table: TableClause) -> ColumnElement[str]:
     """A part as FTS5 trigrams: all of its own; one or two characters, any trigram they begin
     (texts are indexed with two spaces after them, so every part begins one)."""
     folded = part.lower()
     if len(folded) >= GRAM:
         grams = dict.fromkeys(folded[i:i + GRAM] for i in range(len(folded) - GRAM + 1))
         return literal("(" + " AND ".join(_quoted(gram) for gram in grams) + ")", String)
-    quoted = literal('"', String) + func.replace(_grams_terms.c.term, '"', '""') + '"'
-    begun = (select(func.group_concat(quoted, " OR ")).select_from(_grams_terms)
-             .where(_grams_terms.c.term >= folded, _grams_terms.c.term < folded + chr(0x10FFFF)).scalar_subquery())
+    term = terms_table.c.term
+    quoted = literal('"', String) + func.replace(term, '"', '""') + '"'
+    begun = (select(func.group_concat(quoted, " OR ")).select_from(terms_table)
+             .where(term >= folded, term < folded + chr(0x10FFFF)).scalar_subquery())
     return literal("(", String) + func.coalesce(begun, NO_TRIGRAM) + ")"
 
 

@@ -6,10 +6,10 @@ Revises: 0009
 Create Date: 2026-12-05 20:30:00
 
 ix_comments_status_article counts each article's pending comments in one pass over the
-pending ones (portable: PostgreSQL gets it too). On SQLite, comments_fts_grams (FTS5's
-trigram tokenizer, moderator/storage/fulltext.py) is created and filled, and the three
-triggers of migration 0004 are made again to keep both indexes in step. Alembic does not
-see the FTS tables (env.py skips every comments_fts* table).
+pending ones (portable: PostgreSQL gets it too). On SQLite, the part indexes of bodies and
+of authors' names (FTS5's trigram tokenizer, moderator/storage/fulltext.py) are created and
+filled, and the three triggers of migration 0004 are made again to keep every index in
+step. Alembic does not see these tables (env.py skips every comments_fts* table).
 """
 
 from alembic import op
@@ -34,7 +34,13 @@ WORDS_ONLY_TRIGGERS = (
         INSERT INTO comments_fts(rowid, body, author) VALUES (new.id, new.body, new.author);
     END""",
 )
-FILL_GRAMS = fulltext.INDEX_RANGE[1].replace("WHERE id > ? AND id <= ?", "")
+# Every comment so far, as the import fills a range of them.
+FILL = [statement.replace("id > ? AND id <= ?", "1").replace("WHERE 1 AND", "WHERE")
+        for statement in fulltext.INDEX_RANGE[1:]]
+CREATE = (fulltext.GRAMS_TABLE, fulltext.GRAMS_TERMS, fulltext.AUTHORS_TABLE, fulltext.AUTHOR_GRAMS_TABLE,
+          fulltext.AUTHOR_GRAMS_TERMS, fulltext.AUTHORS_TRIGGER, *fulltext.TRIGGERS)
+DROP = ('comments_fts_grams_terms', 'comments_fts_grams', 'comments_fts_author_grams_terms', 'comments_fts_author_grams',
+        'comments_fts_authors')
 
 
 def upgrade() -> None:
@@ -42,15 +48,16 @@ def upgrade() -> None:
     op.create_index('ix_comments_status_article', 'comments', ['status', 'article_id'], unique=False)
     if op.get_bind().dialect.name == 'sqlite':
         _drop_triggers()
-        for statement in (fulltext.GRAMS_TABLE, fulltext.GRAMS_TERMS, *fulltext.TRIGGERS, FILL_GRAMS):
+        for statement in (*CREATE, *FILL):
             op.execute(statement)
 
 
 def downgrade() -> None:
     if op.get_bind().dialect.name == 'sqlite':
         _drop_triggers()
-        op.execute('DROP TABLE IF EXISTS comments_fts_grams_terms')
-        op.execute('DROP TABLE IF EXISTS comments_fts_grams')
+        op.execute('DROP TRIGGER IF EXISTS comments_fts_authors_insert')
+        for table in DROP:
+            op.execute(f'DROP TABLE IF EXISTS {table}')
         for statement in WORDS_ONLY_TRIGGERS:
             op.execute(statement)
     op.drop_index('ix_comments_status_article', table_name='comments')  # never a batch: it would drop the triggers
