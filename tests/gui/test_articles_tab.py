@@ -72,6 +72,7 @@ def test_search_by_headline_with_pending_on_by_default(qtbot, tab):
     assert tab.list.hasFocus()
     assert search(qtbot, tab, "BUSY") == ["Zq busy"]  # any case, any part
     assert search(qtbot, tab, "nothing like it") == []
+    assert tab.list.empty_text() == "No article’s headline holds “nothing like it” among those with pending comments."
     tab.with_pending.setChecked(False)
     assert search(qtbot, tab, "zq") == ["Zq scheduled", "Zq decided", "Zq quiet", "Zq busy", "Zq toxic"]
     tab.with_comments.setChecked(True)

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from functools import partial
 
 from PySide6.QtCore import QItemSelection, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QAbstractItemView, QListView, QWidget
 from sqlalchemy.orm import Session
 
@@ -53,6 +54,28 @@ class ArticleList(QListView):
 
     def reload(self) -> None:
         self.articles.reload()
+
+    def empty_text(self) -> str:
+        """What an empty list says: why nothing is listed, and what lists more."""
+        wanted = self.wanted
+        if wanted.headline:
+            return f"No article’s headline holds “{wanted.headline}”" + (" among those with pending comments."
+                                                                          if wanted.with_pending else ".")
+        if wanted.with_pending:
+            return "No article has comments waiting for a decision. Untick “With pending” to list every article."
+        if wanted.with_comments:
+            return "No article has comments yet."
+        return "No articles yet: File → Import comments… brings in an export."
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if self.articles.rowCount() == 0:  # an empty list says why, rather than looking broken
+            painter = QPainter(self.viewport())
+            painter.setPen(self.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text))
+            painter.drawText(self.viewport().rect().adjusted(12, 12, -12, -12),
+                             int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap),
+                             self.empty_text())
+            painter.end()
 
     def set_filter(self, wanted: ArticleFilter) -> None:
         """List the articles `wanted` picks, in its order, from the top; the highlighted one stays

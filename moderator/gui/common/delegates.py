@@ -167,7 +167,14 @@ class ArticleDelegate(CardDelegate):
         top = look.draw_lines(painter, lines, look.bold(option.font), rect.left(), rect.top(), rect.width())
         painter.setPen(look.muted(colour))
         meta = " · ".join(part for part in (row.section, look.when(row.published_at) or "undated") if part)
-        top = look.draw_lines(painter, [meta], option.font, rect.left(), top, rect.width())
+        meta_top, note = top, date_note(row.published_at)
+        top = look.draw_lines(painter, [meta + (" · " if note else "")], option.font, rect.left(), top, rect.width())
+        if note:  # a future-dated post is not published yet: say so beside its date, in a warning colour
+            selected = bool(option.state & QStyle.StateFlag.State_Selected)
+            painter.setPen(colour if selected else look.text_colour(look.PRIORITY_COLOURS["Medium"], option.palette,
+                                                                    QPalette.ColorRole.Base))
+            at = rect.left() + QFontMetrics(option.font).horizontalAdvance(meta + " · ")
+            look.draw_lines(painter, [note], look.bold(option.font), at, meta_top, rect.right() - at)
         self._counts(painter, option, row, rect.left(), top + 2, bool(option.state & QStyle.StateFlag.State_Selected))
 
     def _counts(self, painter: QPainter, option: QStyleOptionViewItem, row: ArticleRow, left: int, top: int, solid: bool) -> None:
@@ -178,9 +185,6 @@ class ArticleDelegate(CardDelegate):
             right += 6 + look.chip_width(text, font)
             look.draw_chip(painter, text, look.ZERO_COLOUR if text.endswith("unscored") else look.PRIORITY_COLOURS["Low"],
                            font, right, top, option.palette, solid)
-        if note := date_note(row.published_at):  # a future-dated post is not published yet: say so
-            right += 6 + look.chip_width(note, font)
-            look.draw_chip(painter, note, look.PRIORITY_COLOURS["Medium"], font, right, top, option.palette, solid)
 
 
 def score_chips(row: ArticleRow) -> list[str]:
