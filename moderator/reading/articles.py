@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import StrEnum
+from typing import Any
 
 from sqlalchemy import ColumnElement, Select, and_, exists, func, or_, select
 from sqlalchemy.orm import Session
@@ -79,8 +80,14 @@ def _pattern(part: str) -> str:
     return "%" + part.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
 
-def _rows(session: Session, query: Select[tuple[object, ...]], model_id: int | None) -> list[ArticleRow]:
-    return [ArticleRow(*row) for row in session.execute(query, queries.model_parameter(model_id))]
+def _rows(session: Session, query: Select[*tuple[Any, ...]], model_id: int | None) -> list[ArticleRow]:
+    result: Any = session.execute(query, queries.model_parameter(model_id))
+    return [ArticleRow(*row) for row in result]
+
+
+def _number(key: datetime | float | int | None) -> float:
+    """A cursor's count or score (never a date: that is the newest sort's)."""
+    return float(key) if isinstance(key, int | float) else 0.0
 
 
 # --- Newest first ---------------------------------------------------------------------------
@@ -105,7 +112,7 @@ def _most_pending(session: Session, wanted: ArticleFilter, after: ArticleCursor 
     query = (queries.ARTICLE_ROWS.outerjoin(counted, counted.c.article_id == Article.id)
              .where(*_filters(wanted)).order_by(pending.desc(), Article.id).limit(limit))
     if after is not None:
-        count, article_id = int(after[0] or 0), after[1]
+        count, article_id = int(_number(after[0])), after[1]
         query = query.where(or_(pending < count, and_(pending == count, Article.id > article_id)))
     return _rows(session, query, model_id)
 
@@ -130,7 +137,7 @@ def _scored_in_order(session: Session, wanted: ArticleFilter, after: ArticleCurs
     met is read once (a batch at a time, the filters in SQL); one whose highest is above the
     cursor's was on an earlier page. The walk stops once a page is full and the scores fall
     below its last row's (ties are all read, then cut)."""
-    top, last_id = (float(after[0]), after[1]) if after is not None and after[0] is not None else (None, 0)
+    top, last_id = (_number(after[0]), after[1]) if after is not None and after[0] is not None else (None, 0)
     met: set[int] = set()
     found: list[ArticleRow] = []
     batch: list[int] = []

@@ -50,7 +50,7 @@ from sqlalchemy import (
     table,
     union_all,
 )
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from moderator.storage.fulltext import SPACELESS_CLASS
 from moderator.storage.models import Comment
@@ -196,7 +196,7 @@ def _quoted(gram: str) -> str:
     return '"' + gram.replace('"', '""') + '"'
 
 
-def _holds(text_: ColumnElement[str], part: str) -> ColumnElement[bool]:
+def _holds(text_: ColumnElement[str] | InstrumentedAttribute[str], part: str) -> ColumnElement[bool]:
     return text_.like(_pattern(part), escape="\\")
 
 
