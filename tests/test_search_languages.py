@@ -87,6 +87,7 @@ def test_thai_is_found_by_any_part(imported):
 def test_an_author_name_matches_on_any_part(imported):
     assert bodies(imported, "Dave") == with_part("DaveFromLeeds")
     assert bodies(imported, "fromleeds") == with_part("DaveFromLeeds")
+    assert bodies(imported, "dave*") == with_part("DaveFromLeeds")  # a prefix: the word index's own
     # "Leeds" is a word of one body and a part of one author's name: both are found.
     assert bodies(imported, "leeds") == {"北京的天气预报说明天会下雨", "Lovely weather in Leeds today"}
     assert bodies(imported, "zoe") == {"Lovely weather in Leeds today"}  # the word index folds accents still

@@ -106,15 +106,19 @@ def _newest(session: Session, wanted: ArticleFilter, after: ArticleCursor | None
 
 def _most_pending(session: Session, wanted: ArticleFilter, after: ArticleCursor | None, limit: int,
                   model_id: int | None) -> list[ArticleRow]:
+    """The page's ids first, then their rows: sorted with its counts and scores, SQLite
+    would work out every article's (a second and a half at 20,000 articles)."""
     counted = (select(Comment.article_id, func.count().label("n")).where(Comment.status == Status.PENDING)
                .group_by(Comment.article_id).subquery("pending_counts"))
     pending = func.coalesce(counted.c.n, 0)
-    query = (queries.ARTICLE_ROWS.outerjoin(counted, counted.c.article_id == Article.id)
+    query = (select(Article.id).outerjoin(counted, counted.c.article_id == Article.id)
              .where(*_filters(wanted)).order_by(pending.desc(), Article.id).limit(limit))
     if after is not None:
         count, article_id = int(_number(after[0])), after[1]
         query = query.where(or_(pending < count, and_(pending == count, Article.id > article_id)))
-    return _rows(session, query, model_id)
+    ids = list(session.scalars(query))
+    rows = {row.id: row for row in _rows(session, queries.ARTICLE_ROWS.where(Article.id.in_(ids)), model_id)}
+    return [rows[article_id] for article_id in ids if article_id in rows]
 
 
 # --- Highest score first --------------------------------------------------------------------

@@ -43,6 +43,7 @@ from sqlalchemy import (
     TableClause,
     and_,
     column,
+    exists,
     func,
     literal,
     or_,
@@ -128,11 +129,18 @@ _name_grams_terms = table("comments_fts_author_grams_terms", column("term", Stri
 
 def fts_matches(match: Match) -> Subquery:
     """(id, rank) of every comment matching; rank is bm25 (lower is better), 0 for a match by parts."""
-    first = _by_body_parts(match) if match.by_parts else _by_words(match)
-    # Not twice. The first matches are read once for this (a set), not once per author's
-    # comment: each lookup would expand a prefix again (half a second for "the*" at 20,000).
-    in_author = _by_author_parts(match).where(Comment.id.not_in(select(first.subquery().c.id)))
-    return union_all(first, in_author).subquery("fts")
+    if match.by_parts:
+        first = _by_body_parts(match)
+        in_author = _by_author_parts(match).where(Comment.id.not_in(select(first.subquery().c.id)))  # not twice
+        return union_all(first, in_author).subquery("fts")
+    if any(term.prefix for term in match.found):
+        return _by_words(match).subquery("fts")  # a prefix finds the beginning of a name already
+    # Not twice: each of the author's comments looked up in the word index (a prefix would be
+    # expanded again at each: why prefixes have no author parts; the set of all word matches
+    # instead costs as much as the search again).
+    in_author = _by_author_parts(match).where(~exists().where(
+        _fts.c.comments_fts.op("MATCH")(match.words()), _fts.c.rowid == Comment.id))
+    return union_all(_by_words(match), in_author).subquery("fts")
 
 
 def fts_ids(match: Match) -> Select[tuple[int]]:
