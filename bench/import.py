@@ -50,9 +50,16 @@ BODIES = (
     "This is the {n}th time this paper runs this story. Nobody cares any more!!!",
     "Could the author clarify the second paragraph?\nIt reads as if the figures were from 2019, not 2024.",
 )
+# --bodies zh: the same in Chinese (our own sentences), every body then in the part index too.
+BODIES_ZH = (
+    "我觉得这篇文章没有说到{n}的重点。数字说明了另一回事。",
+    "<p>完全同意，说得好。</p><p>也请看<a href=\"https://example.org/{n}\">这份报告</a>。</p>",
+    "这家报纸第{n}次登这个故事了。已经没有人关心了！！！",
+    "作者能解释一下第二段吗？\n看起来数字是2019年的，不是2024年的。",
+)
 
 
-def wxr(out: Path, comments: int, articles: int) -> None:
+def wxr(out: Path, comments: int, articles: int, bodies: tuple[str, ...] = BODIES) -> None:
     per = comments // articles
     with out.open("w", encoding="utf-8") as f:
         f.write('<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/'
@@ -71,7 +78,7 @@ def wxr(out: Path, comments: int, articles: int) -> None:
                         f"<wp:comment_author_url></wp:comment_author_url><wp:comment_author_IP>10.0.{n % 250}.1"
                         f"</wp:comment_author_IP><wp:comment_date>2024-05-01 11:{n % 60:02}:00</wp:comment_date>"
                         f"<wp:comment_date_gmt>2024-05-01 11:{n % 60:02}:00</wp:comment_date_gmt><wp:comment_content>"
-                        f"<![CDATA[{BODIES[n % 4].format(n=n)}]]></wp:comment_content><wp:comment_approved>"
+                        f"<![CDATA[{bodies[n % 4].format(n=n)}]]></wp:comment_content><wp:comment_approved>"
                         f"{'1' if n % 5 else '0'}</wp:comment_approved><wp:comment_type></wp:comment_type>"
                         f"<wp:comment_parent>{parent}</wp:comment_parent><wp:comment_user_id>0</wp:comment_user_id>"
                         "</wp:comment>\n")
@@ -79,7 +86,7 @@ def wxr(out: Path, comments: int, articles: int) -> None:
         f.write("</channel></rss>\n")
 
 
-def disqus(out: Path, comments: int, articles: int) -> None:
+def disqus(out: Path, comments: int, articles: int, bodies: tuple[str, ...] = BODIES) -> None:
     with out.open("w", encoding="utf-8") as f:
         f.write('<?xml version="1.0" encoding="utf-8"?>\n<disqus xmlns="http://disqus.com" '
                 'xmlns:dsq="http://disqus.com/disqus-internals">\n<category dsq:id="1"><forum>bench</forum>'
@@ -90,7 +97,7 @@ def disqus(out: Path, comments: int, articles: int) -> None:
                     "<createdAt>2024-05-01T10:00:00Z</createdAt></thread>\n")
         for n in range(1, comments + 1):
             parent = f'<parent dsq:id="{n - 1}"/>' if n % 3 else ""
-            f.write(f'<post dsq:id="{n}"><id/><message>{escape(BODIES[n % 4].format(n=n))}</message>'
+            f.write(f'<post dsq:id="{n}"><id/><message>{escape(bodies[n % 4].format(n=n))}</message>'
                     f"<createdAt>2024-05-01T11:{n % 60:02}:00Z</createdAt><isDeleted>false</isDeleted>"
                     f"<isSpam>{'true' if n % 50 == 0 else 'false'}</isSpam><author><email>r{n % 977}@example.org</email>"
                     f"<name>Reader {n % 977}</name><isAnonymous>false</isAnonymous></author>"
@@ -124,6 +131,9 @@ def run_import(export: Path, home: Path, mode: str) -> dict:
     holds.sort()
     db.dispose()
     closed = time.perf_counter() - started - seconds
+    sizes = _index_sizes(home / "bench.sqlite")
+    if export.name.endswith(".zh.xml"):
+        sizes["search_ms"] = _searches(home)
     streamed = (last_batch[0] if last_batch else started + seconds) - started
     return {"format": report.format, "comments": report.comments.added, "articles": report.articles.added,
             "seconds": round(seconds, 2), "comments_per_s": round(report.comments.added / seconds),
@@ -135,7 +145,7 @@ def run_import(export: Path, home: Path, mode: str) -> dict:
             "file_mb": round(export.stat().st_size / 2**20, 1), "load_average_before": round(load, 2),
             "load_average_after": round(os.getloadavg()[0], 2), "write_transactions": len(holds),
             "lock_hold_max_ms": round(holds[-1] * 1000, 1) if holds else None,
-            "lock_hold_p99_ms": round(holds[int(len(holds) * 0.99)] * 1000, 1) if holds else None}
+            "lock_hold_p99_ms": round(holds[int(len(holds) * 0.99)] * 1000, 1) if holds else None} | sizes
 
 
 def _time_write_lock_holds(engine) -> list[float]:
@@ -165,6 +175,45 @@ def _time_write_lock_holds(engine) -> list[float]:
     engine.dialect.do_commit = ended(engine.dialect.do_commit)
     engine.dialect.do_rollback = ended(engine.dialect.do_rollback)
     return holds
+
+# In the Chinese bodies: a two-character word in a quarter of them, one in every fourth
+# comment's HTML, a four-character phrase, and a word in none.
+ZH_SEARCHES = ("数字", "报告", "第二段吗", "天气")
+
+
+def _searches(home: Path) -> dict:
+    """Milliseconds of the first page and the count of a search in the All queue, newest first."""
+    from moderator.reading import queue
+    from moderator.storage.database import open_database
+    from moderator.vocabulary import QueueKind, Sort
+
+    db = open_database(f"sqlite:///{home / 'bench.sqlite'}", home / "backups")
+    figures = {}
+    for typed in ZH_SEARCHES:
+        query = queue.QueueQuery(kind=QueueKind.ALL, sort=Sort.NEWEST, search=typed)
+        with db.sessions() as session:
+            started = time.perf_counter()
+            queue.page(session, query)
+            paged = time.perf_counter()
+            count = queue.count(session, query)
+            figures[typed] = {"page_ms": round((paged - started) * 1000, 1),
+                              "count_ms": round((time.perf_counter() - paged) * 1000, 1), "matches": count}
+    db.dispose()
+    return figures
+
+
+def _index_sizes(path: Path) -> dict:
+    """The database's size, and that of each full-text index (its FTS5 data blocks), in MB."""
+    connection = sqlite3.connect(path)
+    sizes = {"database_mb": round(path.stat().st_size / 2**20, 1)}
+    for index in ("comments_fts", "comments_fts_grams"):
+        try:
+            blocks = connection.execute(f"SELECT sum(length(block)) FROM {index}_data").fetchone()[0]
+        except sqlite3.OperationalError:  # no such index (before migration 0010)
+            blocks = None
+        sizes[f"{index}_mb"] = round(blocks / 2**20, 1) if blocks is not None else None
+    connection.close()
+    return sizes
 
 
 def _peak_mb(who: int) -> float:
@@ -209,23 +258,30 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=20_000)
     parser.add_argument("--mode", choices=("auto", "parallel", "sequential"), default="auto",
                         help="parse in a second process: as the importer decides (default), always, never")
+    parser.add_argument("--bodies", choices=("en", "zh"), default="en",
+                        help="comment bodies in English (default) or Chinese (all in the part index too)")
+    parser.add_argument("--formats", default="wxr,disqus", help="which exports to import, comma-separated")
     parser.add_argument("--child", nargs=3, metavar=("EXPORT", "HOME", "MODE"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
         print(json.dumps(run_import(Path(args.child[0]), Path(args.child[1]), args.child[2])))
         return
-    figures = {"comments": args.comments, "articles": args.articles, "cores": os.cpu_count()}
+    figures = {"comments": args.comments, "articles": args.articles, "cores": os.cpu_count(), "bodies": args.bodies}
+    bodies = BODIES_ZH if args.bodies == "zh" else BODIES
+    formats = args.formats.split(",")
     with tempfile.TemporaryDirectory(prefix="moderator-bench-") as folder:
         for name, generate in (("wxr", wxr), ("disqus", disqus)):
-            export = Path(folder) / f"export.{name}.xml"
-            generate(export, args.comments, min(args.articles, args.comments))
+            if name not in formats:
+                continue
+            export = Path(folder) / f"export.{name}.{args.bodies}.xml"
+            generate(export, args.comments, min(args.articles, args.comments), bodies)
             reference = cpu_reference()
             result = measure(export, Path(folder), args.mode) | {"cpu_reference_s": reference}
             export.unlink()
             figures[name] = result
             print(_line(name, result), flush=True)
     figures["cpu_reference_after_s"] = cpu_reference()
-    figures["target_met"] = all(_met(figures[name]) for name in ("wxr", "disqus"))
+    figures["target_met"] = all(_met(figures[name]) for name in formats)
     print(f"CPU reference after: {figures['cpu_reference_after_s']} s (about 0.8 s on a quiet host)")
     print(json.dumps(figures))
 
@@ -240,7 +296,8 @@ def _line(name: str, r: dict) -> str:
             f"writer: CPU {r['cpu_s']} s, peak RSS {r['peak_rss_mb']} MB{parser}; "
             f"load average {r['load_average_before']} before, {r['load_average_after']} after; "
             f"CPU reference before {r['cpu_reference_s']} s; write lock held at most {r['lock_hold_max_ms']} ms "
-            f"(p99 {r['lock_hold_p99_ms']} ms) over {r['write_transactions']} write transactions")
+            f"(p99 {r['lock_hold_p99_ms']} ms) over {r['write_transactions']} write transactions; "
+            f"database {r['database_mb']} MB, word index {r['comments_fts_mb']} MB, part index {r['comments_fts_grams_mb']} MB")
 
 
 def _met(r: dict) -> bool:

@@ -14,6 +14,9 @@ opening the pending queue, changing the sort, applying filters, a full-text sear
 decision to the next comment shown, and scrolling to row 50,000; then the process's peak
 RSS. Targets (issue 5, this 2-core machine): open, sort, filter and search < 150 ms;
 decision to next comment < 16 ms; peak RSS < 400 MB. Run on a quiet machine.
+Part 1 also times the Articles tab (issue 18): each filter and sort, its first page and
+the next, and a page 50 pages down (moderator/reading/articles.py); and searches by a
+part of an author's name and in Chinese (the part index, migration 0010).
 The last line printed is one JSON object with every figure.
 """
 
@@ -21,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import shutil
 import statistics
 import subprocess
 import sys
@@ -39,6 +43,7 @@ from sqlalchemy import func, select, text  # noqa: E402
 
 from moderator.moderation import decisions  # noqa: E402
 from moderator.reading import audit, commenters, queue  # noqa: E402
+from moderator.reading.articles import ArticleFilter, ArticleSort, article_page  # noqa: E402
 from moderator.storage.database import Database, open_database  # noqa: E402
 from moderator.storage.models import Comment  # noqa: E402
 from moderator.vocabulary import Action, QueueKind, Sort, Source  # noqa: E402
@@ -82,6 +87,52 @@ def searches(body: str) -> dict[str, str]:
             "search phrase": f'"{words[1]} {words[2]} {words[3]}"', "search two words": f"{rare} {words[0]}"}
 
 
+def part_searches(author: str) -> dict[str, str]:
+    """Searches the part index answers: the middle of an author's name, and Chinese (in no
+    comment of this generator's: the cost of looking, with every author in the index)."""
+    return {"search author part": author.split()[-1][1:5], "search Chinese (2 characters)": "天气",
+            "search Chinese (4 characters)": "天气预报"}
+
+
+ARTICLE_CASES = {
+    "articles: open (newest, with pending)": ArticleFilter(),
+    "articles: newest, everything": ArticleFilter(with_pending=False),
+    "articles: newest, with comments": ArticleFilter(with_pending=False, with_comments=True),
+    "articles: most pending": ArticleFilter(sort=ArticleSort.MOST_PENDING),
+    "articles: most pending, everything": ArticleFilter(sort=ArticleSort.MOST_PENDING, with_pending=False),
+    "articles: highest score, with pending": ArticleFilter(sort=ArticleSort.HIGHEST),
+    "articles: highest score, everything": ArticleFilter(sort=ArticleSort.HIGHEST, with_pending=False),
+    "articles: headline search (common word)": ArticleFilter(headline="the"),
+    "articles: headline search (rare part)": ArticleFilter(headline="zodenta"),
+    "articles: headline search, highest score": ArticleFilter(headline="the", sort=ArticleSort.HIGHEST),
+}
+ARTICLE_DEPTH = 50  # pages of 100 down: 5,000 articles
+
+
+def measure_articles(db: Database, model_id: int, repeat: int) -> dict:
+    """The Articles tab: each filter and sort, its first page, the next, and a page far down."""
+    figures = {}
+    for name, wanted in ARTICLE_CASES.items():
+        first_ms, (rows, cursor) = timed(db, lambda s, w=wanted: article_page(s, w, None, 100, model_id), repeat)
+        next_ms, _ = timed(db, lambda s, w=wanted, c=cursor: article_page(s, w, c, 100, model_id), repeat)
+        deep = _cursor_down(db, wanted, model_id, ARTICLE_DEPTH)
+        deep_ms, (deep_rows, _) = timed(db, lambda s, w=wanted, c=deep: article_page(s, w, c, 100, model_id), repeat)
+        figures[name] = {"first_page_ms": first_ms, "next_page_ms": next_ms, "page_50_ms": deep_ms, "rows": len(rows)}
+        print(f"  {name:<48} first {first_ms:>7.1f} ms   next {next_ms:>7.1f} ms   page 50 {deep_ms:>7.1f} ms"
+              f"   ({len(rows)} rows, {len(deep_rows)} at page 50)")
+    return figures
+
+
+def _cursor_down(db: Database, wanted: ArticleFilter, model_id: int, pages: int):
+    with db.sessions() as s:
+        cursor = None
+        for _ in range(pages):
+            rows, cursor = article_page(s, wanted, cursor, 100, model_id)
+            if len(rows) < 100:
+                break
+    return cursor
+
+
 def queue_cases(model_id: int, sub: dict) -> dict[str, queue.QueueQuery]:
     q = lambda **kw: queue.QueueQuery(model_id=model_id, **kw)  # noqa: E731
     week = sub["newest"] - timedelta(days=7)
@@ -105,6 +156,9 @@ def queue_cases(model_id: int, sub: dict) -> dict[str, queue.QueueQuery]:
     cases["search phrase, pending, priority"] = q(search=typed["search phrase"])
     common = typed["search prefix (common, 3 letters)"]
     cases["search prefix (common, 3 letters), pending, newest"] = q(sort=Sort.NEWEST, search=common)
+    for name, typed in part_searches(sub["prolific"]).items():
+        cases[name + ", all, newest"] = q(kind=QueueKind.ALL, sort=Sort.NEWEST, search=typed)
+        cases[name + ", relevance"] = q(kind=QueueKind.ALL, sort=Sort.RELEVANCE, search=typed)
     return cases
 
 
@@ -224,11 +278,14 @@ def main() -> None:
     parser.add_argument("--commenters", type=int, default=200_000)
     parser.add_argument("--repeat", type=int, default=7)
     parser.add_argument("--keep", type=Path, help="build (or reuse) the database at this path and keep it")
+    parser.add_argument("--copy-of", type=Path, help="work on a copy of this database at --keep (made once)")
     parser.add_argument("--only", choices=("core", "gui", "build"),
                         help="run one part only (build: just build the database at --keep)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="queue-bench-") as folder:
         path = args.keep or Path(folder) / "queue.sqlite"
+        if args.copy_of and not path.exists():  # e.g. /work/big/q.sqlite, never modified: opening migrates
+            shutil.copyfile(args.copy_of, path)
         figures = {"comments": args.comments, "articles": args.articles, "commenters": args.commenters}
         if not path.exists() and args.only == "gui":
             build_in_own_process(path, args)
@@ -245,6 +302,8 @@ def main() -> None:
         if args.only != "gui":
             print(f"median of {args.repeat} runs, pages of {queue.PAGE} rows:")
             figures["queries"] = measure_queue(db, queue_cases(model_id, sub), args.repeat)
+            print("the Articles tab, pages of 100 articles:")
+            figures["articles"] = measure_articles(db, model_id, args.repeat)
             figures["depth"] = measure_depth(db, model_id, args.repeat)
             figures["other_ms"] = measure_rest(db, model_id, sub, args.repeat)
             figures["other_ms"]["open pending after the top decided"] = measure_after_top_decided(db, model_id, args.repeat)

@@ -15,7 +15,8 @@ import pytest
 from sqlalchemy import event
 
 from moderator.moderation.decisions import decide
-from moderator.reading import audit, queries, queue
+from moderator.reading import articles, audit, queries, queue
+from moderator.reading.articles import ArticleFilter, ArticleSort
 from moderator.storage.models import utcnow
 from moderator.vocabulary import QueueKind, Sort, Source
 from tests.queuedata import AUTHORS, T0, built_database
@@ -168,7 +169,26 @@ def test_article_list_counts_each_articles_comments_off_an_index(data):
     found = plans(db, lambda s: queries.article_page(s, limit=50))
     assert found
     for sql, lines in found:
-        assert "SCAN comments" not in lines and any("ix_comments_article_status" in line for line in lines), (sql, lines)
+        assert "SCAN comments" not in lines and any(index in line for line in lines for index in PER_ARTICLE), (sql, lines)
+
+
+# Either index seeks one article's comments of one status (migration 0010 added the second).
+PER_ARTICLE = ("ix_comments_article_status", "ix_comments_status_article")
+
+
+@pytest.mark.parametrize("wanted", [ArticleFilter(), ArticleFilter(with_pending=False, with_comments=True),
+                                    ArticleFilter(sort=ArticleSort.MOST_PENDING, with_pending=False),
+                                    ArticleFilter(sort=ArticleSort.HIGHEST, headline="a")], ids=str)
+def test_the_articles_tab_reads_off_indexes(data, wanted):
+    """Every filter and sort of the Articles tab: no pass over every comment; the pending
+    counts of "most pending" in one pass over the pending ones, off (status, article_id)."""
+    db, model_id, _refs = data
+    found = plans(db, lambda s: articles.article_page(s, wanted, None, 50, model_id))
+    assert found
+    for sql, lines in found:
+        assert "SCAN comments" not in lines and "SCAN scores" not in lines, (sql, lines)
+    if wanted.sort == ArticleSort.MOST_PENDING:
+        assert any("ix_comments_status_article (status=?)" in line for _sql, lines in found for line in lines)
 
 
 def test_article_list_reads_highest_score_and_unscored_count_off_indexes(data):

@@ -168,4 +168,4 @@ def test_the_fallback_for_other_databases(data):
 def test_highlights_mark_what_fts_matched(typed, text_, want):
     marked = search.mark(text_, search.terms(typed))
     assert marked.replace(search.MARK_START, "[").replace(search.MARK_END, "]") == want
-    assert search.fts_query('a"b "c') == '"a" "b" "c"'
+    assert search.fts_query('a"b "c').words() == '"a" "b" "c"'

@@ -22,6 +22,7 @@ from moderator.config import AppPaths
 from moderator.gui import settings as S
 from moderator.gui import windowstate
 from moderator.gui.actions import MENUS, TOOLBAR, ActionId, apply_shortcuts, create_actions, fill
+from moderator.gui.article.browse import ArticlesTab
 from moderator.gui.article.listview import ArticleList
 from moderator.gui.article.view import ArticleView
 from moderator.gui.comment.panel import CommentPanel
@@ -99,7 +100,8 @@ class MainWindow(QMainWindow):
         self.queue_pane = QueuePane(self._read, self.reader, self.active.priority_of, self)
         self.queue, self.queue_view = self.queue_pane.model, self.queue_pane.view
         self.tabs = QTabWidget(self)
-        self.tabs.addTab(self.articles_view, "Articles")
+        self.articles_tab = ArticlesTab(self.articles_view)  # search, filters and sort above the list
+        self.tabs.addTab(self.articles_tab, "Articles")
         self.tabs.addTab(self.queue_pane, "Queue")
         self.article_view = ArticleView(self._read, self.active, self)
         a = self.actions_by_id

@@ -205,3 +205,7 @@ def stats(session: Session) -> Stats:
         | {"total": sum(by_status.get(s, 0) for s in VISIBLE_TO_MODERATORS)},
         "decisions": {"total": sum(by_action.values()), **dict(sorted(by_action.items()))},
     }
+
+
+# For moderator.reading.articles (the Articles tab's filters and sorts), which builds on these.
+ARTICLE_ROWS, ARTICLE_ORDER, after_article, model_parameter = _ARTICLE_ROWS, _ARTICLE_ORDER, _after_article, _model

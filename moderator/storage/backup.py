@@ -67,7 +67,7 @@ def check_backup(path: Path, engine: Engine) -> str:
             problems = [row[0] for row in db.execute("PRAGMA integrity_check")]
             tables = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
             found = db.execute("SELECT version_num FROM alembic_version").fetchone() if "alembic_version" in tables else None
-    except sqlite3.DatabaseError as error:
+    except (sqlite3.DatabaseError, UnicodeDecodeError) as error:  # a damaged page's bytes may reach SQLite's message
         raise ModeratorError(f"{path} is not an SQLite database or is damaged ({error}); nothing was restored.") from None
     if problems != ["ok"]:
         raise ModeratorError(f"{path} is damaged ({_first_problem(problems)}); nothing was restored.")

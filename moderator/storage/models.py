@@ -136,6 +136,8 @@ class Comment(Base):
         Index("ix_comments_created", "created_at", "id"),
         Index("ix_comments_article_status", "article_id", "status", "created_at", "id"),
         Index("ix_comments_author_status", "author", "status", "created_at", "id"),
+        # The Articles tab's "most pending" sort: pending comments counted per article in one pass.
+        Index("ix_comments_status_article", "status", "article_id"),
     )
 
     id: Mapped[intpk]

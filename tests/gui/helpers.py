@@ -118,9 +118,19 @@ def answer_modal(handler, expected="") -> None:
 
 
 def select_article(window, headline_start: str) -> None:
+    """Highlight the article in the Articles tab; one with nothing pending is listed once
+    "With pending" (on by default) is off, as a moderator would do."""
     model = window.articles
-    row = next(i for i in range(model.rowCount()) if model.index(i).data().startswith(headline_start))
+    row = _listed(model, headline_start)
+    if row is None:
+        window.articles_tab.with_pending.setChecked(False)
+        row = _listed(model, headline_start)
+    assert row is not None, f"no article starting {headline_start!r}"
     window.articles_view.selectionModel().setCurrentIndex(model.index(row), QItemSelectionModel.SelectionFlag.ClearAndSelect)
+
+
+def _listed(model, headline_start: str) -> int | None:
+    return next((i for i in range(model.rowCount()) if model.index(i).data().startswith(headline_start)), None)
 
 
 def reason_list(dialog) -> QListWidget:

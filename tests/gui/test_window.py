@@ -15,10 +15,12 @@ from tests.gui.helpers import answer_modal, db_comment, decisions, ok_button, pr
 
 def test_window_shows_articles_queue_and_title(window):
     assert "Comment Moderator" in window.windowTitle()
-    assert window.articles.rowCount() == 6
+    assert window.articles.rowCount() == 3  # those with pending comments, by default
     assert window.tabs.tabText(QUEUE_TAB) == "Queue (43 pending)"
     assert window.articles.index(0).data().startswith("Europe is moving away")
     assert window.article_view.article.headline.startswith("Europe is moving away")  # opened on first start
+    window.articles_tab.with_pending.setChecked(False)
+    assert window.articles.rowCount() == 6
 
 
 def test_keyboard_moderation_round_trip(qtbot, window):

@@ -1,5 +1,7 @@
-"""The Articles tab: every article newest first, with its comment counts, read a keyset page
-at a time as the moderator scrolls (20,000 articles are never read at once)."""
+"""The Articles tab's list: the articles its filter picks (newest first by default, those with
+pending comments), with their comment counts, read a keyset page at a time as the moderator
+scrolls (20,000 articles are never read at once). moderator/gui/article/browse.py holds the
+search box, filters and sort above it."""
 
 from __future__ import annotations
 
@@ -7,6 +9,7 @@ from collections.abc import Callable
 from functools import partial
 
 from PySide6.QtCore import QItemSelection, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QAbstractItemView, QListView, QWidget
 from sqlalchemy.orm import Session
 
@@ -14,8 +17,8 @@ from moderator.changes import Changes
 from moderator.gui.common.delegates import ArticleDelegate
 from moderator.gui.common.reading import Read
 from moderator.gui.models.listmodels import ID_ROLE, KeysetListModel, highlight, highlighted_id
-from moderator.reading import queries
-from moderator.reading.queries import ArticleCursor
+from moderator.reading import articles, queries
+from moderator.reading.articles import ArticleCursor, ArticleFilter, date_note
 from moderator.reading.rows import ArticleRow
 
 SCORES_SETTLE_MS = 1000  # while scores land, the cards on screen are read again at most this often
@@ -24,7 +27,8 @@ SCORES_SETTLE_MS = 1000  # while scores land, the cards on screen are read again
 def describe(row: ArticleRow) -> str:
     top = f", highest score {row.highest:.2f}" if row.highest is not None else ""
     unscored = f", {row.unscored} unscored" if row.unscored else ""
-    return f"{row.headline}. {row.pending} pending{top}{unscored}"
+    note = f", {note}" if (note := date_note(row.published_at)) else ""
+    return f"{row.headline}. {row.pending} pending{top}{unscored}{note}"
 
 
 class ArticleList(QListView):
@@ -33,6 +37,7 @@ class ArticleList(QListView):
     def __init__(self, read: Read, parent: QWidget | None = None, model_id: Callable[[], int | None] = lambda: None):
         super().__init__(parent)
         self._read, self._model_id = read, model_id
+        self.wanted = ArticleFilter()
         self.articles = KeysetListModel(read, describe, self._page, self)
         self._scores_landed = QTimer(self)
         self._scores_landed.setSingleShot(True)
@@ -50,6 +55,41 @@ class ArticleList(QListView):
     def reload(self) -> None:
         self.articles.reload()
 
+    def empty_text(self) -> str:
+        """What an empty list says: why nothing is listed, and what lists more."""
+        wanted = self.wanted
+        if wanted.headline:
+            return f"No article’s headline holds “{wanted.headline}”" + (" among those with pending comments."
+                                                                          if wanted.with_pending else ".")
+        if wanted.with_pending:
+            return "No article has comments waiting for a decision. Untick “With pending” to list every article."
+        if wanted.with_comments:
+            return "No article has comments yet."
+        return "No articles yet: File → Import comments… brings in an export."
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if self.articles.rowCount() == 0:  # an empty list says why, rather than looking broken
+            painter = QPainter(self.viewport())
+            painter.setPen(self.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text))
+            painter.drawText(self.viewport().rect().adjusted(12, 12, -12, -12),
+                             int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap),
+                             self.empty_text())
+            painter.end()
+
+    def set_filter(self, wanted: ArticleFilter) -> None:
+        """List the articles `wanted` picks, in its order, from the top; the highlighted one stays
+        highlighted if it is among the first page."""
+        if wanted == self.wanted:
+            return
+        highlighted = self.current_article_id()
+        self.wanted = wanted
+        self.articles.reload()
+        if highlighted is not None and self.articles.row_of(highlighted) is not None:
+            self.blockSignals(True)  # the same article: nothing to open again
+            self.highlight(highlighted)
+            self.blockSignals(False)
+
     def current_article_id(self) -> int | None:
         """The article the list highlights."""
         return highlighted_id(self)
@@ -64,7 +104,7 @@ class ArticleList(QListView):
             self.article_chosen.emit(article_id)
 
     def _page(self, session: Session, after: ArticleCursor | None, limit: int) -> tuple[list[ArticleRow], ArticleCursor | None]:
-        return queries.article_page(session, after, limit, self._model_id())
+        return articles.article_page(session, self.wanted, after, limit, self._model_id())
 
     def on_changes(self, changes: Changes) -> None:
         """New counts for the loaded articles whose comments changed (most of 20,000 are not loaded)."""

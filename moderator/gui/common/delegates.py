@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QAbstractItemView, QStyle, QStyledItemDelegate, QS
 from moderator.gui.common import look
 from moderator.gui.common.reading import PriorityOf
 from moderator.gui.models.listmodels import CHECKED_ROLE, ROW_ROLE
+from moderator.reading.articles import date_note
 from moderator.reading.rows import ArticleRow, CommentRow
 from moderator.vocabulary import Status
 
@@ -165,8 +166,15 @@ class ArticleDelegate(CardDelegate):
         lines = self._headline_lines(row, option, rect.width())
         top = look.draw_lines(painter, lines, look.bold(option.font), rect.left(), rect.top(), rect.width())
         painter.setPen(look.muted(colour))
-        meta = " · ".join(part for part in (row.section, look.when(row.published_at)) if part)
-        top = look.draw_lines(painter, [meta], option.font, rect.left(), top, rect.width())
+        meta = " · ".join(part for part in (row.section, look.when(row.published_at) or "undated") if part)
+        meta_top, note = top, date_note(row.published_at)
+        top = look.draw_lines(painter, [meta + (" · " if note else "")], option.font, rect.left(), top, rect.width())
+        if note:  # a future-dated post is not published yet: say so beside its date, in a warning colour
+            selected = bool(option.state & QStyle.StateFlag.State_Selected)
+            painter.setPen(colour if selected else look.text_colour(look.PRIORITY_COLOURS["Medium"], option.palette,
+                                                                    QPalette.ColorRole.Base))
+            at = rect.left() + QFontMetrics(option.font).horizontalAdvance(meta + " · ")
+            look.draw_lines(painter, [note], look.bold(option.font), at, meta_top, rect.right() - at)
         self._counts(painter, option, row, rect.left(), top + 2, bool(option.state & QStyle.StateFlag.State_Selected))
 
     def _counts(self, painter: QPainter, option: QStyleOptionViewItem, row: ArticleRow, left: int, top: int, solid: bool) -> None:

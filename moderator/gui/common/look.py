@@ -42,6 +42,11 @@ def when(moment: datetime | None, with_year: bool = False, now: datetime | None 
     return local.strftime("%-d %b %Y, %H:%M" if with_year or local.year != this_year else "%-d %b %H:%M")
 
 
+def counted(count: int, noun: str, plural: str | None = None) -> str:
+    """'1 comment', '2 comments', '12,000 comments': the noun agrees with the count."""
+    return f"{count:,} {noun if count == 1 else plural or noun + 's'}"
+
+
 def bold(font: QFont) -> QFont:
     heavier = QFont(font)
     heavier.setBold(True)

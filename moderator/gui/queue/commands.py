@@ -11,6 +11,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QTabWidget, QWidget
 
 from moderator.gui.actions import FILTER_MENU, ActionId, fill
+from moderator.gui.common import look
 from moderator.gui.common.look import STATUS_LABELS
 from moderator.gui.common.reading import Read
 from moderator.gui.operations.decisions import Decisions
@@ -152,4 +153,4 @@ class QueueCommands:
                 else f"the {len(ids):,} selected comment{'s' if len(ids) > 1 else ''}")
         if self._decisions.decide_many(ids, action, what, Decisions.needs_confirming(len(ids), picked_by),
                                        self.pane.clear_selection):
-            self._say(f"{BULK_WORDS[action]} {len(ids):,} comments…", 0)
+            self._say(f"{BULK_WORDS[action]} {look.counted(len(ids), 'comment')}…", 0)

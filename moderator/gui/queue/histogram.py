@@ -132,7 +132,7 @@ class ScoreHistogram(QWidget):
 
     def describe_bar(self, i: int) -> str:
         low, high = i / self.bins, (i + 1) / self.bins
-        return f"Scores {low:.2f}–{high:.2f}: {self.counts[i]:,} comments"
+        return f"Scores {low:.2f}–{high:.2f}: {look.counted(self.counts[i], 'comment')}"
 
     # ---- keyboard ------------------------------------------------------------------------------------
 

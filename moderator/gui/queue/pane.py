@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from moderator.changes import Changes
 from moderator.gui.article.threadmodel import describe_comment
+from moderator.gui.common import look
 from moderator.gui.common.delegates import CommentDelegate
 from moderator.gui.common.elided import ElidedLabel
 from moderator.gui.common.flowlayout import FlowLayout
@@ -339,8 +340,13 @@ class QueuePane(QWidget):
         self.count = count
         self._show_count()
 
+    def _count_words(self, count: int) -> str:
+        """'1 comment', '3 comments' (All), '3 pending': a status word needs no plural."""
+        word = COUNT_WORDS[self.query.kind]
+        return look.counted(count, "comment") if word == "comments" else f"{count:,} {word}"
+
     def _show_count(self) -> None:
-        words = f"{self.count:,} {COUNT_WORDS[self.query.kind]}" if self.count is not None else "Counting…"
+        words = self._count_words(self.count) if self.count is not None else "Counting…"
         selected = len(self.model.checked)
         if selected:
             words += f" · {selected:,} selected" + (f" ({self.selection_source})" if self.selection_source else "")
