@@ -6,14 +6,14 @@ STAMP  := $(VENV)/.installed-stamp
 LOCK   := requirements.lock
 PIP    := $(PYTHON) -m pip install --quiet --quiet --disable-pip-version-check
 
-.PHONY: run test lock qt-libs package release
+.PHONY: run test lock qt-libs site-servers package release
 
 run: $(STAMP) qt-libs
 	$(VENV)/bin/moderator
 
 # The checks first (rules in pyproject.toml: ruff's rule set; mypy strict for the core, default
 # mode for the GUI), then the suite: a lint or type error fails the run like a failing test.
-test: $(STAMP) qt-libs
+test: $(STAMP) qt-libs site-servers
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/mypy
 	QT_QPA_PLATFORM=offscreen $(VENV)/bin/pytest
@@ -33,6 +33,10 @@ lock:
 
 qt-libs:
 	@scripts/qt-system-libs.sh
+
+# WordPress, PHP and MariaDB from Debian's packages, for the connector tests' real servers.
+site-servers:
+	@scripts/site-servers.sh
 
 # The installer (packaging/README.md): a frozen bundle built from a clean virtual
 # environment, checked, and a Debian package, into dist/. `package` compresses fast
