@@ -25,10 +25,11 @@ EXCLUDED_MODULES = [
     # out, the window opens about 40 ms sooner (measured in the source tree, 8 starts each).
     "pygments",
     # Qt: the app uses QtCore, QtGui, QtWidgets, QtUiTools (and QtSvg through the icon
-    # plugins). Never WebEngine; none of the QML / network / 3D stack.
+    # plugins), QtNetwork's local sockets (one app per data folder: gui/instance.py) and
+    # QtOpenGL (pyqtgraph imports it for the Insight window's charts). Never WebEngine; none
+    # of the QML / 3D stack.
     "PySide6.QtWebEngineCore", "PySide6.QtWebEngineWidgets", "PySide6.QtQml", "PySide6.QtQuick",
-    "PySide6.QtQuickWidgets", "PySide6.QtNetwork", "PySide6.QtOpenGL", "PySide6.QtOpenGLWidgets",
-    "PySide6.QtPdf", "PySide6.QtMultimedia", "PySide6.QtSql", "PySide6.QtTest", "PySide6.QtDesigner",
+    "PySide6.QtQuickWidgets", "PySide6.QtPdf", "PySide6.QtMultimedia", "PySide6.QtSql", "PySide6.QtTest", "PySide6.QtDesigner",
     "PySide6.QtHelp", "PySide6.QtPrintSupport", "PySide6.QtDBus", "PySide6.QtXml", "PySide6.QtConcurrent",
     # torch and transformers: compilers, exporters, test support, command-line tools.
     # (torch.onnx and parts of torch.testing._internal and torch._inductor ARE imported
