@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import gc
+
 import pytest
 
 from moderator.config import resolve_db_url
@@ -16,6 +18,15 @@ def no_answer_left_behind(qapp):
     """A dialog answer a test set up but never used must not answer the next test's dialog."""
     yield
     Answer.forget_all()
+
+
+@pytest.fixture(autouse=True)
+def qt_garbage_collected_here(qapp):
+    """What a test's windows left in reference cycles is collected now, on the GUI thread: a
+    collection that happened to run later on a worker thread (the writer's) would destroy Qt
+    objects there, and Qt crashes (seen once in CI: "Garbage-collecting" on the db-writer)."""
+    yield
+    gc.collect()
 
 
 @pytest.fixture
