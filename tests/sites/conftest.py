@@ -8,16 +8,20 @@ import pytest
 from tests.siteservers import CuttingProxy, IssoServer, ServerUnavailable, WordPressServer
 
 
-@pytest.fixture(scope="session")
-def wordpress_server(tmp_path_factory):
-    server = WordPressServer(tmp_path_factory.mktemp("wordpress"))
+def running(server, name: str):
+    """Start a test server for the session; one that cannot start fails the test, never skips it."""
     try:
         server.start()
     except ServerUnavailable as why:
         server.stop()
-        pytest.fail(f"The WordPress test server could not start: {why}", pytrace=False)
+        pytest.fail(f"The {name} test server could not start: {why}", pytrace=False)
     yield server
     server.stop()
+
+
+@pytest.fixture(scope="session")
+def wordpress_server(tmp_path_factory):
+    yield from running(WordPressServer(tmp_path_factory.mktemp("wordpress")), "WordPress")
 
 
 @pytest.fixture
@@ -29,14 +33,7 @@ def wordpress(wordpress_server):
 
 @pytest.fixture(scope="session")
 def isso_server(tmp_path_factory):
-    server = IssoServer(tmp_path_factory.mktemp("isso"))
-    try:
-        server.start()
-    except ServerUnavailable as why:
-        server.stop()
-        pytest.fail(f"The Isso test server could not start: {why}", pytrace=False)
-    yield server
-    server.stop()
+    yield from running(IssoServer(tmp_path_factory.mktemp("isso")), "Isso")
 
 
 @pytest.fixture
