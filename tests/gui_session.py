@@ -40,7 +40,7 @@ def main(home: str, script: str) -> None:
     paths = resolve_paths(home)
     window = build_window(paths, resolve_db_url(paths))
     window.show()
-    window.writer.changed.connect(lambda changes: [print(f"SHOWN {d.comment_id} {d.status_after}", flush=True)
+    window.writer.changed.listen(lambda changes: [print(f"SHOWN {d.comment_id} {d.status_after}", flush=True)
                                                    for d in changes.decided])
     dialogs = QTimer(interval=10, timeout=answer_dialogs)
     dialogs.start()

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
+from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QCloseEvent, QShowEvent, QUndoStack
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QSplitter, QTabWidget, QToolBar
 
@@ -189,8 +189,8 @@ class MainWindow(QMainWindow):
         self._views: tuple[ChangeView, ...] = (self.articles_view, self.queue_pane, self.commenter_panel, self.article_view,
                                                self.panel)
         for view in self._views:
-            self.writer.changed.connect(view.on_changes)  # each view refreshes what a write changed
-        self.writer.changed.connect(self.current.on_changes)  # last: the highlights, once every view has read again
+            self.writer.changed.listen(view.on_changes)  # each view refreshes what a write changed
+        self.writer.changed.listen(self.current.on_changes)  # last: the highlights, once every view has read again
         self.writer.waiting.connect(
             lambda waiting: self.statusBar().showMessage(WAITING_TO_WRITE) if waiting else self.statusBar().clearMessage())
         self.queue_pane.pending_counted.connect(lambda count: self.tabs.setTabText(QUEUE_TAB, f"Queue ({count:,} pending)"))
@@ -205,15 +205,6 @@ class MainWindow(QMainWindow):
     def refresh(self) -> None:
         """Every view reads again (F5, Preferences, an import), keeping the current comment."""
         self.writer.announce(Changes(everything=True))
-
-    def _refresh_in_turns(self, views: list[ChangeView] | None = None) -> None:
-        """Every view reads again, one per event-loop turn, so no turn is long (the model has
-        just started scoring on the other core). Dropped if the window goes first."""
-        views = list(self._views) if views is None else views
-        views.pop(0).on_changes(Changes(everything=True))
-        self.current.sync()
-        if views:
-            QTimer.singleShot(0, self, lambda: self._refresh_in_turns(views))
 
     def open_article(self, article_id: int, comment_id: int | None = None) -> None:
         self.current.open(article_id, comment_id)
@@ -286,7 +277,7 @@ class MainWindow(QMainWindow):
     def _model_ready(self, model_id: int) -> None:
         if model_id != self.active.model_id:
             self._use_model(self.active.identity, model_id)
-            self._refresh_in_turns()
+            self.writer.announce_soon(Changes(everything=True))  # a view per turn: the model just started on the other core
 
     def models_changed(self) -> None:
         """Another model is active (or the active one was removed): its scores, not the old ones."""

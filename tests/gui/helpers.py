@@ -32,6 +32,15 @@ def wait_writes(qtbot, window, timeout: int = WRITE_TIMEOUT_MS) -> None:
     what it said (a message box) was answered."""
     wait_idle(qtbot, window.files.importer, timeout)
     wait_idle(qtbot, window.writer, timeout)
+    wait_views(qtbot, window, timeout)
+
+
+def wait_views(qtbot, window, timeout: int = WRITE_TIMEOUT_MS) -> None:
+    """Until the changes background work announced (scores, a pull) have reached every view:
+    the writer's feed merges a burst and applies it a view per turn."""
+    if not window.writer.changed.idle:
+        with qtbot.waitSignal(window.writer.changed.settled, timeout=timeout):
+            pass
 
 
 def wait_reads(qtbot, window) -> None:

@@ -1,12 +1,15 @@
-"""Garbage collection out of the moderator's way: no full collection while keys are being
-pressed, one once they stop, and threads that are freed without the collector at all."""
+"""Garbage collection out of the moderator's way and on the GUI thread only: no automatic
+collection while a window is open (a worker thread never starts one), the young
+generations collected on the GUI thread, no full collection while keys are being pressed,
+one once they stop, and threads that are freed without the collector at all."""
 
 import gc
+import threading
 import weakref
 
 from PySide6.QtCore import Qt, QTimer
 
-from moderator.gui.workers.collector import QUIET_MS
+from moderator.gui.workers.collector import QUIET_MS, YOUNG_MS
 from tests.gui.helpers import activate, press
 
 
@@ -30,7 +33,7 @@ def test_full_collections_wait_for_the_keys_to_stop(qtbot, window):
     with qtbot.waitSignal(collector.quiet.timeout, timeout=QUIET_MS * 3):  # the first quiet moment after start
         pass
     assert gc.get_freeze_count() > 0  # what start-up made is out of every collection from then on
-    assert gc.get_threshold()[2] > 10 ** 8  # CPython starts no full collection by itself
+    assert not gc.isenabled()  # CPython starts no collection by itself, on any thread
     window.tabs.setCurrentIndex(1)
     activate(qtbot, window)
     before = collector.full_collections
@@ -54,8 +57,43 @@ def test_full_collections_wait_for_the_keys_to_stop(qtbot, window):
 
 
 def test_closing_the_window_gives_the_collector_back_its_defaults(qtbot, window):
+    assert not gc.isenabled()
     window.close()
-    assert gc.get_threshold()[2] < 1000
+    assert gc.isenabled() and gc.get_threshold()[2] < 1000
+
+
+class Freed:
+    """A reference cycle that notes on which thread it was freed."""
+
+    where: list[str] = []
+
+    def __init__(self):
+        self.me = self
+
+    def __del__(self):
+        Freed.where.append(threading.current_thread().name)
+
+
+def make_cycles(count: int) -> None:
+    for _ in range(count):
+        Freed()
+
+
+def test_cycles_made_on_a_worker_thread_are_collected_on_the_gui_thread(qtbot, window):
+    collections: list[str] = []
+    note = lambda phase, _info: collections.append(threading.current_thread().name) if phase == "start" else None  # noqa: E731
+    Freed.where.clear()
+    gc.callbacks.append(note)
+    try:
+        # Many times generation 0's threshold: automatic collection would start on the worker.
+        worker = threading.Thread(target=make_cycles, args=(gc.get_threshold()[0] * 5,), name="worker")
+        worker.start()
+        worker.join()
+        assert collections == [] and Freed.where == []
+        qtbot.waitUntil(lambda: len(Freed.where) == gc.get_threshold()[0] * 5, timeout=YOUNG_MS * 50)
+    finally:
+        gc.callbacks.remove(note)
+    assert set(Freed.where) == {threading.main_thread().name} and set(collections) == {threading.main_thread().name}
 
 
 def test_an_old_thread_is_freed_when_the_next_one_opens(qtbot, window):
@@ -64,9 +102,6 @@ def test_an_old_thread_is_freed_when_the_next_one_opens(qtbot, window):
     model = window.article_view.model
     assert len(model.comment_ids()) > 3  # the thread is read as the article opens
     node = weakref.ref(model._nodes[model.comment_ids()[-1]])
-    gc.disable()
-    try:
-        window.articles_view.setCurrentIndex(window.articles.index(1))
-        assert node() is None  # by reference counting: no cycle waits for a collection
-    finally:
-        gc.enable()
+    assert not gc.isenabled()  # and the event loop does not turn: the collector's timer cannot run
+    window.articles_view.setCurrentIndex(window.articles.index(1))
+    assert node() is None  # by reference counting: no cycle waits for a collection

@@ -247,7 +247,7 @@ def test_hide_all_pending_is_one_undo_step(panel, demo_db, qtbot):
     writer = Writer(demo_db.write_sessions, failures.append)
     stack = QUndoStack()
     done = []
-    writer.changed.connect(panel.on_changes)  # the panel refreshes itself from what the write changed
+    writer.changed.listen(panel.on_changes)  # the panel refreshes itself from what the write changed
     command = DecisionCommand(f"Hide {len(ids)} from {AUTHOR}",
                               lambda s: decide(s, ids, Action.HIDE, "ana", "spam", source=Source.BULK), "ana", writer,
                               lambda _s, changes: changes, done.append, failures.append)

@@ -65,7 +65,7 @@ def test_an_approve_lands_while_the_window_itself_imports_a_large_file(qtbot, wi
         pending = s.scalar(select(Comment.id).where(Comment.status == "pending").order_by(Comment.id).limit(1))
     window.open_comment(pending)
     landed: list[float] = []
-    window.writer.changed.connect(
+    window.writer.changed.listen(
         lambda changes: landed.append(time.perf_counter()) if any(d.comment_id == pending for d in changes.decided) else None)
     said: list[str] = []
     answer_modal(lambda box: (said.append(box.windowTitle()), box.accept()), QMessageBox)

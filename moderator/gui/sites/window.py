@@ -46,7 +46,7 @@ class SitesInWindow:
         self.sync.logged.connect(self.log.add)
         self.sync.finished.connect(self._finished)
         self.status.clicked.connect(self.show_log)
-        writer.changed.connect(self.on_changes)
+        writer.changed.listen(self.on_changes)
         self.show_status()
 
     def attach_conflict_bar(self, comment_panel: QWidget) -> None:

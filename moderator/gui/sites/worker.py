@@ -41,7 +41,7 @@ class SiteSync(QObject):
         self._token = CancelToken()
         self._due: dict[int, float] = {}
         self._closing = False
-        self._refresh.connect(lambda: self._writer.announce(Changes(everything=True)))
+        self._refresh.connect(lambda: self._writer.announce_soon(Changes(everything=True)))  # a view per turn
         # The panel is a widget: freed on the GUI thread, before `finished`'s listeners (which
         # start scoring what arrived: the scorer needs the panel).
         self._done.connect(self._on_done, Qt.ConnectionType.QueuedConnection)

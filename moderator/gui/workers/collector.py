@@ -1,15 +1,24 @@
-"""Python's full garbage collections, moved to moments the moderator does not notice.
+"""Python's garbage collection, only on the GUI thread and at moments the moderator does not notice.
 
-A full (generation 2) collection walks every object the app holds while it holds the GIL:
-60–230 ms at a million comments (bench/queue.py's database), and CPython starts one every
-second or two of key presses, because every page of queue rows and every thread read
-counts towards it, garbage or not. So: the objects start-up made (modules, Qt wrappers,
-SQLAlchemy's mappers and caches) are frozen out of every collection at the first quiet
-moment (not while the window is being built: that collection and freeze cost about a
-tenth of a second of the first start, bench/startup.py); the young
-generations are collected as usual (they are quick); and the full collection runs once
-the keyboard and mouse have been still for a moment, and only if something was promoted
-to the old generation since the last one.
+Why only here: CPython starts an automatic collection on whichever thread happens to
+allocate when a threshold is crossed, the db writer's, a reader's, the sync's. A reference
+cycle holding Qt wrappers (a closed dialog and its lambdas) is then freed there, and Qt
+objects destroyed off the GUI thread crash the app (the test suite crashed so once:
+"Garbage-collecting" on the db-writer). So while a window runs, automatic collection is off
+(`gc.disable()`: no thread starts one) and this timer on the GUI thread does the work:
+
+- the young generations every `YOUNG_MS`, when CPython's own thresholds say they are due
+  (generation 0 when as many objects were made as its threshold; generation 1 every
+  threshold-1 collections of generation 0): a millisecond or two;
+- the full collection walks every object the app holds: 60-230 ms at a million comments
+  (bench/queue.py's database), so it waits until the keyboard and mouse have been still
+  for a moment, and runs only if something was promoted to the old generation since the
+  last one. The objects start-up made (modules, Qt wrappers, SQLAlchemy's mappers and
+  caches) are frozen out of every collection at the first quiet moment (not while the
+  window is being built: that collection and freeze cost about a tenth of a second of the
+  first start, bench/startup.py).
+
+bench/collector.py measures what each collection costs the GUI thread.
 """
 
 from __future__ import annotations
@@ -20,22 +29,28 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
 QUIET_MS = 1500  # no key press or click for this long: the moderator is reading
-_NEVER = 1_000_000_000  # generation 2's threshold: CPython never starts a full collection itself
+YOUNG_MS = 100  # how often the young generations are looked at
 # A key bound to a shortcut arrives as ShortcutOverride, never as KeyPress.
 _INPUT = {QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride, QEvent.Type.MouseButtonPress, QEvent.Type.Wheel}
+_open: list[IdleCollector] = []  # the collectors of the windows open: automatic collection is off while any is
 
 
 class IdleCollector(QObject):
-    def __init__(self, parent: QObject | None = None, quiet_ms: int = QUIET_MS):
+    def __init__(self, parent: QObject | None = None, quiet_ms: int = QUIET_MS, young_ms: int = YOUNG_MS):
         super().__init__(parent)
-        self._thresholds = gc.get_threshold()
-        gc.set_threshold(*self._thresholds[:2], _NEVER)
+        if not _open:
+            _Automatic.switch_off()
+        _open.append(self)
         self.full_collections = 0
-        self.quiet = QTimer(self)  # restarted by every key press or click; runs the collection when it times out
+        self.quiet = QTimer(self)  # restarted by every key press or click; runs the full collection when it times out
         self.quiet.setSingleShot(True)
         self.quiet.setInterval(quiet_ms)
         self.quiet.timeout.connect(self.collect)
         self.quiet.start()
+        self.young = QTimer(self)
+        self.young.setInterval(young_ms)
+        self.young.timeout.connect(self.collect_young)
+        self.young.start()
         if (app := QApplication.instance()) is not None:  # no application, no input to wait for
             app.installEventFilter(self)
 
@@ -43,6 +58,17 @@ class IdleCollector(QObject):
         if event.type() in _INPUT:
             self.quiet.start()  # restarts: collect once the input stops
         return False
+
+    def collect_young(self) -> None:
+        """Generation 1 or 0 if CPython's thresholds say it is due (it would have started it itself)."""
+        if gc.isenabled():  # something switched it back on (a library, a test): off again
+            gc.disable()
+        made, young_collections, _older = gc.get_count()
+        threshold_made, threshold_young = _Automatic.thresholds[:2]
+        if young_collections >= threshold_young:
+            gc.collect(1)
+        elif made >= threshold_made:
+            gc.collect(0)
 
     def collect(self) -> None:
         if not gc.get_freeze_count():  # the first quiet moment: what start-up made leaves the collections
@@ -54,8 +80,30 @@ class IdleCollector(QObject):
             self.full_collections += 1
 
     def close(self) -> None:
-        """Automatic full collections again (the window is going; tests open many windows)."""
+        """Automatic collection again once the last window goes (tests open many windows)."""
         if (app := QApplication.instance()) is not None:
             app.removeEventFilter(self)
         self.quiet.stop()
-        gc.set_threshold(*self._thresholds)
+        self.young.stop()
+        if self in _open:
+            _open.remove(self)
+            if not _open:
+                _Automatic.restore()
+
+
+class _Automatic:
+    """CPython's automatic collection as it was before the first window: switched off, and back."""
+
+    thresholds: tuple[int, int, int] = gc.get_threshold()
+    was_enabled = True
+
+    @classmethod
+    def switch_off(cls) -> None:
+        cls.thresholds, cls.was_enabled = gc.get_threshold(), gc.isenabled()
+        gc.disable()
+
+    @classmethod
+    def restore(cls) -> None:
+        gc.collect()  # on this (the GUI) thread, what the window left in cycles
+        if cls.was_enabled:
+            gc.enable()

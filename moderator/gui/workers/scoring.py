@@ -17,13 +17,11 @@ pack); a bug is handed to the app's `report_bug` (its traceback to the log, the 
 from __future__ import annotations
 
 import threading
-import time
-from collections import deque
 from concurrent.futures import Future
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Signal
 
 from moderator.changes import Changes
 from moderator.errors import explain
@@ -36,9 +34,6 @@ from moderator.scoring.registry import model_identity, window_for
 from moderator.scoring.runner import window_batches
 from moderator.scoring.store import ScoringPlan, count_unscored, register_model, write_scores
 from moderator.storage.database import Database
-
-LANDING_BUDGET = 0.008  # seconds of GUI-thread time per event-loop turn for landed scores
-LANDING_SLICE = 32  # comment ids per announced Changes
 
 
 @dataclass(frozen=True)
@@ -56,7 +51,7 @@ class BackgroundScorer(QObject):
     model_ready = Signal(int)  # the active model's database id
     stopped = Signal(str)  # why: "done", "cancelled" or the error sentence
     _bug = Signal(object)  # an unexpected error in the scoring thread, for report_bug on the GUI thread
-    announced = Signal()  # every score stored so far has been announced to the window
+    announced = Signal()  # every score stored so far has reached the views
 
     def __init__(self, db: Database, models_dir: Path, writer: Writer, panel: ProgressPanel, report_bug: ReportBug,
                  parent: QObject | None = None):
@@ -69,11 +64,7 @@ class BackgroundScorer(QObject):
         self.token = CancelToken()
         self._again: int | None = None  # a start asked for while running (-1: no article first)
         self._closing = False
-        self._landed: deque[int] = deque()  # stored, not yet announced to the window
-        self._landing = QTimer(self)
-        self._landing.setSingleShot(True)
-        self._landing.setInterval(0)
-        self._landing.timeout.connect(self._announce_landed)
+        writer.changed.settled.connect(self.announced)
         self.stopped.connect(self._after_run)
 
     @property
@@ -89,8 +80,9 @@ class BackgroundScorer(QObject):
 
     @property
     def announcing(self) -> bool:
-        """Stored scores are still being announced, a slice per event-loop turn (`announced` follows)."""
-        return bool(self._landed) or self._landing.isActive()
+        """Stored scores are still on their way to the views (`announced` follows): the writer's
+        feed merges the batches that land in a burst and applies them a view per turn."""
+        return not self._writer.changed.idle
 
     def start(self, priority_article: int | None = None) -> bool:
         """Score what is unscored. A run already going is run again when it stops (it may have
@@ -194,17 +186,4 @@ class BackgroundScorer(QObject):
 
     def _stored(self, ids: list[int]) -> None:
         """On the GUI thread, as each write commits."""
-        self._landed.extend(ids)
-        if not self._landing.isActive():
-            self._landing.start()
-
-    def _announce_landed(self) -> None:
-        """Slices of landed ids for the window, for a few milliseconds, then the event loop's turn."""
-        started = time.perf_counter()
-        while self._landed and time.perf_counter() - started < LANDING_BUDGET:
-            landed = [self._landed.popleft() for _ in range(min(LANDING_SLICE, len(self._landed)))]
-            self._writer.announce(Changes.of_scores(landed))
-        if self._landed:
-            self._landing.start()
-        else:
-            self.announced.emit()
+        self._writer.announce_soon(Changes.of_scores(ids))

@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from moderator.changes import Changes
 from moderator.errors import DatabaseBusy
+from moderator.gui.workers.changefeed import ChangeFeed
 from moderator.storage.engine import PATIENCE
 
 # How long a write waits for the write lock before the window says it waits (then it
@@ -92,9 +93,8 @@ class Worker(QObject):
 class Writer(Worker):
     """Every database write, one at a time. A write that returns `Changes` (or a value
     holding them as `.changes`) is announced on `changed` once committed, before its own
-    callback runs: the one signal every view refreshes itself from."""
+    callback runs: the one feed every view refreshes itself from (workers/changefeed.py)."""
 
-    changed = Signal(object)  # Changes
     # True: a write waits for another program writing to the database; False: it landed
     # (or failed). Emitted from the writer's thread, delivered before the write's own result.
     waiting = Signal(bool)
@@ -103,15 +103,21 @@ class Writer(Worker):
         super().__init__("db-writer", on_error, parent)
         self._sessions = sessions
         self._closing = False
+        self.changed = ChangeFeed(self)
 
     def announce(self, changes: Changes) -> None:
-        """Changes made outside a write task (scores landing in slices, a new model)."""
-        self.changed.emit(changes)
+        """Changes made outside a write task, for every view at once (F5, a new model)."""
+        self.changed.now(changes)
+
+    def announce_soon(self, changes: Changes) -> None:
+        """Changes from background work (scores landing, a pull under way): merged with the
+        rest of their burst and applied a view per turn, at most every few hundred ms."""
+        self.changed.soon(changes)
 
     def _delivering(self, delivery: _Delivery) -> None:
         changes = delivery.value if isinstance(delivery.value, Changes) else getattr(delivery.value, "changes", None)
         if isinstance(changes, Changes):
-            self.changed.emit(changes)
+            self.changed.now(changes)
         super()._delivering(delivery)
 
     def submit(self, operation: Operation, on_done: Callback | None = None, on_error: ErrorCallback | None = None) -> Future[Any]:
