@@ -14,9 +14,9 @@ objects destroyed off the GUI thread crash the app (the test suite crashed so on
   (bench/queue.py's database), so it waits until the keyboard and mouse have been still
   for a moment, and runs only if something was promoted to the old generation since the
   last one. The objects start-up made (modules, Qt wrappers, SQLAlchemy's mappers and
-  caches) are frozen out of every collection at the first quiet moment (not while the
-  window is being built: that collection and freeze cost about a tenth of a second of the
-  first start, bench/startup.py).
+  caches) are frozen out of every collection at the first quiet moment, after a young
+  collection only: a full one there found 10 garbage objects among 95,000 and took
+  50-290 ms (bench/collector.py), long enough to be felt when a pull had just started.
 
 bench/collector.py measures what each collection costs the GUI thread.
 """
@@ -72,9 +72,8 @@ class IdleCollector(QObject):
 
     def collect(self) -> None:
         if not gc.get_freeze_count():  # the first quiet moment: what start-up made leaves the collections
-            gc.collect()
+            gc.collect(1)  # the young garbage; the old generation holds next to none, so no full pass
             gc.freeze()
-            self.full_collections += 1
         elif gc.get_count()[2]:  # generation 1 collected since the last full one: it may have promoted objects
             gc.collect()
             self.full_collections += 1
