@@ -48,7 +48,7 @@ class Collections:
         self.seen: list[tuple[int, float, str]] = []
         self._started = 0.0
         self.phase = "start-up"
-        self.start_up_longest_ms = 0.0  # before start-up's objects are frozen (the first quiet moment)
+        self.start_up_longest = (0.0, -1, "")  # ms, generation, thread: before start-up's objects are frozen
 
     def __call__(self, phase: str, info: dict) -> None:
         if phase == "start":
@@ -58,7 +58,7 @@ class Collections:
         if self.phase == "session":
             self.seen.append((info["generation"], ms, threading.current_thread().name))
         else:
-            self.start_up_longest_ms = max(self.start_up_longest_ms, ms)
+            self.start_up_longest = max(self.start_up_longest, (ms, info["generation"], threading.current_thread().name))
 
     def figures(self) -> dict:
         out = {}
@@ -120,7 +120,7 @@ def main() -> None:
         unfrozen_ms = (time.perf_counter() - unfrozen_started) * 1000
         figures = collections.figures() | {
             "automatic_gc_enabled": gc.isenabled(), "session_s": round(seconds, 1), "objects_tracked_not_frozen": objects,
-            "objects_frozen": frozen, "start_up_longest_collection_ms": round(collections.start_up_longest_ms, 2),
+            "objects_frozen": frozen, "start_up_longest_collection": collections.start_up_longest,
             "full_collection_nothing_frozen_ms": round(unfrozen_ms, 1),
             "comments": args.comments, "depth": args.depth, "keys": args.keys, "loadavg": os.getloadavg()}
         stage.window.close()

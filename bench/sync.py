@@ -158,7 +158,9 @@ def window_pull(server: WordPressServer, home: Path, comments: int) -> dict[str,
             "window_max_gap_ms": max(g["ms"] for g in gaps), "window_max_gap_less_cpu_wait_ms": max(own),
             "window_max_own_cpu_in_a_gap_ms": max(g["own_cpu_ms"] for g in gaps),
             "window_gaps_over_50ms": sum(g["ms"] > STALL * 1000 for g in gaps),
-            "window_gaps_less_cpu_wait_over_50ms": sum(o > STALL * 1000 for o in own)}
+            "window_gaps_less_cpu_wait_over_50ms": sum(o > STALL * 1000 for o in own),
+            "window_gaps_own_cpu_over_10ms": sum(g["own_cpu_ms"] > 10 for g in gaps),
+            "window_gaps_own_cpu_over_20ms": sum(g["own_cpu_ms"] > 20 for g in gaps)}
 
 
 def window_pulls(server: WordPressServer, work: Path, comments: int, repeat: int) -> dict[str, float]:
