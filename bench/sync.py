@@ -16,14 +16,30 @@ the simplest sequential client in the same run.
 
   PYTHONPATH=. .venv/bin/python bench/sync.py                   # 10,000 comments, 1,000 decisions
   PYTHONPATH=. .venv/bin/python bench/sync.py --comments 2000 --decisions 200 --no-window
+  PYTHONPATH=. .venv/bin/python bench/sync.py --window-only --repeat 3   # only the window's pull, 3 times
+
+The gaps over 50 ms are printed on stderr as they are found (when, how long, the GUI
+thread's own CPU in it, its wait for a CPU); `window_gaps_own_cpu_over_10ms` / `_20ms` count
+the gaps in which the window itself worked that long, whatever the machine's load.
 
 The last line printed is one JSON object. Here (2 cores shared with other work, load 13-14),
 2026-12-05, `bench/sync.py` (10,000 comments, 1,000 decisions): pull 8.4 s (1,193 comments/s)
 against 15.1 s sequential, peak RSS 78 MB; push 51.5 decisions/s against 16.0/s; the window's
 pull 9.3 s, longest gap 193 ms (128 ms less waiting for a CPU). Two more window pulls of 10,000:
 longest gaps 271 and 128 ms, the GUI thread's own CPU at most 24 ms in any gap (the rest is
-waiting for a CPU or the GIL, which a descheduled thread holds). Before the first pull stopped reading the hold list again (2,000
-comments): pull 2.74 s against 1.81 s sequential; after: 1.40 s against 2.09 s.
+waiting for a CPU or the GIL, which a descheduled thread holds).
+
+The change feed (2026-12-06, gui/workers/changefeed.py: background changes merged, a view per
+turn; start-up's objects frozen without a full collection), `--window-only --repeat 3`, before
+and after in the same session, load 13-18 (a test suite running beside): gaps holding over
+10 ms of the GUI thread's own CPU 22 / 23 / 28 before, 10 / 17 / 10 after; over 20 ms 6 / 2 / 2
+before, 0 / 1 / 1 after; the most own CPU in one gap 37 / 20 / 31 ms before (the first window:
+start-up's full collection), 15 / 26 / 22 ms after. The gaps over 50 ms (51-98 per pull
+either way at that load) are waiting for a CPU. At load 9-14: own CPU at most 38 / 21 / 21
+and 32 / 20 / 22 ms before, 9 / 16 / 20 and 12 / 15 / 21 ms after.
+
+Before the first pull stopped reading the hold list again (2,000 comments): pull 2.74 s
+against 1.81 s sequential; after: 1.40 s against 2.09 s.
 """
 
 from __future__ import annotations
