@@ -49,6 +49,7 @@ import base64
 import json
 import os
 import resource
+import shutil
 import sys
 import tempfile
 import time
@@ -240,6 +241,7 @@ def main() -> None:
             figures |= window_pull(server, work / "window", args.comments)
     finally:
         server.stop()
+        shutil.rmtree(work, ignore_errors=True)  # the site's MariaDB and the data folders: 150 MB a run
         print_figures(figures, args)
 
 
