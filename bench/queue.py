@@ -5,6 +5,7 @@
     .venv/bin/python bench/queue.py --keep /tmp/q.sqlite  # keep the database for poking at
     .venv/bin/python bench/queue.py --only gui         # just part 2 (or --only core)
     .venv/bin/python bench/queue.py --only build --keep /tmp/q.sqlite  # just the database
+    .venv/bin/python bench/queue.py --only articles --keep /tmp/q.sqlite  # just the Articles tab
 
 Builds the database with its own fast generator (bench/queuedata.py) through the real
 schema. Part 1 times each query a view makes: median of --repeat runs, each in a fresh
@@ -279,8 +280,8 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=7)
     parser.add_argument("--keep", type=Path, help="build (or reuse) the database at this path and keep it")
     parser.add_argument("--copy-of", type=Path, help="work on a copy of this database at --keep (made once)")
-    parser.add_argument("--only", choices=("core", "gui", "build"),
-                        help="run one part only (build: just build the database at --keep)")
+    parser.add_argument("--only", choices=("core", "gui", "build", "articles"),
+                        help="run one part only (build: just build the database at --keep; articles: the Articles tab)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="queue-bench-") as folder:
         path = args.keep or Path(folder) / "queue.sqlite"
@@ -299,7 +300,10 @@ def main() -> None:
         figures["database_mb"] = round(path.stat().st_size / 1e6)
         db = open_database(f"sqlite:///{path}", path.parent / "backups")
         model_id, sub = 1, subjects(db)
-        if args.only != "gui":
+        if args.only == "articles":
+            print("the Articles tab, pages of 100 articles:")
+            figures["articles"] = measure_articles(db, model_id, args.repeat)
+        elif args.only != "gui":
             print(f"median of {args.repeat} runs, pages of {queue.PAGE} rows:")
             figures["queries"] = measure_queue(db, queue_cases(model_id, sub), args.repeat)
             print("the Articles tab, pages of 100 articles:")
