@@ -36,8 +36,8 @@ def table(session, counts: str, scores: str) -> tuple[dict, dict]:
 
 def from_scratch(session) -> tuple[dict, dict]:
     """The migration's own filling statements, run into empty copies of the tables."""
-    session.execute(text("CREATE TEMP TABLE fresh_counts AS SELECT * FROM article_counts WHERE 0"))
-    session.execute(text("CREATE TEMP TABLE fresh_scores AS SELECT * FROM article_scores WHERE 0"))
+    session.execute(text("CREATE TEMP TABLE fresh_counts AS SELECT * FROM article_counts WHERE 1 = 0"))
+    session.execute(text("CREATE TEMP TABLE fresh_scores AS SELECT * FROM article_scores WHERE 1 = 0"))
     for statement in FILL:
         session.execute(text(statement.replace("INTO article_counts", "INTO fresh_counts")
                              .replace("INTO article_scores", "INTO fresh_scores")))
