@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import QAbstractItemView, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QTreeView
 
 from moderator.gui.common import look, marks
 from moderator.gui.common.reading import PriorityOf
+from moderator.gui.common.translation import translate
 from moderator.gui.models.listmodels import CHECKED_ROLE, ROW_ROLE
 from moderator.reading.articles import date_note
 from moderator.reading.rows import ArticleRow, CommentRow
@@ -17,6 +18,8 @@ from moderator.reading.search import MARK_START
 from moderator.vocabulary import Status
 
 PAD = 8
+COUNT_CHIPS = {"pending": QT_TRANSLATE_NOOP("look", "{count} pending"), "approved": QT_TRANSLATE_NOOP("look", "{count} approved"),
+               "hidden": QT_TRANSLATE_NOOP("look", "{count} hidden")}
 Index = QModelIndex | QPersistentModelIndex  # what Qt passes a delegate
 WRAPPED_KEPT = 2_000  # cards whose lines are remembered (a few screens' worth, at a few widths)
 
@@ -143,7 +146,7 @@ class CommentDelegate(CardDelegate):
 
     def _header(self, painter: QPainter, option: QStyleOptionViewItem, row: CommentRow, rect: QRect, colour: QColor) -> int:
         small = look.scaled(option.font, 0.85)
-        status = look.STATUS_LABELS.get(row.status, row.status)
+        status = look.status_word(row.status)
         solid = bool(option.state & QStyle.StateFlag.State_Selected)
         status_colour = look.STATUS_COLOURS.get(row.status, colour)
         palette = option.palette
@@ -211,16 +214,18 @@ class ArticleDelegate(CardDelegate):
         counts = {"pending": row.pending, "approved": row.approved, "hidden": row.hidden}
         font = look.scaled(option.font, 0.85)
         right = paint_counts(painter, counts, font, left, top, option.palette, solid)
-        for text in score_chips(row):  # PRODUCT A: the highest score, and what is still unscored
+        chips = score_chips(row)
+        for text in chips:  # PRODUCT A: the highest score, and what is still unscored
             right += 6 + look.chip_width(text, font)
-            look.draw_chip(painter, text, look.ZERO_COLOUR if text.endswith("unscored") else look.PRIORITY_COLOURS["Low"],
+            look.draw_chip(painter, text, look.ZERO_COLOUR if text != chips[0] or row.highest is None
+                           else look.PRIORITY_COLOURS["Low"],
                            font, right, top, option.palette, solid)
 
 
 def score_chips(row: ArticleRow) -> list[str]:
     """'top 0.93', '12 unscored': what the article list shows of the active model's scores."""
-    chips = [f"top {row.highest:.2f}"] if row.highest is not None else []
-    return chips + ([f"{row.unscored:,} unscored"] if row.unscored else [])
+    chips = [translate("look", "top {score}").format(score=f"{row.highest:.2f}")] if row.highest is not None else []
+    return chips + ([translate("look", "{count} unscored").format(count=f"{row.unscored:,}")] if row.unscored else [])
 
 
 def paint_counts(painter: QPainter, counts: dict[str, int], font: QFont, left: int, top: int, palette: QPalette,
@@ -228,7 +233,7 @@ def paint_counts(painter: QPainter, counts: dict[str, int], font: QFont, left: i
     """'3 pending' '12 approved' '0 hidden' chips from `left`, in the status colours; returns their right edge."""
     right = left
     for status, count in counts.items():
-        text = f"{count} {status}"
+        text = translate("look", COUNT_CHIPS[status]).format(count=f"{count:,}")
         right += look.chip_width(text, font)
         hue = look.STATUS_COLOURS[status] if count else look.ZERO_COLOUR
         look.draw_chip(painter, text, hue, font, right, top, palette, solid)
