@@ -7,13 +7,12 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import Enum, auto
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP  # marks a string for pyside6-lupdate; translated where shown
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QToolBar, QWidget
 
 from moderator.gui import settings as S
 from moderator.gui.common.icons import icon
-from moderator.gui.common.translation import translate
+from moderator.gui.common.translation import QT_TRANSLATE_NOOP, translate
 from moderator.gui.shortcuts import Keys, expand, from_stored, keys_text, resolve
 
 

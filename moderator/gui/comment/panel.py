@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QScrollArea, QSizePolicy, QToolButton, QVBoxLayout, QWidget
 from sqlalchemy.orm import Session
@@ -13,7 +13,7 @@ from moderator.changes import Changes
 from moderator.gui.comment.scorebars import ScoreBars
 from moderator.gui.common import look
 from moderator.gui.common.reading import ActiveModel, Read
-from moderator.gui.common.translation import translate
+from moderator.gui.common.translation import QT_TRANSLATE_NOOP, translate
 from moderator.reading import queries
 from moderator.reading.rows import CommentRow, DecisionRow
 from moderator.scoring.base import LabelScores

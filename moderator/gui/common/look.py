@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QRect, QRectF, Qt
+from PySide6.QtCore import QRect, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QTextLayout, QTextOption
 
-from moderator.gui.common.translation import translate
+from moderator.gui.common.translation import QT_TRANSLATE_NOOP, translate
 from moderator.vocabulary import Status
 
 # Keyed by str: rows carry their status as the plain string a Status equals.

@@ -7,7 +7,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import TypeVar
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QFile, QLocale, QObject, Qt
+from PySide6.QtCore import QEvent, QFile, QLocale, QObject, Qt
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtUiTools import QUiLoader
 from PySide6.QtWidgets import (
@@ -32,7 +32,7 @@ from moderator.config import FORMS_DIR
 from moderator.gui import settings as S
 from moderator.gui.actions import ActionId, grouped, plain_name
 from moderator.gui.common.designer import child
-from moderator.gui.common.translation import LANGUAGE_NAMES, chosen, translate
+from moderator.gui.common.translation import LANGUAGE_NAMES, QT_TRANSLATE_NOOP, chosen, translate
 from moderator.gui.dialogs.shortcuteditor import ShortcutEditor
 from moderator.gui.shortcuts import keys_text, menu_keys, on_most_keyboards
 from moderator.vocabulary import HIDE_REASONS
