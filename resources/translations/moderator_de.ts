@@ -509,6 +509,69 @@ Datenordner: {folder}</translation>
     </message>
 </context>
 <context>
+    <name>QueueCommands</name>
+    <message>
+        <source>Approving {comments}…</source>
+        <translation>{comments} werden freigegeben…</translation>
+    </message>
+    <message>
+        <source>Hiding {comments}…</source>
+        <translation>{comments} werden verborgen…</translation>
+    </message>
+    <message>
+        <source>Restoring {comments}…</source>
+        <translation>{comments} werden zurückgestellt…</translation>
+    </message>
+    <message>
+        <source>Selection of {count} cleared: the queue now lists other comments.</source>
+        <translation>Auswahl von {count} aufgehoben: die Warteschlange listet jetzt andere Kommentare.</translation>
+    </message>
+    <message>
+        <source>Filter</source>
+        <translation>Filter</translation>
+    </message>
+    <message>
+        <source>&amp;Status</source>
+        <translation>&amp;Status</translation>
+    </message>
+    <message>
+        <source>Order: {order}.</source>
+        <translation>Reihenfolge: {order}.</translation>
+    </message>
+    <message>
+        <source>Open an article first (Ctrl+1 lists them).</source>
+        <translation>Öffnen Sie zuerst einen Artikel (Strg+1 listet sie).</translation>
+    </message>
+    <message>
+        <source>Select a comment first (j / k move through comments).</source>
+        <translation>Wählen Sie zuerst einen Kommentar (j / k gehen durch die Kommentare).</translation>
+    </message>
+    <message>
+        <source>Selecting works in the queue: press 1–5 to open one.</source>
+        <translation>Auswählen geht in der Warteschlange: 1–5 öffnet eine.</translation>
+    </message>
+    <message>
+        <source>Go to a comment first (j / k), then x selects it.</source>
+        <translation>Gehen Sie zuerst zu einem Kommentar (j / k), dann wählt x ihn aus.</translation>
+    </message>
+    <message>
+        <source>Go to a comment first (j / k).</source>
+        <translation>Gehen Sie zuerst zu einem Kommentar (j / k).</translation>
+    </message>
+    <message>
+        <source>End of the list.</source>
+        <translation>Ende der Liste.</translation>
+    </message>
+    <message>
+        <source>Start of the list.</source>
+        <translation>Anfang der Liste.</translation>
+    </message>
+    <message>
+        <source>Nothing is selected: x selects a comment, Shift+J / Shift+K extend, Ctrl+A selects all matching.</source>
+        <translation>Nichts ausgewählt: x wählt einen Kommentar, Umschalt+J / Umschalt+K erweitern, Strg+A wählt alle passenden.</translation>
+    </message>
+</context>
+<context>
     <name>QueuePane</name>
     <message>
         <source>Pending</source>
