@@ -6,14 +6,17 @@ STAMP  := $(VENV)/.installed-stamp
 LOCK   := requirements.lock
 PIP    := $(PYTHON) -m pip install --quiet --quiet --disable-pip-version-check
 
-.PHONY: run test lock qt-libs site-servers package release
+# The UI's translations: sources (.ts) in the repository, compiled (.qm) here, never committed.
+CATALOGUES := $(patsubst %.ts,%.qm,$(wildcard resources/translations/*.ts))
 
-run: $(STAMP) qt-libs
+.PHONY: run test lock qt-libs site-servers package release strings
+
+run: $(STAMP) qt-libs $(CATALOGUES)
 	$(VENV)/bin/moderator
 
 # The checks first (rules in pyproject.toml: ruff's rule set; mypy strict for the core, default
 # mode for the GUI), then the suite: a lint or type error fails the run like a failing test.
-test: $(STAMP) qt-libs site-servers
+test: $(STAMP) qt-libs site-servers $(CATALOGUES)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/mypy
 	QT_QPA_PLATFORM=offscreen $(VENV)/bin/pytest
@@ -26,6 +29,15 @@ $(STAMP): pyproject.toml $(LOCK)
 	$(PIP) --no-deps --no-build-isolation -e .
 	$(PYTHON) -m pip check --disable-pip-version-check >/dev/null || $(PYTHON) -m pip check
 	touch $(STAMP)
+
+%.qm: %.ts $(STAMP)
+	$(VENV)/bin/pyside6-lrelease -silent $< -qm $@
+
+# The catalogues' sources brought up to date with the strings in the code and forms (then
+# translate the new ones, e.g. in pyside6-linguist, and commit the .ts).
+strings: $(STAMP)
+	$(VENV)/bin/pyside6-lupdate -no-obsolete -locations none $$(find moderator/gui -name '*.py' | sort) ui/*.ui \
+	  -source-language en -ts $(wildcard resources/translations/*.ts)
 
 # Re-resolve the dependencies on purpose (scripts/lock.sh); commit the diff on its own.
 lock:

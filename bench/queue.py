@@ -5,6 +5,7 @@
     .venv/bin/python bench/queue.py --keep /tmp/q.sqlite  # keep the database for poking at
     .venv/bin/python bench/queue.py --only gui         # just part 2 (or --only core)
     .venv/bin/python bench/queue.py --only build --keep /tmp/q.sqlite  # just the database
+    .venv/bin/python bench/queue.py --only articles --keep /tmp/q.sqlite  # just the Articles tab
 
 Builds the database with its own fast generator (bench/queuedata.py) through the real
 schema. Part 1 times each query a view makes: median of --repeat runs, each in a fresh
@@ -109,17 +110,20 @@ ARTICLE_CASES = {
 ARTICLE_DEPTH = 50  # pages of 100 down: 5,000 articles
 
 
-def measure_articles(db: Database, model_id: int, repeat: int) -> dict:
-    """The Articles tab: each filter and sort, its first page, the next, and a page far down."""
+def measure_articles(db: Database, model_id: int, repeat: int, matching: str = "", depth: int = ARTICLE_DEPTH) -> dict:
+    """The Articles tab: each filter and sort (those whose name holds `matching`), its first
+    page, the next, and a page `depth` pages down."""
     figures = {}
     for name, wanted in ARTICLE_CASES.items():
+        if matching not in name:
+            continue
         first_ms, (rows, cursor) = timed(db, lambda s, w=wanted: article_page(s, w, None, 100, model_id), repeat)
         next_ms, _ = timed(db, lambda s, w=wanted, c=cursor: article_page(s, w, c, 100, model_id), repeat)
-        deep = _cursor_down(db, wanted, model_id, ARTICLE_DEPTH)
+        deep = _cursor_down(db, wanted, model_id, depth)
         deep_ms, (deep_rows, _) = timed(db, lambda s, w=wanted, c=deep: article_page(s, w, c, 100, model_id), repeat)
-        figures[name] = {"first_page_ms": first_ms, "next_page_ms": next_ms, "page_50_ms": deep_ms, "rows": len(rows)}
-        print(f"  {name:<48} first {first_ms:>7.1f} ms   next {next_ms:>7.1f} ms   page 50 {deep_ms:>7.1f} ms"
-              f"   ({len(rows)} rows, {len(deep_rows)} at page 50)")
+        figures[name] = {"first_page_ms": first_ms, "next_page_ms": next_ms, f"page_{depth}_ms": deep_ms, "rows": len(rows)}
+        print(f"  {name:<48} first {first_ms:>7.1f} ms   next {next_ms:>7.1f} ms   page {depth} {deep_ms:>7.1f} ms"
+              f"   ({len(rows)} rows, {len(deep_rows)} at page {depth})")
     return figures
 
 
@@ -279,8 +283,10 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=7)
     parser.add_argument("--keep", type=Path, help="build (or reuse) the database at this path and keep it")
     parser.add_argument("--copy-of", type=Path, help="work on a copy of this database at --keep (made once)")
-    parser.add_argument("--only", choices=("core", "gui", "build"),
-                        help="run one part only (build: just build the database at --keep)")
+    parser.add_argument("--only", choices=("core", "gui", "build", "articles"),
+                        help="run one part only (build: just build the database at --keep; articles: the Articles tab)")
+    parser.add_argument("--matching", default="", help="with --only articles: the cases whose name holds this")
+    parser.add_argument("--depth", type=int, default=ARTICLE_DEPTH, help="with --only articles: the deep page's number")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="queue-bench-") as folder:
         path = args.keep or Path(folder) / "queue.sqlite"
@@ -299,7 +305,10 @@ def main() -> None:
         figures["database_mb"] = round(path.stat().st_size / 1e6)
         db = open_database(f"sqlite:///{path}", path.parent / "backups")
         model_id, sub = 1, subjects(db)
-        if args.only != "gui":
+        if args.only == "articles":
+            print("the Articles tab, pages of 100 articles:")
+            figures["articles"] = measure_articles(db, model_id, args.repeat, args.matching, args.depth)
+        elif args.only != "gui":
             print(f"median of {args.repeat} runs, pages of {queue.PAGE} rows:")
             figures["queries"] = measure_queue(db, queue_cases(model_id, sub), args.repeat)
             print("the Articles tab, pages of 100 articles:")

@@ -74,9 +74,12 @@ done
 ((${#packs[@]})) || note "bundled model pack: none (the quick screen is the default model)"
 stage_end "model packs"
 
-# 3. The frozen bundle.
+# 3. The frozen bundle, with the UI's translations compiled from their sources (resources/ goes in whole).
 stage_start
 rm -rf dist/comment-moderator
+for catalogue in resources/translations/*.ts; do
+  "$venv/bin/pyside6-lrelease" -silent "$catalogue" -qm "${catalogue%.ts}.qm"
+done
 "$venv/bin/pyinstaller" --noconfirm --log-level WARN --distpath dist --workpath "$build/pyinstaller" \
   packaging/moderator.spec > "$build/pyinstaller.log" 2>&1 || { tail -40 "$build/pyinstaller.log"; exit 1; }
 grep -E "WARNING: (Library not found|Hidden import)" "$build/pyinstaller.log" | sed 's/^/package: pyinstaller: /' | head -20 || true

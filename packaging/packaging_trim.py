@@ -58,7 +58,7 @@ _PATH_DROPS = [
     "transformers/onnx/*", "transformers/benchmark/*",
     # tests of the scientific stack.
     "*/tests/*", "*/test/*",
-    # Qt: translations of Qt's own dialogs (the app loads none), platform plugins for
+    # Qt: translations of Qt's own dialogs (but the languages the app has, _PATH_KEEPS), platform plugins for
     # kiosks and embedded boards, QML tooling, and other plugins of modules not shipped.
     "PySide6/Qt/translations/*", "PySide6/Qt/qml/*", "PySide6/Qt/plugins/qmltooling/*",
     "PySide6/Qt/plugins/qmllint/*", "PySide6/Qt/plugins/designer/*", "PySide6/Qt/plugins/sqldrivers/*",
@@ -79,7 +79,10 @@ _PATH_DROPS = [
     "PySide6/Qt/lib/libQt6Designer*", "PySide6/Qt/lib/libQt6WebEngine*",
 ]
 # Exceptions to _PATH_DROPS: `import torch` checks that its shared-memory helper exists.
-_PATH_KEEPS = ["torch/bin/torch_shm_manager", "torch/bin/torch_shm_manager.exe"]
+_PATH_KEEPS = ["torch/bin/torch_shm_manager", "torch/bin/torch_shm_manager.exe",
+               # Qt's words (standard buttons) in the languages of resources/translations.
+               *(f"PySide6/Qt/translations/qtbase_{ts.stem.removeprefix('moderator_')}.qm"
+                 for ts in (Path(__file__).resolve().parents[1] / "resources" / "translations").glob("*.ts"))]
 _TRANSFORMERS_PATH = re.compile(rf"transformers/models/(?!(?:{_KEEP_FAMILY})/)[^/]+/")
 _FAMILY_FILE = re.compile(rf"transformers/models/(?:{_KEEP_FAMILY})/")
 

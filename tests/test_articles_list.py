@@ -75,9 +75,9 @@ def expected(session, wanted: ArticleFilter, model_id: int) -> list[int]:
 
     kept = [a for a in articles if keep(a)]
     if wanted.sort == ArticleSort.MOST_PENDING:
-        kept.sort(key=lambda a: (-counts.get(a.id, {}).get(Status.PENDING, 0), a.id))
+        kept.sort(key=lambda a: (-counts.get(a.id, {}).get(Status.PENDING, 0), -a.id))  # ties: newest article first
     elif wanted.sort == ArticleSort.HIGHEST:
-        kept.sort(key=lambda a: (a.id not in highest, -highest.get(a.id, 0.0), a.id))
+        kept.sort(key=lambda a: (a.id not in highest, -highest.get(a.id, 0.0), -a.id))
     else:
         kept.sort(key=lambda a: (a.published_at is None, -(a.published_at.timestamp() if a.published_at else 0), a.id))
     return [a.id for a in kept]

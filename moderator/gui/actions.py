@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QMenu, QToolBar, QWidget
 
 from moderator.gui import settings as S
 from moderator.gui.common.icons import icon
+from moderator.gui.common.translation import QT_TRANSLATE_NOOP, translate
 from moderator.gui.shortcuts import Keys, expand, from_stored, keys_text, resolve
 
 
@@ -77,94 +78,174 @@ class ActionSpec:
 
 
 SPECS: dict[ActionId, ActionSpec] = {
-    ActionId.NEXT: ActionSpec("&Next comment", ("J",), "Go to the next comment", "next", "Move"),
-    ActionId.PREVIOUS: ActionSpec("&Previous comment", ("K",), "Go to the previous comment", "previous", "Move"),
-    ActionId.APPROVE: ActionSpec("&Approve", ("A",), "Publish this comment and go to the next", "approve"),
-    ActionId.HIDE: ActionSpec("&Hide…", ("H",), "Hide this comment, with a reason, and go to the next", "hide"),
-    ActionId.RESTORE: ActionSpec("Re&store", ("U",), "Send a hidden or approved comment back to review", "restore"),
-    ActionId.REPLY: ActionSpec("&Reply as staff…", ("R",), "Post a staff reply under this comment", "reply"),
-    ActionId.UNDO: ActionSpec("&Undo", (QKeySequence.StandardKey.Undo,), "Undo the last decision", "undo", "Edit"),
-    ActionId.REDO: ActionSpec("&Redo", ("Ctrl+Shift+Z", QKeySequence.StandardKey.Redo),
-        "Redo the decision undone last", "redo", "Edit"),
-    ActionId.SHOW_ARTICLES: ActionSpec("&Articles", ("Ctrl+1",), "Show the article list", None, "View"),
-    ActionId.SHOW_QUEUE: ActionSpec("Pending &queue", ("Ctrl+2",), "Show pending comments across all articles", None, "View"),
-    ActionId.REFRESH: ActionSpec("Re&fresh", (QKeySequence.StandardKey.Refresh, "F5"),
-        "Reload lists from the database", None, "View"),
-    ActionId.IMPORT: ActionSpec("&Import…", (QKeySequence.StandardKey.Open, "Ctrl+O"),
-        "Import comment exports (WordPress, Disqus, Isso, Commento, Remark42, CSV, JSON Lines) or an article page",
+    ActionId.NEXT: ActionSpec(
+        QT_TRANSLATE_NOOP("actions", "&Next comment"), ("J",),
+        QT_TRANSLATE_NOOP("actions", "Go to the next comment"), "next", "Move"),
+    ActionId.PREVIOUS: ActionSpec(
+        QT_TRANSLATE_NOOP("actions", "&Previous comment"), ("K",),
+        QT_TRANSLATE_NOOP("actions", "Go to the previous comment"), "previous", "Move"),
+    ActionId.APPROVE: ActionSpec(
+        QT_TRANSLATE_NOOP("actions", "&Approve"), ("A",),
+        QT_TRANSLATE_NOOP("actions", "Publish this comment and go to the next"), "approve"),
+    ActionId.HIDE: ActionSpec(
+        QT_TRANSLATE_NOOP("actions", "&Hide…"), ("H",),
+        QT_TRANSLATE_NOOP("actions", "Hide this comment, with a reason, and go to the next"), "hide"),
+    ActionId.RESTORE: ActionSpec(
+        QT_TRANSLATE_NOOP("actions", "Re&store"), ("U",),
+        QT_TRANSLATE_NOOP("actions", "Send a hidden or approved comment back to review"), "restore"),
+    ActionId.REPLY: ActionSpec(
+        QT_TRANSLATE_NOOP("actions", "&Reply as staff…"), ("R",),
+        QT_TRANSLATE_NOOP("actions", "Post a staff reply under this comment"), "reply"),
+    ActionId.UNDO: ActionSpec(
+        QT_TRANSLATE_NOOP("actions", "&Undo"), (QKeySequence.StandardKey.Undo,),
+        QT_TRANSLATE_NOOP("actions", "Undo the last decision"), "undo", "Edit"),
+    ActionId.REDO: ActionSpec(
+        QT_TRANSLATE_NOOP("actions", "&Redo"), ("Ctrl+Shift+Z", QKeySequence.StandardKey.Redo),
+        QT_TRANSLATE_NOOP("actions", "Redo the decision undone last"), "redo", "Edit"),
+    ActionId.SHOW_ARTICLES: ActionSpec(
+        QT_TRANSLATE_NOOP("actions", "&Articles"), ("Ctrl+1",),
+        QT_TRANSLATE_NOOP("actions", "Show the article list"), None, "View"),
+    ActionId.SHOW_QUEUE: ActionSpec(
+        QT_TRANSLATE_NOOP("actions", "Pending &queue"), ("Ctrl+2",),
+        QT_TRANSLATE_NOOP("actions", "Show pending comments across all articles"), None, "View"),
+    ActionId.REFRESH: ActionSpec(
+        QT_TRANSLATE_NOOP("actions", "Re&fresh"), (QKeySequence.StandardKey.Refresh, "F5"),
+        QT_TRANSLATE_NOOP("actions", "Reload lists from the database"), None, "View"),
+    ActionId.IMPORT: ActionSpec(
+        QT_TRANSLATE_NOOP("actions", "&Import…"), (QKeySequence.StandardKey.Open, "Ctrl+O"),
+        QT_TRANSLATE_NOOP("actions",
+                          "Import comment exports (WordPress, Disqus, Isso, Commento, Remark42, CSV, JSON Lines) "
+                          "or an article page"),
         "import", "File"),
-    ActionId.EXPORT_DECISIONS: ActionSpec("&Export decisions…", ("Ctrl+E",),
-        "Write every decision to a file the site can apply", "export", "File"),
-    ActionId.BACK_UP: ActionSpec("&Back up…", (), "Copy the database to a file (safe while you work)", None, "File"),
-    ActionId.MODELS: ActionSpec("Scoring &models…", (),
-        "Install, choose or download the model that scores comments", None, "File"),
-    ActionId.PREFERENCES: ActionSpec("&Preferences…", (QKeySequence.StandardKey.Preferences, "Ctrl+,"),
-        "Your name and other settings", None, "File"),
-    ActionId.GUIDE: ActionSpec("&Guide", (QKeySequence.StandardKey.HelpContents, "F1"),
-        "The moderator's guide: your day, priority and Flagged, every key", None, "Help"),
-    ActionId.SHORTCUTS: ActionSpec("&Keyboard shortcuts", ("?",), "List every keyboard shortcut", None, "Help"),
-    ActionId.ABOUT: ActionSpec("&About Comment Moderator", (), "Version and data folder", None, "Help"),
-    ActionId.QUEUE_PENDING: ActionSpec("&Pending", ("1",), "Show the pending queue", None, "Queue"),
-    ActionId.QUEUE_FLAGGED: ActionSpec("&Flagged", ("2",),
-        "Show pending comments the model flags (Medium priority or higher)", None, "Queue"),
-    ActionId.QUEUE_HIDDEN: ActionSpec("&Hidden", ("3",), "Show hidden comments", None, "Queue"),
-    ActionId.QUEUE_APPROVED: ActionSpec("&Approved", ("4",), "Show approved comments", None, "Queue"),
-    ActionId.QUEUE_ALL: ActionSpec("A&ll", ("5",), "Show every comment, whatever its status", None, "Queue"),
-    ActionId.CYCLE_SORT: ActionSpec("Change &order", ("S",),
-        "Priority, newest, oldest (and best match while searching)", None, "Queue"),
-    ActionId.SEARCH: ActionSpec("&Search…", ("/",),
-        "Search comment text and author names (words, \"a phrase\", prefix*)", None, "Queue"),
-    ActionId.FILTER_ARTICLE: ActionSpec("Only this &article", ("Alt+A",), "Filter the queue to the open article", None, "Queue"),
-    ActionId.FILTER_COMMENTER: ActionSpec("Only this &commenter", ("Alt+C",),
-        "Filter the queue to the selected comment's author", None, "Queue"),
-    ActionId.FILTER_SCORE: ActionSpec("Score &range…", ("Alt+S",), "Filter the queue by a label's score", None, "Queue"),
-    ActionId.FILTER_DATE: ActionSpec("&Date range…", ("Alt+D",), "Filter the queue by when comments were written", None, "Queue"),
-    ActionId.CLEAR_FILTERS: ActionSpec("&Remove all filters", ("Alt+Backspace",),
-        "Remove every filter and the search", None, "Queue"),
-    ActionId.TOGGLE_SELECTED: ActionSpec("Select / &unselect", ("X",),
-        "Add the current comment to the selection, or take it out", None, "Select"),
-    ActionId.EXTEND_DOWN: ActionSpec("Extend selection &down", ("Shift+J",), "Select this comment and the next", None, "Select"),
-    ActionId.EXTEND_UP: ActionSpec("Extend selection &up", ("Shift+K",), "Select this comment and the previous", None, "Select"),
-    ActionId.SELECT_ALL: ActionSpec("Select &all matching", (QKeySequence.StandardKey.SelectAll, "Ctrl+A"),
-        "Select every comment matching the queue and its filters, not just those on screen", None, "Select"),
-    ActionId.CLEAR_SELECTION: ActionSpec("&Clear selection", ("Esc",), "Unselect everything", None, "Select"),
-    ActionId.BULK_APPROVE: ActionSpec("Approve &selection", ("Shift+A",),
-        "Approve every selected comment (one undo step)", None, "Select"),
-    ActionId.BULK_HIDE: ActionSpec("Hide s&election…", ("Shift+H",),
-        "Hide every selected comment, with a reason (one undo step)", None, "Select"),
-    ActionId.COMMENTER: ActionSpec("&Commenter history", ("C",), "Show every comment of this comment's author", None, "View"),
-    ActionId.HIDE_ALL_FROM_COMMENTER: ActionSpec("Hide all &pending from this commenter…", (),
-        "Hide every pending comment of this comment's author (one undo step)", None, "Moderate"),
-    ActionId.AUDIT_LOG: ActionSpec("Audit &log", ("Ctrl+L",), "Every decision: who, when, what, why", None, "View"),
-    ActionId.CONNECTIONS: ActionSpec("&Connections…", (), "Connect the site's own comment system (WordPress, Isso)",
-        None, "File"),
-    ActionId.SYNC_NOW: ActionSpec("&Sync now", ("F9",), "Send waiting decisions to the sites and pull new comments",
-        None, "File"),
-    ActionId.SYNC_LOG: ActionSpec("Sync &log", (), "What each sync with the sites did", None, "View"),
-    ActionId.WHY: ActionSpec("&Why this score?", ("W",),
-        "Show which words of this comment move its score up or down", None, "View"),
-    ActionId.INSIGHT: ActionSpec("&Insight…", ("Ctrl+I",),
-        "Charts of scores and decisions, and which threshold the team's decisions support", None, "View"),
-    ActionId.QUIT: ActionSpec("&Quit", (QKeySequence.StandardKey.Quit, "Ctrl+Q"),
-        "Close the app; every decision is already saved", None, "File"),
+    ActionId.EXPORT_DECISIONS: ActionSpec(
+        QT_TRANSLATE_NOOP("actions", "&Export decisions…"), ("Ctrl+E",),
+        QT_TRANSLATE_NOOP("actions", "Write every decision to a file the site can apply"), "export", "File"),
+    ActionId.BACK_UP: ActionSpec(
+        QT_TRANSLATE_NOOP("actions", "&Back up…"), (),
+        QT_TRANSLATE_NOOP("actions", "Copy the database to a file (safe while you work)"), None, "File"),
+    ActionId.MODELS: ActionSpec(
+        QT_TRANSLATE_NOOP("actions", "Scoring &models…"), (),
+        QT_TRANSLATE_NOOP("actions", "Install, choose or download the model that scores comments"), None, "File"),
+    ActionId.PREFERENCES: ActionSpec(
+        QT_TRANSLATE_NOOP("actions", "&Preferences…"), (QKeySequence.StandardKey.Preferences, "Ctrl+,"),
+        QT_TRANSLATE_NOOP("actions", "Your name and other settings"), None, "File"),
+    ActionId.GUIDE: ActionSpec(
+        QT_TRANSLATE_NOOP("actions", "&Guide"), (QKeySequence.StandardKey.HelpContents, "F1"),
+        QT_TRANSLATE_NOOP("actions", "The moderator's guide: your day, priority and Flagged, every key"), None, "Help"),
+    ActionId.SHORTCUTS: ActionSpec(
+        QT_TRANSLATE_NOOP("actions", "&Keyboard shortcuts"), ("?",),
+        QT_TRANSLATE_NOOP("actions", "List every keyboard shortcut"), None, "Help"),
+    ActionId.ABOUT: ActionSpec(
+        QT_TRANSLATE_NOOP("actions", "&About Comment Moderator"), (),
+        QT_TRANSLATE_NOOP("actions", "Version and data folder"), None, "Help"),
+    ActionId.QUEUE_PENDING: ActionSpec(
+        QT_TRANSLATE_NOOP("actions", "&Pending"), ("1",),
+        QT_TRANSLATE_NOOP("actions", "Show the pending queue"), None, "Queue"),
+    ActionId.QUEUE_FLAGGED: ActionSpec(
+        QT_TRANSLATE_NOOP("actions", "&Flagged"), ("2",),
+        QT_TRANSLATE_NOOP("actions", "Show pending comments the model flags (Medium priority or higher)"), None, "Queue"),
+    ActionId.QUEUE_HIDDEN: ActionSpec(
+        QT_TRANSLATE_NOOP("actions", "&Hidden"), ("3",),
+        QT_TRANSLATE_NOOP("actions", "Show hidden comments"), None, "Queue"),
+    ActionId.QUEUE_APPROVED: ActionSpec(
+        QT_TRANSLATE_NOOP("actions", "&Approved"), ("4",),
+        QT_TRANSLATE_NOOP("actions", "Show approved comments"), None, "Queue"),
+    ActionId.QUEUE_ALL: ActionSpec(
+        QT_TRANSLATE_NOOP("actions", "A&ll"), ("5",),
+        QT_TRANSLATE_NOOP("actions", "Show every comment, whatever its status"), None, "Queue"),
+    ActionId.CYCLE_SORT: ActionSpec(
+        QT_TRANSLATE_NOOP("actions", "Change &order"), ("S",),
+        QT_TRANSLATE_NOOP("actions", "Priority, newest, oldest (and best match while searching)"), None, "Queue"),
+    ActionId.SEARCH: ActionSpec(
+        QT_TRANSLATE_NOOP("actions", "&Search…"), ("/",),
+        QT_TRANSLATE_NOOP("actions", "Search comment text and author names (words, \"a phrase\", prefix*)"), None, "Queue"),
+    ActionId.FILTER_ARTICLE: ActionSpec(
+        QT_TRANSLATE_NOOP("actions", "Only this &article"), ("Alt+A",),
+        QT_TRANSLATE_NOOP("actions", "Filter the queue to the open article"), None, "Queue"),
+    ActionId.FILTER_COMMENTER: ActionSpec(
+        QT_TRANSLATE_NOOP("actions", "Only this &commenter"), ("Alt+C",),
+        QT_TRANSLATE_NOOP("actions", "Filter the queue to the selected comment's author"), None, "Queue"),
+    ActionId.FILTER_SCORE: ActionSpec(
+        QT_TRANSLATE_NOOP("actions", "Score &range…"), ("Alt+S",),
+        QT_TRANSLATE_NOOP("actions", "Filter the queue by a label's score"), None, "Queue"),
+    ActionId.FILTER_DATE: ActionSpec(
+        QT_TRANSLATE_NOOP("actions", "&Date range…"), ("Alt+D",),
+        QT_TRANSLATE_NOOP("actions", "Filter the queue by when comments were written"), None, "Queue"),
+    ActionId.CLEAR_FILTERS: ActionSpec(
+        QT_TRANSLATE_NOOP("actions", "&Remove all filters"), ("Alt+Backspace",),
+        QT_TRANSLATE_NOOP("actions", "Remove every filter and the search"), None, "Queue"),
+    ActionId.TOGGLE_SELECTED: ActionSpec(
+        QT_TRANSLATE_NOOP("actions", "Select / &unselect"), ("X",),
+        QT_TRANSLATE_NOOP("actions", "Add the current comment to the selection, or take it out"), None, "Select"),
+    ActionId.EXTEND_DOWN: ActionSpec(
+        QT_TRANSLATE_NOOP("actions", "Extend selection &down"), ("Shift+J",),
+        QT_TRANSLATE_NOOP("actions", "Select this comment and the next"), None, "Select"),
+    ActionId.EXTEND_UP: ActionSpec(
+        QT_TRANSLATE_NOOP("actions", "Extend selection &up"), ("Shift+K",),
+        QT_TRANSLATE_NOOP("actions", "Select this comment and the previous"), None, "Select"),
+    ActionId.SELECT_ALL: ActionSpec(
+        QT_TRANSLATE_NOOP("actions", "Select &all matching"), (QKeySequence.StandardKey.SelectAll, "Ctrl+A"),
+        QT_TRANSLATE_NOOP("actions", "Select every comment matching the queue and its filters, not just those on screen"),
+        None, "Select"),
+    ActionId.CLEAR_SELECTION: ActionSpec(
+        QT_TRANSLATE_NOOP("actions", "&Clear selection"), ("Esc",),
+        QT_TRANSLATE_NOOP("actions", "Unselect everything"), None, "Select"),
+    ActionId.BULK_APPROVE: ActionSpec(
+        QT_TRANSLATE_NOOP("actions", "Approve &selection"), ("Shift+A",),
+        QT_TRANSLATE_NOOP("actions", "Approve every selected comment (one undo step)"), None, "Select"),
+    ActionId.BULK_HIDE: ActionSpec(
+        QT_TRANSLATE_NOOP("actions", "Hide s&election…"), ("Shift+H",),
+        QT_TRANSLATE_NOOP("actions", "Hide every selected comment, with a reason (one undo step)"), None, "Select"),
+    ActionId.COMMENTER: ActionSpec(
+        QT_TRANSLATE_NOOP("actions", "&Commenter history"), ("C",),
+        QT_TRANSLATE_NOOP("actions", "Show every comment of this comment's author"), None, "View"),
+    ActionId.HIDE_ALL_FROM_COMMENTER: ActionSpec(
+        QT_TRANSLATE_NOOP("actions", "Hide all &pending from this commenter…"), (),
+        QT_TRANSLATE_NOOP("actions", "Hide every pending comment of this comment's author (one undo step)"), None, "Moderate"),
+    ActionId.AUDIT_LOG: ActionSpec(
+        QT_TRANSLATE_NOOP("actions", "Audit &log"), ("Ctrl+L",),
+        QT_TRANSLATE_NOOP("actions", "Every decision: who, when, what, why"), None, "View"),
+    ActionId.CONNECTIONS: ActionSpec(
+        QT_TRANSLATE_NOOP("actions", "&Connections…"), (),
+        QT_TRANSLATE_NOOP("actions", "Connect the site's own comment system (WordPress, Isso)"), None, "File"),
+    ActionId.SYNC_NOW: ActionSpec(
+        QT_TRANSLATE_NOOP("actions", "&Sync now"), ("F9",),
+        QT_TRANSLATE_NOOP("actions", "Send waiting decisions to the sites and pull new comments"), None, "File"),
+    ActionId.SYNC_LOG: ActionSpec(
+        QT_TRANSLATE_NOOP("actions", "Sync &log"), (),
+        QT_TRANSLATE_NOOP("actions", "What each sync with the sites did"), None, "View"),
+    ActionId.WHY: ActionSpec(
+        QT_TRANSLATE_NOOP("actions", "&Why this score?"), ("W",),
+        QT_TRANSLATE_NOOP("actions", "Show which words of this comment move its score up or down"), None, "View"),
+    ActionId.INSIGHT: ActionSpec(
+        QT_TRANSLATE_NOOP("actions", "&Insight…"), ("Ctrl+I",),
+        QT_TRANSLATE_NOOP("actions", "Charts of scores and decisions, and which threshold the team's decisions support"),
+        None, "View"),
+    ActionId.QUIT: ActionSpec(
+        QT_TRANSLATE_NOOP("actions", "&Quit"), (QKeySequence.StandardKey.Quit, "Ctrl+Q"),
+        QT_TRANSLATE_NOOP("actions", "Close the app; every decision is already saved"), None, "File"),
 }
 
 
 # The menu bar and the toolbar: action ids in order, None a separator.
 MENUS: dict[str, tuple[ActionId | None, ...]] = {
-    "&File": (ActionId.IMPORT, ActionId.EXPORT_DECISIONS, ActionId.BACK_UP, None, ActionId.MODELS, ActionId.REFRESH,
-              ActionId.PREFERENCES, None, ActionId.QUIT),
-    "&Edit": (ActionId.UNDO, ActionId.REDO),
-    "&Moderate": (ActionId.APPROVE, ActionId.HIDE, ActionId.RESTORE, ActionId.REPLY, None, ActionId.TOGGLE_SELECTED,
-                  ActionId.EXTEND_DOWN, ActionId.EXTEND_UP, ActionId.SELECT_ALL, ActionId.CLEAR_SELECTION, None,
-                  ActionId.BULK_APPROVE, ActionId.BULK_HIDE, ActionId.HIDE_ALL_FROM_COMMENTER),
-    "&Queue": (ActionId.QUEUE_PENDING, ActionId.QUEUE_FLAGGED, ActionId.QUEUE_HIDDEN, ActionId.QUEUE_APPROVED,
-               ActionId.QUEUE_ALL, None, ActionId.CYCLE_SORT, ActionId.SEARCH, None, ActionId.FILTER_ARTICLE,
-               ActionId.FILTER_COMMENTER, ActionId.FILTER_SCORE, ActionId.FILTER_DATE, ActionId.CLEAR_FILTERS),
-    "&Go": (ActionId.NEXT, ActionId.PREVIOUS, None, ActionId.SHOW_ARTICLES, ActionId.SHOW_QUEUE, None,
-            ActionId.COMMENTER, ActionId.WHY, ActionId.AUDIT_LOG, ActionId.INSIGHT),
-    "Si&te": (ActionId.CONNECTIONS, ActionId.SYNC_NOW, ActionId.SYNC_LOG),
-    "&Help": (ActionId.GUIDE, ActionId.SHORTCUTS, None, ActionId.ABOUT),
+    QT_TRANSLATE_NOOP("actions", "&File"): (
+        ActionId.IMPORT, ActionId.EXPORT_DECISIONS, ActionId.BACK_UP, None, ActionId.MODELS, ActionId.REFRESH,
+        ActionId.PREFERENCES, None, ActionId.QUIT),
+    QT_TRANSLATE_NOOP("actions", "&Edit"): (ActionId.UNDO, ActionId.REDO),
+    QT_TRANSLATE_NOOP("actions", "&Moderate"): (
+        ActionId.APPROVE, ActionId.HIDE, ActionId.RESTORE, ActionId.REPLY, None, ActionId.TOGGLE_SELECTED,
+        ActionId.EXTEND_DOWN, ActionId.EXTEND_UP, ActionId.SELECT_ALL, ActionId.CLEAR_SELECTION, None,
+        ActionId.BULK_APPROVE, ActionId.BULK_HIDE, ActionId.HIDE_ALL_FROM_COMMENTER),
+    QT_TRANSLATE_NOOP("actions", "&Queue"): (
+        ActionId.QUEUE_PENDING, ActionId.QUEUE_FLAGGED, ActionId.QUEUE_HIDDEN, ActionId.QUEUE_APPROVED,
+        ActionId.QUEUE_ALL, None, ActionId.CYCLE_SORT, ActionId.SEARCH, None, ActionId.FILTER_ARTICLE,
+        ActionId.FILTER_COMMENTER, ActionId.FILTER_SCORE, ActionId.FILTER_DATE, ActionId.CLEAR_FILTERS),
+    QT_TRANSLATE_NOOP("actions", "&Go"): (
+        ActionId.NEXT, ActionId.PREVIOUS, None, ActionId.SHOW_ARTICLES, ActionId.SHOW_QUEUE, None,
+        ActionId.COMMENTER, ActionId.WHY, ActionId.AUDIT_LOG, ActionId.INSIGHT),
+    QT_TRANSLATE_NOOP("actions", "Si&te"): (ActionId.CONNECTIONS, ActionId.SYNC_NOW, ActionId.SYNC_LOG),
+    QT_TRANSLATE_NOOP("actions", "&Help"): (ActionId.GUIDE, ActionId.SHORTCUTS, None, ActionId.ABOUT),
 }
 TOOLBAR: tuple[ActionId | None, ...] = (ActionId.APPROVE, ActionId.HIDE, ActionId.RESTORE, ActionId.REPLY, None,
                                         ActionId.UNDO, ActionId.REDO, None, ActionId.PREVIOUS, ActionId.NEXT)
@@ -177,7 +258,16 @@ def fill(menu: QMenu | QToolBar, actions: Mapping[ActionId, QAction], ids: Itera
 
 
 # the order in which `?` and Preferences → Keyboard list the groups
-GROUPS = ("Move", "Moderate", "Select", "Queue", "Edit", "View", "File", "Help")
+GROUPS = (
+    QT_TRANSLATE_NOOP("actions", "Move"),
+    QT_TRANSLATE_NOOP("actions", "Moderate"),
+    QT_TRANSLATE_NOOP("actions", "Select"),
+    QT_TRANSLATE_NOOP("actions", "Queue"),
+    QT_TRANSLATE_NOOP("actions", "Edit"),
+    QT_TRANSLATE_NOOP("actions", "View"),
+    QT_TRANSLATE_NOOP("actions", "File"),
+    QT_TRANSLATE_NOOP("actions", "Help"),
+)
 
 
 def plain_name(text: str) -> str:
@@ -186,7 +276,7 @@ def plain_name(text: str) -> str:
 
 
 def action_names() -> dict[ActionId, str]:
-    return {action_id: plain_name(spec.text) for action_id, spec in SPECS.items()}
+    return {action_id: plain_name(translate("actions", spec.text)) for action_id, spec in SPECS.items()}
 
 
 def grouped(action_ids: Iterable[ActionId]) -> list[tuple[str, list[ActionId]]]:
@@ -209,8 +299,8 @@ def current_keys(settings: S.Settings | None) -> dict[ActionId, Keys]:
 def create_actions(owner: QWidget, settings: S.Settings | None = None) -> dict[ActionId, QAction]:
     actions = {}
     for action_id, spec in SPECS.items():
-        action = QAction(spec.text, owner)
-        action.setStatusTip(spec.tip)
+        action = QAction(translate("actions", spec.text), owner)
+        action.setStatusTip(translate("actions", spec.tip))
         if spec.icon is not None:
             action.setIcon(icon(spec.icon))
         owner.addAction(action)  # shortcuts work wherever the window has focus
@@ -222,7 +312,7 @@ def create_actions(owner: QWidget, settings: S.Settings | None = None) -> dict[A
 def apply_shortcuts(actions: Mapping[ActionId, QAction], settings: S.Settings | None) -> None:
     """Give every action its keys now; the main window calls it again when Preferences change them."""
     for action_id, keys in current_keys(settings).items():
-        action, tip = actions[action_id], SPECS[action_id].tip
+        action, tip = actions[action_id], translate("actions", SPECS[action_id].tip)
         action.setShortcuts(list(keys))
         action.setToolTip(f"{tip} ({shortcut_text(action)})" if keys else tip)
 

@@ -12,6 +12,8 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from moderator import APP_ID, APP_NAME, __version__
 from moderator.config import LOG_FORMAT, RESOURCES_DIR, AppPaths
+from moderator.gui import settings as S
+from moderator.gui.common import translation
 from moderator.gui.common.messages import tell_or_report
 from moderator.gui.dialogs.firstrun import ask_who_you_are
 from moderator.gui.instance import SingleInstance, bring_forward
@@ -36,8 +38,10 @@ def build_window(paths: AppPaths, db_url: str) -> MainWindow:
     """Everything the app shows, built from its parts (tests call this too)."""
     paths.ensure()
     application(sys.argv).setStyleSheet((RESOURCES_DIR / "styles" / "moderator.qss").read_text(encoding="utf-8"))
+    settings = Settings(paths.settings_file)
+    translation.install(translation.chosen(settings.get(S.LANGUAGE)))  # before anything says a word
     database = open_database(db_url, paths.backups)
-    context = AppContext(paths, database, Settings(paths.settings_file))
+    context = AppContext(paths, database, settings)
     window = MainWindow(context, report_bug=lambda error: report_bug(paths, error))
     if database.created:
         window.load_demo()

@@ -32,6 +32,7 @@ from moderator.gui.commenter.panel import CommenterPanel
 from moderator.gui.common import filedialogs
 from moderator.gui.common.messages import ReportBug, show_plain_message
 from moderator.gui.common.reading import ActiveModel, reader_of
+from moderator.gui.common.translation import QT_TRANSLATE_NOOP, translate
 from moderator.gui.common.wording import demo_arrived
 from moderator.gui.current import CurrentComment
 from moderator.gui.dialogs.forms import EXTRA_KEYS, ShortcutsDialog, edit_preferences, run_modal
@@ -62,8 +63,9 @@ if TYPE_CHECKING:  # the audit log, the models dialog and Insight load on first 
 
 ARTICLES_TAB = 0
 # Said while a write waits for the database's write lock (gui/workers/writer.py).
-WAITING_TO_WRITE = ("Waiting for another program writing to the database (an import?); "
-                    "your action is kept and will be saved as soon as it can.")
+WAITING_TO_WRITE = QT_TRANSLATE_NOOP("MainWindow", "Waiting for another program writing to the database (an import?); "
+                                                   "your action is kept and will be saved as soon as it can.")
+SELECT_FIRST = QT_TRANSLATE_NOOP("MainWindow", "Select a comment first (j / k move through comments).")
 __all__ = ["AppContext", "MainWindow", "QUEUE_TAB", "show_plain_message"]
 
 
@@ -101,8 +103,8 @@ class MainWindow(QMainWindow):
         self.queue, self.queue_view = self.queue_pane.model, self.queue_pane.view
         self.tabs = QTabWidget(self)
         self.articles_tab = ArticlesTab(self.articles_view)  # search, filters and sort above the list
-        self.tabs.addTab(self.articles_tab, "Articles")
-        self.tabs.addTab(self.queue_pane, "Queue")
+        self.tabs.addTab(self.articles_tab, translate("MainWindow", "Articles"))
+        self.tabs.addTab(self.queue_pane, translate("MainWindow", "Queue"))
         self.article_view = ArticleView(self._read, self.active, self)
         a = self.actions_by_id
         self.panel = CommentPanel(self._read, self.active,
@@ -113,8 +115,8 @@ class MainWindow(QMainWindow):
         self.insight_window: InsightWindow | None = None  # made on the first Ctrl+I (it loads the charting library)
         self.commenter_panel = CommenterPanel(self._read, self.active.priority_of, self)
         self.side_tabs = QTabWidget(self)  # the comment, or everything its author wrote (c)
-        self.side_tabs.addTab(self.panel, "Comment")
-        self.side_tabs.addTab(self.commenter_panel, "Commenter")
+        self.side_tabs.addTab(self.panel, translate("MainWindow", "Comment"))
+        self.side_tabs.addTab(self.commenter_panel, translate("MainWindow", "Commenter"))
         self.current = CurrentComment(self.panel, self.side_tabs, self.article_view, self.articles_view, self.queue_pane,
                                       self.commenter_panel, self)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
@@ -152,9 +154,9 @@ class MainWindow(QMainWindow):
 
     def _build_menus_and_toolbar(self) -> None:
         for title, ids in MENUS.items():
-            fill(self.menuBar().addMenu(title), self.actions_by_id, ids)
+            fill(self.menuBar().addMenu(translate("actions", title)), self.actions_by_id, ids)
         self.queue_menu = self.queue_commands.filter_menu(self.actions_by_id)
-        toolbar = QToolBar("Moderation", self)
+        toolbar = QToolBar(translate("MainWindow", "Moderation"), self)
         toolbar.setObjectName("moderation-toolbar")
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         fill(toolbar, self.actions_by_id, TOOLBAR)
@@ -192,8 +194,10 @@ class MainWindow(QMainWindow):
             self.writer.changed.listen(view.on_changes)  # each view refreshes what a write changed
         self.writer.changed.listen(self.current.on_changes)  # last: the highlights, once every view has read again
         self.writer.waiting.connect(
-            lambda waiting: self.statusBar().showMessage(WAITING_TO_WRITE) if waiting else self.statusBar().clearMessage())
-        self.queue_pane.pending_counted.connect(lambda count: self.tabs.setTabText(QUEUE_TAB, f"Queue ({count:,} pending)"))
+            lambda waiting: self.statusBar().showMessage(translate("MainWindow", WAITING_TO_WRITE)) if waiting
+            else self.statusBar().clearMessage())
+        self.queue_pane.pending_counted.connect(lambda count: self.tabs.setTabText(
+            QUEUE_TAB, translate("MainWindow", "Queue ({count} pending)").format(count=f"{count:,}")))
         self.commenter_panel.comment_activated.connect(self.open_comment)
         self.article_view.first_comment_posted.connect(self.decisions.post_first_comment)
         self.scoring.model_ready.connect(self._model_ready)
@@ -241,7 +245,7 @@ class MainWindow(QMainWindow):
 
     def _current_row(self) -> CommentRow | None:
         if self.current.row is None:
-            self.statusBar().showMessage("Select a comment first (j / k move through comments).", 4000)
+            self.statusBar().showMessage(translate("MainWindow", SELECT_FIRST), 4000)
         return self.current.row
 
     def _decide(self, action: Action) -> None:
@@ -295,7 +299,7 @@ class MainWindow(QMainWindow):
     # ---- other windows --------------------------------------------------------------------
 
     def load_demo(self) -> None:
-        self.statusBar().showMessage("Loading the demo article and comments…")
+        self.statusBar().showMessage(translate("MainWindow", "Loading the demo article and comments…"))
         from moderator.importing.demo import load_demo  # the import pipeline: needed on a first start only
 
         self.writer.submit(load_demo, lambda _reports: self._demo_loaded())
@@ -318,7 +322,7 @@ class MainWindow(QMainWindow):
 
     def explain_current(self) -> None:
         if not self.why.explain_current():
-            self.statusBar().showMessage("Select a comment first (j / k move through comments).", 4000)
+            self.statusBar().showMessage(translate("MainWindow", SELECT_FIRST), 4000)
 
     def show_insight(self) -> None:
         from moderator.gui.insight.window import InsightWindow  # pyqtgraph: loaded on the first Ctrl+I only
@@ -346,7 +350,9 @@ class MainWindow(QMainWindow):
                                                settings.get(S.PRIORITY_HIGH), EXTRA_KEYS))
 
     def show_about(self) -> None:
-        show_plain_message(self, f"About {APP_NAME}", f"{APP_NAME} {__version__}\nData folder: {self.context.paths.home}",
+        show_plain_message(self, translate("MainWindow", "About {app}").format(app=APP_NAME),
+                           translate("MainWindow", "{app} {version}\nData folder: {folder}").format(
+                               app=APP_NAME, version=__version__, folder=self.context.paths.home),
                            QMessageBox.Icon.Information)
 
     # ---- layout persistence -----------------------------------------------------------------

@@ -2,30 +2,27 @@
 filters, three sorts; keyset pages (never OFFSET), so 20,000 articles are never read at once.
 
 - Newest: off the (published_at, id) index, undated last; each filter an EXISTS per article read.
-- Most pending: the pending comments counted per article off the (status, article_id) index
-  (migration 0010), in one pass, then the articles in that order.
-- Highest score: the active model's scores walked from the top (the (model_id, main) index);
-  each article comes in order the first time one of its comments does, at its highest score,
-  so a page reads a few hundred scores, not a million. Articles with no score come last.
+- Every figure on a card, and the filters, come from the counts and scores the triggers keep
+  per article (storage/articlecounts.py, migration 0012): two key lookups an article.
+- Most pending / highest score: each article's pending count and the active model's highest
+  score on it, kept by triggers (storage/articlecounts.py, migration 0012), walked down their
+  indexes; ties and the articles with nothing to sort by (none pending, never scored) come
+  newest article first.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, exists, func, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy import ColumnElement, Select, and_, exists, select, tuple_
+from sqlalchemy.orm import Session, aliased
 
 from moderator.reading import queries
 from moderator.reading.rows import ArticleRow
-from moderator.storage.models import Article, Comment, Score
-from moderator.vocabulary import VISIBLE_TO_MODERATORS, Status
-
-WALK_ROWS = 500  # scores read at a time while walking down for the highest-score sort
+from moderator.storage.models import Article, ArticleCount, ArticleScore
 
 
 class ArticleSort(StrEnum):
@@ -65,14 +62,21 @@ def article_page(session: Session, wanted: ArticleFilter, after: ArticleCursor |
     return rows, ((rows[-1].published_at, rows[-1].id) if rows else after)
 
 
-def _filters(wanted: ArticleFilter) -> list[ColumnElement[bool]]:
+_COUNTS = aliased(ArticleCount)  # the filters' own: the rows' query joins ArticleCount too
+
+
+def _filters(wanted: ArticleFilter, pending_known: bool = False) -> list[ColumnElement[bool]]:
+    """`pending_known`: the query reads only articles with pending comments already."""
     found: list[ColumnElement[bool]] = []
     if wanted.headline.strip():
         found.append(Article.headline.ilike(_pattern(wanted.headline.strip()), escape="\\"))
+    if pending_known:
+        return found
     if wanted.with_pending:
-        found.append(exists().where(Comment.article_id == Article.id, Comment.status == Status.PENDING))
+        found.append(exists().where(_COUNTS.article_id == Article.id, _COUNTS.pending > 0))
     elif wanted.with_comments:
-        found.append(exists().where(Comment.article_id == Article.id, Comment.status.in_(VISIBLE_TO_MODERATORS)))
+        found.append(exists().where(_COUNTS.article_id == Article.id,
+                                    _COUNTS.pending + _COUNTS.approved + _COUNTS.hidden > 0))
     return found
 
 
@@ -102,104 +106,58 @@ def _newest(session: Session, wanted: ArticleFilter, after: ArticleCursor | None
     return _rows(session, query, model_id)
 
 
-# --- Most pending first ---------------------------------------------------------------------
+# --- Most pending first, highest score first ------------------------------------------------
+# Both read figures the triggers keep (storage/articlecounts.py) off an index walked from the
+# top, newest article first within a tie; each page stops at its `limit`th article, however
+# deep it is. Articles with none pending (or no score) follow, newest first.
 
 def _most_pending(session: Session, wanted: ArticleFilter, after: ArticleCursor | None, limit: int,
                   model_id: int | None) -> list[ArticleRow]:
-    """The page's ids first, then their rows: sorted with its counts and scores, SQLite
-    would work out every article's (a second and a half at 20,000 articles)."""
-    counted = (select(Comment.article_id, func.count().label("n")).where(Comment.status == Status.PENDING)
-               .group_by(Comment.article_id).subquery("pending_counts"))
-    pending = func.coalesce(counted.c.n, 0)
-    query = (select(Article.id).outerjoin(counted, counted.c.article_id == Article.id)
-             .where(*_filters(wanted)).order_by(pending.desc(), Article.id).limit(limit))
-    if after is not None:
-        count, article_id = int(_number(after[0])), after[1]
-        query = query.where(or_(pending < count, and_(pending == count, Article.id > article_id)))
-    ids = list(session.scalars(query))
-    rows = {row.id: row for row in _rows(session, queries.ARTICLE_ROWS.where(Article.id.in_(ids)), model_id)}
-    return [rows[article_id] for article_id in ids if article_id in rows]
+    count, after_id = (int(_number(after[0])), after[1]) if after is not None else (None, None)
+    ids: list[int] = []
+    if count != 0:  # still among the articles with pending comments
+        query = (select(ArticleCount.article_id).join(Article, Article.id == ArticleCount.article_id)
+                 .where(ArticleCount.pending > 0, *_filters(wanted, pending_known=True))
+                 .order_by(ArticleCount.pending.desc(), ArticleCount.article_id.desc()).limit(limit))
+        if count is not None and after_id is not None:
+            query = query.where(tuple_(ArticleCount.pending, ArticleCount.article_id) < tuple_(count, after_id))
+        ids = list(session.scalars(query))
+        after_id = None
+    if len(ids) < limit and not wanted.with_pending:
+        none_pending = ~exists().where(ArticleCount.article_id == Article.id, ArticleCount.pending > 0)
+        ids += _newest_ids(session, wanted, none_pending, after_id, limit - len(ids))
+    return _rows_in_order(session, ids, model_id)
 
-
-# --- Highest score first --------------------------------------------------------------------
 
 def _highest_first(session: Session, wanted: ArticleFilter, after: ArticleCursor | None, limit: int,
                    model_id: int | None) -> list[ArticleRow]:
-    if after is None or after[0] is not None:  # still among the scored articles
-        rows = _scored_in_order(session, wanted, after, limit, model_id) if model_id is not None else []
-        if len(rows) == limit:
-            return rows
-        after_id = 0
-    else:
-        rows, after_id = [], after[1]
-    return rows + _never_scored(session, wanted, after_id, limit - len(rows), model_id)
+    top, after_id = (after[0], after[1]) if after is not None else (None, None)
+    ids: list[int] = []
+    scored = and_(ArticleScore.article_id == Article.id, ArticleScore.model_id == (model_id or -1), ArticleScore.top.is_not(None))
+    if after is None or top is not None:  # still among the scored articles
+        query = (select(ArticleScore.article_id).join(Article, Article.id == ArticleScore.article_id)
+                 .where(scored, *_filters(wanted)).order_by(ArticleScore.top.desc(), ArticleScore.article_id.desc())
+                 .limit(limit))
+        if after is not None and after_id is not None:
+            query = query.where(tuple_(ArticleScore.top, ArticleScore.article_id) < tuple_(_number(top), after_id))
+        ids = list(session.scalars(query))
+        after_id = None
+    if len(ids) < limit:
+        ids += _newest_ids(session, wanted, ~exists().where(scored), after_id, limit - len(ids))
+    return _rows_in_order(session, ids, model_id)
 
 
-def _scored_in_order(session: Session, wanted: ArticleFilter, after: ArticleCursor | None, limit: int,
-                     model_id: int) -> list[ArticleRow]:
-    """Articles by their highest score, walking the scores down from the cursor's. Each article
-    met is read once (a batch at a time, the filters in SQL); one whose highest is above the
-    cursor's was on an earlier page. The walk stops once a page is full and the scores fall
-    below its last row's (ties are all read, then cut)."""
-    top, last_id = (_number(after[0]), after[1]) if after is not None and after[0] is not None else (None, 0)
-    met: set[int] = set()
-    found: list[ArticleRow] = []
-    batch: list[int] = []
-    for article_id, score in _walk(session, model_id, top):
-        if len(found) >= limit and score < min(row.highest or 0.0 for row in found):
-            break
-        if article_id not in met:
-            met.add(article_id)
-            batch.append(article_id)
-        if len(batch) >= limit:
-            found += _unseen(_read(session, wanted, batch, model_id, top, last_id), top, last_id)
-            batch = []
-    found += _unseen(_read(session, wanted, batch, model_id, top, last_id), top, last_id)
-    found.sort(key=lambda row: (-(row.highest or 0.0), row.id))
-    return found[:limit]
+def _newest_ids(session: Session, wanted: ArticleFilter, condition: ColumnElement[bool], before_id: int | None,
+                limit: int) -> list[int]:
+    """After the sorted ones: the articles with nothing to sort them by, newest (highest id) first."""
+    query = select(Article.id).where(condition, *_filters(wanted)).order_by(Article.id.desc()).limit(limit)
+    if before_id is not None:
+        query = query.where(Article.id < before_id)
+    return list(session.scalars(query))
 
 
-def _read(session: Session, wanted: ArticleFilter, ids: list[int], model_id: int, top: float | None,
-          last_id: int) -> list[ArticleRow]:
-    """The rows of these articles that pass the filters and were on no earlier page: SQLite
-    tests both before working out a row's counts and scores (deep down, most met were)."""
-    if not ids:
-        return []
-    query = queries.ARTICLE_ROWS.where(Article.id.in_(ids), *_filters(wanted))
-    if top is not None:
-        above = or_(Score.main > top, and_(Score.main == top, Article.id <= last_id))
-        query = query.where(~exists().where(Comment.article_id == Article.id, Comment.status.in_(VISIBLE_TO_MODERATORS),
-                                            Score.comment_id == Comment.id, Score.model_id == model_id, above))
-    return _rows(session, query, model_id)
-
-
-def _unseen(rows: list[ArticleRow], top: float | None, last_id: int) -> list[ArticleRow]:
-    """Those not shown on an earlier page (their highest is the cursor's or below)."""
-    return [row for row in rows if row.highest is not None and (
-        top is None or row.highest < top or (row.highest == top and row.id > last_id))]
-
-
-def _walk(session: Session, model_id: int, top: float | None) -> Iterator[tuple[int, float]]:
-    """(article id, score) of the model's scores on comments a moderator can see, highest first."""
-    query = (select(Comment.article_id, Score.main).join(Comment, Comment.id == Score.comment_id)
-             .where(Score.model_id == model_id, Score.status.in_(VISIBLE_TO_MODERATORS))
-             .order_by(Score.main.desc()))
-    if top is not None:
-        query = query.where(Score.main <= top)
-    result = session.execute(query.execution_options(yield_per=WALK_ROWS))
-    try:
-        yield from ((article_id, score) for article_id, score in result)
-    finally:
-        result.close()
-
-
-def _never_scored(session: Session, wanted: ArticleFilter, after_id: int, limit: int,
-                  model_id: int | None) -> list[ArticleRow]:
-    """After the scored ones: the articles none of whose comments the model has scored, by id."""
-    if limit <= 0:
-        return []
-    scored = exists().where(Comment.article_id == Article.id, Comment.status.in_(VISIBLE_TO_MODERATORS),
-                            exists().where(Score.comment_id == Comment.id, Score.model_id == (model_id or -1)))
-    query = (queries.ARTICLE_ROWS.where(~scored, Article.id > after_id, *_filters(wanted))
-             .order_by(Article.id).limit(limit))
-    return _rows(session, query, model_id)
+def _rows_in_order(session: Session, ids: list[int], model_id: int | None) -> list[ArticleRow]:
+    """The page's rows, read once its ids are known: sorted with their counts and scores,
+    SQLite would work out every article's."""
+    rows = {row.id: row for row in _rows(session, queries.ARTICLE_ROWS.where(Article.id.in_(ids)), model_id)}
+    return [rows[article_id] for article_id in ids if article_id in rows]

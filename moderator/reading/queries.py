@@ -7,14 +7,14 @@ from dataclasses import replace
 from datetime import datetime
 from typing import Any, TypedDict
 
-from sqlalchemy import BindParameter, ColumnElement, Integer, ScalarSelect, Select, and_, bindparam, exists, func, or_, select
+from sqlalchemy import BindParameter, ColumnElement, Integer, Select, and_, bindparam, func, or_, select
 from sqlalchemy.orm import Session
 
 from moderator.changes import Changes
 from moderator.errors import NotFoundError
 from moderator.reading.rows import ArticleDetail, ArticleRow, CommentRow, DecisionRow
-from moderator.storage.models import Article, Comment, Decision, Score, Site
-from moderator.vocabulary import VISIBLE_TO_MODERATORS, Status
+from moderator.storage.models import Article, ArticleCount, ArticleScore, Comment, Decision, Score, Site
+from moderator.vocabulary import VISIBLE_TO_MODERATORS
 
 _COMMENT_COLUMNS = (
     Comment.id, Comment.article_id, Comment.parent_id, Comment.external_id, Comment.author,
@@ -28,41 +28,18 @@ _DECISION_COLUMNS = (
 )
 
 
-def _count(status: str) -> ScalarSelect[int]:
-    """How many of the article's comments have this status: a count over the
-    (article_id, status, ...) index per article shown, never a scan of every comment."""
-    return (select(func.count()).select_from(Comment)
-            .where(Comment.article_id == Article.id, Comment.status == status).scalar_subquery())
-
-
-def _visible_of_article() -> ColumnElement[bool]:
-    return and_(Comment.article_id == Article.id, Comment.status.in_(VISIBLE_TO_MODERATORS))
-
-
-def _scored_by(model_id: BindParameter[int]) -> ColumnElement[bool]:
-    return and_(Score.comment_id == Comment.id, Score.model_id == model_id)
-
-
-def _highest(model_id: BindParameter[int]) -> ScalarSelect[float | None]:
-    """The model's highest main score on the article: its comments off the (article_id, status,
-    ...) index, one primary-key lookup into scores each."""
-    # The score as a subquery per comment, not a join: joined, SQLite walked the scores of the
-    # whole model for each article (20 s a page at a million comments).
-    main = select(Score.main).where(_scored_by(model_id)).scalar_subquery()
-    return select(func.max(main)).select_from(Comment).where(_visible_of_article()).scalar_subquery()
-
-
-def _unscored(model_id: BindParameter[int]) -> ScalarSelect[int]:
-    return (select(func.count()).select_from(Comment)
-            .where(_visible_of_article(), ~exists().where(_scored_by(model_id))).scalar_subquery())
-
-
 # Selects that run on every j / k or decision are built once: building one costs more than
 # running it on SQLite (each takes its values as bound parameters).
 _MODEL = bindparam("model_id", type_=Integer)
-_ARTICLE_ROWS = select(Article.id, Article.headline, Article.section, Article.published_at,
-                       _count(Status.PENDING), _count(Status.APPROVED), _count(Status.HIDDEN),
-                       _highest(_MODEL), _unscored(_MODEL))
+# Each article's counts and the model's highest score and scored count, as the triggers keep
+# them (storage/articlecounts.py): two key lookups a row, however many comments it has.
+_KEPT_COUNTS = (func.coalesce(ArticleCount.pending, 0), func.coalesce(ArticleCount.approved, 0),
+                func.coalesce(ArticleCount.hidden, 0))
+_VISIBLE_COUNT = _KEPT_COUNTS[0] + _KEPT_COUNTS[1] + _KEPT_COUNTS[2]
+_ARTICLE_ROWS = (select(Article.id, Article.headline, Article.section, Article.published_at, *_KEPT_COUNTS,
+                        ArticleScore.top, _VISIBLE_COUNT - func.coalesce(ArticleScore.scored, 0))
+                 .outerjoin(ArticleCount, ArticleCount.article_id == Article.id)
+                 .outerjoin(ArticleScore, and_(ArticleScore.article_id == Article.id, ArticleScore.model_id == _MODEL)))
 # Newest first, undated last; in the order they were imported within one time.
 _ARTICLE_ORDER = (Article.published_at.desc().nulls_last(), Article.id)
 ArticleCursor = tuple[datetime | None, int]  # (published_at, id) of the last row shown

@@ -235,6 +235,33 @@ class Score(Base):
     scored_at: Mapped[timestamp]
 
 
+class ArticleCount(Base):
+    """An article's comments by status, counted by triggers (storage/articlecounts.py) in the
+    transaction that changes them: the Articles tab's cards and its "most pending" sort."""
+
+    __tablename__ = "article_counts"
+    __table_args__ = (Index("ix_article_counts_pending", "pending", "article_id"),)
+
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id"), primary_key=True)
+    pending: Mapped[int] = mapped_column(default=0)
+    approved: Mapped[int] = mapped_column(default=0)
+    hidden: Mapped[int] = mapped_column(default=0)
+
+
+class ArticleScore(Base):
+    """A model's highest main score among an article's visible comments (NULL once none is
+    left) and how many of them it scored, kept by the same triggers: "highest score" and the
+    cards' "top 0.93" and "12 unscored"."""
+
+    __tablename__ = "article_scores"
+    __table_args__ = (Index("ix_article_scores_model_top", "model_id", "top", "article_id"),)
+
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id"), primary_key=True)
+    model_id: Mapped[int] = mapped_column(ForeignKey("scoring_models.id"), primary_key=True)
+    top: Mapped[float | None]
+    scored: Mapped[int] = mapped_column(default=0)
+
+
 class Connection(Base):
     """A live connection to a site's own comment system (moderator/connectors). The secret
     (an Application Password, an admin password) is never here: `secret_kept` says where it is."""

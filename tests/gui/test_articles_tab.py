@@ -82,7 +82,7 @@ def test_search_by_headline_with_pending_on_by_default(qtbot, tab):
 def test_sorts_most_pending_and_highest_score(qtbot, tab, window):
     search(qtbot, tab, "zq")
     tab.sort.setCurrentIndex(tab.sort.findData(ArticleSort.MOST_PENDING))
-    assert listed(tab) == ["Zq busy", "Zq scheduled", "Zq toxic"]  # 3, then 1 and 1 (by id)
+    assert listed(tab) == ["Zq busy", "Zq toxic", "Zq scheduled"]  # 3, then 1 and 1 (the newer article first)
     tab.sort.setCurrentIndex(tab.sort.findData(ArticleSort.HIGHEST))
     assert window.active.model_id is not None  # the demo's quick screen
     assert listed(tab) == ["Zq toxic", "Zq scheduled", "Zq busy"]  # 0.95, 0.5, 0.3

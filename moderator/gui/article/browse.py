@@ -8,10 +8,12 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
 
 from moderator.gui.article.listview import ArticleList
+from moderator.gui.common.translation import QT_TRANSLATE_NOOP, translate
 from moderator.reading.articles import ArticleFilter, ArticleSort
 
-SORT_NAMES = {ArticleSort.NEWEST: "Newest first", ArticleSort.MOST_PENDING: "Most pending first",
-              ArticleSort.HIGHEST: "Highest score first"}
+SORT_NAMES = {ArticleSort.NEWEST: QT_TRANSLATE_NOOP("ArticlesTab", "Newest first"),
+              ArticleSort.MOST_PENDING: QT_TRANSLATE_NOOP("ArticlesTab", "Most pending first"),
+              ArticleSort.HIGHEST: QT_TRANSLATE_NOOP("ArticlesTab", "Highest score first")}
 SEARCH_PAUSE_MS = 200  # read the list again once typing pauses
 
 
@@ -22,17 +24,17 @@ class ArticlesTab(QWidget):
         super().__init__(parent)
         self.list = articles
         self.search = QLineEdit(self)
-        self.search.setPlaceholderText("Search headlines")
+        self.search.setPlaceholderText(translate("ArticlesTab", "Search headlines"))
         self.search.setClearButtonEnabled(True)
-        self.search.setAccessibleName("Search article headlines")
+        self.search.setAccessibleName(translate("ArticlesTab", "Search article headlines"))
         self.search.installEventFilter(self)
-        self.with_comments = QCheckBox("With &comments", self)
-        self.with_pending = QCheckBox("With &pending", self)
+        self.with_comments = QCheckBox(translate("ArticlesTab", "With &comments"), self)
+        self.with_pending = QCheckBox(translate("ArticlesTab", "With &pending"), self)
         self.with_pending.setChecked(articles.wanted.with_pending)
         self.sort = QComboBox(self)
-        self.sort.setAccessibleName("Sort articles")
+        self.sort.setAccessibleName(translate("ArticlesTab", "Sort articles"))
         for sort, name in SORT_NAMES.items():
-            self.sort.addItem(name, sort)
+            self.sort.addItem(translate("ArticlesTab", name), sort)
         self._typing = QTimer(self)
         self._typing.setSingleShot(True)
         self._typing.setInterval(SEARCH_PAUSE_MS)

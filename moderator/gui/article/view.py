@@ -23,6 +23,7 @@ from moderator.gui.article.threadmodel import ThreadModel
 from moderator.gui.common import look
 from moderator.gui.common.delegates import CommentDelegate
 from moderator.gui.common.reading import ActiveModel, Read, changed_rows
+from moderator.gui.common.translation import translate
 from moderator.gui.models.listmodels import highlight, highlighted, highlighted_id
 from moderator.reading import queries
 from moderator.reading.rows import ArticleDetail, CommentRow
@@ -120,7 +121,8 @@ class ArticleView(QWidget):
     def _show_title(self) -> None:
         rows = self.model.rows()
         pending = sum(1 for r in rows if r.status == Status.PENDING)
-        self.thread_title.setText(f"Comments · {len(rows)} ({pending} pending)")
+        self.thread_title.setText(translate("ArticleView", "Comments · {count} ({pending} pending)").format(
+            count=len(rows), pending=pending))
 
     def on_changes(self, changes: Changes) -> None:
         """A comment appearing or leaving reads the thread again; changed comments are

@@ -13,15 +13,18 @@ from moderator.changes import Changes
 from moderator.gui.comment.scorebars import ScoreBars
 from moderator.gui.common import look
 from moderator.gui.common.reading import ActiveModel, Read
+from moderator.gui.common.translation import QT_TRANSLATE_NOOP, translate
 from moderator.reading import queries
 from moderator.reading.rows import CommentRow, DecisionRow
 from moderator.scoring.base import LabelScores
 from moderator.scoring.store import scores_for
 from moderator.vocabulary import HIDE_REASONS, Status
 
-ACTION_WORDS = {
-    "approve": "approved it", "hide": "hid it", "restore": "sent it back to review",
-    "reply": "replied", "post": "posted it", "undo": "undid a decision", "redo": "redid a decision",
+ACTION_WORDS = {  # marked for pyside6-lupdate, translated where shown
+    "approve": QT_TRANSLATE_NOOP("CommentPanel", "approved it"), "hide": QT_TRANSLATE_NOOP("CommentPanel", "hid it"),
+    "restore": QT_TRANSLATE_NOOP("CommentPanel", "sent it back to review"),
+    "reply": QT_TRANSLATE_NOOP("CommentPanel", "replied"), "post": QT_TRANSLATE_NOOP("CommentPanel", "posted it"),
+    "undo": QT_TRANSLATE_NOOP("CommentPanel", "undid a decision"), "redo": QT_TRANSLATE_NOOP("CommentPanel", "redid a decision"),
 }
 
 
@@ -41,27 +44,29 @@ def imported_words(status: str | None, flag: str | None) -> str:
     """Why the site held or hid a comment before it came here ("" for one it published, or
     one made here): a comment that arrives hidden with no decision says why."""
     if flag == "deleted":
-        return ("Deleted by its author on the site; imported hidden. Approving it publishes it again; "
-                "restoring it sends it back to review.")
-    known = {"spam": "Marked as spam on the site; imported hidden.", "trash": "In the site's bin; imported hidden.",
-             "flagged": "Flagged by readers on the site; imported pending."}
+        return translate("CommentPanel", "Deleted by its author on the site; imported hidden. Approving it publishes it "
+                                          "again; restoring it sends it back to review.")
+    known = {"spam": QT_TRANSLATE_NOOP("CommentPanel", "Marked as spam on the site; imported hidden."),
+             "trash": QT_TRANSLATE_NOOP("CommentPanel", "In the site's bin; imported hidden."),
+             "flagged": QT_TRANSLATE_NOOP("CommentPanel", "Flagged by readers on the site; imported pending.")}
     if flag in known:
-        return known[flag]
-    said = f" (the site said “{flag}”)" if flag else ""
+        return translate("CommentPanel", known[flag])
+    said = translate("CommentPanel", " (the site said “{flag}”)").format(flag=flag) if flag else ""
     if status == Status.PENDING:
-        return f"Held for moderation on the site{said}; imported pending."
+        return translate("CommentPanel", "Held for moderation on the site{said}; imported pending.").format(said=said)
     if status == Status.HIDDEN:
-        return f"Hidden on the site{said}; imported hidden."
+        return translate("CommentPanel", "Hidden on the site{said}; imported hidden.").format(said=said)
     return ""
 
 
 def describe_decision(decision: DecisionRow) -> str:
-    words = ACTION_WORDS.get(decision.action, decision.action)
+    words = translate("CommentPanel", ACTION_WORDS[decision.action]) if decision.action in ACTION_WORDS else decision.action
     line = f"{look.when(decision.created_at)} · {decision.moderator} {words}"
     if decision.reason:
-        line += f" ({HIDE_REASONS.get(decision.reason, decision.reason)})"
+        reason = HIDE_REASONS.get(decision.reason)
+        line += f" ({translate('vocabulary', reason) if reason else decision.reason})"
     if decision.status_before and decision.status_after != decision.status_before:
-        line += f": {decision.status_before} → {decision.status_after}"
+        line += f": {look.status_word(decision.status_before).lower()} → {look.status_word(decision.status_after).lower()}"
     if decision.note:
         line += f"\n“{decision.note}”"
     return line
@@ -73,10 +78,10 @@ class CommentPanel(QScrollArea):
         self._read, self._active = read, active
         self.setWidgetResizable(True)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setAccessibleName("Selected comment")
+        self.setAccessibleName(translate("CommentPanel", "Selected comment"))
         body = QWidget(self)
         self.layout_ = QVBoxLayout(body)
-        self.placeholder = plain_label(body, "Select a comment to read it in full and decide.")
+        self.placeholder = plain_label(body, translate("CommentPanel", "Select a comment to read it in full and decide."))
         self.placeholder.setObjectName("panelPlaceholder")
         self.author = plain_label(body)
         self.author.setFont(look.scaled(look.bold(self.font()), 1.1))
@@ -84,15 +89,15 @@ class CommentPanel(QScrollArea):
         self.status = plain_label(body)
         self.imported = plain_label(body)
         self.imported.setObjectName("importedStatus")
-        self.imported.setAccessibleName("Status on the site when imported")
+        self.imported.setAccessibleName(translate("CommentPanel", "Status on the site when imported"))
         self.article = plain_label(body)
         self.parent_box, self.parent_title, self.parent_text = self._quote_box(body)
         self.text = plain_label(body, selectable=True)
-        self.text.setAccessibleName("Comment text")
+        self.text.setAccessibleName(translate("CommentPanel", "Comment text"))
         self.text.setObjectName("commentText")
         self.buttons = self._buttons(body, actions)
         self.scores = ScoreBars(body)
-        self.history_title = plain_label(body, "History")
+        self.history_title = plain_label(body, translate("CommentPanel", "History"))
         self.history_title.setFont(look.bold(self.font()))
         self.history = plain_label(body, selectable=True)
         for widget in (self.placeholder, self.author, self.meta, self.status, self.imported, self.article, self.parent_box,
@@ -152,7 +157,7 @@ class CommentPanel(QScrollArea):
         box.setObjectName("quoteBox")  # styled in resources/styles/moderator.qss
         title, text = plain_label(box), plain_label(box, selectable=True)
         title.setFont(look.bold(self.font()))
-        text.setAccessibleName("Text of the comment it answers")
+        text.setAccessibleName(translate("CommentPanel", "Text of the comment it answers"))
         layout = QVBoxLayout(box)
         layout.addWidget(title)
         layout.addWidget(text)
@@ -185,16 +190,18 @@ class CommentPanel(QScrollArea):
         self.parent_box.setVisible(parent is not None)
         if row is None:
             return
-        self.author.setText(row.author + ("  · Staff" if row.is_staff else ""))
-        self.meta.setText(f"{look.when(row.created_at, with_year=True)} · comment {row.id}")
-        self.status.setText(look.STATUS_LABELS.get(row.status, row.status))
+        self.author.setText(row.author + ("  · " + translate("CommentPanel", "Staff") if row.is_staff else ""))
+        self.meta.setText(translate("CommentPanel", "{when} · comment {id}").format(
+            when=look.when(row.created_at, with_year=True), id=row.id))
+        self.status.setText(look.status_word(row.status))
         hue = look.STATUS_COLOURS.get(row.status)
         sheet = f"color: {look.text_colour(hue, self.palette()).name()}; font-weight: bold;" if hue else ""
         if sheet != self.status.styleSheet():  # setting it re-polishes the label: not on every j / k
             self.status.setStyleSheet(sheet)
-        self.article.setText(f"On: {row.article_headline}")
+        self.article.setText(translate("CommentPanel", "On: {headline}").format(headline=row.article_headline))
         self.text.setText(row.body)
         if parent is not None:
-            self.parent_title.setText(f"In reply to {parent.author}:")
+            self.parent_title.setText(translate("CommentPanel", "In reply to {author}:").format(author=parent.author))
             self.parent_text.setText(parent.body)
-        self.history.setText("\n\n".join(describe_decision(d) for d in history) or "No decisions yet.")
+        self.history.setText("\n\n".join(describe_decision(d) for d in history)
+                             or translate("CommentPanel", "No decisions yet."))

@@ -92,7 +92,7 @@ def describe(row: CommentRow, priority_of: PriorityOf) -> str:
     """What a screen reader says for one of their comments (and what keyboard search matches)."""
     priority = priority_of(row.score)
     scored = f"{look.priority_chip_text(priority)} {row.score:.2f}" if priority else "unscored"
-    status = look.STATUS_LABELS.get(row.status, row.status)
+    status = look.status_word(row.status)
     return f"{status}, {scored}, {look.when(row.created_at, with_year=True)}, on {row.article_headline}: {row.body}"
 
 

@@ -8,14 +8,18 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import QAbstractItemView, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QTreeView
 
-from moderator.gui.common import look
+from moderator.gui.common import look, marks
 from moderator.gui.common.reading import PriorityOf
+from moderator.gui.common.translation import QT_TRANSLATE_NOOP, translate
 from moderator.gui.models.listmodels import CHECKED_ROLE, ROW_ROLE
 from moderator.reading.articles import date_note
 from moderator.reading.rows import ArticleRow, CommentRow
+from moderator.reading.search import MARK_START
 from moderator.vocabulary import Status
 
 PAD = 8
+COUNT_CHIPS = {"pending": QT_TRANSLATE_NOOP("look", "{count} pending"), "approved": QT_TRANSLATE_NOOP("look", "{count} approved"),
+               "hidden": QT_TRANSLATE_NOOP("look", "{count} hidden")}
 Index = QModelIndex | QPersistentModelIndex  # what Qt passes a delegate
 WRAPPED_KEPT = 2_000  # cards whose lines are remembered (a few screens' worth, at a few widths)
 
@@ -87,6 +91,7 @@ class CommentDelegate(CardDelegate):
         self._show_author, self._show_score = show_author, show_score
         self._uniform = uniform  # every card max_body_lines high: a lazy view sizes one row, not all
         self._wrapped: dict[tuple[int, int, int, str], list[str]] = {}  # laying text out costs more than drawing it
+        self._marked: dict[tuple[int, int, int, str], list[marks.MarkedLine]] = {}
 
     def _body_lines(self, row: CommentRow, option: QStyleOptionViewItem, width: int) -> list[str]:
         key = (row.id, hash(row.body), width, option.font.key())
@@ -115,11 +120,33 @@ class CommentDelegate(CardDelegate):
             headline = QFontMetrics(option.font).elidedText(row.article_headline, Qt.TextElideMode.ElideRight, rect.width())
             top = look.draw_lines(painter, [headline], option.font, rect.left(), top, rect.width())
         painter.setPen(colour)
+        if marked := self.marked_body(row, option, rect.width()):  # while searching: the matches stand out
+            selected = bool(option.state & QStyle.StateFlag.State_Selected)
+            marks.draw_marked(painter, marked, option.font, rect.left(), top + 2, rect.width(),
+                              marks.mark_colour(option.palette, selected))
+            return
         look.draw_lines(painter, self._body_lines(row, option, rect.width()), option.font, rect.left(), top + 2, rect.width())
+
+    def marked_body(self, row: CommentRow, option: QStyleOptionViewItem, width: int) -> list[marks.MarkedLine]:
+        """A search result's snippet laid out in lines with its matches (none when not searching)."""
+        snippet = getattr(row, "snippet", "")
+        if not snippet:
+            return []
+        key = (row.id, hash(snippet), width, option.font.key())
+        if key not in self._marked:
+            if len(self._marked) > WRAPPED_KEPT:
+                self._marked.clear()
+            self._marked[key] = marks.marked_lines(snippet, option.font, width, self._max_lines)
+        return self._marked[key]
+
+    def body_top(self, option: QStyleOptionViewItem, rect: QRect) -> int:
+        """Where the body's first line is drawn in a card's content `rect`."""
+        spacing = QFontMetrics(option.font).lineSpacing()
+        return rect.top() + spacing + 2 + (spacing if self._show_article else 0) + 2
 
     def _header(self, painter: QPainter, option: QStyleOptionViewItem, row: CommentRow, rect: QRect, colour: QColor) -> int:
         small = look.scaled(option.font, 0.85)
-        status = look.STATUS_LABELS.get(row.status, row.status)
+        status = look.status_word(row.status)
         solid = bool(option.state & QStyle.StateFlag.State_Selected)
         status_colour = look.STATUS_COLOURS.get(row.status, colour)
         palette = option.palette
@@ -138,9 +165,15 @@ class CommentDelegate(CardDelegate):
         after_author = rect.left()
         if self._show_author:  # the author gives way to the time, down to half the room
             author_room = max(room - plain.horizontalAdvance(when) - 8, room // 2)
-            author = metrics.elidedText(row.author, Qt.TextElideMode.ElideRight, author_room)
             painter.setPen(colour)
-            look.draw_lines(painter, [author], author_font, rect.left(), rect.top(), author_room)
+            if MARK_START in (marked_author := getattr(row, "author_marked", "")):  # a search matched the name
+                line = marks.marked_lines(marked_author, author_font, author_room, 1)
+                marks.draw_marked(painter, line, author_font, rect.left(), rect.top(), author_room,
+                                  marks.mark_colour(palette, solid))
+                author = line[0].text if line else ""
+            else:
+                author = metrics.elidedText(row.author, Qt.TextElideMode.ElideRight, author_room)
+                look.draw_lines(painter, [author], author_font, rect.left(), rect.top(), author_room)
             after_author += metrics.horizontalAdvance(author) + 8
         time_room = rect.left() + room - after_author
         if time_room > 0:  # never under the chips
@@ -181,16 +214,18 @@ class ArticleDelegate(CardDelegate):
         counts = {"pending": row.pending, "approved": row.approved, "hidden": row.hidden}
         font = look.scaled(option.font, 0.85)
         right = paint_counts(painter, counts, font, left, top, option.palette, solid)
-        for text in score_chips(row):  # PRODUCT A: the highest score, and what is still unscored
+        chips = score_chips(row)
+        for text in chips:  # PRODUCT A: the highest score, and what is still unscored
             right += 6 + look.chip_width(text, font)
-            look.draw_chip(painter, text, look.ZERO_COLOUR if text.endswith("unscored") else look.PRIORITY_COLOURS["Low"],
+            look.draw_chip(painter, text, look.ZERO_COLOUR if text != chips[0] or row.highest is None
+                           else look.PRIORITY_COLOURS["Low"],
                            font, right, top, option.palette, solid)
 
 
 def score_chips(row: ArticleRow) -> list[str]:
     """'top 0.93', '12 unscored': what the article list shows of the active model's scores."""
-    chips = [f"top {row.highest:.2f}"] if row.highest is not None else []
-    return chips + ([f"{row.unscored:,} unscored"] if row.unscored else [])
+    chips = [translate("look", "top {score}").format(score=f"{row.highest:.2f}")] if row.highest is not None else []
+    return chips + ([translate("look", "{count} unscored").format(count=f"{row.unscored:,}")] if row.unscored else [])
 
 
 def paint_counts(painter: QPainter, counts: dict[str, int], font: QFont, left: int, top: int, palette: QPalette,
@@ -198,7 +233,7 @@ def paint_counts(painter: QPainter, counts: dict[str, int], font: QFont, left: i
     """'3 pending' '12 approved' '0 hidden' chips from `left`, in the status colours; returns their right edge."""
     right = left
     for status, count in counts.items():
-        text = f"{count} {status}"
+        text = translate("look", COUNT_CHIPS[status]).format(count=f"{count:,}")
         right += look.chip_width(text, font)
         hue = look.STATUS_COLOURS[status] if count else look.ZERO_COLOUR
         look.draw_chip(painter, text, hue, font, right, top, palette, solid)

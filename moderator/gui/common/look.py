@@ -12,6 +12,7 @@ from datetime import datetime
 from PySide6.QtCore import QRect, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QTextLayout, QTextOption
 
+from moderator.gui.common.translation import QT_TRANSLATE_NOOP, translate
 from moderator.vocabulary import Status
 
 # Keyed by str: rows carry their status as the plain string a Status equals.
@@ -28,8 +29,17 @@ TEXT_CONTRAST = 4.5  # WCAG AA for text
 GRAPHIC_CONTRAST = 3.0  # WCAG AA for the parts of a graphic (the band's bars)
 CHIP_TINT = 0.16  # how much of its hue a chip's fill has, over the list's background
 _readable: dict[tuple[int, int, float], QColor] = {}  # painting asks for the same few pairs over and over
-STATUS_LABELS: dict[str, str] = {Status.PENDING: "Pending", Status.APPROVED: "Approved", Status.HIDDEN: "Hidden",
-                                 Status.REMOVED: "Removed"}
+STATUS_LABELS: dict[str, str] = {  # marked for pyside6-lupdate: status_word translates them
+    Status.PENDING: QT_TRANSLATE_NOOP("look", "Pending"), Status.APPROVED: QT_TRANSLATE_NOOP("look", "Approved"),
+    Status.HIDDEN: QT_TRANSLATE_NOOP("look", "Hidden"), Status.REMOVED: QT_TRANSLATE_NOOP("look", "Removed")}
+PRIORITIES = ("High", "Medium", "Low")
+PRIORITY_WORDS = (QT_TRANSLATE_NOOP("look", "High priority"), QT_TRANSLATE_NOOP("look", "Medium priority"),
+                  QT_TRANSLATE_NOOP("look", "Low priority"))
+
+
+def status_word(status: str) -> str:
+    """A status as the moderator reads it, in the app's language."""
+    return translate("look", STATUS_LABELS[status]) if status in STATUS_LABELS else status
 
 
 def when(moment: datetime | None, with_year: bool = False, now: datetime | None = None) -> str:
@@ -43,8 +53,15 @@ def when(moment: datetime | None, with_year: bool = False, now: datetime | None 
 
 
 def counted(count: int, noun: str, plural: str | None = None) -> str:
-    """'1 comment', '2 comments', '12,000 comments': the noun agrees with the count."""
-    return f"{count:,} {noun if count == 1 else plural or noun + 's'}"
+    """'1 comment', '2 comments', '12,000 comments': the noun agrees with the count (in the
+    app's language for the nouns in COUNTED_NOUNS: one form for one, one for more, as
+    English and German have)."""
+    word = noun if count == 1 else plural or noun + "s"
+    return translate("look", "{count} " + word).format(count=f"{count:,}") if word in COUNTED_NOUNS else f"{count:,} {word}"
+
+
+COUNTED_NOUNS = {"comment", "comments"}
+_COUNTED = (QT_TRANSLATE_NOOP("look", "{count} comment"), QT_TRANSLATE_NOOP("look", "{count} comments"))
 
 
 def bold(font: QFont) -> QFont:
@@ -178,4 +195,5 @@ def muted(colour: QColor) -> QColor:
 
 
 def priority_chip_text(priority: str | None) -> str:
-    return f"{priority} priority" if priority else "Unscored"
+    """'High priority' (priority: High, Medium or Low), 'Unscored' for None."""
+    return translate("look", PRIORITY_WORDS[PRIORITIES.index(priority)]) if priority else translate("look", "Unscored")

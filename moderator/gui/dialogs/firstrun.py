@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QL
 
 from moderator import APP_NAME
 from moderator.gui import settings as S
+from moderator.gui.common.translation import translate
 from moderator.gui.common.wording import how_the_queue_works
 
 
@@ -16,10 +17,10 @@ class FirstRunDialog(QDialog):
     def __init__(self, parent: QWidget | None, audit_name: str, medium: float, high: float):
         super().__init__(parent)
         self.setObjectName("FirstRunDialog")
-        self.setWindowTitle(f"Welcome to {APP_NAME}")
+        self.setWindowTitle(translate("FirstRunDialog", "Welcome to {app}").format(app=APP_NAME))
         self.staff = QLineEdit(self)
         self.staff.setObjectName("staffEdit")
-        self.staff.setPlaceholderText("e.g. Anna Berg, or The Newsroom")
+        self.staff.setPlaceholderText(translate("FirstRunDialog", "e.g. Anna Berg, or The Newsroom"))
         self.audit = QLineEdit(audit_name, self)
         self.audit.setObjectName("auditEdit")
         self._audit_typed = False  # until the moderator types here, it follows the staff name
@@ -27,10 +28,11 @@ class FirstRunDialog(QDialog):
         self.staff.textChanged.connect(self._staff_changed)
         self.audit.textChanged.connect(self._update_start)
         form = QFormLayout()
-        form.addRow(_label("Name on your &staff posts:", self.staff), self.staff)
-        form.addRow("", _hint("Readers see it on your replies, marked Staff."))
-        form.addRow(_label("Your name in the &audit log:", self.audit), self.audit)
-        form.addRow("", _hint("Colleagues see it beside each of your decisions, here and in exported decisions."))
+        form.addRow(_label(translate("FirstRunDialog", "Name on your &staff posts:"), self.staff), self.staff)
+        form.addRow("", _hint(translate("FirstRunDialog", "Readers see it on your replies, marked Staff.")))
+        form.addRow(_label(translate("FirstRunDialog", "Your name in the &audit log:"), self.audit), self.audit)
+        form.addRow("", _hint(translate("FirstRunDialog",
+                                        "Colleagues see it beside each of your decisions, here and in exported decisions.")))
         about = QLabel(how_the_queue_works(medium, high, with_demo=True), self)
         about.setObjectName("aboutQueue")
         about.setTextFormat(Qt.TextFormat.RichText)  # our own text; comment text is never shown here
@@ -38,12 +40,13 @@ class FirstRunDialog(QDialog):
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         self.buttons.setObjectName("buttons")
         self.start = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.start.setText("Start")
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Ask me later")
+        self.start.setText(translate("FirstRunDialog", "Start"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(translate("FirstRunDialog", "Ask me later"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        heading = QLabel("<b>Who are you?</b> Your names stay on this computer until you post or export.", self)
+        heading = QLabel(translate("FirstRunDialog",
+                                   "<b>Who are you?</b> Your names stay on this computer until you post or export."), self)
         heading.setWordWrap(True)
         layout.addWidget(heading)
         layout.addLayout(form)

@@ -7,10 +7,11 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import TypeVar
 
-from PySide6.QtCore import QEvent, QFile, QObject, Qt
+from PySide6.QtCore import QEvent, QFile, QLocale, QObject, Qt
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtUiTools import QUiLoader
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QDoubleSpinBox,
@@ -31,6 +32,7 @@ from moderator.config import FORMS_DIR
 from moderator.gui import settings as S
 from moderator.gui.actions import ActionId, grouped, plain_name
 from moderator.gui.common.designer import child
+from moderator.gui.common.translation import LANGUAGE_NAMES, QT_TRANSLATE_NOOP, chosen, translate
 from moderator.gui.dialogs.shortcuteditor import ShortcutEditor
 from moderator.gui.shortcuts import keys_text, menu_keys, on_most_keyboards
 from moderator.vocabulary import HIDE_REASONS
@@ -101,6 +103,18 @@ class EnterOnEmptyNote(QObject):
         return False
 
 
+# The core's reasons (vocabulary.HIDE_REASONS), marked for pyside6-lupdate; a test holds them equal.
+REASON_WORDS = (
+    QT_TRANSLATE_NOOP("vocabulary", "Abuse or harassment"),
+    QT_TRANSLATE_NOOP("vocabulary", "Hate speech"),
+    QT_TRANSLATE_NOOP("vocabulary", "Threat of violence"),
+    QT_TRANSLATE_NOOP("vocabulary", "Spam or advertising"),
+    QT_TRANSLATE_NOOP("vocabulary", "Off-topic"),
+    QT_TRANSLATE_NOOP("vocabulary", "Personal data"),
+    QT_TRANSLATE_NOOP("vocabulary", "Other (explain in the note)"),
+)
+
+
 class HideDialog:
     """Pick a reason (arrows or its number, then Enter); 'Other' needs a note; Ctrl+Enter
     hides from anywhere in the dialog, and Enter in an empty note box too.
@@ -119,7 +133,7 @@ class HideDialog:
         self.cancel = buttons.button(QDialogButtonBox.StandardButton.Cancel)
         self.careful = careful
         for number, (code, label) in enumerate(HIDE_REASONS.items(), 1):
-            item = QListWidgetItem(f"{number}  {label}")
+            item = QListWidgetItem(f"{number}  {translate('vocabulary', label)}")
             item.setData(Qt.ItemDataRole.UserRole, code)
             self.reasons.addItem(item)
         self._number_keys = NumberKeys(self.reasons)
@@ -138,16 +152,19 @@ class HideDialog:
         self.reasons.setFocus()
 
     def _ask_for_many(self, count: int, what: str) -> None:
-        self.dialog.setWindowTitle(f"Hide {count:,} comments")
-        child(self.dialog, QLabel, "bulkLabel").setText(f"Hide {what}? One Ctrl+Z undoes all of it.")
-        child(self.dialog, QLabel, "reasonLabel").setText("&Why are they hidden?")
-        self.ok.setText(f"&Hide {count:,} comments")
+        many = f"{count:,}"
+        self.dialog.setWindowTitle(translate("HideDialog", "Hide {count} comments").format(count=many))
+        child(self.dialog, QLabel, "bulkLabel").setText(
+            translate("HideDialog", "Hide {what}? One Ctrl+Z undoes all of it.").format(what=what))
+        child(self.dialog, QLabel, "reasonLabel").setText(translate("HideDialog", "&Why are they hidden?"))
+        self.ok.setText(translate("HideDialog", "&Hide {count} comments").format(count=many))
         if self.careful:
             self.ok.setAutoDefault(False)
             self.ok.setDefault(False)
             self.cancel.setDefault(True)  # Enter cancels: hiding many is a button press or Ctrl+Enter
-            child(self.dialog, QLabel, "keysLabel").setText(
-                f"Pick a reason (arrows or 1–7), then Ctrl+Enter or “Hide {count:,} comments”. Enter cancels.")
+            child(self.dialog, QLabel, "keysLabel").setText(translate(
+                "HideDialog", "Pick a reason (arrows or 1–7), then Ctrl+Enter or “Hide {count} comments”. Enter cancels.")
+                .format(count=many))
 
     def submit(self) -> None:
         if self.ok.isEnabled():
@@ -168,7 +185,8 @@ class HideDialog:
 class ReplyDialog:
     def __init__(self, parent: QWidget, author: str, quoted: str):
         self.dialog = load_form("reply_dialog", parent)
-        child(self.dialog, QLabel, "contextLabel").setText(f"In reply to {author}:")
+        child(self.dialog, QLabel, "contextLabel").setText(translate("ReplyDialog", "In reply to {author}:")
+                                                           .format(author=author))
         child(self.dialog, QLabel, "quoteLabel").setText(quoted if len(quoted) < 600 else quoted[:600] + " …")
         self.edit = child(self.dialog, QPlainTextEdit, "replyEdit")
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
@@ -186,6 +204,7 @@ class Preferences:
     high_from: float
     shortcuts: Mapping[str, object] = field(default_factory=dict)  # as stored (settings.SHORTCUTS)
     staff_name: str = ""  # the name readers see on staff posts ("": the audit name)
+    language: str = ""  # the app's language ("": the system's), from the next start
 
 
 class PreferencesDialog:
@@ -204,21 +223,35 @@ class PreferencesDialog:
         self.high.setValue(current.high_from)
         self.medium.valueChanged.connect(lambda value: self.high.setMinimum(value))  # medium ≤ high, always
         self.high.setMinimum(current.medium_from)
-        child(self.dialog, QLabel, "dataLabel").setText(f"Data folder: {data_folder}")
+        child(self.dialog, QLabel, "dataLabel").setText(translate("PreferencesDialog", "Data folder: {folder}")
+                                                        .format(folder=data_folder))
+        self.language = child(self.dialog, QComboBox, "languageCombo")
+        fill_languages(self.language, current.language)
         titles = [action.text() for action in menus.actions()] if menus is not None else []
         self.shortcuts = ShortcutEditor(child(self.dialog, QWidget, "keyboardTab"), current.shortcuts, menu_keys(titles))
 
     def choose(self) -> Preferences | None:
         return run_modal(self.dialog, lambda: Preferences(self.name.text().strip() or getpass.getuser(),
                                                           self.medium.value(), self.high.value(), self.shortcuts.stored(),
-                                                          self.staff.text().strip()))
+                                                          self.staff.text().strip(), self.language.currentData()))
+
+
+def fill_languages(combo: QComboBox, current: str) -> None:
+    """The system's language first (named as it is now), then each one we have, by its own name."""
+    system = chosen("")
+    combo.addItem(translate("PreferencesDialog", "The system's ({language})")
+                  .format(language=LANGUAGE_NAMES.get(system, QLocale(system).nativeLanguageName() or system)), "")
+    for code, name in LANGUAGE_NAMES.items():
+        combo.addItem(name, code)
+    combo.setCurrentIndex(max(combo.findData(current), 0))
 
 
 def edit_preferences(parent: QWidget, settings: S.Settings, data_folder: str, menus: QMenuBar | None) -> bool:
     """Ask, and store what the moderator chose (the command line reads the same file).
     False when cancelled."""
     current = Preferences(settings.get(S.MODERATOR_NAME), settings.get(S.PRIORITY_MEDIUM),
-                          settings.get(S.PRIORITY_HIGH), settings.get(S.SHORTCUTS), settings.get(S.STAFF_NAME))
+                          settings.get(S.PRIORITY_HIGH), settings.get(S.SHORTCUTS), settings.get(S.STAFF_NAME),
+                          settings.get(S.LANGUAGE))
     chosen = PreferencesDialog(parent, current, data_folder, menus).choose()
     if chosen is None:
         return False
@@ -227,6 +260,7 @@ def edit_preferences(parent: QWidget, settings: S.Settings, data_folder: str, me
     settings.set(S.PRIORITY_MEDIUM, chosen.medium_from)
     settings.set(S.PRIORITY_HIGH, chosen.high_from)
     settings.set(S.SHORTCUTS, chosen.shortcuts)
+    settings.set(S.LANGUAGE, chosen.language)
     settings.sync()
     return True
 
@@ -237,9 +271,9 @@ class ShortcutsDialog(QDialog):
     def __init__(self, parent: QWidget, actions: Mapping[ActionId, QAction]):
         super().__init__(parent)
         self.setObjectName("ShortcutsDialog")
-        self.setWindowTitle("Keyboard shortcuts")
+        self.setWindowTitle(translate("ShortcutsDialog", "Keyboard shortcuts"))
         self.table = QTableWidget(0, 2, self)
-        self.table.setHorizontalHeaderLabels(["Action", "Keys"])
+        self.table.setHorizontalHeaderLabels([translate("ShortcutsDialog", "Action"), translate("ShortcutsDialog", "Keys")])
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
@@ -251,14 +285,14 @@ class ShortcutsDialog(QDialog):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft)
         for group, action_ids in grouped(action for action in actions if actions[action].shortcuts()):
-            self._add_heading(group)
+            self._add_heading(translate("actions", group))
             for action_id in action_ids:
                 typed = [key for key in actions[action_id].shortcuts() if on_most_keyboards(key)]
                 self._add_row(plain_name(actions[action_id].text()), keys_text(typed))
-        self._add_heading("In lists and dialogs")
+        self._add_heading(translate("ShortcutsDialog", "In lists and dialogs"))
         for keys, meaning in EXTRA_KEYS:
-            self._add_row(meaning, keys)
-        hint = QLabel("Change any of these in Preferences, on the Keyboard tab.", self)
+            self._add_row(translate("ShortcutsDialog", meaning), keys)
+        hint = QLabel(translate("ShortcutsDialog", "Change any of these in Preferences, on the Keyboard tab."), self)
         hint.setTextFormat(Qt.TextFormat.PlainText)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         close.rejected.connect(self.reject)
@@ -287,8 +321,8 @@ class ShortcutsDialog(QDialog):
 
 
 EXTRA_KEYS = (
-    ("Left / Right", "Collapse / expand replies"),
-    ("1–7", "Pick a hide reason in the Hide dialog"),
-    ("Ctrl+Enter", "Post a reply; hide with a note typed"),
-    ("Esc", "Leave the search box for the results"),
+    ("Left / Right", QT_TRANSLATE_NOOP("ShortcutsDialog", "Collapse / expand replies")),
+    ("1–7", QT_TRANSLATE_NOOP("ShortcutsDialog", "Pick a hide reason in the Hide dialog")),
+    ("Ctrl+Enter", QT_TRANSLATE_NOOP("ShortcutsDialog", "Post a reply; hide with a note typed")),
+    ("Esc", QT_TRANSLATE_NOOP("ShortcutsDialog", "Leave the search box for the results")),
 )

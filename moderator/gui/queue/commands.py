@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QMenu, QTabWidget, QWidget
 
 from moderator.gui.actions import FILTER_MENU, ActionId, fill
 from moderator.gui.common import look
-from moderator.gui.common.look import STATUS_LABELS
 from moderator.gui.common.reading import Read
+from moderator.gui.common.translation import QT_TRANSLATE_NOOP, translate
 from moderator.gui.operations.decisions import Decisions
 from moderator.gui.queue.filters import DateFilterDialog, ScoreFilterDialog, with_range
 from moderator.gui.queue.pane import QueuePane
@@ -23,7 +23,9 @@ from moderator.scoring.base import ModelIdentity
 from moderator.vocabulary import Action, QueueKind, Status
 
 QUEUE_TAB = 1  # the queue's tab in the window's left column
-BULK_WORDS = {Action.APPROVE: "Approving", Action.HIDE: "Hiding", Action.RESTORE: "Restoring"}
+BULK_WORDS = {Action.APPROVE: QT_TRANSLATE_NOOP("QueueCommands", "Approving {comments}…"),
+              Action.HIDE: QT_TRANSLATE_NOOP("QueueCommands", "Hiding {comments}…"),
+              Action.RESTORE: QT_TRANSLATE_NOOP("QueueCommands", "Restoring {comments}…")}
 Say = Callable[[str, int], None]  # a sentence for the status bar, and for how many milliseconds
 
 
@@ -35,7 +37,8 @@ class QueueCommands:
         self._decisions = decisions
         self._open_article, self._comment_id, self._model = open_article, comment_id, model
         pane.selection_dropped.connect(
-            lambda count: say(f"Selection of {count:,} cleared: the queue now lists other comments.", 6000))
+            lambda count: say(translate("QueueCommands", "Selection of {count} cleared: the queue now lists other comments.")
+                                .format(count=f"{count:,}"), 6000))
 
     def handlers(self) -> dict[ActionId, Callable[[], None]]:
         return {
@@ -57,11 +60,11 @@ class QueueCommands:
 
     def filter_menu(self, actions: Mapping[ActionId, QAction]) -> QMenu:
         """The pane's Filter button: the filter actions and a choice of status."""
-        menu = QMenu("Filter", self._parent)
+        menu = QMenu(translate("QueueCommands", "Filter"), self._parent)
         fill(menu, actions, FILTER_MENU)
-        statuses = menu.addMenu("&Status")
+        statuses = menu.addMenu(translate("QueueCommands", "&Status"))
         for status in (Status.PENDING, Status.APPROVED, Status.HIDDEN):
-            chosen = statuses.addAction(STATUS_LABELS[status])
+            chosen = statuses.addAction(look.status_word(status))
             chosen.triggered.connect(lambda _checked=False, status=status: self.filter_status(status))
         fill(menu, actions, (None, ActionId.CLEAR_FILTERS))
         self.pane.filter_button.setMenu(menu)
@@ -78,7 +81,7 @@ class QueueCommands:
 
     def cycle_sort(self) -> None:
         self.show()
-        self._say(f"Order: {self.pane.cycle_sort()}.", 3000)
+        self._say(translate("QueueCommands", "Order: {order}.").format(order=self.pane.cycle_sort()), 3000)
 
     def search(self) -> None:
         self._tabs.setCurrentIndex(QUEUE_TAB)
@@ -88,14 +91,14 @@ class QueueCommands:
 
     def filter_article(self) -> None:
         if (article := self._open_article()) is None:
-            self._say("Open an article first (Ctrl+1 lists them).", 4000)
+            self._say(translate("QueueCommands", "Open an article first (Ctrl+1 lists them)."), 4000)
             return
         self.show()
         self.pane.filter_article(article.id, article.headline)
 
     def filter_commenter(self) -> None:
         if (cid := self._comment_id()) is None:
-            self._say("Select a comment first (j / k move through comments).", 4000)
+            self._say(translate("QueueCommands", "Select a comment first (j / k move through comments)."), 4000)
             return
         site_id, author = self._read(lambda s: commenters.of_comment(s, cid))
         self.show()
@@ -124,21 +127,22 @@ class QueueCommands:
 
     def _in_queue(self) -> bool:
         if self._tabs.currentIndex() != QUEUE_TAB:
-            self._say("Selecting works in the queue: press 1–5 to open one.", 4000)
+            self._say(translate("QueueCommands", "Selecting works in the queue: press 1–5 to open one."), 4000)
             return False
         return True
 
     def toggle_selected(self) -> None:
         if self._in_queue() and not self.pane.toggle_current():
-            self._say("Go to a comment first (j / k), then x selects it.", 4000)
+            self._say(translate("QueueCommands", "Go to a comment first (j / k), then x selects it."), 4000)
 
     def extend_selection(self, forward: bool) -> None:
         if not self._in_queue():
             return
         if self.pane.current_id() is None:
-            self._say("Go to a comment first (j / k).", 4000)
+            self._say(translate("QueueCommands", "Go to a comment first (j / k)."), 4000)
         elif not self.pane.extend(forward):
-            self._say("End of the list." if forward else "Start of the list.", 3000)
+            self._say(translate("QueueCommands", "End of the list.") if forward
+                      else translate("QueueCommands", "Start of the list."), 3000)
 
     def select_all(self) -> None:
         self.show()
@@ -147,10 +151,11 @@ class QueueCommands:
     def decide_selection(self, action: Action) -> None:
         ids, picked_by = self.pane.selected_ids(), self.pane.selection_source
         if not ids:
-            self._say("Nothing is selected: x selects a comment, Shift+J / Shift+K extend, Ctrl+A selects all matching.", 6000)
+            self._say(translate("QueueCommands", "Nothing is selected: x selects a comment, Shift+J / Shift+K extend, "
+                                                 "Ctrl+A selects all matching."), 6000)
             return
         what = (f"all {len(ids):,} comments selected ({picked_by})" if picked_by
                 else f"the {len(ids):,} selected comment{'s' if len(ids) > 1 else ''}")
         if self._decisions.decide_many(ids, action, what, Decisions.needs_confirming(len(ids), picked_by),
                                        self.pane.clear_selection):
-            self._say(f"{BULK_WORDS[action]} {look.counted(len(ids), 'comment')}…", 0)
+            self._say(translate("QueueCommands", BULK_WORDS[action]).format(comments=look.counted(len(ids), "comment")), 0)

@@ -33,6 +33,7 @@ from moderator.gui.common.elided import ElidedLabel
 from moderator.gui.common.flowlayout import FlowLayout
 from moderator.gui.common.icons import icon
 from moderator.gui.common.reading import PriorityOf, Read, changed_rows
+from moderator.gui.common.translation import QT_TRANSLATE_NOOP, translate
 from moderator.gui.common.wording import flagged_tip
 from moderator.gui.models.listmodels import ROW_ROLE, highlight, highlighted, step_list
 from moderator.gui.queue.filters import chips, describe_range, label_name
@@ -44,12 +45,19 @@ from moderator.reading.queue import QueueQuery, ScoreRange
 from moderator.reading.rows import CommentRow
 from moderator.vocabulary import QueueKind, Sort
 
-KINDS = ((QueueKind.PENDING, "Pending"), (QueueKind.FLAGGED, "Flagged"), (QueueKind.HIDDEN, "Hidden"),
-         (QueueKind.APPROVED, "Approved"), (QueueKind.ALL, "All"))
-SORT_NAMES = {Sort.PRIORITY: "Highest priority first", Sort.NEWEST: "Newest first", Sort.OLDEST: "Oldest first",
-              Sort.RELEVANCE: "Best match first"}
-COUNT_WORDS = {QueueKind.PENDING: "pending", QueueKind.FLAGGED: "flagged", QueueKind.HIDDEN: "hidden",
-               QueueKind.APPROVED: "approved", QueueKind.ALL: "comments"}
+# Names marked for pyside6-lupdate, translated where shown.
+KINDS = ((QueueKind.PENDING, QT_TRANSLATE_NOOP("QueuePane", "Pending")),
+         (QueueKind.FLAGGED, QT_TRANSLATE_NOOP("QueuePane", "Flagged")),
+         (QueueKind.HIDDEN, QT_TRANSLATE_NOOP("QueuePane", "Hidden")),
+         (QueueKind.APPROVED, QT_TRANSLATE_NOOP("QueuePane", "Approved")), (QueueKind.ALL, QT_TRANSLATE_NOOP("QueuePane", "All")))
+SORT_NAMES = {Sort.PRIORITY: QT_TRANSLATE_NOOP("QueuePane", "Highest priority first"),
+              Sort.NEWEST: QT_TRANSLATE_NOOP("QueuePane", "Newest first"),
+              Sort.OLDEST: QT_TRANSLATE_NOOP("QueuePane", "Oldest first"),
+              Sort.RELEVANCE: QT_TRANSLATE_NOOP("QueuePane", "Best match first")}
+COUNT_WORDS = {QueueKind.PENDING: QT_TRANSLATE_NOOP("QueuePane", "{count} pending"),
+               QueueKind.FLAGGED: QT_TRANSLATE_NOOP("QueuePane", "{count} flagged"),
+               QueueKind.HIDDEN: QT_TRANSLATE_NOOP("QueuePane", "{count} hidden"),
+               QueueKind.APPROVED: QT_TRANSLATE_NOOP("QueuePane", "{count} approved"), QueueKind.ALL: ""}
 BINS = 20
 CHIP_WIDTH = 240  # pixels of text at most on a filter chip (the full text is its tooltip)
 SEARCH_PAUSE_MS = 250  # search once typing pauses: each search reads the index
@@ -106,36 +114,38 @@ class QueuePane(QWidget):
     def _build(self, priority_of: PriorityOf) -> None:
         self.kinds = QTabBar(self)
         self.kinds.setObjectName("queueKinds")
-        self.kinds.setAccessibleName("Which queue")
+        self.kinds.setAccessibleName(translate("QueuePane", "Which queue"))
         self.kinds.setExpanding(False)
         self.kinds.setDrawBase(False)
         for number, (kind, name) in enumerate(KINDS, 1):
+            name = translate("QueuePane", name)
             self.kinds.setTabToolTip(self.kinds.addTab(name), f"{name} ({number})")
             self.kinds.setTabData(number - 1, kind)
         self.search = QLineEdit(self)
-        self.search.setPlaceholderText("Search comments and authors   ( / )")
-        self.search.setAccessibleName("Search the queue")
-        self.search.setToolTip('Words (all must match), "a phrase", prefix*. Enter or Esc goes to the results.')
+        self.search.setPlaceholderText(translate("QueuePane", "Search comments and authors   ( / )"))
+        self.search.setAccessibleName(translate("QueuePane", "Search the queue"))
+        self.search.setToolTip(translate("QueuePane",
+                                         'Words (all must match), "a phrase", prefix*. Enter or Esc goes to the results.'))
         self.clear_search = self.search.addAction(icon("clear"), QLineEdit.ActionPosition.TrailingPosition)
-        self.clear_search.setToolTip("Clear the search")
+        self.clear_search.setToolTip(translate("QueuePane", "Clear the search"))
         self.clear_search.setVisible(False)
         self._leave_on_escape = LeaveOnEscape(self.search, self._search_done)
         self.search.installEventFilter(self._leave_on_escape)
         self.filter_button = QToolButton(self)
         self.filter_button.setObjectName("filterButton")
-        self.filter_button.setText("Filter")
+        self.filter_button.setText(translate("QueuePane", "Filter"))
         self.filter_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.filter_button.setAccessibleName("Add a filter")
+        self.filter_button.setAccessibleName(translate("QueuePane", "Add a filter"))
         self.chip_box = QWidget(self)
         self.chip_layout = FlowLayout(self.chip_box)
         self.count_label = ElidedLabel(self)  # "54 comments · 3 selected (Offensive 0.75–1.00)" must not widen the column
-        self.count_label.setAccessibleName("How many comments match")
+        self.count_label.setAccessibleName(translate("QueuePane", "How many comments match"))
         self.sort = QComboBox(self)
-        self.sort.setAccessibleName("Queue order")
+        self.sort.setAccessibleName(translate("QueuePane", "Queue order"))
         self.histogram = ScoreHistogram(BINS, self)
         self.histogram_label = QComboBox(self)
-        self.histogram_label.setAccessibleName("Histogram label")
-        self.histogram_label.setToolTip("Which label's scores the histogram shows")
+        self.histogram_label.setAccessibleName(translate("QueuePane", "Histogram label"))
+        self.histogram_label.setToolTip(translate("QueuePane", "Which label's scores the histogram shows"))
         self.view = self._make_view(priority_of)
         self._lay_out()
         self._connect()
@@ -205,7 +215,7 @@ class QueuePane(QWidget):
     def set_flagged_from(self, medium: float, high: float) -> None:
         self.histogram.set_thresholds(medium, high)
         flagged = next(i for i, (kind, _name) in enumerate(KINDS) if kind == QueueKind.FLAGGED)
-        self.kinds.setTabToolTip(flagged, f"Flagged ({flagged + 1}): {flagged_tip(medium)}")
+        self.kinds.setTabToolTip(flagged, f"{translate('QueuePane', 'Flagged')} ({flagged + 1}): {flagged_tip(medium)}")
         self.query = replace(self.query, flagged_from=medium)
 
     def set_query(self, query: QueueQuery) -> None:
@@ -247,7 +257,7 @@ class QueuePane(QWidget):
         sorts = [self.sort.itemData(i) for i in range(self.sort.count())]
         chosen = sorts[(sorts.index(self.query.sort) + 1) % len(sorts)] if self.query.sort in sorts else sorts[0]
         self.set_query(replace(self.query, sort=chosen))
-        return SORT_NAMES[chosen]
+        return translate("QueuePane", SORT_NAMES[chosen])
 
     def filter_article(self, article_id: int, headline: str) -> None:
         self.article_headline = headline
@@ -293,8 +303,8 @@ class QueuePane(QWidget):
             button.setObjectName("filterChip")
             shown = button.fontMetrics().elidedText(chip.text, Qt.TextElideMode.ElideRight, CHIP_WIDTH)
             button.setText(f"{shown}  ✕")  # a headline chip must not widen the column
-            button.setToolTip(f"Remove this filter: {chip.tip or chip.text}")
-            button.setAccessibleName(f"Filter {chip.text}. Press to remove it.")
+            button.setToolTip(translate("QueuePane", "Remove this filter: {filter}").format(filter=chip.tip or chip.text))
+            button.setAccessibleName(translate("QueuePane", "Filter {filter}. Press to remove it.").format(filter=chip.text))
             button.clicked.connect(lambda _checked=False, without=chip.without: self.set_query(without))
             self.chip_layout.addWidget(button)
             self.chip_buttons.append(button)
@@ -306,7 +316,7 @@ class QueuePane(QWidget):
         self.sort.clear()
         for sort, name in SORT_NAMES.items():
             if sort != Sort.RELEVANCE or self.query.search:
-                self.sort.addItem(name, sort)
+                self.sort.addItem(translate("QueuePane", name), sort)
         self.sort.setCurrentIndex(max(0, self.sort.findData(self.query.sort)))
         self.sort.blockSignals(False)
 
@@ -342,14 +352,15 @@ class QueuePane(QWidget):
 
     def _count_words(self, count: int) -> str:
         """'1 comment', '3 comments' (All), '3 pending': a status word needs no plural."""
-        word = COUNT_WORDS[self.query.kind]
-        return look.counted(count, "comment") if word == "comments" else f"{count:,} {word}"
+        words = COUNT_WORDS[self.query.kind]
+        return translate("QueuePane", words).format(count=f"{count:,}") if words else look.counted(count, "comment")
 
     def _show_count(self) -> None:
-        words = self._count_words(self.count) if self.count is not None else "Counting…"
+        words = self._count_words(self.count) if self.count is not None else translate("QueuePane", "Counting…")
         selected = len(self.model.checked)
         if selected:
-            words += f" · {selected:,} selected" + (f" ({self.selection_source})" if self.selection_source else "")
+            words += " · " + translate("QueuePane", "{count} selected").format(count=f"{selected:,}") + (
+                f" ({self.selection_source})" if self.selection_source else "")
         self.count_label.setText(words)
 
     def _ask_histogram(self) -> None:
@@ -416,7 +427,7 @@ class QueuePane(QWidget):
     def select_all(self) -> None:
         """Every comment matching the queue and its filters, read off the GUI thread."""
         query = self.query
-        self.count_label.setText("Selecting every matching comment…")
+        self.count_label.setText(translate("QueuePane", "Selecting every matching comment…"))
         self._ids_answer.ask(lambda s: queue.ids(s, query), lambda ids: self._selected(ids, "all matching"))
 
     def select_band(self, first: int, last: int) -> None:

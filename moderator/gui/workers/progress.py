@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QToolButton, QWidget
 
+from moderator.gui.common.translation import translate
+
 REPAINT_MS = 100
 
 
@@ -66,7 +68,7 @@ class ProgressPanel(QWidget):
         self.figures = QLabel(self)
         self.figures.setTextFormat(Qt.TextFormat.PlainText)
         self.cancel_button = QToolButton(self)
-        self.cancel_button.setText("Cancel")
+        self.cancel_button.setText(translate("Progress", "Cancel"))
         self.cancel_button.setAccessibleName("Cancel the running task")
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

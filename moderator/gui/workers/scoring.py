@@ -26,6 +26,7 @@ from PySide6.QtCore import QObject, Signal
 from moderator.changes import Changes
 from moderator.errors import explain
 from moderator.gui.common.messages import ReportBug
+from moderator.gui.common.translation import translate
 from moderator.gui.workers.progress import CancelToken, Progress, ProgressPanel
 from moderator.gui.workers.writer import Writer
 from moderator.scoring.base import LabelScores, ModelIdentity
@@ -92,7 +93,7 @@ class BackgroundScorer(QObject):
             return False
         if self._panel.busy or self._closing:
             return False
-        token = self.token = self._panel.start("Scoring", yields=True)
+        token = self.token = self._panel.start(translate("Progress", "Scoring"), yields=True)
         self._open = True
         self._thread = threading.Thread(target=self._run, args=(priority_article, token), name="scoring", daemon=True)
         self._thread.start()
