@@ -3,6 +3,10 @@ and the same database fixtures on both backends."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
+import time
+
 import pytest
 from alembic import command
 from sqlalchemy import func, select, text
@@ -38,5 +42,34 @@ def test_postgresql_migrates_from_empty(pg_server):
         assert current_revision(engine) == head_revision(engine)
         with engine.connect() as connection:
             assert connection.execute(text("SELECT count(*) FROM comments")).scalar() == 0
+    finally:
+        engine.dispose()
+
+
+STARTER = """
+import sys, time
+from moderator.storage.database import open_database
+start = float(sys.argv[3])
+while time.time() < start:  # both begin at one moment
+    time.sleep(0.001)
+database = open_database(sys.argv[1], sys.argv[2])
+database.dispose()
+"""
+
+
+def test_two_apps_starting_at_once_migrate_once(pg_server, tmp_path):
+    """The first migrates under the database's lock; the second waits, then finds the schema
+    at head (without the lock, both created the tables and one failed)."""
+    url = pg_server.empty_database()
+    start = time.time() + 2.0  # after both processes have imported the app
+    apps = [subprocess.Popen([sys.executable, "-c", STARTER, url, str(tmp_path / f"backups{i}"), str(start)],
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for i in range(2)]
+    results = [app.communicate(timeout=120) for app in apps]
+    assert [app.returncode for app in apps] == [0, 0], [err[-800:] for _out, err in results]
+    engine = make_engine(url)
+    try:
+        with engine.connect() as connection:
+            assert connection.execute(text("SELECT version_num FROM alembic_version")).scalars().all() == [
+                head_revision(engine)]
     finally:
         engine.dispose()
