@@ -11,9 +11,12 @@ import pytest
 from alembic import command
 from sqlalchemy import func, select, text
 
+from moderator.importing.demo import load_demo
+from moderator.storage.database import open_database
 from moderator.storage.engine import make_engine
 from moderator.storage.migrate import alembic_config, current_revision, head_revision, upgrade
-from moderator.storage.models import Comment
+from moderator.storage.models import Comment, Decision
+from moderator.storage.teamcheck import check_team_database
 
 pytestmark = pytest.mark.both_databases
 
@@ -73,3 +76,25 @@ def test_two_apps_starting_at_once_migrate_once(pg_server, tmp_path):
                 head_revision(engine)]
     finally:
         engine.dispose()
+
+
+def test_the_team_database_check_reads_and_leaves_nothing_changed(pg_url, paths):
+    database = open_database(pg_url, paths.backups)
+    with database.sessions() as session:
+        load_demo(session)
+    lines: list[str] = []
+    assert check_team_database(pg_url, lines.append) == 0, lines
+    assert lines[0].startswith("ok: connected to postgresql+psycopg://postgres@127.0.0.1") and "as postgres" in lines[0]
+    assert any("status triggers and the full-text index are in place" in line for line in lines)
+    assert any("written and rolled back" in line for line in lines) and lines[-1] == "team database check passed"
+    with database.sessions() as session:
+        assert session.scalar(select(func.count()).select_from(Decision)) == 0  # the decision was rolled back
+    database.dispose()
+
+
+def test_the_team_database_check_says_what_fails_in_one_line(pg_server):
+    lines: list[str] = []
+    unreachable = pg_server.url("no_such_database")
+    assert check_team_database(unreachable, lines.append) == 1
+    assert len(lines) == 1 and lines[0].startswith("FAILED: cannot connect: ") and "no_such_database" in lines[0]
+    assert "\n" not in lines[0] and "sqlalche.me" not in lines[0]

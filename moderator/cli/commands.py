@@ -55,7 +55,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--home", metavar="DIR", help="data folder (database, models, backups, logs)")
     parser.add_argument("--db", metavar="URL", help="SQLAlchemy database URL (default: SQLite file in the data folder)")
     parser.add_argument("--self-test", action="store_true",
-                        help="check this installation (offscreen, on a temporary data folder) and exit")
+                        help="check this installation (offscreen, on a temporary data folder) and exit; "
+                             "with --db, then check that database too (read, and a decision rolled back)")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     commands.add_parser("gui", help="open the app (the default)")
@@ -140,7 +141,12 @@ def main(argv: list[str] | None = None) -> int:
     if args.self_test:
         from moderator.gui.selftest import run_self_test
 
-        return run_self_test(paths.models)
+        code = run_self_test(paths.models)
+        if code == 0 and args.db:
+            from moderator.storage.teamcheck import check_team_database
+
+            code = check_team_database(args.db)
+        return code
     if args.command in (None, "gui"):
         from moderator.gui.app import run_app  # Qt is loaded only for the app
 
