@@ -11,12 +11,12 @@ import pytest
 from alembic import command
 from sqlalchemy import func, select, text
 
+from moderator.cli.teamcheck import check_team_database
 from moderator.importing.demo import load_demo
 from moderator.storage.database import open_database
 from moderator.storage.engine import make_engine
 from moderator.storage.migrate import alembic_config, current_revision, head_revision, upgrade
 from moderator.storage.models import Comment, Decision
-from moderator.storage.teamcheck import check_team_database
 
 pytestmark = pytest.mark.both_databases
 

@@ -6,13 +6,14 @@ import sqlite3
 from pathlib import Path
 from typing import Any, cast
 
-from sqlalchemy import Connection, Engine, create_engine, event
+from sqlalchemy import URL, Connection, Engine, create_engine, event
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from moderator.errors import DatabaseBusy
 from moderator.filemodes import private_file
 from moderator.storage.locks import BUSY_TIMEOUT_MS, Waiting, begin_writing
+from moderator.storage.pgpassword import with_stored_password
 
 SQLITE_PRAGMAS = (
     "PRAGMA foreign_keys=ON",
@@ -37,10 +38,11 @@ PATIENCE = "moderator_patience"
 WRITE_LOCK_KEY = 0x6D6F6400  # "mod", 0
 
 
-def make_engine(url: str) -> Engine:
+def make_engine(url: str | URL) -> Engine:
     # hide_parameters: a failed statement's message (logged, or shown) never carries the
-    # values it bound: a reply's text, a commenter's e-mail or IP address.
-    engine = create_engine(url, hide_parameters=True)
+    # values it bound: a reply's text, a commenter's e-mail or IP address. A team
+    # database's password comes from the credential store (pgpassword.py), else ~/.pgpass.
+    engine = create_engine(with_stored_password(url), hide_parameters=True)
     set_up = _SET_UP.get(engine.dialect.name)
     if set_up is not None:
         set_up(engine)
