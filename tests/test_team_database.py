@@ -96,5 +96,13 @@ def test_the_team_database_check_says_what_fails_in_one_line(pg_server):
     lines: list[str] = []
     unreachable = pg_server.url("no_such_database")
     assert check_team_database(unreachable, lines.append) == 1
-    assert len(lines) == 1 and lines[0].startswith("FAILED: cannot connect: ") and "no_such_database" in lines[0]
+    assert len(lines) == 1 and "no_such_database" in lines[0]
+    assert lines[0].startswith("FAILED: The team database cannot be reached (")
     assert "\n" not in lines[0] and "sqlalche.me" not in lines[0]
+
+
+def test_a_team_database_that_cannot_be_reached_is_one_sentence(pg_server, cli):
+    code, out, err = cli("--db", pg_server.url("no_such_database"), "stats")
+    assert code == 1 and out == ""
+    assert err.startswith("moderator: The team database cannot be reached (") and 'database "no_such_database"' in err
+    assert err.count("\n") == 1 and "Traceback" not in err

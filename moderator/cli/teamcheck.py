@@ -36,8 +36,7 @@ def check_team_database(url: str, report: Callable[[str], None] = print) -> int:
 
 def _one_line(error: BaseException) -> str:
     """The database's own words (the driver's first line), without SQLAlchemy's frame."""
-    words = str(getattr(error, "orig", None) or error).strip().splitlines()[0]
-    return words.replace("connection failed: ", "cannot connect: ", 1)
+    return str(getattr(error, "orig", None) or error).strip().splitlines()[0]
 
 
 def _checks(engine: Engine) -> Iterator[str]:
