@@ -274,13 +274,14 @@ def measure_decision_to_next(db: Database, model_id: int, repeat: int) -> float:
     return ms
 
 
-def measure_core(db: Database, repeat: int) -> dict:
+def measure_core(db: Database, repeat: int, articles: bool = True) -> dict:
     """Part 1 on one database."""
     model_id, sub, figures = 1, subjects(db), {}
     print(f"{db.engine.dialect.name}: median of {repeat} runs, pages of {queue.PAGE} rows:")
     figures["queries"] = measure_queue(db, queue_cases(model_id, sub), repeat)
-    print("the Articles tab, pages of 100 articles:")
-    figures["articles"] = measure_articles(db, model_id, repeat)
+    if articles:
+        print("the Articles tab, pages of 100 articles:")
+        figures["articles"] = measure_articles(db, model_id, repeat)
     figures["depth"] = measure_depth(db, model_id, repeat)
     figures["other_ms"] = measure_rest(db, model_id, sub, repeat)
     figures["other_ms"]["open pending after the top decided"] = measure_after_top_decided(db, model_id, repeat)
@@ -338,6 +339,8 @@ def main() -> None:
     parser.add_argument("--copy-of", type=Path, help="work on a copy of this database at --keep (made once)")
     parser.add_argument("--db", metavar="URL", help="also run part 1 on this PostgreSQL database (filled from the "
                                                      "SQLite one when empty)")
+    parser.add_argument("--skip", action="append", default=[], choices=("sqlite", "articles"),
+                        help="leave out part 1 on SQLite (with --db), or the Articles tab")
     parser.add_argument("--only", choices=("core", "gui", "build"),
                         help="run one part only (build: just build the database at --keep)")
     args = parser.parse_args()
@@ -358,12 +361,12 @@ def main() -> None:
         figures["database_mb"] = round(path.stat().st_size / 1e6)
         db = open_database(f"sqlite:///{path}", path.parent / "backups")
         sub = subjects(db)
-        if args.only != "gui":
-            figures |= measure_core(db, args.repeat)
+        if args.only != "gui" and "sqlite" not in args.skip:
+            figures |= measure_core(db, args.repeat, "articles" not in args.skip)
         db.dispose()
         if args.db and args.only != "gui":
             team = team_database(args.db, path)
-            figures["postgresql"] = measure_core(team, args.repeat)
+            figures["postgresql"] = measure_core(team, args.repeat, "articles" not in args.skip)
             team.dispose()
         if args.only == "gui":
             import queue_gui  # Qt only here: part 1 measures the core without it
