@@ -101,6 +101,7 @@ def test_the_team_database_check_says_what_fails_in_one_line(pg_server):
     assert "\n" not in lines[0] and "sqlalche.me" not in lines[0]
 
 
+@pytest.mark.sqlite_only  # the test's own database is not the one named
 def test_a_team_database_that_cannot_be_reached_is_one_sentence(pg_server, cli):
     code, out, err = cli("--db", pg_server.url("no_such_database"), "stats")
     assert code == 1 and out == ""
