@@ -6,6 +6,9 @@
     .venv/bin/python bench/queue.py --only gui         # just part 2 (or --only core)
     .venv/bin/python bench/queue.py --only build --keep /tmp/q.sqlite  # just the database
     .venv/bin/python bench/queue.py --only articles --keep /tmp/q.sqlite  # just the Articles tab
+    .venv/bin/python bench/queue.py --only core --keep /tmp/q.sqlite --db postgresql+psycopg://postgres@127.0.0.1:5432/bench
+        # part 1 on SQLite, then on the PostgreSQL database (filled from the SQLite one by
+        # bench/pgcopy.py if it holds no comments): the same comments, the same hour
 
 Builds the database with its own fast generator (bench/queuedata.py) through the real
 schema. Part 1 times each query a view makes: median of --repeat runs, each in a fresh
@@ -252,6 +255,61 @@ def measure_after_top_decided(db: Database, model_id: int, repeat: int, top: int
     return ms
 
 
+def measure_decision_to_next(db: Database, model_id: int, repeat: int) -> float:
+    """The core of `a` in the Pending queue: one decision written and committed, then the
+    queue's next page read (the window's model does more: this is the database's share).
+    Each decision is undone after, untimed."""
+    pending, times = queue.QueueQuery(model_id=model_id), []
+    for _ in range(repeat):
+        with db.write_sessions() as session:
+            first = queue.page(session, pending, limit=1)[0][0].id
+        start = time.perf_counter()
+        with db.write_sessions() as session:
+            done = decisions.decide(session, [first], Action.APPROVE, "bench")
+            session.commit()
+        with db.sessions() as session:
+            queue.page(session, pending)
+        times.append((time.perf_counter() - start) * 1000)
+        with db.write_sessions() as session:
+            decisions.undo(session, done.decision_ids, "bench")
+            session.commit()
+    ms = round(statistics.median(times), 1)
+    print(f"  {'decision committed, then the next page':<48} {ms:>8.1f} ms")
+    return ms
+
+
+def measure_core(db: Database, repeat: int, articles: bool = True) -> dict:
+    """Part 1 on one database."""
+    model_id, sub, figures = 1, subjects(db), {}
+    print(f"{db.engine.dialect.name}: median of {repeat} runs, pages of {queue.PAGE} rows:")
+    figures["queries"] = measure_queue(db, queue_cases(model_id, sub), repeat)
+    if articles:
+        print("the Articles tab, pages of 100 articles:")
+        figures["articles"] = measure_articles(db, model_id, repeat)
+    figures["depth"] = measure_depth(db, model_id, repeat)
+    figures["other_ms"] = measure_rest(db, model_id, sub, repeat)
+    figures["other_ms"]["open pending after the top decided"] = measure_after_top_decided(db, model_id, repeat)
+    figures["other_ms"]["decision committed, then the next page"] = measure_decision_to_next(db, model_id, repeat)
+    return figures
+
+
+def team_database(url: str, source: Path) -> Database:
+    """The PostgreSQL database at `url`, filled with the SQLite database's rows if it has none."""
+    import pgcopy
+
+    db = open_database(url, source.parent / "backups")
+    with db.sessions() as session:
+        empty = session.scalar(select(func.count()).select_from(select(Comment.id).limit(1).subquery())) == 0
+    if empty:
+        db.dispose()
+        start = time.perf_counter()
+        print(f"copying {source} into {db.engine.url.render_as_string(hide_password=True)}:", flush=True)
+        pgcopy.copy_database(source, url)
+        print(f"copied in {time.perf_counter() - start:.0f} s", flush=True)
+        db = open_database(url, source.parent / "backups")
+    return db
+
+
 def _bulk(session, pending: queue.QueueQuery) -> int:
     ids = queue.ids(session, pending)[:10_000]
     batch = decisions.decide(session, ids, Action.APPROVE, "bench", source=Source.BULK)
@@ -287,6 +345,10 @@ def main() -> None:
                         help="run one part only (build: just build the database at --keep; articles: the Articles tab)")
     parser.add_argument("--matching", default="", help="with --only articles: the cases whose name holds this")
     parser.add_argument("--depth", type=int, default=ARTICLE_DEPTH, help="with --only articles: the deep page's number")
+    parser.add_argument("--db", metavar="URL", help="also run part 1 on this PostgreSQL database (filled from the "
+                                                     "SQLite one when empty)")
+    parser.add_argument("--skip", action="append", default=[], choices=("sqlite", "articles"),
+                        help="leave out part 1 on SQLite (with --db), or the Articles tab")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="queue-bench-") as folder:
         path = args.keep or Path(folder) / "queue.sqlite"
@@ -304,19 +366,17 @@ def main() -> None:
             return
         figures["database_mb"] = round(path.stat().st_size / 1e6)
         db = open_database(f"sqlite:///{path}", path.parent / "backups")
-        model_id, sub = 1, subjects(db)
+        sub = subjects(db)
         if args.only == "articles":
             print("the Articles tab, pages of 100 articles:")
-            figures["articles"] = measure_articles(db, model_id, args.repeat, args.matching, args.depth)
-        elif args.only != "gui":
-            print(f"median of {args.repeat} runs, pages of {queue.PAGE} rows:")
-            figures["queries"] = measure_queue(db, queue_cases(model_id, sub), args.repeat)
-            print("the Articles tab, pages of 100 articles:")
-            figures["articles"] = measure_articles(db, model_id, args.repeat)
-            figures["depth"] = measure_depth(db, model_id, args.repeat)
-            figures["other_ms"] = measure_rest(db, model_id, sub, args.repeat)
-            figures["other_ms"]["open pending after the top decided"] = measure_after_top_decided(db, model_id, args.repeat)
+            figures["articles"] = measure_articles(db, 1, args.repeat, args.matching, args.depth)
+        elif args.only != "gui" and "sqlite" not in args.skip:
+            figures |= measure_core(db, args.repeat, "articles" not in args.skip)
         db.dispose()
+        if args.db and args.only not in ("gui", "articles"):
+            team = team_database(args.db, path)
+            figures["postgresql"] = measure_core(team, args.repeat, "articles" not in args.skip)
+            team.dispose()
         if args.only == "gui":
             import queue_gui  # Qt only here: part 1 measures the core without it
 

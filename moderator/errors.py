@@ -110,9 +110,32 @@ def _chosen_file(filename: object) -> str:
     return name
 
 
+# PostgreSQL's error classes (SQLSTATE's first two characters) a team database's user can act on.
+POSTGRESQL_SENTENCES = {
+    "08": "The team database cannot be reached ({}); check the address in --db, the network, and that the "
+          "server runs (docs/team.md).",
+    "28": "The team database refused the login ({}); check the user name and the password "
+          "(the credential store or ~/.pgpass: docs/team.md).",
+    "42501": "Your database role may not do this ({}); ask whoever runs the team database.",
+    "53": "The team database server is out of resources ({}); ask whoever runs it.",
+}
+
+
+def _explain_postgresql(orig: BaseException) -> str | None:
+    """The sentence for psycopg's error: a connection that failed has no SQLSTATE at all."""
+    state = getattr(orig, "sqlstate", None) or "08"
+    template = POSTGRESQL_SENTENCES.get(state) or POSTGRESQL_SENTENCES.get(state[:2])
+    if template is None:
+        return None
+    words = (str(orig).strip().splitlines() or [""])[0]
+    return template.format(words.replace("connection failed: ", "", 1).rstrip("."))
+
+
 def _explain_database_error(error: BaseException) -> str | None:
     from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError  # loaded already where it matters
 
+    if isinstance(error, DBAPIError) and error.orig is not None and hasattr(error.orig, "sqlstate"):
+        return _explain_postgresql(error.orig)
     if isinstance(error, (sqlite3.Error, DBAPIError)):
         return DATABASE_SENTENCES.get(str(getattr(error, "orig", error)).strip())
     if isinstance(error, NoSuchModuleError) or (
