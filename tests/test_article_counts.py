@@ -14,9 +14,11 @@ from sqlalchemy import delete, select, text, update
 from moderator.moderation import decisions
 from moderator.scoring.store import write_scores
 from moderator.storage.articlecounts import FILL, trigger_statements
-from moderator.storage.database import open_database
 from moderator.storage.models import Article, Comment, Decision, Score, ScoringModel, Site
 from moderator.vocabulary import Action, Status
+
+# Each test on SQLite and on PostgreSQL (tests/conftest.py): the triggers are written in both syntaxes.
+pytestmark = pytest.mark.both_databases
 
 T0 = datetime(2025, 1, 1, tzinfo=UTC)
 
@@ -45,13 +47,6 @@ def from_scratch(session) -> tuple[dict, dict]:
     session.execute(text("DROP TABLE fresh_counts"))
     session.execute(text("DROP TABLE fresh_scores"))
     return found
-
-
-@pytest.fixture
-def db(tmp_path):
-    database = open_database(f"sqlite:///{tmp_path / 'c.sqlite'}", tmp_path / "backups")
-    yield database
-    database.dispose()
 
 
 def test_the_kept_figures_follow_every_write(db):
