@@ -34,7 +34,8 @@ lock:
 qt-libs:
 	@scripts/qt-system-libs.sh
 
-# WordPress, PHP and MariaDB from Debian's packages, for the connector tests' real servers.
+# WordPress, PHP and MariaDB from Debian's packages, for the connector tests' real servers, and
+# PostgreSQL for the tests that run on both databases.
 site-servers:
 	@scripts/site-servers.sh
 

@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # The connector tests run real comment servers (tests/siteservers.py): WordPress from Debian's
-# packages, with PHP and MariaDB (Isso comes from the lock). Installs the missing packages when
+# packages, with PHP and MariaDB (Isso comes from the lock); and PostgreSQL, the team database
+# the storage tests also run on (tests/pgserver.py). Installs the missing packages when
 # run as root (about 1.5 minutes on a fresh machine; nothing when they are there); otherwise
 # prints the command to run. A server that cannot start fails its tests, never skips them.
 set -euo pipefail
-packages=(wordpress php-cli php-mysql mariadb-server)
-command -v dpkg-query >/dev/null || { echo "Not a Debian system: install WordPress, PHP (cli, mysql) and MariaDB yourself."; exit 0; }
+packages=(wordpress php-cli php-mysql mariadb-server postgresql)
+command -v dpkg-query >/dev/null || { echo "Not a Debian system: install WordPress, PHP (cli, mysql), MariaDB and PostgreSQL yourself."; exit 0; }
 missing=()
 for package in "${packages[@]}"; do
   # "ii": installed. `dpkg -s` also succeeds for a package removed with its configuration left ("rc").

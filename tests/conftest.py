@@ -1,4 +1,6 @@
-"""Shared fixtures: every test gets its own data folder and real SQLite database."""
+"""Shared fixtures: every test gets its own data folder and real database: SQLite, or for the
+modules marked `both_databases` each test once on SQLite and once on PostgreSQL (a throwaway
+server for the session, tests/pgserver.py; a database of its own for each test)."""
 
 from __future__ import annotations
 
@@ -13,6 +15,56 @@ from moderator.cli.commands import main as cli_main
 from moderator.config import AppPaths, resolve_db_url, resolve_paths
 from moderator.importing.demo import load_demo
 from moderator.storage.database import Database, open_database
+from tests.pgserver import PostgresServer
+from tests.siteservers import ServerUnavailable
+
+BACKENDS = ("sqlite", "postgresql")
+
+
+def pytest_configure(config) -> None:
+    config.addinivalue_line("markers", "both_databases: run each test on SQLite and on PostgreSQL")
+
+
+def pytest_generate_tests(metafunc) -> None:
+    """A test of a `both_databases` module that uses the database runs on each backend."""
+    if "backend" in metafunc.fixturenames and metafunc.definition.get_closest_marker("both_databases"):
+        metafunc.parametrize("backend", BACKENDS, indirect=True)
+
+
+@pytest.fixture(scope="session")
+def pg_server():
+    """The session's PostgreSQL server; one that cannot start fails the test, never skips it."""
+    server = PostgresServer()
+    try:
+        server.start()
+    except ServerUnavailable as why:
+        server.stop()
+        pytest.fail(f"The PostgreSQL test server could not start: {why}", pytrace=False)
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def pg_url(pg_server: PostgresServer):
+    """A PostgreSQL database of the test's own, schema at head; dropped after the test."""
+    url = pg_server.fresh_database()
+    yield url
+    pg_server.drop(url)
+
+
+@pytest.fixture
+def backend(request) -> str:
+    """"sqlite" or "postgresql": which database the test's `db_url` opens (parametrised for
+    the modules marked `both_databases`; SQLite for the rest)."""
+    return getattr(request, "param", "sqlite")
+
+
+@pytest.fixture
+def db_url(backend: str, paths: AppPaths, request) -> str:
+    """The test's database URL: the SQLite file in its data folder, or its own PostgreSQL database."""
+    if backend == "postgresql":
+        return request.getfixturevalue("pg_url")
+    return resolve_db_url(paths)
 
 
 @pytest.fixture
@@ -23,8 +75,8 @@ def paths(tmp_path: Path) -> AppPaths:
 
 
 @pytest.fixture
-def db(paths: AppPaths):
-    database = open_database(resolve_db_url(paths), paths.backups)
+def db(db_url: str, paths: AppPaths):
+    database = open_database(db_url, paths.backups)
     yield database
     database.dispose()
 
@@ -43,11 +95,13 @@ def demo_db(db: Database) -> Database:
 
 
 @pytest.fixture
-def cli(paths: AppPaths, capsys):
-    """Run the real `moderator` command in-process on the test's data folder."""
+def cli(paths: AppPaths, backend: str, request, capsys):
+    """Run the real `moderator` command in-process on the test's data folder (and, on
+    PostgreSQL, with `--db` naming the test's database)."""
+    database = ["--db", request.getfixturevalue("db_url")] if backend == "postgresql" else []
 
     def run(*args: str) -> tuple[int, str, str]:
-        code = cli_main(["--home", str(paths.home), *args])
+        code = cli_main(["--home", str(paths.home), *database, *args])
         captured = capsys.readouterr()
         return code, captured.out, captured.err
 
