@@ -113,7 +113,8 @@ def _upsert(session: Session, comment_id: int, moderator: str, now: datetime) ->
         index_elements=[claims.c.comment_id],
         set_={"moderator": new.moderator, "claimed_at": new.claimed_at, "expires_at": new.expires_at},
         where=or_(claims.c.moderator == new.moderator, claims.c.expires_at <= now))
-    return bool(session.execute(statement).rowcount)  # type: ignore[attr-defined]
+    # RETURNING, not rowcount: psycopg reports -1 for an INSERT … ON CONFLICT that did nothing
+    return session.execute(statement.returning(claims.c.comment_id)).first() is not None
 
 
 def _insert_for(dialect: str) -> Callable[[Any], Insert]:
