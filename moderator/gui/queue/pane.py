@@ -87,6 +87,7 @@ class QueuePane(QWidget):
     def __init__(self, read: Read, reader: Reader, priority_of: PriorityOf, parent: QWidget | None = None):
         super().__init__(parent)
         self._read = read
+        self.held_by_other: Callable[[int], bool] = lambda _comment_id: False  # team mode: a colleague's claim
         self._count_answer, self._histogram_answer = Latest(reader), Latest(reader)
         self._pending_answer, self._ids_answer = Latest(reader), Latest(reader)
         self.query = QueueQuery()
@@ -373,8 +374,8 @@ class QueuePane(QWidget):
         highlight(self.view, self.model.index(row) if row is not None else QModelIndex())
 
     def step(self, forward: bool) -> bool:
-        """The next (or previous) comment; False at either end."""
-        return step_list(self.view, forward)
+        """The next (or previous) comment, past those another moderator holds; False at either end."""
+        return step_list(self.view, forward, lambda row: self.held_by_other(self.model.id_at(row)))
 
     def go_to(self, row: int) -> None:
         highlight(self.view, self.model.index(row))
