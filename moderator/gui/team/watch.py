@@ -44,6 +44,7 @@ class TeamWatch(QObject):
         self._look_soon = QTimer(self, singleShot=True, interval=COALESCE_MS)
         self._look_soon.timeout.connect(self.look)
         self._poked.connect(self._look_soon.start, Qt.ConnectionType.QueuedConnection)
+        self._closed = False
         self._version: DataVersion | None = None
         self._listener: Listener | None = None
         self._poll = QTimer(self, interval=POLL_MS)
@@ -73,6 +74,8 @@ class TeamWatch(QObject):
 
     def look(self) -> None:
         """Read what others changed and announce it to every view."""
+        if self._closed:  # a poke still on its way when the window closed
+            return
         own, latest = frozenset(self._own), self._latest
         changes, self._latest = self._read(lambda s: team.decided_since(s, latest, own))
         self._own.difference_update(d for d in own if d <= self._latest)
@@ -92,6 +95,7 @@ class TeamWatch(QObject):
         return moved
 
     def close(self) -> None:
+        self._closed = True
         self._poll.stop()
         self._expiries.stop()
         self._look_soon.stop()
