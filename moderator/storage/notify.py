@@ -27,8 +27,13 @@ CHANNEL = "moderator_changes"
 def announce(session: Session) -> None:
     """Tell the other apps to look, once this transaction commits (PostgreSQL; on SQLite
     they notice the commit by themselves)."""
-    if session.get_bind().dialect.name == "postgresql":
-        session.execute(text("SELECT pg_notify(:channel, '')"), {"channel": CHANNEL})
+    if session.get_bind().dialect.name != "postgresql":
+        return
+    transaction = session.get_transaction()
+    if transaction is not None and session.info.get(CHANNEL) is transaction:
+        return  # once per transaction is enough: the others read everything it did
+    session.execute(text("SELECT pg_notify(:channel, '')"), {"channel": CHANNEL})
+    session.info[CHANNEL] = session.get_transaction()
 
 
 class DataVersion:
