@@ -148,7 +148,7 @@ class MainWindow(QMainWindow):
         self.claims = ClaimsInWindow(self.writer, self.watch, lambda: self.moderator, self)
         self.panel.add_section(self.claims.bar)
         self.current.moved.connect(self.claims.follow)
-        self.queue_pane.held_by_other = self.claims.held_by_other
+        self.queue_pane.holder_of = lambda comment_id: self.watch.holder(comment_id, self.moderator)
         self._build_menus_and_toolbar()
         self._connect()
         self._show_model_in_queue()

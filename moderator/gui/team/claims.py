@@ -28,9 +28,11 @@ class ClaimsInWindow(QObject):
         super().__init__(parent)
         self._writer, self._watch, self._moderator, self._parent = writer, watch, moderator, parent
         self.comment_id: int | None = None  # the comment open here
+        self._closed = False
         self.bar = QLabel(parent)
         self.bar.setObjectName("claimBar")
         self.bar.setTextFormat(Qt.TextFormat.PlainText)  # a moderator's name is text
+        self.bar.setWordWrap(True)
         self.bar.setStyleSheet("QLabel { background: #fff3cd; color: #664d03; padding: 4px; border-radius: 3px; }")
         self.bar.hide()
         self._pause = QTimer(self, singleShot=True, interval=CLAIM_AFTER_MS)
@@ -41,12 +43,11 @@ class ClaimsInWindow(QObject):
 
     def follow(self, comment_id: int | None) -> None:
         """The moderator moved to this comment (None: to none)."""
+        if self._closed:  # the window is closing: its claim is already being released
+            return
         self.comment_id = comment_id
         self._show_holder()
         self._pause.start()
-
-    def held_by_other(self, comment_id: int) -> bool:
-        return self._watch.holder(comment_id, self._moderator()) is not None
 
     def may_act_on(self, row: CommentRow, action: Action) -> bool:
         """True unless another moderator holds the comment and this one thinks better of it."""
@@ -89,12 +90,12 @@ class ClaimsInWindow(QObject):
 
     def _show_holder(self) -> None:
         holder = self._watch.holder(self.comment_id, self._moderator())
-        self.bar.setText(f"Being handled by {holder}: j passes over it, and acting on it asks first."
-                         if holder else "")
+        self.bar.setText(f"Being handled by {holder}. j passes over it; acting on it asks first." if holder else "")
         self.bar.setVisible(holder is not None)
 
     def close(self) -> None:
         """The window closes: our claim goes (the writer finishes it before it closes)."""
+        self._closed = True
         self._pause.stop()
         self._renewal.stop()
         me = self._moderator()
