@@ -23,12 +23,19 @@ BACKENDS = ("sqlite", "postgresql")
 
 def pytest_configure(config) -> None:
     config.addinivalue_line("markers", "both_databases: run each test on SQLite and on PostgreSQL")
+    config.addinivalue_line("markers", "sqlite_only: in a both_databases module, a test of SQLite's own machinery")
 
 
 def pytest_generate_tests(metafunc) -> None:
-    """A test of a `both_databases` module that uses the database runs on each backend."""
-    if "backend" in metafunc.fixturenames and metafunc.definition.get_closest_marker("both_databases"):
+    """A test of a `both_databases` module that uses the database runs on each backend
+    (except a test marked `sqlite_only`: SQLite's own indexes, locks, stored formats)."""
+    marked = metafunc.definition.get_closest_marker
+    if not marked("both_databases") or marked("sqlite_only"):
+        return
+    if "backend" in metafunc.fixturenames:
         metafunc.parametrize("backend", BACKENDS, indirect=True)
+    if "module_backend" in metafunc.fixturenames:
+        metafunc.parametrize("module_backend", BACKENDS, indirect=True, scope="module")
 
 
 @pytest.fixture(scope="session")
@@ -72,6 +79,24 @@ def paths(tmp_path: Path) -> AppPaths:
     app_paths = resolve_paths(str(tmp_path / "home"))
     app_paths.ensure()
     return app_paths
+
+
+@pytest.fixture(scope="module")
+def module_backend(request) -> str:
+    """As `backend`, for a module's shared, read-only database (`module_db_url`)."""
+    return getattr(request, "param", "sqlite")
+
+
+@pytest.fixture(scope="module")
+def module_db_url(module_backend: str, tmp_path_factory, request):
+    """A database URL the tests of one module share (built once, read by all), on its backend."""
+    if module_backend == "postgresql":
+        server = request.getfixturevalue("pg_server")
+        url = server.fresh_database()
+        yield url
+        server.drop(url)
+    else:
+        yield f"sqlite:///{tmp_path_factory.mktemp('shared') / 'shared.sqlite'}"
 
 
 @pytest.fixture

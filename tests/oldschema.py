@@ -14,6 +14,6 @@ def insert_old_comments(c, comments: list[tuple[int, str, str, str]]) -> None:
                    "VALUES (1, 1, 'a', 'H', '', '', '2025-01-01 00:00:00.000000')"))
     for cid, body, author, status in comments:
         c.execute(text("INSERT INTO comments (id, site_id, article_id, author, is_staff, body, created_at, status, "
-                       "version, updated_at, kind) VALUES (:id, 1, 1, :author, 0, :body, '2025-01-01 00:00:00.000000', "
+                       "version, updated_at, kind) VALUES (:id, 1, 1, :author, FALSE, :body, '2025-01-01 00:00:00.000000', "
                        ":status, 1, '2025-01-01 00:00:00.000000', 'comment')"),
                   {"id": cid, "body": body, "author": author, "status": status})

@@ -27,6 +27,9 @@ from tests.siteservers import ServerUnavailable, free_port
 APT_LINE = "apt-get install -y --no-install-recommends postgresql"
 SUPERUSER = "postgres"
 TEMPLATE = "moderator_template"
+# A role that must give its password (every other connection is trusted): for the tests of
+# where the app finds a password (~/.pgpass, the credential store).
+PASSWORD_ROLE, PASSWORD = "moderator_with_password", "team-secret"
 SETTINGS = {
     "listen_addresses": "127.0.0.1",
     "unix_socket_directories": "",  # TCP only: no socket file in a shared folder
@@ -65,11 +68,13 @@ class PostgresServer:
         self._hand_folder_to_server_user()
         self._run("initdb", "-D", str(self.data), "-U", SUPERUSER, "-A", "trust", "-E", "UTF8",
                   "--locale=C.UTF-8", "--no-sync", "--no-instructions")
+        self._ask_password_of(PASSWORD_ROLE)
         options = " ".join(f"-c {name}={value!r}" if value == "" else f"-c {name}={value}"
                            for name, value in SETTINGS.items())
         options += f" -c port={self.port}"
         self._run("pg_ctl", "start", "-w", "-t", "60", "-D", str(self.data), "-l", str(self.log), "-o", options)
         self._started = True
+        self.execute(f"CREATE ROLE {PASSWORD_ROLE} LOGIN SUPERUSER PASSWORD '{PASSWORD}'")
         self._make_template()
 
     def stop(self) -> None:
@@ -80,6 +85,11 @@ class PostgresServer:
                 pass  # already gone: nothing left to stop
             self._started = False
         shutil.rmtree(self.folder, ignore_errors=True)
+
+    def _ask_password_of(self, role: str) -> None:
+        """pg_hba.conf: the role's connections give a password; the first line that matches rules."""
+        hba = self.data / "pg_hba.conf"
+        hba.write_text(f"host all {role} 127.0.0.1/32 scram-sha-256\n" + hba.read_text())
 
     def _hand_folder_to_server_user(self) -> None:
         if os.geteuid() == 0:
@@ -104,8 +114,8 @@ class PostgresServer:
             return False
 
     # --- databases ----------------------------------------------------------------------
-    def url(self, database: str = SUPERUSER) -> str:
-        return f"postgresql+psycopg://{SUPERUSER}@127.0.0.1:{self.port}/{database}"
+    def url(self, database: str = SUPERUSER, role: str = SUPERUSER) -> str:
+        return f"postgresql+psycopg://{role}@127.0.0.1:{self.port}/{database}"
 
     def execute(self, *statements: str) -> None:
         """Statements outside a transaction (CREATE / DROP DATABASE need that)."""

@@ -37,9 +37,10 @@ class Ref:
     insult: float | None
 
 
-def built_database(folder) -> tuple[Database, int, list[Ref]]:
-    """A new database in `folder` holding the queue below (for module-scoped, read-only fixtures)."""
-    database = open_database(f"sqlite:///{folder / 'queue.sqlite'}", folder / "backups")
+def built_database(folder, url: str | None = None) -> tuple[Database, int, list[Ref]]:
+    """A new database (SQLite in `folder`, or at `url`) holding the queue below (for
+    module-scoped, read-only fixtures)."""
+    database = open_database(url or f"sqlite:///{folder / 'queue.sqlite'}", folder / "backups")
     with database.sessions() as session:
         model_id, refs = build(session)
     return database, model_id, refs

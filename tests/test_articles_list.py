@@ -15,6 +15,8 @@ from moderator.storage.database import open_database
 from moderator.storage.models import Article, Comment, Score, ScoringModel, Site
 from moderator.vocabulary import VISIBLE_TO_MODERATORS, Status
 
+pytestmark = pytest.mark.both_databases
+
 T0 = datetime(2025, 1, 1, tzinfo=UTC)
 STATUSES = (Status.PENDING, Status.PENDING, Status.APPROVED, Status.HIDDEN, Status.REMOVED)
 

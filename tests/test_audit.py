@@ -13,6 +13,8 @@ from moderator.storage.models import Comment, Decision, utcnow
 from moderator.vocabulary import QueueKind, Sort, Source
 from tests.queuedata import build
 
+pytestmark = pytest.mark.both_databases
+
 
 @pytest.fixture
 def log(db):

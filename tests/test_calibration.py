@@ -19,6 +19,8 @@ from moderator.insight.period import Period
 from moderator.storage.models import utcnow
 from tests import insightdata as data
 
+pytestmark = pytest.mark.both_databases
+
 
 @pytest.fixture
 def model_id(db):

@@ -2,7 +2,11 @@ import json
 import subprocess
 import sys
 
+import pytest
+
 from moderator.config import SEEDS_DIR
+
+pytestmark = pytest.mark.both_databases
 
 
 def test_demo_is_idempotent(cli):

@@ -7,16 +7,20 @@ import subprocess
 import sys
 from collections import defaultdict
 
+import pytest
 from sqlalchemy import select
 
 from moderator.storage.models import Comment, Decision
 from moderator.vocabulary import Status
+
+pytestmark = pytest.mark.both_databases
 
 RACER = """
 import random, sys, time
 from moderator.errors import ModeratorError
 from moderator.moderation.decisions import decide
 from moderator.storage.database import open_database
+
 db = open_database(sys.argv[1], sys.argv[2])
 ids, who, rng = [int(i) for i in sys.argv[3].split(",")], sys.argv[4], random.Random(sys.argv[4])
 end, made = time.monotonic() + float(sys.argv[5]), 0
@@ -32,8 +36,7 @@ print(made)
 """
 
 
-def race(paths, ids: list[int], seconds: float) -> list[int]:
-    url = f"sqlite:///{paths.database}"
+def race(url: str, paths, ids: list[int], seconds: float) -> list[int]:
     racers = [subprocess.Popen([sys.executable, "-c", RACER, url, str(paths.backups), ",".join(map(str, ids)), who,
                                 str(seconds)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
               for who in ("ana", "ben")]
@@ -42,10 +45,10 @@ def race(paths, ids: list[int], seconds: float) -> list[int]:
     return [int(out) for out, _err in results]
 
 
-def test_two_processes_racing_on_five_comments_lose_nothing(demo_db, paths):
+def test_two_processes_racing_on_five_comments_lose_nothing(demo_db, db_url, paths):
     with demo_db.sessions() as s:
         ids = list(s.scalars(select(Comment.id).where(Comment.status == Status.PENDING).order_by(Comment.id).limit(5)))
-    made = race(paths, ids, seconds=3.0)
+    made = race(db_url, paths, ids, seconds=3.0)
     assert all(count > 20 for count in made), made  # both really raced
     with demo_db.sessions() as s:
         trail: dict[int, list] = defaultdict(list)

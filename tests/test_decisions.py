@@ -14,6 +14,8 @@ from moderator.storage.models import Comment, Decision
 from moderator.vocabulary import Action, QueueKind, Sort, Source, Status
 from tests.queuedata import AUTHORS, build
 
+pytestmark = pytest.mark.both_databases
+
 
 def first_pending(session) -> int:
     return queue.first_rows(session, QueueQuery(sort=Sort.OLDEST), 1)[0].id

@@ -14,6 +14,8 @@ from moderator.storage.database import open_database
 from moderator.storage.models import Comment, Decision
 from tests.samples import TESTDATA
 
+pytestmark = pytest.mark.both_databases
+
 SAMPLE = TESTDATA / "wxr_remark42-wordpress_test-inline.xml"
 
 

@@ -13,6 +13,8 @@ from moderator.moderation.decisions import decide
 from moderator.storage.models import Base, Comment
 from tests.samples import TESTDATA, wxr
 
+pytestmark = pytest.mark.both_databases
+
 SAMPLES = sorted(p.name for p in TESTDATA.iterdir() if p.name != "SOURCES.md" and "malformed" not in p.name)
 
 def snapshot(session) -> dict:

@@ -10,6 +10,8 @@ from moderator.importing import detect_format, import_files
 from moderator.storage.models import Article, Comment, Site
 from tests.samples import TESTDATA
 
+pytestmark = pytest.mark.both_databases
+
 
 def load(session, name: str, **options):
     report = import_files(session, [TESTDATA / name], **options)[0]

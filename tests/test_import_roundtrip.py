@@ -22,6 +22,8 @@ from moderator.storage.database import open_database
 from moderator.storage.models import Comment, Site
 from moderator.vocabulary import HIDE_REASONS
 
+pytestmark = pytest.mark.both_databases
+
 STATUSES = {"jsonl": ("pending", "approved", "hidden"), "csv": ("pending", "approved", "hidden"),
             "wxr": ("pending", "approved", "hidden"), "disqus": ("approved", "hidden")}
 WXR_STATUS = {"approved": "1", "pending": "0", "hidden": "spam"}

@@ -36,7 +36,7 @@ def assert_index_exact(session) -> None:
 
 
 def found(session, typed: str) -> set[int]:
-    return set(session.scalars(search.fts_ids(search.fts_query(typed))))
+    return set(session.scalars(search.full_text(session).ids(search.fts_query(typed))))
 
 
 def built_indexes(session, work) -> set[str]:

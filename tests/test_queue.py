@@ -11,13 +11,15 @@ from moderator.reading.queueplan import FEW
 from moderator.vocabulary import QueueKind, Sort, Status
 from tests.queuedata import AUTHORS, T0, built_database, expected, walk
 
+pytestmark = pytest.mark.both_databases
+
 SORTS = (Sort.PRIORITY, Sort.NEWEST, Sort.OLDEST)
 
 
 @pytest.fixture(scope="module")
-def data(tmp_path_factory):
+def data(tmp_path_factory, module_db_url):
     """Read-only tests share one database."""
-    database, model_id, refs = built_database(tmp_path_factory.mktemp("queue"))
+    database, model_id, refs = built_database(tmp_path_factory.mktemp("queue"), module_db_url)
     yield database, model_id, refs
     database.dispose()
 

@@ -8,6 +8,8 @@ from moderator.reading.commenters import commenter_summary, of_comment
 from moderator.vocabulary import VISIBLE_TO_MODERATORS
 from tests.queuedata import AUTHORS, build, expected, walk
 
+pytestmark = pytest.mark.both_databases
+
 
 def test_a_commenters_summary(db):
     with db.sessions() as s:

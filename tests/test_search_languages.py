@@ -12,6 +12,8 @@ from moderator.reading import queue, search
 from moderator.storage.models import Comment
 from moderator.vocabulary import QueueKind, Sort
 
+pytestmark = pytest.mark.both_databases
+
 # A Chinese-language Disqus export, in Disqus's own format. The sentences are ours: the
 # word 天气 ("weather") stands inside longer runs of characters, never between spaces.
 POSTS = [
@@ -114,6 +116,7 @@ def test_the_part_index_follows_edits_and_deletes(imported):
     assert "天气很冷" not in bodies(imported, "天气")
 
 
+@pytest.mark.sqlite_only  # FTS5's own tables
 def test_english_bodies_stay_out_of_the_part_index(imported):
     """Only bodies with a character of a script without spaces are indexed by parts; every author is."""
     rows = imported.execute(text("SELECT count(*) FROM comments_fts_grams_terms WHERE term = 'lov'")).scalar()

@@ -7,6 +7,7 @@ import json
 import re
 from datetime import UTC, datetime, timedelta
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from sqlalchemy import text, update
@@ -20,6 +21,8 @@ from moderator.storage.migrate import upgrade
 from moderator.storage.models import Comment, UtcDateTime
 from moderator.vocabulary import QueueKind, Sort
 from tests.oldschema import insert_old_comments
+
+pytestmark = pytest.mark.both_databases
 
 SECOND = datetime(2024, 5, 1, 11, 0, tzinfo=UTC)
 STORED = re.compile(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{6}")
@@ -51,6 +54,7 @@ def raw_times(session) -> list[str]:
         for value in row if value is not None]
 
 
+@pytest.mark.sqlite_only  # SQLite's text format of times
 def test_an_import_stores_times_as_every_other_statement_does(tmp_path, session):
     import_files(session, [export_of_one_second(tmp_path)])
     stored = raw_times(session)

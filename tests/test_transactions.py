@@ -8,10 +8,15 @@ import sqlite3
 import pytest
 from sqlalchemy import func, select, update
 
+from moderator.errors import DatabaseBusy
 from moderator.reading import queue
 from moderator.reading.queue import QueueQuery
+from moderator.storage.database import open_database
+from moderator.storage.engine import make_session_factory
 from moderator.storage.models import Comment
 from moderator.vocabulary import Status
+
+pytestmark = pytest.mark.both_databases
 
 
 def pending(session) -> int:
@@ -31,6 +36,7 @@ def test_a_read_session_sees_one_snapshot_while_a_writer_commits(demo_db):
         assert pending(later) == 0
 
 
+@pytest.mark.sqlite_only  # SQLite's own lock
 def test_a_write_session_takes_the_write_lock_when_it_begins(demo_db, paths):
     other = sqlite3.connect(paths.database, timeout=0, isolation_level=None)
     try:
@@ -44,6 +50,7 @@ def test_a_write_session_takes_the_write_lock_when_it_begins(demo_db, paths):
         other.close()
 
 
+@pytest.mark.sqlite_only
 def test_read_sessions_do_not_take_the_write_lock(demo_db, paths):
     other = sqlite3.connect(paths.database, timeout=0, isolation_level=None)
     try:
@@ -53,3 +60,21 @@ def test_read_sessions_do_not_take_the_write_lock(demo_db, paths):
             other.execute("ROLLBACK")
     finally:
         other.close()
+
+
+def test_on_postgresql_write_sessions_take_turns_and_reads_never_wait(pg_url, paths):
+    """The write lock on PostgreSQL: a second write session waits for the first, up to its
+    patience, then says the database is busy, having done nothing; readers never wait."""
+    database = open_database(pg_url, paths.backups)
+    impatient = make_session_factory(database.engine, write=True, patience=0.2)
+    try:
+        with database.write_sessions() as first:
+            pending(first)
+            with pytest.raises(DatabaseBusy), impatient() as second:
+                pending(second)
+            with database.sessions() as reader:
+                assert pending(reader) == 0
+        with impatient() as second:
+            assert pending(second) == 0  # free again once the first ended
+    finally:
+        database.dispose()

@@ -19,7 +19,7 @@ from moderator.cli import insight as cli_insight
 from moderator.cli import scoring as cli_scoring
 from moderator.cli import sites as cli_sites
 from moderator.config import LOG_FORMAT, AppPaths, resolve_db_url, resolve_paths
-from moderator.errors import explain
+from moderator.errors import ModeratorError, explain
 from moderator.formats import FORMATS
 from moderator.formats.export import FORMATS as EXPORT_FORMATS
 from moderator.formats.export import export_decisions
@@ -35,6 +35,7 @@ from moderator.scoring.store import find_model, score_fields
 from moderator.settings import STAFF_NAME
 from moderator.storage.backup import backup_database, restore_database
 from moderator.storage.database import Database, open_database
+from moderator.storage.pgpassword import password_in
 from moderator.vocabulary import HIDE_REASONS, STATUS_AFTER, VISIBLE_TO_MODERATORS, QueueKind, Sort
 
 log = logging.getLogger("moderator")
@@ -55,10 +56,13 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--home", metavar="DIR", help="data folder (database, models, backups, logs)")
     parser.add_argument("--db", metavar="URL", help="SQLAlchemy database URL (default: SQLite file in the data folder)")
     parser.add_argument("--self-test", action="store_true",
-                        help="check this installation (offscreen, on a temporary data folder) and exit")
+                        help="check this installation (offscreen, on a temporary data folder) and exit; "
+                             "with --db, then check that database too (read, and a decision rolled back)")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     commands.add_parser("gui", help="open the app (the default)")
+    commands.add_parser("db-password", help="keep the --db team database's password in the credential store "
+                                            "(asked for; never put it in --db)")
     commands.add_parser("demo", help="load the demo article and comment threads (a second run adds nothing)")
 
     p = commands.add_parser("import", help="import comment exports, article pages or a decisions file",
@@ -140,10 +144,17 @@ def _add_moderator(parser: argparse.ArgumentParser) -> None:
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     paths = resolve_paths(args.home)
+    if args.command == "db-password" or password_in(args.db):
+        return _team_password(args)
     if args.self_test:
         from moderator.gui.selftest import run_self_test
 
-        return run_self_test(paths.models)
+        code = run_self_test(paths.models)
+        if code == 0 and args.db:
+            from moderator.cli.teamcheck import check_team_database
+
+            code = check_team_database(args.db)
+        return code
     if args.command in (None, "gui"):
         from moderator.gui.app import run_app  # Qt is loaded only for the app
 
@@ -154,6 +165,18 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as error:  # noqa: BLE001 - an expected failure is one sentence; a bug goes to the log
         sentence = explain(error)
         return _fail(sentence if sentence is not None else _log_bug(paths, error, args.command))
+
+
+def _team_password(args: argparse.Namespace) -> int:
+    """Keep a team database's password; a password typed into --db is refused (one sentence)."""
+    from moderator.cli.teampassword import cmd_db_password
+    from moderator.storage.pgpassword import refuse_password_in
+
+    try:
+        refuse_password_in(args.db)
+        return cmd_db_password(args)
+    except ModeratorError as error:
+        return _fail(str(error))
 
 
 @contextmanager

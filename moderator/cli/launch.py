@@ -5,10 +5,13 @@ goes to moderator.cli.commands, which parses the whole command line as before.""
 
 from __future__ import annotations
 
+import re
 import sys
 
 # What may come before the app opens: the data folder and the database, nothing else.
 APP_OPTIONS = ("--home", "--db")
+# A URL with a password (scheme://user:password@…): the command line refuses it in one sentence.
+_PASSWORD = re.compile(r"://[^/@]*:[^/@]*@")
 
 
 def app_arguments(argv: list[str]) -> dict[str, str | None] | None:
@@ -32,7 +35,7 @@ def app_arguments(argv: list[str]) -> dict[str, str | None] | None:
 def main(argv: list[str] | None = None) -> int:
     words = sys.argv[1:] if argv is None else argv
     options = app_arguments(words)
-    if options is None:
+    if options is None or _PASSWORD.search(options["--db"] or ""):
         from moderator.cli.commands import main as commands_main
 
         return commands_main(words)

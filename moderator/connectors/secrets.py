@@ -14,8 +14,9 @@ from pathlib import Path
 
 from moderator.errors import ModeratorError
 from moderator.filemodes import open_private, private_folder
+from moderator.storage.credentials import SERVICE as SERVICE  # re-exported: one credential store for all
+from moderator.storage.credentials import store_available as store_available
 
-SERVICE = "comment-moderator"
 KEYRING, FILE, SESSION = "keyring", "file", "session"
 PLACES = (KEYRING, FILE, SESSION)
 NO_STORE = ("This computer has no credential store (keyring found no backend), so the app cannot keep "
@@ -24,17 +25,6 @@ NO_STORE = ("This computer has no credential store (keyring found no backend), s
 
 _session: dict[str, str] = {}  # this process's memory: secrets asked for this session
 _lock = threading.Lock()
-
-
-def store_available() -> bool:
-    """Whether keyring has a real credential store here (its fail backend has priority 0)."""
-    try:
-        import keyring
-        from keyring.backends import fail
-    except ImportError:
-        return False
-    backend = keyring.get_keyring()
-    return not isinstance(backend, fail.Keyring) and getattr(backend, "priority", 1) > 0
 
 
 def account(site_key: str, username: str) -> str:

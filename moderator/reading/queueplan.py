@@ -83,12 +83,14 @@ class Plan:
         self.fts: Subquery | None = None
         self.match: ColumnElement[bool] | None = None
         self.like: ColumnElement[bool] | None = None
-        typed = search.fts_query(query.search) if query.search and search.uses_fts(session) else None
-        if typed and (not sorted or query.sort == Sort.RELEVANCE or search.fts_count(session, typed, FEW) <= FEW):
-            self.fts = search.fts_matches(typed)  # the matches lead, each comment looked up by id
-        elif typed:  # many matches: the sort's index leads, and the matching ids (a set made once) filter it
-            self.match = unindexed(Comment.id).in_(search.fts_ids(typed))
-        elif query.search and not search.uses_fts(session):
+        full_text = search.full_text(session)
+        typed = search.fts_query(query.search) if query.search and full_text else None
+        if full_text and typed and (not sorted or query.sort == Sort.RELEVANCE
+                                    or full_text.count(session, typed, FEW) <= FEW):
+            self.fts = full_text.fts_matches(typed)  # the matches lead, each comment looked up by id
+        elif full_text and typed:  # many matches: the sort's index leads, and the matching ids (a set made once) filter it
+            self.match = unindexed(Comment.id).in_(full_text.ids(typed))
+        elif query.search and not full_text:
             self.like = search.like_condition(query.search)
         self.by_score = query.sort == Sort.PRIORITY and query.model_id is not None
         # Is the sort read off its index? May the scores index (model, main) lead? Unsorted,

@@ -1,8 +1,9 @@
 """Free-text search over comment bodies and author names.
 
 THE ONE PLACE WITH SQLITE-ONLY SQL (FTS5; besides moderator/storage/fulltext.py, which
-makes the indexes). On SQLite, a search runs against FTS5 indexes kept in step with
-comments by triggers:
+makes the indexes); PostgreSQL's own is moderator/reading/pgsearch.py, chosen by
+`full_text` (FULL_TEXT: the database's name to its module). On SQLite, a search runs
+against FTS5 indexes kept in step with comments by triggers:
 - the word index `comments_fts`, ranked by bm25, for words written with spaces between them;
 - the part index of bodies `comments_fts_grams` (trigrams) for the rest: a term with a
   character of a script written without spaces (Chinese, Japanese, Thai, …) makes the whole
@@ -11,8 +12,8 @@ comments by triggers:
   in "DaveFromLeeds") matches too, after the others. (A search whose terms are split
   between the body's parts and the author's is not found.)
 The part indexes only narrow: each candidate is checked against its comment.
-Any other database (PostgreSQL in team mode) gets the portable fallback: every term as a
-case-insensitive substring (ILIKE), in time order.
+Any other database gets the portable fallback: every term as a case-insensitive substring
+(ILIKE), in time order.
 
 What a moderator may type: words (all must match), "a phrase", prefix* (also
 "a phras"*). Nothing typed can make a syntax error: every term is quoted for FTS5, and
@@ -28,9 +29,10 @@ characters that never occur in imported text, for the GUI to paint.
 
 from __future__ import annotations
 
+import importlib
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import (
@@ -61,7 +63,7 @@ SNIPPET_WORDS = 24  # a long body is cut to about this many words around the fir
 
 # A "quoted phrase" (the closing quote may be missing), with an optional * after it; or a word.
 _TOKEN = re.compile(r'"([^"]*)"?(\*?)|([^\s"]+)')
-_WORD = re.compile(r"[^\W_]+")  # letters and digits: what unicode61 keeps; the rest separates words
+WORD = re.compile(r"[^\W_]+")  # letters and digits: what unicode61 keeps; the rest separates words
 _SPACELESS = re.compile(f"[{SPACELESS_CLASS}]")
 GRAM = 3  # characters in a trigram: a shorter part is looked up by the trigrams it begins
 NO_TRIGRAM = '"\x01\x01\x01"'  # a trigram no text holds: what a part no trigram begins stands for
@@ -83,7 +85,7 @@ def terms(typed: str) -> list[Term]:
     for phrase, star, word in _TOKEN.findall(typed):
         if word:
             phrase, star = word.rstrip("*"), "*" if word.endswith("*") else ""
-        if _WORD.search(phrase):
+        if WORD.search(phrase):
             found.append(Term(" ".join(phrase.split()), bool(star)))
     return found
 
@@ -113,8 +115,30 @@ def fts_query(typed: str) -> Match | None:
     return Match(tuple(found)) if found else None
 
 
-def uses_fts(session: Session) -> bool:
-    return session.get_bind().dialect.name == "sqlite"
+# Each database's own full-text search, in a module of its own with the same fts_matches;
+# imported when used (PostgreSQL's costs nothing on SQLite). Any other database gets `like_condition`.
+FULL_TEXT = {"sqlite": "moderator.reading.search", "postgresql": "moderator.reading.pgsearch"}
+
+
+class FullText:
+    """A database's full-text search: the matches (id, rank), their ids, a bounded count."""
+
+    def __init__(self, module: str):
+        self.fts_matches: Callable[[Match], Subquery] = importlib.import_module(module).fts_matches
+
+    def ids(self, match: Match) -> Select[tuple[int]]:
+        """The ids of every comment matching (for `id IN (...)`)."""
+        return select(self.fts_matches(match).c.id)
+
+    def count(self, session: Session, match: Match, bound: int) -> int:
+        """How many comments match, counting no further than `bound` + 1 (cheap either way)."""
+        return session.execute(select(func.count()).select_from(self.ids(match).limit(bound + 1).subquery())).scalar_one()
+
+
+def full_text(session: Session) -> FullText | None:
+    """The session's database's full-text search (None: it has none, `like_condition` serves)."""
+    module = FULL_TEXT.get(session.get_bind().dialect.name)
+    return FullText(module) if module else None
 
 
 # --- SQLite: FTS5 ---------------------------------------------------------------------
@@ -141,17 +165,6 @@ def fts_matches(match: Match) -> Subquery:
     in_author = _by_author_parts(match).where(~exists().where(
         _fts.c.comments_fts.op("MATCH")(match.words()), _fts.c.rowid == Comment.id))
     return union_all(_by_words(match), in_author).subquery("fts")
-
-
-def fts_ids(match: Match) -> Select[tuple[int]]:
-    """The ids of every comment matching (for `id IN (...)`)."""
-    matches = fts_matches(match)
-    return select(matches.c.id)
-
-
-def fts_count(session: Session, match: Match, bound: int) -> int:
-    """How many comments match, counting no further than `bound` + 1 (cheap either way)."""
-    return session.execute(select(func.count()).select_from(fts_ids(match).limit(bound + 1).subquery())).scalar_one()
 
 
 def _by_words(match: Match) -> Select[tuple[int, float]]:
@@ -205,7 +218,7 @@ def _quoted(gram: str) -> str:
 
 
 def _holds(text_: ColumnElement[str] | InstrumentedAttribute[str], part: str) -> ColumnElement[bool]:
-    return text_.like(_pattern(part), escape="\\")
+    return text_.like(pattern(part), escape="\\")
 
 
 # --- Anything else: ILIKE ---------------------------------------------------------------
@@ -215,11 +228,11 @@ def like_condition(typed: str) -> ColumnElement[bool] | None:
     found = terms(typed)
     if not found:
         return None
-    return and_(*(or_(Comment.body.ilike(_pattern(t.text), escape="\\"),
-                      Comment.author.ilike(_pattern(t.text), escape="\\")) for t in found))
+    return and_(*(or_(Comment.body.ilike(pattern(t.text), escape="\\"),
+                      Comment.author.ilike(pattern(t.text), escape="\\")) for t in found))
 
 
-def _pattern(term: str) -> str:
+def pattern(term: str) -> str:
     return "%" + re.sub(r"([\\%_])", r"\\\1", term) + "%"
 
 
@@ -234,7 +247,7 @@ def highlights(typed: str, rows: Sequence[tuple[int, str, str]]) -> dict[int, tu
 def mark(text_: str, found: Sequence[Term], limit: int | None = None, parts: bool = False) -> str:
     """`text_` with each match of the terms marked (as parts wherever they stand, if `parts`);
     cut to `limit` words around the first."""
-    words = list(_WORD.finditer(text_))
+    words = list(WORD.finditer(text_))
     folded = [_fold(w.group(0)) for w in words]
     spans = sorted({span for term in found for span in _char_spans(text_, words, folded, term, parts)})
     first, last = 0, len(words)
@@ -268,7 +281,7 @@ def _parts(text_: str, part: str) -> list[tuple[int, int]]:
 
 def _spans(folded: list[str], term: Term) -> list[tuple[int, int]]:
     """(first word, last word + 1) of each place the term's words stand in a row."""
-    want = [_fold(w) for w in _WORD.findall(term.text)]
+    want = [_fold(w) for w in WORD.findall(term.text)]
     n = len(want)
     return [(i, i + n) for i in range(len(folded) - n + 1)
             if folded[i:i + n - 1] == want[:-1]

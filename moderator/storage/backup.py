@@ -1,10 +1,12 @@
-"""Full backup and restore of the SQLite database.
+"""Full backup and restore of the database.
 
-A backup is SQLite's online backup: a consistent copy taken in one step while the
-app keeps reading and writing (WAL). A restore checks the file first (SQLite's
-integrity check, our tables, a schema revision this version knows), refuses to
-replace a database that holds data unless forced, keeps a copy of what it
-replaces, then migrates the restored database if it is older than the app.
+On SQLite a backup is SQLite's online backup: a consistent copy taken in one step while
+the app keeps reading and writing (WAL). On PostgreSQL (a team database) it is a dump by
+PostgreSQL's own pg_dump, restored by pg_restore (pgbackup.py): the app finds them and
+says so when they are missing. A restore checks the file first (SQLite's integrity check,
+our tables, a schema revision this version knows; a dump's revision), refuses to replace a
+database that holds data unless forced, keeps a copy of what it replaces, then migrates
+the restored database if it is older than the app.
 """
 
 from __future__ import annotations
@@ -17,8 +19,10 @@ from pathlib import Path
 from sqlalchemy import Engine, inspect, text
 
 from moderator.errors import ModeratorError
+from moderator.storage import pgbackup
+from moderator.storage.copies import copy_aside
 from moderator.storage.migrate import known_revisions, prepare_database
-from moderator.storage.sqlitecopy import copy_aside, copy_database
+from moderator.storage.sqlitecopy import copy_database
 
 TABLES = {"sites", "articles", "comments", "decisions", "alembic_version"}
 
@@ -37,24 +41,34 @@ class RestoreInfo:
     replaced_copy: Path | None  # where the replaced database was saved, if it held data
 
 
+def _on_postgresql(engine: Engine) -> bool:
+    return engine.dialect.name == "postgresql"
+
+
 def backup_database(engine: Engine, out: Path, force: bool = False) -> BackupInfo:
-    source = _sqlite_file(engine)
     out = Path(out)
-    _check_target(out, Path(source), force)
-    copy_database(source, out)
+    if _on_postgresql(engine):
+        _check_target(out, None, force, "moderator-backup.dump")
+        pgbackup.dump(engine, out)
+    else:
+        source = _sqlite_file(engine)
+        _check_target(out, Path(source), force)
+        copy_database(source, out)
     return BackupInfo(out, out.stat().st_size, check_backup(out, engine))
 
 
-def _check_target(out: Path, source: Path, force: bool) -> None:
+def _check_target(out: Path, source: Path | None, force: bool, example: str = "moderator-backup.sqlite") -> None:
     if not out.parent.is_dir():
         raise ModeratorError(f"The folder {out.parent} does not exist; create it or choose another place for the backup.")
     if out.is_dir():
-        raise ModeratorError(f"{out} is a folder; give the backup a file name, e.g. {out / 'moderator-backup.sqlite'}.")
+        raise ModeratorError(f"{out} is a folder; give the backup a file name, e.g. {out / example}.")
+    if out.exists() and not force:
+        raise ModeratorError(f"{out} exists already; choose another name, or add --force to replace it.")
+    if source is None:  # a dump: no live file to mistake it for
+        return
     live = {source.resolve()} | {source.resolve().with_name(source.name + s) for s in ("-wal", "-shm", "-journal")}
     if out.resolve() in live or (out.exists() and source.exists() and out.samefile(source)):
         raise ModeratorError(f"{out} is the live database itself; choose another file for the backup.")
-    if out.exists() and not force:
-        raise ModeratorError(f"{out} exists already; choose another name, or add --force to replace it.")
 
 
 def check_backup(path: Path, engine: Engine) -> str:
@@ -62,6 +76,13 @@ def check_backup(path: Path, engine: Engine) -> str:
     path = Path(path)
     if not path.is_file():
         raise ModeratorError(f"{path}: no such file.")
+    revision = pgbackup.dump_revision(path) if _on_postgresql(engine) else _sqlite_revision(path)
+    if revision not in known_revisions(engine):
+        raise ModeratorError(f"{path} was made by a newer version of the app (schema {revision}); update the app first.")
+    return revision
+
+
+def _sqlite_revision(path: Path) -> str:
     try:
         with closing(sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)) as db:
             problems = [row[0] for row in db.execute("PRAGMA integrity_check")]
@@ -73,25 +94,25 @@ def check_backup(path: Path, engine: Engine) -> str:
         raise ModeratorError(f"{path} is damaged ({_first_problem(problems)}); nothing was restored.")
     if not TABLES <= tables or found is None:
         raise ModeratorError(f"{path} is not a Comment Moderator database; nothing was restored.")
-    revision = str(found[0])  # the file is anyone's: whatever it holds is compared as text
-    if revision not in known_revisions(engine):
-        raise ModeratorError(f"{path} was made by a newer version of the app (schema {revision}); update the app first.")
-    return revision
+    return str(found[0])  # the file is anyone's: whatever it holds is compared as text
 
 
 def restore_database(engine: Engine, source: Path, backups: Path, force: bool = False) -> RestoreInfo:
     """Replace the database's content with the backup's. Close the app first."""
     revision = check_backup(source, engine)
-    target = _sqlite_file(engine)
+    target = engine.url.render_as_string(hide_password=True) if _on_postgresql(engine) else _sqlite_file(engine)
     holds_data = _holds_data(engine)
     if holds_data and not force:
         raise ModeratorError(f"The database {target} holds data; add --force to replace it with {source} "
                              "(a copy of it is kept in the backups folder first).")
     replaced = copy_aside(engine, backups, label="pre-restore") if holds_data else None
     engine.dispose()
-    with closing(sqlite3.connect(f"{Path(source).resolve().as_uri()}?mode=ro", uri=True)) as backup, \
-            closing(sqlite3.connect(target)) as live:
-        backup.backup(live)  # page by page under SQLite's locks: never a half-copied file
+    if _on_postgresql(engine):
+        pgbackup.restore(engine, Path(source))
+    else:
+        with closing(sqlite3.connect(f"{Path(source).resolve().as_uri()}?mode=ro", uri=True)) as backup, \
+                closing(sqlite3.connect(target)) as live:
+            backup.backup(live)  # page by page under SQLite's locks: never a half-copied file
     engine.dispose()
     prepare_database(engine, backups)  # an older backup is brought up to this version's schema
     return RestoreInfo(Path(source), revision, replaced)
@@ -107,7 +128,7 @@ def _first_problem(problems: list[str]) -> str:
 
 def _sqlite_file(engine: Engine) -> str:
     if engine.dialect.name != "sqlite" or not engine.url.database:
-        raise ModeratorError("Backup and restore work on the SQLite database; for PostgreSQL use pg_dump and pg_restore.")
+        raise ModeratorError("Backup and restore work on an SQLite database file or a PostgreSQL database.")
     return engine.url.database
 
 

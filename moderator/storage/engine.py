@@ -6,11 +6,14 @@ import sqlite3
 from pathlib import Path
 from typing import Any, cast
 
-from sqlalchemy import Connection, Engine, create_engine, event
+from sqlalchemy import URL, Connection, Engine, create_engine, event
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
+from moderator.errors import DatabaseBusy
 from moderator.filemodes import private_file
 from moderator.storage.locks import BUSY_TIMEOUT_MS, Waiting, begin_writing
+from moderator.storage.pgpassword import with_stored_password
 
 SQLITE_PRAGMAS = (
     "PRAGMA foreign_keys=ON",
@@ -30,17 +33,32 @@ WRITE = "moderator_write"
 PATIENCE = "moderator_patience"
 
 
-def make_engine(url: str) -> Engine:
+# PostgreSQL: the advisory lock every write session takes, as SQLite's write lock (any
+# number that no other program on the team's database uses for its own advisory locks).
+WRITE_LOCK_KEY = 0x6D6F6400  # "mod", 0
+
+
+def make_engine(url: str | URL) -> Engine:
     # hide_parameters: a failed statement's message (logged, or shown) never carries the
-    # values it bound: a reply's text, a commenter's e-mail or IP address.
-    engine = create_engine(url, hide_parameters=True)
-    if engine.dialect.name == "sqlite":
-        _create_private(engine.url.database)
-        event.listen(engine, "connect", _set_sqlite_pragmas)
-        database = database_path(engine)
-        waiting = Waiting(database) if database is not None else None
-        event.listen(engine, "begin", lambda connection: _begin_sqlite(connection, waiting))
+    # values it bound: a reply's text, a commenter's e-mail or IP address. A team
+    # database's password comes from the credential store (pgpassword.py), else ~/.pgpass.
+    engine = create_engine(with_stored_password(url), hide_parameters=True)
+    set_up = _SET_UP.get(engine.dialect.name)
+    if set_up is not None:
+        set_up(engine)
     return engine
+
+
+def _set_up_sqlite(engine: Engine) -> None:
+    _create_private(engine.url.database)
+    event.listen(engine, "connect", _set_sqlite_pragmas)
+    database = database_path(engine)
+    waiting = Waiting(database) if database is not None else None
+    event.listen(engine, "begin", lambda connection: _begin_sqlite(connection, waiting))
+
+
+def _set_up_postgresql(engine: Engine) -> None:
+    event.listen(engine, "begin", _begin_postgresql)
 
 
 def database_path(engine: Engine) -> str | None:
@@ -80,6 +98,28 @@ def _begin_sqlite(connection: Connection, waiting: Waiting | None) -> None:
         connection.exec_driver_sql("BEGIN")
         return
     begin_writing(driver_of(connection), waiting, options.get(PATIENCE, BUSY_TIMEOUT_MS / 1000))
+
+
+def _begin_postgresql(connection: Connection) -> None:
+    """As on SQLite: a read session sees one snapshot (REPEATABLE READ: PostgreSQL's default
+    READ COMMITTED sees each statement's moment); a write session first takes the write lock,
+    a transaction-level advisory lock, waited for up to its patience, else DatabaseBusy."""
+    options = connection.get_execution_options()
+    if not options.get(WRITE, False):
+        connection.exec_driver_sql("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
+        return
+    patience_ms = int(options.get(PATIENCE, BUSY_TIMEOUT_MS / 1000) * 1000)
+    connection.exec_driver_sql(f"SET LOCAL lock_timeout = {max(patience_ms, 1)}")
+    try:
+        connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITE_LOCK_KEY})")
+    except OperationalError as error:
+        if getattr(error.orig, "sqlstate", None) == "55P03":  # lock_not_available: nothing done yet
+            raise DatabaseBusy() from error
+        raise
+    connection.exec_driver_sql(f"SET LOCAL lock_timeout = {BUSY_TIMEOUT_MS}")
+
+
+_SET_UP = {"sqlite": _set_up_sqlite, "postgresql": _set_up_postgresql}  # each database's set-up, in one place
 
 
 def driver_of(connection: Connection) -> sqlite3.Connection:

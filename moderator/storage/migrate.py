@@ -9,6 +9,8 @@ doubt, goes through alembic as before."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -16,7 +18,7 @@ from sqlalchemy import Connection, Engine, inspect, text
 from sqlalchemy.exc import DBAPIError
 
 from moderator.errors import ModeratorError
-from moderator.storage.sqlitecopy import copy_aside, database_file
+from moderator.storage.copies import copy_aside
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -94,14 +96,52 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
         command.upgrade(alembic_config(engine, connection), revision)
 
 
+# PostgreSQL: the advisory lock the app that migrates holds (any number no other program
+# on the team's database uses for its own advisory locks).
+MIGRATION_LOCK_KEY = 0x6D6F6401  # "mod", 1
+
+
+@contextmanager
+def _postgresql_migration_lock(engine: Engine) -> Iterator[None]:
+    """A session-level advisory lock on a connection of its own, held while the schema is
+    checked and migrated: a second app starting at the same moment waits, then finds the
+    schema at head. It ends with the connection, even if the app is killed."""
+    with engine.connect() as connection:
+        connection.exec_driver_sql(f"SELECT pg_advisory_lock({MIGRATION_LOCK_KEY})")
+        connection.commit()  # a session's lock outlives the transaction that took it
+        try:
+            yield
+        finally:
+            connection.exec_driver_sql(f"SELECT pg_advisory_unlock({MIGRATION_LOCK_KEY})")
+            connection.commit()
+
+
+# Who may migrate now, per database. SQLite: one app per data folder (the single-instance
+# lock), and a second process writing at once waits for SQLite's own write lock.
+_MIGRATION_LOCKS: dict[str, Callable[[Engine], AbstractContextManager[None]]] = {
+    "postgresql": _postgresql_migration_lock,
+}
+
+
+def migration_lock(engine: Engine) -> AbstractContextManager[None]:
+    lock = _MIGRATION_LOCKS.get(engine.dialect.name)
+    return lock(engine) if lock is not None else nullcontext()
+
+
 def prepare_database(engine: Engine, backups: Path) -> Path | None:
-    """Bring the schema to head. Returns the backup made first, if a migration was due.
+    """Bring the schema to head, one app at a time. Returns the backup made first, if a
+    migration was due.
 
     A database that has tables but an older revision is copied aside before it is
     touched; a brand-new one needs no copy.
     """
     if at_head(engine):
         return None
+    with migration_lock(engine):
+        return _migrate(engine, backups)
+
+
+def _migrate(engine: Engine, backups: Path) -> Path | None:
     current = current_revision(engine)
     if current == head_revision(engine):
         return None
@@ -110,8 +150,8 @@ def prepare_database(engine: Engine, backups: Path) -> Path | None:
         raise ModeratorError(f"The database {where} was made by a newer version of the app (schema {current}); "
                              "update the app to open it.")
     backup = None
-    # A database file is copied first; an in-memory one has nothing on disk to protect.
-    if inspect(engine).get_table_names() and database_file(engine) is not None:
+    # A database that holds tables is copied first (a file, or a dump on PostgreSQL).
+    if inspect(engine).get_table_names():
         backup = copy_aside(engine, backups, label=f"pre-migration-{current}")
     upgrade(engine)
     return backup
