@@ -97,14 +97,16 @@ def test_the_next_unclaimed_comment_skips_others_claims(demo_db):
 
 
 def test_two_moderators_asking_at_once_get_two_comments_on_postgresql(pg_url, paths):
-    """Two open transactions: the second does not wait for the first, and does not get its comment."""
+    """Two open transactions: the second does not wait for the first, and does not get its
+    comment. (Read sessions: the app's write sessions take turns on PostgreSQL too, under one
+    advisory lock, which would make the second wait for the first to commit.)"""
     db = open_database(pg_url, paths.backups)
     try:
         with db.sessions() as s:
             from moderator.importing.demo import load_demo
             load_demo(s)
         first, second = pending_ids(db, 2)
-        with db.write_sessions() as ana, db.write_sessions() as ben:
+        with db.sessions() as ana, db.sessions() as ben:
             assert claims.next_unclaimed(ana, "ana") == first  # not committed yet: its row stays locked
             assert claims.next_unclaimed(ben, "ben") == second
             ana.commit()

@@ -1,7 +1,7 @@
 """claims: the comment each moderator has open, with an expiry (team mode)
 
-Revision ID: 0012
-Revises: 0011
+Revision ID: 0013
+Revises: 0012
 Create Date: 2026-12-05 23:40:00
 
 When several moderators share a database, the comment one has open is claimed so the
@@ -14,8 +14,8 @@ from alembic import op
 
 import moderator.storage.models
 
-revision = '0012'
-down_revision = '0011'
+revision = '0013'
+down_revision = '0012'
 branch_labels = None
 depends_on = None
 
