@@ -5,10 +5,6 @@ check (`storage.roles.may_change`) answers the same."""
 
 from __future__ import annotations
 
-import re
-from pathlib import Path
-
-import psycopg
 import pytest
 from sqlalchemy import create_engine, text
 from sqlalchemy.exc import ProgrammingError
@@ -18,36 +14,13 @@ from moderator.moderation.decisions import decide
 from moderator.storage.models import Article, Comment, Connection, Site, utcnow
 from moderator.storage.roles import is_lead, may_change
 from moderator.vocabulary import Action, Status
-
-DOC = Path(__file__).resolve().parents[1] / "docs" / "team.md"
-
-
-def sql_blocks() -> tuple[str, str]:
-    section = DOC.read_text(encoding="utf-8").split("## Roles and grants", 1)[1].split("\n## ", 1)[0]
-    roles, grants = re.findall(r"```sql\n(.*?)```", section, re.S)
-    return roles, grants
-
-
-def run_each(connection, block: str) -> None:
-    for statement in (s.strip() for s in re.sub(r"--.*", "", block).split(";")):
-        if statement:
-            connection.execute(text(statement))
-
-
-@pytest.fixture(scope="module")
-def team_roles(pg_server):
-    """The server's roles, once (they belong to the whole server, not one database)."""
-    roles, _grants = sql_blocks()
-    with psycopg.connect(pg_server.url().replace("+psycopg", ""), autocommit=True) as connection:
-        exists = connection.execute("SELECT 1 FROM pg_roles WHERE rolname = 'moderator'").fetchone()
-    if not exists:
-        pg_server.execute(*[s.strip() for s in roles.split(";") if s.strip()])
+from tests.teamroles import as_user, create_roles, grant
 
 
 @pytest.fixture
-def team_db(team_roles, pg_url):
+def team_db(pg_server, pg_url):
     """The test's database with the grants of docs/team.md, a site and its connection."""
-    _roles, grants = sql_blocks()
+    create_roles(pg_server)
     owner = create_engine(pg_url)
     with Session(owner) as s:
         site = Site(key="news", name="News")
@@ -55,18 +28,17 @@ def team_db(team_roles, pg_url):
         s.flush()
         s.add(Connection(site_id=site.id, kind="wordpress", url="https://news.example.com"))
         s.commit()
-    with owner.begin() as connection:
-        run_each(connection, grants)
     owner.dispose()
+    grant(pg_url)
     return pg_url
 
 
-def as_user(url: str, user: str):
-    return create_engine(url.replace("postgres@", f"{user}@"))
+def engine_as(url: str, user: str):
+    return create_engine(as_user(url, user))
 
 
 def test_a_moderators_connection_cannot_change_a_connection_row_even_with_raw_sql(team_db):
-    engine = as_user(team_db, "ana")
+    engine = engine_as(team_db, "ana")
     try:
         for statement in ("UPDATE connections SET url = 'https://evil.example'",
                           "DELETE FROM connections",
@@ -85,7 +57,7 @@ def test_a_moderators_connection_cannot_change_a_connection_row_even_with_raw_sq
 
 
 def test_a_moderator_still_decides_and_a_lead_changes_connections(team_db):
-    moderator, lead = as_user(team_db, "ana"), as_user(team_db, "ben")
+    moderator, lead = engine_as(team_db, "ana"), engine_as(team_db, "ben")
     try:
         with Session(moderator) as s:
             article = Article(site_id=1, external_id="a1", headline="Headline")

@@ -8,13 +8,14 @@ from __future__ import annotations
 import time
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtWidgets import QApplication, QGroupBox, QLabel, QMessageBox
 from sqlalchemy import select
 
 from moderator.config import resolve_paths
 from moderator.gui import settings as S
 from moderator.gui.app import build_window
+from moderator.gui.sites.dialog import LEADS_ONLY
 from moderator.importing.demo import load_demo
 from moderator.moderation import claims
 from moderator.moderation.decisions import decide
@@ -22,6 +23,7 @@ from moderator.storage.database import open_database
 from moderator.storage.models import Claim, Comment
 from moderator.vocabulary import Action, Status
 from tests.gui.helpers import answer_modal, db_comment, decisions, press, wait_writes
+from tests.teamroles import as_user, create_roles, grant
 
 LIVE_WITHIN_MS = 1000  # the issue's promise: a colleague's decision shows within a second
 
@@ -42,10 +44,10 @@ def team_window(qtbot, tmp_path, team_url):
     (its claim released, its listener stopped) before the database is dropped."""
     opened = []
 
-    def open_(name: str):
+    def open_(name: str, url: str = team_url):
         paths = resolve_paths(str(tmp_path / name))
         paths.ensure()
-        window = build_window(paths, team_url)
+        window = build_window(paths, url)
         window.context.settings.set(S.MODERATOR_NAME, name)
         opened.append(window)
         window.show()
@@ -57,6 +59,8 @@ def team_window(qtbot, tmp_path, team_url):
         if window.isVisible():
             window.close()
         window.deleteLater()
+    # Gone now, with their timers: none reads a database after the test (or the server's end).
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
 
 
 def open_pending(qtbot, window) -> int:
@@ -144,3 +148,19 @@ def test_closing_a_window_releases_its_claim(qtbot, team_window):
     ana.close()
     with db.sessions() as s:
         assert s.scalars(select(Claim)).all() == []
+
+
+def test_a_moderator_sees_connections_greyed_and_a_lead_does_not(qtbot, team_window, team_url, pg_server):
+    create_roles(pg_server)
+    grant(team_url)
+    seen = {}
+
+    def look(dialog, who):
+        seen[who] = (dialog.findChild(QGroupBox, "addGroup").isEnabled(), dialog.findChild(QLabel, "messageLabel").text())
+
+    for who in ("ana", "ben"):  # ana is a moderator, ben a lead (docs/team.md)
+        window = team_window(who, as_user(team_url, who))
+        answer_modal(lambda dialog, who=who: look(dialog, who), "ConnectionsDialog")
+        window.sites.show_connections()
+    assert seen["ana"] == (False, LEADS_ONLY)
+    assert seen["ben"][0] is True
