@@ -16,7 +16,6 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import Insert, delete, or_, select, update
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from moderator.storage.models import Claim, Comment, core_table, utcnow
@@ -118,6 +117,12 @@ def _upsert(session: Session, comment_id: int, moderator: str, now: datetime) ->
 
 
 def _insert_for(dialect: str) -> Callable[[Any], Insert]:
-    """The dialect's INSERT … ON CONFLICT (both backends we run on have one; Core's own has not)."""
-    inserts: dict[str, Callable[[Any], Insert]] = {"sqlite": sqlite.insert, "postgresql": postgresql.insert}
-    return inserts[dialect]
+    """The dialect's INSERT … ON CONFLICT (both backends we run on have one; Core's own has not).
+    Imported here: the window starts without PostgreSQL's dialect (tests/test_startup_path.py)."""
+    if dialect == "postgresql":
+        from sqlalchemy.dialects import postgresql
+
+        return postgresql.insert
+    from sqlalchemy.dialects import sqlite
+
+    return sqlite.insert
