@@ -98,6 +98,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--note", default="", help="free text kept with the decision")
     p.add_argument("--if-status", choices=tuple(VISIBLE_TO_MODERATORS), metavar="STATUS",
                    help="decide only if the comment is still pending, approved or hidden (else refuse, changing nothing)")
+    p.add_argument("--if-version", type=int, metavar="N",
+                   help="decide only if the comment is still at version N, as `queue --json` showed it (else refuse, "
+                        "saying who changed it when, and change nothing)")
     _add_moderator(p)
 
     p = commands.add_parser("reply", help="reply to a comment as staff")
@@ -290,7 +293,8 @@ def _score_range(value: str) -> tuple[float, float | None]:
 def cmd_decide(db: Database, args: argparse.Namespace) -> int:
     with db.write_sessions() as session:
         changes = decide(session, [args.comment_id], args.action, args.moderator, args.reason, args.note,
-                         if_status=args.if_status)
+                         if_status=args.if_status,
+                         seen={args.comment_id: args.if_version} if args.if_version is not None else None)
         session.commit()
     if not changes.decided:
         print(f"Comment {args.comment_id} is already {STATUS_AFTER[args.action]}; nothing was changed.")

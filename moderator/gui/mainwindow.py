@@ -43,6 +43,8 @@ from moderator.gui.operations.files import FileActions
 from moderator.gui.queue.commands import QUEUE_TAB, QueueCommands
 from moderator.gui.queue.pane import QueuePane
 from moderator.gui.sites.window import SitesInWindow
+from moderator.gui.team.claims import ClaimsInWindow
+from moderator.gui.team.watch import TeamWatch
 from moderator.gui.workers.collector import IdleCollector
 from moderator.gui.workers.explaining import Explainer
 from moderator.gui.workers.progress import ProgressPanel
@@ -143,6 +145,12 @@ class MainWindow(QMainWindow):
         self.sites.attach_conflict_bar(self.panel)
         self.current.moved.connect(self.sites.conflict.load)
         self.current.moved.connect(lambda _comment_id: self.why.follow(self.panel.row))
+        # Team mode: what colleagues on the same database decide and claim (gui/team/)
+        self.watch = TeamWatch(context.db, self._read, self.writer, self)
+        self.claims = ClaimsInWindow(self.writer, self.watch, lambda: self.moderator, self)
+        self.panel.add_section(self.claims.bar)
+        self.current.moved.connect(self.claims.follow)
+        self.queue_pane.holder_of = lambda comment_id: self.watch.holder(comment_id, self.moderator)
         self._build_menus_and_toolbar()
         self._connect()
         self._show_model_in_queue()
@@ -249,7 +257,7 @@ class MainWindow(QMainWindow):
         return self.current.row
 
     def _decide(self, action: Action) -> None:
-        if (row := self._current_row()) is not None:
+        if (row := self._current_row()) is not None and self.claims.may_act_on(row, action):
             move_on = None if action == Action.RESTORE else lambda: self.step(True)
             self.decisions.decide(row, action, move_on, self.panel.deleted_by_author)
 
@@ -379,6 +387,8 @@ class MainWindow(QMainWindow):
             self.insight_window.shutdown()  # its readers' reads finish
         self.reader.close()
         self.files.close()  # an import under way finishes (or its Cancel stops it)
+        self.claims.close()  # our claim is released by the writer, before it closes
+        self.watch.close()
         self.writer.close()  # every decision shown as done is committed before we go
         self.collector.close()
         windowstate.save(self)

@@ -16,15 +16,17 @@ from __future__ import annotations
 import uuid
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import insert, select, tuple_, update
 from sqlalchemy.orm import Session, aliased
 
 from moderator.changes import Changes, Decided
 from moderator.errors import ConflictError, ModeratorError, NotFoundError
 from moderator.moderation.outbox import Queued, enqueue
 from moderator.storage.models import Article, Comment, Decision, core_table, utcnow
+from moderator.storage.notify import announce
 from moderator.vocabulary import STATUS_AFTER, VISIBLE_TO_MODERATORS, Action, Source, Status, check_reason
 
 # The decisions table as Core: inserts of thousands of rows without ORM bookkeeping.
@@ -40,6 +42,7 @@ class _Step:
     status_after: Status
     reason: str | None = None
     reverts_id: int | None = None
+    version: int | None = None  # the version read under the lock: the update holds only if it still is
 
 
 def decide(session: Session, comment_ids: Sequence[int], action: Action, moderator: str, reason: str | None = None,
@@ -62,8 +65,8 @@ def decide(session: Session, comment_ids: Sequence[int], action: Action, moderat
     if if_status is not None:
         _refuse_stale(session, current, {cid: 0 for cid in current if current[cid][1] != if_status}, if_status)
     target = STATUS_AFTER[action]
-    steps = [_Step(cid, article_id, status, target, reason)
-             for cid, (article_id, status, _version) in current.items() if status in VISIBLE_TO_MODERATORS
+    steps = [_Step(cid, article_id, status, target, reason, version=version)
+             for cid, (article_id, status, version) in current.items() if status in VISIBLE_TO_MODERATORS
              and status != target]
     return _write(session, steps, action, moderator, note, source, batch=source == Source.BULK or len(comment_ids) > 1)
 
@@ -136,12 +139,27 @@ def _refuse_stale(session: Session, current: Mapping[int, tuple[int, Status, int
         return
     first = min(stale)
     others = f" (and {len(stale) - 1} more)" if len(stale) > 1 else ""
-    latest = session.execute(select(Decision.moderator, Decision.created_at).where(Decision.comment_id == first)
-                             .order_by(Decision.id.desc()).limit(1)).first()
-    by = f", by {latest.moderator} at {latest.created_at:%H:%M:%S} UTC" if latest else ""
-    was = f"not {expected}" if expected is not None else "changed meanwhile"
-    raise ConflictError(f"Comment {first}{others} was {was} (it is now {current[first][1]}{by}); "
-                        "nothing was changed: look again before deciding.")
+    latest = session.execute(select(Decision.moderator, Decision.status_after, Decision.created_at)
+                             .where(Decision.comment_id == first).order_by(Decision.id.desc()).limit(1)).first()
+    if expected is not None:
+        raise ConflictError(f"Comment {first}{others} was not {expected} (it is now {current[first][1]}); "
+                            "nothing was changed: look again before deciding.")
+    if latest is None:  # changed without a decision (a site's sync): no one to name
+        raise ConflictError(f"Comment {first}{others} was changed meanwhile (it is now {current[first][1]}); "
+                            "nothing was changed: look again before deciding.")
+    raise ConflictError(f"{fresh_state(latest.moderator, latest.status_after, latest.created_at)} "
+                        f"(comment {first}{others}); nothing was changed: look again before deciding.")
+
+
+# What a decision did, as the sentence that names who changed a comment says it.
+DID = {Status.APPROVED: "approved this", Status.HIDDEN: "hid this", Status.PENDING: "sent this back to review",
+       Status.REMOVED: "removed this"}
+
+
+def fresh_state(moderator: str, status_after: str, at: datetime) -> str:
+    """E.g. "ana approved this at 14:02" (on this computer's clock, as the window shows times)."""
+    did = DID.get(Status(status_after), f"made this {status_after}")
+    return f"{moderator} {did} at {at.astimezone():%H:%M}"
 
 
 def _post_staff_comment(session: Session, article_id: int, parent_id: int | None, text: str, moderator: str,
@@ -168,7 +186,7 @@ def _reverse(session: Session, decision_ids: Sequence[int], moderator: str, acti
     _refuse_if_changed(rows, now)
     steps = [_Step(row.comment_id, now[row.comment_id][0], Status(row.status_after),
                    Status(row.status_before or Status.REMOVED),  # a staff post is undone by removing it
-                   row.reason if action == Action.REDO else None, row.id) for row in rows]
+                   row.reason if action == Action.REDO else None, row.id, now[row.comment_id][2]) for row in rows]
     batched = rows[0].batch_id is not None
     return _write(session, steps, action, moderator, "", Source.BULK if batched else Source.MANUAL, batch=batched)
 
@@ -213,13 +231,12 @@ def _refuse_if_changed(rows: list[Any], now: Mapping[int, tuple[int, Status, int
 def _write(session: Session, steps: list[_Step], action: Action, moderator: str, note: str, source: Source,
            batch: bool) -> Changes:
     batch_id, now = (uuid.uuid4().hex if batch else None), utcnow()
-    by_status: dict[Status, list[int]] = {}
+    by_status: dict[Status, list[_Step]] = {}
     for step in steps:
-        by_status.setdefault(step.status_after, []).append(step.comment_id)
-    for status, ids in by_status.items():
-        for chunk in _chunks(ids):
-            session.execute(update(Comment).where(Comment.id.in_(chunk))  # ORM objects loaded here follow
-                            .values(status=status, version=Comment.version + 1, updated_at=now))
+        by_status.setdefault(step.status_after, []).append(step)
+    for status, group in by_status.items():
+        for chunk in _chunks(group, CHUNK // 2):
+            _update_if_unchanged(session, chunk, status, now)
     if not steps:
         return Changes(batch_id=batch_id)
     rows = [{"comment_id": s.comment_id, "action": action, "reason": s.reason, "note": note, "moderator": moderator,
@@ -233,6 +250,7 @@ def _write(session: Session, steps: list[_Step], action: Action, moderator: str,
         session.execute(insert(decisions), rows)
         made = {cid: decision_id for cid, decision_id in
                 session.execute(select(Decision.comment_id, Decision.id).where(Decision.batch_id == batch_id))}
+    announce(session)  # the other apps on a shared database look again once this commits
     # For a connected site, each decision's outbox row, in this same transaction.
     enqueue(session, [Queued(s.comment_id, made[s.comment_id], s.status_before, s.status_after, s.reason)
                       for s in steps], source)
@@ -240,6 +258,24 @@ def _write(session: Session, steps: list[_Step], action: Action, moderator: str,
                                          s.status_after, action) for s in steps), batch_id)
 
 
-def _chunks(items: list[Any]) -> Iterator[list[Any]]:
-    for start in range(0, len(items), CHUNK):
-        yield items[start:start + CHUNK]
+def _update_if_unchanged(session: Session, steps: list[_Step], status: Status, now: datetime) -> None:
+    """UPDATE … WHERE (id, version) IN (what was read): a comment another session changed
+    since is not touched, and the whole decision is refused. Under the write lock (SQLite)
+    or the rows' locks (PostgreSQL's FOR UPDATE) it always holds; it is the guarantee
+    itself where a caller decides outside a write session."""
+    checked = [s for s in steps if s.version is not None]
+    unchecked = [s.comment_id for s in steps if s.version is None]  # a staff post made in this transaction
+    values = {"status": status, "version": Comment.version + 1, "updated_at": now}  # ORM objects loaded here follow
+    if checked:
+        done = session.execute(update(Comment).where(tuple_(Comment.id, Comment.version).in_(
+            [(s.comment_id, s.version) for s in checked])).values(**values))
+        if done.rowcount != len(checked):  # type: ignore[attr-defined]  # a DML result has its rowcount
+            raise ConflictError(f"{len(checked) - done.rowcount} of these comments changed while this decision "  # type: ignore[attr-defined]
+                                "was being written; nothing was changed: look again before deciding.")
+    if unchecked:
+        session.execute(update(Comment).where(Comment.id.in_(unchecked)).values(**values))
+
+
+def _chunks(items: list[Any], size: int = CHUNK) -> Iterator[list[Any]]:
+    for start in range(0, len(items), size):
+        yield items[start:start + size]

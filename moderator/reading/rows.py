@@ -62,6 +62,7 @@ class CommentRow:
             "is_staff": self.is_staff,
             "created_at": self.created_at.isoformat(),
             "status": self.status,
+            "version": self.version,  # what `moderator decide --if-version` takes
             "body": self.body,
         }
 

@@ -360,3 +360,16 @@ class ImportRun(Base):
     updated_to: Mapped[int] = mapped_column(default=0)
     # Some replies could not be linked as they were written: link them once all are in.
     link_replies: Mapped[bool] = mapped_column(default=False)
+
+
+class Claim(Base):
+    """A comment a moderator has open, so that others leave it (moderation/claims.py): one
+    holder per comment, until it is released or its time runs out (an app that died)."""
+
+    __tablename__ = "claims"
+    __table_args__ = (Index("ix_claims_moderator", "moderator"),)
+
+    comment_id: Mapped[int] = mapped_column(ForeignKey("comments.id"), primary_key=True, autoincrement=False)
+    moderator: Mapped[short_text]
+    claimed_at: Mapped[timestamp]
+    expires_at: Mapped[datetime] = mapped_column(UtcDateTime(), index=True)

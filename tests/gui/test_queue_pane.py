@@ -397,7 +397,7 @@ def test_a_decision_on_a_comment_someone_changed_since_is_refused_and_the_undo_s
     answer_modal(lambda box: (said.append(box.text()), box.accept()), QMessageBox)
     press(qtbot, window, Qt.Key.Key_A)
     wait_writes(qtbot, window)
-    assert len(said) == 1 and f"Comment {target} was changed meanwhile (it is now hidden, by bo at " in said[0]
+    assert len(said) == 1 and "bo hid this at " in said[0] and f"(comment {target})" in said[0]
     assert db_comment(window, target).status == Status.HIDDEN  # their decision stands
     assert [d.action for d in decisions(window) if d.comment_id == target] == ["hide"]
     assert window.undo_stack.count() == 1 and window.undo_stack.canUndo()

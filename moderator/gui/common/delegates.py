@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
@@ -85,8 +86,10 @@ class CommentDelegate(CardDelegate):
 
     def __init__(self, view: QAbstractItemView, max_body_lines: int | None, show_article: bool,
                  priority_of: PriorityOf, show_author: bool = True,
-                 show_score: bool = False, uniform: bool = False):
+                 show_score: bool = False, uniform: bool = False,
+                 holder_of: Callable[[int], str | None] = lambda _comment_id: None):
         super().__init__(view)
+        self.holder_of = holder_of  # team mode: which colleague has the comment open (gui/team/)
         self._max_lines, self._show_article, self._priority_of = max_body_lines, show_article, priority_of
         self._show_author, self._show_score = show_author, show_score
         self._uniform = uniform  # every card max_body_lines high: a lazy view sizes one row, not all
@@ -151,6 +154,9 @@ class CommentDelegate(CardDelegate):
         status_colour = look.STATUS_COLOURS.get(row.status, colour)
         palette = option.palette
         chip_left = look.draw_chip(painter, status, status_colour, small, rect.right(), rect.top(), palette, solid)
+        if (holder := self.holder_of(row.id)) is not None:
+            chip_left = look.draw_chip(painter, f"handled by {holder}", look.CLAIM_COLOUR, small, chip_left - 6, rect.top(),
+                                       palette, solid)
         if row.is_staff:
             chip_left = look.draw_chip(painter, "Staff", look.STAFF_COLOUR, small, chip_left - 6, rect.top(), palette, solid)
         elif (priority := self._priority_of(row.score)) is not None:

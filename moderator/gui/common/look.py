@@ -23,6 +23,7 @@ STATUS_COLOURS: dict[str, QColor] = {
     Status.REMOVED: QColor("#6b7280"),
 }
 STAFF_COLOUR = QColor("#1d4ed8")
+CLAIM_COLOUR = QColor("#a16207")  # a colleague has the comment open (team mode): amber, like the panel's bar
 PRIORITY_COLOURS = {"High": QColor("#b91c1c"), "Medium": QColor("#c2410c"), "Low": QColor("#4b5563")}
 ZERO_COLOUR = QColor("#6b7280")  # a count of nothing: grey, so it does not draw the eye (still readable)
 TEXT_CONTRAST = 4.5  # WCAG AA for text

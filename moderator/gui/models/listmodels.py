@@ -105,14 +105,17 @@ class KeysetListModel(QAbstractListModel):
         return [row.id for row in self._rows if row.id in wanted]
 
 
-def step_list(view: QListView, forward: bool) -> bool:
+def step_list(view: QListView, forward: bool, passes_over: Callable[[int], bool] | None = None) -> bool:
     """The next (or previous) row of a lazy list (its model has `fetch_through`), fetching
-    as it goes; False at either end. With nothing chosen yet, it starts where the view stands."""
+    as it goes; False at either end. With nothing chosen yet, it starts where the view stands.
+    `passes_over`: rows (by number) to step past, e.g. comments another moderator holds."""
     current, model = view.currentIndex(), view.model()
     if not highlighted(view).isValid():
         row = max(current.row(), 0)
     else:
         row = current.row() + (1 if forward else -1)
+    while row >= 0 and model.fetch_through(row) and passes_over is not None and passes_over(row):  # type: ignore[attr-defined]
+        row += 1 if forward else -1
     if row < 0 or not model.fetch_through(row):  # type: ignore[attr-defined]
         return False
     highlight(view, model.index(row, 0))

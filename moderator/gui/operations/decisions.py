@@ -18,13 +18,15 @@ from collections.abc import Callable, Sequence
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QMessageBox, QWidget
+from sqlalchemy.orm import Session
 
 from moderator.changes import Changes
+from moderator.gui.common import look
 from moderator.gui.common.messages import tell_or_report
 from moderator.gui.dialogs.forms import HideDialog, ReplyDialog
 from moderator.gui.operations.undo import DecisionCommand, Operation
 from moderator.gui.workers.writer import Writer
-from moderator.moderation import decisions
+from moderator.moderation import claims, decisions
 from moderator.reading import queries
 from moderator.reading.rows import CommentRow
 from moderator.vocabulary import STATUS_AFTER, Action, Source
@@ -99,10 +101,19 @@ class Decisions:
             reason, note = choice.reason, choice.note
         elif confirm and not self._confirmed(f"{VERBS[action]} {what}?", action):
             return False
-        moderator = self._moderator()
-        self._push(f"{VERBS[action]} {len(comment_ids):,}",
-                   lambda s: decisions.decide(s, comment_ids, action, moderator, reason, note, Source.BULK),
-                   on_done)
+        moderator, left_out = self._moderator(), [0]
+
+        def unclaimed_only(s: Session) -> Changes:  # what colleagues hold is theirs, read in the write's transaction
+            kept, left_out[0] = claims.without_others_claims(s, comment_ids, moderator)
+            return decisions.decide(s, kept, action, moderator, reason, note, Source.BULK)
+
+        def then() -> None:
+            on_done()
+            if left_out[0]:
+                self._say(f"{look.counted(left_out[0], 'comment')} left out: other moderators are handling them. "
+                          "Ctrl+Z undoes the rest.", 8000)
+
+        self._push(f"{VERBS[action]} {len(comment_ids):,}", unclaimed_only, then)
         return True
 
     @staticmethod

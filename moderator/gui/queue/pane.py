@@ -95,6 +95,7 @@ class QueuePane(QWidget):
     def __init__(self, read: Read, reader: Reader, priority_of: PriorityOf, parent: QWidget | None = None):
         super().__init__(parent)
         self._read = read
+        self.holder_of: Callable[[int], str | None] = lambda _comment_id: None  # team mode: a colleague's claim
         self._count_answer, self._histogram_answer = Latest(reader), Latest(reader)
         self._pending_answer, self._ids_answer = Latest(reader), Latest(reader)
         self.query = QueueQuery()
@@ -155,7 +156,8 @@ class QueuePane(QWidget):
         view = QListView(self)
         view.setModel(self.model)
         view.setUniformItemSizes(True)  # one row is measured, not every id in the queue
-        view.setItemDelegate(CommentDelegate(view, max_body_lines=3, show_article=True, priority_of=priority_of, uniform=True))
+        view.setItemDelegate(CommentDelegate(view, max_body_lines=3, show_article=True, priority_of=priority_of, uniform=True,
+                                             holder_of=lambda comment_id: self.holder_of(comment_id)))
         view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         view.setResizeMode(QListView.ResizeMode.Adjust)  # cards follow the column's width: no sideways scrolling, no cut chips
@@ -384,8 +386,8 @@ class QueuePane(QWidget):
         highlight(self.view, self.model.index(row) if row is not None else QModelIndex())
 
     def step(self, forward: bool) -> bool:
-        """The next (or previous) comment; False at either end."""
-        return step_list(self.view, forward)
+        """The next (or previous) comment, past those another moderator holds; False at either end."""
+        return step_list(self.view, forward, lambda row: self.holder_of(self.model.id_at(row)) is not None)
 
     def go_to(self, row: int) -> None:
         highlight(self.view, self.model.index(row))

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QGroupBox,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -35,10 +36,15 @@ KEEP_CHOICES = {KEYRING: "in this computer's credential store", FILE: "in a file
                 SESSION: "nowhere: ask each session"}
 
 
+LEADS_ONLY = "Only a lead can connect, turn off or remove sites on this team database; ask yours."
+
+
 class ConnectionsDialog:
-    def __init__(self, parent: QWidget, sites: SiteSync, writer: Writer, changed: Callable[[], None]):
+    def __init__(self, parent: QWidget, sites: SiteSync, writer: Writer, changed: Callable[[], None],
+                 may_change: bool = True):
         self.dialog: QDialog = load_form("connections_dialog", parent)
         self.sites, self.writer, self.changed = sites, writer, changed
+        self.may_change = may_change  # a lead's (storage/roles.py): else connections are only shown
         self._checker = Worker("site-check", self._failed, self.dialog)  # the credentials check, off the GUI thread
         d = self.dialog
         self.table = child(d, QTableWidget, "connectionsTable")
@@ -67,6 +73,9 @@ class ConnectionsDialog:
         self.table.itemSelectionChanged.connect(self._selected)
         self.rows: list[ConnectionRow] = []
         self.reload()
+        if not may_change:
+            child(d, QGroupBox, "addGroup").setEnabled(False)
+            self.message.setText(LEADS_ONLY)
 
     def _kind_changed(self) -> None:
         wordpress = KINDS[self.kind.currentIndex()] == "wordpress"
@@ -98,8 +107,8 @@ class ConnectionsDialog:
 
     def _selected(self) -> None:
         row = self._current()
-        self.toggle_button.setEnabled(row is not None)
-        self.remove_button.setEnabled(row is not None)
+        self.toggle_button.setEnabled(row is not None and self.may_change)
+        self.remove_button.setEnabled(row is not None and self.may_change)
         self.toggle_button.setText("Turn &off" if row is None or row.enabled else "Turn &on")
         self.selected.setText(f"Last error ({site_label(row)}): {row.last_error}" if row and row.last_error else "")
         self.selected.setVisible(bool(self.selected.text()))

@@ -23,6 +23,7 @@ from moderator.gui.sites.worker import SiteSync
 from moderator.gui.workers.progress import ProgressPanel
 from moderator.gui.workers.writer import Writer
 from moderator.storage.database import Database
+from moderator.storage.roles import may_change
 
 if TYPE_CHECKING:  # the sync engine loads with the first sync (bench/startup.py)
     from moderator.connectors.sync import SyncReport
@@ -33,7 +34,7 @@ STATUS_PAUSE_MS = 500  # the status word is recounted at most this often after w
 class SitesInWindow:
     def __init__(self, window: QMainWindow, db: Database, paths: AppPaths, writer: Writer, panel: ProgressPanel,
                  read: Callable, moderator: Callable[[], str], pulled: Callable[[], None] = lambda: None):
-        self.window, self.writer, self._pulled = window, writer, pulled
+        self.window, self.writer, self._pulled, self._read = window, writer, pulled, read
         self.sync = SiteSync(db, writer, panel, Secrets(paths.home / "secrets"), window)
         self.status = SiteStatus(window)
         window.statusBar().addPermanentWidget(self.status)
@@ -68,7 +69,8 @@ class SitesInWindow:
     def show_connections(self) -> None:
         from moderator.gui.sites.dialog import ConnectionsDialog  # its connectors load on first use
 
-        ConnectionsDialog(self.window, self.sync, self.writer, self.show_status).exec()
+        lead = self._read(lambda s: may_change(s, "connections"))
+        ConnectionsDialog(self.window, self.sync, self.writer, self.show_status, lead).exec()
 
     def _finished(self, reports: list[SyncReport]) -> None:
         self.show_status()

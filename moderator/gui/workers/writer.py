@@ -152,6 +152,11 @@ class Writer(Worker):
         self._closing = True
         super().close()
 
+    @property
+    def closed(self) -> bool:
+        """Closed (or closing): it takes no more writes."""
+        return self._closing
+
 
 class Reader(Worker):
     """Reads too slow for the GUI thread (counts, histograms, id lists at a million

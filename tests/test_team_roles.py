@@ -1,0 +1,79 @@
+"""Leads and moderators on PostgreSQL, by the database's own grants: the SQL of docs/team.md
+("Roles and grants") is run as written, then a moderator's own connection tries to change a
+connection row with raw SQL and is refused by the server, while a lead's is not; the app's
+check (`storage.roles.may_change`) answers the same."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import create_engine, text
+from sqlalchemy.exc import ProgrammingError
+from sqlalchemy.orm import Session
+
+from moderator.moderation.decisions import decide
+from moderator.storage.models import Article, Comment, Connection, Site, utcnow
+from moderator.storage.roles import is_lead, may_change
+from moderator.vocabulary import Action, Status
+from tests.teamroles import as_user, create_roles, grant
+
+
+@pytest.fixture
+def team_db(pg_server, pg_url):
+    """The test's database with the grants of docs/team.md, a site and its connection."""
+    create_roles(pg_server)
+    owner = create_engine(pg_url)
+    with Session(owner) as s:
+        site = Site(key="news", name="News")
+        s.add(site)
+        s.flush()
+        s.add(Connection(site_id=site.id, kind="wordpress", url="https://news.example.com"))
+        s.commit()
+    owner.dispose()
+    grant(pg_url)
+    return pg_url
+
+
+def engine_as(url: str, user: str):
+    return create_engine(as_user(url, user))
+
+
+def test_a_moderators_connection_cannot_change_a_connection_row_even_with_raw_sql(team_db):
+    engine = engine_as(team_db, "ana")
+    try:
+        for statement in ("UPDATE connections SET url = 'https://evil.example'",
+                          "DELETE FROM connections",
+                          "INSERT INTO connections (site_id, kind, url, username, enabled, secret_kept, hide_statuses, "
+                          "pull_every, pull_cursor, created_at) SELECT site_id, kind, url, username, enabled, secret_kept, "
+                          "hide_statuses, pull_every, pull_cursor, created_at FROM connections"):
+            with engine.begin() as connection, pytest.raises(ProgrammingError, match="permission denied"):
+                connection.execute(text(statement))
+        with engine.begin() as connection:  # a sync records where it got to
+            connection.execute(text("UPDATE connections SET last_error = 'offline', pull_cursor = '{}'"))
+        with Session(engine) as s:
+            assert not may_change(s, "connections") and not is_lead(s)
+            assert may_change(s, "rules")  # a table not there yet: the check does not invent a refusal
+    finally:
+        engine.dispose()
+
+
+def test_a_moderator_still_decides_and_a_lead_changes_connections(team_db):
+    moderator, lead = engine_as(team_db, "ana"), engine_as(team_db, "ben")
+    try:
+        with Session(moderator) as s:
+            article = Article(site_id=1, external_id="a1", headline="Headline")
+            s.add(article)
+            s.flush()
+            s.add(Comment(site_id=1, article_id=article.id, author="reader", body="hello", created_at=utcnow(),
+                          status=Status.PENDING))
+            s.commit()
+            cid = s.scalar(text("SELECT id FROM comments"))
+            assert decide(s, [cid], Action.APPROVE, "ana").decided
+            s.commit()
+        with lead.begin() as connection:
+            connection.execute(text("UPDATE connections SET url = 'https://news.example.org'"))
+        with Session(lead) as s:
+            assert may_change(s, "connections") and is_lead(s)
+    finally:
+        moderator.dispose()
+        lead.dispose()
+
