@@ -40,7 +40,7 @@ class TeamWatch(QObject):
         self.board: dict[int, str] = read(claims.live_claims)  # comment id -> who holds it (everyone's)
         self._latest = read(team.latest_decision)
         self._own: set[int] = set()  # decision ids this window's writer announced
-        writer.changed.connect(self._note_own)
+        writer.changed.listen(self._note_own)
         self._look_soon = QTimer(self, singleShot=True, interval=COALESCE_MS)
         self._look_soon.timeout.connect(self.look)
         self._poked.connect(self._look_soon.start, Qt.ConnectionType.QueuedConnection)
