@@ -31,10 +31,12 @@ MAY_IMPORT = {
     "storage": {"errors", "vocabulary", "filemodes"},
     "changes": {"vocabulary", "reading.rows"},  # the frozen rows a change carries, which import nothing of ours
     "moderation": {"errors", "storage", "vocabulary", "changes"},
-    "scoring": {"errors", "storage", "vocabulary", "settings"},  # settings: the priority thresholds' defaults
+    "scoring": {"errors", "storage", "vocabulary", "settings", "rules"},  # settings: the priority thresholds' defaults
+    # issue 14: rules run in the import's and the scorer's write transactions; their decisions reach the outbox
+    "rules": {"errors", "storage", "vocabulary", "changes", "moderation"},
     "reading": {"errors", "storage", "vocabulary", "changes", "scoring.priority", "formats.csvsafe"},
     "formats": {"errors", "storage", "vocabulary", "filemodes"},
-    "importing": {"config", "errors", "formats", "storage", "vocabulary"},
+    "importing": {"config", "errors", "formats", "storage", "vocabulary", "rules"},
     # the sites' own comment systems: pulls go through the import pipeline, pushes come from the outbox
     "connectors": {"errors", "vocabulary", "filemodes", "storage", "formats", "importing", "moderation", "changes"},
     # what the team decided against what the model scored; scoring.explain is the scoring process's own

@@ -31,6 +31,7 @@ from moderator.importing.parents import NewIds, ParentLinker
 from moderator.importing.report import ImportReport
 from moderator.importing.sqlfast import FastInsert
 from moderator.importing.target import Target
+from moderator.rules.apply import on_arrival
 from moderator.storage import replylinks
 from moderator.storage.models import Comment, Decision, core_table, utcnow
 from moderator.storage.staging import CHANGED, StagedImport, staged_changes, staged_comments
@@ -139,6 +140,8 @@ class Writer:
         rows = [(comment_id, *row, parent_id(row[3], comment_id)) for comment_id, row in zip(ids, new_rows)]
         self.loose = self.loose or any(row[-1] is None and row[4] is not None for row in rows)
         self.insert(rows)
+        if not self.staged:  # staged, the rules run as each batch is published (storage/staging.py)
+            on_arrival(self.connection, ids)
 
     def _existing(self, external_ids: list[str]) -> dict[str, _Existing]:
         """The rows these ids have already: here, or (staged) earlier in this file."""
