@@ -199,7 +199,8 @@ def record(connection: Connection, steps: Sequence[tuple[Any, Verdict, Action, S
                else None, "note": verdict.what, "moderator": MODERATOR, "source": Source.RULE, "created_at": now,
                "status_before": row.status, "status_after": after, "reverts_id": None, "batch_id": None,
                "rule": verdict.rule} for row, verdict, action, after in steps]
-    made: dict[int, int] = dict(connection.execute(insert(decisions).returning(decisions.c.comment_id, decisions.c.id), values).all())
+    inserted = insert(decisions).returning(decisions.c.comment_id, decisions.c.id)
+    made: dict[int, int] = dict(connection.execute(inserted, values).all())
     _enqueue(connection, [Queued(row.id, made[row.id], Status(row.status), after, value["reason"])
                           for (row, _v, action, after), value in zip(steps, values) if action != Action.FLAG])
     return [Decided(made[row.id], row.id, row.article_id, Status(row.status), after, action)
