@@ -197,7 +197,7 @@ def _reverse(session: Session, decision_ids: Sequence[int], moderator: str, acti
     steps = [_Step(row.comment_id, now[row.comment_id][0], Status(row.status_after),
                    Status(row.status_before or Status.REMOVED),  # a staff post is undone by removing it
                    row.reason if action == Action.REDO else None, row.id) for row in rows]
-    batched = rows[0].batch_id is not None
+    batched = rows[0].batch_id is not None or len(rows) > 1  # a rule's decisions reverted together: one step
     changes = _write(session, steps, action, moderator, "", Source.BULK if batched else Source.MANUAL, batch=batched)
     marks.reverse(session, rows, changes.decided, undoing=action == Action.UNDO)
     return changes

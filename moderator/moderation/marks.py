@@ -21,13 +21,14 @@ from sqlalchemy.orm import Session
 
 from moderator.changes import Decided
 from moderator.errors import ModeratorError
-from moderator.storage.models import Comment, Commenter, Featured, StandingChange, core_table, utcnow
+from moderator.storage.models import Comment, Commenter, Decision, Featured, StandingChange, core_table, utcnow
 from moderator.vocabulary import Action
 
 featured, commenters, standing_changes = core_table(Featured), core_table(Commenter), core_table(StandingChange)
+comments, decisions = core_table(Comment), core_table(Decision)
 FEATURING = (Action.FEATURE, Action.UNFEATURE)
 STANDING_AFTER = {Action.TRUST: "trusted", Action.BAN: "banned", Action.UNBAN: "normal", Action.UNTRUST: "normal"}
-MARKS = (*FEATURING, *STANDING_AFTER)
+MARKS = (*FEATURING, *STANDING_AFTER, Action.FLAG)
 NORMAL = "normal"
 
 
@@ -96,6 +97,9 @@ def reverse(session: Session, originals: Sequence[Any], decided: Sequence[Decide
         if row.mark in FEATURING:
             on = (row.mark == Action.FEATURE) != undoing
             apply(session, Action.FEATURE if on else Action.UNFEATURE, [by_comment[row.comment_id]])
+        elif row.mark == Action.FLAG:  # a rule's flag reverted (moderator/rules/revert.py), or that undone
+            rule = session.scalar(select(decisions.c.rule).where(decisions.c.id == row.marked_id))
+            session.execute(update(comments).where(comments.c.id == row.comment_id).values(flag=None if undoing else rule))
         elif row.mark in STANDING_AFTER:
             change = session.execute(select(standing_changes).where(standing_changes.c.decision_id == row.marked_id)).one()
             _set_standing(session, change.commenter_id, change.standing_before if undoing else change.standing_after)
