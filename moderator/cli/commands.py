@@ -18,6 +18,7 @@ from moderator import APP_NAME, __version__
 from moderator.cli import insight as cli_insight
 from moderator.cli import scoring as cli_scoring
 from moderator.cli import sites as cli_sites
+from moderator.cli import words as cli_words
 from moderator.config import LOG_FORMAT, AppPaths, resolve_db_url, resolve_paths
 from moderator.errors import explain
 from moderator.formats import FORMATS
@@ -125,7 +126,8 @@ def build_parser() -> argparse.ArgumentParser:
     cli_scoring.add_commands(commands)
     cli_insight.add_commands(commands, _time_argument)
     cli_sites.add_commands(commands)
-    COMMANDS.update(cli_scoring.HANDLERS | cli_insight.HANDLERS | cli_sites.HANDLERS)
+    cli_words.add_commands(commands)
+    COMMANDS.update(cli_scoring.HANDLERS | cli_insight.HANDLERS | cli_sites.HANDLERS | cli_words.HANDLERS)
     return parser
 
 

@@ -110,6 +110,32 @@ class Site(Base):
     premoderated: Mapped[bool] = mapped_column(default=True, server_default=true())
 
 
+class WordList(Base):
+    """A site's banned or suspect word list (moderator/rules/wordlists.py). `version` grows
+    with every change, so a cached matcher knows with one small read that it is stale."""
+
+    __tablename__ = "word_lists"
+    __table_args__ = (UniqueConstraint("site_id", "name"),)
+
+    id: Mapped[intpk]
+    site_id: Mapped[int] = mapped_column(ForeignKey("sites.id"))
+    name: Mapped[str] = mapped_column(String(20))  # banned, suspect
+    version: Mapped[int] = mapped_column(default=0)
+    changed_at: Mapped[timestamp]
+
+
+class WordListEntry(Base):
+    """One entry as the lead typed it: a word, a phrase or a `prefix*` stem."""
+
+    __tablename__ = "word_list_entries"
+    __table_args__ = (UniqueConstraint("list_id", "entry"),)
+
+    id: Mapped[intpk]
+    list_id: Mapped[int] = mapped_column(ForeignKey("word_lists.id"))
+    entry: Mapped[str] = mapped_column(String(500))
+    created_at: Mapped[timestamp]
+
+
 class Article(Base):
     __tablename__ = "articles"
     __table_args__ = (
