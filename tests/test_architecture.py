@@ -19,7 +19,7 @@ QT_MODULES = ("PySide6", "shiboken6", "PyQt5", "PyQt6")
 # may name one module of a part.
 CORE_BELOW_CLI = {"errors", "vocabulary", "config", "filemodes", "settings", "inifile", "changes", "storage",
                   "moderation", "reading", "scoring", "formats", "importing", "connectors",
-                  "insight"}
+                  "insight", "rules"}
 MAY_IMPORT = {
     "moderator": set(),
     "errors": set(),
@@ -33,7 +33,7 @@ MAY_IMPORT = {
     "moderation": {"errors", "storage", "vocabulary", "changes"},
     "scoring": {"errors", "storage", "vocabulary", "settings", "rules"},  # settings: the priority thresholds' defaults
     # issue 14: rules run in the import's and the scorer's write transactions; their decisions reach the outbox
-    "rules": {"errors", "storage", "vocabulary", "changes", "moderation"},
+    "rules": {"errors", "storage", "vocabulary", "changes", "moderation", "filemodes"},  # filemodes: word-list files
     "reading": {"errors", "storage", "vocabulary", "changes", "scoring.priority", "formats.csvsafe"},
     "formats": {"errors", "storage", "vocabulary", "filemodes"},
     "importing": {"config", "errors", "formats", "storage", "vocabulary", "rules"},

@@ -15,7 +15,7 @@ from moderator.storage.models import Article, Comment, Decision, RuleHit
 from moderator.vocabulary import Action, Source, Status
 from tests.rulesdata import WordScreen, import_rows, set_rules
 
-SCREEN = WordScreen({"banned_words": {"vermin"}, "suspect_words": {"rats"}, "personal_data": {"555"}})
+SCREEN = WordScreen({"banned_words": {"grotbag"}, "suspect_words": {"blimey"}, "personal_data": {"555"}})
 MODEL = ModelIdentity("tiny", "test", "0" * 64, "test", ("toxicity", "insult"), "toxicity")
 
 
@@ -62,8 +62,8 @@ def test_a_trusted_commenter_is_not_approved_over_personal_data_or_a_banned_word
         set_standing(session, ids["1"], Action.TRUST, "lead")
         session.commit()
         ids = import_rows(session, tmp_path, [{"comment_id": "2", "author": "Ann", "body": "call 555 now"},
-                                              {"comment_id": "3", "author": "Ann", "body": "vermin"},
-                                              {"comment_id": "4", "author": "Ann", "body": "rats in the port"}], "b.csv")
+                                              {"comment_id": "3", "author": "Ann", "body": "grotbag"},
+                                              {"comment_id": "4", "author": "Ann", "body": "blimey in the port"}], "b.csv")
         # The import ran with the text screen the database has; judged again with this one:
         for cid in (ids["2"], ids["3"], ids["4"]):
             session.execute(update(Comment).where(Comment.id == cid).values(status=Status.PENDING))
@@ -93,17 +93,17 @@ def test_premoderation_per_article(db, tmp_path):
 
 def test_word_rules_hide_and_flag_and_keep_what_they_found(db, tmp_path):
     with db.write_sessions() as session:
-        ids = import_rows(session, tmp_path, [{"comment_id": "1", "body": "wipe out the vermin"},
-                                              {"comment_id": "2", "body": "rats everywhere"},
+        ids = import_rows(session, tmp_path, [{"comment_id": "1", "body": "you grotbag"},
+                                              {"comment_id": "2", "body": "blimey everywhere"},
                                               {"comment_id": "3", "body": "a calm remark"}])
         changes = run_rules(session.connection(), list(ids.values()), screen_for=SCREEN)
         assert {d.comment_id: d.action for d in changes.decided} == {ids["1"]: Action.HIDE, ids["2"]: Action.FLAG}
-        assert rule_decisions(session, ids["1"])[0][:3] == ("hide", "banned_words", "banned word 'vermin'")
+        assert rule_decisions(session, ids["1"])[0][:3] == ("hide", "banned_words", "banned word 'grotbag'")
         assert session.scalar(select(Decision.reason).where(Decision.comment_id == ids["1"])) == "abuse"
         assert (status_of(session, ids["2"]), session.scalar(select(Comment.flag).where(Comment.id == ids["2"]))) == (
             Status.PENDING, "suspect_words")
         assert session.execute(select(RuleHit.rule, RuleHit.what, RuleHit.start, RuleHit.end)
-                               .where(RuleHit.comment_id == ids["2"])).all() == [("suspect_words", "suspect word 'rats'", 0, 4)]
+                               .where(RuleHit.comment_id == ids["2"])).all() == [("suspect_words", "suspect word 'blimey'", 0, 6)]
         # Judged again: no second decision, the hits replaced, not doubled.
         assert run_rules(session.connection(), list(ids.values()), screen_for=SCREEN).decided == ()
         assert len(session.scalars(select(RuleHit.id).where(RuleHit.comment_id == ids["2"])).all()) == 1
@@ -111,7 +111,7 @@ def test_word_rules_hide_and_flag_and_keep_what_they_found(db, tmp_path):
 
 def test_a_moderators_decision_is_never_overruled(db, tmp_path):
     with db.write_sessions() as session:
-        ids = import_rows(session, tmp_path, [{"comment_id": "1", "body": "vermin"}, {"comment_id": "2", "body": "rats"}])
+        ids = import_rows(session, tmp_path, [{"comment_id": "1", "body": "grotbag"}, {"comment_id": "2", "body": "blimey"}])
         decide(session, [ids["1"]], Action.APPROVE, "mod")
         decide(session, [ids["2"]], Action.HIDE, "mod", reason="spam")
         decide(session, [ids["2"]], Action.RESTORE, "mod")  # back to review by hand: still the moderator's

@@ -17,7 +17,7 @@ from moderator.storage.models import Comment, Decision, Featured, utcnow
 from moderator.vocabulary import Action, Status
 from tests.rulesdata import WordScreen, import_rows
 
-SCREEN = WordScreen({"banned_words": {"vermin"}, "suspect_words": {"rats"}})
+SCREEN = WordScreen({"banned_words": {"grotbag"}, "suspect_words": {"blimey"}})
 
 
 def statuses(session, ids):
@@ -27,10 +27,10 @@ def statuses(session, ids):
 
 def test_revert_a_rule_leaves_a_moderators_later_decision_alone_and_is_one_undoable_step(db, tmp_path):
     with db.write_sessions() as session:
-        ids = import_rows(session, tmp_path, [{"comment_id": "1", "body": "vermin here"},
-                                              {"comment_id": "2", "body": "more vermin"},
-                                              {"comment_id": "3", "body": "vermin again"},
-                                              {"comment_id": "4", "body": "rats"}])
+        ids = import_rows(session, tmp_path, [{"comment_id": "1", "body": "grotbag here"},
+                                              {"comment_id": "2", "body": "more grotbag"},
+                                              {"comment_id": "3", "body": "grotbag again"},
+                                              {"comment_id": "4", "body": "blimey"}])
         start = utcnow() - timedelta(seconds=1)
         run_rules(session.connection(), list(ids.values()), screen_for=SCREEN)
         decide(session, [ids["2"]], Action.APPROVE, "mod")  # a moderator looked at it since: theirs now
@@ -52,7 +52,7 @@ def test_revert_a_rule_leaves_a_moderators_later_decision_alone_and_is_one_undoa
 
 def test_reverting_a_flag_takes_it_off_and_taking_the_revert_back_puts_it_back(db, tmp_path):
     with db.write_sessions() as session:
-        ids = import_rows(session, tmp_path, [{"comment_id": "1", "body": "rats"}])
+        ids = import_rows(session, tmp_path, [{"comment_id": "1", "body": "blimey"}])
         start = utcnow() - timedelta(seconds=1)
         run_rules(session.connection(), [ids["1"]], screen_for=SCREEN)
         reverted = revert_rule(session, "suspect_words", start, "lead")
@@ -63,16 +63,16 @@ def test_reverting_a_flag_takes_it_off_and_taking_the_revert_back_puts_it_back(d
 
 def test_a_rule_before_the_time_is_not_reverted(db, tmp_path):
     with db.write_sessions() as session:
-        ids = import_rows(session, tmp_path, [{"comment_id": "1", "body": "vermin"}])
+        ids = import_rows(session, tmp_path, [{"comment_id": "1", "body": "grotbag"}])
         run_rules(session.connection(), [ids["1"]], screen_for=SCREEN)
         assert revert_rule(session, "banned_words", utcnow() + timedelta(seconds=1), "lead").changes.decided == ()
 
 
 def test_dry_run_counts_against_a_hand_computed_set(db, tmp_path):
     bodies = {  # external id: (body, what the moderator decided)
-        "1": ("vermin everywhere", Action.HIDE), "2": ("the vermin were removed by the council", Action.APPROVE),
-        "3": ("vermin vermin", Action.HIDE), "4": ("a kind word", Action.APPROVE), "5": ("rats in the port", Action.APPROVE),
-        "6": ("nasty but clean", Action.HIDE), "7": ("vermin", None),  # 7: pending, not decided: not counted
+        "1": ("grotbag everywhere", Action.HIDE), "2": ("the grotbag were removed by the council", Action.APPROVE),
+        "3": ("grotbag grotbag", Action.HIDE), "4": ("a kind word", Action.APPROVE), "5": ("blimey in the port", Action.APPROVE),
+        "6": ("nasty but clean", Action.HIDE), "7": ("grotbag", None),  # 7: pending, not decided: not counted
     }
     with db.write_sessions() as session:
         ids = import_rows(session, tmp_path, [{"comment_id": key, "body": body} for key, (body, _a) in bodies.items()])

@@ -20,7 +20,6 @@ Connection, not a Session.
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
@@ -35,6 +34,7 @@ from moderator.rules.evaluate import Found, Limits, RuleSpec, Subject, Verdict
 from moderator.rules.hits import TextHit
 from moderator.rules.kinds import HIDE_REASON, TEXT_KINDS, Kind, Mode
 from moderator.rules.store import limits_for, rule_specs
+from moderator.rules.text import load_text_screen
 from moderator.storage.models import (
     Article,
     Comment,
@@ -222,17 +222,6 @@ def _enqueue(connection: Connection, queued: list[Queued]) -> None:
 
 
 def default_screen(connection: Connection, site_id: int) -> Screen:
-    """The site's text screen (moderator/rules/text.py); none that finds anything until it exists."""
-    try:
-        text = importlib.import_module("moderator.rules.text")
-    except ModuleNotFoundError:
-        return _NoScreen()
+    """The site's text screen (moderator/rules/text.py: its lists and the patterns, cached per site)."""
     with Session(bind=connection) as session:
-        screen: Screen = text.load_text_screen(session, site_id)
-    return screen
-
-
-class _NoScreen:
-    def hits(self, text: str) -> list[TextHit]:
-        return []
-
+        return load_text_screen(session, site_id)

@@ -1,8 +1,8 @@
 """rules: the rules a lead sets, thresholds per model and label, commenters as people,
 featured comments, what a rule found in a comment, and which rule made a decision (issue 14)
 
-Revision ID: 0012
-Revises: 0011
+Revision ID: 0013
+Revises: 0012 (rules-text's word lists; on its own it followed 0011)
 Create Date: 2026-12-05 23:40:00
 
 At a million comments the migration stays instant: the columns added to comments,
@@ -23,8 +23,8 @@ from alembic import op
 
 import moderator.storage.models
 
-revision = '0012'
-down_revision = '0011'
+revision = '0013'
+down_revision = '0012'
 branch_labels = None
 depends_on = None
 
