@@ -88,7 +88,6 @@ def _commenter_commands(commands: Subcommands) -> None:
     actions = p.add_subparsers(dest="commenter_action", metavar="ACTION", required=True)
     show = actions.add_parser("show", help="standing, notes, and the standing's history")
     note = actions.add_parser("note", help="set the commenter's notes")
-    note.add_argument("text", metavar="TEXT")
     made = [show, note]
     for name, words in (("trust", "approve their comments unless a banned word or personal data hits"),
                         ("ban", "their new comments arrive hidden"), ("unban", "back to normal"),
@@ -101,6 +100,7 @@ def _commenter_commands(commands: Subcommands) -> None:
     for action in made:
         action.add_argument("name", metavar="NAME", help="the author's exact name, or their e-mail address")
         action.add_argument("--site", metavar="KEY", help="the site (default: the only one in the database)")
+    note.add_argument("text", metavar="TEXT")
 
 
 def cmd_rules(db: Database, args: argparse.Namespace) -> int:
