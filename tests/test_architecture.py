@@ -19,7 +19,7 @@ QT_MODULES = ("PySide6", "shiboken6", "PyQt5", "PyQt6")
 # may name one module of a part.
 CORE_BELOW_CLI = {"errors", "vocabulary", "config", "filemodes", "settings", "inifile", "changes", "storage",
                   "moderation", "reading", "scoring", "formats", "importing", "connectors",
-                  "insight"}
+                  "insight", "rules"}
 MAY_IMPORT = {
     "moderator": set(),
     "errors": set(),
@@ -31,7 +31,10 @@ MAY_IMPORT = {
     "storage": {"errors", "vocabulary", "filemodes"},
     "changes": {"vocabulary", "reading.rows"},  # the frozen rows a change carries, which import nothing of ours
     "moderation": {"errors", "storage", "vocabulary", "changes"},
-    "scoring": {"errors", "storage", "vocabulary", "settings"},  # settings: the priority thresholds' defaults
+    "scoring": {"errors", "storage", "vocabulary", "settings",  # settings: the priority thresholds' defaults
+                "rules.normalise"},  # a model also reads the comment with its disguises undone
+    # word lists, patterns and the normaliser (the text side of issue 14)
+    "rules": {"errors", "storage", "vocabulary", "filemodes"},
     "reading": {"errors", "storage", "vocabulary", "changes", "scoring.priority", "formats.csvsafe"},
     "formats": {"errors", "storage", "vocabulary", "filemodes"},
     "importing": {"config", "errors", "formats", "storage", "vocabulary"},

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from moderator.errors import FileFormatError, ModeratorError, NotFoundError
 from moderator.filemodes import written_aside
 from moderator.rules.matcher import EmptyEntry, entry_keys
-from moderator.storage.models import Site, WordList, WordListEntry, utcnow
+from moderator.storage.models import Site, WordList, WordListEntry, core_table, utcnow
 
 BANNED, SUSPECT = "banned", "suspect"
 LIST_NAMES = (BANNED, SUSPECT)
@@ -155,7 +155,7 @@ def _store(session: Session, site_id: int, name: str, new: list[str], replace: b
                                                     WordListEntry.entry.in_(to_remove)))
     if to_add:
         now = utcnow()
-        session.execute(WordListEntry.__table__.insert(),
+        session.execute(core_table(WordListEntry).insert(),
                         [{"list_id": word_list.id, "entry": entry, "created_at": now} for entry in to_add])
     if to_add or to_remove:
         _changed(word_list)
