@@ -93,6 +93,16 @@ def test_occlusion_gives_the_planted_trigger_the_largest_weight(tiny_models):
     assert found.log_odds == pytest.approx(scorer.logits([text])[0]["toxicity"], abs=1e-6)  # the same batch, unpadded
 
 
+def test_a_detoxify_model_scores_and_explains_the_disguised_trigger_as_the_plain_one(tiny_models):
+    scorer = load_scorer(tiny_models, "tiny")
+    plain, disguised = "you are an idiot", "you are an \u0456d\u200b\u0456\u043et"  # Cyrillic і о, a zero-width space
+    as_plain, as_disguised = scorer.score([plain, disguised])
+    assert as_disguised["toxicity"] == pytest.approx(as_plain["toxicity"], abs=1e-5)
+    assert scorer._score_as_written([disguised])[0]["toxicity"] < as_plain["toxicity"] - 0.1  # what it was before
+    found = explain(scorer, disguised, "toxicity")
+    assert found.read_as == plain and found.strongest(1)[0].text == TRIGGER
+
+
 def test_occlusion_runs_in_batches_and_reports_progress(tiny_models):
     scorer = load_scorer(tiny_models, "tiny")
     seen: list[tuple[int, int]] = []

@@ -12,10 +12,12 @@ setting; the e-mail of an editor is reported like any other and counts against u
 from __future__ import annotations
 
 import csv
+import json
 from pathlib import Path
 
 import pytest
 
+from moderator.config import SEEDS_DIR
 from moderator.rules.patterns import LINKS
 from moderator.rules.text import TextScreen
 from moderator.scoring.quick import QuickScreen
@@ -58,3 +60,18 @@ def test_the_defaults_catch_the_dangerous_and_leave_the_benign(verdicts):
     wrongly = [case["text"] for case, caught in verdicts if case["expected"] == "benign" and caught]
     assert sum(dangerous) / len(dangerous) >= 0.85, missed
     assert sum(benign) / len(benign) <= 0.15, wrongly
+
+
+def test_on_the_demo_threads_the_defaults_hit_what_needs_a_moderator():
+    """Reviewed by hand, comment by comment: threats, dehumanising language, doxxing, spam."""
+    screen = TextScreen()
+    found = {}
+    for line in (SEEDS_DIR / "demo_comments.jsonl").read_text("utf-8").splitlines():
+        comment = json.loads(line)
+        rules = sorted({hit.rule for hit in screen.hits(comment["body"])})
+        if rules:
+            found[comment["comment_id"]] = rules
+    assert found == {
+        "demo-14": ["threats"], "demo-17": ["dehumanising"], "demo-28": ["links"], "demo-29": ["links"],
+        "demo-32": ["personal_data"], "demo-37": ["dehumanising"], "demo-43": ["dehumanising"],
+        "demo-46": ["dehumanising"], "demo-52": ["dehumanising"]}

@@ -13,8 +13,8 @@ from __future__ import annotations
 
 DEHUMANISING = (
     "vermin", "subhuman*", "sub-human*", "untermensch*", "infestation", "cockroach*", "like cockroaches",
-    "are parasites", "bunch of parasites", "parasites on", "leeches on", "are leeches",
-    "are rats", "like rats", "dirty rats", "filthy rats", "rat people", "rodents",
+    "are parasites", "bunch of parasites", "parasites on", "you parasite", "spineless parasite", "leeches on", "are leeches",
+    "are rats", "like rats", "dirty rats", "filthy rats", "little rats", "you rats", "rat people", "rodents",
     "are animals", "these animals", "bunch of animals", "pack of animals", "no better than animals",
     "are savages", "bunch of savages", "these savages", "those savages", "those animals", "are barbarians",
     "mongrels", "are apes", "like apes",
@@ -23,7 +23,8 @@ DEHUMANISING = (
     "are lice", "are pests", "swarming in", "swarming into", "breed like", "breeding like",
     "not even human", "less than human", "barely human", "not fully human",
     "scum", "scumbag*", "filth", "human garbage", "human trash", "trash people", "waste of oxygen",
-    "wipe out the", "wipe them out", "exterminate*", "extermination", "purge them", "gas them",
+    "wipe out the", "wipe them out", "wiped off the map", "wipe them off the map", "off the face of the earth",
+    "exterminate*", "extermination", "purge them", "gas them",
     "back to the jungle", "go back to your country", "send them all back", "great replacement",
     "inferior race", "inferior races", "mud people",
 )
@@ -35,7 +36,8 @@ THREATS = (
     "you will pay for this", "you will be sorry", "your days are numbered", "you are dead meat",
     "dead man walking", "you are a dead man", "i will find you", "we will find you",
     "coming for you", "sleep with one eye open",
-    "shame if something happened", "something might happen to", "something bad will happen",
+    "shame if something happened", "a shame if someone", "a shame if anything happened",
+    "know more about you than you think", "something might happen to", "something bad will happen",
     "pay you a visit", "pay your family a visit", "visit you at home", "get what's coming",
     "what's coming to you", "gonna get you", "going to get you",
     "i will hurt you", "hurt your family", "i will kill you", "we will kill you", "gonna kill you",
