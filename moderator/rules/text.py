@@ -12,6 +12,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Iterable, Mapping, Sequence
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from moderator.rules.hits import TextHit
@@ -19,6 +20,7 @@ from moderator.rules.matcher import Matcher
 from moderator.rules.patterns import pattern_hits
 from moderator.rules.starter import DEHUMANISING, THREATS
 from moderator.rules.wordlists import BANNED, SUSPECT, entries, versions
+from moderator.storage.models import Article, Site
 
 BANNED_WORDS, SUSPECT_WORDS, DEHUMANISING_RULE, THREATS_RULE = "banned_words", "suspect_words", "dehumanising", "threats"
 # Each list's rule key and how its hits are named in a reason.
@@ -77,3 +79,18 @@ def load_text_screen(session: Session, site_id: int) -> TextScreen:
     with _cache_lock:
         _cache[key] = (current, screen)
     return screen
+
+
+def hits_in_article(session: Session, article_id: int, text: str) -> list[TextHit]:
+    """The hits in a text posted under an article (its site's screen)."""
+    site_id = session.scalar(select(Article.site_id).where(Article.id == article_id))
+    return [] if site_id is None else load_text_screen(session, site_id).hits(text)
+
+
+def warm_up(session: Session) -> int:
+    """Build every site's screen now (the folding table takes a moment once), so that the
+    first comment shown does not wait for it; the number of sites."""
+    site_ids = list(session.scalars(select(Site.id)))
+    for site_id in site_ids:
+        load_text_screen(session, site_id)
+    return len(site_ids)
