@@ -100,11 +100,12 @@ def entries(session: Session, site_id: int, name: str, search: str = "") -> list
     return sorted(session.scalars(query), key=str.casefold)
 
 
-def versions(session: Session, site_id: int) -> tuple[tuple[str, int], ...]:
-    """Each list's version: one small read that tells a cached matcher it is stale."""
-    rows = session.execute(select(WordList.name, WordList.version).where(WordList.site_id == site_id)
-                           .order_by(WordList.name))
-    return tuple((name, version) for name, version in rows)
+def versions(session: Session, site_id: int) -> tuple[tuple[str, int, str], ...]:
+    """Each list's version and time of change: one small read that tells a cached matcher it
+    is stale (the time too: a database restored from a backup may have the same version)."""
+    rows = session.execute(select(WordList.name, WordList.version, WordList.changed_at)
+                           .where(WordList.site_id == site_id).order_by(WordList.name))
+    return tuple((name, version, changed.isoformat()) for name, version, changed in rows)
 
 
 def add_entries(session: Session, site_id: int, name: str, new: Iterable[str]) -> ListChange:
