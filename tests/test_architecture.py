@@ -31,9 +31,11 @@ MAY_IMPORT = {
     "storage": {"errors", "vocabulary", "filemodes"},
     "changes": {"vocabulary", "reading.rows"},  # the frozen rows a change carries, which import nothing of ours
     "moderation": {"errors", "storage", "vocabulary", "changes"},
-    "scoring": {"errors", "storage", "vocabulary", "settings", "rules"},  # settings: the priority thresholds' defaults
-    # issue 14: rules run in the import's and the scorer's write transactions; their decisions reach the outbox
-    "rules": {"errors", "storage", "vocabulary", "changes", "moderation", "filemodes"},  # filemodes: word-list files
+    "scoring": {"errors", "storage", "vocabulary", "settings",  # settings: the priority thresholds' defaults
+                "rules"},  # a model also reads the comment with its disguises undone (rules.normalise);
+    # rules run in the scorer's write transaction (rules.apply)
+    # issue 14: word lists, patterns and the normaliser (text side), evaluation and its decisions (engine side)
+    "rules": {"errors", "storage", "vocabulary", "filemodes", "changes", "moderation"},
     "reading": {"errors", "storage", "vocabulary", "changes", "scoring.priority", "formats.csvsafe"},
     "formats": {"errors", "storage", "vocabulary", "filemodes"},
     "importing": {"config", "errors", "formats", "storage", "vocabulary", "rules"},

@@ -6,6 +6,8 @@ from __future__ import annotations
 import json
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from moderator.config import SEEDS_DIR
 from moderator.rules.matcher import Matcher
@@ -146,3 +148,12 @@ def test_the_model_reads_the_disguise_undone_and_an_ordinary_comment_unchanged(t
 def test_ordinary_comments_reach_the_model_unchanged():
     unchanged = [text for text in _seed_texts() if for_model(text) == text]
     assert len(unchanged) >= 0.9 * len(_seed_texts())
+
+
+@given(st.text(alphabet=st.sampled_from("aAsS1l0$@ .-_'\u200b\u00adіоаßﬁ１ＳX天9\n") | st.characters(), max_size=40))
+@settings(max_examples=300, deadline=None)
+def test_any_text_folds_the_same_both_ways_and_maps_inside_itself(text):
+    for one in "il":
+        mapped = fold_with_map(text, one)
+        assert mapped.text == fold(text, one)
+        assert all(0 <= start <= end <= len(text) for start, end in zip(mapped.starts, mapped.ends, strict=True))

@@ -40,7 +40,7 @@ def test_add_remove_search_and_version(demo_db, site_id):
     with demo_db.sessions() as session:
         assert wordlists.entries(session, site_id, BANNED, "KNOW") == ["Know where you live"]
         assert wordlists.entries(session, site_id, BANNED, "%") == []
-        assert wordlists.versions(session, site_id) == (("banned", 1),)
+        assert [(name, version) for name, version, _ in wordlists.versions(session, site_id)] == [("banned", 1)]
     with demo_db.write_sessions() as session:
         wordlists.remove_entries(session, site_id, BANNED, ["vermin"])
         session.commit()
@@ -173,3 +173,24 @@ def test_hits_come_in_text_order_with_original_offsets():
         ("personal_data", "07700 900461"), ("suspect_words", "clowns"), ("banned_words", "іdі0t"),
         ("links", "www.spam.example.com")]
     assert hits[2].what == "banned word 'idiot'" and hits[1].what == "suspect word 'clown*'"
+
+
+def test_two_databases_never_share_a_screen(tmp_path):
+    from moderator.importing.demo import load_demo
+    from moderator.storage.database import open_database
+
+    """Not even one made again at the same path, with its list at the same version."""
+    screens = []
+    for word in ("rotations", "summit"):
+        for old in tmp_path.glob("same.sqlite*"):
+            old.unlink()
+        db = open_database(f"sqlite:///{tmp_path / 'same.sqlite'}", tmp_path / "backups")
+        with db.write_sessions() as session:
+            load_demo(session)
+            site_id = wordlists.site_for_lists(session, None).id
+            wordlists.add_entries(session, site_id, BANNED, [word])  # the same version, 1, in both
+            session.commit()
+        with db.sessions() as session:
+            screens.append([h.what for h in load_text_screen(session, site_id).hits("rotations at the summit")])
+        db.dispose()
+    assert screens == [["banned word 'rotations'"], ["banned word 'summit'"]]

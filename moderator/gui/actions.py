@@ -65,6 +65,7 @@ class ActionId(Enum):
     WHY = auto()
     INSIGHT = auto()
     GUIDE = auto()
+    WORD_LISTS = auto()  # rules (issue 14)
 
 
 @dataclass(frozen=True)
@@ -145,6 +146,8 @@ SPECS: dict[ActionId, ActionSpec] = {
         "Show which words of this comment move its score up or down", None, "View"),
     ActionId.INSIGHT: ActionSpec("&Insight…", ("Ctrl+I",),
         "Charts of scores and decisions, and which threshold the team's decisions support", None, "View"),
+    ActionId.WORD_LISTS: ActionSpec("&Word lists…", (), "The site's banned and suspect words: add, remove, search, "
+        "import and export", None, "File"),
     ActionId.QUIT: ActionSpec("&Quit", (QKeySequence.StandardKey.Quit, "Ctrl+Q"),
         "Close the app; every decision is already saved", None, "File"),
 }
@@ -163,7 +166,7 @@ MENUS: dict[str, tuple[ActionId | None, ...]] = {
                ActionId.FILTER_COMMENTER, ActionId.FILTER_SCORE, ActionId.FILTER_DATE, ActionId.CLEAR_FILTERS),
     "&Go": (ActionId.NEXT, ActionId.PREVIOUS, None, ActionId.SHOW_ARTICLES, ActionId.SHOW_QUEUE, None,
             ActionId.COMMENTER, ActionId.WHY, ActionId.AUDIT_LOG, ActionId.INSIGHT),
-    "Si&te": (ActionId.CONNECTIONS, ActionId.SYNC_NOW, ActionId.SYNC_LOG),
+    "Si&te": (ActionId.CONNECTIONS, ActionId.SYNC_NOW, ActionId.SYNC_LOG, None, ActionId.WORD_LISTS),
     "&Help": (ActionId.GUIDE, ActionId.SHORTCUTS, None, ActionId.ABOUT),
 }
 TOOLBAR: tuple[ActionId | None, ...] = (ActionId.APPROVE, ActionId.HIDE, ActionId.RESTORE, ActionId.REPLY, None,

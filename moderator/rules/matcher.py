@@ -10,6 +10,7 @@ in the comment is at least as long as in the entry, so "as" is no hit for "ass".
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -41,19 +42,36 @@ class EntryKeys:
     stem: bool
 
 
+# English contractions: a phrase matches written either way ("you are dead" / "you're dead").
+LONG_FORMS = {"re": "are", "ll": "will", "ve": "have", "m": "am", "s": "is"}
+SHORT_FORMS = {long: short for short, long in LONG_FORMS.items()}
+CONTRACTED = re.compile(r"['’](re|ll|ve|m|s)\b", re.IGNORECASE)
+UNCONTRACTED = re.compile(r"\b(are|will|have|am|is)\b", re.IGNORECASE)
+
+
+def written_both_ways(phrase: str) -> list[str]:
+    """The phrase, with its contractions spelt out, and contracted (only if it changes)."""
+    if " " not in phrase.strip() and not CONTRACTED.search(phrase):
+        return [phrase]
+    spelt = CONTRACTED.sub(lambda m: " " + LONG_FORMS[m.group(1).lower()], phrase)
+    contracted = UNCONTRACTED.sub(lambda m: "'" + SHORT_FORMS[m.group(1).lower()], spelt)
+    return list(dict.fromkeys((phrase, spelt, contracted)))
+
+
 def entry_keys(entry: str) -> EntryKeys:
     """The keys of a list entry; raises EmptyEntry if it folds to nothing."""
     text = entry.strip()
     stem = text.endswith("*")
     body = text.rstrip("*") if stem else text
-    keys = []
-    for one, form in zip("il", fold_variants(body), strict=False):
-        core = form.strip(" ")
-        if not core:
-            raise EmptyEntry(entry)
-        runs = tuple(fold_with_map(body, one).runs[1:1 + len(core)])
-        keys.append((" " + core + ("" if stem else " "), runs))
-    return EntryKeys(tuple(keys), stem)
+    keys: dict[str, tuple[int, ...]] = {}
+    for way in written_both_ways(body):
+        for one, form in zip("il", fold_variants(way), strict=False):
+            core = form.strip(" ")
+            if not core:
+                raise EmptyEntry(entry)
+            runs = tuple(fold_with_map(way, one).runs[1:1 + len(core)])
+            keys.setdefault(" " + core + ("" if stem else " "), runs)
+    return EntryKeys(tuple(keys.items()), stem)
 
 
 class Matcher:

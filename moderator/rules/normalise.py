@@ -50,6 +50,7 @@ LEET_WORD = re.compile(r"(?<![^ ])(?=[^ ]*[013457$@])[^ ]+")
 LETTER = re.compile(r"[^\W\d_]")
 NUMBER_WITH_UNIT = re.compile(r"\d+(?:st|nd|rd|th|s|am|pm|k|m|g|kg|km|mm|cm|ml|x|h|min|p|mb|gb|bn)", re.IGNORECASE)
 SQUEEZE = re.compile(r"([^\W\d_])\1+")
+SPACES = re.compile(r"  +")
 LEET_I = str.maketrans("013457$@", "oieast" + "sa")
 LEET_L = str.maketrans("013457$@", "oleast" + "sa")
 
@@ -180,7 +181,11 @@ def fold_with_map(text: str, one: str = "i") -> Folded:
 
 
 def _base_with_map(text: str) -> tuple[str, list[int], list[int]]:
-    """`_base(text)` character by character, each output character with its origin."""
+    """`_base(text)`, each output character with its origin."""
+    if text.isascii():  # one character for one: only the spaces to collapse
+        folded = " " + text.translate(ascii_table()) + " "
+        starts = [0, *range(len(text)), len(text)]
+        return _collapsed(folded, starts, [0, *range(1, len(text) + 1), len(text)])
     table = fold_table()
     chars, starts, ends = [" "], [0], [0]
     for index, char in enumerate(text):
@@ -200,16 +205,46 @@ def _base_with_map(text: str) -> tuple[str, list[int], list[int]]:
     return "".join(chars), starts, ends
 
 
+def _collapsed(text: str, starts: list[int], ends: list[int]) -> tuple[str, list[int], list[int]]:
+    """Each run of spaces made one space (the first of the run stands for it)."""
+    out: list[str] = []
+    new_starts: list[int] = []
+    new_ends: list[int] = []
+    position = 0
+    for match in SPACES.finditer(text):
+        out.append(text[position:match.start() + 1])
+        new_starts += starts[position:match.start() + 1]
+        new_ends += ends[position:match.start() + 1]
+        position = match.end()
+    out.append(text[position:])
+    new_starts += starts[position:]
+    new_ends += ends[position:]
+    joined = "".join(out)
+    if joined == " ":  # nothing but separators: two spaces, as _base gives
+        return "  ", [0, len(text) - 2], [0, len(text) - 2]
+    return joined, new_starts, new_ends
+
+
 def _squeezed_with_map(text: str, starts: list[int], ends: list[int]) -> Folded:
+    """Step 4 with the map: each run of a letter kept as its first, with the run's length."""
     out: list[str] = []
     new_starts: list[int] = []
     new_ends: list[int] = []
     runs: list[int] = []
-    for match in re.finditer(r"([^\W\d_])\1*|.", text, re.DOTALL):
-        out.append(text[match.start()])
-        new_starts.append(starts[match.start()])
-        new_ends.append(ends[match.end() - 1])
-        runs.append(match.end() - match.start() if match.group(1) else 1)
+    position = 0
+    for match in SQUEEZE.finditer(text):
+        first, end = match.start(), match.end()
+        out.append(text[position:first + 1])
+        new_starts += starts[position:first + 1]
+        new_ends += ends[position:first]
+        new_ends.append(ends[end - 1])
+        runs += [1] * (first - position)
+        runs.append(end - first)
+        position = end
+    out.append(text[position:])
+    new_starts += starts[position:]
+    new_ends += ends[position:]
+    runs += [1] * (len(text) - position)
     return Folded("".join(out), new_starts, new_ends, runs)
 
 
@@ -220,22 +255,28 @@ def runs_of(text: str, one: str = "i") -> list[int]:
 
 # What a model reads: the disguises undone, nothing else changed (no case folding, accents
 # kept), so an ordinary comment is left exactly as it was and is scored once.
-MODEL_WORD = re.compile(r"(?:[^\W_]|[$@])+")
+# A word holding a digit or symbol that may stand for a letter (anchored at the word's start).
+MODEL_WORD = re.compile(r"(?<![\w$@])(?=[\w$@]*[013457$@])[\w$@]+")
 MIXED_WORD = re.compile(r"\S+")
 LONG_RUN = re.compile(r"([^\W\d_])\1{2,}")
+# Four or more single letters spaced out, as in "f u c k" or "s.h.i.t": one word to a model.
+SPACED_LETTERS = re.compile(r"(?<![^\W\d_])(?:[^\W\d_][ .*_-]){3,}[^\W\d_](?![^\W\d_])")
+SPACERS = re.compile(r"[ .*_-]")
 
 
 def for_model(text: str) -> str:
     """The comment with zero-width characters removed, fullwidth and mathematical letters
     made plain, look-alike letters made Latin in words that also hold Latin letters,
     digits and symbols inside words read as letters (`1` as `i`), and runs of three or more
-    of one letter squeezed: "іdі0t" → "idiot", "fuuuun" → "fun". Unchanged when no disguise."""
+    of one letter squeezed, four or more single letters spaced out joined: "іdі0t" → "idiot",
+    "fuuuun" → "fun", "s h i t" → "shit". Unchanged when no disguise."""
     if text.isascii():
         cleaned = text
     else:
         cleaned = unicodedata.normalize("NFKC", "".join(c for c in text if not _in(IGNORABLE_RANGES, ord(c))))
         cleaned = MIXED_WORD.sub(_latin_if_mixed, cleaned)
     cleaned = MODEL_WORD.sub(lambda m: _leet(m.group(), LEET_I), cleaned)
+    cleaned = SPACED_LETTERS.sub(lambda m: SPACERS.sub("", m.group()), cleaned)
     return LONG_RUN.sub(r"\1", cleaned)
 
 

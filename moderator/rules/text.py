@@ -10,8 +10,10 @@ window costs next to nothing.
 from __future__ import annotations
 
 import threading
+import weakref
 from collections.abc import Iterable, Mapping, Sequence
 
+from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
 from moderator.rules.hits import TextHit
@@ -19,6 +21,7 @@ from moderator.rules.matcher import Matcher
 from moderator.rules.patterns import pattern_hits
 from moderator.rules.starter import DEHUMANISING, THREATS
 from moderator.rules.wordlists import BANNED, SUSPECT, entries, versions
+from moderator.storage.models import Article, Site
 
 BANNED_WORDS, SUSPECT_WORDS, DEHUMANISING_RULE, THREATS_RULE = "banned_words", "suspect_words", "dehumanising", "threats"
 # Each list's rule key and how its hits are named in a reason.
@@ -60,20 +63,36 @@ class TextScreen:
         return sorted(found, key=lambda hit: (hit.start, hit.end, hit.rule, hit.what))
 
 
-_cache: dict[tuple[str, int], tuple[tuple[tuple[str, int], ...], TextScreen]] = {}
+Versions = tuple[tuple[str, int, str], ...]
+# Per database (its engine: a restored or another database is another entry) and site.
+_cache: weakref.WeakKeyDictionary[Engine, dict[int, tuple[Versions, TextScreen]]] = weakref.WeakKeyDictionary()
 _cache_lock = threading.Lock()
 
 
 def load_text_screen(session: Session, site_id: int) -> TextScreen:
-    """The site's screen, built again only when one of its lists changed since the last call
-    (the database's URL and the site's id name the cache entry)."""
-    key = (str(session.get_bind().engine.url), site_id)
+    """The site's screen, built again only when one of its lists changed since the last call."""
+    engine = session.get_bind().engine
     current = versions(session, site_id)
     with _cache_lock:
-        cached = _cache.get(key)
+        cached = _cache.get(engine, {}).get(site_id)
     if cached is not None and cached[0] == current:
         return cached[1]
     screen = TextScreen({name: entries(session, site_id, name) for name in (BANNED, SUSPECT)})
     with _cache_lock:
-        _cache[key] = (current, screen)
+        _cache.setdefault(engine, {})[site_id] = (current, screen)
     return screen
+
+
+def hits_in_article(session: Session, article_id: int, text: str) -> list[TextHit]:
+    """The hits in a text posted under an article (its site's screen)."""
+    site_id = session.scalar(select(Article.site_id).where(Article.id == article_id))
+    return [] if site_id is None else load_text_screen(session, site_id).hits(text)
+
+
+def warm_up(session: Session) -> int:
+    """Build every site's screen now (the folding table takes a moment once), so that the
+    first comment shown does not wait for it; the number of sites."""
+    site_ids = list(session.scalars(select(Site.id)))
+    for site_id in site_ids:
+        load_text_screen(session, site_id)
+    return len(site_ids)

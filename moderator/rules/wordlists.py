@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from moderator.errors import FileFormatError, ModeratorError, NotFoundError
 from moderator.filemodes import written_aside
 from moderator.rules.matcher import EmptyEntry, entry_keys
-from moderator.storage.models import Site, WordList, WordListEntry, utcnow
+from moderator.storage.models import Site, WordList, WordListEntry, core_table, utcnow
 
 BANNED, SUSPECT = "banned", "suspect"
 LIST_NAMES = (BANNED, SUSPECT)
@@ -100,11 +100,12 @@ def entries(session: Session, site_id: int, name: str, search: str = "") -> list
     return sorted(session.scalars(query), key=str.casefold)
 
 
-def versions(session: Session, site_id: int) -> tuple[tuple[str, int], ...]:
-    """Each list's version: one small read that tells a cached matcher it is stale."""
-    rows = session.execute(select(WordList.name, WordList.version).where(WordList.site_id == site_id)
-                           .order_by(WordList.name))
-    return tuple((name, version) for name, version in rows)
+def versions(session: Session, site_id: int) -> tuple[tuple[str, int, str], ...]:
+    """Each list's version and time of change: one small read that tells a cached matcher it
+    is stale (the time too: a database restored from a backup may have the same version)."""
+    rows = session.execute(select(WordList.name, WordList.version, WordList.changed_at)
+                           .where(WordList.site_id == site_id).order_by(WordList.name))
+    return tuple((name, version, changed.isoformat()) for name, version, changed in rows)
 
 
 def add_entries(session: Session, site_id: int, name: str, new: Iterable[str]) -> ListChange:
@@ -155,7 +156,7 @@ def _store(session: Session, site_id: int, name: str, new: list[str], replace: b
                                                     WordListEntry.entry.in_(to_remove)))
     if to_add:
         now = utcnow()
-        session.execute(WordListEntry.__table__.insert(),
+        session.execute(core_table(WordListEntry).insert(),
                         [{"list_id": word_list.id, "entry": entry, "created_at": now} for entry in to_add])
     if to_add or to_remove:
         _changed(word_list)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
@@ -74,6 +75,10 @@ class CardDelegate(QStyledItemDelegate):
         return option.palette.color(role)
 
 
+# A comment's spans to highlight: (start, end, colour), offsets into its body.
+MarksOf = Callable[[CommentRow, QPalette], Sequence[tuple[int, int, QColor]]]
+
+
 class CommentDelegate(CardDelegate):
     """(Author ·) time, status and priority chips, (article headline,) then the body, wrapped.
 
@@ -81,8 +86,9 @@ class CommentDelegate(CardDelegate):
 
     def __init__(self, view: QAbstractItemView, max_body_lines: int | None, show_article: bool,
                  priority_of: PriorityOf, show_author: bool = True,
-                 show_score: bool = False, uniform: bool = False):
+                 show_score: bool = False, uniform: bool = False, marks_of: MarksOf | None = None):
         super().__init__(view)
+        self._marks_of = marks_of  # spans of the body to highlight (rule hits), with their colours
         self._max_lines, self._show_article, self._priority_of = max_body_lines, show_article, priority_of
         self._show_author, self._show_score = show_author, show_score
         self._uniform = uniform  # every card max_body_lines high: a lazy view sizes one row, not all
@@ -115,7 +121,29 @@ class CommentDelegate(CardDelegate):
             headline = QFontMetrics(option.font).elidedText(row.article_headline, Qt.TextElideMode.ElideRight, rect.width())
             top = look.draw_lines(painter, [headline], option.font, rect.left(), top, rect.width())
         painter.setPen(colour)
-        look.draw_lines(painter, self._body_lines(row, option, rect.width()), option.font, rect.left(), top + 2, rect.width())
+        lines = self._body_lines(row, option, rect.width())
+        if self._marks_of is not None:
+            self._mark(painter, option, row, lines, rect.left(), top + 2)
+        look.draw_lines(painter, lines, option.font, rect.left(), top + 2, rect.width())
+
+    def _mark(self, painter: QPainter, option: QStyleOptionViewItem, row: CommentRow, lines: list[str], left: int,
+              top: int) -> None:
+        """Each marked span's background, behind the wrapped line(s) it is on (plain text, no markup)."""
+        assert self._marks_of is not None
+        marks = self._marks_of(row, option.palette)
+        metrics, position = QFontMetrics(option.font), 0
+        for number, line in enumerate(lines if marks else ()):
+            shown = line.removesuffix("…").rstrip()  # an elided last line: its text before the ellipsis
+            start = row.body.find(shown, position) if shown else -1
+            if start < 0:
+                continue
+            position = start + len(shown)
+            for first, end, colour in marks:
+                low, high = max(first, start) - start, min(end, position) - start
+                if low < high:
+                    x = left + metrics.horizontalAdvance(shown[:low])
+                    painter.fillRect(QRect(x, top + number * metrics.lineSpacing(), metrics.horizontalAdvance(
+                        shown[low:high]), metrics.height()), colour)
 
     def _header(self, painter: QPainter, option: QStyleOptionViewItem, row: CommentRow, rect: QRect, colour: QColor) -> int:
         small = look.scaled(option.font, 0.85)
