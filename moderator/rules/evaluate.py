@@ -87,8 +87,8 @@ def text_rule(subject: Subject, rule: RuleSpec) -> str | None:
 
 
 def links(subject: Subject, rule: RuleSpec) -> str | None:
-    """More than N links (the rule's `most`, 2 unless set)."""
-    most = _int(rule.parameters.get("most"), 2)
+    """More than N links (the rule's `most`, 1 unless set)."""
+    most = _int(rule.parameters.get("most"), 1)
     count = sum(1 for hit in subject.hits if hit.rule == Kind.LINKS)
     return f"{count} links (more than {most})" if count > most else None
 

@@ -129,7 +129,7 @@ def _default_mode(kind: Kind) -> str:
 
 def _parameters(kind: Kind, most: int | None) -> dict[str, Any]:
     if most is None:
-        return {"most": 2} if kind == Kind.LINKS else {}
+        return {"most": 1} if kind == Kind.LINKS else {}
     if kind != Kind.LINKS:
         raise ModeratorError(f"Only a links rule takes a number of links; '{kind}' does not.")
     if most < 0:

@@ -33,7 +33,7 @@ BUILT_IN = (
     ("banned_commenter", "banned_commenter", True, "hide", {}),
     ("banned_words", "banned_words", True, "hide", {}),
     ("personal_data", "personal_data", True, "flag", {}),
-    ("links", "links", True, "flag", {"most": 2}),
+    ("links", "links", True, "flag", {"most": 1}),
     ("dehumanising", "dehumanising", True, "flag", {}),
     ("threats", "threats", True, "flag", {}),
     ("model_hide", "model_hide", True, "hide", {}),
