@@ -21,6 +21,7 @@ class ActionId(Enum):
     APPROVE = auto()
     HIDE = auto()
     RESTORE = auto()
+    FEATURE = auto()
     REPLY = auto()
     UNDO = auto()
     REDO = auto()
@@ -83,6 +84,7 @@ SPECS: dict[ActionId, ActionSpec] = {
     ActionId.APPROVE: ActionSpec("&Approve", ("A",), "Publish this comment and go to the next", "approve"),
     ActionId.HIDE: ActionSpec("&Hide…", ("H",), "Hide this comment, with a reason, and go to the next", "hide"),
     ActionId.RESTORE: ActionSpec("Re&store", ("U",), "Send a hidden or approved comment back to review", "restore"),
+    ActionId.FEATURE: ActionSpec("&Feature", ("F",), "Feature this comment: the site shows it as an editor's pick", None),
     ActionId.REPLY: ActionSpec("&Reply as staff…", ("R",), "Post a staff reply under this comment", "reply"),
     ActionId.UNDO: ActionSpec("&Undo", (QKeySequence.StandardKey.Undo,), "Undo the last decision", "undo", "Edit"),
     ActionId.REDO: ActionSpec("&Redo", ("Ctrl+Shift+Z", QKeySequence.StandardKey.Redo),
@@ -158,8 +160,9 @@ MENUS: dict[str, tuple[ActionId | None, ...]] = {
     "&File": (ActionId.IMPORT, ActionId.EXPORT_DECISIONS, ActionId.BACK_UP, None, ActionId.MODELS, ActionId.REFRESH,
               ActionId.PREFERENCES, None, ActionId.QUIT),
     "&Edit": (ActionId.UNDO, ActionId.REDO),
-    "&Moderate": (ActionId.APPROVE, ActionId.HIDE, ActionId.RESTORE, ActionId.REPLY, None, ActionId.TOGGLE_SELECTED,
-                  ActionId.EXTEND_DOWN, ActionId.EXTEND_UP, ActionId.SELECT_ALL, ActionId.CLEAR_SELECTION, None,
+    "&Moderate": (ActionId.APPROVE, ActionId.HIDE, ActionId.RESTORE, ActionId.FEATURE, ActionId.REPLY, None,
+                  ActionId.TOGGLE_SELECTED, ActionId.EXTEND_DOWN, ActionId.EXTEND_UP, ActionId.SELECT_ALL,
+                  ActionId.CLEAR_SELECTION, None,
                   ActionId.BULK_APPROVE, ActionId.BULK_HIDE, ActionId.HIDE_ALL_FROM_COMMENTER),
     "&Queue": (ActionId.QUEUE_PENDING, ActionId.QUEUE_FLAGGED, ActionId.QUEUE_HIDDEN, ActionId.QUEUE_APPROVED,
                ActionId.QUEUE_ALL, None, ActionId.CYCLE_SORT, ActionId.SEARCH, None, ActionId.FILTER_ARTICLE,

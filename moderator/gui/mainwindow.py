@@ -168,6 +168,7 @@ class MainWindow(QMainWindow):
             ActionId.NEXT: lambda: self.step(True), ActionId.PREVIOUS: lambda: self.step(False),
             ActionId.APPROVE: lambda: self._decide(Action.APPROVE), ActionId.HIDE: lambda: self._decide(Action.HIDE),
             ActionId.RESTORE: lambda: self._decide(Action.RESTORE), ActionId.REPLY: self.reply,
+            ActionId.FEATURE: lambda: self._decide(Action.FEATURE),
             ActionId.UNDO: self.undo_stack.undo, ActionId.REDO: self.undo_stack.redo,
             ActionId.SHOW_ARTICLES: lambda: self.tabs.setCurrentIndex(ARTICLES_TAB),
             ActionId.SHOW_QUEUE: lambda: self.tabs.setCurrentIndex(QUEUE_TAB),
@@ -258,7 +259,7 @@ class MainWindow(QMainWindow):
 
     def _decide(self, action: Action) -> None:
         if (row := self._current_row()) is not None:
-            move_on = None if action == Action.RESTORE else lambda: self.step(True)
+            move_on = None if action in (Action.RESTORE, Action.FEATURE) else lambda: self.step(True)
             self.decisions.decide(row, action, move_on, self.panel.deleted_by_author)
 
     def reply(self) -> None:
