@@ -173,8 +173,9 @@ class Comment(Base):
         Index("ix_comments_status_article", "status", "article_id"),
         # The Flagged queue's rule-flagged comments (issue 14), in time order. Partial: the
         # comments no rule flagged (nearly all, and every one an import inserts) are not in it.
-        Index("ix_comments_flagged", "status", "created_at", "id", sqlite_where=text("flag IS NOT NULL"),
-              postgresql_where=text("flag IS NOT NULL")),
+        # (Its PostgreSQL WHERE is in migration 0013 only: a postgresql_where here would load
+        # PostgreSQL's dialect at every start, tests/test_startup_path.py.)
+        Index("ix_comments_flagged", "status", "created_at", "id", sqlite_where=text("flag IS NOT NULL")),
     )
 
     id: Mapped[intpk]
@@ -220,8 +221,7 @@ class Decision(Base):
         Index("ix_decisions_action_created", "action", "created_at", "id"),
         Index("ix_decisions_source_created", "source", "created_at", "id"),  # the audit log by source (rule, bulk)
         # "Revert everything this rule did since T" (moderator/rules/revert.py); partial: only rules' decisions.
-        Index("ix_decisions_rule_created", "rule", "created_at", "id", sqlite_where=text("rule IS NOT NULL"),
-              postgresql_where=text("rule IS NOT NULL")),
+        Index("ix_decisions_rule_created", "rule", "created_at", "id", sqlite_where=text("rule IS NOT NULL")),
     )
 
     id: Mapped[intpk]
