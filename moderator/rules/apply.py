@@ -20,7 +20,7 @@ Connection, not a Session.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
@@ -30,7 +30,7 @@ from sqlalchemy.orm import Session
 from moderator.changes import Changes, Decided
 from moderator.moderation.outbox import Queued, enqueue
 from moderator.rules import evaluate, people
-from moderator.rules.evaluate import Found, Limits, RuleSpec, Subject, Verdict
+from moderator.rules.evaluate import WHAT, Found, Limits, RuleSpec, Subject, Verdict
 from moderator.rules.hits import TextHit
 from moderator.rules.kinds import HIDE_REASON, TEXT_KINDS, Kind, Mode
 from moderator.rules.store import limits_for, rule_specs
@@ -46,6 +46,7 @@ from moderator.storage.models import (
     core_table,
     utcnow,
 )
+from moderator.storage.staging import staged_hits
 from moderator.vocabulary import Action, Source, Status
 
 MODERATOR = "rules"  # the name rule decisions carry in the audit log
@@ -69,6 +70,32 @@ class Model:
     name: str
 
 
+class Prescreen:
+    """An import's text screen run as its comments are staged, while the file is read (no write
+    lock held): the hits go to the staging file, and the rules read them when the comments are
+    published (`on_published`), so the import's publishing transactions stay short."""
+
+    def __init__(self, connection: Connection, site_id: int):
+        self.connection = connection
+        kinds = {spec.kind for spec in rule_specs(connection, site_id)}
+        self.screen = default_screen(connection, site_id) if kinds & set(TEXT_KINDS) else None
+
+    def __call__(self, rows: Iterable[tuple[int, str]]) -> None:
+        """rows: (staged number, text)."""
+        if self.screen is None:
+            return
+        found = [{"comment_id": number, "rule": hit.rule, "what": hit.what[:WHAT], "start": hit.start, "end": hit.end}
+                 for number, text in rows for hit in self.screen.hits(text)]
+        if found:
+            self.connection.execute(insert(staged_hits), found)
+
+
+def on_published(connection: Connection, ids: Select[Any], shift: int) -> Changes:
+    """A staged import's published batch (storage/staging.py): new comments, their text
+    screened already (Prescreen); `shift` maps a comment's id to its staged number."""
+    return run_rules(connection, ids, fresh=True, staged_shift=shift)
+
+
 def on_arrival(connection: Connection, ids: Select[Any] | Sequence[int], screen_for: ScreenFor | None = None) -> Changes:
     """New comments (never decided): the one call per published batch. `ids`: their ids, or a
     select of them (the import's staged batch)."""
@@ -85,24 +112,42 @@ def on_scores(connection: Connection, model_id: int, comment_ids: Sequence[int],
 
 
 def run_rules(connection: Connection, ids: Select[Any] | Sequence[int], fresh: bool = False, model: Model | None = None,
-              screen_for: ScreenFor | None = None) -> Changes:
+              screen_for: ScreenFor | None = None, staged_shift: int | None = None) -> Changes:
+    """`staged_shift`: the comments come from a staged import whose Prescreen kept their hits."""
     rows = _rows(connection, ids)
     made: list[Decided] = []
     for site_id in sorted({row.site_id for row in rows}):
         specs = rule_specs(connection, site_id)
         if specs:
             mine = [row for row in rows if row.site_id == site_id]
-            made += _run_site(connection, site_id, mine, specs, fresh, model, screen_for or default_screen)
+            screen = _screen(connection, site_id, mine, specs, screen_for, staged_shift)
+            made += _run_site(connection, site_id, mine, specs, fresh, model, screen)
     return Changes.of_decisions(made)
 
 
+def _screen(connection: Connection, site_id: int, rows: list[Any], specs: list[RuleSpec], screen_for: ScreenFor | None,
+            staged_shift: int | None) -> Callable[[Any], Sequence[TextHit]] | None:
+    """A row's text hits: found now by the site's screen, or read from what Prescreen staged."""
+    if not {spec.kind for spec in specs} & set(TEXT_KINDS):
+        return None
+    if staged_shift is None:
+        screen = (screen_for or default_screen)(connection, site_id)
+        return lambda row: screen.hits(row.body)
+    found: dict[int, list[TextHit]] = {}
+    numbers = [row.id - staged_shift for row in rows]
+    for start in range(0, len(numbers), CHUNK):
+        for hit in connection.execute(select(staged_hits).where(staged_hits.c.comment_id.in_(numbers[start:start + CHUNK]))
+                                      .order_by(staged_hits.c.start)):
+            found.setdefault(hit.comment_id + staged_shift, []).append(TextHit(hit.rule, hit.what, hit.start, hit.end))
+    return lambda row: found.get(row.id, ())
+
+
 def _run_site(connection: Connection, site_id: int, rows: list[Any], specs: list[RuleSpec], fresh: bool,
-              model: Model | None, screen_for: ScreenFor) -> list[Decided]:
+              model: Model | None, hits_of: Callable[[Any], Sequence[TextHit]] | None) -> list[Decided]:
     kinds = {spec.kind for spec in specs}
     if not fresh:
         decided = _decided_by_moderators(connection, [row.id for row in rows])
         rows = [row for row in rows if row.id not in decided]
-    screen = screen_for(connection, site_id) if kinds & set(TEXT_KINDS) else None
     standing = _standings(connection, site_id, rows, kinds)
     firsts = people.first_comments(connection, site_id, [(row.id, row.author, row.author_email) for row in rows]) \
         if Kind.FIRST_COMMENT in kinds else set()
@@ -111,7 +156,7 @@ def _run_site(connection: Connection, site_id: int, rows: list[Any], specs: list
     kept: list[tuple[int, Found]] = []
     who = people.identity if standing else None
     for row in rows:
-        hits, score = screen.hits(row.body) if screen else (), scores.get(row.id)
+        hits, score = hits_of(row) if hits_of else (), scores.get(row.id)
         person = standing.get(who(row.author, row.author_email), people.NORMAL) if who else people.NORMAL
         if not hits and score is None and person == people.NORMAL and row.premoderated and row.id not in firsts:
             continue  # nothing any rule looks at: most comments, at the cost of a few comparisons

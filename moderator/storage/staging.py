@@ -47,6 +47,7 @@ from sqlalchemy import (
     MetaData,
     Row,
     Select,
+    String,
     Table,
     and_,
     case,
@@ -102,9 +103,13 @@ staged_articles = Table("article_changes", staging, Column("article_id", Integer
                         *(Column(name, articles.c[name].type) for name in ARTICLE_FIELDS))
 
 
-# Called with each published batch's new comment ids (a select of them), in the transaction
-# that publishes them: the import runs the rules there (moderator/rules/apply.on_arrival).
-Arrived = Callable[[Connection, Select[Any]], object]
+# What the rules' text screen found in each staged comment (its staged number), found as the
+# file is read, without the database's write lock (moderator/rules/apply.Prescreen).
+staged_hits = Table("rule_hits", staging, Column("comment_id", Integer, index=True), Column("rule", String(40)),
+                    Column("what", String(200)), Column("start", Integer), Column("end", Integer))
+# Called with each published batch's new comment ids (a select of them) and the import's shift,
+# in the transaction that publishes them: the import runs the rules there (rules/apply.on_published).
+Arrived = Callable[[Connection, Select[Any], int], object]
 
 
 def staging_path(database: str) -> Path:
@@ -302,7 +307,7 @@ def _merge(connection: Connection, run: Row[Any], *where: ColumnElement[bool], p
                "updated_at": literal(run.started_at, UtcDateTime())}
     connection.execute(insert(comments).from_select(list(values), select(*values.values()).where(*where)))
     if arrived is not None:
-        arrived(connection, select(staged.id + run.shift).where(*where))
+        arrived(connection, select(staged.id + run.shift).where(*where), run.shift)
 
 
 def _published_parent(run: Row[Any]) -> ColumnElement[Any]:
