@@ -17,6 +17,9 @@ from moderator.rules.normalise import fold, fold_variants, fold_with_map, for_mo
 FOLDING = [
     ("case", "IDIOT Idiot", " idiot idiot "),
     ("accents", "Tür café naïve", " tur cafe naive "),
+    ("accents written apart", "nai\u0308ve cafe\u0301s", " naive cafes "),
+    ("a vowel sign stays in its word", "नमस्ते दुनिया", " नमसत दनिया "),
+    ("fullwidth symbols", "＄hit", " shit "),
     ("NFKC fullwidth", "ＩＤＩＯＴ", " idiot "),
     ("NFKC mathematical bold", "𝐢𝐝𝐢𝐨𝐭", " idiot "),
     ("ligature", "ﬁlth", " filth "),

@@ -55,10 +55,6 @@ LEET_I = str.maketrans("013457$@", "oieast" + "sa")
 LEET_L = str.maketrans("013457$@", "oleast" + "sa")
 
 
-def _in(ranges: tuple[tuple[int, int], ...], code: int) -> bool:
-    return any(low <= code <= high for low, high in ranges)
-
-
 def _strip_marks(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)
                    and unicodedata.category(c) != "Mn")
@@ -80,11 +76,14 @@ def _latin_lookalikes() -> dict[str, str]:
 
 
 def _fold_char(char: str, lookalikes: dict[str, str]) -> str:
-    if not (char.isalnum() or char in "$@"):
-        return " "
+    category = unicodedata.category(char)
+    if category in ("Mn", "Me"):  # an accent written apart: gone, the word stays whole
+        return ""
+    if category == "Mc":  # a vowel sign of Devanagari, Tamil…: part of its word
+        return char
     text = _strip_marks(char)
-    text = "".join(lookalikes.get(c, c) for c in text).casefold()
-    return _strip_marks(text)
+    text = _strip_marks("".join(lookalikes.get(c, c) for c in text).casefold())
+    return "".join(c if c.isalnum() or c in "$@" else " " for c in text)
 
 
 def _may_change(char: str, lookalikes: dict[str, str]) -> bool:
@@ -273,11 +272,16 @@ def for_model(text: str) -> str:
     if text.isascii():
         cleaned = text
     else:
-        cleaned = unicodedata.normalize("NFKC", "".join(c for c in text if not _in(IGNORABLE_RANGES, ord(c))))
+        cleaned = unicodedata.normalize("NFKC", text.translate(_ignorables()))
         cleaned = MIXED_WORD.sub(_latin_if_mixed, cleaned)
     cleaned = MODEL_WORD.sub(lambda m: _leet(m.group(), LEET_I), cleaned)
     cleaned = SPACED_LETTERS.sub(lambda m: SPACERS.sub("", m.group()), cleaned)
     return LONG_RUN.sub(r"\1", cleaned)
+
+
+@lru_cache(maxsize=1)
+def _ignorables() -> dict[int, None]:
+    return {code: None for low, high in IGNORABLE_RANGES for code in range(low, high + 1)}
 
 
 def _latin_if_mixed(match: re.Match[str]) -> str:

@@ -19,8 +19,10 @@ PERSONAL_DATA, LINKS = "personal_data", "links"
 PHONE, EMAIL, ADDRESS, CARD, LINK = "phone number", "e-mail address", "street address", "card number", "link"
 
 EMAIL_RE = re.compile(
-    r"(?<![\w.+-])[\w.+-]{1,64}@[^\W_](?:[\w-]{0,62}[^\W_])?(?:\.[^\W_](?:[\w-]{0,62}[^\W_])?)*\.[^\W\d_]{2,24}\b"
-    r"|(?<![\w.+-])[\w.+-]{1,64}\s?[\[(]\s?at\s?[\])]\s?[\w-]{1,63}(?:\s?[\[(]\s?dot\s?[\])]\s?[\w-]{1,63}){1,4}",
+    r"(?<![\w.+-])[\w.+-]{1,64}@[^\W_](?:[\w-]{0,62}[^\W_])?(?:\.[^\W_](?:[\w-]{0,62}[^\W_])?)*\.[^\W\d_]{2,24}\b")
+SPELT_AT = re.compile(r"[\[(]\s?at\s?[\])]", re.IGNORECASE)  # "jane (at) example (dot) com"
+SPELT_EMAIL_RE = re.compile(
+    r"(?<![\w.+-])[\w.+-]{1,64}\s?[\[(]\s?at\s?[\])]\s?[\w-]{1,63}(?:\s?[\[(]\s?dot\s?[\])]\s?[\w-]{1,63}){1,4}",
     re.IGNORECASE)
 TLDS = ("com|net|org|info|biz|io|co|uk|de|fr|nl|be|ch|at|it|es|pt|pl|se|no|dk|fi|ie|eu|ru|ua|cz|"
         "xyz|top|shop|online|site|club|live|ly|me|tv|us|ca|au|in|cn|jp|app|dev|link|click|gg|to")
@@ -29,6 +31,8 @@ LINK_RE = re.compile(
     r"|(?<![@\w.-])(?:[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?\.){1,4}(?:" + TLDS + r")\b(?:/[^\s<>\"]{0,2000})?",
     re.IGNORECASE)
 LINK_TRAILING = ".,;:!?)]}'\"’”"
+DIGIT = re.compile(r"\d")
+MAY_LINK = re.compile(r"[^\W_]\.[^\W\d_]|://")  # a dot inside a word, or a scheme: else no link to look for
 
 # A run of digits with the separators phone numbers are written with; + or 00 or 0 in front.
 NUMBER_RUN = re.compile(r"(?<![\w+.,/-])(?:\+|\(\+?)?\d[\d \-./()]{5,22}\d(?![\w]|[.,]\d)")
@@ -64,7 +68,7 @@ def pattern_hits(text: str) -> list[TextHit]:
     hits = list(_emails(text))
     taken = [(hit.start, hit.end) for hit in hits]
     hits += [hit for hit in _links(text) if not _overlaps(hit, taken)]
-    if any(c.isdigit() for c in text):
+    if DIGIT.search(text):
         hits += _numbers(text)
         hits += _addresses(text)
     return sorted(hits, key=lambda hit: (hit.start, hit.end))
@@ -75,14 +79,15 @@ def _overlaps(hit: TextHit, spans: list[tuple[int, int]]) -> bool:
 
 
 def _emails(text: str) -> Iterator[TextHit]:
-    if "@" not in text and "at" not in text.lower():
-        return
-    for match in EMAIL_RE.finditer(text):
-        yield TextHit(PERSONAL_DATA, EMAIL, match.start(), match.end())
+    """Each pattern only where its sign is: most comments have neither."""
+    if "@" in text:
+        yield from (TextHit(PERSONAL_DATA, EMAIL, m.start(), m.end()) for m in EMAIL_RE.finditer(text))
+    if SPELT_AT.search(text):
+        yield from (TextHit(PERSONAL_DATA, EMAIL, m.start(), m.end()) for m in SPELT_EMAIL_RE.finditer(text))
 
 
 def _links(text: str) -> Iterator[TextHit]:
-    if "." not in text:
+    if not MAY_LINK.search(text):
         return
     for match in LINK_RE.finditer(text):
         end = match.end()

@@ -52,7 +52,7 @@ def test_the_dialog_adds_searches_removes_and_refuses_in_one_sentence(qtbot, win
     assert dialog.message.text() == "Not added: '\u200b!!' has no letters or digits to match."
     assert stored(window) == ["kill*", "vermin"] and dialog.new_entry.text() == "\u200b!!"
     dialog.search.setText("VER")
-    assert shown(dialog) == ["vermin"] and dialog.count.text() == "1 entries matching"
+    assert shown(dialog) == ["vermin"] and dialog.count.text() == "1 entry matching"
     dialog.search.clear()
     dialog.entries.item(0).setSelected(True)
     dialog.remove_button.click()

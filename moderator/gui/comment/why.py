@@ -22,7 +22,7 @@ STRONGEST = 8  # words listed under the text
 TEXT_HEIGHT = 220  # pixels at most; a longer comment scrolls
 READ_AS = ("Scored on the text with its disguises undone (look-alike letters, hidden characters, digits "
            "for letters), which scored higher: shown below as the model read it.")
-NO_RULES = "Rule hits: none (word lists and patterns are matched here once rules exist)"
+NO_RULES = "Rule hits (word lists, patterns) are marked on the comment's text above, and named under it."
 
 
 def utf16(text: str, index: int) -> int:

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from moderator.gui.common import filedialogs
+from moderator.gui.common import filedialogs, look
 from moderator.gui.common.messages import ReportBug, sentence_or_report
 from moderator.gui.common.reading import Read
 from moderator.gui.workers.writer import Writer
@@ -122,7 +122,7 @@ class WordListsDialog(QDialog):
         found = [] if site_id is None else self._read(lambda s: wordlists.entries(s, site_id, name, search))
         self.entries.clear()
         self.entries.addItems(found)
-        self.count.setText(f"{len(found):,} entries" + (" matching" if search else ""))
+        self.count.setText(look.counted(len(found), "entry", "entries") + (" matching" if search else ""))
         for widget in (self.add_button, self.new_entry, self.import_button, self.export_button):
             widget.setEnabled(site_id is not None)
         self.remove_button.setEnabled(False)
@@ -154,7 +154,7 @@ class WordListsDialog(QDialog):
         except Exception as error:  # noqa: BLE001 - an expected failure is one sentence; a bug is reported
             self._failed(error)
             return
-        self.message.setText(f"{count:,} entries written to {path}.")
+        self.message.setText(f"{look.counted(count, 'entry', 'entries')} written to {path}.")
 
     def _write(self, change: Callable[[Session, int, str], ListChange], then: Callable[[], None] = lambda: None) -> None:
         site_id, name = self.site_id, self.list_name
