@@ -89,6 +89,26 @@ def test_commenter_ban_with_pending_hidden_then_show_and_unban(cli, tmp_path, db
     assert code == 1 and "There is no commenter called 'Nobody'" in err
 
 
+def test_premoderation_per_article_from_the_command_line(cli, tmp_path, db):
+    imported(cli, tmp_path, [{"comment_id": "1", "article_id": "open", "body": "x"}])
+    article = _article(db, "open")
+    assert cli("rules", "premoderation", "post", "--article", str(article))[1].strip() == f"Article {article}: post-moderated."
+    imported(cli, tmp_path, [{"comment_id": "2", "article_id": "open", "body": "published"},
+                             {"comment_id": "3", "article_id": "other", "body": "waits"}], "b.csv")
+    ids = _ids(db)
+    assert (_status(db, ids["2"]), _status(db, ids["3"])) == (Status.APPROVED, Status.PENDING)
+    assert cli("rules", "premoderation", "site", "--article", str(article))[0] == 0
+    code, _, err = cli("rules", "premoderation", "site")
+    assert code == 1 and "Pre-moderation is pre or post" in err
+
+
+def _article(db, external):
+    from moderator.storage.models import Article
+
+    with db.sessions() as session:
+        return session.scalar(select(Article.id).where(Article.external_id == external))
+
+
 def test_decide_feature_and_unfeature(cli, tmp_path, db):
     imported(cli, tmp_path, [{"comment_id": "1", "body": "a fine comment"}])
     cid = _ids(db)["1"]

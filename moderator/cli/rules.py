@@ -21,7 +21,16 @@ from moderator.rules.dryrun import SHARE_TO_ASK, dry_run
 from moderator.rules.evaluate import RuleSpec, Subject
 from moderator.rules.kinds import Kind, Mode, check_mode
 from moderator.rules.revert import revert_rule
-from moderator.rules.store import add_rule, find_rule, list_rules, remove_rule, rule_specs, set_rule, set_threshold
+from moderator.rules.store import (
+    add_rule,
+    find_rule,
+    list_rules,
+    remove_rule,
+    rule_specs,
+    set_premoderation,
+    set_rule,
+    set_threshold,
+)
 from moderator.rules.wordlists import site_for_lists
 from moderator.storage.database import Database
 from moderator.vocabulary import Action
@@ -75,6 +84,11 @@ def _rules_commands(commands: Subcommands, time_argument: TimeArgument) -> None:
     threshold.add_argument("label", metavar="LABEL")
     for name in ("hide", "flag", "approve"):
         threshold.add_argument(f"--{name}", type=float, metavar="X")
+    premoderation = actions.add_parser("premoderation", help="pre-moderated (nothing published until approved) or "
+                                       "post-moderated (published unless a rule stops it), for a site or an article")
+    premoderation.add_argument("setting", choices=("pre", "post", "site"), help="site: an article as its site says")
+    premoderation.add_argument("--article", type=int, metavar="ID", help="this article (default: the site)")
+    premoderation.add_argument("--site-key", dest="premoderation_site", metavar="KEY", help="the site (default: the first)")
     revert = actions.add_parser("revert", help="undo everything a rule did since a time, as one step")
     revert.add_argument("key", metavar="RULE")
     revert.add_argument("--since", required=True, type=time_argument, metavar="TIME")
@@ -130,6 +144,8 @@ def _change(session: Session, args: argparse.Namespace) -> str:
     if action == "set":
         rule = set_rule(session, args.key, args.site, mode=args.mode, most=args.links)
         return f"Rule '{rule.key}': {rule.mode}{_links(rule.parameters)}."
+    if action == "premoderation":
+        return set_premoderation(session, args.setting, args.premoderation_site, args.article)
     if action == "threshold":
         limits = set_threshold(session, args.model, args.label, args.hide, args.flag, args.approve)
         return f"{args.model}, {args.label}: hide {_f(limits.hide)}, flag {_f(limits.flag)}, approve {_f(limits.approve)}."

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from moderator.errors import ModeratorError, NotFoundError
 from moderator.rules.evaluate import Limits, RuleSpec
 from moderator.rules.kinds import MODES, Kind, Mode, check_mode, kind_of
-from moderator.storage.models import Rule, Site, Threshold, core_table, utcnow
+from moderator.storage.models import Article, Rule, Site, Threshold, core_table, utcnow
 
 rules_table, thresholds_table = core_table(Rule), core_table(Threshold)
 KEY_CHARACTERS = set("abcdefghijklmnopqrstuvwxyz0123456789_-")
@@ -121,6 +121,23 @@ def set_threshold(session: Session, model: str, label: str, hide: float | None =
             setattr(row, name, value)
     session.flush()
     return Limits(row.hide, row.flag, row.approve)
+
+
+def set_premoderation(session: Session, setting: str, site_key: str | None = None, article_id: int | None = None) -> str:
+    """pre or post for a site (its default) or an article; "site" puts an article back to its site's."""
+    if setting not in ("pre", "post", "site") or setting == "site" and article_id is None:
+        raise ModeratorError(f"Pre-moderation is pre or post (or, for an article, site); '{setting}' is not.")
+    value = None if setting == "site" else setting == "pre"
+    if article_id is not None:
+        if session.get(Article, article_id) is None:
+            raise NotFoundError(f"There is no article with id {article_id}.")
+        session.execute(update(Article).where(Article.id == article_id).values(premoderated=value))
+        return f"Article {article_id}: {'as its site' if value is None else setting + '-moderated'}."
+    site_id = _site_id(session, site_key) if site_key else session.scalar(select(Site.id).order_by(Site.id).limit(1))
+    if site_id is None:
+        raise NotFoundError("There is no site yet; import comments first.")
+    session.execute(update(Site).where(Site.id == site_id).values(premoderated=value))
+    return f"Site {site_key or site_id}: {setting}-moderated by default."
 
 
 def _default_mode(kind: Kind) -> str:
