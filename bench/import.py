@@ -22,6 +22,11 @@ slow when its host is busy, which its load average does not show: the CPU refere
 (a fixed piece of work, about 0.8 s on a quiet host) is printed before each import and
 at the end. The last line is one JSON object with every figure.
 Target (issue 4, this 2-core machine): ≥ 30,000 comments/s, peak RSS < 300 MB.
+
+--rules both imports each export twice in the same run, with the rules on (a fresh
+database's defaults: the text screen on every comment as it is published, issue 14) and
+off (every rule disabled first), and prints both rates and their ratio: rules may cost at
+most 20 % of the rate.
 """
 
 from __future__ import annotations
@@ -116,6 +121,8 @@ def run_import(export: Path, home: Path, mode: str) -> dict:
     parallel = {"auto": None, "parallel": True, "sequential": False}[mode]
     used = worth_it(export) if parallel is None else parallel
     db = open_database(f"sqlite:///{home / 'bench.sqlite'}", home / "backups")
+    if os.environ.get("BENCH_RULES") == "off":
+        _rules_off(db)
     load = os.getloadavg()[0]  # other work on the machine, before this import adds its own
     last_batch = []  # when the importer last reported records written (it does so every batch)
 
@@ -146,6 +153,16 @@ def run_import(export: Path, home: Path, mode: str) -> dict:
             "load_average_after": round(os.getloadavg()[0], 2), "write_transactions": len(holds),
             "lock_hold_max_ms": round(holds[-1] * 1000, 1) if holds else None,
             "lock_hold_p99_ms": round(holds[int(len(holds) * 0.99)] * 1000, 1) if holds else None} | sizes
+
+
+def _rules_off(db) -> None:
+    from sqlalchemy import update
+
+    from moderator.storage.models import Rule
+
+    with db.write_sessions() as session:
+        session.execute(update(Rule).values(enabled=False))
+        session.commit()
 
 
 def _time_write_lock_holds(engine) -> list[float]:
@@ -243,10 +260,10 @@ def cpu_reference() -> float:
     return round(time.process_time() - started, 2)
 
 
-def measure(export: Path, folder: Path, mode: str) -> dict:
+def measure(export: Path, folder: Path, mode: str, rules: str = "on") -> dict:
     home = Path(tempfile.mkdtemp(dir=folder))
     child = subprocess.run([sys.executable, __file__, "--child", str(export), str(home), mode],
-                           capture_output=True, text=True)
+                           capture_output=True, text=True, env=os.environ | {"BENCH_RULES": rules})
     if child.returncode:
         sys.exit(f"the import failed:\n{child.stderr}")
     return json.loads(child.stdout.splitlines()[-1])
@@ -261,6 +278,8 @@ def main() -> None:
     parser.add_argument("--bodies", choices=("en", "zh"), default="en",
                         help="comment bodies in English (default) or Chinese (all in the part index too)")
     parser.add_argument("--formats", default="wxr,disqus", help="which exports to import, comma-separated")
+    parser.add_argument("--rules", choices=("on", "off", "both"), default="on",
+                        help="the rules on (a fresh database's defaults), off, or both in turn (their ratio printed)")
     parser.add_argument("--child", nargs=3, metavar=("EXPORT", "HOME", "MODE"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
@@ -275,11 +294,17 @@ def main() -> None:
                 continue
             export = Path(folder) / f"export.{name}.{args.bodies}.xml"
             generate(export, args.comments, min(args.articles, args.comments), bodies)
-            reference = cpu_reference()
-            result = measure(export, Path(folder), args.mode) | {"cpu_reference_s": reference}
+            for rules in (("on", "off") if args.rules == "both" else (args.rules,)):
+                reference = cpu_reference()
+                result = measure(export, Path(folder), args.mode, rules) | {"cpu_reference_s": reference, "rules": rules}
+                figures[name if rules == "on" or args.rules == "off" else f"{name}_rules_off"] = result
+                print(f"[rules {rules}] " + _line(name, result), flush=True)
+            if args.rules == "both":
+                on, off = figures[name]["comments_per_s"], figures[f"{name}_rules_off"]["comments_per_s"]
+                figures[f"{name}_rules_cost"] = round(1 - on / off, 3)
+                print(f"{name}: rules on {on:,} comments/s, off {off:,} comments/s: on/off = {on / off:.2f} "
+                      f"(the rules cost {1 - on / off:.0%}; at most 20 % allowed)", flush=True)
             export.unlink()
-            figures[name] = result
-            print(_line(name, result), flush=True)
     figures["cpu_reference_after_s"] = cpu_reference()
     figures["target_met"] = all(_met(figures[name]) for name in formats)
     print(f"CPU reference after: {figures['cpu_reference_after_s']} s (about 0.8 s on a quiet host)")

@@ -156,6 +156,9 @@ def queue_cases(model_id: int, sub: dict) -> dict[str, queue.QueueQuery]:
         "filter score 0.5-0.8, priority": q(scores=(queue.ScoreRange(0.5, 0.8),)),
         "filter label 0.5-0.6 (JSON), newest": q(sort=Sort.NEWEST, scores=(queue.ScoreRange(0.5, 0.6, label="offensive"),)),
         "filter last 7 days, priority": q(since=week),
+        # issue 14: the Flagged queue with the rules' flags (a database with some: comments.flag set)
+        "open flagged, newest": q(kind=QueueKind.FLAGGED, sort=Sort.NEWEST),
+        "flagged, filter by rule, priority": q(kind=QueueKind.FLAGGED, rule="suspect_words"),
     }
     for name, typed in searches(sub["body"]).items():
         cases[name + ", relevance"] = q(kind=QueueKind.ALL, sort=Sort.RELEVANCE, search=typed)

@@ -36,6 +36,15 @@ class Action(StrEnum):
     POST = "post"
     UNDO = "undo"
     REDO = "redo"
+    # Issue 14: a rule raised it for review (its status stays); an editor's pick and its end;
+    # a commenter's standing changed (recorded on the comment the moderator acted from).
+    FLAG = "flag"
+    FEATURE = "feature"
+    UNFEATURE = "unfeature"
+    TRUST = "trust"
+    BAN = "ban"
+    UNBAN = "unban"
+    UNTRUST = "untrust"
 
 
 # The actions a moderator takes on a comment's status, and the status each sets.

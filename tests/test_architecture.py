@@ -19,7 +19,7 @@ QT_MODULES = ("PySide6", "shiboken6", "PyQt5", "PyQt6")
 # may name one module of a part.
 CORE_BELOW_CLI = {"errors", "vocabulary", "config", "filemodes", "settings", "inifile", "changes", "storage",
                   "moderation", "reading", "scoring", "formats", "importing", "connectors",
-                  "insight"}
+                  "insight", "rules"}
 MAY_IMPORT = {
     "moderator": set(),
     "errors": set(),
@@ -31,10 +31,14 @@ MAY_IMPORT = {
     "storage": {"errors", "vocabulary", "filemodes"},
     "changes": {"vocabulary", "reading.rows"},  # the frozen rows a change carries, which import nothing of ours
     "moderation": {"errors", "storage", "vocabulary", "changes"},
-    "scoring": {"errors", "storage", "vocabulary", "settings"},  # settings: the priority thresholds' defaults
+    "scoring": {"errors", "storage", "vocabulary", "settings",  # settings: the priority thresholds' defaults
+                "rules"},  # a model also reads the comment with its disguises undone (rules.normalise);
+    # rules run in the scorer's write transaction (rules.apply)
+    # issue 14: word lists, patterns and the normaliser (text side), evaluation and its decisions (engine side)
+    "rules": {"errors", "storage", "vocabulary", "filemodes", "changes", "moderation"},
     "reading": {"errors", "storage", "vocabulary", "changes", "scoring.priority", "formats.csvsafe"},
     "formats": {"errors", "storage", "vocabulary", "filemodes"},
-    "importing": {"config", "errors", "formats", "storage", "vocabulary"},
+    "importing": {"config", "errors", "formats", "storage", "vocabulary", "rules"},
     # the sites' own comment systems: pulls go through the import pipeline, pushes come from the outbox
     "connectors": {"errors", "vocabulary", "filemodes", "storage", "formats", "importing", "moderation", "changes"},
     # what the team decided against what the model scored; scoring.explain is the scoring process's own

@@ -44,6 +44,8 @@ def test_backup_never_replaces_a_file_unasked(demo_db, tmp_path):
 def test_restore_refuses_to_overwrite_data_without_force_and_keeps_a_copy(demo_db, paths, tmp_path):
     backup = backup_database(demo_db.engine, tmp_path / "copy.sqlite").path
     with demo_db.engine.begin() as connection:
+        for table in ("rule_hits", "decisions"):  # the rules' flags on the demo's suspect comments
+            connection.execute(text(f"DELETE FROM {table} WHERE comment_id > 40"))
         connection.execute(text("DELETE FROM comments WHERE id > 40"))
     with pytest.raises(ModeratorError, match="holds data; add --force"):
         restore_database(demo_db.engine, backup, paths.backups)

@@ -11,7 +11,7 @@ import threading
 
 import pytest
 
-from moderator.scoring.explain import EXACT, OCCLUSION, explain, explain_quick
+from moderator.scoring.explain import EXACT, OCCLUSION, Explanation, explain, explain_quick
 from moderator.scoring.explainer import ExplainerProcess
 from moderator.scoring.explanations import cached_explanation, keep_explanation
 from moderator.scoring.packs import install_pack
@@ -46,7 +46,17 @@ def test_quick_screen_contributions_sum_to_its_log_odds(quick):
         assert found.method == EXACT and found.bias is not None
         assert found.bias + math.fsum(s.weight for s in found.spans) == pytest.approx(found.log_odds, abs=1e-6), text
         assert found.score == pytest.approx(scored["offensive"], abs=1e-9), text  # the score the queue shows
-        assert all(text[s.start:s.end] == s.text for s in found.spans)
+        shown = text if found.read_as is None else found.read_as  # a disguised comment: as the model read it
+        assert all(shown[s.start:s.end] == s.text for s in found.spans)
+
+
+def test_a_disguised_comment_is_explained_as_the_model_read_it(quick):
+    disguised = "You are an \u0456d\u0456\u043et"  # Cyrillic і and о
+    found = explain(quick, disguised)
+    assert found.read_as == "You are an idiot" and found.score > 0.9
+    assert found.score == pytest.approx(quick.score([disguised])[0]["offensive"], abs=1e-9)
+    assert explain(quick, "You are an idiot").read_as is None
+    assert Explanation.from_json(found.as_json()) == found
 
 
 def test_quick_screen_explains_saturated_scores_in_log_odds():
@@ -81,6 +91,16 @@ def test_occlusion_gives_the_planted_trigger_the_largest_weight(tiny_models):
     assert found.strongest(1)[0].weight > 1.0
     assert found.score == pytest.approx(scorer.score([text])[0]["toxicity"], abs=1e-5)
     assert found.log_odds == pytest.approx(scorer.logits([text])[0]["toxicity"], abs=1e-6)  # the same batch, unpadded
+
+
+def test_a_detoxify_model_scores_and_explains_the_disguised_trigger_as_the_plain_one(tiny_models):
+    scorer = load_scorer(tiny_models, "tiny")
+    plain, disguised = "you are an idiot", "you are an \u0456d\u200b\u0456\u043et"  # Cyrillic і о, a zero-width space
+    as_plain, as_disguised = scorer.score([plain, disguised])
+    assert as_disguised["toxicity"] == pytest.approx(as_plain["toxicity"], abs=1e-5)
+    assert scorer._score_as_written([disguised])[0]["toxicity"] < as_plain["toxicity"] - 0.1  # what it was before
+    found = explain(scorer, disguised, "toxicity")
+    assert found.read_as == plain and found.strongest(1)[0].text == TRIGGER
 
 
 def test_occlusion_runs_in_batches_and_reports_progress(tiny_models):

@@ -16,8 +16,10 @@ from pathlib import Path
 
 from moderator import APP_NAME, __version__
 from moderator.cli import insight as cli_insight
+from moderator.cli import rules as cli_rules
 from moderator.cli import scoring as cli_scoring
 from moderator.cli import sites as cli_sites
+from moderator.cli import words as cli_words
 from moderator.config import LOG_FORMAT, AppPaths, resolve_db_url, resolve_paths
 from moderator.errors import ModeratorError, explain
 from moderator.formats import FORMATS
@@ -36,7 +38,7 @@ from moderator.settings import STAFF_NAME
 from moderator.storage.backup import backup_database, restore_database
 from moderator.storage.database import Database, open_database
 from moderator.storage.pgpassword import password_in
-from moderator.vocabulary import HIDE_REASONS, STATUS_AFTER, VISIBLE_TO_MODERATORS, QueueKind, Sort
+from moderator.vocabulary import HIDE_REASONS, STATUS_AFTER, VISIBLE_TO_MODERATORS, Action, QueueKind, Sort
 
 log = logging.getLogger("moderator")
 
@@ -90,10 +92,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--limit", type=int, default=50, help="at most this many (default 50; 0 for all)")
     p.add_argument("--json", action="store_true", help="print a JSON array")
 
-    p = commands.add_parser("decide", help="approve, hide or restore a comment",
+    p = commands.add_parser("decide", help="approve, hide, restore, feature or unfeature a comment",
                             epilog="Hide reasons: " + ", ".join(HIDE_REASONS))
     p.add_argument("comment_id", type=int, metavar="COMMENT_ID")
-    p.add_argument("action", choices=tuple(STATUS_AFTER))
+    p.add_argument("action", choices=(*STATUS_AFTER, Action.FEATURE, Action.UNFEATURE))
     p.add_argument("--reason", choices=tuple(HIDE_REASONS), help="why it is hidden (required for hide)")
     p.add_argument("--note", default="", help="free text kept with the decision")
     p.add_argument("--if-status", choices=tuple(VISIBLE_TO_MODERATORS), metavar="STATUS",
@@ -132,7 +134,10 @@ def build_parser() -> argparse.ArgumentParser:
     cli_scoring.add_commands(commands)
     cli_insight.add_commands(commands, _time_argument)
     cli_sites.add_commands(commands)
-    COMMANDS.update(cli_scoring.HANDLERS | cli_insight.HANDLERS | cli_sites.HANDLERS)
+    cli_words.add_commands(commands)
+    cli_rules.add_commands(commands, _time_argument)
+    COMMANDS.update(cli_scoring.HANDLERS | cli_insight.HANDLERS | cli_sites.HANDLERS | cli_words.HANDLERS
+                    | cli_rules.HANDLERS)
     return parser
 
 
@@ -297,9 +302,13 @@ def cmd_decide(db: Database, args: argparse.Namespace) -> int:
                          seen={args.comment_id: args.if_version} if args.if_version is not None else None)
         session.commit()
     if not changes.decided:
-        print(f"Comment {args.comment_id} is already {STATUS_AFTER[args.action]}; nothing was changed.")
+        already = STATUS_AFTER.get(args.action) or f"{args.action}d"
+        print(f"Comment {args.comment_id} is already {already}; nothing was changed.")
         return 0
     made = changes.decided[0]
+    if args.action in (Action.FEATURE, Action.UNFEATURE):
+        print(f"Comment {made.comment_id}: {args.action}d (decision {made.decision_id}).")
+        return 0
     print(f"Comment {made.comment_id}: {made.status_before} → {made.status_after} (decision {made.decision_id}).")
     return 0
 

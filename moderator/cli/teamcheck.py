@@ -74,7 +74,7 @@ def _postgresql_parts(engine: Engine) -> str:
         index = connection.execute(text("SELECT 1 FROM pg_indexes WHERE indexname = :name"),
                                    {"name": pgparts.WORDS_INDEX}).scalar()
     if current_revision(engine) == head_revision(engine) and (len(triggers) != 2 or not index):
-        raise ModeratorError("The database lacks the status triggers or the full-text index of migration 0012; "
+        raise ModeratorError("The database lacks the status triggers or the full-text index of migration 0013; "
                              "restore it from a backup or ask for help.")
     return "the status triggers and the full-text index are in place"
 

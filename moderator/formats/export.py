@@ -21,6 +21,7 @@ from moderator.errors import ModeratorError
 from moderator.filemodes import written_aside
 from moderator.formats.csvsafe import csv_file
 from moderator.storage.models import Article, Comment, Decision, Site
+from moderator.vocabulary import Action
 
 FORMATS = ("jsonl", "csv")
 FIELDS = ("decision_id", "comment_id", "site", "external_id", "article_external_id", "parent_external_id",
@@ -65,6 +66,7 @@ def decision_records(session: Session, since: datetime | None = None) -> Iterato
         .join(Site, Site.id == Comment.site_id)
         .join(Article, Article.id == Comment.article_id)
         .outerjoin(parent, parent.id == Comment.parent_id)
+        .where(Decision.action != Action.FLAG)  # a rule's flag changes nothing the site shows (issue 14)
         .order_by(Decision.id)
         .execution_options(yield_per=1000)
     )

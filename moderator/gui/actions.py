@@ -22,6 +22,7 @@ class ActionId(Enum):
     APPROVE = auto()
     HIDE = auto()
     RESTORE = auto()
+    FEATURE = auto()
     REPLY = auto()
     UNDO = auto()
     REDO = auto()
@@ -66,6 +67,7 @@ class ActionId(Enum):
     WHY = auto()
     INSIGHT = auto()
     GUIDE = auto()
+    WORD_LISTS = auto()  # rules (issue 14)
 
 
 @dataclass(frozen=True)
@@ -93,6 +95,9 @@ SPECS: dict[ActionId, ActionSpec] = {
     ActionId.RESTORE: ActionSpec(
         QT_TRANSLATE_NOOP("actions", "Re&store"), ("U",),
         QT_TRANSLATE_NOOP("actions", "Send a hidden or approved comment back to review"), "restore"),
+    ActionId.FEATURE: ActionSpec(
+        QT_TRANSLATE_NOOP("actions", "&Feature"), ("F",),
+        QT_TRANSLATE_NOOP("actions", "Feature this comment: the site shows it as an editor's pick"), None),
     ActionId.REPLY: ActionSpec(
         QT_TRANSLATE_NOOP("actions", "&Reply as staff…"), ("R",),
         QT_TRANSLATE_NOOP("actions", "Post a staff reply under this comment"), "reply"),
@@ -221,6 +226,10 @@ SPECS: dict[ActionId, ActionSpec] = {
         QT_TRANSLATE_NOOP("actions", "&Insight…"), ("Ctrl+I",),
         QT_TRANSLATE_NOOP("actions", "Charts of scores and decisions, and which threshold the team's decisions support"),
         None, "View"),
+    ActionId.WORD_LISTS: ActionSpec(
+        QT_TRANSLATE_NOOP("actions", "&Word lists…"), (),
+        QT_TRANSLATE_NOOP("actions", "The site's banned and suspect words: add, remove, search, import and export"),
+        None, "File"),
     ActionId.QUIT: ActionSpec(
         QT_TRANSLATE_NOOP("actions", "&Quit"), (QKeySequence.StandardKey.Quit, "Ctrl+Q"),
         QT_TRANSLATE_NOOP("actions", "Close the app; every decision is already saved"), None, "File"),

@@ -52,6 +52,7 @@ from moderator.gui.workers.scoring import BackgroundScorer
 from moderator.gui.workers.writer import Reader, Writer
 from moderator.reading import queries
 from moderator.reading.rows import CommentRow
+from moderator.rules.text import warm_up
 from moderator.scoring.base import ModelIdentity
 from moderator.scoring.priority import thresholds_from
 from moderator.scoring.registry import model_identity
@@ -156,6 +157,7 @@ class MainWindow(QMainWindow):
         self._show_model_in_queue()
         self._reopen_article = windowstate.restore(self)
         self.refresh()
+        self.reader.submit(warm_up)  # the rules' text screens, built off the GUI thread before the first comment
         self.collector = IdleCollector(self)  # last: what start-up made is frozen out of collections
 
     # ---- construction -------------------------------------------------------------
@@ -176,6 +178,7 @@ class MainWindow(QMainWindow):
             ActionId.NEXT: lambda: self.step(True), ActionId.PREVIOUS: lambda: self.step(False),
             ActionId.APPROVE: lambda: self._decide(Action.APPROVE), ActionId.HIDE: lambda: self._decide(Action.HIDE),
             ActionId.RESTORE: lambda: self._decide(Action.RESTORE), ActionId.REPLY: self.reply,
+            ActionId.FEATURE: lambda: self._decide(Action.FEATURE),
             ActionId.UNDO: self.undo_stack.undo, ActionId.REDO: self.undo_stack.redo,
             ActionId.SHOW_ARTICLES: lambda: self.tabs.setCurrentIndex(ARTICLES_TAB),
             ActionId.SHOW_QUEUE: lambda: self.tabs.setCurrentIndex(QUEUE_TAB),
@@ -189,6 +192,7 @@ class MainWindow(QMainWindow):
             ActionId.CONNECTIONS: self.sites.show_connections, ActionId.SYNC_NOW: self.sites.sync_now,
             ActionId.SYNC_LOG: self.sites.show_log,
             ActionId.WHY: self.explain_current, ActionId.INSIGHT: lambda: self.show_insight(),
+            ActionId.WORD_LISTS: self.show_word_lists,
         }
         for action_id, handler in (handlers | self.queue_commands.handlers()).items():
             a[action_id].triggered.connect(handler)
@@ -258,7 +262,7 @@ class MainWindow(QMainWindow):
 
     def _decide(self, action: Action) -> None:
         if (row := self._current_row()) is not None and self.claims.may_act_on(row, action):
-            move_on = None if action == Action.RESTORE else lambda: self.step(True)
+            move_on = None if action in (Action.RESTORE, Action.FEATURE) else lambda: self.step(True)
             self.decisions.decide(row, action, move_on, self.panel.deleted_by_author)
 
     def reply(self) -> None:
@@ -338,6 +342,17 @@ class MainWindow(QMainWindow):
         if self.insight_window is None:
             self.insight_window = InsightWindow(self.context.db.sessions, self.active, self._read, self._report_bug, self)
         self.insight_window.present()
+
+    def show_word_lists(self) -> None:
+        from moderator.gui.dialogs.wordlists import WordListsDialog
+
+        dialog = WordListsDialog(self, self._read, self.writer, self._report_bug, self._word_lists_changed)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
+    def _word_lists_changed(self) -> None:
+        self.panel.load(self.panel.comment_id)  # the new hits highlighted
+        self.article_view.rules_changed()
 
     def show_models(self) -> None:
         from moderator.gui.dialogs.models import ModelsDialog

@@ -27,6 +27,7 @@ from moderator.importing.page import import_page_file, site_id_of
 from moderator.importing.report import ImportProgress, ImportReport, ProgressCallback, Tick
 from moderator.importing.target import Direct, Target
 from moderator.importing.writer import BATCH, Writer
+from moderator.rules.apply import on_published
 from moderator.storage.engine import database_path
 from moderator.storage.staging import StagedImport
 
@@ -119,7 +120,7 @@ def _import_records(session: Session, stream: BinaryIO, path: Path, name: str, s
         engine = session.get_bind()
         if isinstance(engine, Engine) and database_path(engine) is not None:
             session.commit()  # the import writes on a connection of its own
-            with StagedImport.start(engine, str(path)) as staged:
+            with StagedImport.start(engine, str(path), arrived=on_published) as staged:
                 writer = _write(records, _Sink(staged, report, site, bool(site_key)), tick, done_reading)
                 writer.report_links(staged.publish(writer.loose))
         else:

@@ -31,6 +31,7 @@ from moderator.importing.parents import NewIds, ParentLinker
 from moderator.importing.report import ImportReport
 from moderator.importing.sqlfast import FastInsert
 from moderator.importing.target import Target
+from moderator.rules.apply import Prescreen, on_arrival
 from moderator.storage import replylinks
 from moderator.storage.models import Comment, Decision, core_table, utcnow
 from moderator.storage.staging import CHANGED, StagedImport, staged_changes, staged_comments
@@ -72,6 +73,7 @@ class Writer:
         with target.reading():
             self.ids = NewIds(self.connection, target.first_comment_id if isinstance(target, StagedImport) else None)
             self.had_comments = bool(self.connection.scalar(select(exists().where(comments.c.site_id == site_id))))
+            self.prescreen = Prescreen(self.connection, site_id) if self.staged else None
         # Rows from ids.first up were added by this import; older ones are marked when met,
         # in a bitmap (a million ids in 125 kB), so a second record with their id is a duplicate.
         self.met = bytearray(self.ids.first // 8 + 1)
@@ -139,6 +141,10 @@ class Writer:
         rows = [(comment_id, *row, parent_id(row[3], comment_id)) for comment_id, row in zip(ids, new_rows)]
         self.loose = self.loose or any(row[-1] is None and row[4] is not None for row in rows)
         self.insert(rows)
+        if self.prescreen is not None:  # the rules run as each batch is published; their text screen now, unlocked
+            self.prescreen((comment_id, row[8]) for comment_id, row in zip(ids, new_rows))  # row[8]: the body
+        else:
+            on_arrival(self.connection, ids)
 
     def _existing(self, external_ids: list[str]) -> dict[str, _Existing]:
         """The rows these ids have already: here, or (staged) earlier in this file."""

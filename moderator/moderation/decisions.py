@@ -19,11 +19,12 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import insert, select, tuple_, update
+from sqlalchemy import case, insert, select, tuple_, update
 from sqlalchemy.orm import Session, aliased
 
 from moderator.changes import Changes, Decided
 from moderator.errors import ConflictError, ModeratorError, NotFoundError
+from moderator.moderation import marks
 from moderator.moderation.outbox import Queued, enqueue
 from moderator.storage.models import Article, Comment, Decision, core_table, utcnow
 from moderator.storage.notify import announce
@@ -55,6 +56,8 @@ def decide(session: Session, comment_ids: Sequence[int], action: Action, moderat
     before anything is read), so the status read here is the status the decision records.
     `seen`: the version of each comment the decider looked at, and `if_status`: the status
     they expect; a comment that differs is refused, with its fresh state and who changed it."""
+    if action in marks.FEATURING:
+        return _feature(session, comment_ids, action, moderator, note, source)
     if action not in STATUS_AFTER:
         raise ModeratorError(f"'{action}' is not a decision on a comment's status; use one of: {', '.join(STATUS_AFTER)}.")
     check_reason(action, reason, note)
@@ -69,6 +72,31 @@ def decide(session: Session, comment_ids: Sequence[int], action: Action, moderat
              for cid, (article_id, status, version) in current.items() if status in VISIBLE_TO_MODERATORS
              and status != target]
     return _write(session, steps, action, moderator, note, source, batch=source == Source.BULK or len(comment_ids) > 1)
+
+
+def _feature(session: Session, comment_ids: Sequence[int], action: Action, moderator: str, note: str,
+             source: Source) -> Changes:
+    """Feature (an editor's pick) or unfeature: decisions that keep the status (moderation/marks.py)."""
+    current = _current(session, comment_ids)
+    _refuse_missing(comment_ids, current)
+    wanted = marks.wanted(session, action, [cid for cid, (_a, status, _v) in current.items() if status in VISIBLE_TO_MODERATORS])
+    steps = [_Step(cid, article_id, status, status) for cid, (article_id, status, _v) in current.items() if cid in wanted]
+    changes = _write(session, steps, action, moderator, note, source, batch=source == Source.BULK or len(comment_ids) > 1)
+    marks.apply(session, action, changes.decided)
+    return changes
+
+
+def set_standing(session: Session, comment_id: int, action: Action, moderator: str, note: str = "") -> Changes:
+    """Trust, ban, unban or untrust the commenter who wrote this comment: a decision recorded
+    on it (its status stays), undone like any other (moderation/marks.py)."""
+    current = _current(session, [comment_id])
+    _refuse_missing([comment_id], current)
+    person = marks.check_standing(session, action, comment_id)
+    article_id, status, _version = current[comment_id]
+    changes = _write(session, [_Step(comment_id, article_id, status, status)], action, moderator, note, Source.MANUAL,
+                     batch=False)
+    marks.record_standing(session, person, action, changes.decision_ids[0])
+    return changes
 
 
 def reply(session: Session, parent_id: int, text: str, moderator: str, author: str | None = None) -> Changes:
@@ -187,19 +215,28 @@ def _reverse(session: Session, decision_ids: Sequence[int], moderator: str, acti
     steps = [_Step(row.comment_id, now[row.comment_id][0], Status(row.status_after),
                    Status(row.status_before or Status.REMOVED),  # a staff post is undone by removing it
                    row.reason if action == Action.REDO else None, row.id, now[row.comment_id][2]) for row in rows]
-    batched = rows[0].batch_id is not None
-    return _write(session, steps, action, moderator, "", Source.BULK if batched else Source.MANUAL, batch=batched)
+    batched = rows[0].batch_id is not None or len(rows) > 1  # a rule's decisions reverted together: one step
+    changes = _write(session, steps, action, moderator, "", Source.BULK if batched else Source.MANUAL, batch=batched)
+    marks.reverse(session, rows, changes.decided, undoing=action == Action.UNDO)
+    return changes
 
 
 def _decisions(session: Session, decision_ids: Sequence[int]) -> list[Any]:
     """The step's decisions, each with the reason of the decision an undo reversed (for a redo)."""
-    original = aliased(Decision)
+    original, first = aliased(Decision), aliased(Decision)
     found: list[Any] = []
     for chunk in _chunks(list(decision_ids)):
         found += session.execute(
             select(Decision.id, Decision.comment_id, Decision.action, Decision.status_before, Decision.status_after,
-                   Decision.batch_id, original.reason)
+                   Decision.batch_id, original.reason,
+                   # what marks.reverse needs: the action that changed more than a status, and its decision
+                   # (an undo reverses its original; a redo reverses an undo, which reversed the original)
+                   case((Decision.action == Action.UNDO, original.action), (Decision.action == Action.REDO, first.action),
+                        else_=Decision.action).label("mark"),
+                   case((Decision.action == Action.UNDO, original.id), (Decision.action == Action.REDO, first.id),
+                        else_=Decision.id).label("marked_id"))
             .outerjoin(original, original.id == Decision.reverts_id)
+            .outerjoin(first, first.id == original.reverts_id)
             .where(Decision.id.in_(chunk)).order_by(Decision.id)).all()
     if len(found) != len(set(decision_ids)) or not found:
         raise NotFoundError(f"There is no decision with id {min(set(decision_ids) - {r.id for r in found}, default='')}.")

@@ -7,9 +7,12 @@ the last row shown), so the page at row 50,000 costs what the first does; `count
 is served by an index (moderator/reading/queueplan.py; tests/test_queue_plans.py reads SQLite's
 query plans).
 
-"Flagged" = pending comments whose main score from the active model is at or above the
-Medium threshold (`flagged_from`, the moderator's preference). Rule hits will join it
-once rules exist.
+"Flagged" = pending comments a rule flagged (comments.flag, moderator/rules) or whose main
+score from the active model is at or above the Medium threshold (`flagged_from`, the
+moderator's preference). A rule's flag raises a comment in the queue: by priority, the
+pending comments a rule flagged come first, newest first (read off the partial index of
+flagged comments), then the others as below. `rule` keeps the comments a given rule hit
+(rule_hits).
 
 Priority order is two segments, each read off an index: the comments the model has
 scored, highest main score first (ties newest first), then those it has not scored yet,
@@ -59,6 +62,7 @@ class QueueQuery:
     since: datetime | None = None  # created at or after
     until: datetime | None = None  # created before
     search: str = ""  # words, "a phrase", prefix* (see moderator.reading.search)
+    rule: str | None = None  # only comments this rule hit (its key), e.g. the Flagged queue's filter by rule
 
     def __post_init__(self) -> None:
         # Kinds and sorts arrive as text from settings and the command line: hold them as the
@@ -69,7 +73,7 @@ class QueueQuery:
     @property
     def needs_score(self) -> bool:
         """Only comments the model has scored can match (so there is no unscored segment)."""
-        return self.kind == QueueKind.FLAGGED or bool(self.scores)
+        return bool(self.scores)
 
 
 @dataclass(frozen=True)
@@ -141,16 +145,29 @@ def _with_marks(query: QueueQuery, found: list[tuple[Any, ...]]) -> list[QueueRo
 
 
 def count(session: Session, query: QueueQuery) -> int:
-    return session.execute(Plan(session, query, sorted=False).matching(select(func.count()), None)).scalar_one()
+    return sum(session.execute(plan.matching(select(func.count()), scored, flagged)).scalar_one()
+               for plan, scored, flagged in _parts(session, query))
 
 
 def iter_ids(session: Session, query: QueueQuery, batch: int = 10_000) -> Iterator[int]:
     """Every matching comment id, in no particular order, streamed (Ctrl+A, bulk actions)."""
-    selected = Plan(session, query, sorted=False).matching(select(Comment.id), None)
-    # Core, not ORM: a plain column of ints needs no ORM rows (5x faster at 100,000 ids). The
-    # option on the statement, not the connection: on the connection it stayed for every later
-    # statement, and on PostgreSQL (a server-side cursor each) the next UPDATE failed.
-    yield from session.connection().execute(selected.execution_options(yield_per=batch)).scalars()
+    for plan, scored, flagged in _parts(session, query):
+        selected = plan.matching(select(Comment.id), scored, flagged)
+        # Core, not ORM: a plain column of ints needs no ORM rows (5x faster at 100,000 ids). The
+        # option on the statement, not the connection: on the connection it stayed for every later
+        # statement, and on PostgreSQL (a server-side cursor each) the next UPDATE failed.
+        yield from session.connection().execute(selected.execution_options(yield_per=batch)).scalars()
+
+
+def _parts(session: Session, query: QueueQuery) -> list[tuple[Plan, bool | None, bool | None]]:
+    """The queue as disjoint parts, each read off an index. Flagged with a model: the comments
+    a rule flagged (their partial index) and the others scored over the threshold (the scores
+    index), as its priority segments are; one condition "flagged or scored over" would walk
+    every pending comment."""
+    if query.kind == QueueKind.FLAGGED and query.model_id is not None:
+        plan = Plan(session, replace(query, sort=Sort.PRIORITY))
+        return [(plan, seg.scored, seg.flagged) for seg in plan.segments]
+    return [(Plan(session, query, sorted=False), None, None)]
 
 
 def ids(session: Session, query: QueueQuery) -> list[int]:
@@ -162,11 +179,13 @@ def position(session: Session, query: QueueQuery, comment_id: int) -> int | None
     A count of the rows before it: cheap near the top, an index walk further down."""
     plan, before = Plan(session, query), 0
     for seg in plan.segments:
-        key = session.execute(plan.matching(select(*seg.keys), seg.scored).where(Comment.id == comment_id)).first()
+        key = session.execute(plan.matching(select(*seg.keys), seg.scored, seg.flagged)
+                              .where(Comment.id == comment_id)).first()
         if key is not None:
-            earlier = plan.matching(select(func.count()), seg.scored).where(*beyond(seg, tuple(key), before=True))
+            earlier = plan.matching(select(func.count()), seg.scored, seg.flagged).where(
+                *beyond(seg, tuple(key), before=True))
             return before + session.execute(earlier).scalar_one()
-        before += session.execute(plan.matching(select(func.count()), seg.scored)).scalar_one()
+        before += session.execute(plan.matching(select(func.count()), seg.scored, seg.flagged)).scalar_one()
     return None
 
 

@@ -20,14 +20,14 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, TypeVar, TypeVarTuple
 
-from sqlalchemy import ColumnElement, Float, Select, Subquery, and_, exists, func, literal, null, select, tuple_
+from sqlalchemy import ColumnElement, Float, Select, Subquery, and_, exists, func, literal, null, or_, select, tuple_
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import QueryableAttribute, Session
 from sqlalchemy.sql.compiler import SQLCompiler
 from sqlalchemy.sql.functions import FunctionElement
 
 from moderator.reading import search
-from moderator.storage.models import Article, Comment, Score
+from moderator.storage.models import Article, Comment, RuleHit, Score
 from moderator.vocabulary import VISIBLE_TO_MODERATORS, QueueKind, Sort, Status
 
 if TYPE_CHECKING:  # queue.py imports this module
@@ -72,6 +72,7 @@ class Segment:
     scored: bool | None  # True: has the model's score; False: has none; None: either
     keys: tuple[Key, ...]  # the sort key, all one direction, ending in the comment id (unique, so stable)
     descending: bool
+    flagged: bool | None = None  # True: a rule flagged it; False: none did; None: either (rules raise flagged ones)
 
 
 class Plan:
@@ -105,7 +106,7 @@ class Plan:
         return self.fts is not None or self.query.article_id is not None or self.query.author is not None
 
     def _main_range(self) -> bool:
-        return self.query.kind == QueueKind.FLAGGED or any(r.label is None for r in self.query.scores)
+        return any(r.label is None for r in self.query.scores)
 
     def _choose(self, session: Session) -> tuple[bool, bool]:
         q = self.query
@@ -127,6 +128,15 @@ class Plan:
         by_time = (self._lead(Comment.created_at), Comment.id)
         if q.sort == Sort.OLDEST:
             return [Segment(None, by_time, False)]
+        if self.by_score and q.kind in (QueueKind.PENDING, QueueKind.FLAGGED):
+            # A rule's flag raises a comment: the flagged first, newest first, off the partial index.
+            scored = Segment(True, (self._lead(Score.main), *_TIME), True, flagged=False)
+            # (with a score range the scores index leads: the flagged ones by score too)
+            raised = [Segment(True, scored.keys, True, flagged=True) if q.needs_score
+                      else Segment(None, (Comment.created_at, Comment.id), True, flagged=True)]
+            if q.kind == QueueKind.FLAGGED or q.needs_score:
+                return raised + [scored]
+            return raised + [scored, Segment(False, by_time, True, flagged=False)]
         if self.by_score:
             scored = Segment(True, (self._lead(Score.main), *_TIME), True)
             return [scored] if q.needs_score else [scored, Segment(False, by_time, True)]
@@ -136,9 +146,11 @@ class Plan:
         """A sort key, kept off its index unless the sort is read off it."""
         return key if self.sort_indexed else unindexed(key)
 
-    def matching(self, query: Select[*Columns], scored: bool | None) -> Select[*Columns]:
+    def matching(self, query: Select[*Columns], scored: bool | None,
+                 flagged: bool | None = None) -> Select[*Columns]:
         """`query` (a select of some columns, read from Comment) narrowed to the matching comments: those with
-        the model's score (scored True), those without (False) or both (None)."""
+        the model's score (scored True), those without (False) or both (None); those a rule flagged
+        (flagged True), those none did (False) or both (None)."""
         q, query = self.query, query.select_from(Comment)
         if self.fts is not None:  # the index's matches lead: comments are looked up by id
             query = query.join(self.fts, Comment.id == unindexed(self.fts.c.id))
@@ -150,13 +162,19 @@ class Plan:
             query = query.join(Score, on_score)
         elif scored is False:
             query = query.where(~exists().where(on_score))
-        return query.where(*self.conditions(joined))
+        return query.where(*self.conditions(joined, flagged))
 
-    def conditions(self, scores_joined: bool) -> list[ColumnElement[bool]]:
+    def conditions(self, scores_joined: bool, flagged: bool | None = None) -> list[ColumnElement[bool]]:
         q = self.query
-        found = [self._status(scores_joined)]
-        if q.kind == QueueKind.FLAGGED:
+        found = [self._status(scores_joined and flagged is not True)]
+        if flagged is not None:
+            found.append(Comment.flag.is_not(None) if flagged else Comment.flag.is_(None))
+        if q.kind == QueueKind.FLAGGED and flagged is False:  # scored, and over the flag threshold
             found.append(self._off_index(Score.main, not self.by_score) >= q.flagged_from)
+        elif q.kind == QueueKind.FLAGGED and flagged is None:
+            found.append(self._flagged_either(scores_joined))
+        if q.rule is not None:
+            found.append(exists().where(RuleHit.comment_id == Comment.id, RuleHit.rule == q.rule))
         equal = ((q.status, Comment.status), (q.article_id, Comment.article_id), (q.author, Comment.author),
                  (q.site_id, unindexed(Comment.site_id)))  # a site picks out too many rows to lead
         for value, column in equal:
@@ -165,6 +183,17 @@ class Plan:
         found += _dates(self._off_index(Comment.created_at, self.by_score), q)
         found += [c for c in (self.like, self.match) if c is not None]
         return found + [c for r in q.scores for c in self._score_range(r, not self.by_score)]
+
+    def _flagged_either(self, scores_joined: bool) -> ColumnElement[bool]:
+        """A rule flagged it, or the model scores it at or over the flag threshold."""
+        q = self.query
+        if q.model_id is None:
+            return Comment.flag.is_not(None)
+        if scores_joined:
+            return or_(Comment.flag.is_not(None), Score.main >= q.flagged_from)
+        over = exists().where(Score.comment_id == Comment.id, unindexed(Score.model_id) == q.model_id,
+                              Score.main >= q.flagged_from)
+        return or_(Comment.flag.is_not(None), over)
 
     def _status(self, scores_joined: bool) -> ColumnElement[bool]:
         """While the scores index leads, the status is read from the scores' copy of it
@@ -190,7 +219,7 @@ class Plan:
         sort key (the cursor). Only ids and keys are sorted; rows are read by id after."""
         seg = self.segments[segment]
         keys = [key.label(f"key{i}") for i, key in enumerate(seg.keys)]
-        chosen = self.matching(select(Comment.id, *keys), seg.scored)
+        chosen = self.matching(select(Comment.id, *keys), seg.scored, seg.flagged)
         if after is not None:
             chosen = chosen.where(*beyond(seg, after))
         return chosen.order_by(*(key.desc() if seg.descending else key for key in seg.keys)).limit(limit)

@@ -27,6 +27,7 @@ from moderator.scoring.batching import (
 )
 from moderator.scoring.checkpoint import UnreadableCheckpoint, checkpoint_info, load_checkpoint
 from moderator.scoring.cpu import Clock, cpu_class
+from moderator.scoring.disguises import scored_undisguised
 from moderator.scoring.offline import ensure_hub_alias, hub_cache, offline_hub
 from moderator.scoring.packs import Manifest, read_manifest
 from moderator.scoring.threads import ThreadGovernor, prepare_threads_environment, thread_counts
@@ -79,6 +80,10 @@ class DetoxifyScorer(Scorer):
         return length_batches(lengths, self.batching)
 
     def score(self, texts: Sequence[str]) -> list[LabelScores]:
+        """Disguised comments also scored undisguised, keeping the higher (scoring/disguises.py)."""
+        return scored_undisguised(self._score_as_written, texts)
+
+    def _score_as_written(self, texts: Sequence[str]) -> list[LabelScores]:
         """The same figures as `Detoxify.predict` (same tokenizer call, sigmoid of logits)."""
         if not texts:
             return []

@@ -24,10 +24,11 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from moderator.errors import ModeratorError
+from moderator.rules.normalise import for_model
 from moderator.scoring.base import Scorer
 
 if TYPE_CHECKING:
@@ -74,6 +75,9 @@ class Explanation:
     bias: float | None  # exact only: the empty comment's log-odds; bias + the weights = log_odds
     spans: tuple[Span, ...]
     rule_hits: tuple[RuleHit, ...] = field(default=())
+    # The comment with its disguises undone, when that is what scored (higher) and was
+    # explained: the spans are on this text then (moderator/scoring/disguises.py).
+    read_as: str | None = None
 
     @property
     def score(self) -> float:
@@ -86,7 +90,7 @@ class Explanation:
     def as_json(self) -> dict[str, object]:
         return {"model": self.model, "label": self.label, "method": self.method, "log_odds": self.log_odds,
                 "score": self.score, "bias": self.bias, "spans": [s.as_json() for s in self.spans],
-                "rule_hits": [h.as_json() for h in self.rule_hits]}
+                "rule_hits": [h.as_json() for h in self.rule_hits], "read_as": self.read_as}
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Explanation:
@@ -94,7 +98,8 @@ class Explanation:
                    None if data.get("bias") is None else float(data["bias"]),
                    tuple(Span(int(s["start"]), int(s["end"]), str(s["text"]), float(s["weight"])) for s in data["spans"]),
                    tuple(RuleHit(str(h["rule"]), int(h["start"]), int(h["end"]), str(h["text"]))
-                         for h in data.get("rule_hits", ())))
+                         for h in data.get("rule_hits", ())),
+                   None if data.get("read_as") is None else str(data["read_as"]))
 
 
 def sigmoid(x: float) -> float:
@@ -109,11 +114,21 @@ def explain(scorer: Scorer, text: str, label: str | None = None, on_progress: Pr
     label = label or scorer.main_label
     if label not in scorer.labels:
         raise ModeratorError(f"The model '{scorer.identity.name}' has no label '{label}'.")
+    plain = for_model(text)
     if isinstance(scorer, QuickScreen):
-        return explain_quick(text, scorer.identity.name)
+        found = explain_quick(text, scorer.identity.name)
+        if plain == text:
+            return found
+        undone = explain_quick(plain, scorer.identity.name)
+        return replace(undone, read_as=plain) if undone.log_odds > found.log_odds else found
     logits = getattr(scorer, "logits", None)
     if logits is None:
         raise ModeratorError(f"The model '{scorer.identity.name}' cannot explain its scores.")
+    if plain != text:
+        as_written, undone = (row[label] for row in logits([text, plain]))
+        if undone > as_written:
+            found = occlusion(logits, plain, label, scorer.identity.name, on_progress, cancelled)
+            return replace(found, read_as=plain)
     return occlusion(logits, text, label, scorer.identity.name, on_progress, cancelled)
 
 

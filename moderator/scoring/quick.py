@@ -13,6 +13,7 @@ from importlib import metadata, util
 from pathlib import Path
 
 from moderator.scoring.base import LabelScores, ModelIdentity, Scorer
+from moderator.scoring.disguises import scored_undisguised
 
 QUICK_SCREEN = "quick-screen"
 OFFENSIVE = "offensive"
@@ -55,6 +56,10 @@ class QuickScreen(Scorer):
         self.identity = quick_identity()
 
     def score(self, texts: Sequence[str]) -> list[LabelScores]:
+        """Disguised comments also scored undisguised, keeping the higher (scoring/disguises.py)."""
+        return scored_undisguised(self._score_as_written, texts)
+
+    def _score_as_written(self, texts: Sequence[str]) -> list[LabelScores]:
         if not texts:
             return []
         return [{OFFENSIVE: float(p)} for p in self._predict_prob(list(texts))]

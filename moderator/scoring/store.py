@@ -17,6 +17,7 @@ from sqlalchemy import ColumnElement, Insert, Select, SQLColumnExpression, Table
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from moderator.rules.apply import on_scores
 from moderator.scoring.base import LabelScores, ModelIdentity
 from moderator.scoring.priority import Thresholds, priority
 from moderator.storage.models import Comment, Score, ScoringModel, core_table, utcnow
@@ -111,6 +112,7 @@ def write_scores(session: Session, model_id: int, main_label: str,
                "label_scores": row, "scored_at": now} for comment_id, row in zip(comment_ids, rows)]
     if values:
         session.execute(_upsert(session), values)
+        on_scores(session.connection(), model_id, list(comment_ids))  # the rules see the scores in this transaction
 
 
 # The dialects with an upsert (INSERT ... ON CONFLICT), each its own Insert class; imported

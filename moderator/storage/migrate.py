@@ -59,8 +59,12 @@ def at_head(engine: Engine) -> bool:
 
 
 def alembic_config(engine: Engine, connection: Connection | None = None) -> Config:
+    import sys
+
     from alembic.config import Config
-    config = Config()
+    # stdout as it is now: Config's default is the sys.stdout of when alembic was first imported,
+    # which a test's captured (and since closed) output could be.
+    config = Config(stdout=sys.stdout)
     config.set_main_option("script_location", str(MIGRATIONS))
     config.set_main_option("sqlalchemy.url", engine.url.render_as_string(hide_password=False))
     config.attributes["connection"] = connection

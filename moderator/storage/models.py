@@ -12,6 +12,7 @@ from typing import Annotated
 
 from sqlalchemy import (
     JSON,
+    Boolean,
     DateTime,
     ForeignKey,
     Index,
@@ -21,6 +22,8 @@ from sqlalchemy import (
     Text,
     TypeDecorator,
     UniqueConstraint,
+    text,
+    true,
 )
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
@@ -102,6 +105,35 @@ class Site(Base):
     # The site's own words under an article with no comments yet.
     comment_prompt: Mapped[str] = mapped_column(Text, default="What is your opinion on this topic?")
     comment_call: Mapped[str] = mapped_column(Text, default="Leave the first comment")
+    # Issue 14: pre-moderated (nothing published until approved) or post-moderated (a comment
+    # no rule stopped is published); an article may override it (Article.premoderated).
+    premoderated: Mapped[bool] = mapped_column(default=True, server_default=true())
+
+
+class WordList(Base):
+    """A site's banned or suspect word list (moderator/rules/wordlists.py). `version` grows
+    with every change, so a cached matcher knows with one small read that it is stale."""
+
+    __tablename__ = "word_lists"
+    __table_args__ = (UniqueConstraint("site_id", "name"),)
+
+    id: Mapped[intpk]
+    site_id: Mapped[int] = mapped_column(ForeignKey("sites.id"))
+    name: Mapped[str] = mapped_column(String(20))  # banned, suspect
+    version: Mapped[int] = mapped_column(default=0)
+    changed_at: Mapped[timestamp]
+
+
+class WordListEntry(Base):
+    """One entry as the lead typed it: a word, a phrase or a `prefix*` stem."""
+
+    __tablename__ = "word_list_entries"
+    __table_args__ = (UniqueConstraint("list_id", "entry"),)
+
+    id: Mapped[intpk]
+    list_id: Mapped[int] = mapped_column(ForeignKey("word_lists.id"))
+    entry: Mapped[str] = mapped_column(String(500))
+    created_at: Mapped[timestamp]
 
 
 class Article(Base):
@@ -121,6 +153,7 @@ class Article(Base):
     url: Mapped[str | None] = mapped_column(Text)
     published_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
     imported_at: Mapped[timestamp]
+    premoderated: Mapped[bool | None] = mapped_column(Boolean)  # None: as its site says (issue 14)
 
     site: Mapped[Site] = relationship()
 
@@ -138,6 +171,11 @@ class Comment(Base):
         Index("ix_comments_author_status", "author", "status", "created_at", "id"),
         # The Articles tab's "most pending" sort: pending comments counted per article in one pass.
         Index("ix_comments_status_article", "status", "article_id"),
+        # The Flagged queue's rule-flagged comments (issue 14), in time order. Partial: the
+        # comments no rule flagged (nearly all, and every one an import inserts) are not in it.
+        # (Its PostgreSQL WHERE is in migration 0013 only: a postgresql_where here would load
+        # PostgreSQL's dialect at every start, tests/test_startup_path.py.)
+        Index("ix_comments_flagged", "status", "created_at", "id", sqlite_where=text("flag IS NOT NULL")),
     )
 
     id: Mapped[intpk]
@@ -165,6 +203,9 @@ class Comment(Base):
     # Bumped on every change, for conflict checks when several moderators share a database.
     version: Mapped[int] = mapped_column(default=1)
     updated_at: Mapped[timestamp]
+    # The key of the rule that flagged it for review (it stays pending and rises in the queue);
+    # every rule that hit is in rule_hits. None for nearly every comment (moderator/rules).
+    flag: Mapped[str | None] = mapped_column(String(40))
 
 
 class Decision(Base):
@@ -179,6 +220,8 @@ class Decision(Base):
         Index("ix_decisions_moderator_created", "moderator", "created_at", "id"),
         Index("ix_decisions_action_created", "action", "created_at", "id"),
         Index("ix_decisions_source_created", "source", "created_at", "id"),  # the audit log by source (rule, bulk)
+        # "Revert everything this rule did since T" (moderator/rules/revert.py); partial: only rules' decisions.
+        Index("ix_decisions_rule_created", "rule", "created_at", "id", sqlite_where=text("rule IS NOT NULL")),
     )
 
     id: Mapped[intpk]
@@ -196,6 +239,99 @@ class Decision(Base):
     reverts_id: Mapped[int | None] = mapped_column(ForeignKey("decisions.id"), index=True)
     # Shared by the decisions of one bulk action (moderator/moderation/bulk.py), undone as one step.
     batch_id: Mapped[str | None] = mapped_column(String(32), index=True)
+    # With source "rule": the key of the rule that made it (rules.key), for "revert this rule".
+    rule: Mapped[str | None] = mapped_column(String(40))
+
+
+# Issue 14: rules a moderation lead sets, and commenters as people (moderator/rules, docs/rules.md).
+
+class Rule(Base):
+    """One rule: a built-in kind (word lists, patterns, thresholds, commenters' standing,
+    pre-moderation) switched on or off, flagging or hiding, with its parameters. A rule for
+    every site has site_id None; a site's own has the site's (keys are unique per site)."""
+
+    __tablename__ = "rules"
+    __table_args__ = (UniqueConstraint("key", "site_id", name="uq_rules_key_site"),)
+
+    id: Mapped[intpk]
+    key: Mapped[str] = mapped_column(String(40))  # what decisions name: "banned_words", "links"
+    kind: Mapped[str] = mapped_column(String(40))  # moderator.rules.kinds.Kind
+    site_id: Mapped[int | None] = mapped_column(ForeignKey("sites.id"))
+    enabled: Mapped[bool] = mapped_column(default=True)
+    mode: Mapped[str] = mapped_column(String(20))  # flag, hide or approve
+    parameters: Mapped[dict[str, object]] = mapped_column(JSON, default=dict)  # {"most": 2} for links
+    changed_at: Mapped[timestamp]
+
+
+class Threshold(Base):
+    """Per model (by name: its labels and scale) and label: at or above `hide` → hide, at or
+    above `flag` → flag; below `approve` on every label with one → approve. None: unused."""
+
+    __tablename__ = "thresholds"
+
+    model: Mapped[str] = mapped_column(String(100), primary_key=True)  # scoring_models.name
+    label: Mapped[str] = mapped_column(String(40), primary_key=True)
+    hide: Mapped[float | None]
+    flag: Mapped[float | None]
+    approve: Mapped[float | None]
+
+
+class Commenter(Base):
+    """A commenter as a person, per site: a row only once someone gives them notes or a
+    standing. `identity` is "email:<address>" where the source gave an e-mail, else
+    "name:<name>" (moderator/rules/commenters.py)."""
+
+    __tablename__ = "commenters"
+    __table_args__ = (UniqueConstraint("site_id", "identity", name="uq_commenters_site_identity"),)
+
+    id: Mapped[intpk]
+    site_id: Mapped[int] = mapped_column(ForeignKey("sites.id"))
+    identity: Mapped[str] = mapped_column(String(330))
+    name: Mapped[short_text]  # the name last seen, as moderators know them
+    notes: Mapped[str] = mapped_column(Text, default="")
+    standing: Mapped[str] = mapped_column(String(20), default="normal")  # trusted, normal, banned
+    changed_at: Mapped[timestamp]
+
+
+class StandingChange(Base):
+    """What a trust / ban / unban decision (a Decision on the commenter's comment the
+    moderator acted from) changed: undo puts `standing_before` back."""
+
+    __tablename__ = "standing_changes"
+
+    decision_id: Mapped[int] = mapped_column(ForeignKey("decisions.id"), primary_key=True)
+    commenter_id: Mapped[int] = mapped_column(ForeignKey("commenters.id"), index=True)
+    standing_before: Mapped[str] = mapped_column(String(20))
+    standing_after: Mapped[str] = mapped_column(String(20))
+
+
+class Featured(Base):
+    """A comment an editor picked (the site shows it as such); the row goes with unfeature."""
+
+    __tablename__ = "featured"
+
+    comment_id: Mapped[int] = mapped_column(ForeignKey("comments.id"), primary_key=True)
+    decision_id: Mapped[int] = mapped_column(ForeignKey("decisions.id"))
+    featured_at: Mapped[timestamp]
+
+
+class RuleHit(Base):
+    """What a rule found in one comment when it was last evaluated: a word, a pattern (with
+    its span in the comment's text, for highlighting), a score over a threshold. The
+    Flagged queue's filter by rule and a card's chips read it."""
+
+    __tablename__ = "rule_hits"
+    __table_args__ = (
+        Index("ix_rule_hits_comment", "comment_id", "rule"),
+        Index("ix_rule_hits_rule", "rule", "comment_id"),
+    )
+
+    id: Mapped[intpk]
+    comment_id: Mapped[int] = mapped_column(ForeignKey("comments.id"))
+    rule: Mapped[str] = mapped_column(String(40))
+    what: Mapped[str] = mapped_column(String(200))  # "banned word 'vermin'", "toxicity 0.93 ≥ 0.90"
+    start: Mapped[int | None]  # offsets into the comment's text; None for a score
+    end: Mapped[int | None]
 
 
 class ScoringModel(Base):

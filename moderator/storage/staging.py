@@ -46,6 +46,8 @@ from sqlalchemy import (
     Integer,
     MetaData,
     Row,
+    Select,
+    String,
     Table,
     and_,
     case,
@@ -101,6 +103,15 @@ staged_articles = Table("article_changes", staging, Column("article_id", Integer
                         *(Column(name, articles.c[name].type) for name in ARTICLE_FIELDS))
 
 
+# What the rules' text screen found in each staged comment (its staged number), found as the
+# file is read, without the database's write lock (moderator/rules/apply.Prescreen).
+staged_hits = Table("rule_hits", staging, Column("comment_id", Integer, index=True), Column("rule", String(40)),
+                    Column("what", String(200)), Column("start", Integer), Column("end", Integer))
+# Called with each published batch's new comment ids (a select of them) and the import's shift,
+# in the transaction that publishes them: the import runs the rules there (rules/apply.on_published).
+Arrived = Callable[[Connection, Select[Any], int], object]
+
+
 def staging_path(database: str) -> Path:
     return Path(f"{database}-import")
 
@@ -109,15 +120,15 @@ class StagedImport:
     """One import under way into an SQLite database file: its row in `imports`, its
     staging file, the one connection it reads and writes with."""
 
-    def __init__(self, connection: Connection, database: str, run: Row[Any]):
-        self.connection, self.database, self.run_id = connection, database, run.id
+    def __init__(self, connection: Connection, database: str, run: Row[Any], arrived: Arrived | None = None):
+        self.connection, self.database, self.run_id, self.arrived = connection, database, run.id, arrived
         self.first_comment_id: int = run.first_comment_id  # staged comments are numbered from here
         self.waiting = Waiting(database)  # its own: the engine's serves the threads that wait
         self.publishing = False  # started, and not finished
 
     @classmethod
     @contextmanager
-    def start(cls, engine: Engine, path: str) -> Iterator[StagedImport]:
+    def start(cls, engine: Engine, path: str, arrived: Arrived | None = None) -> Iterator[StagedImport]:
         """The import's row and staging file, for the length of the block; rolled back
         unless published when the block ends. Refused while another import runs."""
         database = database_path(engine)
@@ -130,7 +141,7 @@ class StagedImport:
         try:
             _recover_locked(engine, database)  # one that a crash left behind
             with engine.connect() as connection, _import_settings(connection):
-                staged = cls(connection, database, _begin_run(connection, database, path))
+                staged = cls(connection, database, _begin_run(connection, database, path), arrived)
                 try:
                     with _attached(connection, staging_path(database)):
                         try:
@@ -168,7 +179,7 @@ class StagedImport:
         _flush_to_disk(staging_path(self.database))
         self.record(link_replies=link_replies)
         self.publishing = True
-        looped = _publish(self.connection, self.run_id, self.waiting)
+        looped = _publish(self.connection, self.run_id, self.waiting, self.arrived)
         self.publishing = False
         return looped
 
@@ -255,15 +266,15 @@ class Steps:
 
 # Publishing
 
-def _publish(connection: Connection, run_id: int, waiting: Waiting) -> list[int]:
+def _publish(connection: Connection, run_id: int, waiting: Waiting, arrived: Arrived | None = None) -> list[int]:
     steps = Steps(connection, waiting)
     run = _run(steps.unit(), run_id)
     top = connection.scalar(select(func.max(staged_comments.c.id)))
     if run.phase == Phase.WRITING:
-        _start_publishing(connection, run, top)
+        _start_publishing(connection, run, top, arrived)
         run = _run(connection, run_id)
     for low, high in _ranges(run.published_to, (top or 0) - 1, UNIT):
-        _merge(steps.unit(), run, staged_comments.c.id > low, staged_comments.c.id <= high)
+        _merge(steps.unit(), run, staged_comments.c.id > low, staged_comments.c.id <= high, arrived=arrived)
         connection.execute(update(imports).where(imports.c.id == run_id).values(published_to=high))
     if top is not None:
         _link_last(steps.unit(), run, top)
@@ -277,16 +288,17 @@ def _publish(connection: Connection, run_id: int, waiting: Waiting) -> list[int]
     return looped
 
 
-def _start_publishing(connection: Connection, run: Row[Any], top: int | None) -> None:
+def _start_publishing(connection: Connection, run: Row[Any], top: int | None, arrived: Arrived | None) -> None:
     """Publishing begins, in one transaction: the shift fixed, the last staged comment in."""
     next_id = (connection.scalar(select(func.max(comments.c.id))) or 0) + 1
     shift = max(0, next_id - run.first_comment_id)
     connection.execute(update(imports).where(imports.c.id == run.id).values(phase=Phase.PUBLISHING, shift=shift))
     if top is not None:  # its parent, if any, is linked once every other is in (_link_last)
-        _merge(connection, _run(connection, run.id), staged_comments.c.id == top, parent=False)
+        _merge(connection, _run(connection, run.id), staged_comments.c.id == top, parent=False, arrived=arrived)
 
 
-def _merge(connection: Connection, run: Row[Any], *where: ColumnElement[bool], parent: bool = True) -> None:
+def _merge(connection: Connection, run: Row[Any], *where: ColumnElement[bool], parent: bool = True,
+           arrived: Arrived | None = None) -> None:
     """Staged comments into comments, with their ids and their parents' shifted."""
     staged = staged_comments.c
     values: dict[str, Any] = {name: staged[name] for name in STAGED}
@@ -294,6 +306,8 @@ def _merge(connection: Connection, run: Row[Any], *where: ColumnElement[bool], p
                "site_id": literal(run.site_id), "is_staff": literal(False, Boolean()), "version": literal(1),
                "updated_at": literal(run.started_at, UtcDateTime())}
     connection.execute(insert(comments).from_select(list(values), select(*values.values()).where(*where)))
+    if arrived is not None:
+        arrived(connection, select(staged.id + run.shift).where(*where), run.shift)
 
 
 def _published_parent(run: Row[Any]) -> ColumnElement[Any]:

@@ -186,5 +186,6 @@ def db_comment(window, comment_id: int) -> Comment:
 
 
 def decisions(window) -> list[Decision]:
+    """The moderators' decisions (not the rules', which flag the demo's suspect comments as it loads)."""
     with window.context.db.sessions() as s:
-        return list(s.scalars(select(Decision).order_by(Decision.id)))
+        return list(s.scalars(select(Decision).where(Decision.source != "rule").order_by(Decision.id)))

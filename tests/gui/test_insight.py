@@ -46,7 +46,7 @@ def test_w_explains_the_comment_shown_and_moving_on_clears_it(qtbot, window):
     assert section.text.toPlainText() == window.panel.row.body  # plain text, highlighted in place
     fitted = section.text.document().size().height() + 2 * section.text.frameWidth() + 4
     assert section.text.height() == min(TEXT_HEIGHT, int(fitted))  # as tall as its text, no empty box below
-    assert strongest.text in section.words.text() and "Rule hits: none" in section.rules.text()
+    assert strongest.text in section.words.text() and "marked on the comment's text above" in section.rules.text()
     with qtbot.waitSignal(window.explainer.explained, timeout=10_000):
         press(qtbot, window, Qt.Key.Key_J)  # moving on: the next comment has no explanation kept
     assert section.explanation is None and section.comment_id != comment_id

@@ -83,6 +83,8 @@ def test_queues_switch_with_1_to_5(qtbot, scored):
     with window.context.db.sessions() as s:
         flagged = set(s.scalars(select(Comment.id).join(Score).where(
             Comment.status == Status.PENDING, Score.model_id == window.active.model_id, Score.main >= medium)))
+        # and those a rule flagged (issue 14: the demo's suspect comments)
+        flagged |= set(s.scalars(select(Comment.id).where(Comment.status == Status.PENDING, Comment.flag.is_not(None))))
     assert set(shown_ids(window)) == flagged and flagged
 
 
@@ -90,7 +92,10 @@ def test_s_changes_the_order(qtbot, scored):
     window = scored
     press(qtbot, window, Qt.Key.Key_1)
     assert window.queue_pane.query.sort == Sort.PRIORITY
-    scores = [window.queue.index(i).data(ROW_ROLE).score for i in range(window.queue.rowCount())]
+    rows = [window.queue.index(i).data(ROW_ROLE) for i in range(window.queue.rowCount())]
+    raised = db_ids(window, Comment.status == Status.PENDING, Comment.flag.is_not(None))  # issue 14: a rule's flag first
+    assert raised and {row.id for row in rows[:len(raised)]} == set(raised)
+    scores = [row.score for row in rows[len(raised):]]
     assert scores == sorted(scores, reverse=True)
     press(qtbot, window, Qt.Key.Key_S)
     assert window.queue_pane.query.sort == Sort.NEWEST
@@ -263,8 +268,8 @@ def test_a_cancelled_confirmation_changes_nothing(qtbot, scored):
     answer_modal(lambda box: box.button(QMessageBox.StandardButton.Cancel).click(), "BulkConfirm")
     press(qtbot, window, Qt.Key.Key_A, SHIFT)
     wait_writes(qtbot, window)
-    with window.context.db.sessions() as s:
-        assert s.scalar(select(func.count()).select_from(Decision)) == 0
+    with window.context.db.sessions() as s:  # (the rules' flags on the demo aside)
+        assert s.scalar(select(func.count()).select_from(Decision).where(Decision.source != "rule")) == 0
     press(qtbot, window, Qt.Key.Key_Escape)
     assert window.queue_pane.selected_ids() == []
 
@@ -399,7 +404,7 @@ def test_a_decision_on_a_comment_someone_changed_since_is_refused_and_the_undo_s
     wait_writes(qtbot, window)
     assert len(said) == 1 and "bo hid this at " in said[0] and f"(comment {target})" in said[0]
     assert db_comment(window, target).status == Status.HIDDEN  # their decision stands
-    assert [d.action for d in decisions(window) if d.comment_id == target] == ["hide"]
+    assert [d.action for d in decisions(window) if d.comment_id == target and d.source != "rule"] == ["hide"]
     assert window.undo_stack.count() == 1 and window.undo_stack.canUndo()
     press(qtbot, window, Qt.Key.Key_Z, CTRL)  # still undoes our own approval
     wait_writes(qtbot, window)

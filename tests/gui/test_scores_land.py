@@ -23,6 +23,12 @@ def pending_ids(window) -> set[int]:
         return set(s.scalars(select(Comment.id).where(Comment.status == "pending")))
 
 
+def raised_ids(window) -> set[int]:
+    """The pending comments a rule flagged (issue 14): first in the queue, in Flagged whatever their score."""
+    with window.context.db.sessions() as s:
+        return set(s.scalars(select(Comment.id).where(Comment.status == "pending", Comment.flag.is_not(None))))
+
+
 def wait_for_the_queue(qtbot, window) -> None:
     """Until the pane has done what it put off while scores landed (its own pauses) and its counts came back."""
     for pause in window.queue_pane.findChildren(QTimer):
@@ -43,7 +49,10 @@ def test_first_start_shows_priority_order_chips_and_band_once_scores_land(qtbot,
     rows = [window.queue.index(i).data(ROW_ROLE) for i in range(window.queue.rowCount())]
     assert {r.id for r in rows} == pending_ids(window)
     assert [r.score for r in rows] == [scores[r.id] for r in rows]  # what the chips show is what is stored
-    assert [r.score for r in rows] == sorted((r.score for r in rows), reverse=True)  # highest priority first
+    raised = raised_ids(window)
+    assert raised and {r.id for r in rows[:len(raised)]} == raised  # a rule's flag first
+    scored = [r.score for r in rows[len(raised):]]
+    assert scored == sorted(scored, reverse=True)  # then highest priority first
     assert sum(pane.histogram.counts) == len(rows)
     thread = window.article_view.model.rows()
     assert thread and all(r.score == scores[r.id] for r in thread)
@@ -56,5 +65,6 @@ def test_the_flagged_queue_fills_as_scores_land(qtbot, window):
     wait_for_the_queue(qtbot, window)
     medium = window.active.thresholds.medium
     flagged = {cid for cid, score in stored_scores(window).items() if score >= medium} & pending_ids(window)
+    flagged |= raised_ids(window)
     assert flagged and {window.queue.index(i).data(ROW_ROLE).id for i in range(window.queue.rowCount())} == flagged
     assert window.queue_pane.count == len(flagged)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from moderator.changes import Changes
 from moderator.gui.article.threadmodel import ThreadModel
+from moderator.gui.comment.hittext import ThreadHits
 from moderator.gui.common import look
 from moderator.gui.common.delegates import CommentDelegate
 from moderator.gui.common.reading import ActiveModel, Read, changed_rows
@@ -52,6 +53,7 @@ class ArticleView(QWidget):
         self.reader.setOpenLinks(False)
         self.reader.setAccessibleName("Article text")
         self.model = ThreadModel(self)
+        self.hits = ThreadHits(read)
         self.tree = self._make_tree()
         self.thread_title = QLabel(self)
         self.thread_title.setTextFormat(Qt.TextFormat.PlainText)
@@ -80,7 +82,8 @@ class ArticleView(QWidget):
         tree.setHeaderHidden(True)
         tree.setUniformRowHeights(False)
         tree.setIndentation(22)
-        tree.setItemDelegate(CommentDelegate(tree, max_body_lines=8, show_article=False, priority_of=self._active.priority_of))
+        tree.setItemDelegate(CommentDelegate(tree, max_body_lines=8, show_article=False, priority_of=self._active.priority_of,
+                                             marks_of=self.hits.marks))  # rule hits highlighted
         tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         tree.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         tree.setAccessibleName("Comment thread")
@@ -102,6 +105,11 @@ class ArticleView(QWidget):
                                                    queries.thread(s, article_id, model_id)))
         render_article(self.reader, self.article)
         self.set_thread(rows)
+
+    def rules_changed(self) -> None:
+        """A word list changed: the thread's hits are found again as its cards are painted."""
+        self.hits.forget()
+        self.tree.viewport().update()
 
     def reload_thread(self) -> None:
         if self.article is not None:

@@ -10,12 +10,15 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QScrollArea, QSizePol
 from sqlalchemy.orm import Session
 
 from moderator.changes import Changes
+from moderator.gui.comment.hittext import HitText
 from moderator.gui.comment.scorebars import ScoreBars
 from moderator.gui.common import look
 from moderator.gui.common.reading import ActiveModel, Read
 from moderator.gui.common.translation import QT_TRANSLATE_NOOP, translate
 from moderator.reading import queries
 from moderator.reading.rows import CommentRow, DecisionRow
+from moderator.rules.hits import TextHit
+from moderator.rules.text import hits_in_article
 from moderator.scoring.base import LabelScores
 from moderator.scoring.store import scores_for
 from moderator.vocabulary import HIDE_REASONS, Status
@@ -92,16 +95,16 @@ class CommentPanel(QScrollArea):
         self.imported.setAccessibleName(translate("CommentPanel", "Status on the site when imported"))
         self.article = plain_label(body)
         self.parent_box, self.parent_title, self.parent_text = self._quote_box(body)
-        self.text = plain_label(body, selectable=True)
+        self.comment_text = HitText(body)  # the text, its rule hits highlighted
+        self.text = self.comment_text.text
         self.text.setAccessibleName(translate("CommentPanel", "Comment text"))
-        self.text.setObjectName("commentText")
         self.buttons = self._buttons(body, actions)
         self.scores = ScoreBars(body)
         self.history_title = plain_label(body, translate("CommentPanel", "History"))
         self.history_title.setFont(look.bold(self.font()))
         self.history = plain_label(body, selectable=True)
         for widget in (self.placeholder, self.author, self.meta, self.status, self.imported, self.article, self.parent_box,
-                       self.text, self.buttons, self.scores, self.history_title, self.history):
+                       self.comment_text, self.buttons, self.scores, self.history_title, self.history):
             self.layout_.addWidget(widget)
         self.layout_.addStretch()
         self.setWidget(body)
@@ -127,14 +130,15 @@ class CommentPanel(QScrollArea):
         model_id = self._active.model_id
 
         def details(session: Session) -> tuple[CommentRow, CommentRow | None, list[DecisionRow], LabelScores | None,
-                                               tuple[str | None, str | None]]:
+                                               tuple[str | None, str | None], list[TextHit]]:
             row = queries.comment(session, comment_id, model_id)
             parent = queries.comment(session, row.parent_id) if row.parent_id else None
             scores = scores_for(session, model_id, [comment_id]).get(comment_id)
-            return row, parent, queries.history(session, comment_id), scores, queries.imported_as(session, comment_id)
+            return (row, parent, queries.history(session, comment_id), scores, queries.imported_as(session, comment_id),
+                    hits_in_article(session, row.article_id, row.body))
 
-        row, parent, history, scores, self.site_status = self._read(details)
-        self.show_comment(row, parent, history)
+        row, parent, history, scores, self.site_status, hits = self._read(details)
+        self.show_comment(row, parent, history, hits)
         identity = self._active.identity
         self.scores.show_scores(identity.name, identity.main_label, scores, self._active.priority_of(row.score))
 
@@ -176,11 +180,11 @@ class CommentPanel(QScrollArea):
         return row
 
     def show_comment(self, row: CommentRow | None, parent: CommentRow | None = None,
-                     history: Sequence[DecisionRow] = ()) -> None:
+                     history: Sequence[DecisionRow] = (), hits: Sequence[TextHit] = ()) -> None:
         self.row, self._parent_id = row, parent.id if parent else None
         if row is None:
             self.site_status = (None, None)
-        for widget in (self.author, self.meta, self.status, self.article, self.text, self.buttons,
+        for widget in (self.author, self.meta, self.status, self.article, self.comment_text, self.buttons,
                        self.scores, self.history_title, self.history):
             widget.setVisible(row is not None)
         said = imported_words(*self.site_status)
@@ -199,7 +203,7 @@ class CommentPanel(QScrollArea):
         if sheet != self.status.styleSheet():  # setting it re-polishes the label: not on every j / k
             self.status.setStyleSheet(sheet)
         self.article.setText(translate("CommentPanel", "On: {headline}").format(headline=row.article_headline))
-        self.text.setText(row.body)
+        self.comment_text.show_text(row.body, hits)
         if parent is not None:
             self.parent_title.setText(translate("CommentPanel", "In reply to {author}:").format(author=parent.author))
             self.parent_text.setText(parent.body)

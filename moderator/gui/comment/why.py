@@ -20,7 +20,9 @@ from moderator.scoring.explain import Explanation
 UP, DOWN = QColor("#dc2626"), QColor("#2563eb")
 STRONGEST = 8  # words listed under the text
 TEXT_HEIGHT = 220  # pixels at most; a longer comment scrolls
-NO_RULES = "Rule hits: none (word lists and patterns are matched here once rules exist)"
+READ_AS = ("Scored on the text with its disguises undone (look-alike letters, hidden characters, digits "
+           "for letters), which scored higher: shown below as the model read it.")
+NO_RULES = "Rule hits (word lists, patterns) are marked on the comment's text above, and named under it."
 
 
 def utf16(text: str, index: int) -> int:
@@ -37,6 +39,8 @@ def summary(found: Explanation) -> str:
     line = f"{label_words(found.label)} {found.score:.3f} · log-odds {found.log_odds:+.2f} · {found.model}, {how}"
     if found.bias is not None:
         line += f"\nAn empty comment: {found.bias:+.2f}; the words add {found.log_odds - found.bias:+.2f}"
+    if found.read_as is not None:
+        line += f"\n{READ_AS}"
     return line
 
 
@@ -129,7 +133,7 @@ class WhySection(QWidget):
         self.explanation = found
         self._running(False)
         self.state.setText(summary(found))
-        self._highlight(body, found)
+        self._highlight(body if found.read_as is None else found.read_as, found)
         strongest = found.strongest(STRONGEST)
         listed = ", ".join(f"{s.text} {describe_weight(s.weight)}" for s in strongest)
         self.words.setText(f"Red pushes the score up, blue pulls it down. Moves the score most: {listed}"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
@@ -79,6 +79,10 @@ class CardDelegate(QStyledItemDelegate):
         return option.palette.color(role)
 
 
+# A comment's spans to highlight: (start, end, colour), offsets into its body.
+MarksOf = Callable[[CommentRow, QPalette], Sequence[tuple[int, int, QColor]]]
+
+
 class CommentDelegate(CardDelegate):
     """(Author ·) time, status and priority chips, (article headline,) then the body, wrapped.
 
@@ -87,9 +91,10 @@ class CommentDelegate(CardDelegate):
     def __init__(self, view: QAbstractItemView, max_body_lines: int | None, show_article: bool,
                  priority_of: PriorityOf, show_author: bool = True,
                  show_score: bool = False, uniform: bool = False,
-                 holder_of: Callable[[int], str | None] = lambda _comment_id: None):
+                 holder_of: Callable[[int], str | None] = lambda _comment_id: None, marks_of: MarksOf | None = None):
         super().__init__(view)
         self.holder_of = holder_of  # team mode: which colleague has the comment open (gui/team/)
+        self._marks_of = marks_of  # spans of the body to highlight (rule hits), with their colours
         self._max_lines, self._show_article, self._priority_of = max_body_lines, show_article, priority_of
         self._show_author, self._show_score = show_author, show_score
         self._uniform = uniform  # every card max_body_lines high: a lazy view sizes one row, not all
@@ -128,7 +133,29 @@ class CommentDelegate(CardDelegate):
             marks.draw_marked(painter, marked, option.font, rect.left(), top + 2, rect.width(),
                               marks.mark_colour(option.palette, selected))
             return
-        look.draw_lines(painter, self._body_lines(row, option, rect.width()), option.font, rect.left(), top + 2, rect.width())
+        lines = self._body_lines(row, option, rect.width())
+        if self._marks_of is not None:
+            self._mark(painter, option, row, lines, rect.left(), top + 2)
+        look.draw_lines(painter, lines, option.font, rect.left(), top + 2, rect.width())
+
+    def _mark(self, painter: QPainter, option: QStyleOptionViewItem, row: CommentRow, lines: list[str], left: int,
+              top: int) -> None:
+        """Each marked span's background, behind the wrapped line(s) it is on (plain text, no markup)."""
+        assert self._marks_of is not None
+        spans = self._marks_of(row, option.palette)
+        metrics, position = QFontMetrics(option.font), 0
+        for number, line in enumerate(lines if spans else ()):
+            shown = line.removesuffix("…").rstrip()  # an elided last line: its text before the ellipsis
+            start = row.body.find(shown, position) if shown else -1
+            if start < 0:
+                continue
+            position = start + len(shown)
+            for first, end, colour in spans:
+                low, high = max(first, start) - start, min(end, position) - start
+                if low < high:
+                    x = left + metrics.horizontalAdvance(shown[:low])
+                    painter.fillRect(QRect(x, top + number * metrics.lineSpacing(), metrics.horizontalAdvance(
+                        shown[low:high]), metrics.height()), colour)
 
     def marked_body(self, row: CommentRow, option: QStyleOptionViewItem, width: int) -> list[marks.MarkedLine]:
         """A search result's snippet laid out in lines with its matches (none when not searching)."""

@@ -32,7 +32,8 @@ from moderator.reading.rows import CommentRow
 from moderator.vocabulary import STATUS_AFTER, Action, Source
 
 CONFIRM_FROM = 20  # picked one by one, up to this many act at once
-VERBS = {Action.APPROVE: "Approve", Action.HIDE: "Hide", Action.RESTORE: "Restore"}
+VERBS = {Action.APPROVE: "Approve", Action.HIDE: "Hide", Action.RESTORE: "Restore", Action.FEATURE: "Feature",
+         Action.UNFEATURE: "Unfeature"}
 DONE_WORDS = {Action.APPROVE: "Approved", Action.HIDE: "Hidden", Action.RESTORE: "Sent back to review",
               Action.REPLY: "Replied", Action.POST: "Posted", Action.UNDO: "Undone", Action.REDO: "Redone"}
 Say = Callable[[str, int], None]  # a sentence for the status bar, and for how many milliseconds
@@ -57,7 +58,7 @@ class Decisions:
         A comment its author deleted on the site is approved or restored only once the
         moderator says so again. The write is refused if someone else changed the comment
         since it was shown."""
-        if comment.status == STATUS_AFTER[action]:  # nothing to write; approve and hide still move on
+        if action in STATUS_AFTER and comment.status == STATUS_AFTER[action]:  # nothing to write; still moves on
             self._say(f"Nothing to change: the comment by {comment.author} is {comment.status} already.", 4000)
             if move_on is not None:
                 move_on()
