@@ -243,7 +243,7 @@ MENUS: dict[str, tuple[ActionId | None, ...]] = {
         ActionId.PREFERENCES, None, ActionId.QUIT),
     QT_TRANSLATE_NOOP("actions", "&Edit"): (ActionId.UNDO, ActionId.REDO),
     QT_TRANSLATE_NOOP("actions", "&Moderate"): (
-        ActionId.APPROVE, ActionId.HIDE, ActionId.RESTORE, ActionId.REPLY, None, ActionId.TOGGLE_SELECTED,
+        ActionId.APPROVE, ActionId.HIDE, ActionId.RESTORE, ActionId.FEATURE, ActionId.REPLY, None, ActionId.TOGGLE_SELECTED,
         ActionId.EXTEND_DOWN, ActionId.EXTEND_UP, ActionId.SELECT_ALL, ActionId.CLEAR_SELECTION, None,
         ActionId.BULK_APPROVE, ActionId.BULK_HIDE, ActionId.HIDE_ALL_FROM_COMMENTER),
     QT_TRANSLATE_NOOP("actions", "&Queue"): (
@@ -253,7 +253,8 @@ MENUS: dict[str, tuple[ActionId | None, ...]] = {
     QT_TRANSLATE_NOOP("actions", "&Go"): (
         ActionId.NEXT, ActionId.PREVIOUS, None, ActionId.SHOW_ARTICLES, ActionId.SHOW_QUEUE, None,
         ActionId.COMMENTER, ActionId.WHY, ActionId.AUDIT_LOG, ActionId.INSIGHT),
-    QT_TRANSLATE_NOOP("actions", "Si&te"): (ActionId.CONNECTIONS, ActionId.SYNC_NOW, ActionId.SYNC_LOG),
+    QT_TRANSLATE_NOOP("actions", "Si&te"): (ActionId.CONNECTIONS, ActionId.SYNC_NOW, ActionId.SYNC_LOG, None,
+                                          ActionId.WORD_LISTS),
     QT_TRANSLATE_NOOP("actions", "&Help"): (ActionId.GUIDE, ActionId.SHORTCUTS, None, ActionId.ABOUT),
 }
 TOOLBAR: tuple[ActionId | None, ...] = (ActionId.APPROVE, ActionId.HIDE, ActionId.RESTORE, ActionId.REPLY, None,

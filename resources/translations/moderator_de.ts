@@ -810,6 +810,22 @@ Datenordner: {folder}</translation>
         <translation>Diesen Kommentar mit Grund verbergen und zum nächsten gehen</translation>
     </message>
     <message>
+        <source>&amp;Feature</source>
+        <translation>&amp;Hervorheben</translation>
+    </message>
+    <message>
+        <source>Feature this comment: the site shows it as an editor&apos;s pick</source>
+        <translation>Diesen Kommentar hervorheben: die Website zeigt ihn als Empfehlung der Redaktion</translation>
+    </message>
+    <message>
+        <source>&amp;Word lists…</source>
+        <translation>&amp;Wortlisten…</translation>
+    </message>
+    <message>
+        <source>The site&apos;s banned and suspect words: add, remove, search, import and export</source>
+        <translation>Die gesperrten und verdächtigen Wörter der Website: hinzufügen, entfernen, suchen, importieren und exportieren</translation>
+    </message>
+    <message>
         <source>Re&amp;store</source>
         <translation>&amp;Zurückstellen</translation>
     </message>
