@@ -10,7 +10,7 @@ from sqlalchemy import select
 from moderator.changes import Changes
 from moderator.gui.workers.changefeed import ChangeFeed
 from moderator.storage.models import Comment
-from tests.gui.helpers import wait_views, wait_writes
+from tests.gui.helpers import wait_scored, wait_views, wait_writes
 
 
 def demo_ids(window, count: int) -> list[int]:
@@ -19,7 +19,7 @@ def demo_ids(window, count: int) -> list[int]:
 
 
 def test_a_burst_of_scores_reaches_the_views_merged_not_one_by_one(qtbot, window):
-    wait_writes(qtbot, window)
+    wait_scored(qtbot, window)  # the demo's own scoring done: only the burst below reaches the views
     seen: list[Changes] = []
     window.writer.changed.listen(seen.append)
     ids = demo_ids(window, 40)
