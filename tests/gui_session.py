@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QListWidget, QPlainTextEdit
 
 from moderator.config import resolve_db_url, resolve_paths  # noqa: E402
 from moderator.gui.app import build_window  # noqa: E402
+from moderator.vocabulary import Action  # noqa: E402
 
 SHIFT, CTRL = Qt.KeyboardModifier.ShiftModifier, Qt.KeyboardModifier.ControlModifier
 
@@ -40,8 +41,9 @@ def main(home: str, script: str) -> None:
     paths = resolve_paths(home)
     window = build_window(paths, resolve_db_url(paths))
     window.show()
+    # the moderator's decisions (the rules' flags, landing with the demo's scores, are not the script's)
     window.writer.changed.listen(lambda changes: [print(f"SHOWN {d.comment_id} {d.status_after}", flush=True)
-                                                   for d in changes.decided])
+                                                   for d in changes.decided if d.action != Action.FLAG])
     dialogs = QTimer(interval=10, timeout=answer_dialogs)
     dialogs.start()
 

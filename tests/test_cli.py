@@ -1,9 +1,9 @@
 import json
-import sqlite3
 import subprocess
 import sys
 
 import pytest
+from sqlalchemy import create_engine, text
 
 from moderator.config import SEEDS_DIR
 
@@ -98,14 +98,17 @@ def test_bad_option_exits_non_zero_with_usage(tmp_path):
     assert result.returncode == 2 and "invalid choice" in result.stderr and "Traceback" not in result.stderr
 
 
-def test_queue_json_carries_priority_and_scores_of_the_active_model(cli, paths):
+def test_queue_json_carries_priority_and_scores_of_the_active_model(cli, paths, db_url):
     cli("demo")
     _, out, _ = cli("queue", "--json", "--limit", "1")
     assert json.loads(out)[0]["priority"] is None and json.loads(out)[0]["scores"] is None  # nothing scored yet
     assert cli("score")[0] == 0
     rows = json.loads(cli("queue", "--json", "--sort", "priority", "--limit", "0")[1])
-    with sqlite3.connect(paths.database) as connection:  # a rule's flag raises a comment above the scores (issue 14)
-        raised = {cid for (cid,) in connection.execute("SELECT id FROM comments WHERE flag IS NOT NULL AND status = 'pending'")}
+    engine = create_engine(db_url)  # a rule's flag raises a comment above the scores (issue 14)
+    with engine.connect() as connection:
+        raised = {cid for (cid,) in connection.execute(
+            text("SELECT id FROM comments WHERE flag IS NOT NULL AND status = 'pending'"))}
+    engine.dispose()
     assert raised and {r["id"] for r in rows[:len(raised)]} == raised
     rows = rows[len(raised):]
     offensive = [r["scores"]["offensive"] for r in rows]

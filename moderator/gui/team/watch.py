@@ -76,6 +76,9 @@ class TeamWatch(QObject):
         """Read what others changed and announce it to every view."""
         if self._closed:  # a poke still on its way when the window closed
             return
+        if not self._writer.idle:  # a write of ours may be committed and not yet announced: it would
+            self._look_soon.start()  # read as a colleague's (shown twice), so look once it has been
+            return
         own, latest = frozenset(self._own), self._latest
         changes, self._latest = self._read(lambda s: team.decided_since(s, latest, own))
         self._own.difference_update(d for d in own if d <= self._latest)
