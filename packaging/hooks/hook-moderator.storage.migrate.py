@@ -5,4 +5,6 @@ from PyInstaller.utils.hooks import collect_data_files
 
 datas = collect_data_files("moderator.storage.migrations", include_py_files=True, excludes=["**/__pycache__"])
 hiddenimports = ["alembic.context", "alembic.op", "alembic.runtime.environment", "alembic.runtime.migration",
-                 "alembic.ddl.sqlite", "alembic.ddl.postgresql", "moderator.storage.models"]
+                 "alembic.ddl.sqlite", "alembic.ddl.postgresql", "moderator.storage.models",
+                 # the schema parts migrations take from the package (each module's SQL, once)
+                 "moderator.storage.articlecounts", "moderator.storage.fulltext", "moderator.storage.pgparts"]
