@@ -79,24 +79,33 @@ def scaled(font: QFont, factor: float) -> QFont:
 
 def wrapped_lines(text: str, font: QFont, width: int, max_lines: int | None = None) -> list[str]:
     """Lay plain text out in lines of `width` pixels; the last kept line is elided."""
-    lines: list[str] = []
-    metrics = QFontMetrics(font)
+    return [line for _start, line in placed_lines(text, font, width, max_lines)]
+
+
+def placed_lines(text: str, font: QFont, width: int, max_lines: int | None = None) -> list[tuple[int, str]]:
+    """The lines of `wrapped_lines`, each with where it starts in `text` (the search marks map
+    their spans onto them)."""
+    placed: list[tuple[int, str]] = []
+    offset = 0
     for paragraph in text.split("\n"):
         layout = QTextLayout(paragraph, font)
         option = QTextOption()
         option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         layout.setTextOption(option)
         layout.beginLayout()
-        while (max_lines is None or len(lines) <= max_lines) and (line := layout.createLine()).isValid():
+        while (max_lines is None or len(placed) <= max_lines) and (line := layout.createLine()).isValid():
             line.setLineWidth(width)  # (a card shows a few lines: a long comment is not laid out to its end)
-            lines.append(paragraph[line.textStart() : line.textStart() + line.textLength()].rstrip())
+            start = line.textStart()
+            placed.append((offset + start, paragraph[start:start + line.textLength()].rstrip()))
         layout.endLayout()
-        if max_lines is not None and len(lines) > max_lines:
+        offset += len(paragraph) + 1
+        if max_lines is not None and len(placed) > max_lines:
             break
-    if max_lines is not None and len(lines) > max_lines:
-        lines = lines[:max_lines]
-        lines[-1] = metrics.elidedText(lines[-1] + " …", Qt.TextElideMode.ElideRight, width)
-    return lines
+    if max_lines is not None and len(placed) > max_lines:
+        placed = placed[:max_lines]
+        start, last = placed[-1]
+        placed[-1] = (start, QFontMetrics(font).elidedText(last + " …", Qt.TextElideMode.ElideRight, width))
+    return placed
 
 
 def draw_lines(painter: QPainter, lines: list[str], font: QFont, left: int, top: int, width: int) -> int:

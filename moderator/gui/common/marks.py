@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QRect, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QTextLayout, QTextOption
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
 
 from moderator.gui.common import look
 from moderator.reading.search import MARK_END, MARK_START
@@ -52,26 +52,7 @@ def marked_lines(marked: str, font: QFont, width: int, max_lines: int | None = N
     """The marked text laid out in lines of `width` pixels as look.wrapped_lines lays plain
     text (the last kept line elided), each with the spans of its matches."""
     text, spans = unmarked(marked)
-    placed: list[tuple[int, str]] = []  # (where the line starts in the text, its text)
-    offset = 0
-    for paragraph in text.split("\n"):
-        layout = QTextLayout(paragraph, font)
-        option = QTextOption()
-        option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
-        layout.setTextOption(option)
-        layout.beginLayout()
-        while (max_lines is None or len(placed) <= max_lines) and (line := layout.createLine()).isValid():
-            line.setLineWidth(width)
-            start = line.textStart()
-            placed.append((offset + start, paragraph[start:start + line.textLength()].rstrip()))
-        layout.endLayout()
-        offset += len(paragraph) + 1
-        if max_lines is not None and len(placed) > max_lines:
-            break
-    if max_lines is not None and len(placed) > max_lines:
-        placed = placed[:max_lines]
-        start, last = placed[-1]
-        placed[-1] = (start, QFontMetrics(font).elidedText(last + " …", Qt.TextElideMode.ElideRight, width))
+    placed = look.placed_lines(text, font, width, max_lines)
     return [MarkedLine(line, _spans_within(spans, start, _shown(line))) for start, line in placed]
 
 
