@@ -60,22 +60,43 @@ def x_server_answers() -> bool:
     return subprocess.run(["xdotool", "getdisplaygeometry"], capture_output=True).returncode == 0
 
 
+def wait_for_x_server(timeout: float = 30.0) -> None:
+    """xvfb-run starts the command once Xvfb says it is ready, yet a first client has been
+    refused on a busy CI machine ("unable to open display"): ask twice a second (few clients,
+    see above) until the server answers."""
+    deadline = time.monotonic() + timeout
+    while not x_server_answers():
+        if time.monotonic() > deadline:
+            raise XServerLost(f"the X server {os.environ.get('DISPLAY')} did not answer within {timeout:.0f} s")
+        time.sleep(0.5)
+
+
 class MapWatcher:
     """One X client (xev) that reports every top-level window the moment it is mapped."""
 
     READY = "_FIRST_START_READY"
 
-    def __init__(self) -> None:
-        self.xev = subprocess.Popen(["stdbuf", "-oL", "xev", "-root", "-event", "substructure", "-event", "property"],
-                                    stdout=subprocess.PIPE, text=True)
+    def __init__(self, attempts: int = 3) -> None:
         self.mapped: queue.Queue[tuple[float, str]] = queue.Queue()
         self.ready = threading.Event()
-        threading.Thread(target=self._read, daemon=True).start()
-        self._wait_ready()
+        for attempt in range(1, attempts + 1):
+            self.xev = subprocess.Popen(["stdbuf", "-oL", "xev", "-root", "-event", "substructure", "-event", "property"],
+                                        stdout=subprocess.PIPE, text=True)
+            threading.Thread(target=self._read, args=(self.xev,), daemon=True).start()
+            try:
+                self._wait_ready()
+                return
+            except XServerLost:
+                self.close()
+                if attempt == attempts:
+                    raise
+                print(f"first-start: xev could not watch {os.environ.get('DISPLAY')} (attempt {attempt}); "
+                      "waiting for the X server and starting it again", file=sys.stderr)
+                wait_for_x_server()
 
-    def _read(self) -> None:
+    def _read(self, xev: subprocess.Popen) -> None:
         event = ""
-        for line in self.xev.stdout:
+        for line in xev.stdout:
             if line[:1].isalpha():  # xev starts each event at column 0, its fields indented
                 event = line.split(" ", 1)[0]
             elif event == "MapNotify" and (found := re.search(r"window (0x[0-9a-f]+), override NO", line)):
@@ -89,6 +110,8 @@ class MapWatcher:
             subprocess.run(["xprop", "-root", "-f", self.READY, "8s", "-set", self.READY, "1"], capture_output=True)
             if self.ready.wait(0.1):
                 return
+            if self.xev.poll() is not None:  # it could not open the display: no use waiting
+                break
         raise XServerLost(f"xev saw no event on the X server {os.environ.get('DISPLAY')}")
 
     def next_window(self, timeout: float) -> tuple[float, str] | None:
@@ -104,7 +127,8 @@ class MapWatcher:
             self.mapped.get_nowait()
 
     def close(self) -> None:
-        self.xev.terminate()
+        if self.xev.poll() is None:
+            self.xev.terminate()
         self.xev.wait()
 
 
@@ -218,6 +242,7 @@ def main() -> int:
     homes = []
     times = []
     process = None
+    wait_for_x_server()
     watcher = MapWatcher()
     try:
         for run in range(args.runs):
