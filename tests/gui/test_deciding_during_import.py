@@ -4,6 +4,7 @@ and while the window imports a file itself (File → Import), its decisions go i
 
 from __future__ import annotations
 
+import itertools
 import time
 
 from PySide6.QtCore import Qt
@@ -20,6 +21,7 @@ from tests.gui.helpers import answer_modal, press, wait_writes
 
 WITHIN = 0.25  # seconds from the decision's submission to its commit's return
 DURING_PUBLISHING = 12  # decisions measured while the import publishes (the rest while it writes)
+OVERALL = 600  # seconds: the import's writing phase takes ~15 s alone, minutes on a loaded machine
 
 
 def test_decisions_are_written_within_250_ms_while_a_200000_comment_import_runs(db, paths, tmp_path):
@@ -32,13 +34,19 @@ def test_decisions_are_written_within_250_ms_while_a_200000_comment_import_runs(
     writer.submit(lambda s: decide(s, [300], Action.APPROVE, "ana")).result()  # the first write opens the connection
     importer = start_import(paths, export)
     took: dict[str, list[float]] = {"writing": [], "publishing": []}
+    deadline = time.monotonic() + OVERALL
     try:
-        for comment_id in range(1, 300):
+        # Until enough decisions were timed while the import publishes: on a busy machine its
+        # writing phase alone can outlast one pass over the comments, so approve them, then
+        # send them back to review, and so on (each a real status change, never a no-op).
+        for step in itertools.count():
             phase = import_phase(database)
-            if importer.poll() is not None or len(took["publishing"]) >= DURING_PUBLISHING:
+            if importer.poll() is not None or len(took["publishing"]) >= DURING_PUBLISHING or time.monotonic() > deadline:
                 break
+            comment_id, turn = step % 299 + 1, step // 299
+            action = Action.APPROVE if turn % 2 == 0 else Action.RESTORE
             started = time.perf_counter()
-            writer.submit(lambda s, c=comment_id: decide(s, [c], Action.APPROVE, "ana")).result(timeout=30)
+            writer.submit(lambda s, c=comment_id, a=action: decide(s, [c], a, "ana")).result(timeout=30)
             if phase is not None:
                 took[phase[0]].append(time.perf_counter() - started)
             time.sleep(0.1)
