@@ -1,0 +1,393 @@
+"""The Rules tab of Site → Rules…: every rule with on / off, flag or hide and its number of
+links; a new rule of a kind; the dry run before a rule is switched on or changed while on
+(dryrun.py, on the dialog's reader), asking inside the tab before it switches on a rule that
+would act on more than dryrun.SHARE_TO_ASK of the comments moderators decided; and the
+sites' default pre-moderation. The dry run's examples are one click away: the comment's text
+below the list (plain text), or the comment itself in the window's panel.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from moderator.gui.common.messages import sentence_or_report
+from moderator.gui.dialogs.rules import RulesContext, tr
+from moderator.gui.workers.writer import Latest, Reader
+from moderator.rules.dryrun import SHARE_TO_ASK, DryRun, dry_run
+from moderator.rules.evaluate import RuleSpec
+from moderator.rules.kinds import MODES, Kind, Mode
+from moderator.rules.store import RuleRow, add_rule, list_rules, set_premoderation, set_rule
+from moderator.storage.models import Comment, Site
+
+WHAT = {  # what each kind does, in a lead's words
+    Kind.BANNED_COMMENTER: "A banned commenter's comments",
+    Kind.BANNED_WORDS: "The site's banned words",
+    Kind.PERSONAL_DATA: "Personal data: phone, e-mail, street address, card number",
+    Kind.LINKS: "More links than allowed",
+    Kind.DEHUMANISING: "Starter list: dehumanising terms",
+    Kind.THREATS: "Starter list: threatening phrases",
+    Kind.MODEL_HIDE: "A score at or over its hide threshold",
+    Kind.TRUSTED_COMMENTER: "A trusted commenter's comments",
+    Kind.SUSPECT_WORDS: "The site's suspect words",
+    Kind.MODEL_FLAG: "A score at or over its flag threshold",
+    Kind.MODEL_APPROVE: "Every score under its approve threshold",
+    Kind.FIRST_COMMENT: "A commenter's first comment on the site",
+    Kind.PREMODERATION: "Post-moderated: published unless a rule stops it",
+}
+MODE_WORDS = {Mode.FLAG: "flag for review", Mode.HIDE: "hide", Mode.APPROVE: "approve"}
+COLUMNS = ("Rule", "What it acts on", "Site", "On", "Action")
+OUTCOME_WORDS = {("hide", "approved"): "would hide, moderators approved",
+                 ("hide", "hidden"): "would hide, moderators hid too",
+                 ("flag", "approved"): "would flag, moderators approved",
+                 ("flag", "hidden"): "would flag, moderators hid",
+                 ("approve", "hidden"): "would approve, moderators hid",
+                 ("approve", "approved"): "would approve, moderators approved too"}
+AGAINST = (("hide", "approved"), ("approve", "hidden"))
+
+
+@dataclass(frozen=True)
+class ShownRun:
+    """A dry run, with its examples' authors and texts (read on the reader thread)."""
+
+    run: DryRun
+    texts: dict[int, tuple[str, str]]
+
+
+class RulesTab(QWidget):
+    def __init__(self, parent: QWidget, context: RulesContext, reader: Reader, lead: bool):
+        super().__init__(parent)
+        self.context, self.lead = context, lead
+        self._runs = Latest(reader)
+        self.rows: list[RuleRow] = []
+        self.table = QTableWidget(0, len(COLUMNS), self)
+        self.table.setHorizontalHeaderLabels([tr(c) for c in COLUMNS])
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setAccessibleName(tr("Rules"))
+        self.on = QCheckBox(tr("&On"), self)
+        self.mode = QComboBox(self)
+        self.links = QSpinBox(self)
+        self.links.setRange(0, 1000)
+        self.links.setPrefix(tr("more than "))
+        self.links.setSuffix(tr(" links"))
+        self.dry_button, self.save_button = QPushButton(tr("&Dry run"), self), QPushButton(tr("&Save"), self)
+        self.message = _plain_label(self)
+        self.question = QLabel(self)
+        self.question.setTextFormat(Qt.TextFormat.PlainText)
+        self.question.setWordWrap(True)
+        self.yes_button, self.no_button = QPushButton(tr("Switch on &anyway"), self), QPushButton(tr("Do&n't"), self)
+        self.summary = _plain_label(self)
+        self.examples = QListWidget(self)
+        self.examples.setAccessibleName(tr("Examples from the dry run"))
+        self.example_text = QPlainTextEdit(self)
+        self.example_text.setReadOnly(True)  # a reader's text: plain, never HTML
+        self.example_text.setPlaceholderText(tr("Click an example to read its text here; double-click opens it in the window."))
+        self.open_button = QPushButton(tr("&Open in the window"), self)
+        self.new_key, self.new_kind = QLineEdit(self), QComboBox(self)
+        self.new_key.setPlaceholderText(tr("new rule's key, e.g. many_links"))
+        for kind in Kind:
+            self.new_kind.addItem(tr(WHAT[kind]), str(kind))
+        self.add_button = QPushButton(tr("Add (off)"), self)
+        self.sites, self.premoderation = QComboBox(self), QComboBox(self)
+        self.premoderation.addItem(tr("Pre-moderated: nothing published until approved"), "pre")
+        self.premoderation.addItem(tr("Post-moderated: published unless hidden"), "post")
+        self._pending: tuple[str, dict[str, Any]] | None = None  # a switch-on waiting for the lead's answer
+        self._lay_out()
+        self._wire()
+        self.reload()
+        self._show_sites()
+        self._grey()
+
+    # ---- layout -----------------------------------------------------------------------------------
+
+    def _lay_out(self) -> None:
+        editor = QHBoxLayout()
+        for widget in (self.on, self.mode, self.links, self.dry_button, self.save_button):
+            editor.addWidget(widget)
+        editor.addStretch()
+        asking = QHBoxLayout()
+        asking.addWidget(self.question, 1)
+        asking.addWidget(self.yes_button)
+        asking.addWidget(self.no_button)
+        adding = QHBoxLayout()
+        adding.addWidget(self.new_key, 1)
+        adding.addWidget(self.new_kind, 1)
+        adding.addWidget(self.add_button)
+        default = QFormLayout()
+        default.addRow(tr("Site:"), self.sites)
+        default.addRow(tr("By default:"), self.premoderation)
+        premoderation = QGroupBox(tr("Pre-moderation (an article may differ: moderator rules premoderation --article)"), self)
+        premoderation.setLayout(default)
+        run = QGroupBox(tr("Dry run: what the rule would have done to the comments moderators decided"), self)
+        shown = QVBoxLayout(run)
+        shown.addWidget(self.summary)
+        examples = QHBoxLayout()
+        examples.addWidget(self.examples, 1)
+        examples.addWidget(self.example_text, 1)
+        shown.addLayout(examples)
+        shown.addWidget(self.open_button, 0, Qt.AlignmentFlag.AlignRight)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table, 2)
+        layout.addLayout(editor)
+        layout.addWidget(self.message)
+        layout.addLayout(asking)
+        layout.addWidget(run, 2)
+        layout.addLayout(adding)
+        layout.addWidget(premoderation)
+        self._ask(None)
+
+    def _wire(self) -> None:
+        self.table.itemSelectionChanged.connect(self._selected)
+        self.dry_button.clicked.connect(lambda: self.dry_run())
+        self.save_button.clicked.connect(self.save)
+        self.yes_button.clicked.connect(self._answer_yes)
+        self.no_button.clicked.connect(lambda: self._ask(None))
+        self.examples.currentItemChanged.connect(self._show_example)
+        self.examples.itemDoubleClicked.connect(lambda _item: self._open_example())
+        self.open_button.clicked.connect(self._open_example)
+        self.add_button.clicked.connect(self.add)
+        self.new_key.returnPressed.connect(self.add)
+        self.premoderation.activated.connect(lambda _index: self._set_premoderation())
+        self.sites.currentIndexChanged.connect(lambda _index: self._show_premoderation())
+
+    def _grey(self) -> None:
+        for widget in (self.on, self.mode, self.links, self.save_button, self.new_key, self.new_kind, self.add_button,
+                       self.sites, self.premoderation):
+            widget.setEnabled(self.lead and widget.isEnabled())
+
+    # ---- the list and the editor ------------------------------------------------------------------
+
+    def reload(self, keep: int | None = None) -> None:
+        self.rows = self.context.read(list_rules)
+        self.table.setRowCount(len(self.rows))
+        for index, row in enumerate(self.rows):
+            cells = (row.key, tr(WHAT[Kind(row.kind)]) + _links(row.parameters), row.site or tr("every site"),
+                     tr("on") if row.enabled else tr("off"), tr(MODE_WORDS[Mode(row.mode)]))
+            for column, text in enumerate(cells):
+                self.table.setItem(index, column, QTableWidgetItem(text))
+        self.table.resizeColumnsToContents()
+        chosen = next((i for i, row in enumerate(self.rows) if row.id == keep), 0)
+        if self.rows:
+            self.table.selectRow(chosen)
+
+    @property
+    def rule(self) -> RuleRow | None:
+        index = self.table.currentRow()
+        return self.rows[index] if 0 <= index < len(self.rows) else None
+
+    def select(self, key: str) -> None:
+        self.table.selectRow(next(i for i, row in enumerate(self.rows) if row.key == key and row.site is None))
+
+    def _selected(self) -> None:
+        rule = self.rule
+        if rule is None:
+            return
+        kind = Kind(rule.kind)
+        self.on.setChecked(rule.enabled)
+        self.mode.clear()
+        for mode in MODES[kind]:
+            self.mode.addItem(tr(MODE_WORDS[mode]), str(mode))
+        self.mode.setCurrentIndex(self.mode.findData(rule.mode))
+        self.mode.setEnabled(self.lead and len(MODES[kind]) > 1)
+        self.links.setVisible(kind == Kind.LINKS)
+        self.links.setValue(int(rule.parameters.get("most", 1)))
+        self._ask(None)
+
+    def _wanted(self) -> tuple[bool, str, int | None]:
+        rule = self.rule
+        most = self.links.value() if rule is not None and Kind(rule.kind) == Kind.LINKS else None
+        return self.on.isChecked(), str(self.mode.currentData()), most
+
+    # ---- the dry run ------------------------------------------------------------------------------
+
+    def dry_run(self, then: Callable[[DryRun], None] = lambda run: None) -> None:
+        rule = self.rule
+        if rule is None:
+            return
+        _on, mode, most = self._wanted()
+        parameters = dict(rule.parameters) | ({"most": most} if most is not None else {})
+        spec = RuleSpec(rule.key, Kind(rule.kind), Mode(mode), parameters)
+        model = self.context.model_name if self.context.model_id is not None else None
+        self.summary.setText(tr("Running the dry run…"))
+        self.examples.clear()
+        self.example_text.clear()
+        self._runs.ask(lambda session: _run(session, spec, model), lambda shown: self._show_run(shown, then))
+
+    def _show_run(self, shown: ShownRun, then: Callable[[DryRun], None]) -> None:
+        run = shown.run
+        self.summary.setText(tr("Rule '{rule}' ({mode}) on {judged} comment(s) moderators decided: it would act on "
+                                "{acted} ({share:.1%}).").format(rule=run.rule, mode=run.mode, judged=run.judged,
+                                                                 acted=run.acted, share=run.share))
+        for (would, decided), tally in sorted(run.outcomes.items(), key=lambda item: item[0] not in AGAINST):
+            words = tr(OUTCOME_WORDS.get((would, decided), f"would {would}, moderators {decided}"))
+            heading = QListWidgetItem(f"{tally.count} {words}" + (tr(" (against them)") if (would, decided) in AGAINST else ""))
+            heading.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            self.examples.addItem(heading)
+            for cid in tally.examples:
+                author, body = shown.texts.get(cid, ("", ""))
+                item = QListWidgetItem(f"    {tr('comment')} {cid}, {author}: {' '.join(body.split())[:60]}")
+                item.setData(Qt.ItemDataRole.UserRole, cid)
+                self.examples.addItem(item)
+        then(run)
+
+    def _example_id(self) -> int | None:
+        item = self.examples.currentItem()
+        data = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+        return int(data) if data is not None else None
+
+    def _show_example(self) -> None:
+        cid = self._example_id()
+        self.open_button.setEnabled(cid is not None)
+        if cid is not None:
+            body = self.context.read(lambda s: s.scalar(select(Comment.body).where(Comment.id == cid)))
+            self.example_text.setPlainText(body or "")
+
+    def _open_example(self) -> None:
+        if (cid := self._example_id()) is not None:
+            self.context.open_comment(cid)
+
+    # ---- changes ----------------------------------------------------------------------------------
+
+    def save(self) -> None:
+        rule = self.rule
+        if rule is None:
+            return
+        enabled, mode, most = self._wanted()
+        changed = mode != rule.mode or most is not None and most != rule.parameters.get("most")
+        values = {"enabled": enabled, "mode": mode, "most": most}
+        if enabled and (not rule.enabled or changed):  # switched on, or changed while on: its dry run first
+            self.dry_run(lambda run: self._switch_on(rule.key, values, run))
+        else:
+            self._write(rule.key, values)
+
+    def _switch_on(self, key: str, values: dict[str, Any], run: DryRun) -> None:
+        if run.share <= SHARE_TO_ASK:
+            self._write(key, values)
+            return
+        self._ask((key, values), tr("Rule '{rule}' would act on {share:.0%} of the {judged} comments moderators decided "
+                                    "({acted}), more than {limit:.0%}. Switch it on anyway?").format(
+            rule=key, share=run.share, judged=run.judged, acted=run.acted, limit=SHARE_TO_ASK))
+
+    def _ask(self, pending: tuple[str, dict[str, Any]] | None, question: str = "") -> None:
+        self._pending = pending
+        self.question.setText(question)
+        for widget in (self.question, self.yes_button, self.no_button):
+            widget.setVisible(pending is not None)
+
+    def _answer_yes(self) -> None:
+        if self._pending is not None:
+            key, values = self._pending
+            self._ask(None)
+            self._write(key, values)
+
+    def _write(self, key: str, values: dict[str, Any]) -> None:
+        rule = self.rule
+        site, keep = (rule.site, rule.id) if rule is not None else (None, None)
+        self.message.setText("")
+        self.context.writer.submit(lambda s: _said_rule(set_rule(s, key, site, **values)),
+                                   lambda said: self._done(said, keep), self._failed)
+
+    def add(self) -> None:
+        key, kind = self.new_key.text().strip(), str(self.new_kind.currentData())
+        if key:
+            then = tr(" It is off: dry-run it, then switch it on.")
+            self.context.writer.submit(lambda s: _said_rule(add_rule(s, key, kind)) + then,
+                                       lambda said: self._added(said, key), self._failed)
+
+    def _added(self, said: str, key: str) -> None:
+        self.new_key.clear()
+        self._done(said, None)
+        self.select(key)
+
+    def _done(self, said: str, keep: int | None) -> None:
+        self.message.setText(said)
+        self.reload(keep)
+        self.context.changed()
+
+    def _failed(self, error: BaseException) -> None:
+        sentence = sentence_or_report(error, self.context.report_bug)
+        if sentence is not None:
+            self.message.setText(sentence)
+
+    # ---- pre-moderation ---------------------------------------------------------------------------
+
+    def _show_sites(self) -> None:
+        for _site_id, key, name, premoderated in self.context.read(_sites):
+            self.sites.addItem(f"{name} ({key})" if name != key else key, (key, premoderated))
+        self.sites.setEnabled(self.sites.count() > 1)
+        self.premoderation.setEnabled(self.sites.count() > 0)
+        self._show_premoderation()
+
+    def _show_premoderation(self) -> None:
+        data = self.sites.currentData()
+        if data is not None:
+            self.premoderation.setCurrentIndex(0 if data[1] else 1)
+
+    def _set_premoderation(self) -> None:
+        data = self.sites.currentData()
+        if data is None:
+            return
+        key, setting, index = data[0], str(self.premoderation.currentData()), self.sites.currentIndex()
+        self.context.writer.submit(lambda s: set_premoderation(s, setting, key),
+                                   lambda said: self._premoderation_set(said, index, setting), self._failed)
+
+    def _premoderation_set(self, said: str, index: int, setting: str) -> None:
+        key, _premoderated = self.sites.itemData(index)
+        self.sites.setItemData(index, (key, setting == "pre"))
+        self.message.setText(said)
+        self.context.changed()
+
+
+def _run(session: Session, spec: RuleSpec, model: str | None) -> ShownRun:
+    run = dry_run(session, spec, model)
+    ids = [cid for tally in run.outcomes.values() for cid in tally.examples]
+    texts = {cid: (author, body) for cid, author, body in
+             session.execute(select(Comment.id, Comment.author, Comment.body).where(Comment.id.in_(ids)))} if ids else {}
+    return ShownRun(run, texts)
+
+
+def _said_rule(rule: Any) -> str:
+    return f"Rule '{rule.key}' is {'on' if rule.enabled else 'off'} ({rule.mode}{_links(rule.parameters or {})})."
+
+
+def _links(parameters: dict[str, Any]) -> str:
+    return f", more than {parameters['most']} links" if "most" in parameters else ""
+
+
+def _sites(session: Session) -> list[Any]:
+    return list(session.execute(select(Site.id, Site.key, Site.name, Site.premoderated).order_by(Site.id)))
+
+
+def _plain_label(parent: QWidget) -> QLabel:
+    label = QLabel(parent)
+    label.setTextFormat(Qt.TextFormat.PlainText)  # a refusal may quote what was typed
+    label.setWordWrap(True)
+    return label
