@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from moderator.gui.common import look
 from moderator.gui.common.messages import sentence_or_report
 from moderator.gui.dialogs.rules import RulesContext, tr
 from moderator.gui.workers.writer import Latest, Reader
@@ -92,17 +93,18 @@ class RulesTab(QWidget):
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setAccessibleName(tr("Rules"))
+        self.editing = QLabel(self)  # the selected rule's key, before its controls
         self.on = QCheckBox(tr("&On"), self)
         self.mode = QComboBox(self)
+        self.mode.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.links = QSpinBox(self)
         self.links.setRange(0, 1000)
         self.links.setPrefix(tr("more than "))
         self.links.setSuffix(tr(" links"))
         self.dry_button, self.save_button = QPushButton(tr("&Dry run"), self), QPushButton(tr("&Save"), self)
         self.message = _plain_label(self)
-        self.question = QLabel(self)
-        self.question.setTextFormat(Qt.TextFormat.PlainText)
-        self.question.setWordWrap(True)
+        self.question = _plain_label(self)
+        self.question.setFont(look.bold(self.question.font()))
         self.yes_button, self.no_button = QPushButton(tr("Switch on &anyway"), self), QPushButton(tr("Do&n't"), self)
         self.summary = _plain_label(self)
         self.examples = QListWidget(self)
@@ -124,13 +126,14 @@ class RulesTab(QWidget):
         self._wire()
         self.reload()
         self._show_sites()
+        self._sites_row.setRowVisible(self.sites, self.sites.count() > 1)  # one site: nothing to choose
         self._grey()
 
     # ---- layout -----------------------------------------------------------------------------------
 
     def _lay_out(self) -> None:
         editor = QHBoxLayout()
-        for widget in (self.on, self.mode, self.links, self.dry_button, self.save_button):
+        for widget in (self.editing, self.on, self.mode, self.links, self.dry_button, self.save_button):
             editor.addWidget(widget)
         editor.addStretch()
         asking = QHBoxLayout()
@@ -144,6 +147,7 @@ class RulesTab(QWidget):
         default = QFormLayout()
         default.addRow(tr("Site:"), self.sites)
         default.addRow(tr("By default:"), self.premoderation)
+        self._sites_row = default
         premoderation = QGroupBox(tr("Pre-moderation (an article may differ: moderator rules premoderation --article)"), self)
         premoderation.setLayout(default)
         run = QGroupBox(tr("Dry run: what the rule would have done to the comments moderators decided"), self)
@@ -155,7 +159,7 @@ class RulesTab(QWidget):
         shown.addLayout(examples)
         shown.addWidget(self.open_button, 0, Qt.AlignmentFlag.AlignRight)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.table, 2)
+        layout.addWidget(self.table, 3)
         layout.addLayout(editor)
         layout.addWidget(self.message)
         layout.addLayout(asking)
@@ -196,7 +200,7 @@ class RulesTab(QWidget):
         self.table.resizeColumnsToContents()
         chosen = next((i for i, row in enumerate(self.rows) if row.id == keep), 0)
         if self.rows:
-            self.table.selectRow(chosen)
+            self._select_row(chosen)
 
     @property
     def rule(self) -> RuleRow | None:
@@ -204,13 +208,19 @@ class RulesTab(QWidget):
         return self.rows[index] if 0 <= index < len(self.rows) else None
 
     def select(self, key: str) -> None:
-        self.table.selectRow(next(i for i, row in enumerate(self.rows) if row.key == key and row.site is None))
+        self._select_row(next(i for i, row in enumerate(self.rows) if row.key == key and row.site is None))
+
+    def _select_row(self, index: int) -> None:
+        self.table.selectRow(index)
+        cell = self.table.model().index(index, 0)
+        QTimer.singleShot(0, lambda: self.table.scrollTo(cell, QAbstractItemView.ScrollHint.PositionAtCenter))
 
     def _selected(self) -> None:
         rule = self.rule
         if rule is None:
             return
         kind = Kind(rule.kind)
+        self.editing.setText(f"{rule.key}:")
         self.on.setChecked(rule.enabled)
         self.mode.clear()
         for mode in MODES[kind]:
@@ -250,6 +260,7 @@ class RulesTab(QWidget):
             words = tr(OUTCOME_WORDS.get((would, decided), f"would {would}, moderators {decided}"))
             heading = QListWidgetItem(f"{tally.count} {words}" + (tr(" (against them)") if (would, decided) in AGAINST else ""))
             heading.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            heading.setFont(look.bold(self.examples.font()))
             self.examples.addItem(heading)
             for cid in tally.examples:
                 author, body = shown.texts.get(cid, ("", ""))
@@ -342,7 +353,6 @@ class RulesTab(QWidget):
     def _show_sites(self) -> None:
         for _site_id, key, name, premoderated in self.context.read(_sites):
             self.sites.addItem(f"{name} ({key})" if name != key else key, (key, premoderated))
-        self.sites.setEnabled(self.sites.count() > 1)
         self.premoderation.setEnabled(self.sites.count() > 0)
         self._show_premoderation()
 

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPushButton,
     QTableWidget,
@@ -44,6 +45,7 @@ class ThresholdsTab(QWidget):
         self.table = QTableWidget(0, len(NAMES), self)
         self.table.setHorizontalHeaderLabels([tr(h) for h in HEADINGS])
         self.table.setAccessibleName(tr("Thresholds per label"))
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.save_button = QPushButton(tr("&Save thresholds"), self)
         self.message = QLabel(self)
         self.message.setTextFormat(Qt.TextFormat.PlainText)
