@@ -20,6 +20,7 @@ from moderator.rules.store import find_rule, limits_for
 from moderator.storage.models import Comment, Decision, utcnow
 from moderator.vocabulary import Action, Source, Status
 from tests.gui.helpers import wait_writes
+from tests.gui.test_german import german_window  # noqa: F401 - the fixture
 
 
 def open_dialog(qtbot, window) -> RulesDialog:
@@ -190,3 +191,12 @@ def test_a_user_who_may_not_change_the_rules_sees_them_greyed_but_may_dry_run(qt
     rules.dry_button.click()
     wait_reader(qtbot, dialog)
     assert rules.summary.text().startswith("Rule 'banned_commenter'")
+
+
+def test_the_dialog_comes_up_in_german(german_window, qtbot):  # noqa: F811 - the fixture imported above
+    dialog = open_dialog(qtbot, german_window)
+    tabs = [dialog.tabs.tabText(i) for i in range(dialog.tabs.count())]
+    assert tabs == ["&Regeln", "&Schwellenwerte", "Regel zu&rücknehmen"]
+    assert dialog.rules.dry_button.text() == "&Probelauf"
+    assert dialog.rules.table.horizontalHeaderItem(1).text() == "Worauf sie wirkt"
+    assert dialog.thresholds.save_button.text() == "Schwellenwerte &speichern"

@@ -13,7 +13,8 @@ from PySide6.QtWidgets import QComboBox, QDateTimeEdit, QFormLayout, QLabel, QPu
 from sqlalchemy import select
 
 from moderator.gui.common.messages import sentence_or_report
-from moderator.gui.dialogs.rules import RulesContext, tr
+from moderator.gui.common.translation import translate
+from moderator.gui.dialogs.rules import RulesContext
 from moderator.gui.operations.revert import push_revert
 from moderator.gui.workers.writer import Latest, Reader
 from moderator.rules.revert import Reverted, RevertPreview, preview
@@ -32,14 +33,20 @@ class RevertTab(QWidget):
         self.since.setCalendarPopup(True)
         self.since.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.counts = _plain_label(self)
-        self.revert_button = QPushButton(tr("&Revert"), self)
+        self.revert_button = QPushButton(translate("RulesDialog", "&Revert"), self)
         self.message = _plain_label(self)
-        explained = QLabel(tr("Every decision the rule made since then is undone as one step (Ctrl+Z in the window "
-                              "takes it back). A comment a moderator decided since is left as they left it."), self)
+        explained = QLabel(
+            translate(
+                "RulesDialog",
+                "Every decision the rule made since then is undone as one step (Ctrl+Z in the window "
+                "takes it back). A comment a moderator decided since is left as they left it.",
+            ),
+            self,
+        )
         explained.setWordWrap(True)
         form = QFormLayout()
-        form.addRow(tr("Rule:"), self.rule)
-        form.addRow(tr("Since (local time):"), self.since)
+        form.addRow(translate("RulesDialog", "Rule:"), self.rule)
+        form.addRow(translate("RulesDialog", "Since (local time):"), self.since)
         layout = QVBoxLayout(self)
         layout.addWidget(explained)
         layout.addLayout(form)
@@ -64,24 +71,30 @@ class RevertTab(QWidget):
 
     def set_since(self, moment: datetime) -> None:
         local = moment.astimezone()
-        self.since.setDateTime(QDateTime(QDate(local.year, local.month, local.day),
-                                         QTime(local.hour, local.minute, local.second)))
+        self.since.setDateTime(
+            QDateTime(QDate(local.year, local.month, local.day), QTime(local.hour, local.minute, local.second))
+        )
 
     def count(self) -> None:
         key, since = self.rule.currentData(), self.when
         self.preview = None
         self.revert_button.setEnabled(False)
         if key is None:
-            self.counts.setText(tr("There is no rule yet."))
+            self.counts.setText(translate("RulesDialog", "There is no rule yet."))
             return
-        self.counts.setText(tr("Counting…"))
+        self.counts.setText(translate("RulesDialog", "Counting…"))
         self._counts.ask(lambda session: preview(session, key, since), self._counted)
 
     def _counted(self, counted: RevertPreview) -> None:
         self.preview = counted
-        self.counts.setText(tr("{reverted} decision(s) would be reverted; {kept} comment(s) left alone: a moderator "
-                               "decided them since, or they changed.").format(reverted=counted.reverted, kept=counted.kept))
-        self.revert_button.setText(tr("&Revert {count} decision(s)").format(count=counted.reverted))
+        self.counts.setText(
+            translate(
+                "RulesDialog",
+                "{reverted} decision(s) would be reverted; {kept} comment(s) left alone: a moderator "
+                "decided them since, or they changed.",
+            ).format(reverted=counted.reverted, kept=counted.kept)
+        )
+        self.revert_button.setText(translate("RulesDialog", "&Revert {count} decision(s)").format(count=counted.reverted))
         self.revert_button.setEnabled(self.lead and counted.reverted > 0)
 
     def revert(self) -> None:
@@ -90,11 +103,19 @@ class RevertTab(QWidget):
             return
         self.revert_button.setEnabled(False)
         self.message.setText("")
-        push_revert(self.context.undo_stack, self.context.writer, key, self.when, self.context.moderator(),
-                    self.context.model_id, lambda reverted: self._reverted(reverted, key), self._failed)
+        push_revert(
+            self.context.undo_stack,
+            self.context.writer,
+            key,
+            self.when,
+            self.context.moderator(),
+            self.context.model_id,
+            lambda reverted: self._reverted(reverted, key),
+            self._failed,
+        )
 
     def _reverted(self, reverted: Reverted, key: str) -> None:
-        self.message.setText(reverted.sentence(key) + tr(" Ctrl+Z in the window takes it back."))
+        self.message.setText(reverted.sentence(key) + translate("RulesDialog", " Ctrl+Z in the window takes it back."))
         self.count()
 
     def _failed(self, error: BaseException) -> None:

@@ -22,15 +22,13 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from moderator.gui.common.messages import ReportBug
 from moderator.gui.common.reading import Read
-from moderator.gui.common.translation import translate
+from moderator.gui.common.translation import QT_TRANSLATE_NOOP, translate
 from moderator.gui.workers.writer import Reader, Writer
 from moderator.storage.roles import may_change
 
-LEADS_ONLY = "Only a lead can change the rules on this team database; ask yours. The dry run works for everyone."
-
-
-def tr(text: str) -> str:
-    return translate("RulesDialog", text)
+LEADS_ONLY = QT_TRANSLATE_NOOP(
+    "RulesDialog", "Only a lead can change the rules on this team database; ask yours. The dry run works for everyone."
+)
 
 
 @dataclass(frozen=True)
@@ -57,17 +55,17 @@ class RulesDialog(QDialog):
         from moderator.gui.dialogs.rulethresholds import ThresholdsTab
 
         super().__init__(parent)
-        self.setWindowTitle(tr("Rules"))
+        self.setWindowTitle(translate("RulesDialog", "Rules"))
         self.setObjectName("RulesDialog")
         self.reader = Reader(context.sessions, context.report_bug, self)  # dry runs wait for no other read
         self.rules = RulesTab(self, context, self.reader, lead)
         self.thresholds = ThresholdsTab(self, context, lead)
         self.revert = RevertTab(self, context, self.reader, lead)
         self.tabs = QTabWidget(self)
-        self.tabs.addTab(self.rules, tr("&Rules"))
-        self.tabs.addTab(self.thresholds, tr("&Thresholds"))
-        self.tabs.addTab(self.revert, tr("Re&vert a rule"))
-        self.lead_note = QLabel(tr(LEADS_ONLY), self)
+        self.tabs.addTab(self.rules, translate("RulesDialog", "&Rules"))
+        self.tabs.addTab(self.thresholds, translate("RulesDialog", "&Thresholds"))
+        self.tabs.addTab(self.revert, translate("RulesDialog", "Re&vert a rule"))
+        self.lead_note = QLabel(translate("RulesDialog", LEADS_ONLY), self)
         self.lead_note.setTextFormat(Qt.TextFormat.PlainText)
         self.lead_note.setWordWrap(True)
         self.lead_note.setVisible(not lead)
@@ -93,11 +91,18 @@ def open_rules_dialog(window: Any, lead: bool | None = None) -> RulesDialog:
     """Site → Rules… from the main window (gui/mainwindow.py), non-modal: the window stays usable,
     an example opens in its panel. `lead`: may the user change the rules (None: ask the database)."""
     read: Read = window._read
-    context = RulesContext(read=read, sessions=window.context.db.sessions, writer=window.writer,
-                           undo_stack=window.undo_stack, moderator=lambda: window.moderator,
-                           model_name=window.active.identity.name, model_labels=window.active.identity.labels,
-                           model_id=window.active.model_id, report_bug=window._report_bug,
-                           open_comment=window.open_comment)
+    context = RulesContext(
+        read=read,
+        sessions=window.context.db.sessions,
+        writer=window.writer,
+        undo_stack=window.undo_stack,
+        moderator=lambda: window.moderator,
+        model_name=window.active.identity.name,
+        model_labels=window.active.identity.labels,
+        model_id=window.active.model_id,
+        report_bug=window._report_bug,
+        open_comment=window.open_comment,
+    )
     if lead is None:
         lead = read(lambda s: may_change(s, "rules"))
     dialog = RulesDialog(window, context, lead)

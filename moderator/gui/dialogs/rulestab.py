@@ -37,7 +37,8 @@ from sqlalchemy.orm import Session
 
 from moderator.gui.common import look
 from moderator.gui.common.messages import sentence_or_report
-from moderator.gui.dialogs.rules import RulesContext, tr
+from moderator.gui.common.translation import QT_TRANSLATE_NOOP, translate
+from moderator.gui.dialogs.rules import RulesContext
 from moderator.gui.workers.writer import Latest, Reader
 from moderator.rules.dryrun import SHARE_TO_ASK, DryRun, dry_run
 from moderator.rules.evaluate import RuleSpec
@@ -46,28 +47,40 @@ from moderator.rules.store import RuleRow, add_rule, list_rules, set_premoderati
 from moderator.storage.models import Comment, Site
 
 WHAT = {  # what each kind does, in a lead's words
-    Kind.BANNED_COMMENTER: "A banned commenter's comments",
-    Kind.BANNED_WORDS: "The site's banned words",
-    Kind.PERSONAL_DATA: "Personal data: phone, e-mail, street address, card number",
-    Kind.LINKS: "More links than allowed",
-    Kind.DEHUMANISING: "Starter list: dehumanising terms",
-    Kind.THREATS: "Starter list: threatening phrases",
-    Kind.MODEL_HIDE: "A score at or over its hide threshold",
-    Kind.TRUSTED_COMMENTER: "A trusted commenter's comments",
-    Kind.SUSPECT_WORDS: "The site's suspect words",
-    Kind.MODEL_FLAG: "A score at or over its flag threshold",
-    Kind.MODEL_APPROVE: "Every score under its approve threshold",
-    Kind.FIRST_COMMENT: "A commenter's first comment on the site",
-    Kind.PREMODERATION: "Post-moderated: published unless a rule stops it",
+    Kind.BANNED_COMMENTER: QT_TRANSLATE_NOOP("RulesDialog", "A banned commenter's comments"),
+    Kind.BANNED_WORDS: QT_TRANSLATE_NOOP("RulesDialog", "The site's banned words"),
+    Kind.PERSONAL_DATA: QT_TRANSLATE_NOOP("RulesDialog", "Personal data: phone, e-mail, street address, card number"),
+    Kind.LINKS: QT_TRANSLATE_NOOP("RulesDialog", "More links than allowed"),
+    Kind.DEHUMANISING: QT_TRANSLATE_NOOP("RulesDialog", "Starter list: dehumanising terms"),
+    Kind.THREATS: QT_TRANSLATE_NOOP("RulesDialog", "Starter list: threatening phrases"),
+    Kind.MODEL_HIDE: QT_TRANSLATE_NOOP("RulesDialog", "A score at or over its hide threshold"),
+    Kind.TRUSTED_COMMENTER: QT_TRANSLATE_NOOP("RulesDialog", "A trusted commenter's comments"),
+    Kind.SUSPECT_WORDS: QT_TRANSLATE_NOOP("RulesDialog", "The site's suspect words"),
+    Kind.MODEL_FLAG: QT_TRANSLATE_NOOP("RulesDialog", "A score at or over its flag threshold"),
+    Kind.MODEL_APPROVE: QT_TRANSLATE_NOOP("RulesDialog", "Every score under its approve threshold"),
+    Kind.FIRST_COMMENT: QT_TRANSLATE_NOOP("RulesDialog", "A commenter's first comment on the site"),
+    Kind.PREMODERATION: QT_TRANSLATE_NOOP("RulesDialog", "Post-moderated: published unless a rule stops it"),
 }
-MODE_WORDS = {Mode.FLAG: "flag for review", Mode.HIDE: "hide", Mode.APPROVE: "approve"}
-COLUMNS = ("Rule", "What it acts on", "Site", "On", "Action")
-OUTCOME_WORDS = {("hide", "approved"): "would hide, moderators approved",
-                 ("hide", "hidden"): "would hide, moderators hid too",
-                 ("flag", "approved"): "would flag, moderators approved",
-                 ("flag", "hidden"): "would flag, moderators hid",
-                 ("approve", "hidden"): "would approve, moderators hid",
-                 ("approve", "approved"): "would approve, moderators approved too"}
+MODE_WORDS = {
+    Mode.FLAG: QT_TRANSLATE_NOOP("RulesDialog", "flag for review"),
+    Mode.HIDE: QT_TRANSLATE_NOOP("RulesDialog", "hide"),
+    Mode.APPROVE: QT_TRANSLATE_NOOP("RulesDialog", "approve"),
+}
+COLUMNS = (
+    QT_TRANSLATE_NOOP("RulesDialog", "Rule"),
+    QT_TRANSLATE_NOOP("RulesDialog", "What it acts on"),
+    QT_TRANSLATE_NOOP("RulesDialog", "Site"),
+    QT_TRANSLATE_NOOP("RulesDialog", "On"),
+    QT_TRANSLATE_NOOP("RulesDialog", "Action"),
+)
+OUTCOME_WORDS = {
+    ("hide", "approved"): QT_TRANSLATE_NOOP("RulesDialog", "would hide, moderators approved"),
+    ("hide", "hidden"): QT_TRANSLATE_NOOP("RulesDialog", "would hide, moderators hid too"),
+    ("flag", "approved"): QT_TRANSLATE_NOOP("RulesDialog", "would flag, moderators approved"),
+    ("flag", "hidden"): QT_TRANSLATE_NOOP("RulesDialog", "would flag, moderators hid"),
+    ("approve", "hidden"): QT_TRANSLATE_NOOP("RulesDialog", "would approve, moderators hid"),
+    ("approve", "approved"): QT_TRANSLATE_NOOP("RulesDialog", "would approve, moderators approved too"),
+}
 AGAINST = (("hide", "approved"), ("approve", "hidden"))
 
 
@@ -86,41 +99,49 @@ class RulesTab(QWidget):
         self._runs = Latest(reader)
         self.rows: list[RuleRow] = []
         self.table = QTableWidget(0, len(COLUMNS), self)
-        self.table.setHorizontalHeaderLabels([tr(c) for c in COLUMNS])
+        self.table.setHorizontalHeaderLabels([translate("RulesDialog", c) for c in COLUMNS])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.setAccessibleName(tr("Rules"))
+        self.table.setAccessibleName(translate("RulesDialog", "Rules"))
         self.editing = QLabel(self)  # the selected rule's key, before its controls
-        self.on = QCheckBox(tr("&On"), self)
+        self.on = QCheckBox(translate("RulesDialog", "&On"), self)
         self.mode = QComboBox(self)
         self.mode.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.links = QSpinBox(self)
         self.links.setRange(0, 1000)
-        self.links.setPrefix(tr("more than "))
-        self.links.setSuffix(tr(" links"))
-        self.dry_button, self.save_button = QPushButton(tr("&Dry run"), self), QPushButton(tr("&Save"), self)
+        self.links.setPrefix(translate("RulesDialog", "more than "))
+        self.links.setSuffix(translate("RulesDialog", " links"))
+        self.dry_button, self.save_button = (
+            QPushButton(translate("RulesDialog", "&Dry run"), self),
+            QPushButton(translate("RulesDialog", "&Save"), self),
+        )
         self.message = _plain_label(self)
         self.question = _plain_label(self)
         self.question.setFont(look.bold(self.question.font()))
-        self.yes_button, self.no_button = QPushButton(tr("Switch on &anyway"), self), QPushButton(tr("Do&n't"), self)
+        self.yes_button, self.no_button = (
+            QPushButton(translate("RulesDialog", "Switch on &anyway"), self),
+            QPushButton(translate("RulesDialog", "Do&n't"), self),
+        )
         self.summary = _plain_label(self)
         self.examples = QListWidget(self)
-        self.examples.setAccessibleName(tr("Examples from the dry run"))
+        self.examples.setAccessibleName(translate("RulesDialog", "Examples from the dry run"))
         self.example_text = QPlainTextEdit(self)
         self.example_text.setReadOnly(True)  # a reader's text: plain, never HTML
-        self.example_text.setPlaceholderText(tr("Click an example to read its text here; double-click opens it in the window."))
-        self.open_button = QPushButton(tr("&Open in the window"), self)
+        self.example_text.setPlaceholderText(
+            translate("RulesDialog", "Click an example to read its text here; double-click opens it in the window.")
+        )
+        self.open_button = QPushButton(translate("RulesDialog", "&Open in the window"), self)
         self.new_key, self.new_kind = QLineEdit(self), QComboBox(self)
-        self.new_key.setPlaceholderText(tr("new rule's key, e.g. many_links"))
+        self.new_key.setPlaceholderText(translate("RulesDialog", "new rule's key, e.g. many_links"))
         for kind in Kind:
-            self.new_kind.addItem(tr(WHAT[kind]), str(kind))
-        self.add_button = QPushButton(tr("Add (off)"), self)
+            self.new_kind.addItem(translate("RulesDialog", WHAT[kind]), str(kind))
+        self.add_button = QPushButton(translate("RulesDialog", "Add (off)"), self)
         self.sites, self.premoderation = QComboBox(self), QComboBox(self)
-        self.premoderation.addItem(tr("Pre-moderated: nothing published until approved"), "pre")
-        self.premoderation.addItem(tr("Post-moderated: published unless hidden"), "post")
+        self.premoderation.addItem(translate("RulesDialog", "Pre-moderated: nothing published until approved"), "pre")
+        self.premoderation.addItem(translate("RulesDialog", "Post-moderated: published unless hidden"), "post")
         self._pending: tuple[str, dict[str, Any]] | None = None  # a switch-on waiting for the lead's answer
         self._lay_out()
         self._wire()
@@ -145,12 +166,16 @@ class RulesTab(QWidget):
         adding.addWidget(self.new_kind, 1)
         adding.addWidget(self.add_button)
         default = QFormLayout()
-        default.addRow(tr("Site:"), self.sites)
-        default.addRow(tr("By default:"), self.premoderation)
+        default.addRow(translate("RulesDialog", "Site:"), self.sites)
+        default.addRow(translate("RulesDialog", "By default:"), self.premoderation)
         self._sites_row = default
-        premoderation = QGroupBox(tr("Pre-moderation (an article may differ: moderator rules premoderation --article)"), self)
+        premoderation = QGroupBox(
+            translate("RulesDialog", "Pre-moderation (an article may differ: moderator rules premoderation --article)"), self
+        )
         premoderation.setLayout(default)
-        run = QGroupBox(tr("Dry run: what the rule would have done to the comments moderators decided"), self)
+        run = QGroupBox(
+            translate("RulesDialog", "Dry run: what the rule would have done to the comments moderators decided"), self
+        )
         shown = QVBoxLayout(run)
         shown.addWidget(self.summary)
         examples = QHBoxLayout()
@@ -183,8 +208,17 @@ class RulesTab(QWidget):
         self.sites.currentIndexChanged.connect(lambda _index: self._show_premoderation())
 
     def _grey(self) -> None:
-        for widget in (self.on, self.mode, self.links, self.save_button, self.new_key, self.new_kind, self.add_button,
-                       self.sites, self.premoderation):
+        for widget in (
+            self.on,
+            self.mode,
+            self.links,
+            self.save_button,
+            self.new_key,
+            self.new_kind,
+            self.add_button,
+            self.sites,
+            self.premoderation,
+        ):
             widget.setEnabled(self.lead and widget.isEnabled())
 
     # ---- the list and the editor ------------------------------------------------------------------
@@ -193,8 +227,13 @@ class RulesTab(QWidget):
         self.rows = self.context.read(list_rules)
         self.table.setRowCount(len(self.rows))
         for index, row in enumerate(self.rows):
-            cells = (row.key, tr(WHAT[Kind(row.kind)]) + _links(row.parameters), row.site or tr("every site"),
-                     tr("on") if row.enabled else tr("off"), tr(MODE_WORDS[Mode(row.mode)]))
+            cells = (
+                row.key,
+                translate("RulesDialog", WHAT[Kind(row.kind)]) + _links(row.parameters),
+                row.site or translate("RulesDialog", "every site"),
+                translate("RulesDialog", "on") if row.enabled else translate("RulesDialog", "off"),
+                translate("RulesDialog", MODE_WORDS[Mode(row.mode)]),
+            )
             for column, text in enumerate(cells):
                 self.table.setItem(index, column, QTableWidgetItem(text))
         self.table.resizeColumnsToContents()
@@ -224,7 +263,7 @@ class RulesTab(QWidget):
         self.on.setChecked(rule.enabled)
         self.mode.clear()
         for mode in MODES[kind]:
-            self.mode.addItem(tr(MODE_WORDS[mode]), str(mode))
+            self.mode.addItem(translate("RulesDialog", MODE_WORDS[mode]), str(mode))
         self.mode.setCurrentIndex(self.mode.findData(rule.mode))
         self.mode.setEnabled(self.lead and len(MODES[kind]) > 1)
         self.links.setVisible(kind == Kind.LINKS)
@@ -246,25 +285,31 @@ class RulesTab(QWidget):
         parameters = dict(rule.parameters) | ({"most": most} if most is not None else {})
         spec = RuleSpec(rule.key, Kind(rule.kind), Mode(mode), parameters)
         model = self.context.model_name if self.context.model_id is not None else None
-        self.summary.setText(tr("Running the dry run…"))
+        self.summary.setText(translate("RulesDialog", "Running the dry run…"))
         self.examples.clear()
         self.example_text.clear()
         self._runs.ask(lambda session: _run(session, spec, model), lambda shown: self._show_run(shown, then))
 
     def _show_run(self, shown: ShownRun, then: Callable[[DryRun], None]) -> None:
         run = shown.run
-        self.summary.setText(tr("Rule '{rule}' ({mode}) on {judged} comment(s) moderators decided: it would act on "
-                                "{acted} ({share:.1%}).").format(rule=run.rule, mode=run.mode, judged=run.judged,
-                                                                 acted=run.acted, share=run.share))
+        self.summary.setText(
+            translate(
+                "RulesDialog",
+                "Rule '{rule}' ({mode}) on {judged} comment(s) moderators decided: it would act on {acted} ({share:.1%}).",
+            ).format(rule=run.rule, mode=run.mode, judged=run.judged, acted=run.acted, share=run.share)
+        )
         for (would, decided), tally in sorted(run.outcomes.items(), key=lambda item: item[0] not in AGAINST):
-            words = tr(OUTCOME_WORDS.get((would, decided), f"would {would}, moderators {decided}"))
-            heading = QListWidgetItem(f"{tally.count} {words}" + (tr(" (against them)") if (would, decided) in AGAINST else ""))
+            words = translate("RulesDialog", OUTCOME_WORDS.get((would, decided), f"would {would}, moderators {decided}"))
+            heading = QListWidgetItem(
+                f"{tally.count} {words}" + (translate("RulesDialog", " (against them)") if (would, decided) in AGAINST else "")
+            )
             heading.setFlags(Qt.ItemFlag.ItemIsEnabled)
             heading.setFont(look.bold(self.examples.font()))
             self.examples.addItem(heading)
             for cid in tally.examples:
                 author, body = shown.texts.get(cid, ("", ""))
-                item = QListWidgetItem(f"    {tr('comment')} {cid}, {author}: {' '.join(body.split())[:60]}")
+                line = translate("RulesDialog", "comment {id}, {author}: {text}")
+                item = QListWidgetItem("    " + line.format(id=cid, author=author, text=" ".join(body.split())[:60]))
                 item.setData(Qt.ItemDataRole.UserRole, cid)
                 self.examples.addItem(item)
         then(run)
@@ -303,9 +348,14 @@ class RulesTab(QWidget):
         if run.share <= SHARE_TO_ASK:
             self._write(key, values)
             return
-        self._ask((key, values), tr("Rule '{rule}' would act on {share:.0%} of the {judged} comments moderators decided "
-                                    "({acted}), more than {limit:.0%}. Switch it on anyway?").format(
-            rule=key, share=run.share, judged=run.judged, acted=run.acted, limit=SHARE_TO_ASK))
+        self._ask(
+            (key, values),
+            translate(
+                "RulesDialog",
+                "Rule '{rule}' would act on {share:.0%} of the {judged} comments moderators decided "
+                "({acted}), more than {limit:.0%}. Switch it on anyway?",
+            ).format(rule=key, share=run.share, judged=run.judged, acted=run.acted, limit=SHARE_TO_ASK),
+        )
 
     def _ask(self, pending: tuple[str, dict[str, Any]] | None, question: str = "") -> None:
         self._pending = pending
@@ -323,15 +373,17 @@ class RulesTab(QWidget):
         rule = self.rule
         site, keep = (rule.site, rule.id) if rule is not None else (None, None)
         self.message.setText("")
-        self.context.writer.submit(lambda s: _said_rule(set_rule(s, key, site, **values)),
-                                   lambda said: self._done(said, keep), self._failed)
+        self.context.writer.submit(
+            lambda s: _said_rule(set_rule(s, key, site, **values)), lambda said: self._done(said, keep), self._failed
+        )
 
     def add(self) -> None:
         key, kind = self.new_key.text().strip(), str(self.new_kind.currentData())
         if key:
-            then = tr(" It is off: dry-run it, then switch it on.")
-            self.context.writer.submit(lambda s: _said_rule(add_rule(s, key, kind)) + then,
-                                       lambda said: self._added(said, key), self._failed)
+            then = translate("RulesDialog", " It is off: dry-run it, then switch it on.")
+            self.context.writer.submit(
+                lambda s: _said_rule(add_rule(s, key, kind)) + then, lambda said: self._added(said, key), self._failed
+            )
 
     def _added(self, said: str, key: str) -> None:
         self.new_key.clear()
@@ -366,8 +418,9 @@ class RulesTab(QWidget):
         if data is None:
             return
         key, setting, index = data[0], str(self.premoderation.currentData()), self.sites.currentIndex()
-        self.context.writer.submit(lambda s: set_premoderation(s, setting, key),
-                                   lambda said: self._premoderation_set(said, index, setting), self._failed)
+        self.context.writer.submit(
+            lambda s: set_premoderation(s, setting, key), lambda said: self._premoderation_set(said, index, setting), self._failed
+        )
 
     def _premoderation_set(self, said: str, index: int, setting: str) -> None:
         key, _premoderated = self.sites.itemData(index)
@@ -379,8 +432,14 @@ class RulesTab(QWidget):
 def _run(session: Session, spec: RuleSpec, model: str | None) -> ShownRun:
     run = dry_run(session, spec, model)
     ids = [cid for tally in run.outcomes.values() for cid in tally.examples]
-    texts = {cid: (author, body) for cid, author, body in
-             session.execute(select(Comment.id, Comment.author, Comment.body).where(Comment.id.in_(ids)))} if ids else {}
+    texts = (
+        {
+            cid: (author, body)
+            for cid, author, body in session.execute(select(Comment.id, Comment.author, Comment.body).where(Comment.id.in_(ids)))
+        }
+        if ids
+        else {}
+    )
     return ShownRun(run, texts)
 
 

@@ -27,13 +27,18 @@ from sqlalchemy.orm import Session
 
 from moderator.errors import ModeratorError
 from moderator.gui.common.messages import sentence_or_report
-from moderator.gui.dialogs.rules import RulesContext, tr
+from moderator.gui.common.translation import QT_TRANSLATE_NOOP, translate
+from moderator.gui.dialogs.rules import RulesContext
 from moderator.rules.evaluate import Limits
 from moderator.rules.store import limits_for, set_threshold
 from moderator.storage.models import ScoringModel, Threshold
 
 NAMES = ("hide", "flag", "approve")
-HEADINGS = ("Hide at or over", "Flag at or over", "Approve under")
+HEADINGS = (
+    QT_TRANSLATE_NOOP("RulesDialog", "Hide at or over"),
+    QT_TRANSLATE_NOOP("RulesDialog", "Flag at or over"),
+    QT_TRANSLATE_NOOP("RulesDialog", "Approve under"),
+)
 Wanted = dict[str, tuple[float | None, float | None, float | None]]
 
 
@@ -43,19 +48,25 @@ class ThresholdsTab(QWidget):
         self.context, self.lead = context, lead
         self.model = QComboBox(self)
         self.table = QTableWidget(0, len(NAMES), self)
-        self.table.setHorizontalHeaderLabels([tr(h) for h in HEADINGS])
-        self.table.setAccessibleName(tr("Thresholds per label"))
+        self.table.setHorizontalHeaderLabels([translate("RulesDialog", h) for h in HEADINGS])
+        self.table.setAccessibleName(translate("RulesDialog", "Thresholds per label"))
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.save_button = QPushButton(tr("&Save thresholds"), self)
+        self.save_button = QPushButton(translate("RulesDialog", "&Save thresholds"), self)
         self.message = QLabel(self)
         self.message.setTextFormat(Qt.TextFormat.PlainText)
         self.message.setWordWrap(True)
-        explained = QLabel(tr("A comment is hidden when a label's score is at or over its hide threshold, flagged for "
-                              "review at or over its flag threshold, and approved when every label with an approve "
-                              "threshold is under it. Values from 0 to 1; an empty cell is not used."), self)
+        explained = QLabel(
+            translate(
+                "RulesDialog",
+                "A comment is hidden when a label's score is at or over its hide threshold, flagged for "
+                "review at or over its flag threshold, and approved when every label with an approve "
+                "threshold is under it. Values from 0 to 1; an empty cell is not used.",
+            ),
+            self,
+        )
         explained.setWordWrap(True)
         form = QFormLayout()
-        form.addRow(tr("Model:"), self.model)
+        form.addRow(translate("RulesDialog", "Model:"), self.model)
         buttons = QHBoxLayout()
         buttons.addStretch()
         buttons.addWidget(self.save_button)
@@ -66,9 +77,10 @@ class ThresholdsTab(QWidget):
         layout.addLayout(buttons)
         layout.addWidget(self.message)
         self.labels: dict[str, tuple[str, ...]] = self.context.read(
-            lambda s: _models(s, context.model_name, context.model_labels))
+            lambda s: _models(s, context.model_name, context.model_labels)
+        )
         for name in self.labels:
-            self.model.addItem(name + (tr(" (active)") if name == context.model_name else ""), name)
+            self.model.addItem(name + (translate("RulesDialog", " (active)") if name == context.model_name else ""), name)
         self.model.currentIndexChanged.connect(lambda _index: self.show_model())
         self.save_button.clicked.connect(self.save)
         self.shown: dict[str, Limits] = {}
@@ -122,8 +134,11 @@ class ThresholdsTab(QWidget):
 
     def _saved(self, count: int) -> None:
         self.show_model()
-        self.message.setText(tr("Thresholds saved for {model} ({count} label(s) changed).").format(
-            model=self.model_name, count=count))
+        self.message.setText(
+            translate("RulesDialog", "Thresholds saved for {model} ({count} label(s) changed).").format(
+                model=self.model_name, count=count
+            )
+        )
         self.context.changed()
 
     def _failed(self, error: BaseException) -> None:
