@@ -12,6 +12,7 @@ from sqlalchemy import func, select
 
 from moderator.gui.actions import ActionId
 from moderator.gui.dialogs.rules import RulesDialog, open_rules_dialog
+from moderator.gui.dialogs.wordlists import WordListsDialog
 from moderator.moderation.decisions import decide
 from moderator.rules.dryrun import SHARE_TO_ASK, dry_run
 from moderator.rules.evaluate import RuleSpec
@@ -21,6 +22,8 @@ from moderator.storage.models import Comment, Decision, utcnow
 from moderator.vocabulary import Action, Source, Status
 from tests.gui.helpers import wait_writes
 from tests.gui.test_german import german_window  # noqa: F401 - the fixture
+from tests.gui.test_team_windows import team_url, team_window  # noqa: F401 - the fixtures
+from tests.teamroles import as_user, create_roles, grant
 
 
 def open_dialog(qtbot, window) -> RulesDialog:
@@ -200,3 +203,21 @@ def test_the_dialog_comes_up_in_german(german_window, qtbot):  # noqa: F811 - th
     assert dialog.rules.dry_button.text() == "&Probelauf"
     assert dialog.rules.table.horizontalHeaderItem(1).text() == "Worauf sie wirkt"
     assert dialog.thresholds.save_button.text() == "Schwellenwerte &speichern"
+
+
+def test_on_a_team_database_a_moderator_sees_rules_and_word_lists_greyed_and_a_lead_does_not(
+        qtbot, team_window, team_url, pg_server):  # noqa: F811 - the fixtures imported above
+    create_roles(pg_server)
+    grant(team_url)  # docs/team.md, as written
+    for who, lead in (("ana", False), ("ben", True)):  # ana a moderator, ben a lead
+        window = team_window(who, as_user(team_url, who))
+        dialog = open_rules_dialog(window)  # asks the database's grants
+        qtbot.addWidget(dialog)
+        assert (dialog.rules.save_button.isEnabled(), dialog.thresholds.save_button.isEnabled()) == (lead, lead), who
+        assert dialog.lead_note.isHidden() is lead and dialog.rules.dry_button.isEnabled()
+        window.actions_by_id[ActionId.WORD_LISTS].trigger()
+        words = window.findChild(WordListsDialog)
+        qtbot.addWidget(words)
+        assert (words.add_button.isEnabled(), words.export_button.isEnabled()) == (lead, True), who
+        words.close()
+        dialog.close()
