@@ -50,7 +50,7 @@ def main(home: str, out: str) -> None:
         QTimer.singleShot(3000, lambda: shoot_rules(dialog))
 
     def shoot_rules(dialog: RulesDialog) -> None:
-        dialog.rules.examples.setCurrentRow(1)
+        dialog.rules.run_panel.examples.setCurrentRow(1)
         dialog.rules.table.scrollToBottom()  # first_comment, selected, in sight
         dialog.grab().save(f"{out}-rules.png")
         dialog.thresholds.set_cell("offensive", "hide", "1.5")

@@ -69,8 +69,8 @@ def test_switching_on_a_rule_runs_its_dry_run_and_asks_above_the_share(qtbot, wi
     assert rules.yes_button.isVisible() and f"{expected.share:.0%}" in rules.question.text()
     wait_writes(qtbot, window)
     assert not rule_enabled(window, "first_comment")  # asked, not switched on
-    assert rules.summary.text().startswith(f"Rule 'first_comment' (flag) on {expected.judged} comment(s)")
-    assert f"it would act on {expected.acted} " in rules.summary.text()
+    assert rules.run_panel.summary.text().startswith(f"Rule 'first_comment' (flag) on {expected.judged} comment(s)")
+    assert f"it would act on {expected.acted} " in rules.run_panel.summary.text()
     rules.yes_button.click()
     wait_writes(qtbot, window)
     assert rule_enabled(window, "first_comment") and not rules.yes_button.isVisible()
@@ -97,13 +97,13 @@ def test_a_rule_acting_on_few_is_switched_on_without_asking_and_its_examples_are
         expected = dry_run(session, RuleSpec("threats", Kind.THREATS, Mode.HIDE, {}), None)
     hidden_approved = expected.tally("hide", "approved")
     assert 0 < expected.share <= SHARE_TO_ASK and hidden_approved.count > 0
-    shown = [rules.examples.item(i).text() for i in range(rules.examples.count())]
+    shown = [rules.run_panel.examples.item(i).text() for i in range(rules.run_panel.examples.count())]
     assert shown[0] == f"{hidden_approved.count} would hide, moderators approved (against them)"
-    rules.examples.setCurrentRow(1)  # the first example: its text, as plain text
+    rules.run_panel.examples.setCurrentRow(1)  # the first example: its text, as plain text
     with window.context.db.sessions() as session:
         body = session.scalar(select(Comment.body).where(Comment.id == hidden_approved.examples[0]))
-    assert rules.example_text.toPlainText() == body
-    rules.open_button.click()  # and in the window's panel
+    assert rules.run_panel.example_text.toPlainText() == body
+    rules.run_panel.open_button.click()  # and in the window's panel
     assert window.current_comment_id == hidden_approved.examples[0]
 
 
@@ -193,7 +193,7 @@ def test_a_user_who_may_not_change_the_rules_sees_them_greyed_but_may_dry_run(qt
     assert rules.dry_button.isEnabled()
     rules.dry_button.click()
     wait_reader(qtbot, dialog)
-    assert rules.summary.text().startswith("Rule 'banned_commenter'")
+    assert rules.run_panel.summary.text().startswith("Rule 'banned_commenter'")
 
 
 def test_the_dialog_comes_up_in_german(german_window, qtbot):  # noqa: F811 - the fixture imported above

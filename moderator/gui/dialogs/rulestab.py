@@ -2,14 +2,12 @@
 links; a new rule of a kind; the dry run before a rule is switched on or changed while on
 (dryrun.py, on the dialog's reader), asking inside the tab before it switches on a rule that
 would act on more than dryrun.SHARE_TO_ASK of the comments moderators decided; and the
-sites' default pre-moderation. The dry run's examples are one click away: the comment's text
-below the list (plain text), or the comment itself in the window's panel.
+sites' default pre-moderation. The dry run's counts and examples: rulesdryrun.py.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
@@ -22,9 +20,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
-    QPlainTextEdit,
     QPushButton,
     QSpinBox,
     QTableWidget,
@@ -39,12 +34,13 @@ from moderator.gui.common import look
 from moderator.gui.common.messages import sentence_or_report
 from moderator.gui.common.translation import QT_TRANSLATE_NOOP, translate
 from moderator.gui.dialogs.rules import RulesContext
+from moderator.gui.dialogs.rulesdryrun import DryRunPanel, ShownRun, read_run
 from moderator.gui.workers.writer import Latest, Reader
-from moderator.rules.dryrun import SHARE_TO_ASK, DryRun, dry_run
+from moderator.rules.dryrun import SHARE_TO_ASK, DryRun
 from moderator.rules.evaluate import RuleSpec
 from moderator.rules.kinds import MODES, Kind, Mode
 from moderator.rules.store import RuleRow, add_rule, list_rules, set_premoderation, set_rule
-from moderator.storage.models import Comment, Site
+from moderator.storage.models import Site
 
 WHAT = {  # what each kind does, in a lead's words
     Kind.BANNED_COMMENTER: QT_TRANSLATE_NOOP("RulesDialog", "A banned commenter's comments"),
@@ -73,25 +69,6 @@ COLUMNS = (
     QT_TRANSLATE_NOOP("RulesDialog", "On"),
     QT_TRANSLATE_NOOP("RulesDialog", "Action"),
 )
-OUTCOME_WORDS = {
-    ("hide", "approved"): QT_TRANSLATE_NOOP("RulesDialog", "would hide, moderators approved"),
-    ("hide", "hidden"): QT_TRANSLATE_NOOP("RulesDialog", "would hide, moderators hid too"),
-    ("flag", "approved"): QT_TRANSLATE_NOOP("RulesDialog", "would flag, moderators approved"),
-    ("flag", "hidden"): QT_TRANSLATE_NOOP("RulesDialog", "would flag, moderators hid"),
-    ("approve", "hidden"): QT_TRANSLATE_NOOP("RulesDialog", "would approve, moderators hid"),
-    ("approve", "approved"): QT_TRANSLATE_NOOP("RulesDialog", "would approve, moderators approved too"),
-}
-AGAINST = (("hide", "approved"), ("approve", "hidden"))
-
-
-@dataclass(frozen=True)
-class ShownRun:
-    """A dry run, with its examples' authors and texts (read on the reader thread)."""
-
-    run: DryRun
-    texts: dict[int, tuple[str, str]]
-
-
 class RulesTab(QWidget):
     def __init__(self, parent: QWidget, context: RulesContext, reader: Reader, lead: bool):
         super().__init__(parent)
@@ -125,15 +102,7 @@ class RulesTab(QWidget):
             QPushButton(translate("RulesDialog", "Switch on &anyway"), self),
             QPushButton(translate("RulesDialog", "Do&n't"), self),
         )
-        self.summary = _plain_label(self)
-        self.examples = QListWidget(self)
-        self.examples.setAccessibleName(translate("RulesDialog", "Examples from the dry run"))
-        self.example_text = QPlainTextEdit(self)
-        self.example_text.setReadOnly(True)  # a reader's text: plain, never HTML
-        self.example_text.setPlaceholderText(
-            translate("RulesDialog", "Click an example to read its text here; double-click opens it in the window.")
-        )
-        self.open_button = QPushButton(translate("RulesDialog", "&Open in the window"), self)
+        self.run_panel = DryRunPanel(self, context)
         self.new_key, self.new_kind = QLineEdit(self), QComboBox(self)
         self.new_key.setPlaceholderText(translate("RulesDialog", "new rule's key, e.g. many_links"))
         for kind in Kind:
@@ -173,22 +142,12 @@ class RulesTab(QWidget):
             translate("RulesDialog", "Pre-moderation (an article may differ: moderator rules premoderation --article)"), self
         )
         premoderation.setLayout(default)
-        run = QGroupBox(
-            translate("RulesDialog", "Dry run: what the rule would have done to the comments moderators decided"), self
-        )
-        shown = QVBoxLayout(run)
-        shown.addWidget(self.summary)
-        examples = QHBoxLayout()
-        examples.addWidget(self.examples, 1)
-        examples.addWidget(self.example_text, 1)
-        shown.addLayout(examples)
-        shown.addWidget(self.open_button, 0, Qt.AlignmentFlag.AlignRight)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table, 3)
         layout.addLayout(editor)
         layout.addWidget(self.message)
         layout.addLayout(asking)
-        layout.addWidget(run, 2)
+        layout.addWidget(self.run_panel, 2)
         layout.addLayout(adding)
         layout.addWidget(premoderation)
         self._ask(None)
@@ -199,9 +158,6 @@ class RulesTab(QWidget):
         self.save_button.clicked.connect(self.save)
         self.yes_button.clicked.connect(self._answer_yes)
         self.no_button.clicked.connect(lambda: self._ask(None))
-        self.examples.currentItemChanged.connect(self._show_example)
-        self.examples.itemDoubleClicked.connect(lambda _item: self._open_example())
-        self.open_button.clicked.connect(self._open_example)
         self.add_button.clicked.connect(self.add)
         self.new_key.returnPressed.connect(self.add)
         self.premoderation.activated.connect(lambda _index: self._set_premoderation())
@@ -285,50 +241,12 @@ class RulesTab(QWidget):
         parameters = dict(rule.parameters) | ({"most": most} if most is not None else {})
         spec = RuleSpec(rule.key, Kind(rule.kind), Mode(mode), parameters)
         model = self.context.model_name if self.context.model_id is not None else None
-        self.summary.setText(translate("RulesDialog", "Running the dry run…"))
-        self.examples.clear()
-        self.example_text.clear()
-        self._runs.ask(lambda session: _run(session, spec, model), lambda shown: self._show_run(shown, then))
+        self.run_panel.running()
+        self._runs.ask(lambda session: read_run(session, spec, model), lambda shown: self._shown(shown, then))
 
-    def _show_run(self, shown: ShownRun, then: Callable[[DryRun], None]) -> None:
-        run = shown.run
-        self.summary.setText(
-            translate(
-                "RulesDialog",
-                "Rule '{rule}' ({mode}) on {judged} comment(s) moderators decided: it would act on {acted} ({share:.1%}).",
-            ).format(rule=run.rule, mode=run.mode, judged=run.judged, acted=run.acted, share=run.share)
-        )
-        for (would, decided), tally in sorted(run.outcomes.items(), key=lambda item: item[0] not in AGAINST):
-            words = translate("RulesDialog", OUTCOME_WORDS.get((would, decided), f"would {would}, moderators {decided}"))
-            heading = QListWidgetItem(
-                f"{tally.count} {words}" + (translate("RulesDialog", " (against them)") if (would, decided) in AGAINST else "")
-            )
-            heading.setFlags(Qt.ItemFlag.ItemIsEnabled)
-            heading.setFont(look.bold(self.examples.font()))
-            self.examples.addItem(heading)
-            for cid in tally.examples:
-                author, body = shown.texts.get(cid, ("", ""))
-                line = translate("RulesDialog", "comment {id}, {author}: {text}")
-                item = QListWidgetItem("    " + line.format(id=cid, author=author, text=" ".join(body.split())[:60]))
-                item.setData(Qt.ItemDataRole.UserRole, cid)
-                self.examples.addItem(item)
-        then(run)
-
-    def _example_id(self) -> int | None:
-        item = self.examples.currentItem()
-        data = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
-        return int(data) if data is not None else None
-
-    def _show_example(self) -> None:
-        cid = self._example_id()
-        self.open_button.setEnabled(cid is not None)
-        if cid is not None:
-            body = self.context.read(lambda s: s.scalar(select(Comment.body).where(Comment.id == cid)))
-            self.example_text.setPlainText(body or "")
-
-    def _open_example(self) -> None:
-        if (cid := self._example_id()) is not None:
-            self.context.open_comment(cid)
+    def _shown(self, shown: ShownRun, then: Callable[[DryRun], None]) -> None:
+        self.run_panel.show_run(shown)
+        then(shown.run)
 
     # ---- changes ----------------------------------------------------------------------------------
 
@@ -427,20 +345,6 @@ class RulesTab(QWidget):
         self.sites.setItemData(index, (key, setting == "pre"))
         self.message.setText(said)
         self.context.changed()
-
-
-def _run(session: Session, spec: RuleSpec, model: str | None) -> ShownRun:
-    run = dry_run(session, spec, model)
-    ids = [cid for tally in run.outcomes.values() for cid in tally.examples]
-    texts = (
-        {
-            cid: (author, body)
-            for cid, author, body in session.execute(select(Comment.id, Comment.author, Comment.body).where(Comment.id.in_(ids)))
-        }
-        if ids
-        else {}
-    )
-    return ShownRun(run, texts)
 
 
 def _said_rule(rule: Any) -> str:
