@@ -38,7 +38,8 @@ MAY_IMPORT = {
     "rules": {"errors", "storage", "vocabulary", "filemodes", "changes", "moderation"},
     "reading": {"errors", "storage", "vocabulary", "changes", "scoring.priority", "formats.csvsafe"},
     "formats": {"errors", "storage", "vocabulary", "filemodes"},
-    "importing": {"config", "errors", "formats", "storage", "vocabulary", "rules"},
+    # a decisions file's features and commenters' standings are applied as moderation.marks does them
+    "importing": {"config", "errors", "formats", "storage", "vocabulary", "rules", "moderation", "changes"},
     # the sites' own comment systems: pulls go through the import pipeline, pushes come from the outbox
     "connectors": {"errors", "vocabulary", "filemodes", "storage", "formats", "importing", "moderation", "changes"},
     # what the team decided against what the model scored; scoring.explain is the scoring process's own

@@ -7,11 +7,13 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlalchemy import select
 
+from moderator.errors import FileFormatError
 from moderator.formats.export import export_decisions
 from moderator.importing import import_files
-from moderator.moderation.decisions import decide, reply, undo
+from moderator.moderation.decisions import decide, reply, set_standing, undo
 from moderator.storage.database import open_database
-from moderator.storage.models import Comment, Decision
+from moderator.storage.models import Comment, Commenter, Decision, Featured
+from moderator.vocabulary import Action
 from tests.samples import TESTDATA
 
 pytestmark = pytest.mark.both_databases
@@ -120,3 +122,66 @@ def test_cli_export_since_and_format(cli, tmp_path, capsys):
     with pytest.raises(SystemExit) as caught:  # argparse's own exit: usage and status 2
         cli("export", "decisions", str(out), "--since", "yesterday")
     assert caught.value.code == 2 and "not an ISO 8601 time" in capsys.readouterr().err
+
+
+def marks_work(session) -> dict[str, Comment]:
+    """An offline lead's marks: features (one undone, one unfeatured), a ban, a trust undone."""
+    comments = laptop_work(session)
+    decide(session, [comments["9"].id], Action.FEATURE, "ana")
+    decide(session, [comments["14"].id], Action.FEATURE, "ana")
+    decide(session, [comments["14"].id], Action.UNFEATURE, "ana")
+    featured_then_undone = decide(session, [comments["13"].id], Action.FEATURE, "ana")
+    undo(session, featured_then_undone.decision_ids, "ana")
+    set_standing(session, comments["8"].id, Action.BAN, "ana", note="troll")
+    trusted = set_standing(session, comments["9"].id, Action.TRUST, "ana")
+    undo(session, trusted.decision_ids, "ana")
+    session.commit()
+    return comments
+
+
+def featured_ids(session) -> set[str]:
+    return set(session.scalars(select(Comment.external_id).join(Featured, Featured.comment_id == Comment.id)))
+
+
+def standings(session) -> dict[str, str]:
+    return {person.name: person.standing for person in session.scalars(select(Commenter))}
+
+
+@pytest.mark.parametrize("suffix", ["jsonl", "csv"])
+def test_features_and_standings_hand_over_to_a_fresh_database(session, office, tmp_path, suffix):
+    laptop = marks_work(session)
+    out = tmp_path / f"decisions.{suffix}"
+    export_decisions(session, out, file_format=suffix)
+    report = import_files(office, [out])[0]
+    assert featured_ids(office) == featured_ids(session) == {"9"}
+    assert {k: v for k, v in standings(office).items() if v != "normal"} == {laptop["8"].author: "banned"}
+    assert standings(session) == {**standings(office), **{k: v for k, v in standings(session).items() if v == "normal"}}
+    ban = office.scalars(select(Decision).where(Decision.action == Action.BAN)).one()
+    assert (ban.moderator, ban.source, ban.note, ban.status_before == ban.status_after) == ("ana", "import", "troll", True)
+    assert report.comments.updated == 2 + 2  # 8 hidden and 9 approved (statuses), 9 featured and 8's author banned
+    again = import_files(office, [out])[0]
+    assert again.comments.updated == 0 and featured_ids(office) == {"9"}  # importing twice adds nothing
+
+
+def test_a_newer_local_standing_stands(session, office, tmp_path):
+    marks_work(session)
+    out = tmp_path / "decisions.jsonl"
+    export_decisions(session, out)
+    here = ids(office)
+    set_standing(office, here["8"].id, Action.TRUST, "ben")  # after the laptop's ban
+    office.commit()
+    report = import_files(office, [out])[0]
+    assert standings(office)[here["8"].author] == "trusted"
+    # the ban, and the hide on the comment the trust was recorded on (any later decision on a comment stands)
+    assert report.skipped == {"decision older than one made here (the newer local decision stands)": 2}
+
+
+@pytest.mark.parametrize("action", ["feature", "ban"])
+def test_a_mark_that_would_remove_a_comment_is_refused(session, office, tmp_path, action):
+    laptop_work(session)
+    line = {"decision_id": 1, "site": "default", "external_id": "9", "action": action, "status_after": "removed",
+            "moderator": "mallory", "time": "2030-01-01T00:00:00Z"}
+    out = tmp_path / "decisions.jsonl"
+    out.write_text(json.dumps(line) + "\n")
+    with pytest.raises(FileFormatError, match=f"status_after 'removed' is not what '{action}' leaves a comment in"):
+        import_files(office, [out])

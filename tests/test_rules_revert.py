@@ -12,7 +12,7 @@ from moderator.rules.apply import run_rules
 from moderator.rules.dryrun import dry_run
 from moderator.rules.evaluate import RuleSpec
 from moderator.rules.kinds import Kind, Mode
-from moderator.rules.revert import revert_rule
+from moderator.rules.revert import RevertPreview, preview, revert_rule
 from moderator.storage.models import Comment, Decision, Featured, utcnow
 from moderator.vocabulary import Action, Status
 from tests.rulesdata import WordScreen, import_rows
@@ -34,6 +34,7 @@ def test_revert_a_rule_leaves_a_moderators_later_decision_alone_and_is_one_undoa
         start = utcnow() - timedelta(seconds=1)
         run_rules(session.connection(), list(ids.values()), screen_for=SCREEN)
         decide(session, [ids["2"]], Action.APPROVE, "mod")  # a moderator looked at it since: theirs now
+        assert preview(session, "banned_words", start) == RevertPreview(reverted=2, kept=1)  # what the window shows first
         reverted = revert_rule(session, "banned_words", start, "lead")
         assert {d.comment_id for d in reverted.changes.decided} == {ids["1"], ids["3"]}
         assert reverted.kept == [ids["2"]]

@@ -51,7 +51,7 @@ def test_a_moderators_connection_cannot_change_a_connection_row_even_with_raw_sq
             connection.execute(text("UPDATE connections SET last_error = 'offline', pull_cursor = '{}'"))
         with Session(engine) as s:
             assert not may_change(s, "connections") and not is_lead(s)
-            assert may_change(s, "rules")  # a table not there yet: the check does not invent a refusal
+            assert may_change(s, "no_such_table")  # a table not there yet: the check does not invent a refusal
     finally:
         engine.dispose()
 
@@ -77,3 +77,38 @@ def test_a_moderator_still_decides_and_a_lead_changes_connections(team_db):
         moderator.dispose()
         lead.dispose()
 
+
+
+LEAD_ONLY_SQL = (
+    "UPDATE rules SET enabled = false",
+    "INSERT INTO rules (key, kind, site_id, enabled, mode, parameters, changed_at) "
+    "VALUES ('sneaky', 'links', NULL, true, 'hide', '{}', now())",
+    "INSERT INTO word_lists (site_id, name, version) VALUES (1, 'banned', 1)",
+    "UPDATE word_lists SET version = version + 1",
+    "INSERT INTO thresholds (model, label, hide) VALUES ('quick', 'toxicity', 0.1)",
+    "UPDATE commenters SET standing = 'trusted'",
+)
+
+
+@pytest.mark.parametrize("statement", LEAD_ONLY_SQL)
+def test_a_moderators_raw_sql_cannot_change_the_rules_or_a_word_list(team_db, statement):
+    engine = engine_as(team_db, "ana")
+    try:
+        with engine.begin() as connection, pytest.raises(ProgrammingError, match="permission denied"):
+            connection.execute(text(statement))
+        with Session(engine) as s:
+            assert not any(may_change(s, table) for table in ("rules", "thresholds", "word_lists", "commenters"))
+    finally:
+        engine.dispose()
+
+
+def test_a_lead_changes_the_rules_and_a_word_list(team_db):
+    engine = engine_as(team_db, "ben")
+    try:
+        with engine.begin() as connection:
+            connection.execute(text(LEAD_ONLY_SQL[0]))
+            connection.execute(text(LEAD_ONLY_SQL[3]))
+        with Session(engine) as s:
+            assert all(may_change(s, table) for table in ("rules", "thresholds", "word_lists", "commenters"))
+    finally:
+        engine.dispose()

@@ -3,7 +3,9 @@
 Importing one applies another machine's decisions to the same comments here,
 found by (site, external id); moderator.importing.decisions does the applying.
 Only what a moderator can do is read: approve, hide and restore (each with the
-status it leaves), a staff reply or post, and undo or redo of those. "removed" is
+status it leaves), a staff reply or post, feature / unfeature and a commenter's
+trust / ban / unban / untrust (MARKS: they keep the comment's status, which must be
+one a moderator sees), and undo or redo of those. "removed" is
 the status of a staff reply whose posting was undone, and only an undo leaves it
 (that it names a staff reply is checked against the database when applied). Any
 other action or status refuses the file: a decisions file never removes a reader's
@@ -28,9 +30,15 @@ REQUIRED = ("action", "status_after", "moderator", "time")
 PENDING, APPROVED, HIDDEN, REMOVED = "pending", "approved", "hidden", "removed"
 STAFF_POSTS = ("reply", "post")
 UNDO, REDO = "undo", "redo"
+# Decisions that keep the status and change something beside it (moderation/marks.py): an
+# editor's pick, and a commenter's standing (what the rules do with their later comments).
+FEATURING = ("feature", "unfeature")
+STANDINGS = {"trust": "trusted", "ban": "banned", "unban": "normal", "untrust": "normal"}
+MARKS = (*FEATURING, *STANDINGS)
 # What each action leaves the comment in; undo and redo take it back to any earlier status.
 LEAVES = {"approve": (APPROVED,), "hide": (HIDDEN,), "restore": (PENDING,), "reply": (APPROVED,), "post": (APPROVED,),
-          UNDO: (PENDING, APPROVED, HIDDEN, REMOVED), REDO: (PENDING, APPROVED, HIDDEN)}
+          UNDO: (PENDING, APPROVED, HIDDEN, REMOVED), REDO: (PENDING, APPROVED, HIDDEN)} | {
+          mark: (PENDING, APPROVED, HIDDEN) for mark in MARKS}
 
 
 class DecisionRecord(NamedTuple):
@@ -46,6 +54,8 @@ class DecisionRecord(NamedTuple):
     time: datetime
     status_after: str
     reply_text: str | None
+    decision_id: str | None = None  # the id on the machine that exported it: what an undo names
+    reverts_decision_id: str | None = None
 
 
 def parse(stream: BinaryIO, path: str) -> Iterator[DecisionRecord]:
@@ -86,6 +96,8 @@ def decision_record(row: JsonObject, path: str, number: int) -> DecisionRecord:
         time=time,
         status_after=status_after,
         reply_text=_reply_text(row, path, number),
+        decision_id=text.get("decision_id"),
+        reverts_decision_id=text.get("reverts_decision_id"),
     )
 
 

@@ -68,6 +68,7 @@ class ActionId(Enum):
     INSIGHT = auto()
     GUIDE = auto()
     WORD_LISTS = auto()  # rules (issue 14)
+    RULES = auto()
 
 
 @dataclass(frozen=True)
@@ -230,6 +231,11 @@ SPECS: dict[ActionId, ActionSpec] = {
         QT_TRANSLATE_NOOP("actions", "&Word lists…"), (),
         QT_TRANSLATE_NOOP("actions", "The site's banned and suspect words: add, remove, search, import and export"),
         None, "File"),
+    ActionId.RULES: ActionSpec(
+        QT_TRANSLATE_NOOP("actions", "&Rules…"), (),
+        QT_TRANSLATE_NOOP("actions", "Which rules act on arriving comments: on or off, flag or hide, thresholds, "
+                                     "dry run, revert"),
+        None, "File"),
     ActionId.QUIT: ActionSpec(
         QT_TRANSLATE_NOOP("actions", "&Quit"), (QKeySequence.StandardKey.Quit, "Ctrl+Q"),
         QT_TRANSLATE_NOOP("actions", "Close the app; every decision is already saved"), None, "File"),
@@ -254,7 +260,7 @@ MENUS: dict[str, tuple[ActionId | None, ...]] = {
         ActionId.NEXT, ActionId.PREVIOUS, None, ActionId.SHOW_ARTICLES, ActionId.SHOW_QUEUE, None,
         ActionId.COMMENTER, ActionId.WHY, ActionId.AUDIT_LOG, ActionId.INSIGHT),
     QT_TRANSLATE_NOOP("actions", "Si&te"): (ActionId.CONNECTIONS, ActionId.SYNC_NOW, ActionId.SYNC_LOG, None,
-                                          ActionId.WORD_LISTS),
+                                          ActionId.WORD_LISTS, ActionId.RULES),
     QT_TRANSLATE_NOOP("actions", "&Help"): (ActionId.GUIDE, ActionId.SHORTCUTS, None, ActionId.ABOUT),
 }
 TOOLBAR: tuple[ActionId | None, ...] = (ActionId.APPROVE, ActionId.HIDE, ActionId.RESTORE, ActionId.REPLY, None,

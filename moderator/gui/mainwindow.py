@@ -192,7 +192,7 @@ class MainWindow(QMainWindow):
             ActionId.CONNECTIONS: self.sites.show_connections, ActionId.SYNC_NOW: self.sites.sync_now,
             ActionId.SYNC_LOG: self.sites.show_log,
             ActionId.WHY: self.explain_current, ActionId.INSIGHT: lambda: self.show_insight(),
-            ActionId.WORD_LISTS: self.show_word_lists,
+            ActionId.WORD_LISTS: self.show_word_lists, ActionId.RULES: self.show_rules,
         }
         for action_id, handler in (handlers | self.queue_commands.handlers()).items():
             a[action_id].triggered.connect(handler)
@@ -349,6 +349,11 @@ class MainWindow(QMainWindow):
         dialog = WordListsDialog(self, self._read, self.writer, self._report_bug, self._word_lists_changed)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
+
+    def show_rules(self) -> None:
+        from moderator.gui.dialogs.rules import open_rules_dialog
+
+        open_rules_dialog(self)
 
     def _word_lists_changed(self) -> None:
         self.panel.load(self.panel.comment_id)  # the new hits highlighted

@@ -9,6 +9,8 @@ written there are created here, under the same parent, then take their final sta
 too. Only a moderator's actions are applied (moderator.formats.decisions refuses any
 other); "removed", which an undo leaves a staff reply in, is refused for a reader's
 comment: a decisions file never removes a reader's comment, nor brings one back.
+Feature / unfeature and a commenter's standing (and undo or redo of those) keep the
+status: they are applied apart, by moderator.importing.decisionmarks, after the statuses.
 
 The file is read twice, so that memory stays small whatever it holds: first to learn
 which line is each comment's last (an integer each), then to apply those lines.
@@ -22,8 +24,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from moderator.errors import FileFormatError
-from moderator.formats.decisions import STAFF_POSTS, DecisionRecord, parse
+from moderator.formats.decisions import MARKS, STAFF_POSTS, DecisionRecord, parse
 from moderator.formats.records import shown
+from moderator.importing.decisionmarks import apply_marks
 from moderator.importing.report import ImportReport, Tick
 from moderator.importing.writer import BATCH
 from moderator.storage.models import Article, Comment, Decision, Site, utcnow
@@ -34,11 +37,13 @@ IMPORT = "import"  # Decision.source of decisions that came in a file
 
 def apply_decisions(session: Session, stream: BinaryIO, path: str, tick: Tick) -> ImportReport:
     report = ImportReport("decisions", path, label="decisions file")
-    last = _last_lines(stream, path, report, tick)
+    marked: list[DecisionRecord] = []
+    last = _last_lines(stream, path, report, tick, marked)
+    mark_lines = {record.line for record in marked}
     stream.seek(0)
     for applied, record in enumerate(parse(stream, path), 1):
         external_id = record.external_id
-        if external_id is None:  # skipped, and reported, by _last_lines
+        if external_id is None or record.line in mark_lines:  # skipped and reported, or a mark: applied below
             continue
         final = last[_key(record)]
         created = _post(session, record, external_id, report, withdrawn=final & 1) if _is_post(record) else False
@@ -48,16 +53,23 @@ def apply_decisions(session: Session, stream: BinaryIO, path: str, tick: Tick) -
             session.flush()  # written, the comments changed are no longer held by the session
             tick(applied)
     session.flush()
-    tick(len(last), done=True)
+    apply_marks(session, marked, report)
+    tick(len(last) + len(marked), done=True)
     return report
 
 
-def _last_lines(stream: BinaryIO, path: str, report: ImportReport, tick: Tick) -> dict[int, int]:
-    """For each comment, its last line in the file, doubled, plus one when it leaves the comment removed."""
+def _last_lines(stream: BinaryIO, path: str, report: ImportReport, tick: Tick, marked: list[DecisionRecord]) -> dict[int, int]:
+    """For each comment, its last line in the file that set a status, doubled, plus one when it
+    leaves the comment removed; the lines that keep the status (marks, their undos) go to `marked`."""
     last: dict[int, int] = {}
+    mark_ids: set[str] = set()  # the file's decisions that keep the status, so their undos and redos are known
     for count, record in enumerate(parse(stream, path), 1):
         if record.external_id is None:
             report.skip("decision on a comment without an external id", f"line {record.line}")
+        elif record.action in MARKS or record.reverts_decision_id is not None and record.reverts_decision_id in mark_ids:
+            marked.append(record)
+            if record.decision_id is not None:
+                mark_ids.add(record.decision_id)
         else:
             last[_key(record)] = record.line << 1 | (record.status_after == Status.REMOVED)
         if count % BATCH == 0:

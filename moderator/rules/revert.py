@@ -39,6 +39,27 @@ class Reverted:
 
 
 def revert_rule(session: Session, rule: str, since: datetime, moderator: str) -> Reverted:
+    chosen, kept = _split(session, rule, since)
+    changes = undo(session, [row.id for row in chosen], moderator) if chosen else Changes()
+    return Reverted(changes, kept)
+
+
+@dataclass(frozen=True)
+class RevertPreview:
+    """What `revert_rule` would do now: comments put back, and comments left alone."""
+
+    reverted: int
+    kept: int
+
+
+def preview(session: Session, rule: str, since: datetime) -> RevertPreview:
+    """The counts a lead sees before reverting (the same choice as revert_rule; nothing written)."""
+    chosen, kept = _split(session, rule, since)
+    return RevertPreview(len(chosen), len(kept))
+
+
+def _split(session: Session, rule: str, since: datetime) -> tuple[list[Any], list[int]]:
+    """The rule's decisions to undo (its latest per comment), and the comments left alone."""
     later, reverting = aliased(Decision), aliased(Decision)
     mine = (select(Decision.id, Decision.comment_id, Decision.status_after, Decision.action, Comment.status, Comment.flag)
             .join(Comment, Comment.id == Decision.comment_id)
@@ -55,8 +76,7 @@ def revert_rule(session: Session, rule: str, since: datetime, moderator: str) ->
         as_left = row.status == row.status_after and (row.action != Action.FLAG or row.flag == rule)
         (chosen if as_left and row.comment_id not in decided_since else kept).append(row)
     chosen = _latest_per_comment(chosen)
-    changes = undo(session, [row.id for row in chosen], moderator) if chosen else Changes()
-    return Reverted(changes, sorted({row.comment_id for row in kept} - {row.comment_id for row in chosen}))
+    return chosen, sorted({row.comment_id for row in kept} - {row.comment_id for row in chosen})
 
 
 def _latest_per_comment(rows: list[Any]) -> list[Any]:

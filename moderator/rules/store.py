@@ -109,15 +109,18 @@ def set_rule(session: Session, key: str, site_key: str | None = None, enabled: b
 
 
 def set_threshold(session: Session, model: str, label: str, hide: float | None = None, flag: float | None = None,
-                  approve: float | None = None) -> Limits:
-    """Set one label's thresholds for a model (None leaves a threshold as it is)."""
+                  approve: float | None = None, clear: tuple[str, ...] = ()) -> Limits:
+    """Set one label's thresholds for a model (None leaves a threshold as it is; the names in
+    `clear`, of hide, flag and approve, become unused)."""
+    if unknown := set(clear) - {"hide", "flag", "approve"}:
+        raise ModeratorError(f"A threshold is hide, flag or approve; '{min(unknown)}' is not.")
     for name, value in (("hide", hide), ("flag", flag), ("approve", approve)):
         if value is not None and not (math.isfinite(value) and 0 <= value <= 1):
             raise ModeratorError(f"The {name} threshold for {model}, {label} must be between 0 and 1; {value} is not.")
     row = session.get(Threshold, (model, label)) or Threshold(model=model, label=label)
     session.add(row)
     for name, value in (("hide", hide), ("flag", flag), ("approve", approve)):
-        if value is not None:
+        if value is not None or name in clear:
             setattr(row, name, value)
     session.flush()
     return Limits(row.hide, row.flag, row.approve)

@@ -173,8 +173,9 @@ class Comment(Base):
         Index("ix_comments_status_article", "status", "article_id"),
         # The Flagged queue's rule-flagged comments (issue 14), in time order. Partial: the
         # comments no rule flagged (nearly all, and every one an import inserts) are not in it.
-        # (Its PostgreSQL WHERE is in migration 0013 only: a postgresql_where here would load
-        # PostgreSQL's dialect at every start, tests/test_startup_path.py.)
+        # (Its PostgreSQL WHERE is in migration 0016 only: a postgresql_where here would load
+        # PostgreSQL's dialect at every start, tests/test_startup_path.py; tests/test_partial_indexes.py
+        # holds both backends to the same condition, which alembic check does not compare.)
         Index("ix_comments_flagged", "status", "created_at", "id", sqlite_where=text("flag IS NOT NULL")),
     )
 

@@ -12,8 +12,8 @@ from __future__ import annotations
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
-# What a lead changes; `may_change` takes any table name (rules and word lists, once they exist).
-LEAD_TABLES = ("connections",)
+# What a lead changes (docs/team.md, "Roles and grants"); `may_change` takes any table name.
+LEAD_TABLES = ("connections", "rules", "thresholds", "word_lists", "word_list_entries", "commenters", "standing_changes")
 
 
 def may_change(session: Session, table: str) -> bool:

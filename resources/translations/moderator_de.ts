@@ -718,6 +718,317 @@ Datenordner: {folder}</translation>
     </message>
 </context>
 <context>
+    <name>RulesDialog</name>
+    <message>
+        <source>&amp;Revert</source>
+        <translation>&amp;Zurücknehmen</translation>
+    </message>
+    <message>
+        <source>Every decision the rule made since then is undone as one step (Ctrl+Z in the window takes it back). A comment a moderator decided since is left as they left it.</source>
+        <translation>Jede Entscheidung, die die Regel seitdem getroffen hat, wird in einem Schritt zurückgenommen (Strg+Z im Fenster macht das rückgängig). Ein Kommentar, über den seither jemand aus dem Team entschieden hat, bleibt, wie er ist.</translation>
+    </message>
+    <message>
+        <source>Rule:</source>
+        <translation>Regel:</translation>
+    </message>
+    <message>
+        <source>Since (local time):</source>
+        <translation>Seit (Ortszeit):</translation>
+    </message>
+    <message>
+        <source>There is no rule yet.</source>
+        <translation>Es gibt noch keine Regel.</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>Wird gezählt…</translation>
+    </message>
+    <message>
+        <source>{reverted} decision(s) would be reverted; {kept} comment(s) left alone: a moderator decided them since, or they changed.</source>
+        <translation>{reverted} Entscheidung(en) würden zurückgenommen; {kept} Kommentar(e) bleiben unberührt: seither vom Team entschieden oder geändert.</translation>
+    </message>
+    <message>
+        <source>&amp;Revert {count} decision(s)</source>
+        <translation>{count} Entscheidung(en) &amp;zurücknehmen</translation>
+    </message>
+    <message>
+        <source> Ctrl+Z in the window takes it back.</source>
+        <translation> Strg+Z im Fenster macht es rückgängig.</translation>
+    </message>
+    <message>
+        <source>Only a lead can change the rules on this team database; ask yours. The dry run works for everyone.</source>
+        <translation>Nur eine Teamleitung kann die Regeln dieser Teamdatenbank ändern; frag deine. Den Probelauf kann jede und jeder starten.</translation>
+    </message>
+    <message>
+        <source>Rules</source>
+        <translation>Regeln</translation>
+    </message>
+    <message>
+        <source>&amp;Rules</source>
+        <translation>&amp;Regeln</translation>
+    </message>
+    <message>
+        <source>&amp;Thresholds</source>
+        <translation>&amp;Schwellenwerte</translation>
+    </message>
+    <message>
+        <source>Re&amp;vert a rule</source>
+        <translation>Regel zu&amp;rücknehmen</translation>
+    </message>
+    <message>
+        <source>A banned commenter&apos;s comments</source>
+        <translation>Kommentare gesperrter Kommentierender</translation>
+    </message>
+    <message>
+        <source>The site&apos;s banned words</source>
+        <translation>Die verbotenen Wörter der Website</translation>
+    </message>
+    <message>
+        <source>Personal data: phone, e-mail, street address, card number</source>
+        <translation>Persönliche Daten: Telefon, E-Mail, Anschrift, Kartennummer</translation>
+    </message>
+    <message>
+        <source>More links than allowed</source>
+        <translation>Mehr Links als erlaubt</translation>
+    </message>
+    <message>
+        <source>Starter list: dehumanising terms</source>
+        <translation>Startliste: entmenschlichende Begriffe</translation>
+    </message>
+    <message>
+        <source>Starter list: threatening phrases</source>
+        <translation>Startliste: drohende Wendungen</translation>
+    </message>
+    <message>
+        <source>A score at or over its hide threshold</source>
+        <translation>Ein Wert auf oder über seiner Schwelle zum Ausblenden</translation>
+    </message>
+    <message>
+        <source>A trusted commenter&apos;s comments</source>
+        <translation>Kommentare vertrauenswürdiger Kommentierender</translation>
+    </message>
+    <message>
+        <source>The site&apos;s suspect words</source>
+        <translation>Die verdächtigen Wörter der Website</translation>
+    </message>
+    <message>
+        <source>A score at or over its flag threshold</source>
+        <translation>Ein Wert auf oder über seiner Schwelle zum Markieren</translation>
+    </message>
+    <message>
+        <source>Every score under its approve threshold</source>
+        <translation>Jeder Wert unter seiner Schwelle zum Freigeben</translation>
+    </message>
+    <message>
+        <source>A commenter&apos;s first comment on the site</source>
+        <translation>Der erste Kommentar einer Person auf der Website</translation>
+    </message>
+    <message>
+        <source>Post-moderated: published unless a rule stops it</source>
+        <translation>Nachmoderiert: veröffentlicht, wenn keine Regel es verhindert</translation>
+    </message>
+    <message>
+        <source>flag for review</source>
+        <translation>zur Prüfung markieren</translation>
+    </message>
+    <message>
+        <source>hide</source>
+        <translation>ausblenden</translation>
+    </message>
+    <message>
+        <source>approve</source>
+        <translation>freigeben</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>Regel</translation>
+    </message>
+    <message>
+        <source>What it acts on</source>
+        <translation>Worauf sie wirkt</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>Website</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>An</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <source>would hide, moderators approved</source>
+        <translation>würde ausblenden, das Team gab frei</translation>
+    </message>
+    <message>
+        <source>would hide, moderators hid too</source>
+        <translation>würde ausblenden, das Team blendete auch aus</translation>
+    </message>
+    <message>
+        <source>would flag, moderators approved</source>
+        <translation>würde markieren, das Team gab frei</translation>
+    </message>
+    <message>
+        <source>would flag, moderators hid</source>
+        <translation>würde markieren, das Team blendete aus</translation>
+    </message>
+    <message>
+        <source>would approve, moderators hid</source>
+        <translation>würde freigeben, das Team blendete aus</translation>
+    </message>
+    <message>
+        <source>would approve, moderators approved too</source>
+        <translation>würde freigeben, das Team gab auch frei</translation>
+    </message>
+    <message>
+        <source>&amp;On</source>
+        <translation>&amp;An</translation>
+    </message>
+    <message>
+        <source>more than </source>
+        <translation>mehr als </translation>
+    </message>
+    <message>
+        <source> links</source>
+        <translation> Links</translation>
+    </message>
+    <message>
+        <source>&amp;Dry run</source>
+        <translation>&amp;Probelauf</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Speichern</translation>
+    </message>
+    <message>
+        <source>Switch on &amp;anyway</source>
+        <translation>&amp;Trotzdem einschalten</translation>
+    </message>
+    <message>
+        <source>Do&amp;n&apos;t</source>
+        <translation>&amp;Nicht einschalten</translation>
+    </message>
+    <message>
+        <source>Examples from the dry run</source>
+        <translation>Beispiele aus dem Probelauf</translation>
+    </message>
+    <message>
+        <source>Click an example to read its text here; double-click opens it in the window.</source>
+        <translation>Ein Klick auf ein Beispiel zeigt hier seinen Text; ein Doppelklick öffnet es im Fenster.</translation>
+    </message>
+    <message>
+        <source>&amp;Open in the window</source>
+        <translation>Im Fenster ö&amp;ffnen</translation>
+    </message>
+    <message>
+        <source>new rule&apos;s key, e.g. many_links</source>
+        <translation>Schlüssel der neuen Regel, z. B. many_links</translation>
+    </message>
+    <message>
+        <source>Add (off)</source>
+        <translation>Hinzufügen (aus)</translation>
+    </message>
+    <message>
+        <source>Pre-moderated: nothing published until approved</source>
+        <translation>Vormoderiert: nichts erscheint vor der Freigabe</translation>
+    </message>
+    <message>
+        <source>Post-moderated: published unless hidden</source>
+        <translation>Nachmoderiert: erscheint, solange nicht ausgeblendet</translation>
+    </message>
+    <message>
+        <source>Site:</source>
+        <translation>Website:</translation>
+    </message>
+    <message>
+        <source>By default:</source>
+        <translation>Standard:</translation>
+    </message>
+    <message>
+        <source>Pre-moderation (an article may differ: moderator rules premoderation --article)</source>
+        <translation>Vormoderation (ein Artikel kann abweichen: moderator rules premoderation --article)</translation>
+    </message>
+    <message>
+        <source>Dry run: what the rule would have done to the comments moderators decided</source>
+        <translation>Probelauf: was die Regel mit den vom Team entschiedenen Kommentaren getan hätte</translation>
+    </message>
+    <message>
+        <source>every site</source>
+        <translation>jede Website</translation>
+    </message>
+    <message>
+        <source>on</source>
+        <translation>an</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>aus</translation>
+    </message>
+    <message>
+        <source>Running the dry run…</source>
+        <translation>Probelauf läuft…</translation>
+    </message>
+    <message>
+        <source>Rule &apos;{rule}&apos; ({mode}) on {judged} comment(s) moderators decided: it would act on {acted} ({share:.1%}).</source>
+        <translation>Regel &apos;{rule}&apos; ({mode}) auf {judged} vom Team entschiedenen Kommentar(en): sie würde auf {acted} wirken ({share:.1%}).</translation>
+    </message>
+    <message>
+        <source> (against them)</source>
+        <translation> (gegen das Team)</translation>
+    </message>
+    <message>
+        <source>comment {id}, {author}: {text}</source>
+        <translation>Kommentar {id}, {author}: {text}</translation>
+    </message>
+    <message>
+        <source>Rule &apos;{rule}&apos; would act on {share:.0%} of the {judged} comments moderators decided ({acted}), more than {limit:.0%}. Switch it on anyway?</source>
+        <translation>Regel &apos;{rule}&apos; würde auf {share:.0%} der {judged} vom Team entschiedenen Kommentare wirken ({acted}), mehr als {limit:.0%}. Trotzdem einschalten?</translation>
+    </message>
+    <message>
+        <source> It is off: dry-run it, then switch it on.</source>
+        <translation> Sie ist aus: erst der Probelauf, dann einschalten.</translation>
+    </message>
+    <message>
+        <source>Hide at or over</source>
+        <translation>Ausblenden ab</translation>
+    </message>
+    <message>
+        <source>Flag at or over</source>
+        <translation>Markieren ab</translation>
+    </message>
+    <message>
+        <source>Approve under</source>
+        <translation>Freigeben unter</translation>
+    </message>
+    <message>
+        <source>Thresholds per label</source>
+        <translation>Schwellenwerte je Merkmal</translation>
+    </message>
+    <message>
+        <source>&amp;Save thresholds</source>
+        <translation>Schwellenwerte &amp;speichern</translation>
+    </message>
+    <message>
+        <source>A comment is hidden when a label&apos;s score is at or over its hide threshold, flagged for review at or over its flag threshold, and approved when every label with an approve threshold is under it. Values from 0 to 1; an empty cell is not used.</source>
+        <translation>Ein Kommentar wird ausgeblendet, wenn der Wert eines Merkmals seine Schwelle zum Ausblenden erreicht, zur Prüfung markiert ab der Schwelle zum Markieren, und freigegeben, wenn jedes Merkmal mit einer Schwelle zum Freigeben darunter liegt. Werte von 0 bis 1; ein leeres Feld wird nicht verwendet.</translation>
+    </message>
+    <message>
+        <source>Model:</source>
+        <translation>Modell:</translation>
+    </message>
+    <message>
+        <source> (active)</source>
+        <translation> (aktiv)</translation>
+    </message>
+    <message>
+        <source>Thresholds saved for {model} ({count} label(s) changed).</source>
+        <translation>Schwellenwerte für {model} gespeichert ({count} Merkmal(e) geändert).</translation>
+    </message>
+</context>
+<context>
     <name>ScoreFilterDialog</name>
     <message>
         <source>Filter by score</source>
@@ -1160,6 +1471,14 @@ Datenordner: {folder}</translation>
     <message>
         <source>Charts of scores and decisions, and which threshold the team&apos;s decisions support</source>
         <translation>Diagramme der Werte und Entscheidungen, und welche Schwelle die Entscheidungen des Teams stützen</translation>
+    </message>
+    <message>
+        <source>&amp;Rules…</source>
+        <translation>&amp;Regeln…</translation>
+    </message>
+    <message>
+        <source>Which rules act on arriving comments: on or off, flag or hide, thresholds, dry run, revert</source>
+        <translation>Welche Regeln auf eingehende Kommentare wirken: an oder aus, markieren oder ausblenden, Schwellenwerte, Probelauf, Zurücknehmen</translation>
     </message>
     <message>
         <source>&amp;Quit</source>

@@ -37,10 +37,12 @@ from moderator.gui.workers.writer import Writer
 from moderator.rules import wordlists
 from moderator.rules.wordlists import BANNED, SUSPECT, ListChange
 from moderator.storage.models import Site
+from moderator.storage.roles import may_change
 
 LIST_LABELS = {BANNED: "Banned words (hide a comment)", SUSPECT: "Suspect words (flag it for review)"}
 FILE_FILTER = "Text files (*.txt);;All files (*)"
 ENTRY_HINT = "a word, a phrase or a prefix* stem"
+LEADS_ONLY = "Only a lead can change the word lists on this team database; ask yours. Exporting works for everyone."
 
 
 class WordListsDialog(QDialog):
@@ -69,6 +71,7 @@ class WordListsDialog(QDialog):
         self.message.setTextFormat(Qt.TextFormat.PlainText)  # a refusal may quote the entry
         self.message.setWordWrap(True)
         self.count = QLabel(self)
+        self.lead = read(lambda s: may_change(s, "word_lists"))  # a moderator on a team database only reads them
         self._lay_out()
         self.sites.currentIndexChanged.connect(self.show_entries)
         self.lists.currentIndexChanged.connect(self.show_entries)
@@ -79,7 +82,7 @@ class WordListsDialog(QDialog):
         self.import_button.clicked.connect(lambda: self.import_file())
         self.export_button.clicked.connect(lambda: self.export_file())
         self.entries.itemSelectionChanged.connect(
-            lambda: self.remove_button.setEnabled(bool(self.entries.selectedItems())))
+            lambda: self.remove_button.setEnabled(self.lead and bool(self.entries.selectedItems())))
         self.show_entries()
 
     def _lay_out(self) -> None:
@@ -124,10 +127,12 @@ class WordListsDialog(QDialog):
         self.entries.addItems(found)
         self.count.setText(look.counted(len(found), "entry", "entries") + (" matching" if search else ""))
         for widget in (self.add_button, self.new_entry, self.import_button, self.export_button):
-            widget.setEnabled(site_id is not None)
+            widget.setEnabled(site_id is not None and (self.lead or widget is self.export_button))
         self.remove_button.setEnabled(False)
         if site_id is None:
             self.message.setText("There is no site yet: import comments first (word lists belong to a site).")
+        elif not self.lead:
+            self.message.setText(LEADS_ONLY)
 
     def add_entry(self) -> None:
         entry = self.new_entry.text()
