@@ -154,7 +154,7 @@ class ArticleView(QWidget):
         if self.article is None:
             return
         if isinstance(answer, ThreadRead):
-            if answer.article_id == self.article.id:
+            if answer.article_id == self.article.id and answer.rows != self.model.rows():  # unchanged: no new layout
                 self.set_thread(answer.rows)
             return
         for row in changed_rows(changes, self._shows, answer):
