@@ -38,6 +38,13 @@ start-up's full collection), 15 / 26 / 22 ms after. The gaps over 50 ms (51-98 p
 either way at that load) are waiting for a CPU. At load 9-14: own CPU at most 38 / 21 / 21
 and 32 / 20 / 22 ms before, 9 / 16 / 20 and 12 / 15 / 21 ms after.
 
+The views' reads for background changes on the reader (2026-12-06, workers/changefeed.py:
+`to_read` / `on_read`; an untouched open thread not laid out again), `--window-only --repeat 3`,
+main then this change, load 16-24 (other test suites beside): gaps holding over 10 ms of the
+GUI thread's own CPU 3 / 7 / 4 before, 0 / 3 / 1 after; the most own CPU in one gap 13 / 26 / 24
+ms before, 10 / 20 / 23 ms after (at load 10-11: 44 / 28 / 27 before, 11 / 18 / 32 after). The
+gaps over 50 ms (70-98 per pull at that load, either way) are waiting for a CPU.
+
 Before the first pull stopped reading the hold list again (2,000 comments): pull 2.74 s
 against 1.81 s sequential; after: 1.40 s against 2.09 s.
 """

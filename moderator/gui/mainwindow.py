@@ -10,7 +10,7 @@ own layout.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QCloseEvent, QShowEvent, QUndoStack
@@ -45,6 +45,7 @@ from moderator.gui.queue.pane import QueuePane
 from moderator.gui.sites.window import SitesInWindow
 from moderator.gui.team.claims import ClaimsInWindow
 from moderator.gui.team.watch import TeamWatch
+from moderator.gui.workers.changefeed import Refreshing
 from moderator.gui.workers.collector import IdleCollector
 from moderator.gui.workers.explaining import Explainer
 from moderator.gui.workers.progress import ProgressPanel
@@ -79,12 +80,6 @@ class AppContext:
     settings: S.Settings
 
 
-class ChangeView(Protocol):
-    """A view that refreshes itself from what a write changed."""
-
-    def on_changes(self, changes: Changes) -> None: ...
-
-
 class MainWindow(QMainWindow):
     def __init__(self, context: AppContext, report_bug: ReportBug):
         super().__init__()
@@ -100,7 +95,7 @@ class MainWindow(QMainWindow):
         identity = model_identity(context.paths.models)
         self.active = ActiveModel(identity, self._read(lambda s: find_model(s, identity)), thresholds_from(self.context.settings))
         self.actions_by_id = create_actions(self, context.settings)
-        self.articles_view = ArticleList(self._read, self, lambda: self.active.model_id)
+        self.articles_view = ArticleList(self._read, self.reader, self, lambda: self.active.model_id)
         self.articles = self.articles_view.articles
         self.queue_pane = QueuePane(self._read, self.reader, self.active.priority_of, self)
         self.queue, self.queue_view = self.queue_pane.model, self.queue_pane.view
@@ -141,7 +136,7 @@ class MainWindow(QMainWindow):
         self.files = FileActions(self, context.db, self.writer, self.progress, self._after_import,
                                  lambda title, text: show_plain_message(self, title, text, QMessageBox.Icon.Information),
                                  self._report_bug)
-        self.sites = SitesInWindow(self, context.db, context.paths, self.writer, self.progress, self._read,
+        self.sites = SitesInWindow(self, context.db, context.paths, self.writer, self.progress, self._read, self.reader,
                                    lambda: self.moderator, self.start_scoring)
         self.sites.attach_conflict_bar(self.panel)
         self.current.moved.connect(self.sites.conflict.load)
@@ -200,10 +195,11 @@ class MainWindow(QMainWindow):
         self.undo_stack.canRedoChanged.connect(a[ActionId.REDO].setEnabled)
         a[ActionId.UNDO].setEnabled(False)
         a[ActionId.REDO].setEnabled(False)
-        self._views: tuple[ChangeView, ...] = (self.articles_view, self.queue_pane, self.commenter_panel, self.article_view,
+        self.writer.changed.read_with(self._read, self.reader, self._report_bug)  # background changes: on the reader
+        self._views: tuple[Refreshing, ...] = (self.articles_view, self.queue_pane, self.commenter_panel, self.article_view,
                                                self.panel)
         for view in self._views:
-            self.writer.changed.listen(view.on_changes)  # each view refreshes what a write changed
+            self.writer.changed.listen(view)  # each view reads what a write changed, and swaps it in
         self.writer.changed.listen(self.current.on_changes)  # last: the highlights, once every view has read again
         self.writer.waiting.connect(
             lambda waiting: self.statusBar().showMessage(translate("MainWindow", WAITING_TO_WRITE)) if waiting

@@ -13,6 +13,7 @@ from sqlalchemy import select
 
 from moderator.gui.commenter.panel import CommenterPanel
 from moderator.gui.common import look
+from moderator.gui.common.reading import reader_of
 from moderator.gui.models.listmodels import ID_ROLE, PAGE_SIZE, ROW_ROLE
 from moderator.gui.operations.undo import DecisionCommand
 from moderator.gui.workers.writer import Writer
@@ -247,7 +248,8 @@ def test_hide_all_pending_is_one_undo_step(panel, demo_db, qtbot):
     writer = Writer(demo_db.write_sessions, failures.append)
     stack = QUndoStack()
     done = []
-    writer.changed.listen(panel.on_changes)  # the panel refreshes itself from what the write changed
+    writer.changed.read_with(reader_of(demo_db.sessions))  # a write's own change: read on the GUI thread
+    writer.changed.listen(panel)  # the panel reads again what the write changed
     command = DecisionCommand(f"Hide {len(ids)} from {AUTHOR}",
                               lambda s: decide(s, ids, Action.HIDE, "ana", "spam", source=Source.BULK), "ana", writer,
                               lambda _s, changes: changes, done.append, failures.append)

@@ -5,8 +5,9 @@ search box, filters and sort above it."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from functools import partial
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
 
 from PySide6.QtCore import QItemSelection, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QPainter, QPaintEvent, QPalette
@@ -15,13 +16,28 @@ from sqlalchemy.orm import Session
 
 from moderator.changes import Changes
 from moderator.gui.common.delegates import ArticleDelegate
-from moderator.gui.common.reading import Read
-from moderator.gui.models.listmodels import ID_ROLE, KeysetListModel, highlight, highlighted_id
+from moderator.gui.common.reading import Query, Read
+from moderator.gui.models.listmodels import ID_ROLE, PAGE_SIZE, KeysetListModel, highlight, highlighted_id
+from moderator.gui.workers.latest import Latest
+from moderator.gui.workers.writer import Reader
 from moderator.reading import articles, queries
 from moderator.reading.articles import ArticleCursor, ArticleFilter, date_note
 from moderator.reading.rows import ArticleRow
 
 SCORES_SETTLE_MS = 1000  # while scores land, the cards on screen are read again at most this often
+
+
+@dataclass(frozen=True)
+class FirstPage:
+    """The list's top as a filter and model pick it, read in one go (off the GUI thread for a pull)."""
+
+    wanted: ArticleFilter
+    model_id: int | None
+    page: tuple[Sequence[ArticleRow], ArticleCursor | None]
+
+
+def rows_of(session: Session, article_ids: list[int], model_id: int | None) -> list[ArticleRow]:
+    return [row for article_id in article_ids if (row := queries.article_row(session, article_id, model_id)) is not None]
 
 
 def describe(row: ArticleRow) -> str:
@@ -34,9 +50,11 @@ def describe(row: ArticleRow) -> str:
 class ArticleList(QListView):
     article_chosen = Signal(int)  # the moderator picked this article (arrows, a click, j / k)
 
-    def __init__(self, read: Read, parent: QWidget | None = None, model_id: Callable[[], int | None] = lambda: None):
+    def __init__(self, read: Read, reader: Reader, parent: QWidget | None = None,
+                 model_id: Callable[[], int | None] = lambda: None):
         super().__init__(parent)
         self._read, self._model_id = read, model_id
+        self._on_screen_answer = Latest(reader, again_if_overtaken=True)
         self.wanted = ArticleFilter()
         self.articles = KeysetListModel(read, describe, self._page, self)
         self._scores_landed = QTimer(self)
@@ -106,28 +124,41 @@ class ArticleList(QListView):
     def _page(self, session: Session, after: ArticleCursor | None, limit: int) -> tuple[list[ArticleRow], ArticleCursor | None]:
         return articles.article_page(session, self.wanted, after, limit, self._model_id())
 
-    def on_changes(self, changes: Changes) -> None:
-        """New counts for the loaded articles whose comments changed (most of 20,000 are not loaded)."""
+    def to_read(self, changes: Changes) -> Query | None:
+        """What a change makes the list read (workers/changefeed.py): its top again, or the
+        loaded articles whose comments were decided that the write did not read."""
         if changes.everything:
-            self.reload()
+            wanted, model_id = self.wanted, self._model_id()
+            return lambda s: FirstPage(wanted, model_id, articles.article_page(s, wanted, None, PAGE_SIZE, model_id))
+        missing = [a for a in self.articles.ids_among(changes.article_ids) if a not in changes.articles]
+        if changes.decided and missing:
+            model_id = self._model_id()
+            return lambda s: rows_of(s, missing, model_id)
+        return None
+
+    def on_read(self, changes: Changes, answer: Any) -> None:
+        """The top again, or new counts for the loaded articles whose comments changed (most
+        of 20,000 are not loaded); scores landing: the cards on screen, in a while."""
+        if changes.everything:
+            if answer.wanted == self.wanted and answer.model_id == self._model_id():
+                self.articles.reload(first_page=answer.page)
             return
         if changes.scores and not self._scores_landed.isActive():
-            self._scores_landed.start()  # highest score and unscored counts: the cards on screen, in a while
-        model_id = self._model_id()
-        for article_id in self.articles.ids_among(changes.article_ids) if changes.decided else ():
-            row = changes.articles.get(article_id) or self._read(partial(queries.article_row, article_id=article_id,
-                                                                         model_id=model_id))
-            if row is not None:
+            self._scores_landed.start()
+        if changes.decided:
+            for row in [*changes.articles.values(), *(answer or [])]:
                 self.articles.replace(row)
 
     def _reread_on_screen(self) -> None:
+        """The cards on screen, read again off the GUI thread (highest score, unscored counts)."""
         top, bottom = self.indexAt(self.viewport().rect().topLeft()), self.indexAt(self.viewport().rect().bottomLeft())
         if not top.isValid():
             return
         last = bottom.row() if bottom.isValid() else self.articles.rowCount() - 1
         ids = [self.articles.index(i).data(ID_ROLE) for i in range(top.row(), last + 1)]
         model_id = self._model_id()
-        rows = self._read(lambda s: [queries.article_row(s, article_id, model_id) for article_id in ids])
+        self._on_screen_answer.ask(lambda s: rows_of(s, ids, model_id), self._replace_rows)
+
+    def _replace_rows(self, rows: list[ArticleRow]) -> None:
         for row in rows:
-            if row is not None:
-                self.articles.replace(row)
+            self.articles.replace(row)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import Any
+
 from PySide6.QtCore import QItemSelection, QModelIndex, Qt, Signal
 from PySide6.QtGui import QFont, QResizeEvent, QTextBlockFormat, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
@@ -23,7 +26,7 @@ from moderator.gui.article.threadmodel import ThreadModel
 from moderator.gui.comment.hittext import ThreadHits
 from moderator.gui.common import look
 from moderator.gui.common.delegates import CommentDelegate
-from moderator.gui.common.reading import ActiveModel, Read, changed_rows
+from moderator.gui.common.reading import ActiveModel, Query, Read, changed_rows, rows_to_read
 from moderator.gui.common.translation import translate
 from moderator.gui.models.listmodels import highlight, highlighted, highlighted_id
 from moderator.reading import queries
@@ -31,6 +34,14 @@ from moderator.reading.rows import ArticleDetail, CommentRow
 from moderator.vocabulary import Status
 
 THREAD_PAGE, EMPTY_PAGE = 0, 1
+
+
+@dataclass(frozen=True)
+class ThreadRead:
+    """An article's whole thread, read again (a comment appeared in it or left it, a pull)."""
+
+    article_id: int
+    rows: list[CommentRow]
 
 
 class ThreadView(QTreeView):
@@ -111,11 +122,6 @@ class ArticleView(QWidget):
         self.hits.forget()
         self.tree.viewport().update()
 
-    def reload_thread(self) -> None:
-        if self.article is not None:
-            article_id, model_id = self.article.id, self._active.model_id
-            self.set_thread(self._read(lambda s: queries.thread(s, article_id, model_id)))
-
     def set_thread(self, rows: list[CommentRow]) -> None:
         """Show these rows; none is highlighted until the window says which is current
         (gui/current.py): a thread read again never chooses a comment by itself."""
@@ -132,19 +138,32 @@ class ArticleView(QWidget):
         self.thread_title.setText(translate("ArticleView", "Comments · {count} ({pending} pending)").format(
             count=len(rows), pending=pending))
 
-    def on_changes(self, changes: Changes) -> None:
-        """A comment appearing or leaving reads the thread again; changed comments are
-        repainted in place (a decided comment keeps its place in the thread)."""
+    def to_read(self, changes: Changes) -> Query | None:
+        """What a change makes the open thread read (workers/changefeed.py): all of it when a
+        comment appeared in it or left it, else the changed rows it shows the write did not read."""
+        if self.article is None:
+            return None
+        article_id, model_id = self.article.id, self._active.model_id
+        if changes.everything or changes.thread_shape and article_id in changes.article_ids:
+            return lambda s: ThreadRead(article_id, queries.thread(s, article_id, model_id))
+        return rows_to_read(changes, self._shows, model_id)
+
+    def on_read(self, changes: Changes, answer: Any) -> None:
+        """The thread read again, or changed comments repainted in place (a decided comment
+        keeps its place in the thread); dropped if another article was opened meanwhile."""
         if self.article is None:
             return
-        if changes.everything or changes.thread_shape and self.article.id in changes.article_ids:
-            self.reload_thread()
+        if isinstance(answer, ThreadRead):
+            if answer.article_id == self.article.id and answer.rows != self.model.rows():  # unchanged: no new layout
+                self.set_thread(answer.rows)
             return
-        shows = lambda cid: self.model.index_of(cid).isValid()  # noqa: E731
-        for row in changed_rows(changes, shows, self._read, self._active.model_id):
+        for row in changed_rows(changes, self._shows, answer):
             self.model.replace(row)
         if changes.decided and self.article.id in changes.article_ids:
             self._show_title()
+
+    def _shows(self, comment_id: int) -> bool:
+        return self.model.index_of(comment_id).isValid()
 
     def highlight(self, comment_id: int | None) -> bool:
         """Highlight this comment if the thread holds it, else none; True if it does."""

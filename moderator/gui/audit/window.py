@@ -49,7 +49,8 @@ from moderator.gui.common import filedialogs, look
 from moderator.gui.common.messages import ReportBug, sentence_or_report
 from moderator.gui.common.reading import reader_of
 from moderator.gui.models.listmodels import ROW_ROLE
-from moderator.gui.workers.writer import Latest, Reader
+from moderator.gui.workers.latest import Latest
+from moderator.gui.workers.writer import Reader
 from moderator.reading import audit
 from moderator.reading.audit import AuditFilter
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
@@ -22,6 +22,10 @@ from moderator.rules.text import hits_in_article
 from moderator.scoring.base import LabelScores
 from moderator.scoring.store import scores_for
 from moderator.vocabulary import HIDE_REASONS, Status
+
+# The comment, what it answers, its history, scores, status as imported, rule hits: one read
+Details = tuple[CommentRow, CommentRow | None, list[DecisionRow], LabelScores | None, tuple[str | None, str | None],
+                list[TextHit]]
 
 ACTION_WORDS = {  # marked for pyside6-lupdate, translated where shown
     "approve": QT_TRANSLATE_NOOP("CommentPanel", "approved it"), "hide": QT_TRANSLATE_NOOP("CommentPanel", "hid it"),
@@ -127,17 +131,22 @@ class CommentPanel(QScrollArea):
         if comment_id is None:
             self.show_comment(None)
             return
+        self._show_details(self._read(self._details_of(comment_id)))
+
+    def _details_of(self, comment_id: int) -> Callable[[Session], Details]:
         model_id = self._active.model_id
 
-        def details(session: Session) -> tuple[CommentRow, CommentRow | None, list[DecisionRow], LabelScores | None,
-                                               tuple[str | None, str | None], list[TextHit]]:
+        def details(session: Session) -> Details:
             row = queries.comment(session, comment_id, model_id)
             parent = queries.comment(session, row.parent_id) if row.parent_id else None
             scores = scores_for(session, model_id, [comment_id]).get(comment_id)
             return (row, parent, queries.history(session, comment_id), scores, queries.imported_as(session, comment_id),
                     hits_in_article(session, row.article_id, row.body))
 
-        row, parent, history, scores, self.site_status, hits = self._read(details)
+        return details
+
+    def _show_details(self, details: Details) -> None:
+        row, parent, history, scores, self.site_status, hits = details
         self.show_comment(row, parent, history, hits)
         identity = self._active.identity
         self.scores.show_scores(identity.name, identity.main_label, scores, self._active.priority_of(row.score))
@@ -147,14 +156,20 @@ class CommentPanel(QScrollArea):
         """The comment's author deleted it on the site before it was imported."""
         return self.row is not None and self.site_status[1] == "deleted"
 
-    def on_changes(self, changes: Changes) -> None:
-        """Shown again when its comment, the comment it answers, or a staff reply under it changed."""
+    def to_read(self, changes: Changes) -> Callable[[Session], Details] | None:
+        """Read again when its comment, the comment it answers, or a staff reply under it changed."""
         if self.row is None:
-            return
+            return None
         replied = any(row.parent_id == self.row.id for row in changes.rows.values())
         if changes.touches(self.row.id) or changes.touches(self._parent_id) or replied or changes.decided \
                 and not changes.rows_complete:
-            self.load(self.row.id)
+            return self._details_of(self.row.id)
+        return None
+
+    def on_read(self, _changes: Changes, answer: Details | None) -> None:
+        """Shown again, unless the moderator moved to another comment meanwhile."""
+        if answer is not None and answer[0].id == self.comment_id:
+            self._show_details(answer)
 
     def _quote_box(self, parent: QWidget) -> tuple[QFrame, QLabel, QLabel]:
         box = QFrame(parent)

@@ -7,6 +7,9 @@ into one undoable bulk action (gui/undo.BulkCommand over commenters.pending_ids_
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from PySide6.QtCore import QItemSelection, QModelIndex, QSize, Qt, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
@@ -20,16 +23,19 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.orm import Session
 
 from moderator.changes import Changes
 from moderator.gui.comment.panel import plain_label
 from moderator.gui.common import look
 from moderator.gui.common.delegates import CommentDelegate, Index, paint_counts
-from moderator.gui.common.reading import PriorityOf, Read
+from moderator.gui.common.reading import PriorityOf, Query, Read
 from moderator.gui.models.listmodels import ID_ROLE, PAGE_SIZE, ROW_ROLE, KeysetListModel, highlight, highlighted_id
 from moderator.reading import commenters, queue
 from moderator.reading.commenters import CommenterSummary
 from moderator.reading.rows import CommentRow
+
+Who = tuple[int | None, str, int | None]  # site (None: every site), author, model
 
 PLACEHOLDER = "Press C on a comment to see everything its author has written."
 
@@ -105,7 +111,7 @@ class CommenterPanel(QWidget):
     def __init__(self, read: Read, priority_of: PriorityOf, parent: QWidget | None = None):
         super().__init__(parent)
         self._read, self._priority_of = read, priority_of
-        self._who: tuple[int | None, str, int | None] | None = None  # site, author, model
+        self._who: Who | None = None  # site, author, model
         self._restoring = False  # highlighting again what was highlighted before a reload: no move of the moderator's
         self.summary: CommenterSummary | None = None
         self.setAccessibleName("Commenter history")
@@ -187,13 +193,21 @@ class CommenterPanel(QWidget):
         self._load(self._who, keep_place=False)
         self.comments_view.scrollToTop()
 
-    def on_changes(self, changes: Changes) -> None:
-        """Read again when one of their comments changed (or a change too large to tell)."""
+    def to_read(self, changes: Changes) -> Query | None:
+        """Read again when one of their comments changed (or a change too large to tell): as
+        many of their comments as are loaded, in one read (workers/changefeed.py)."""
         if self._who is None:
-            return
+            return None
         theirs = any(row.author == self.author for row in changes.rows.values())
         if changes.everything or theirs or changes.decided and not changes.rows_complete:
-            self.refresh()
+            return self._summary_of(self._who, max(PAGE_SIZE, self.model.rowCount()))
+        return None
+
+    def on_read(self, _changes: Changes, answer: Any) -> None:
+        """Shown again, keeping the current comment and the scroll position, unless the
+        moderator opened another commenter meanwhile."""
+        if answer is not None and answer[0] == self._who:
+            self._load(answer[0], keep_place=True, read=answer[1])
 
     def refresh(self) -> None:
         """Read the counts and their comments again (after decisions landed), keeping the
@@ -201,11 +215,16 @@ class CommenterPanel(QWidget):
         if self._who is not None:
             self._load(self._who, keep_place=True)
 
-    def _load(self, who: tuple[int | None, str, int | None], keep_place: bool) -> None:
+    @staticmethod
+    def _summary_of(who: Who, rows: int) -> Callable[[Session], tuple[Who, CommenterSummary]]:
         site_id, author, model_id = who
+        return lambda s: (who, commenters.commenter_summary(s, site_id, author, model_id, limit=rows))
+
+    def _load(self, who: Who, keep_place: bool, read: CommenterSummary | None = None) -> None:
+        """Show `who` (`read`: their summary, read already, as many rows as were loaded)."""
         current, loaded = (self.current_comment_id(), self.model.rowCount()) if keep_place else (None, 0)
         scrolled = self.comments_view.verticalScrollBar().value()
-        summary = self._read(lambda s: commenters.commenter_summary(s, site_id, author, model_id, limit=PAGE_SIZE))
+        summary = read or self._read(self._summary_of(who, PAGE_SIZE))[1]
         query = summary.query
         self.model.reload(lambda s, after, limit: queue.page(s, query, after, limit), (summary.comments, summary.cursor))
         while self.model.rowCount() < loaded and self.model.canFetchMore():

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Protocol, TypeVar
+from typing import Any, Protocol, TypeVar
 
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -16,6 +16,7 @@ from moderator.scoring.base import ModelIdentity
 from moderator.scoring.priority import Thresholds, priority
 
 T = TypeVar("T")
+Query = Callable[[Session], Any]  # a read a view asks for, run on the GUI thread or the reader's
 PriorityOf = Callable[[float | None], str | None]  # a score's priority ("High", …), None if unscored
 
 
@@ -46,12 +47,14 @@ class ActiveModel:
         return priority(score, self.thresholds)
 
 
-def changed_rows(changes: Changes, shows: Callable[[int], bool], read: Read, model_id: int | None) -> list[CommentRow]:
+def rows_to_read(changes: Changes, shows: Callable[[int], bool], model_id: int | None) -> Query | None:
+    """The read of the rows a view shows that this change touched and the write did not read
+    in its own session (a large bulk action, scores landing); None when it read them all."""
+    missing = [cid for cid in changes.comment_ids if cid not in changes.rows and shows(cid)]
+    return (lambda s: queries.comments_by_ids(s, missing, model_id)) if missing else None
+
+
+def changed_rows(changes: Changes, shows: Callable[[int], bool], read: list[CommentRow] | None) -> list[CommentRow]:
     """The new rows of the comments a view shows that this change touched: those the write
-    read in its own session, the rest read now (a large bulk action, or scores landing)."""
-    wanted = [cid for cid in changes.comment_ids if shows(cid)]
-    rows = [changes.rows[cid] for cid in wanted if cid in changes.rows]
-    missing = [cid for cid in wanted if cid not in changes.rows]
-    if missing:
-        rows += read(lambda s: queries.comments_by_ids(s, missing, model_id))
-    return rows
+    read in its own session, and those `rows_to_read` read."""
+    return [row for cid, row in changes.rows.items() if cid in changes.comment_ids and shows(cid)] + (read or [])

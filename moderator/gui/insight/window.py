@@ -38,7 +38,8 @@ from moderator.gui.common.reading import ActiveModel, Read
 from moderator.gui.insight.calibration import CalibrationView
 from moderator.gui.insight.charts import Chart
 from moderator.gui.insight.overview import OverviewCharts
-from moderator.gui.workers.writer import Latest, Reader
+from moderator.gui.workers.latest import Latest
+from moderator.gui.workers.writer import Reader
 from moderator.insight import report
 from moderator.insight.calibration import Curve
 from moderator.insight.decided import Counts, decided_counts

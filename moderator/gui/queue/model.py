@@ -13,9 +13,11 @@ ids kept here, so it can hold comments that are not on screen.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from sqlalchemy.orm import Session
 
 from moderator.gui.common.reading import Read
 from moderator.gui.models.listmodels import CHECKED_ROLE, ID_ROLE, ROW_ROLE
@@ -27,6 +29,25 @@ from moderator.reading.rows import CommentRow
 ID_STEPS = (200, 1_000, 5_000)
 ROW_PAGE = 50  # rows read at once when the view paints one not yet read
 ROW_CACHE = 3_000  # rows kept; beyond this the cache starts again
+
+
+@dataclass(frozen=True)
+class Opening:
+    """A queue's top, read in one go: its first ids and the rows the view will paint first
+    (the top's, and those around the comment to highlight), so showing it reads nothing."""
+
+    query: QueueQuery
+    ids: list[int]
+    cursor: queue.Cursor | None
+    rows: dict[int, CommentRow]
+
+
+def opening(session: Session, query: QueueQuery, around: int | None = None) -> Opening:
+    """What the model shows first of `query`; `around`: the comment to highlight, if listed."""
+    ids, cursor = queue.page_ids(session, query, None, ID_STEPS[0])
+    at = ids.index(around) if around in ids else 0
+    wanted = ids[:ROW_PAGE] + ids[max(ROW_PAGE, at - ROW_PAGE):at + ROW_PAGE]
+    return Opening(query, ids, cursor, {row.id: row for row in queue.rows(session, query, wanted)})
 
 
 class QueueModel(QAbstractListModel):
@@ -43,18 +64,17 @@ class QueueModel(QAbstractListModel):
 
     # ---- the query ----------------------------------------------------------------
 
-    def set_query(self, query: QueueQuery) -> None:
-        """Show another queue, sort or filter from its top (the selection is cleared)."""
+    def set_query(self, query: QueueQuery, opened: Opening | None = None) -> None:
+        """Show another queue, sort or filter from its top (the selection is cleared): `opened`
+        if it was read already (off the GUI thread), else read now."""
+        if opened is None or opened.query != query:
+            opened = self._read(lambda s: opening(s, query))
         self.beginResetModel()
         self.query, self.checked = query, set()
-        self._ids, self._position, self._rows = [], {}, {}
-        self._cursor, self._exhausted, self._fetches = None, False, 0
+        self._ids, self._rows, self._cursor = list(opened.ids), dict(opened.rows), opened.cursor
+        self._position = {cid: i for i, cid in enumerate(self._ids)}
+        self._exhausted, self._fetches = len(opened.ids) < ID_STEPS[0], 1
         self.endResetModel()
-        self.fetchMore()
-
-    def reload(self) -> None:
-        if self.query is not None:
-            self.set_query(self.query)
 
     # ---- Qt's model interface --------------------------------------------------------
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
+from typing import Any
 
 from PySide6.QtCore import QEvent, QItemSelection, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
@@ -32,14 +33,15 @@ from moderator.gui.common.delegates import CommentDelegate
 from moderator.gui.common.elided import ElidedLabel
 from moderator.gui.common.flowlayout import FlowLayout
 from moderator.gui.common.icons import icon
-from moderator.gui.common.reading import PriorityOf, Read, changed_rows
+from moderator.gui.common.reading import PriorityOf, Query, Read, changed_rows, rows_to_read
 from moderator.gui.common.translation import QT_TRANSLATE_NOOP, translate
 from moderator.gui.common.wording import flagged_tip
 from moderator.gui.models.listmodels import ROW_ROLE, highlight, highlighted, step_list
 from moderator.gui.queue.filters import chips, describe_range, label_name
 from moderator.gui.queue.histogram import ScoreHistogram
-from moderator.gui.queue.model import QueueModel
-from moderator.gui.workers.writer import Latest, Reader
+from moderator.gui.queue.model import Opening, QueueModel, opening
+from moderator.gui.workers.latest import Latest
+from moderator.gui.workers.writer import Reader
 from moderator.reading import queue
 from moderator.reading.queue import QueueQuery, ScoreRange
 from moderator.reading.rows import CommentRow
@@ -98,6 +100,7 @@ class QueuePane(QWidget):
         self.holder_of: Callable[[int], str | None] = lambda _comment_id: None  # team mode: a colleague's claim
         self._count_answer, self._histogram_answer = Latest(reader), Latest(reader)
         self._pending_answer, self._ids_answer = Latest(reader), Latest(reader)
+        self._reload_answer = Latest(reader, again_if_overtaken=True)
         self.query = QueueQuery()
         self.labels: tuple[str, ...] = ()
         self.main_label = "score"
@@ -108,7 +111,7 @@ class QueuePane(QWidget):
         self._build(priority_of)
         self._search_pause = self._timer(SEARCH_PAUSE_MS, self._search_typed)
         self._recount_pause = self._timer(RECOUNT_PAUSE_MS, self.recount)
-        self._scores_pause = self._timer(SCORES_PAUSE_MS, self.reload)
+        self._scores_pause = self._timer(SCORES_PAUSE_MS, self._reload_off_thread)
 
     # ---- construction ------------------------------------------------------------------
 
@@ -220,11 +223,11 @@ class QueuePane(QWidget):
         self.kinds.setTabToolTip(flagged, f"{translate('QueuePane', 'Flagged')} ({flagged + 1}): {flagged_tip(medium)}")
         self.query = replace(self.query, flagged_from=medium)
 
-    def set_query(self, query: QueueQuery) -> None:
-        """Show a queue, order or filter from its top; `listed` follows (the window then
-        highlights its current comment, if listed). The moderator's selection stays when
-        the same comments match (another order, or the queue read again) and is dropped,
-        with `selection_dropped`, when other comments may."""
+    def set_query(self, query: QueueQuery, opened: Opening | None = None) -> None:
+        """Show a queue, order or filter from its top (`opened`: its top, read already);
+        `listed` follows (the window then highlights its current comment, if listed). The
+        moderator's selection stays when the same comments match (another order, or the
+        queue read again) and is dropped, with `selection_dropped`, when other comments may."""
         if query.sort == Sort.RELEVANCE and not query.search:
             query = replace(query, sort=Sort.PRIORITY)
         same_comments = replace(query, sort=Sort.NEWEST) == replace(self.query, sort=Sort.NEWEST)
@@ -234,7 +237,7 @@ class QueuePane(QWidget):
             self._ids_answer.forget()
             self.selection_source = ""
             self.histogram.mark(None)
-        self.model.set_query(query)
+        self.model.set_query(query, opened)
         self.model.replace_checked(kept)
         self._show_filters()
         self.recount()
@@ -243,10 +246,21 @@ class QueuePane(QWidget):
             self.selection_dropped.emit(dropped)
         self.listed.emit()
 
-    def reload(self) -> None:
-        """The same queue read again (F5, an import, scores landing)."""
-        self._scores_pause.stop()
-        self.set_query(self.query)
+    def _reload_query(self) -> Query:
+        """The read of the same queue again (F5, an import, a pull, scores landing), around
+        the current comment."""
+        query, around = self.query, self.current_id()
+        return lambda s: opening(s, query, around)
+
+    def _reloaded(self, opened: Opening) -> None:
+        """The queue read again: shown unless the moderator asked for another meanwhile."""
+        if opened.query == self.query:
+            self._scores_pause.stop()
+            self._reload_answer.forget()
+            self.set_query(self.query, opened)
+
+    def _reload_off_thread(self) -> None:
+        self._reload_answer.ask(self._reload_query(), self._reloaded)
 
     def set_kind(self, kind: QueueKind) -> None:
         self.kinds.blockSignals(True)
@@ -333,15 +347,22 @@ class QueuePane(QWidget):
     def recount_soon(self) -> None:
         self._recount_pause.start()
 
-    def on_changes(self, changes: Changes) -> None:
+    def to_read(self, changes: Changes) -> Query | None:
+        """What a change makes the queue read (workers/changefeed.py): all of it again, or the
+        changed rows it shows that the write did not read."""
+        if changes.everything:
+            return self._reload_query()
+        return rows_to_read(changes, self.model.is_read, self.query.model_id)
+
+    def on_read(self, changes: Changes, answer: Any) -> None:
         """Changed comments are repainted where they are (a decided comment stays in place
         until the queue reloads, so j keeps its place); counts and the band follow. New
         scores change the order, who is Flagged and the band: once they stop landing, the
-        queue is read again (keeping the current comment and the selection)."""
+        queue is read again, off the GUI thread (keeping the current comment and the selection)."""
         if changes.everything:
-            self.reload()
+            self._reloaded(answer)
             return
-        for row in changed_rows(changes, self.model.is_read, self._read, self.query.model_id):
+        for row in changed_rows(changes, self.model.is_read, answer):
             self.model.replace(row)
         if changes.scores:
             self._scores_pause.start()

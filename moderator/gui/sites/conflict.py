@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from sqlalchemy.orm import Session
 
 from moderator.changes import Changes
 from moderator.gui.workers.writer import Writer
@@ -53,16 +54,26 @@ class ConflictBar(QFrame):
 
     def load(self, comment_id: int | None) -> None:
         self.comment_id = comment_id
-        self.conflict = None if comment_id is None else self._read(lambda s: conflicts.conflict_of(s, comment_id))
-        if self.conflict is None:
+        self._show(None if comment_id is None else self._read(lambda s: conflicts.conflict_of(s, comment_id)))
+
+    def _show(self, conflict: Conflict | None) -> None:
+        self.conflict = conflict
+        if conflict is None:
             self.hide()
             return
-        self.label.setText(f"{self.conflict.describe()} Which stays?")
+        self.label.setText(f"{conflict.describe()} Which stays?")
         self.show()
 
-    def on_changes(self, changes: Changes) -> None:
-        if changes.touches(self.comment_id):
-            self.load(self.comment_id)
+    def to_read(self, changes: Changes) -> Callable[[Session], tuple[int, Conflict | None]] | None:
+        """Its comment changed: read its conflict again (workers/changefeed.py says where)."""
+        comment_id = self.comment_id
+        if comment_id is None or not changes.touches(comment_id):
+            return None
+        return lambda s: (comment_id, conflicts.conflict_of(s, comment_id))
+
+    def on_read(self, _changes: Changes, answer: tuple[int, Conflict | None] | None) -> None:
+        if answer is not None and answer[0] == self.comment_id:
+            self._show(answer[1])
 
     def keep_mine(self) -> None:
         if self.conflict is not None:

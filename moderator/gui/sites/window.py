@@ -15,13 +15,14 @@ from PySide6.QtWidgets import QBoxLayout, QInputDialog, QLineEdit, QMainWindow, 
 
 from moderator.changes import Changes
 from moderator.config import AppPaths
-from moderator.connectors.connections import ConnectionRow
+from moderator.connectors.connections import ConnectionRow, connections
 from moderator.connectors.secrets import SESSION, Secrets
 from moderator.gui.sites.conflict import ConflictBar
 from moderator.gui.sites.status import SiteStatus, SyncLog
 from moderator.gui.sites.worker import SiteSync
+from moderator.gui.workers.latest import Latest
 from moderator.gui.workers.progress import ProgressPanel
-from moderator.gui.workers.writer import Writer
+from moderator.gui.workers.writer import Reader, Writer
 from moderator.storage.database import Database
 from moderator.storage.roles import may_change
 
@@ -33,8 +34,9 @@ STATUS_PAUSE_MS = 500  # the status word is recounted at most this often after w
 
 class SitesInWindow:
     def __init__(self, window: QMainWindow, db: Database, paths: AppPaths, writer: Writer, panel: ProgressPanel,
-                 read: Callable, moderator: Callable[[], str], pulled: Callable[[], None] = lambda: None):
+                 read: Callable, reader: Reader, moderator: Callable[[], str], pulled: Callable[[], None] = lambda: None):
         self.window, self.writer, self._pulled, self._read = window, writer, pulled, read
+        self._status_answer = Latest(reader)
         self.sync = SiteSync(db, writer, panel, Secrets(paths.home / "secrets"), window)
         self.status = SiteStatus(window)
         window.statusBar().addPermanentWidget(self.status)
@@ -43,11 +45,12 @@ class SitesInWindow:
         self._recount = QTimer(window)
         self._recount.setSingleShot(True)
         self._recount.setInterval(STATUS_PAUSE_MS)
-        self._recount.timeout.connect(self.show_status)
+        self._recount.timeout.connect(self._recount_off_thread)
         self.sync.logged.connect(self.log.add)
         self.sync.finished.connect(self._finished)
         self.status.clicked.connect(self.show_log)
-        writer.changed.listen(self.on_changes)
+        writer.changed.listen(self.conflict)
+        writer.changed.listen(self._recount_soon)
         self.show_status()
 
     def attach_conflict_bar(self, comment_panel: QWidget) -> None:
@@ -58,13 +61,17 @@ class SitesInWindow:
             raise TypeError(f"the comment panel has no box layout to take the conflict bar ({layout!r})")
         layout.insertWidget(0, self.conflict)
 
-    def on_changes(self, changes: Changes) -> None:
-        self.conflict.on_changes(changes)
+    def _recount_soon(self, _changes: Changes) -> None:
         if not self._recount.isActive():
             self._recount.start()
 
     def show_status(self) -> None:
+        self._status_answer.forget()
         self.status.show_rows(self.sync.connections())
+
+    def _recount_off_thread(self) -> None:
+        """After writes: the outbox counts read on the reader (a pull writes every page)."""
+        self._status_answer.ask(connections, self.status.show_rows)
 
     def show_connections(self) -> None:
         from moderator.gui.sites.dialog import ConnectionsDialog  # its connectors load on first use

@@ -1,6 +1,7 @@
 """Live queues: what other moderators on the same database decide and claim reaches this
 window within a second, through the window's one "something changed" road
-(`Writer.announce`: every view refreshes itself from the `Changes`, as after its own writes).
+(`Writer.announce_soon`: every view reads what the `Changes` name on the window's reader, as
+for a pull's; the moderator's own writes reach the views at once).
 
 How the window learns that it should look (storage/notify.py):
 - PostgreSQL: a listener on its own thread hears the NOTIFY each decision and each claim
@@ -83,8 +84,8 @@ class TeamWatch(QObject):
         changes, self._latest = self._read(lambda s: team.decided_since(s, latest, own))
         self._own.difference_update(d for d in own if d <= self._latest)
         claimed = self._claims_moved()
-        if changes.everything or changes.decided or claimed:
-            self._writer.announce(Changes(changes.decided, comment_ids=changes.comment_ids | claimed,
+        if changes.everything or changes.decided or claimed:  # others' doing: the views read it off the GUI thread
+            self._writer.announce_soon(Changes(changes.decided, comment_ids=changes.comment_ids | claimed,
                                           article_ids=changes.article_ids, thread_shape=changes.thread_shape,
                                           everything=changes.everything))
         self.looked.emit()

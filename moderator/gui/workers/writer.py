@@ -160,8 +160,12 @@ class Writer(Worker):
 
 class Reader(Worker):
     """Reads too slow for the GUI thread (counts, histograms, id lists at a million
-    comments), one at a time in their own session. Callers drop answers they no longer
-    need (see `Latest`)."""
+    comments, the views' re-reads for background changes), one at a time in their own
+    session. Callers drop answers they no longer need (see workers/latest.py)."""
+
+    # A write landed (the change feed's `wrote`): an answer on its way may have been read
+    # before it, and a view swapping it in would undo the write on screen.
+    overtaken = Signal()
 
     def __init__(self, sessions: sessionmaker[Session], on_error: ErrorCallback, parent: QObject | None = None):
         super().__init__("db-reader", on_error, parent)
@@ -180,19 +184,3 @@ class Reader(Worker):
     def _in_session(self, query: Operation) -> Any:
         with self._sessions() as session:
             return query(session)
-
-
-class Latest:
-    """Delivers only the answer to the newest question: asking again makes older
-    answers still on their way stale (a count for a filter the moderator already changed)."""
-
-    def __init__(self, reader: Reader):
-        self._reader, self._asked = reader, 0
-
-    def ask(self, query: Operation, on_done: Callback) -> None:
-        self._asked += 1
-        asked = self._asked
-        self._reader.submit(query, lambda value: on_done(value) if asked == self._asked else None)
-
-    def forget(self) -> None:
-        self._asked += 1
