@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from moderator.changes import Changes
 from moderator.errors import ConflictError, NotFoundError
+from moderator.i18n import translate
 from moderator.moderation.decisions import decide
 from moderator.moderation.outbox import DROPPED, HELD, TO_SEND, WAITING
 from moderator.storage.models import Comment, Decision, OutboxItem, utcnow
@@ -68,9 +69,10 @@ def conflict_of(session: Session, comment_id: int) -> Conflict | None:
 def _held(session: Session, outbox_id: int) -> OutboxItem:
     item = session.get(OutboxItem, outbox_id)
     if item is None:
-        raise NotFoundError(f"There is no outbox item {outbox_id}.")
+        raise NotFoundError(translate("errors", "There is no outbox item {id}.").format(id=outbox_id))
     if item.state != HELD:
-        raise ConflictError(f"Outbox item {outbox_id} is {item.state}, not held; nothing was changed.")
+        raise ConflictError(translate("errors", "Outbox item {id} is {state}, not held; nothing was changed.").format(
+            id=outbox_id, state=item.state))
     return item
 
 

@@ -51,7 +51,7 @@
     </message>
     <message>
         <source>hid it</source>
-        <translation>hat ihn verborgen</translation>
+        <translation>hat ihn ausgeblendet</translation>
     </message>
     <message>
         <source>sent it back to review</source>
@@ -75,15 +75,15 @@
     </message>
     <message>
         <source>Deleted by its author on the site; imported hidden. Approving it publishes it again; restoring it sends it back to review.</source>
-        <translation>Auf der Website von seinem Autor gelöscht; verborgen importiert. Freigeben veröffentlicht ihn wieder; Zurückstellen schickt ihn zurück zur Prüfung.</translation>
+        <translation>Auf der Website von seinem Autor gelöscht; ausgeblendet importiert. Freigeben veröffentlicht ihn wieder; Zurückstellen schickt ihn zurück zur Prüfung.</translation>
     </message>
     <message>
         <source>Marked as spam on the site; imported hidden.</source>
-        <translation>Auf der Website als Spam markiert; verborgen importiert.</translation>
+        <translation>Auf der Website als Spam markiert; ausgeblendet importiert.</translation>
     </message>
     <message>
         <source>In the site&apos;s bin; imported hidden.</source>
-        <translation>Im Papierkorb der Website; verborgen importiert.</translation>
+        <translation>Im Papierkorb der Website; ausgeblendet importiert.</translation>
     </message>
     <message>
         <source>Flagged by readers on the site; imported pending.</source>
@@ -99,7 +99,7 @@
     </message>
     <message>
         <source>Hidden on the site{said}; imported hidden.</source>
-        <translation>Auf der Website verborgen{said}; verborgen importiert.</translation>
+        <translation>Auf der Website ausgeblendet{said}; ausgeblendet importiert.</translation>
     </message>
     <message>
         <source>Selected comment</source>
@@ -279,31 +279,31 @@
     <name>HideDialog</name>
     <message>
         <source>Hide {count} comments</source>
-        <translation>{count} Kommentare verbergen</translation>
+        <translation>{count} Kommentare ausblenden</translation>
     </message>
     <message>
         <source>Hide {what}? One Ctrl+Z undoes all of it.</source>
-        <translation>{what} verbergen? Ein Strg+Z macht alles rückgängig.</translation>
+        <translation>{what} ausblenden? Ein Strg+Z macht alles rückgängig.</translation>
     </message>
     <message>
         <source>&amp;Why are they hidden?</source>
-        <translation>&amp;Warum werden sie verborgen?</translation>
+        <translation>&amp;Warum werden sie ausgeblendet?</translation>
     </message>
     <message>
         <source>&amp;Hide {count} comments</source>
-        <translation>{count} Kommentare &amp;verbergen</translation>
+        <translation>{count} Kommentare aus&amp;blenden</translation>
     </message>
     <message>
         <source>Pick a reason (arrows or 1–7), then Ctrl+Enter or “Hide {count} comments”. Enter cancels.</source>
-        <translation>Grund wählen (Pfeile oder 1–7), dann Strg+Eingabe oder „{count} Kommentare verbergen“. Eingabe bricht ab.</translation>
+        <translation>Grund wählen (Pfeile oder 1–7), dann Strg+Eingabe oder „{count} Kommentare ausblenden“. Eingabe bricht ab.</translation>
     </message>
     <message>
         <source>Hide comment</source>
-        <translation>Kommentar verbergen</translation>
+        <translation>Kommentar ausblenden</translation>
     </message>
     <message>
         <source>&amp;Why is this comment hidden?</source>
-        <translation>&amp;Warum wird dieser Kommentar verborgen?</translation>
+        <translation>&amp;Warum wird dieser Kommentar ausgeblendet?</translation>
     </message>
     <message>
         <source>Reason</source>
@@ -319,7 +319,7 @@
     </message>
     <message>
         <source>Arrows or 1–7 pick a reason, Enter hides. With a note typed, Ctrl+Enter hides.</source>
-        <translation>Pfeile oder 1–7 wählen einen Grund, Eingabe verbirgt. Mit einer Notiz verbirgt Strg+Eingabe.</translation>
+        <translation>Pfeile oder 1–7 wählen einen Grund, Eingabe blendet aus. Mit einer Notiz blendet Strg+Eingabe aus.</translation>
     </message>
 </context>
 <context>
@@ -516,7 +516,7 @@ Datenordner: {folder}</translation>
     </message>
     <message>
         <source>Hiding {comments}…</source>
-        <translation>{comments} werden verborgen…</translation>
+        <translation>{comments} werden ausgeblendet…</translation>
     </message>
     <message>
         <source>Restoring {comments}…</source>
@@ -583,7 +583,7 @@ Datenordner: {folder}</translation>
     </message>
     <message>
         <source>Hidden</source>
-        <translation>Verborgen</translation>
+        <translation>Ausgeblendet</translation>
     </message>
     <message>
         <source>Approved</source>
@@ -619,7 +619,7 @@ Datenordner: {folder}</translation>
     </message>
     <message>
         <source>{count} hidden</source>
-        <translation>{count} verborgen</translation>
+        <translation>{count} ausgeblendet</translation>
     </message>
     <message>
         <source>{count} approved</source>
@@ -764,11 +764,11 @@ Datenordner: {folder}</translation>
     </message>
     <message>
         <source>Pick a hide reason in the Hide dialog</source>
-        <translation>Einen Grund im Dialog Verbergen wählen</translation>
+        <translation>Einen Grund im Dialog „Ausblenden“ wählen</translation>
     </message>
     <message>
         <source>Post a reply; hide with a note typed</source>
-        <translation>Antwort senden; mit Notiz verbergen</translation>
+        <translation>Antwort senden; mit Notiz ausblenden</translation>
     </message>
     <message>
         <source>Leave the search box for the results</source>
@@ -803,11 +803,11 @@ Datenordner: {folder}</translation>
     </message>
     <message>
         <source>&amp;Hide…</source>
-        <translation>&amp;Verbergen…</translation>
+        <translation>Aus&amp;blenden…</translation>
     </message>
     <message>
         <source>Hide this comment, with a reason, and go to the next</source>
-        <translation>Diesen Kommentar mit Grund verbergen und zum nächsten gehen</translation>
+        <translation>Diesen Kommentar mit Grund ausblenden und zum nächsten gehen</translation>
     </message>
     <message>
         <source>&amp;Feature</source>
@@ -831,7 +831,7 @@ Datenordner: {folder}</translation>
     </message>
     <message>
         <source>Send a hidden or approved comment back to review</source>
-        <translation>Einen verborgenen oder freigegebenen Kommentar zurück zur Prüfung schicken</translation>
+        <translation>Einen ausgeblendeten oder freigegebenen Kommentar zurück zur Prüfung schicken</translation>
     </message>
     <message>
         <source>&amp;Reply as staff…</source>
@@ -963,11 +963,11 @@ Datenordner: {folder}</translation>
     </message>
     <message>
         <source>&amp;Hidden</source>
-        <translation>&amp;Verborgen</translation>
+        <translation>Aus&amp;geblendet</translation>
     </message>
     <message>
         <source>Show hidden comments</source>
-        <translation>Verborgene Kommentare zeigen</translation>
+        <translation>Ausgeblendete Kommentare zeigen</translation>
     </message>
     <message>
         <source>&amp;Approved</source>
@@ -1091,11 +1091,11 @@ Datenordner: {folder}</translation>
     </message>
     <message>
         <source>Hide s&amp;election…</source>
-        <translation>Auswahl &amp;verbergen…</translation>
+        <translation>Auswahl aus&amp;blenden…</translation>
     </message>
     <message>
         <source>Hide every selected comment, with a reason (one undo step)</source>
-        <translation>Alle ausgewählten Kommentare mit Grund verbergen (ein Rückgängig-Schritt)</translation>
+        <translation>Alle ausgewählten Kommentare mit Grund ausblenden (ein Rückgängig-Schritt)</translation>
     </message>
     <message>
         <source>&amp;Commenter history</source>
@@ -1107,11 +1107,11 @@ Datenordner: {folder}</translation>
     </message>
     <message>
         <source>Hide all &amp;pending from this commenter…</source>
-        <translation>Alle &amp;offenen dieses Kommentators verbergen…</translation>
+        <translation>Alle &amp;offenen dieses Kommentators ausblenden…</translation>
     </message>
     <message>
         <source>Hide every pending comment of this comment&apos;s author (one undo step)</source>
-        <translation>Alle offenen Kommentare des Autors verbergen (ein Rückgängig-Schritt)</translation>
+        <translation>Alle offenen Kommentare des Autors ausblenden (ein Rückgängig-Schritt)</translation>
     </message>
     <message>
         <source>Audit &amp;log</source>
@@ -1231,6 +1231,229 @@ Datenordner: {folder}</translation>
     </message>
 </context>
 <context>
+    <name>errors</name>
+    <message>
+        <source>{path}, line {line}</source>
+        <translation>{path}, Zeile {line}</translation>
+    </message>
+    <message>
+        <source>{path}, line {line}, column {column}</source>
+        <translation>{path}, Zeile {line}, Spalte {column}</translation>
+    </message>
+    <message>
+        <source>no such file or folder</source>
+        <translation>Datei oder Ordner gibt es nicht</translation>
+    </message>
+    <message>
+        <source>permission denied; choose another place, or ask for access</source>
+        <translation>Zugriff verweigert; wählen Sie einen anderen Ort oder bitten Sie um Zugriff</translation>
+    </message>
+    <message>
+        <source>this is a folder; choose a file</source>
+        <translation>das ist ein Ordner; wählen Sie eine Datei</translation>
+    </message>
+    <message>
+        <source>a part of this path is not a folder</source>
+        <translation>ein Teil dieses Pfads ist kein Ordner</translation>
+    </message>
+    <message>
+        <source>it exists already</source>
+        <translation>das gibt es schon</translation>
+    </message>
+    <message>
+        <source>the name is too long</source>
+        <translation>der Name ist zu lang</translation>
+    </message>
+    <message>
+        <source>another program is using it; close that program and try again</source>
+        <translation>ein anderes Programm benutzt sie; schließen Sie es und versuchen Sie es noch einmal</translation>
+    </message>
+    <message>
+        <source>the disk is full; free some space and try again</source>
+        <translation>der Datenträger ist voll; schaffen Sie Platz und versuchen Sie es noch einmal</translation>
+    </message>
+    <message>
+        <source>your disk quota is used up; free some space and try again</source>
+        <translation>Ihr Speicherkontingent ist aufgebraucht; schaffen Sie Platz und versuchen Sie es noch einmal</translation>
+    </message>
+    <message>
+        <source>the disk is read-only; choose another place</source>
+        <translation>der Datenträger ist schreibgeschützt; wählen Sie einen anderen Ort</translation>
+    </message>
+    <message>
+        <source>the disk could not be read or written (input/output error); check the disk or choose another place</source>
+        <translation>der Datenträger ließ sich nicht lesen oder beschreiben (Ein-/Ausgabefehler); prüfen Sie ihn oder wählen Sie einen anderen Ort</translation>
+    </message>
+    <message>
+        <source>The database is busy: another program (or another Comment Moderator) is writing to it. Wait a moment and try again.</source>
+        <translation>Die Datenbank ist belegt: Ein anderes Programm (oder ein anderer Comment Moderator) schreibt hinein. Warten Sie einen Moment und versuchen Sie es noch einmal.</translation>
+    </message>
+    <message>
+        <source>The disk holding the database is full; free some space and try again.</source>
+        <translation>Der Datenträger der Datenbank ist voll; schaffen Sie Platz und versuchen Sie es noch einmal.</translation>
+    </message>
+    <message>
+        <source>The disk holding the database could not be read or written; check the disk and try again.</source>
+        <translation>Der Datenträger der Datenbank ließ sich nicht lesen oder beschreiben; prüfen Sie ihn und versuchen Sie es noch einmal.</translation>
+    </message>
+    <message>
+        <source>The database file is read-only; check its permissions.</source>
+        <translation>Die Datenbankdatei ist schreibgeschützt; prüfen Sie ihre Berechtigungen.</translation>
+    </message>
+    <message>
+        <source>The database file could not be opened; check that its folder exists and that you may write there.</source>
+        <translation>Die Datenbankdatei ließ sich nicht öffnen; prüfen Sie, ob ihr Ordner existiert und Sie dort schreiben dürfen.</translation>
+    </message>
+    <message>
+        <source>The database file is not a Comment Moderator database, or it is damaged; restore it from a backup (moderator restore).</source>
+        <translation>Die Datenbankdatei ist keine Datenbank von Comment Moderator oder sie ist beschädigt; stellen Sie sie aus einer Sicherung wieder her (moderator restore).</translation>
+    </message>
+    <message>
+        <source>The team database cannot be reached ({}); check the address in --db, the network, and that the server runs (docs/team.md).</source>
+        <translation>Die Team-Datenbank ist nicht erreichbar ({}); prüfen Sie die Adresse in --db, das Netzwerk und ob der Server läuft (docs/team.md).</translation>
+    </message>
+    <message>
+        <source>The team database refused the login ({}); check the user name and the password (the credential store or ~/.pgpass: docs/team.md).</source>
+        <translation>Die Team-Datenbank hat die Anmeldung abgelehnt ({}); prüfen Sie Benutzername und Passwort (Anmeldedatenspeicher oder ~/.pgpass: docs/team.md).</translation>
+    </message>
+    <message>
+        <source>Your database role may not do this ({}); ask whoever runs the team database.</source>
+        <translation>Ihre Datenbankrolle darf das nicht ({}); fragen Sie, wer die Team-Datenbank betreut.</translation>
+    </message>
+    <message>
+        <source>The team database server is out of resources ({}); ask whoever runs it.</source>
+        <translation>Dem Server der Team-Datenbank gehen die Ressourcen aus ({}); fragen Sie, wer ihn betreut.</translation>
+    </message>
+    <message>
+        <source>The database address is not one this app can open ({error}); use e.g. sqlite:////path/to/moderator.sqlite.</source>
+        <translation>Diese Datenbankadresse kann die App nicht öffnen ({error}); verwenden Sie z. B. sqlite:////pfad/zu/moderator.sqlite.</translation>
+    </message>
+    <message>
+        <source>There is no outbox item {id}.</source>
+        <translation>Es gibt keinen Postausgangseintrag {id}.</translation>
+    </message>
+    <message>
+        <source>Outbox item {id} is {state}, not held; nothing was changed.</source>
+        <translation>Postausgangseintrag {id} ist {state}, nicht zurückgehalten; nichts wurde geändert.</translation>
+    </message>
+    <message>
+        <source>There is no article with id {id}.</source>
+        <translation>Es gibt keinen Artikel mit der Nummer {id}.</translation>
+    </message>
+    <message>
+        <source>{moderator} has no decision left to undo.</source>
+        <translation>{moderator} hat keine Entscheidung mehr, die sich rückgängig machen ließe.</translation>
+    </message>
+    <message>
+        <source> (and {count} more)</source>
+        <translation> (und {count} weitere)</translation>
+    </message>
+    <message>
+        <source>There is no comment with id {id}{others}.</source>
+        <translation>Es gibt keinen Kommentar mit der Nummer {id}{others}.</translation>
+    </message>
+    <message>
+        <source>Comment {id}{others} was not {expected} (it is now {now}); nothing was changed: look again before deciding.</source>
+        <translation>Kommentar {id}{others} war nicht {expected} (jetzt: {now}); nichts wurde geändert: Sehen Sie ihn sich noch einmal an, bevor Sie entscheiden.</translation>
+    </message>
+    <message>
+        <source>Comment {id}{others} was changed meanwhile (it is now {now}); nothing was changed: look again before deciding.</source>
+        <translation>Kommentar {id}{others} wurde inzwischen geändert (jetzt: {now}); nichts wurde geändert: Sehen Sie ihn sich noch einmal an, bevor Sie entscheiden.</translation>
+    </message>
+    <message>
+        <source>{who_did_what} (comment {id}{others}); nothing was changed: look again before deciding.</source>
+        <translation>{who_did_what} (Kommentar {id}{others}); nichts wurde geändert: Sehen Sie ihn sich noch einmal an, bevor Sie entscheiden.</translation>
+    </message>
+    <message>
+        <source>{moderator} approved this at {time}</source>
+        <translation>{moderator} hat ihn um {time} freigegeben</translation>
+    </message>
+    <message>
+        <source>{moderator} hid this at {time}</source>
+        <translation>{moderator} hat ihn um {time} ausgeblendet</translation>
+    </message>
+    <message>
+        <source>{moderator} sent this back to review at {time}</source>
+        <translation>{moderator} hat ihn um {time} zurück zur Prüfung geschickt</translation>
+    </message>
+    <message>
+        <source>{moderator} removed this at {time}</source>
+        <translation>{moderator} hat ihn um {time} entfernt</translation>
+    </message>
+    <message>
+        <source>pending</source>
+        <translation>offen</translation>
+    </message>
+    <message>
+        <source>approved</source>
+        <translation>freigegeben</translation>
+    </message>
+    <message>
+        <source>hidden</source>
+        <translation>ausgeblendet</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>entfernt</translation>
+    </message>
+    <message>
+        <source>{moderator} made this {status} at {time}</source>
+        <translation>{moderator} hat ihn um {time} auf „{status}“ gesetzt</translation>
+    </message>
+    <message>
+        <source>A reply needs some text.</source>
+        <translation>Eine Antwort braucht Text.</translation>
+    </message>
+    <message>
+        <source>Decision {id} was already reversed by decision {later}; nothing was changed.</source>
+        <translation>Entscheidung {id} wurde schon durch Entscheidung {later} zurückgenommen; nichts wurde geändert.</translation>
+    </message>
+    <message>
+        <source>Comment {id} is now {state}, changed after decision {decision}; nothing was undone.</source>
+        <translation>Kommentar {id} ist jetzt {state}, geändert nach Entscheidung {decision}; nichts wurde rückgängig gemacht.</translation>
+    </message>
+    <message>
+        <source> and others</source>
+        <translation> und weitere</translation>
+    </message>
+    <message>
+        <source>{count} of these comments changed since (comment {ids}); nothing was changed.</source>
+        <translation>{count} dieser Kommentare wurden seitdem geändert (Kommentar {ids}); nichts wurde geändert.</translation>
+    </message>
+    <message>
+        <source>{count} of these comments changed while this decision was being written; nothing was changed: look again before deciding.</source>
+        <translation>{count} dieser Kommentare wurden geändert, während diese Entscheidung gespeichert wurde; nichts wurde geändert: Sehen Sie sie sich noch einmal an, bevor Sie entscheiden.</translation>
+    </message>
+    <message>
+        <source>trusted</source>
+        <translation>vertrauenswürdig</translation>
+    </message>
+    <message>
+        <source>banned</source>
+        <translation>gesperrt</translation>
+    </message>
+    <message>
+        <source>in normal standing</source>
+        <translation>ohne besonderen Status</translation>
+    </message>
+    <message>
+        <source>{name} is {standing} already; nothing was changed.</source>
+        <translation>{name} ist schon {standing}; nichts wurde geändert.</translation>
+    </message>
+    <message>
+        <source>{name} is {standing}, not {expected}; nothing was changed.</source>
+        <translation>{name} ist {standing}, nicht {expected}; nichts wurde geändert.</translation>
+    </message>
+    <message>
+        <source>There is no comment with id {id}.</source>
+        <translation>Es gibt keinen Kommentar mit der Nummer {id}.</translation>
+    </message>
+    <message>
+        <source>There is no decision with id {id}.</source>
+        <translation>Es gibt keine Entscheidung mit der Nummer {id}.</translation>
+    </message>
+</context>
+<context>
     <name>look</name>
     <message>
         <source>Pending</source>
@@ -1242,7 +1465,7 @@ Datenordner: {folder}</translation>
     </message>
     <message>
         <source>Hidden</source>
-        <translation>Verborgen</translation>
+        <translation>Ausgeblendet</translation>
     </message>
     <message>
         <source>Removed</source>
@@ -1282,7 +1505,7 @@ Datenordner: {folder}</translation>
     </message>
     <message>
         <source>{count} hidden</source>
-        <translation>{count} verborgen</translation>
+        <translation>{count} ausgeblendet</translation>
     </message>
     <message>
         <source>top {score}</source>
@@ -1340,7 +1563,7 @@ Datenordner: {folder}</translation>
     </message>
     <message>
         <source>&lt;p&gt;The demo articles and comments behind this window are made up, to try things on: &lt;b&gt;j&lt;/b&gt; / &lt;b&gt;k&lt;/b&gt; move, &lt;b&gt;a&lt;/b&gt; approves, &lt;b&gt;h&lt;/b&gt; hides, &lt;b&gt;Ctrl+Z&lt;/b&gt; undoes. Nothing reaches a website until you export your decisions. &lt;b&gt;F1&lt;/b&gt; opens the guide.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Die Demo-Artikel und -Kommentare hinter diesem Fenster sind erfunden, zum Ausprobieren: &lt;b&gt;j&lt;/b&gt; / &lt;b&gt;k&lt;/b&gt; bewegen, &lt;b&gt;a&lt;/b&gt; gibt frei, &lt;b&gt;h&lt;/b&gt; verbirgt, &lt;b&gt;Strg+Z&lt;/b&gt; macht rückgängig. Nichts erreicht eine Website, bevor Sie Ihre Entscheidungen exportieren. &lt;b&gt;F1&lt;/b&gt; öffnet die Anleitung.&lt;/p&gt;</translation>
+        <translation>&lt;p&gt;Die Demo-Artikel und -Kommentare hinter diesem Fenster sind erfunden, zum Ausprobieren: &lt;b&gt;j&lt;/b&gt; / &lt;b&gt;k&lt;/b&gt; bewegen, &lt;b&gt;a&lt;/b&gt; gibt frei, &lt;b&gt;h&lt;/b&gt; blendet aus, &lt;b&gt;Strg+Z&lt;/b&gt; macht rückgängig. Nichts erreicht eine Website, bevor Sie Ihre Entscheidungen exportieren. &lt;b&gt;F1&lt;/b&gt; öffnet die Anleitung.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>The demo is in: made-up articles and comments to try things on. Press 2 for Flagged (pending comments scored Medium or higher, from {medium}), F1 for the guide.</source>
