@@ -6,13 +6,28 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QLabel, QProgressBar, QWidget
 
 from moderator.gui.common import look
+from moderator.gui.common.translation import QT_TRANSLATE_NOOP, translate
 
 STEPS = 1000
 
 
+# Detoxify's and the quick screen's labels, marked for pyside6-lupdate; another model's are shown as named.
+LABEL_WORDS = {
+    "toxicity": QT_TRANSLATE_NOOP("ScoreBars", "Toxicity"),
+    "severe_toxicity": QT_TRANSLATE_NOOP("ScoreBars", "Severe toxicity"),
+    "obscene": QT_TRANSLATE_NOOP("ScoreBars", "Obscene"),
+    "threat": QT_TRANSLATE_NOOP("ScoreBars", "Threat"),
+    "insult": QT_TRANSLATE_NOOP("ScoreBars", "Insult"),
+    "identity_attack": QT_TRANSLATE_NOOP("ScoreBars", "Identity attack"),
+    "identity_hate": QT_TRANSLATE_NOOP("ScoreBars", "Identity hate"),
+    "sexual_explicit": QT_TRANSLATE_NOOP("ScoreBars", "Sexual explicit"),
+}
+
+
 def label_words(label: str) -> str:
-    """'severe_toxicity' → 'Severe toxicity'."""
-    return label.replace("_", " ").capitalize()
+    """'severe_toxicity' → 'Severe toxicity', in the language in force."""
+    known = LABEL_WORDS.get(label)
+    return translate("ScoreBars", known) if known else label.replace("_", " ").capitalize()
 
 
 class ScoreBars(QWidget):
@@ -29,7 +44,8 @@ class ScoreBars(QWidget):
 
     def show_scores(self, model_name: str, main_label: str, scores: dict[str, float] | None, priority: str | None) -> None:
         scores = scores or {}
-        self.title.setText(f"{look.priority_chip_text(priority)} · {model_name}" if scores else f"Not scored by {model_name} yet")
+        self.title.setText(f"{look.priority_chip_text(priority)} · {model_name}" if scores
+                           else translate("ScoreBars", "Not scored by {model} yet").format(model=model_name))
         main_first = sorted(scores.items(), key=lambda item: (item[0] != main_label, -item[1]))
         while len(self._rows) < len(main_first):
             self._rows.append(self._new_row(len(self._rows) + 1))
@@ -61,5 +77,5 @@ class ScoreBars(QWidget):
         name.setText(label_words(label))
         name.setFont(look.bold(self.font()) if main else self.font())
         bar.setValue(round(value * STEPS))
-        bar.setAccessibleName(f"{label_words(label)} score")
+        bar.setAccessibleName(translate("ScoreBars", "{label} score").format(label=label_words(label)))
         figure.setText(f"{value:.2f}")

@@ -261,12 +261,17 @@ def score_chips(row: ArticleRow) -> list[str]:
     return chips + ([translate("look", "{count} unscored").format(count=f"{row.unscored:,}")] if row.unscored else [])
 
 
+def count_chip_text(status: str, count: int) -> str:
+    """'3 pending', in the language in force."""
+    return translate("look", COUNT_CHIPS[status]).format(count=f"{count:,}") if status in COUNT_CHIPS else f"{count:,} {status}"
+
+
 def paint_counts(painter: QPainter, counts: dict[str, int], font: QFont, left: int, top: int, palette: QPalette,
                  solid: bool = False) -> int:
     """'3 pending' '12 approved' '0 hidden' chips from `left`, in the status colours; returns their right edge."""
     right = left
     for status, count in counts.items():
-        text = translate("look", COUNT_CHIPS[status]).format(count=f"{count:,}")
+        text = count_chip_text(status, count)
         right += look.chip_width(text, font)
         hue = look.STATUS_COLOURS[status] if count else look.ZERO_COLOUR
         look.draw_chip(painter, text, hue, font, right, top, palette, solid)

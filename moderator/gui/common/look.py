@@ -50,7 +50,17 @@ def when(moment: datetime | None, with_year: bool = False, now: datetime | None 
         return ""
     local = moment.astimezone()
     this_year = (now or datetime.now()).astimezone().year
-    return local.strftime("%-d %b %Y, %H:%M" if with_year or local.year != this_year else "%-d %b %H:%M")
+    month, clock = translate("look", MONTHS[local.month - 1]), f"{local:%H:%M}"
+    if with_year or local.year != this_year:
+        return translate("look", "{day} {month} {year}, {time}").format(day=local.day, month=month, year=local.year,
+                                                                         time=clock)
+    return translate("look", "{day} {month} {time}").format(day=local.day, month=month, time=clock)
+
+
+MONTHS = (QT_TRANSLATE_NOOP("look", "Jan"), QT_TRANSLATE_NOOP("look", "Feb"), QT_TRANSLATE_NOOP("look", "Mar"),
+          QT_TRANSLATE_NOOP("look", "Apr"), QT_TRANSLATE_NOOP("look", "May"), QT_TRANSLATE_NOOP("look", "Jun"),
+          QT_TRANSLATE_NOOP("look", "Jul"), QT_TRANSLATE_NOOP("look", "Aug"), QT_TRANSLATE_NOOP("look", "Sep"),
+          QT_TRANSLATE_NOOP("look", "Oct"), QT_TRANSLATE_NOOP("look", "Nov"), QT_TRANSLATE_NOOP("look", "Dec"))
 
 
 def counted(count: int, noun: str, plural: str | None = None) -> str:

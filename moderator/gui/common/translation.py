@@ -25,6 +25,7 @@ SOURCE_LANGUAGE = "en"
 LANGUAGE_NAMES = {SOURCE_LANGUAGE: "English", "de": "Deutsch"}
 _installed: list[QTranslator] = []  # ours and Qt's, for the language in force
 _in_force = [SOURCE_LANGUAGE]  # the language whose catalogue is installed
+_system_locale = [QLocale()]  # Qt's default before a language of ours set it
 
 
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name pyside6-lupdate looks for
@@ -66,6 +67,7 @@ def install(language: str, folder: Path = CATALOGUES) -> bool:
         app.removeTranslator(_installed.pop())
     _in_force[0] = SOURCE_LANGUAGE
     i18n.use(None)
+    QLocale.setDefault(_system_locale[0])
     if language == SOURCE_LANGUAGE or not catalogue(language, folder).is_file():
         return False
     ours = QTranslator(app)
@@ -76,6 +78,7 @@ def install(language: str, folder: Path = CATALOGUES) -> bool:
         _add(app, qt)
     _add(app, ours)  # installed last: asked first
     _in_force[0] = language
+    QLocale.setDefault(QLocale(language))  # Qt's month names, decimal commas and calendars in the same language
     i18n.use(_core_sentence)  # the core's sentences (moderator/i18n.py) from the same catalogue
     return True
 
