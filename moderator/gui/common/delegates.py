@@ -182,10 +182,12 @@ class CommentDelegate(CardDelegate):
         palette = option.palette
         chip_left = look.draw_chip(painter, status, status_colour, small, rect.right(), rect.top(), palette, solid)
         if (holder := self.holder_of(row.id)) is not None:
-            chip_left = look.draw_chip(painter, f"handled by {holder}", look.CLAIM_COLOUR, small, chip_left - 6, rect.top(),
+            chip_left = look.draw_chip(painter, translate("look", "handled by {moderator}").format(moderator=holder),
+                                       look.CLAIM_COLOUR, small, chip_left - 6, rect.top(),
                                        palette, solid)
         if row.is_staff:
-            chip_left = look.draw_chip(painter, "Staff", look.STAFF_COLOUR, small, chip_left - 6, rect.top(), palette, solid)
+            chip_left = look.draw_chip(painter, translate("look", "Staff"), look.STAFF_COLOUR, small, chip_left - 6, rect.top(),
+                                       palette, solid)
         elif (priority := self._priority_of(row.score)) is not None:
             text = look.priority_chip_text(priority) + (f" · {row.score:.2f}" if self._show_score else "")
             chip_left = look.draw_chip(painter, text, look.PRIORITY_COLOURS[priority], small, chip_left - 6, rect.top(),
@@ -232,7 +234,7 @@ class ArticleDelegate(CardDelegate):
         lines = self._headline_lines(row, option, rect.width())
         top = look.draw_lines(painter, lines, look.bold(option.font), rect.left(), rect.top(), rect.width())
         painter.setPen(look.muted(colour))
-        meta = " · ".join(part for part in (row.section, look.when(row.published_at) or "undated") if part)
+        meta = " · ".join(part for part in (row.section, look.when(row.published_at) or translate("look", "undated")) if part)
         meta_top, note = top, date_note(row.published_at)
         top = look.draw_lines(painter, [meta + (" · " if note else "")], option.font, rect.left(), top, rect.width())
         if note:  # a future-dated post is not published yet: say so beside its date, in a warning colour

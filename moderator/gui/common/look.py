@@ -71,8 +71,9 @@ def counted(count: int, noun: str, plural: str | None = None) -> str:
     return translate("look", "{count} " + word).format(count=f"{count:,}") if word in COUNTED_NOUNS else f"{count:,} {word}"
 
 
-COUNTED_NOUNS = {"comment", "comments"}
-_COUNTED = (QT_TRANSLATE_NOOP("look", "{count} comment"), QT_TRANSLATE_NOOP("look", "{count} comments"))
+COUNTED_NOUNS = {"comment", "comments", "entry", "entries"}
+_COUNTED = (QT_TRANSLATE_NOOP("look", "{count} comment"), QT_TRANSLATE_NOOP("look", "{count} comments"),
+            QT_TRANSLATE_NOOP("look", "{count} entry"), QT_TRANSLATE_NOOP("look", "{count} entries"))
 
 
 def bold(font: QFont) -> QFont:

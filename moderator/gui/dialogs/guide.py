@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayo
 from moderator.config import RESOURCES_DIR
 from moderator.gui.actions import ActionId, grouped, plain_name
 from moderator.gui.common import look
+from moderator.gui.common.translation import translate
 from moderator.gui.common.wording import how_the_queue_works
 from moderator.gui.shortcuts import keys_text, on_most_keyboards
 
@@ -27,9 +28,9 @@ def keys_table(actions: Mapping[ActionId, QAction], extra: tuple[tuple[str, str]
     for group, action_ids in grouped(action for action in actions if actions[action].shortcuts()):
         rows = [_row(keys_text([key for key in actions[action_id].shortcuts() if on_most_keyboards(key)]),
                      plain_name(actions[action_id].text())) for action_id in action_ids]
-        groups.append((group, rows))
+        groups.append((translate("actions", group), rows))
     if extra:
-        groups.append(("In lists and dialogs", [_row(keys, meaning) for keys, meaning in extra]))
+        groups.append((translate("GuideWindow", "In lists and dialogs"), [_row(keys, meaning) for keys, meaning in extra]))
     return "".join(f'<h3>{html.escape(group)}</h3><table width="100%" cellspacing="0" cellpadding="2">{"".join(rows)}</table>'
                    for group, rows in groups)
 
@@ -49,7 +50,7 @@ class GuideWindow(QDialog):
     def __init__(self, parent: QWidget | None):
         super().__init__(parent)
         self.setObjectName("GuideWindow")
-        self.setWindowTitle("Guide")
+        self.setWindowTitle(translate("GuideWindow", "Guide"))
         self.browser = QTextBrowser(self)
         self.browser.setObjectName("guideText")
         self.browser.setOpenLinks(True)  # the guide's own #anchors; it links nowhere else
