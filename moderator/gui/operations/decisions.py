@@ -42,6 +42,9 @@ DONE_WORDS = {Action.APPROVE: QT_TRANSLATE_NOOP("Decisions", "Approved"), Action
               Action.REPLY: QT_TRANSLATE_NOOP("Decisions", "Replied"), Action.POST: QT_TRANSLATE_NOOP("Decisions", "Posted"),
               Action.UNDO: QT_TRANSLATE_NOOP("Decisions", "Undone"), Action.REDO: QT_TRANSLATE_NOOP("Decisions", "Redone")}
 
+ANYWAY = {Action.APPROVE: QT_TRANSLATE_NOOP("Decisions", "Approve anyway"),
+          Action.RESTORE: QT_TRANSLATE_NOOP("Decisions", "Restore anyway")}
+
 
 def verb(action: Action) -> str:
     """'Approve', in the language in force (the undo step's name and the confirming button)."""
@@ -155,7 +158,8 @@ class Decisions:
                                if action == Action.APPROVE else
                                translate("Decisions", "Restoring it sends it back to review, from where it can be published "
                                                       "again."))
-        go = box.addButton(translate("Decisions", "{verb} anyway").format(verb=verb(action)), QMessageBox.ButtonRole.AcceptRole)
+        anyway = translate("Decisions", ANYWAY[action]) if action in ANYWAY else verb(action)
+        go = box.addButton(anyway, QMessageBox.ButtonRole.AcceptRole)
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
         box.setObjectName("DeletedByAuthor")
         box.exec()
