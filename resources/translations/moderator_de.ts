@@ -2139,6 +2139,10 @@ Datenordner: {folder}</translation>
         <translation>Sexuell explizit</translation>
     </message>
     <message>
+        <source>Offensive</source>
+        <translation>Anstößig</translation>
+    </message>
+    <message>
         <source>Not scored by {model} yet</source>
         <translation>Noch nicht von {model} bewertet</translation>
     </message>
@@ -3531,7 +3535,7 @@ Es wird nur für diese Sitzung behalten; Abbrechen gleicht die anderen Websites 
     </message>
     <message>
         <source>The demo is in: made-up articles and comments to try things on. Press 2 for Flagged (pending comments scored Medium or higher, from {medium}), F1 for the guide.</source>
-        <translation>Die Demo ist da: erfundene Artikel und Kommentare zum Ausprobieren. 2 zeigt Markiert (offene Kommentare mit mittlerem Wert oder höher, ab {medium}), F1 die Anleitung.</translation>
+        <translation>Die Demo ist da: erfundene Artikel und Kommentare zum Üben. 2 zeigt Markiert (offen, ab Mittel {medium}), F1 die Anleitung.</translation>
     </message>
 </context>
 </TS>

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QScrollArea, QSizePolicy, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QSizePolicy, QToolButton, QVBoxLayout, QWidget
 from sqlalchemy.orm import Session
 
 from moderator.changes import Changes
 from moderator.gui.comment.hittext import HitText
 from moderator.gui.comment.scorebars import ScoreBars
 from moderator.gui.common import look
+from moderator.gui.common.columnslayout import ColumnsLayout
 from moderator.gui.common.reading import ActiveModel, Read
 from moderator.gui.common.translation import QT_TRANSLATE_NOOP, translate
 from moderator.reading import queries
@@ -113,6 +114,13 @@ class CommentPanel(QScrollArea):
         self._parent_id: int | None = None
         self.show_comment(None)
 
+    def minimumSizeHint(self) -> QSize:
+        """As wide as its content at its narrowest (the widest button whole) plus the scroll bar:
+        the splitter then never squeezes the panel until its words are cut."""
+        body = self.widget().minimumSizeHint() if self.widget() is not None else QSize()
+        frame = 2 * self.frameWidth() + self.verticalScrollBar().sizeHint().width()
+        return QSize(body.width() + frame, super().minimumSizeHint().height())
+
     def add_section(self, widget: QWidget) -> None:
         """A section of another part (the Why? section), placed above the history."""
         self.layout_.insertWidget(self.layout_.indexOf(self.history_title), widget)
@@ -169,14 +177,14 @@ class CommentPanel(QScrollArea):
 
     def _buttons(self, parent: QWidget, actions: list[QAction]) -> QWidget:
         row = QWidget(parent)
-        layout = QGridLayout(row)  # two by two: fits a narrow panel without scrolling sideways
+        layout = ColumnsLayout(row, columns=2)  # two by two, or one under the other where the words need it
         layout.setContentsMargins(0, 6, 0, 6)
-        for position, action in enumerate(actions):
+        for action in actions:
             button = QToolButton(row)
             button.setDefaultAction(action)
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
             button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-            layout.addWidget(button, position // 2, position % 2)
+            layout.addWidget(button)
         return row
 
     def show_comment(self, row: CommentRow | None, parent: CommentRow | None = None,

@@ -21,6 +21,7 @@ LABEL_WORDS = {
     "identity_attack": QT_TRANSLATE_NOOP("ScoreBars", "Identity attack"),
     "identity_hate": QT_TRANSLATE_NOOP("ScoreBars", "Identity hate"),
     "sexual_explicit": QT_TRANSLATE_NOOP("ScoreBars", "Sexual explicit"),
+    "offensive": QT_TRANSLATE_NOOP("ScoreBars", "Offensive"),  # the quick screen's one label
 }
 
 
@@ -39,6 +40,7 @@ class ScoreBars(QWidget):
         self.title = QLabel(self)
         self.title.setTextFormat(Qt.TextFormat.PlainText)
         self.title.setFont(look.bold(self.font()))
+        self.title.setWordWrap(True)  # "Noch nicht von … bewertet" must not widen a narrow panel
         self.grid.addWidget(self.title, 0, 0, 1, 3)
         self._rows: list[tuple[QLabel, QProgressBar, QLabel]] = []  # kept and refilled: j / k stays cheap
 

@@ -1,5 +1,6 @@
 """The user guide inside the app (Help → Guide, F1): our own rich text from
-resources/guide/guide.html, with the parts that change filled in as they are now: the
+resources/guide/guide.html (guide.<language>.html in another language: a whole text is
+translated as a page, not sentence by sentence in the catalogue), with the parts that change filled in as they are now: the
 priority thresholds in force and every key as the moderator set it. A window beside the
 main one, not a modal dialog: the moderator reads it while trying the keys."""
 
@@ -7,6 +8,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Mapping
+from pathlib import Path
 from string import Template
 
 from PySide6.QtGui import QAction, QColor, QKeySequence, QPalette, QShortcut
@@ -14,12 +16,18 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayo
 
 from moderator.config import RESOURCES_DIR
 from moderator.gui.actions import ActionId, grouped, plain_name
-from moderator.gui.common import look
+from moderator.gui.common import look, translation
 from moderator.gui.common.translation import translate
 from moderator.gui.common.wording import how_the_queue_works
 from moderator.gui.shortcuts import keys_text, on_most_keyboards
 
 GUIDE_FILE = RESOURCES_DIR / "guide" / "guide.html"
+
+
+def guide_file(language: str) -> Path:
+    """The guide in `language` when there is one, else the English."""
+    translated = GUIDE_FILE.with_name(f"guide.{language}.html")
+    return translated if translated.is_file() else GUIDE_FILE
 
 
 def keys_table(actions: Mapping[ActionId, QAction], extra: tuple[tuple[str, str], ...] = ()) -> str:
@@ -42,7 +50,7 @@ def _row(keys: str, meaning: str) -> str:
 
 def guide_html(actions: Mapping[ActionId, QAction], medium: float, high: float,
                extra: tuple[tuple[str, str], ...] = ()) -> str:
-    return Template(GUIDE_FILE.read_text(encoding="utf-8")).substitute(
+    return Template(guide_file(translation.in_force()).read_text(encoding="utf-8")).substitute(
         priority=how_the_queue_works(medium, high), keys=keys_table(actions, extra))
 
 

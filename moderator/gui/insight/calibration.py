@@ -42,7 +42,7 @@ class CalibrationView(QWidget):
         self.model, self.curve_found = "", None  # type: str, Curve | None
         self.labels = QComboBox(self)
         self.labels.setAccessibleName(translate("Insight", "Label"))
-        self.labels.currentTextChanged.connect(lambda text: self.label_chosen.emit(text) if text else None)
+        self.labels.currentIndexChanged.connect(lambda _i: self.label_chosen.emit(self.label) if self.label else None)
         self.chart = Chart(QT_TRANSLATE_NOOP("Insight", "Calibration"), CSV_COLUMNS, self)
         self.chart.plot.setLabel("bottom", translate("Insight", "hide at score ≥ threshold"))
         self.chart.plot.setLabel("left", translate("Insight", "comments"))
@@ -150,13 +150,14 @@ class CalibrationView(QWidget):
         self.model = model
         self.labels.blockSignals(True)
         self.labels.clear()
-        self.labels.addItems(list(labels))
-        self.labels.setCurrentText(main_label)
+        for label in labels:  # shown in the language in force, kept as the model names it
+            self.labels.addItem(label_words(label), label)
+        self.labels.setCurrentIndex(max(0, self.labels.findData(main_label)))
         self.labels.blockSignals(False)
 
     @property
     def label(self) -> str:
-        return self.labels.currentText()
+        return str(self.labels.currentData() or "")
 
     def show_curve(self, found: Curve) -> None:
         self.curve_found = found
