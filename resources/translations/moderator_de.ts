@@ -1377,11 +1377,11 @@
     </message>
     <message>
         <source>no decisions on scored comments</source>
-        <translation>keine Entscheidungen zu bewerteten Kommentaren</translation>
+        <translation>keiner Entscheidung zu bewerteten Kommentaren</translation>
     </message>
     <message>
         <source>{model} hides from {threshold}: it agreed with the team on {overall}</source>
-        <translation>{model} blendet ab {threshold} aus: Es stimmte mit dem Team überein bei {overall}</translation>
+        <translation>{model} blendet ab {threshold} aus; mit dem Team einig bei {overall}</translation>
     </message>
     <message>
         <source>arrived</source>
@@ -3346,11 +3346,11 @@ Es wird nur für diese Sitzung behalten; Abbrechen gleicht die anderen Websites 
     </message>
     <message>
         <source>{day} {month} {year}, {time}</source>
-        <translation>{day}. {month} {year}, {time}</translation>
+        <translation>{dd}.{mm}.{year} {time}</translation>
     </message>
     <message>
         <source>{day} {month} {time}</source>
-        <translation>{day}. {month} {time}</translation>
+        <translation>{dd}.{mm}. {time}</translation>
     </message>
     <message>
         <source>Jan</source>
@@ -3535,7 +3535,7 @@ Es wird nur für diese Sitzung behalten; Abbrechen gleicht die anderen Websites 
     </message>
     <message>
         <source>The demo is in: made-up articles and comments to try things on. Press 2 for Flagged (pending comments scored Medium or higher, from {medium}), F1 for the guide.</source>
-        <translation>Die Demo ist da: erfundene Artikel und Kommentare zum Üben. 2 zeigt Markiert (offen, ab Mittel {medium}), F1 die Anleitung.</translation>
+        <translation>Die Demo ist da: erfundene Artikel und Kommentare zum Üben. 2 zeigt Markiert (ab {medium}), F1 die Anleitung.</translation>
     </message>
 </context>
 </TS>

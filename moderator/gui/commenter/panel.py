@@ -42,6 +42,9 @@ class StatusCounts(QLabel):
     def __init__(self, parent: QWidget):
         super().__init__(parent)
         self.setTextFormat(Qt.TextFormat.PlainText)
+        policy = self.sizePolicy()
+        policy.setHeightForWidth(True)  # the chips wrap onto a second row in a narrow panel
+        self.setSizePolicy(policy)
         self.counts: dict[str, int] = {}
 
     def set_counts(self, counts: dict[str, int]) -> None:
@@ -56,14 +59,37 @@ class StatusCounts(QLabel):
     def sizeHint(self) -> QSize:
         font = self._chip_font()
         width = sum(look.chip_width(count_chip_text(status, n), font) + 6 for status, n in self.counts.items())
-        return QSize(width, QFontMetrics(font).height() + 4)
+        return QSize(width, self.heightForWidth(width))
 
     def minimumSizeHint(self) -> QSize:
-        return self.sizeHint()
+        """The widest chip: in a narrow panel (or longer words, as German's) the chips wrap."""
+        font = self._chip_font()
+        widest = max((look.chip_width(count_chip_text(status, n), font) for status, n in self.counts.items()), default=0)
+        return QSize(widest, self.heightForWidth(widest))
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        rows = {top for _status, _left, top in self._placed(width)} or {0}
+        return max(rows) + QFontMetrics(self._chip_font()).height() + 4
+
+    def _placed(self, width: int) -> list[tuple[str, int, int]]:
+        """(status, left, top) of each chip, in rows as wide as `width`."""
+        font, placed, left, top = self._chip_font(), [], 0, 1
+        line = QFontMetrics(font).height() + 6
+        for status, count in self.counts.items():
+            chip = look.chip_width(count_chip_text(status, count), font)
+            if left and left + chip > width:
+                left, top = 0, top + line
+            placed.append((status, left, top))
+            left += chip + 6
+        return placed
 
     def paintEvent(self, _event: QPaintEvent) -> None:
         painter = QPainter(self)
-        paint_counts(painter, self.counts, self._chip_font(), 0, 1, self.palette())
+        for status, left, top in self._placed(self.width()):
+            paint_counts(painter, {status: self.counts[status]}, self._chip_font(), left, top, self.palette())
 
 
 class HistoryDelegate(CommentDelegate):

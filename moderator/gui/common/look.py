@@ -50,11 +50,12 @@ def when(moment: datetime | None, with_year: bool = False, now: datetime | None 
         return ""
     local = moment.astimezone()
     this_year = (now or datetime.now()).astimezone().year
-    month, clock = translate("look", MONTHS[local.month - 1]), f"{local:%H:%M}"
+    # A language may write the month as a name or a number ({dd}.{mm}. in German: shorter on a card).
+    parts = {"day": local.day, "month": translate("look", MONTHS[local.month - 1]), "year": local.year,
+             "time": f"{local:%H:%M}", "dd": f"{local.day:02d}", "mm": f"{local.month:02d}"}
     if with_year or local.year != this_year:
-        return translate("look", "{day} {month} {year}, {time}").format(day=local.day, month=month, year=local.year,
-                                                                         time=clock)
-    return translate("look", "{day} {month} {time}").format(day=local.day, month=month, time=clock)
+        return translate("look", "{day} {month} {year}, {time}").format(**parts)
+    return translate("look", "{day} {month} {time}").format(**parts)
 
 
 MONTHS = (QT_TRANSLATE_NOOP("look", "Jan"), QT_TRANSLATE_NOOP("look", "Feb"), QT_TRANSLATE_NOOP("look", "Mar"),

@@ -55,6 +55,9 @@ class Chart(QWidget):
         self.note = QLabel(self)
         self.note.setTextFormat(Qt.TextFormat.PlainText)
         self.note.setWordWrap(True)
+        # Two lines kept for it: a chart's row is as tall as its neighbour's, and a note that
+        # wraps (German's are longer) was cut at the top by its own plot.
+        self.note.setMinimumHeight(2 * self.note.fontMetrics().lineSpacing())
         axes = {"bottom": pg.DateAxisItem(orientation="bottom", utcOffset=0)} if dates else {}
         self.plot = pg.PlotWidget(self, axisItems=axes)
         self.plot.setMinimumHeight(170)
