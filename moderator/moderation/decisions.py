@@ -194,7 +194,7 @@ STATUS_WORDS = {Status.PENDING: QT_TRANSLATE_NOOP("errors", "pending"), Status.A
 
 def status_word(status: object) -> str:
     """A status in a sentence, in the user's language ("approved")."""
-    words = STATUS_WORDS.get(Status(status)) if status in set(Status) else None
+    words = STATUS_WORDS.get(Status(status)) if isinstance(status, str) and status in set(Status) else None
     return translate("errors", words) if words else str(status)
 
 

@@ -117,7 +117,8 @@ class CommentPanel(QScrollArea):
     def minimumSizeHint(self) -> QSize:
         """As wide as its content at its narrowest (the widest button whole) plus the scroll bar:
         the splitter then never squeezes the panel until its words are cut."""
-        body = self.widget().minimumSizeHint() if self.widget() is not None else QSize()
+        content = self.widget()
+        body = content.minimumSizeHint() if content is not None else QSize()
         frame = 2 * self.frameWidth() + self.verticalScrollBar().sizeHint().width()
         return QSize(body.width() + frame, super().minimumSizeHint().height())
 
