@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
 from sqlalchemy.orm import Session
 
 from moderator.gui.common import look
+from moderator.gui.common.names import source_word
 from moderator.gui.common.reading import Read
 from moderator.gui.common.translation import QT_TRANSLATE_NOOP, translate
 from moderator.gui.models.listmodels import ID_ROLE, ROW_ROLE
@@ -32,8 +33,6 @@ ACTION_LABELS: dict[str, str] = {
     "restore": QT_TRANSLATE_NOOP("AuditLog", "Restore"), "reply": QT_TRANSLATE_NOOP("AuditLog", "Staff reply"),
     "post": QT_TRANSLATE_NOOP("AuditLog", "Staff post"), "undo": QT_TRANSLATE_NOOP("AuditLog", "Undo"),
     "redo": QT_TRANSLATE_NOOP("AuditLog", "Redo")}
-SOURCE_LABELS: dict[str, str] = {"manual": QT_TRANSLATE_NOOP("AuditLog", "Manual"), "bulk": QT_TRANSLATE_NOOP("AuditLog", "Bulk"),
-                                 "rule": QT_TRANSLATE_NOOP("AuditLog", "Rule")}
 TIME, MODERATOR, ACTION, SOURCE, REASON, STATUS, COMMENTER, COMMENT, BATCH = range(9)
 HEADERS = (QT_TRANSLATE_NOOP("AuditLog", "Time"), QT_TRANSLATE_NOOP("AuditLog", "Moderator"),
            QT_TRANSLATE_NOOP("AuditLog", "Action"), QT_TRANSLATE_NOOP("AuditLog", "Source"),
@@ -44,10 +43,6 @@ HEADERS = (QT_TRANSLATE_NOOP("AuditLog", "Time"), QT_TRANSLATE_NOOP("AuditLog", 
 
 def action_word(action: str) -> str:
     return translate("AuditLog", ACTION_LABELS[action]) if action in ACTION_LABELS else action
-
-
-def source_word(source: str) -> str:
-    return translate("AuditLog", SOURCE_LABELS[source]) if source in SOURCE_LABELS else source
 
 
 def header(column: int) -> str:

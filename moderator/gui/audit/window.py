@@ -37,18 +37,17 @@ from moderator.gui.audit.model import (
     ACTION_LABELS,
     COMMENT_ID_ROLE,
     REASON,
-    SOURCE_LABELS,
     TIME,
     WIDTHS,
     AuditModel,
     BatchTint,
     action_word,
     describe,
-    source_word,
 )
 from moderator.gui.comment.panel import plain_label
 from moderator.gui.common import filedialogs, look
 from moderator.gui.common.messages import ReportBug, sentence_or_report
+from moderator.gui.common.names import SOURCE_LABELS, source_word
 from moderator.gui.common.reading import reader_of
 from moderator.gui.common.translation import QT_TRANSLATE_NOOP, translate
 from moderator.gui.models.listmodels import ROW_ROLE

@@ -6,29 +6,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QLabel, QProgressBar, QWidget
 
 from moderator.gui.common import look
-from moderator.gui.common.translation import QT_TRANSLATE_NOOP, translate
+from moderator.gui.common.names import label_words
+from moderator.gui.common.translation import translate
 
 STEPS = 1000
 
 
-# Detoxify's and the quick screen's labels, marked for pyside6-lupdate; another model's are shown as named.
-LABEL_WORDS = {
-    "toxicity": QT_TRANSLATE_NOOP("ScoreBars", "Toxicity"),
-    "severe_toxicity": QT_TRANSLATE_NOOP("ScoreBars", "Severe toxicity"),
-    "obscene": QT_TRANSLATE_NOOP("ScoreBars", "Obscene"),
-    "threat": QT_TRANSLATE_NOOP("ScoreBars", "Threat"),
-    "insult": QT_TRANSLATE_NOOP("ScoreBars", "Insult"),
-    "identity_attack": QT_TRANSLATE_NOOP("ScoreBars", "Identity attack"),
-    "identity_hate": QT_TRANSLATE_NOOP("ScoreBars", "Identity hate"),
-    "sexual_explicit": QT_TRANSLATE_NOOP("ScoreBars", "Sexual explicit"),
-    "offensive": QT_TRANSLATE_NOOP("ScoreBars", "Offensive"),  # the quick screen's one label
-}
-
-
-def label_words(label: str) -> str:
-    """'severe_toxicity' → 'Severe toxicity', in the language in force."""
-    known = LABEL_WORDS.get(label)
-    return translate("ScoreBars", known) if known else label.replace("_", " ").capitalize()
 
 
 class ScoreBars(QWidget):

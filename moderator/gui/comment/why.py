@@ -12,8 +12,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QPalette, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QTextEdit, QToolButton, QVBoxLayout, QWidget
 
-from moderator.gui.comment.scorebars import label_words
 from moderator.gui.common import look
+from moderator.gui.common.names import label_words
 from moderator.gui.common.translation import QT_TRANSLATE_NOOP, translate
 from moderator.reading.rows import CommentRow
 from moderator.scoring.explain import Explanation

@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from moderator.gui.comment.scorebars import label_words
 from moderator.gui.common import look
+from moderator.gui.common.names import label_words
 from moderator.gui.common.translation import QT_TRANSLATE_NOOP, translate
 from moderator.gui.insight.charts import APPROVED, HIDDEN, Chart
 from moderator.insight.calibration import CSV_COLUMNS, Confusion, Curve, Target, csv_rows, label_report

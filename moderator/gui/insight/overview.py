@@ -9,8 +9,7 @@ import numpy as np
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QGridLayout, QWidget
 
-from moderator.gui.audit.model import source_word
-from moderator.gui.comment.scorebars import label_words
+from moderator.gui.common.names import label_words, source_word
 from moderator.gui.common.translation import QT_TRANSLATE_NOOP, translate
 from moderator.gui.insight.buckets import Buckets, buckets_for, summed, x_of
 from moderator.gui.insight.charts import APPROVED, DAY, HIDDEN, SOURCE_COLOURS, Chart

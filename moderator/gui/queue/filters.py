@@ -12,9 +12,9 @@ from datetime import UTC, date, datetime, time, timedelta
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QComboBox, QDateEdit, QDoubleSpinBox, QWidget
 
-from moderator.gui.comment.scorebars import label_words
 from moderator.gui.common import look
 from moderator.gui.common.designer import child
+from moderator.gui.common.names import label_words
 from moderator.gui.common.translation import translate
 from moderator.gui.dialogs.forms import load_form, run_modal
 from moderator.reading.queue import QueueQuery, ScoreRange
