@@ -160,6 +160,34 @@
         <translation>Regel</translation>
     </message>
     <message>
+        <source>Flag</source>
+        <translation>Markieren</translation>
+    </message>
+    <message>
+        <source>Feature</source>
+        <translation>Hervorheben</translation>
+    </message>
+    <message>
+        <source>Unfeature</source>
+        <translation>Nicht mehr hervorheben</translation>
+    </message>
+    <message>
+        <source>Trust</source>
+        <translation>Vertrauen</translation>
+    </message>
+    <message>
+        <source>Untrust</source>
+        <translation>Nicht mehr vertrauen</translation>
+    </message>
+    <message>
+        <source>Ban</source>
+        <translation>Sperren</translation>
+    </message>
+    <message>
+        <source>Unban</source>
+        <translation>Entsperren</translation>
+    </message>
+    <message>
         <source>Time</source>
         <translation>Zeit</translation>
     </message>
@@ -480,6 +508,18 @@
     <message>
         <source>redid a decision</source>
         <translation>hat eine Entscheidung wiederhergestellt</translation>
+    </message>
+    <message>
+        <source>flagged it</source>
+        <translation>hat ihn markiert</translation>
+    </message>
+    <message>
+        <source>featured it</source>
+        <translation>hat ihn hervorgehoben</translation>
+    </message>
+    <message>
+        <source>stopped featuring it</source>
+        <translation>hebt ihn nicht mehr hervor</translation>
     </message>
     <message>
         <source>Deleted by its author on the site; imported hidden. Approving it publishes it again; restoring it sends it back to review.</source>
@@ -2497,7 +2537,7 @@ Es wird nur für diese Sitzung behalten; Abbrechen gleicht die anderen Websites 
     </message>
     <message>
         <source>a word, a phrase or a prefix* stem</source>
-        <translation>ein Wort, eine Wendung oder ein Wortanfang*</translation>
+        <translation>Wort, Wendung oder Wortanfang*</translation>
     </message>
     <message>
         <source>Word lists</source>
@@ -2513,7 +2553,7 @@ Es wird nur für diese Sitzung behalten; Abbrechen gleicht die anderen Websites 
     </message>
     <message>
         <source>New entry: {hint}</source>
-        <translation>Neuer Eintrag: {hint}</translation>
+        <translation>Neu: {hint}</translation>
     </message>
     <message>
         <source>&amp;Add</source>

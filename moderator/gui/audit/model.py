@@ -32,7 +32,10 @@ ACTION_LABELS: dict[str, str] = {
     "approve": QT_TRANSLATE_NOOP("AuditLog", "Approve"), "hide": QT_TRANSLATE_NOOP("AuditLog", "Hide"),
     "restore": QT_TRANSLATE_NOOP("AuditLog", "Restore"), "reply": QT_TRANSLATE_NOOP("AuditLog", "Staff reply"),
     "post": QT_TRANSLATE_NOOP("AuditLog", "Staff post"), "undo": QT_TRANSLATE_NOOP("AuditLog", "Undo"),
-    "redo": QT_TRANSLATE_NOOP("AuditLog", "Redo")}
+    "redo": QT_TRANSLATE_NOOP("AuditLog", "Redo"), "flag": QT_TRANSLATE_NOOP("AuditLog", "Flag"),
+    "feature": QT_TRANSLATE_NOOP("AuditLog", "Feature"), "unfeature": QT_TRANSLATE_NOOP("AuditLog", "Unfeature"),
+    "trust": QT_TRANSLATE_NOOP("AuditLog", "Trust"), "untrust": QT_TRANSLATE_NOOP("AuditLog", "Untrust"),
+    "ban": QT_TRANSLATE_NOOP("AuditLog", "Ban"), "unban": QT_TRANSLATE_NOOP("AuditLog", "Unban")}
 TIME, MODERATOR, ACTION, SOURCE, REASON, STATUS, COMMENTER, COMMENT, BATCH = range(9)
 HEADERS = (QT_TRANSLATE_NOOP("AuditLog", "Time"), QT_TRANSLATE_NOOP("AuditLog", "Moderator"),
            QT_TRANSLATE_NOOP("AuditLog", "Action"), QT_TRANSLATE_NOOP("AuditLog", "Source"),

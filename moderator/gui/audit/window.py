@@ -44,6 +44,9 @@ from moderator.gui.audit.model import (
     action_word,
     describe,
 )
+from moderator.gui.audit.model import (
+    header as header_text,
+)
 from moderator.gui.comment.panel import plain_label
 from moderator.gui.common import filedialogs, look
 from moderator.gui.common.messages import ReportBug, sentence_or_report
@@ -210,8 +213,10 @@ class AuditWindow(QWidget):
         header = table.horizontalHeader()
         header.setHighlightSections(False)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        for column, chars in WIDTHS.items():
-            table.setColumnWidth(column, table.fontMetrics().averageCharWidth() * chars + 16)
+        metrics = table.fontMetrics()
+        for column, chars in WIDTHS.items():  # a header longer in another language widens its column
+            wanted = max(metrics.averageCharWidth() * chars, metrics.horizontalAdvance(header_text(column)))
+            table.setColumnWidth(column, wanted + 16)
         header.setSectionResizeMode(REASON, QHeaderView.ResizeMode.Stretch)
         table.activated.connect(lambda index: self.comment_activated.emit(index.data(COMMENT_ID_ROLE)))
         table.selectionModel().currentRowChanged.connect(lambda current, _previous: self._show_details(current))

@@ -29,6 +29,8 @@ ACTION_WORDS = {  # marked for pyside6-lupdate, translated where shown
     "restore": QT_TRANSLATE_NOOP("CommentPanel", "sent it back to review"),
     "reply": QT_TRANSLATE_NOOP("CommentPanel", "replied"), "post": QT_TRANSLATE_NOOP("CommentPanel", "posted it"),
     "undo": QT_TRANSLATE_NOOP("CommentPanel", "undid a decision"), "redo": QT_TRANSLATE_NOOP("CommentPanel", "redid a decision"),
+    "flag": QT_TRANSLATE_NOOP("CommentPanel", "flagged it"), "feature": QT_TRANSLATE_NOOP("CommentPanel", "featured it"),
+    "unfeature": QT_TRANSLATE_NOOP("CommentPanel", "stopped featuring it"),
 }
 
 
