@@ -31,7 +31,7 @@ FEATURING = (Action.FEATURE, Action.UNFEATURE)
 STANDING_AFTER = {Action.TRUST: "trusted", Action.BAN: "banned", Action.UNBAN: "normal", Action.UNTRUST: "normal"}
 MARKS = (*FEATURING, *STANDING_AFTER, Action.FLAG)
 STANDING_WORDS = {"trusted": QT_TRANSLATE_NOOP("errors", "trusted"), "banned": QT_TRANSLATE_NOOP("errors", "banned"),
-                  "normal": QT_TRANSLATE_NOOP("errors", "in normal standing")}
+                  "normal": QT_TRANSLATE_NOOP("errors", "normal")}
 
 
 def standing_word(standing: str) -> str:

@@ -3312,8 +3312,8 @@ Es wird nur für diese Sitzung behalten; Abbrechen gleicht die anderen Websites 
         <translation>gesperrt</translation>
     </message>
     <message>
-        <source>in normal standing</source>
-        <translation>ohne besonderen Status</translation>
+        <source>normal</source>
+        <translation>normal</translation>
     </message>
     <message>
         <source>{name} is {standing} already; nothing was changed.</source>
