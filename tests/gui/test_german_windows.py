@@ -46,8 +46,8 @@ from moderator.scoring.releases import RELEASES
 from moderator.storage.models import Article, Comment, Decision, Site
 from tests.gui.helpers import answer_modal, press, wait_reads, wait_writes
 from tests.gui.test_german import SOURCE, german_window  # noqa: F401 - the fixture: German chosen, compiled
+from tests.samples import TESTDATA
 
-SAMPLES = Path("/work/shared/testdata")
 SHOTS = os.environ.get("MODERATOR_SHOTS")  # a folder: the German screenshots are saved there too
 # Qt's own words (qtbase_de): standard buttons and the like, not in our catalogue.
 QT_WORDS = {"OK", "Abbrechen", "Schließen", "Ja", "Nein", "Anwenden", "Hilfe", "Speichern", "Öffnen", "Verwerfen"}
@@ -255,7 +255,7 @@ def test_import_and_export_speak_german(german, qtbot):
     window.files.export_decisions()
     summary: list[str] = []
     answer_modal(lambda box: summary.extend([box.windowTitle(), box.text()]), QMessageBox)
-    window.files.import_files([SAMPLES / "wxr_isso-tests.xml"])
+    window.files.import_files([TESTDATA / "wxr_isso-tests.xml"])
     qtbot.waitUntil(lambda: bool(summary), timeout=60_000)
     assert titles == ["Kommentare importieren", "Entscheidungen exportieren"]
     assert summary[0] == "Import abgeschlossen" and "Kommentare" in summary[1] and "hinzugefügt" in summary[1], summary
