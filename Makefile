@@ -33,10 +33,11 @@ $(STAMP): pyproject.toml $(LOCK)
 %.qm: %.ts $(STAMP)
 	$(VENV)/bin/pyside6-lrelease -silent $< -qm $@
 
-# The catalogues' sources brought up to date with the strings in the code and forms (then
+# The catalogues' sources brought up to date with the strings in the code and forms, the
+# window's and the core's sentences marked with moderator.i18n (then
 # translate the new ones, e.g. in pyside6-linguist, and commit the .ts).
 strings: $(STAMP)
-	$(VENV)/bin/pyside6-lupdate -no-obsolete -locations none $$(find moderator/gui -name '*.py' | sort) ui/*.ui \
+	$(VENV)/bin/pyside6-lupdate -no-obsolete -locations none $$(grep -rlE 'translate|QT_TRANSLATE_NOOP' moderator --include='*.py' | sort) ui/*.ui \
 	  -source-language en -ts $(wildcard resources/translations/*.ts)
 
 # Re-resolve the dependencies on purpose (scripts/lock.sh); commit the diff on its own.

@@ -11,6 +11,8 @@ from __future__ import annotations
 import errno
 import sqlite3
 
+from moderator.i18n import QT_TRANSLATE_NOOP, translate
+
 
 class ModeratorError(Exception):
     """A failure the user can act on (bad input, unknown id, conflict)."""
@@ -28,9 +30,10 @@ class FileFormatError(ModeratorError):
     """An import file is malformed; names the file, the line and the reason."""
 
     def __init__(self, path: str, line: int | None, reason: str, column: int | None = None):
-        where = path if line is None else f"{path}, line {line}"
+        where = path if line is None else translate("errors", "{path}, line {line}").format(path=path, line=line)
         if line is not None and column is not None:
-            where += f", column {column}"
+            where = translate("errors", "{path}, line {line}, column {column}").format(path=path, line=line,
+                                                                                      column=column)
         super().__init__(f"{where}: {reason}")
         self.path, self.line, self.column, self.reason = path, line, column, reason
 
@@ -39,37 +42,41 @@ class FileFormatError(ModeratorError):
 # our code: a file the user chose that is missing, a folder, unreadable or unwritable,
 # a full or read-only disk. Any other OSError (a bad descriptor, an invalid argument) is a bug.
 FILE_REASONS = {
-    errno.ENOENT: "no such file or folder",
-    errno.EACCES: "permission denied; choose another place, or ask for access",
-    errno.EPERM: "permission denied; choose another place, or ask for access",
-    errno.EISDIR: "this is a folder; choose a file",
-    errno.ENOTDIR: "a part of this path is not a folder",
-    errno.EEXIST: "it exists already",
-    errno.ENAMETOOLONG: "the name is too long",
-    errno.EBUSY: "another program is using it; close that program and try again",
+    errno.ENOENT: QT_TRANSLATE_NOOP("errors", "no such file or folder"),
+    errno.EACCES: QT_TRANSLATE_NOOP("errors", "permission denied; choose another place, or ask for access"),
+    errno.EPERM: QT_TRANSLATE_NOOP("errors", "permission denied; choose another place, or ask for access"),
+    errno.EISDIR: QT_TRANSLATE_NOOP("errors", "this is a folder; choose a file"),
+    errno.ENOTDIR: QT_TRANSLATE_NOOP("errors", "a part of this path is not a folder"),
+    errno.EEXIST: QT_TRANSLATE_NOOP("errors", "it exists already"),
+    errno.ENAMETOOLONG: QT_TRANSLATE_NOOP("errors", "the name is too long"),
+    errno.EBUSY: QT_TRANSLATE_NOOP("errors", "another program is using it; close that program and try again"),
 }
 DISK_REASONS = {  # the same with or without a file name
-    errno.ENOSPC: "the disk is full; free some space and try again",
-    errno.EDQUOT: "your disk quota is used up; free some space and try again",
-    errno.EROFS: "the disk is read-only; choose another place",
-    errno.EIO: "the disk could not be read or written (input/output error); check the disk or choose another place",
+    errno.ENOSPC: QT_TRANSLATE_NOOP("errors", "the disk is full; free some space and try again"),
+    errno.EDQUOT: QT_TRANSLATE_NOOP("errors", "your disk quota is used up; free some space and try again"),
+    errno.EROFS: QT_TRANSLATE_NOOP("errors", "the disk is read-only; choose another place"),
+    errno.EIO: QT_TRANSLATE_NOOP("errors", "the disk could not be read or written (input/output error); "
+                                           "check the disk or choose another place"),
 }
 TEMPORARY_SUFFIXES = (".partial", ".part")
 # SQLite's own words (raised by sqlite3, as a backup does, or wrapped by SQLAlchemy) for a
 # database that is in use, on a full disk, out of reach or not a database; every other
 # database error is a bug.
-DATABASE_SENTENCES = {
-    "database is locked": "The database is busy: another program (or another Comment Moderator) is writing to it. "
-                          "Wait a moment and try again.",
-    "database table is locked": "The database is busy: another program (or another Comment Moderator) is writing to it. "
-                                "Wait a moment and try again.",
-    "database or disk is full": "The disk holding the database is full; free some space and try again.",
-    "disk I/O error": "The disk holding the database could not be read or written; check the disk and try again.",
-    "attempt to write a readonly database": "The database file is read-only; check its permissions.",
-    "unable to open database file": "The database file could not be opened; check that its folder exists "
-                                    "and that you may write there.",
-    "file is not a database": "The database file is not a Comment Moderator database, or it is damaged; "
-                              "restore it from a backup (moderator restore).",
+_BUSY = QT_TRANSLATE_NOOP("errors", "The database is busy: another program (or another Comment Moderator) is writing "
+                                   "to it. Wait a moment and try again.")
+DATABASE_SENTENCES = {  # each translated where it is shown
+    "database is locked": _BUSY,
+    "database table is locked": _BUSY,
+    "database or disk is full": QT_TRANSLATE_NOOP("errors", "The disk holding the database is full; free some space and "
+                                                            "try again."),
+    "disk I/O error": QT_TRANSLATE_NOOP("errors", "The disk holding the database could not be read or written; check the "
+                                                  "disk and try again."),
+    "attempt to write a readonly database": QT_TRANSLATE_NOOP("errors", "The database file is read-only; check its "
+                                                                        "permissions."),
+    "unable to open database file": QT_TRANSLATE_NOOP("errors", "The database file could not be opened; check that its "
+                                                                "folder exists and that you may write there."),
+    "file is not a database": QT_TRANSLATE_NOOP("errors", "The database file is not a Comment Moderator database, or it "
+                                                          "is damaged; restore it from a backup (moderator restore)."),
 }
 
 
@@ -78,7 +85,7 @@ class DatabaseBusy(ModeratorError):
     for it; nothing of that write was done (storage/locks.py)."""
 
     def __init__(self) -> None:
-        super().__init__(DATABASE_SENTENCES["database is locked"])
+        super().__init__(translate("errors", DATABASE_SENTENCES["database is locked"]))
 
 
 def explain(error: BaseException) -> str | None:
@@ -93,10 +100,10 @@ def explain(error: BaseException) -> str | None:
 def _explain_os_error(error: OSError) -> str | None:
     where = _chosen_file(error.filename)
     if error.errno in DISK_REASONS:
-        reason = DISK_REASONS[error.errno]
+        reason = translate("errors", DISK_REASONS[error.errno])
         return f"{where}: {reason}." if where else f"{reason[0].upper()}{reason[1:]}."
     if error.errno in FILE_REASONS and where:
-        return f"{where}: {FILE_REASONS[error.errno]}."
+        return f"{where}: {translate('errors', FILE_REASONS[error.errno])}."
     return None
 
 
@@ -112,12 +119,12 @@ def _chosen_file(filename: object) -> str:
 
 # PostgreSQL's error classes (SQLSTATE's first two characters) a team database's user can act on.
 POSTGRESQL_SENTENCES = {
-    "08": "The team database cannot be reached ({}); check the address in --db, the network, and that the "
-          "server runs (docs/team.md).",
-    "28": "The team database refused the login ({}); check the user name and the password "
-          "(the credential store or ~/.pgpass: docs/team.md).",
-    "42501": "Your database role may not do this ({}); ask whoever runs the team database.",
-    "53": "The team database server is out of resources ({}); ask whoever runs it.",
+    "08": QT_TRANSLATE_NOOP("errors", "The team database cannot be reached ({}); check the address in --db, the network, "
+                                      "and that the server runs (docs/team.md)."),
+    "28": QT_TRANSLATE_NOOP("errors", "The team database refused the login ({}); check the user name and the password "
+                                      "(the credential store or ~/.pgpass: docs/team.md)."),
+    "42501": QT_TRANSLATE_NOOP("errors", "Your database role may not do this ({}); ask whoever runs the team database."),
+    "53": QT_TRANSLATE_NOOP("errors", "The team database server is out of resources ({}); ask whoever runs it."),
 }
 
 
@@ -128,7 +135,7 @@ def _explain_postgresql(orig: BaseException) -> str | None:
     if template is None:
         return None
     words = (str(orig).strip().splitlines() or [""])[0]
-    return template.format(words.replace("connection failed: ", "", 1).rstrip("."))
+    return translate("errors", template).format(words.replace("connection failed: ", "", 1).rstrip("."))
 
 
 def _explain_database_error(error: BaseException) -> str | None:
@@ -137,8 +144,10 @@ def _explain_database_error(error: BaseException) -> str | None:
     if isinstance(error, DBAPIError) and error.orig is not None and hasattr(error.orig, "sqlstate"):
         return _explain_postgresql(error.orig)
     if isinstance(error, (sqlite3.Error, DBAPIError)):
-        return DATABASE_SENTENCES.get(str(getattr(error, "orig", error)).strip())
+        sentence = DATABASE_SENTENCES.get(str(getattr(error, "orig", error)).strip())
+        return translate("errors", sentence) if sentence else None
     if isinstance(error, NoSuchModuleError) or (
             isinstance(error, ArgumentError) and str(error).startswith("Could not parse SQLAlchemy URL")):
-        return f"The database address is not one this app can open ({error}); use e.g. sqlite:////path/to/moderator.sqlite."
+        return translate("errors", "The database address is not one this app can open ({error}); "
+                                   "use e.g. sqlite:////path/to/moderator.sqlite.").format(error=error)
     return None

@@ -17,33 +17,34 @@ QT_MODULES = ("PySide6", "shiboken6", "PyQt5", "PyQt6")
 # What each part of the package may import besides itself and the top package (which holds
 # only the app's name and version). A part is a sub-package or a top-level module; an entry
 # may name one module of a part.
-CORE_BELOW_CLI = {"errors", "vocabulary", "config", "filemodes", "settings", "inifile", "changes", "storage",
+CORE_BELOW_CLI = {"i18n", "errors", "vocabulary", "config", "filemodes", "settings", "inifile", "changes", "storage",
                   "moderation", "reading", "scoring", "formats", "importing", "connectors",
                   "insight", "rules"}
 MAY_IMPORT = {
     "moderator": set(),
-    "errors": set(),
+    "i18n": set(),  # the core's sentences' translation hook: below everything, imports nothing
+    "errors": {"i18n"},
     "filemodes": set(),
-    "vocabulary": {"errors"},
+    "vocabulary": {"i18n", "errors"},
     "config": {"filemodes"},
-    "settings": {"errors", "vocabulary"},
+    "settings": {"i18n", "errors", "vocabulary"},
     "inifile": {"settings"},  # the settings file read without Qt, for the command line
-    "storage": {"errors", "vocabulary", "filemodes"},
+    "storage": {"i18n", "errors", "vocabulary", "filemodes"},
     "changes": {"vocabulary", "reading.rows"},  # the frozen rows a change carries, which import nothing of ours
-    "moderation": {"errors", "storage", "vocabulary", "changes"},
-    "scoring": {"errors", "storage", "vocabulary", "settings",  # settings: the priority thresholds' defaults
+    "moderation": {"i18n", "errors", "storage", "vocabulary", "changes"},
+    "scoring": {"i18n", "errors", "storage", "vocabulary", "settings",  # settings: the priority thresholds' defaults
                 "rules"},  # a model also reads the comment with its disguises undone (rules.normalise);
     # rules run in the scorer's write transaction (rules.apply)
     # issue 14: word lists, patterns and the normaliser (text side), evaluation and its decisions (engine side)
-    "rules": {"errors", "storage", "vocabulary", "filemodes", "changes", "moderation"},
-    "reading": {"errors", "storage", "vocabulary", "changes", "scoring.priority", "formats.csvsafe"},
-    "formats": {"errors", "storage", "vocabulary", "filemodes"},
+    "rules": {"i18n", "errors", "storage", "vocabulary", "filemodes", "changes", "moderation"},
+    "reading": {"i18n", "errors", "storage", "vocabulary", "changes", "scoring.priority", "formats.csvsafe"},
+    "formats": {"i18n", "errors", "storage", "vocabulary", "filemodes"},
     # a decisions file's features and commenters' standings are applied as moderation.marks does them
-    "importing": {"config", "errors", "formats", "storage", "vocabulary", "rules", "moderation", "changes"},
+    "importing": {"i18n", "config", "errors", "formats", "storage", "vocabulary", "rules", "moderation", "changes"},
     # the sites' own comment systems: pulls go through the import pipeline, pushes come from the outbox
-    "connectors": {"errors", "vocabulary", "filemodes", "storage", "formats", "importing", "moderation", "changes"},
+    "connectors": {"i18n", "errors", "vocabulary", "filemodes", "storage", "formats", "importing", "moderation", "changes"},
     # what the team decided against what the model scored; scoring.explain is the scoring process's own
-    "insight": {"errors", "storage", "vocabulary", "scoring", "formats.csvsafe"},
+    "insight": {"i18n", "errors", "storage", "vocabulary", "scoring", "formats.csvsafe"},
     "cli": CORE_BELOW_CLI,
     "__main__": {"cli"},
     "gui": CORE_BELOW_CLI,  # the window and the command line are two front ends on the same core

@@ -14,14 +14,15 @@ from pathlib import Path
 
 from moderator.errors import ModeratorError
 from moderator.filemodes import open_private, private_folder
+from moderator.i18n import QT_TRANSLATE_NOOP
 from moderator.storage.credentials import SERVICE as SERVICE  # re-exported: one credential store for all
 from moderator.storage.credentials import store_available as store_available
 
 KEYRING, FILE, SESSION = "keyring", "file", "session"
 PLACES = (KEYRING, FILE, SESSION)
-NO_STORE = ("This computer has no credential store (keyring found no backend), so the app cannot keep "
-            "the secret safely: it asks for it each session, unless you choose to keep it in a file "
-            "readable only by you.")
+NO_STORE = QT_TRANSLATE_NOOP("connectors", "This computer has no credential store (keyring found no backend), so the "
+                                           "app cannot keep the secret safely: it asks for it each session, unless you "
+                                           "choose to keep it in a file readable only by you.")
 
 _session: dict[str, str] = {}  # this process's memory: secrets asked for this session
 _lock = threading.Lock()

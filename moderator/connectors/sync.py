@@ -36,6 +36,7 @@ from sqlalchemy.orm import Session, aliased
 from moderator.connectors.base import Connector, Gone, Page, SiteError, SiteState, Unreachable
 from moderator.connectors.connections import OFFLINE, ConnectionRow, record
 from moderator.formats.records import HIDDEN, CommentRecord, Record
+from moderator.i18n import translate
 from moderator.importing import Counts, import_records
 from moderator.moderation.outbox import FAILED, HELD, LOCAL, POST, REMOVE, REPOST, SENDING, SENT, TO_SEND, WAITING
 from moderator.storage.models import Article, Comment, Decision, OutboxItem, core_table, utcnow
@@ -77,15 +78,18 @@ class SyncReport:
         """One line; a run the site did not answer says only that and what waits."""
         p, parts = self.pulled, []
         if p.added or p.updated or not self.error:
-            parts.append(f"pulled {p.added} new, {p.updated} changed")
+            parts.append(translate("sync", "pulled {added} new, {updated} changed").format(added=p.added, updated=p.updated))
         if self.sent or self.held or self.failed or self.local or not self.error:
-            parts.append(f"sent {self.sent}" + (f", {self.held} held (changed on the site)" if self.held else "")
-                         + (f", {self.local} kept here only" if self.local else "")
-                         + (f", {self.failed} refused" if self.failed else ""))
-        parts.append(f"{self.remaining} to send")
+            parts.append(translate("sync", "sent {count}").format(count=self.sent)
+                         + (translate("sync", ", {count} held (changed on the site)").format(count=self.held)
+                            if self.held else "")
+                         + (translate("sync", ", {count} kept here only").format(count=self.local) if self.local else "")
+                         + (translate("sync", ", {count} refused").format(count=self.failed) if self.failed else ""))
+        parts.append(translate("sync", "{count} to send").format(count=self.remaining))
         said = f"{name or self.site}: " + "; ".join(parts) + "."
         why = "".join(f" {note.rstrip('.')} ({count})." for note, count in self.why.items() if note)
-        return said + why + (f" {self.error}" if self.error else "") + (" (cancelled)" if self.cancelled else "")
+        cancelled = translate("sync", " (cancelled)") if self.cancelled else ""
+        return said + why + (f" {self.error}" if self.error else "") + cancelled
 
 
 def sync(connection: ConnectionRow, connector: Connector, read: Read[Any], write: Write[Any],

@@ -15,6 +15,7 @@ from moderator.config import LOG_FORMAT, RESOURCES_DIR, AppPaths
 from moderator.gui import settings as S
 from moderator.gui.common import translation
 from moderator.gui.common.messages import tell_or_report
+from moderator.gui.common.translation import translate
 from moderator.gui.dialogs.firstrun import ask_who_you_are
 from moderator.gui.instance import SingleInstance, bring_forward
 from moderator.gui.mainwindow import AppContext, MainWindow
@@ -83,9 +84,11 @@ def already_open(paths: AppPaths, guard: SingleInstance) -> int:
         print(f"{APP_NAME} is already open on {paths.home}: its window is brought to the front.", file=sys.stderr)
         return 0
     pid = guard.holder()
+    process = translate("App", " (process {pid})").format(pid=pid) if pid else ""
     box = QMessageBox(QMessageBox.Icon.Warning, APP_NAME,
-                      f"{APP_NAME} is already open on {paths.home}{f' (process {pid})' if pid else ''} but does not "
-                      "answer. Close it, or end that process, then start again.")
+                      translate("App", "{app} is already open on {folder}{process} but does not answer. Close it, or end "
+                                       "that process, then start again.").format(app=APP_NAME, folder=paths.home,
+                                                                                 process=process))
     box.setTextFormat(Qt.TextFormat.PlainText)
     box.exec()
     return 1
@@ -115,7 +118,8 @@ def report_bug(paths: AppPaths, error: BaseException) -> None:
     log.error("unexpected error\n%s", "".join(traceback.format_exception(error)))
     if QApplication.instance() is not None:
         box = QMessageBox(QMessageBox.Icon.Critical, APP_NAME,
-                          f"Something went wrong inside {APP_NAME}: {error.__class__.__name__}. "
-                          f"Your decisions so far are saved. Details are in {log_file}.")
+                          translate("App", "Something went wrong inside {app}: {error}. Your decisions so far are saved. "
+                                           "Details are in {log}.").format(app=APP_NAME, error=error.__class__.__name__,
+                                                                           log=log_file))
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.exec()

@@ -80,6 +80,13 @@ class AppContext:
     settings: S.Settings
 
 
+# Where j / k stop, marked for pyside6-lupdate.
+ENDS = {(True, "list"): QT_TRANSLATE_NOOP("MainWindow", "End of this list."),
+        (False, "list"): QT_TRANSLATE_NOOP("MainWindow", "Start of this list."),
+        (True, "thread"): QT_TRANSLATE_NOOP("MainWindow", "End of this thread."),
+        (False, "thread"): QT_TRANSLATE_NOOP("MainWindow", "Start of this thread.")}
+
+
 class MainWindow(QMainWindow):
     def __init__(self, context: AppContext, report_bug: ReportBug):
         super().__init__()
@@ -243,7 +250,7 @@ class MainWindow(QMainWindow):
         else:
             moved, end = self.article_view.step(forward), "thread"
         if not moved:
-            self.statusBar().showMessage(f"{'End' if forward else 'Start'} of this {end}.", 3000)
+            self.statusBar().showMessage(translate("MainWindow", ENDS[(forward, end)]), 3000)
 
     # ---- deciding -------------------------------------------------------------------------
 

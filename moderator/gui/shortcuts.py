@@ -18,6 +18,8 @@ from typing import TypeVar
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 
+from moderator.gui.common.translation import QT_TRANSLATE_NOOP, translate
+
 Keys = tuple[QKeySequence, ...]
 E = TypeVar("E", bound=Enum)
 FORMAT_VERSION = 1  # of the stored overrides; a newer format is ignored, never misread
@@ -27,17 +29,20 @@ log = logging.getLogger(__name__)
 # Keys no action may take, and why. Qt lets text fields keep plain letters, digits and their
 # editing keys even when they are shortcuts, but not these: each would stop working in every
 # list, button or dialog of the window if an action took it.
-_MOVES = "moves through lists and text"
+# (Marked for pyside6-lupdate; `breaking_keys` translates them.)
+_MOVES = QT_TRANSLATE_NOOP("Shortcuts", "moves through lists and text")
+_NEXT = QT_TRANSLATE_NOOP("Shortcuts", "moves to the next field")
+_PREVIOUS = QT_TRANSLATE_NOOP("Shortcuts", "moves to the previous field")
+_CONFIRMS = QT_TRANSLATE_NOOP("Shortcuts", "confirms dialogs and opens the chosen item")
 _BREAKING = {
-    "Tab": "moves to the next field", "Shift+Tab": "moves to the previous field",
-    "Backtab": "moves to the previous field", "Shift+Backtab": "moves to the previous field",
-    "Return": "confirms dialogs and opens the chosen item", "Enter": "confirms dialogs and opens the chosen item",
-    "Space": "presses the focused button",
+    "Tab": _NEXT, "Shift+Tab": _PREVIOUS, "Backtab": _PREVIOUS, "Shift+Backtab": _PREVIOUS,
+    "Return": _CONFIRMS, "Enter": _CONFIRMS, "Space": QT_TRANSLATE_NOOP("Shortcuts", "presses the focused button"),
     "Up": _MOVES, "Down": _MOVES, "Left": _MOVES, "Right": _MOVES,
     "PgUp": _MOVES, "PgDown": _MOVES, "Home": _MOVES, "End": _MOVES,
 }
-_EDITING = {QKeySequence.StandardKey.Copy: "copies text", QKeySequence.StandardKey.Cut: "cuts text",
-            QKeySequence.StandardKey.Paste: "pastes text"}
+_EDITING = {QKeySequence.StandardKey.Copy: QT_TRANSLATE_NOOP("Shortcuts", "copies text"),
+            QKeySequence.StandardKey.Cut: QT_TRANSLATE_NOOP("Shortcuts", "cuts text"),
+            QKeySequence.StandardKey.Paste: QT_TRANSLATE_NOOP("Shortcuts", "pastes text")}
 
 
 def portable(key: QKeySequence) -> str:
@@ -83,9 +88,9 @@ def expand(shortcuts: Iterable[QKeySequence | QKeySequence.StandardKey | str]) -
 
 def breaking_keys() -> dict[str, str]:
     """Portable key text → what the key does that a shortcut on it would break."""
-    uses = dict(_BREAKING)
+    uses = {key: translate("Shortcuts", why) for key, why in _BREAKING.items()}
     for standard, why in _EDITING.items():
-        uses.update({portable(key): why for key in QKeySequence.keyBindings(standard)})
+        uses.update({portable(key): translate("Shortcuts", why) for key in QKeySequence.keyBindings(standard)})
     return uses
 
 
@@ -95,7 +100,7 @@ def menu_keys(menu_titles: Iterable[str]) -> dict[str, str]:
     for title in menu_titles:
         mnemonic = QKeySequence.mnemonic(title)
         if not mnemonic.isEmpty():
-            keys[portable(mnemonic)] = f"opens the {title.replace('&', '')} menu"
+            keys[portable(mnemonic)] = translate("Shortcuts", "opens the {menu} menu").format(menu=title.replace("&", ""))
     return keys
 
 
@@ -130,10 +135,11 @@ def refusal(key: QKeySequence, action: E, keys: Mapping[E, Keys], names: Mapping
     text = typed(key)
     why = breaking_keys().get(portable(key)) or (reserved or {}).get(portable(key))
     if why:
-        return f"{text} {why}, so it cannot be a shortcut. Choose another key."
+        return translate("Shortcuts", "{key} {does}, so it cannot be a shortcut. Choose another key.").format(key=text, does=why)
     other = holder(key, action, keys)
     if other is not None:
-        return f"{text} is already {names[other]}. Choose another key or change {names[other]} first."
+        return translate("Shortcuts", "{key} is already {action}. Choose another key or change {action} first.").format(
+            key=text, action=names[other])
     return None
 
 

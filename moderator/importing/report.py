@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import NamedTuple, Protocol
 
 from moderator.errors import ModeratorError
+from moderator.i18n import translate
 
 EXAMPLES = 6  # examples kept per reason: enough to find them, never a million lines
 EXAMPLE_CHARACTERS = 100  # of each: which record it was, not all of it
@@ -72,14 +73,16 @@ class ImportReport:
         """One line: what was added and updated, and how many records were skipped and why
         (the window shows only this line, so the reasons are in it)."""
         a, c = self.articles, self.comments
-        return (f"{self.path} ({self.label or self.format}): articles {a.added} added, {a.updated} updated; "
-                f"comments {c.added} added, {c.updated} updated, {c.unchanged} unchanged{self._skipped_why()}")
+        return translate("importing", "{file} ({format}): articles {articles_added} added, {articles_updated} updated; "
+                                      "comments {added} added, {updated} updated, {unchanged} unchanged{skipped}").format(
+            file=self.path, format=self.label or self.format, articles_added=a.added, articles_updated=a.updated,
+            added=c.added, updated=c.updated, unchanged=c.unchanged, skipped=self._skipped_why())
 
     def _skipped_why(self) -> str:
         if not self.skipped:
             return ""
         reasons = "; ".join(f"{n} {reason}" for reason, n in self.skipped.most_common())
-        return f"; {sum(self.skipped.values())} skipped ({reasons})"
+        return translate("importing", "; {count} skipped ({reasons})").format(count=sum(self.skipped.values()), reasons=reasons)
 
 
 class ImportProgress(NamedTuple):

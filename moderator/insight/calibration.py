@@ -14,6 +14,8 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING
 
+from moderator.i18n import translate
+
 if TYPE_CHECKING:
     import numpy as np
 
@@ -33,8 +35,10 @@ class Confusion:
 
     def sentence(self) -> str:
         hides, approvals = self.true_positives + self.false_negatives, self.false_positives + self.true_negatives
-        return (f"hiding at ≥ {self.threshold:.3f} would have caught {self.true_positives:,} of the {hides:,} comments "
-                f"moderators hid, and wrongly hidden {self.false_positives:,} of the {approvals:,} they approved")
+        return translate("insight", "hiding at ≥ {threshold} would have caught {caught} of the {hides} comments "
+                                    "moderators hid, and wrongly hidden {wrongly} of the {approvals} they approved").format(
+            threshold=f"{self.threshold:.3f}", caught=f"{self.true_positives:,}", hides=f"{hides:,}",
+            wrongly=f"{self.false_positives:,}", approvals=f"{approvals:,}")
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from moderator.errors import ModeratorError
+from moderator.i18n import QT_TRANSLATE_NOOP, translate
 from moderator.insight.calibration import Confusion
 
 
@@ -45,7 +46,7 @@ class RuleSink(Protocol):
 
 class NoRules:
     available = False
-    why_not = "Rules do not exist yet: a chosen threshold can be carried into a rule once they do."
+    why_not = QT_TRANSLATE_NOOP("insight", "Rules do not exist yet: a chosen threshold can be carried into a rule once they do.")
 
     def carry(self, proposal: ThresholdProposal) -> str:
-        raise ModeratorError(self.why_not)
+        raise ModeratorError(translate("insight", self.why_not))

@@ -16,7 +16,8 @@ from sqlalchemy.orm import Session
 
 from moderator.changes import Changes
 from moderator.errors import ConflictError, NotFoundError
-from moderator.moderation.decisions import decide
+from moderator.i18n import QT_TRANSLATE_NOOP, translate
+from moderator.moderation.decisions import decide, status_word
 from moderator.moderation.outbox import DROPPED, HELD, TO_SEND, WAITING
 from moderator.storage.models import Comment, Decision, OutboxItem, utcnow
 from moderator.vocabulary import Action, Source, Status
@@ -38,15 +39,19 @@ class Conflict:
     def describe(self) -> str:
         """E.g. "On the site it is now hidden (spam), seen at 14:02; here ana approved it at 13:40."
         (the site says neither who changed it nor when: the time is when the app saw it)."""
-        site = f"{self.site_status} ({self.site_flag})" if self.site_flag else self.site_status
-        found = f", seen at {_local(self.found_at):%H:%M}" if self.found_at else ""
-        by = self.decided_by or "you"
-        at = f" at {_local(self.decided_at):%H:%M}" if self.decided_at else ""
-        did = DID.get(self.mine, f"made it {self.mine}")
-        return f"On the site it is now {site}{found}; here {by} {did}{at}."
+        status = status_word(self.site_status)
+        site = f"{status} ({self.site_flag})" if self.site_flag else status
+        found = translate("errors", ", seen at {time}").format(time=f"{_local(self.found_at):%H:%M}") if self.found_at else ""
+        by = self.decided_by or translate("errors", "you")
+        at = translate("errors", " at {time}").format(time=f"{_local(self.decided_at):%H:%M}") if self.decided_at else ""
+        did = translate("errors", DID[self.mine]) if self.mine in DID else \
+            translate("errors", "made it {status}").format(status=status_word(self.mine))
+        return translate("errors", "On the site it is now {site}{found}; here {by} {did}{at}.").format(
+            site=site, found=found, by=by, did=did, at=at)
 
 
-DID = {"approved": "approved it", "hidden": "hid it", "pending": "sent it back to review", "removed": "removed it"}
+DID = {"approved": QT_TRANSLATE_NOOP("errors", "approved it"), "hidden": QT_TRANSLATE_NOOP("errors", "hid it"),
+       "pending": QT_TRANSLATE_NOOP("errors", "sent it back to review"), "removed": QT_TRANSLATE_NOOP("errors", "removed it")}
 
 
 def _local(moment: datetime) -> datetime:
@@ -68,9 +73,10 @@ def conflict_of(session: Session, comment_id: int) -> Conflict | None:
 def _held(session: Session, outbox_id: int) -> OutboxItem:
     item = session.get(OutboxItem, outbox_id)
     if item is None:
-        raise NotFoundError(f"There is no outbox item {outbox_id}.")
+        raise NotFoundError(translate("errors", "There is no outbox item {id}.").format(id=outbox_id))
     if item.state != HELD:
-        raise ConflictError(f"Outbox item {outbox_id} is {item.state}, not held; nothing was changed.")
+        raise ConflictError(translate("errors", "Outbox item {id} is {state}, not held; nothing was changed.").format(
+            id=outbox_id, state=item.state))
     return item
 
 

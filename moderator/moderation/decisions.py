@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session, aliased
 
 from moderator.changes import Changes, Decided
 from moderator.errors import ConflictError, ModeratorError, NotFoundError
+from moderator.i18n import QT_TRANSLATE_NOOP, translate
 from moderator.moderation import marks
 from moderator.moderation.outbox import Queued, enqueue
 from moderator.storage.models import Article, Comment, Decision, core_table, utcnow
@@ -111,7 +112,7 @@ def post_first_comment(session: Session, article_id: int, text: str, moderator: 
                        author: str | None = None) -> Changes:
     """Staff open the thread of an article (the site's "Leave the first comment")."""
     if session.get(Article, article_id) is None:
-        raise NotFoundError(f"There is no article with id {article_id}.")
+        raise NotFoundError(translate("errors", "There is no article with id {id}.").format(id=article_id))
     return _post_staff_comment(session, article_id, None, text, moderator, Action.POST, author)
 
 
@@ -134,7 +135,7 @@ def last_undoable(session: Session, moderator: str) -> list[int]:
         .where(Decision.moderator == moderator, Decision.action != Action.UNDO, Decision.id.not_in(undone))
         .order_by(Decision.id.desc()).limit(1)).first()
     if latest is None:
-        raise NotFoundError(f"{moderator} has no decision left to undo.")
+        raise NotFoundError(translate("errors", "{moderator} has no decision left to undo.").format(moderator=moderator))
     if latest.batch_id is None:
         return [latest.id]
     return list(session.scalars(select(Decision.id).where(Decision.batch_id == latest.batch_id).order_by(Decision.id)))
@@ -155,8 +156,8 @@ def _current(session: Session, comment_ids: Sequence[int]) -> dict[int, tuple[in
 def _refuse_missing(comment_ids: Sequence[int], current: Mapping[int, Any]) -> None:
     missing = [cid for cid in comment_ids if cid not in current]
     if missing:
-        others = f" (and {len(missing) - 1} more)" if len(missing) > 1 else ""
-        raise NotFoundError(f"There is no comment with id {missing[0]}{others}.")
+        others = translate("errors", " (and {count} more)").format(count=len(missing) - 1) if len(missing) > 1 else ""
+        raise NotFoundError(translate("errors", "There is no comment with id {id}{others}.").format(id=missing[0], others=others))
 
 
 def _refuse_stale(session: Session, current: Mapping[int, tuple[int, Status, int]], stale: Mapping[int, int],
@@ -170,31 +171,47 @@ def _refuse_stale(session: Session, current: Mapping[int, tuple[int, Status, int
     latest = session.execute(select(Decision.moderator, Decision.status_after, Decision.created_at)
                              .where(Decision.comment_id == first).order_by(Decision.id.desc()).limit(1)).first()
     if expected is not None:
-        raise ConflictError(f"Comment {first}{others} was not {expected} (it is now {current[first][1]}); "
-                            "nothing was changed: look again before deciding.")
+        raise ConflictError(translate("errors", "Comment {id}{others} was not {expected} (it is now {now}); nothing was "
+                                                "changed: look again before deciding.").format(
+            id=first, others=others, expected=status_word(expected), now=status_word(current[first][1])))
     if latest is None:  # changed without a decision (a site's sync): no one to name
-        raise ConflictError(f"Comment {first}{others} was changed meanwhile (it is now {current[first][1]}); "
-                            "nothing was changed: look again before deciding.")
-    raise ConflictError(f"{fresh_state(latest.moderator, latest.status_after, latest.created_at)} "
-                        f"(comment {first}{others}); nothing was changed: look again before deciding.")
+        raise ConflictError(translate("errors", "Comment {id}{others} was changed meanwhile (it is now {now}); nothing was "
+                                                "changed: look again before deciding.").format(
+            id=first, others=others, now=status_word(current[first][1])))
+    raise ConflictError(translate("errors", "{who_did_what} (comment {id}{others}); nothing was changed: look again before "
+                                            "deciding.").format(
+        who_did_what=fresh_state(latest.moderator, latest.status_after, latest.created_at), id=first, others=others))
 
 
 # What a decision did, as the sentence that names who changed a comment says it.
-DID = {Status.APPROVED: "approved this", Status.HIDDEN: "hid this", Status.PENDING: "sent this back to review",
-       Status.REMOVED: "removed this"}
+DID = {Status.APPROVED: QT_TRANSLATE_NOOP("errors", "{moderator} approved this at {time}"),
+       Status.HIDDEN: QT_TRANSLATE_NOOP("errors", "{moderator} hid this at {time}"),
+       Status.PENDING: QT_TRANSLATE_NOOP("errors", "{moderator} sent this back to review at {time}"),
+       Status.REMOVED: QT_TRANSLATE_NOOP("errors", "{moderator} removed this at {time}")}
+STATUS_WORDS = {Status.PENDING: QT_TRANSLATE_NOOP("errors", "pending"), Status.APPROVED: QT_TRANSLATE_NOOP("errors", "approved"),
+                Status.HIDDEN: QT_TRANSLATE_NOOP("errors", "hidden"), Status.REMOVED: QT_TRANSLATE_NOOP("errors", "removed")}
+
+
+def status_word(status: object) -> str:
+    """A status in a sentence, in the user's language ("approved")."""
+    words = STATUS_WORDS.get(Status(status)) if isinstance(status, str) and status in set(Status) else None
+    return translate("errors", words) if words else str(status)
 
 
 def fresh_state(moderator: str, status_after: str, at: datetime) -> str:
     """E.g. "ana approved this at 14:02" (on this computer's clock, as the window shows times)."""
-    did = DID.get(Status(status_after), f"made this {status_after}")
-    return f"{moderator} {did} at {at.astimezone():%H:%M}"
+    template = DID.get(Status(status_after))
+    if template is None:
+        return translate("errors", "{moderator} made this {status} at {time}").format(
+            moderator=moderator, status=status_word(status_after), time=f"{at.astimezone():%H:%M}")
+    return translate("errors", template).format(moderator=moderator, time=f"{at.astimezone():%H:%M}")
 
 
 def _post_staff_comment(session: Session, article_id: int, parent_id: int | None, text: str, moderator: str,
                         action: Action, author: str | None) -> Changes:
     text = text.strip()
     if not text:
-        raise ModeratorError("A reply needs some text.")
+        raise ModeratorError(translate("errors", "A reply needs some text."))
     site_id = session.scalar(select(Article.site_id).where(Article.id == article_id))
     comment = Comment(site_id=site_id, article_id=article_id, parent_id=parent_id, author=author or moderator, is_staff=True,
                       body=text, created_at=utcnow(), status=Status.APPROVED)
@@ -248,8 +265,8 @@ def _refuse_if_reversed(session: Session, decision_ids: list[int]) -> None:
         later = session.execute(select(Decision.id, Decision.reverts_id).where(Decision.reverts_id.in_(chunk))
                                 .limit(1)).first()
         if later is not None:
-            raise ConflictError(f"Decision {later.reverts_id} was already reversed by decision {later.id}; "
-                                "nothing was changed.")
+            raise ConflictError(translate("errors", "Decision {id} was already reversed by decision {later}; nothing was "
+                                                    "changed.").format(id=later.reverts_id, later=later.id))
 
 
 def _refuse_if_changed(rows: list[Any], now: Mapping[int, tuple[int, Status, int]]) -> None:
@@ -259,10 +276,12 @@ def _refuse_if_changed(rows: list[Any], now: Mapping[int, tuple[int, Status, int
     first = moved[0]
     state = now[first.comment_id][1] if first.comment_id in now else "gone"
     if len(rows) == 1:
-        raise ConflictError(f"Comment {first.comment_id} is now {state}, changed after decision {first.id}; "
-                            "nothing was undone.")
-    shown = ", ".join(str(row.comment_id) for row in moved[:5]) + (" and others" if len(moved) > 5 else "")
-    raise ConflictError(f"{len(moved)} of these comments changed since (comment {shown}); nothing was changed.")
+        raise ConflictError(translate("errors", "Comment {id} is now {state}, changed after decision {decision}; nothing "
+                                                "was undone.").format(id=first.comment_id, state=status_word(state),
+                                                                      decision=first.id))
+    shown = ", ".join(str(row.comment_id) for row in moved[:5]) + (translate("errors", " and others") if len(moved) > 5 else "")
+    raise ConflictError(translate("errors", "{count} of these comments changed since (comment {ids}); nothing was "
+                                            "changed.").format(count=len(moved), ids=shown))
 
 
 def _write(session: Session, steps: list[_Step], action: Action, moderator: str, note: str, source: Source,
@@ -307,8 +326,9 @@ def _update_if_unchanged(session: Session, steps: list[_Step], status: Status, n
         done = session.execute(update(Comment).where(tuple_(Comment.id, Comment.version).in_(
             [(s.comment_id, s.version) for s in checked])).values(**values))
         if done.rowcount != len(checked):  # type: ignore[attr-defined]  # a DML result has its rowcount
-            raise ConflictError(f"{len(checked) - done.rowcount} of these comments changed while this decision "  # type: ignore[attr-defined]
-                                "was being written; nothing was changed: look again before deciding.")
+            raise ConflictError(translate("errors", "{count} of these comments changed while this decision was being "
+                                                    "written; nothing was changed: look again before deciding.").format(
+                count=len(checked) - done.rowcount))  # type: ignore[attr-defined]
     if unchecked:
         session.execute(update(Comment).where(Comment.id.in_(unchecked)).values(**values))
 

@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 
 from moderator.changes import Decided
 from moderator.errors import ModeratorError
+from moderator.i18n import QT_TRANSLATE_NOOP, translate
 from moderator.storage.models import Comment, Commenter, Decision, Featured, StandingChange, core_table, utcnow
 from moderator.vocabulary import Action
 
@@ -29,6 +30,13 @@ comments, decisions = core_table(Comment), core_table(Decision)
 FEATURING = (Action.FEATURE, Action.UNFEATURE)
 STANDING_AFTER = {Action.TRUST: "trusted", Action.BAN: "banned", Action.UNBAN: "normal", Action.UNTRUST: "normal"}
 MARKS = (*FEATURING, *STANDING_AFTER, Action.FLAG)
+STANDING_WORDS = {"trusted": QT_TRANSLATE_NOOP("errors", "trusted"), "banned": QT_TRANSLATE_NOOP("errors", "banned"),
+                  "normal": QT_TRANSLATE_NOOP("errors", "normal")}
+
+
+def standing_word(standing: str) -> str:
+    """A commenter's standing in a sentence, in the user's language."""
+    return translate("errors", STANDING_WORDS[standing]) if standing in STANDING_WORDS else standing
 NORMAL = "normal"
 
 
@@ -74,10 +82,12 @@ def check_standing(session: Session, action: Action, comment_id: int) -> Comment
     assert person is not None  # made when missing
     after = STANDING_AFTER[action]
     if person.standing == after:
-        raise ModeratorError(f"{person.name} is {after} already; nothing was changed.")
+        raise ModeratorError(translate("errors", "{name} is {standing} already; nothing was changed.").format(
+            name=person.name, standing=standing_word(after)))
     if action == Action.UNBAN and person.standing != "banned" or action == Action.UNTRUST and person.standing != "trusted":
-        raise ModeratorError(f"{person.name} is {person.standing}, not {'banned' if action == Action.UNBAN else 'trusted'}; "
-                             "nothing was changed.")
+        raise ModeratorError(translate("errors", "{name} is {standing}, not {expected}; nothing was changed.").format(
+            name=person.name, standing=standing_word(person.standing),
+            expected=standing_word("banned" if action == Action.UNBAN else "trusted")))
     return person
 
 

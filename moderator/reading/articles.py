@@ -20,6 +20,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, Select, and_, exists, select, tuple_
 from sqlalchemy.orm import Session, aliased
 
+from moderator.i18n import translate
 from moderator.reading import queries
 from moderator.reading.rows import ArticleRow
 from moderator.storage.models import Article, ArticleCount, ArticleScore
@@ -42,7 +43,8 @@ class ArticleFilter:
 def date_note(published_at: datetime | None, now: datetime | None = None) -> str:
     """What an article's date says about it, if anything: a post dated in the future is one
     its site has not published yet (WordPress's scheduled posts; exports carry them too)."""
-    return "not yet published" if published_at is not None and published_at > (now or datetime.now(UTC)) else ""
+    future = published_at is not None and published_at > (now or datetime.now(UTC))
+    return translate("articles", "not yet published") if future else ""
 
 
 # The last row shown, as its sort's key: (published_at, id), (pending, id) or (highest, id).

@@ -14,6 +14,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from moderator.errors import NotFoundError
+from moderator.i18n import translate
 from moderator.reading import queue
 from moderator.storage.models import Comment
 from moderator.vocabulary import VISIBLE_TO_MODERATORS, QueueKind, Sort
@@ -64,5 +65,5 @@ def of_comment(session: Session, comment_id: int) -> tuple[int, str]:
     """Who wrote a comment, as a commenter: its site and author (rows do not carry the site)."""
     row = session.execute(select(Comment.site_id, Comment.author).where(Comment.id == comment_id)).one_or_none()
     if row is None:
-        raise NotFoundError(f"There is no comment with id {comment_id}.")
+        raise NotFoundError(translate("errors", "There is no comment with id {id}.").format(id=comment_id))
     return row.site_id, row.author

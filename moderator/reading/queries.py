@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from moderator.changes import Changes
 from moderator.errors import NotFoundError
+from moderator.i18n import translate
 from moderator.reading.rows import ArticleDetail, ArticleRow, CommentRow, DecisionRow
 from moderator.storage.models import Article, ArticleCount, ArticleScore, Comment, Decision, Score, Site
 from moderator.vocabulary import VISIBLE_TO_MODERATORS
@@ -83,7 +84,7 @@ def article_detail(session: Session, article_id: int) -> ArticleDetail:
         .where(Article.id == article_id)
     ).one_or_none()
     if row is None:
-        raise NotFoundError(f"There is no article with id {article_id}.")
+        raise NotFoundError(translate("errors", "There is no article with id {id}.").format(id=article_id))
     return ArticleDetail(*row)
 
 
@@ -115,7 +116,7 @@ def comment(session: Session, comment_id: int, model_id: int | None = None) -> C
     values = {"comment_id": comment_id, "model_id": model_id if model_id is not None else -1}
     row = session.execute(_COMMENT_BY_ID, values).one_or_none()
     if row is None:
-        raise NotFoundError(f"There is no comment with id {comment_id}.")
+        raise NotFoundError(translate("errors", "There is no comment with id {id}.").format(id=comment_id))
     return CommentRow(*row)
 
 
@@ -163,7 +164,7 @@ def history(session: Session, comment_id: int) -> list[DecisionRow]:
 def decision(session: Session, decision_id: int) -> DecisionRow:
     row = session.execute(select(*_DECISION_COLUMNS).where(Decision.id == decision_id)).one_or_none()
     if row is None:
-        raise NotFoundError(f"There is no decision with id {decision_id}.")
+        raise NotFoundError(translate("errors", "There is no decision with id {id}.").format(id=decision_id))
     return DecisionRow(*row)
 
 

@@ -2,10 +2,84 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de" sourcelanguage="en">
 <context>
+    <name>App</name>
+    <message>
+        <source> (process {pid})</source>
+        <translation> (Prozess {pid})</translation>
+    </message>
+    <message>
+        <source>{app} is already open on {folder}{process} but does not answer. Close it, or end that process, then start again.</source>
+        <translation>{app} ist schon für {folder}{process} geöffnet, antwortet aber nicht. Schließen Sie es oder beenden Sie diesen Prozess und starten Sie dann neu.</translation>
+    </message>
+    <message>
+        <source>Something went wrong inside {app}: {error}. Your decisions so far are saved. Details are in {log}.</source>
+        <translation>In {app} ist etwas schiefgegangen: {error}. Ihre bisherigen Entscheidungen sind gespeichert. Einzelheiten stehen in {log}.</translation>
+    </message>
+</context>
+<context>
+    <name>ArticleList</name>
+    <message>
+        <source>, highest score {score}</source>
+        <translation>, höchster Wert {score}</translation>
+    </message>
+    <message>
+        <source>, {count} unscored</source>
+        <translation>, {count} unbewertet</translation>
+    </message>
+    <message>
+        <source>{headline}. {count} pending</source>
+        <translation>{headline}. {count} offen</translation>
+    </message>
+    <message>
+        <source>Articles</source>
+        <translation>Artikel</translation>
+    </message>
+    <message>
+        <source>No article’s headline holds “{words}” among those with pending comments.</source>
+        <translation>Keine Überschrift der Artikel mit offenen Kommentaren enthält „{words}“.</translation>
+    </message>
+    <message>
+        <source>No article’s headline holds “{words}”.</source>
+        <translation>Keine Artikelüberschrift enthält „{words}“.</translation>
+    </message>
+    <message>
+        <source>No article has comments waiting for a decision. Untick “With pending” to list every article.</source>
+        <translation>Kein Artikel hat Kommentare, die auf eine Entscheidung warten. Entfernen Sie den Haken bei „Mit offenen“, um alle Artikel zu sehen.</translation>
+    </message>
+    <message>
+        <source>No article has comments yet.</source>
+        <translation>Noch kein Artikel hat Kommentare.</translation>
+    </message>
+    <message>
+        <source>No articles yet: File → Import comments… brings in an export.</source>
+        <translation>Noch keine Artikel: Datei → Importieren… holt einen Export herein.</translation>
+    </message>
+</context>
+<context>
     <name>ArticleView</name>
+    <message>
+        <source>Article text</source>
+        <translation>Artikeltext</translation>
+    </message>
+    <message>
+        <source>Comment thread</source>
+        <translation>Kommentarverlauf</translation>
+    </message>
     <message>
         <source>Comments · {count} ({pending} pending)</source>
         <translation>Kommentare · {count} ({pending} offen)</translation>
+    </message>
+    <message>
+        <source>Write the first comment as staff…</source>
+        <translation>Den ersten Kommentar als Redaktion schreiben…</translation>
+    </message>
+    <message>
+        <source>First comment</source>
+        <translation>Erster Kommentar</translation>
+    </message>
+    <message>
+        <source>Post as staff</source>
+        <translation>Als Redaktion veröffentlichen</translation>
     </message>
 </context>
 <context>
@@ -44,6 +118,368 @@
     </message>
 </context>
 <context>
+    <name>AuditLog</name>
+    <message>
+        <source>Approve</source>
+        <translation>Freigeben</translation>
+    </message>
+    <message>
+        <source>Hide</source>
+        <translation>Ausblenden</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Zurückstellen</translation>
+    </message>
+    <message>
+        <source>Staff reply</source>
+        <translation>Redaktionsantwort</translation>
+    </message>
+    <message>
+        <source>Staff post</source>
+        <translation>Redaktionsbeitrag</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Rückgängig</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>Wiederholen</translation>
+    </message>
+    <message>
+        <source>Manual</source>
+        <translation>Von Hand</translation>
+    </message>
+    <message>
+        <source>Bulk</source>
+        <translation>Sammelaktion</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>Regel</translation>
+    </message>
+    <message>
+        <source>Flag</source>
+        <translation>Markieren</translation>
+    </message>
+    <message>
+        <source>Feature</source>
+        <translation>Hervorheben</translation>
+    </message>
+    <message>
+        <source>Unfeature</source>
+        <translation>Nicht mehr hervorheben</translation>
+    </message>
+    <message>
+        <source>Trust</source>
+        <translation>Vertrauen</translation>
+    </message>
+    <message>
+        <source>Untrust</source>
+        <translation>Nicht mehr vertrauen</translation>
+    </message>
+    <message>
+        <source>Ban</source>
+        <translation>Sperren</translation>
+    </message>
+    <message>
+        <source>Unban</source>
+        <translation>Entsperren</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Moderator</source>
+        <translation>Moderator</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <source>Reason and note</source>
+        <translation>Grund und Notiz</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Commenter</source>
+        <translation>Kommentator</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Kommentar</translation>
+    </message>
+    <message>
+        <source>Bulk batch</source>
+        <translation>Sammelaktion</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Neu</translation>
+    </message>
+    <message>
+        <source>reverses decision {id}</source>
+        <translation>nimmt Entscheidung {id} zurück</translation>
+    </message>
+    <message>
+        <source>{count} comments · {batch}</source>
+        <translation>{count} Kommentare · {batch}</translation>
+    </message>
+    <message>
+        <source>{day} {month} {year} at {time}</source>
+        <translation>{day}. {month} {year} um {time}</translation>
+    </message>
+    <message>
+        <source>Decision {id}, {moment}: {moderator}, {action} ({source}) on comment {comment} by {author}. Status {status}.</source>
+        <translation>Entscheidung {id}, {moment}: {moderator}, {action} ({source}) zu Kommentar {comment} von {author}. Status {status}.</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>zu</translation>
+    </message>
+    <message>
+        <source>Reason: {reason}.</source>
+        <translation>Grund: {reason}.</translation>
+    </message>
+    <message>
+        <source>Reverses decision {id}.</source>
+        <translation>Nimmt Entscheidung {id} zurück.</translation>
+    </message>
+    <message>
+        <source>Bulk batch {batch} of {count} comments.</source>
+        <translation>Sammelaktion {batch} über {count} Kommentare.</translation>
+    </message>
+    <message>
+        <source>Bulk batch {batch}.</source>
+        <translation>Sammelaktion {batch}.</translation>
+    </message>
+    <message>
+        <source>Note: {note}</source>
+        <translation>Notiz: {note}</translation>
+    </message>
+    <message>
+        <source>Any time</source>
+        <translation>Jederzeit</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Heute</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>Letzte 7 Tage</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>Letzte 30 Tage</translation>
+    </message>
+    <message>
+        <source>Between dates…</source>
+        <translation>Zwischen zwei Daten…</translation>
+    </message>
+    <message>
+        <source>1 decision</source>
+        <translation>1 Entscheidung</translation>
+    </message>
+    <message>
+        <source>{count} decisions</source>
+        <translation>{count} Entscheidungen</translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation>Protokoll</translation>
+    </message>
+    <message>
+        <source>Selected decision</source>
+        <translation>Gewählte Entscheidung</translation>
+    </message>
+    <message>
+        <source>&amp;Moderator</source>
+        <translation>&amp;Moderator</translation>
+    </message>
+    <message>
+        <source>Moderator filter</source>
+        <translation>Filter nach Moderator</translation>
+    </message>
+    <message>
+        <source>Any moderator</source>
+        <translation>Alle Moderatoren</translation>
+    </message>
+    <message>
+        <source>A&amp;ction</source>
+        <translation>A&amp;ktion</translation>
+    </message>
+    <message>
+        <source>Action filter</source>
+        <translation>Filter nach Aktion</translation>
+    </message>
+    <message>
+        <source>Any action</source>
+        <translation>Alle Aktionen</translation>
+    </message>
+    <message>
+        <source>&amp;Source</source>
+        <translation>&amp;Quelle</translation>
+    </message>
+    <message>
+        <source>Source filter</source>
+        <translation>Filter nach Quelle</translation>
+    </message>
+    <message>
+        <source>Any source</source>
+        <translation>Alle Quellen</translation>
+    </message>
+    <message>
+        <source>&amp;When</source>
+        <translation>&amp;Wann</translation>
+    </message>
+    <message>
+        <source>Date filter</source>
+        <translation>Filter nach Datum</translation>
+    </message>
+    <message>
+        <source>First day</source>
+        <translation>Erster Tag</translation>
+    </message>
+    <message>
+        <source>Last day</source>
+        <translation>Letzter Tag</translation>
+    </message>
+    <message>
+        <source>&amp;From</source>
+        <translation>&amp;Von</translation>
+    </message>
+    <message>
+        <source>&amp;to</source>
+        <translation>&amp;bis</translation>
+    </message>
+    <message>
+        <source>Matching decisions</source>
+        <translation>Passende Entscheidungen</translation>
+    </message>
+    <message>
+        <source>Remove this filter: show the decisions on every article</source>
+        <translation>Diesen Filter entfernen: die Entscheidungen zu allen Artikeln zeigen</translation>
+    </message>
+    <message>
+        <source>Re&amp;load</source>
+        <translation>&amp;Neu laden</translation>
+    </message>
+    <message>
+        <source>Read the log again, with decisions made since (F5)</source>
+        <translation>Das Protokoll neu lesen, mit den seitdem getroffenen Entscheidungen (F5)</translation>
+    </message>
+    <message>
+        <source>&amp;Remove all filters</source>
+        <translation>Alle Filter &amp;entfernen</translation>
+    </message>
+    <message>
+        <source>Show every decision</source>
+        <translation>Alle Entscheidungen zeigen</translation>
+    </message>
+    <message>
+        <source>&amp;Export as CSV…</source>
+        <translation>Als &amp;CSV exportieren…</translation>
+    </message>
+    <message>
+        <source>Write the decisions shown (all of them, not just those on screen) to a CSV file</source>
+        <translation>Die gezeigten Entscheidungen (alle, nicht nur die sichtbaren) in eine CSV-Datei schreiben</translation>
+    </message>
+    <message>
+        <source>Decisions</source>
+        <translation>Entscheidungen</translation>
+    </message>
+    <message>
+        <source>Newest first. Enter opens the comment in the main window.</source>
+        <translation>Neueste zuerst. Eingabe öffnet den Kommentar im Hauptfenster.</translation>
+    </message>
+    <message>
+        <source>Article: {headline}</source>
+        <translation>Artikel: {headline}</translation>
+    </message>
+    <message>
+        <source>Filter article {headline}. Press to remove it.</source>
+        <translation>Filter Artikel {headline}. Drücken entfernt ihn.</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>Wird gezählt…</translation>
+    </message>
+    <message>
+        <source>No decision matches these filters.</source>
+        <translation>Keine Entscheidung passt zu diesen Filtern.</translation>
+    </message>
+    <message>
+        <source>Export the audit log</source>
+        <translation>Protokoll exportieren</translation>
+    </message>
+    <message>
+        <source>Exporting to {file}…</source>
+        <translation>Export nach {file}…</translation>
+    </message>
+    <message>
+        <source>{decisions} written to {file}.</source>
+        <translation>{decisions} nach {file} geschrieben.</translation>
+    </message>
+    <message>
+        <source>Not exported. {reason}</source>
+        <translation>Nicht exportiert. {reason}</translation>
+    </message>
+    <message>
+        <source>Not exported.</source>
+        <translation>Nicht exportiert.</translation>
+    </message>
+</context>
+<context>
+    <name>Claims</name>
+    <message>
+        <source>Approve it anyway?</source>
+        <translation>Trotzdem freigeben?</translation>
+    </message>
+    <message>
+        <source>Approve anyway</source>
+        <translation>Trotzdem freigeben</translation>
+    </message>
+    <message>
+        <source>Hide it anyway?</source>
+        <translation>Trotzdem ausblenden?</translation>
+    </message>
+    <message>
+        <source>Hide anyway</source>
+        <translation>Trotzdem ausblenden</translation>
+    </message>
+    <message>
+        <source>Restore it anyway?</source>
+        <translation>Trotzdem zurückstellen?</translation>
+    </message>
+    <message>
+        <source>Restore anyway</source>
+        <translation>Trotzdem zurückstellen</translation>
+    </message>
+    <message>
+        <source>Being handled</source>
+        <translation>Wird bearbeitet</translation>
+    </message>
+    <message>
+        <source>{moderator} is handling this comment.</source>
+        <translation>{moderator} bearbeitet diesen Kommentar.</translation>
+    </message>
+    <message>
+        <source>Being handled by {moderator}. j passes over it; acting on it asks first.</source>
+        <translation>Wird von {moderator} bearbeitet. j überspringt ihn; wer hier entscheidet, wird erst gefragt.</translation>
+    </message>
+</context>
+<context>
     <name>CommentPanel</name>
     <message>
         <source>approved it</source>
@@ -51,7 +487,7 @@
     </message>
     <message>
         <source>hid it</source>
-        <translation>hat ihn verborgen</translation>
+        <translation>hat ihn ausgeblendet</translation>
     </message>
     <message>
         <source>sent it back to review</source>
@@ -74,16 +510,28 @@
         <translation>hat eine Entscheidung wiederhergestellt</translation>
     </message>
     <message>
+        <source>flagged it</source>
+        <translation>hat ihn markiert</translation>
+    </message>
+    <message>
+        <source>featured it</source>
+        <translation>hat ihn hervorgehoben</translation>
+    </message>
+    <message>
+        <source>stopped featuring it</source>
+        <translation>hebt ihn nicht mehr hervor</translation>
+    </message>
+    <message>
         <source>Deleted by its author on the site; imported hidden. Approving it publishes it again; restoring it sends it back to review.</source>
-        <translation>Auf der Website von seinem Autor gelöscht; verborgen importiert. Freigeben veröffentlicht ihn wieder; Zurückstellen schickt ihn zurück zur Prüfung.</translation>
+        <translation>Auf der Website von seinem Autor gelöscht; ausgeblendet importiert. Freigeben veröffentlicht ihn wieder; Zurückstellen schickt ihn zurück zur Prüfung.</translation>
     </message>
     <message>
         <source>Marked as spam on the site; imported hidden.</source>
-        <translation>Auf der Website als Spam markiert; verborgen importiert.</translation>
+        <translation>Auf der Website als Spam markiert; ausgeblendet importiert.</translation>
     </message>
     <message>
         <source>In the site&apos;s bin; imported hidden.</source>
-        <translation>Im Papierkorb der Website; verborgen importiert.</translation>
+        <translation>Im Papierkorb der Website; ausgeblendet importiert.</translation>
     </message>
     <message>
         <source>Flagged by readers on the site; imported pending.</source>
@@ -99,7 +547,7 @@
     </message>
     <message>
         <source>Hidden on the site{said}; imported hidden.</source>
-        <translation>Auf der Website verborgen{said}; verborgen importiert.</translation>
+        <translation>Auf der Website ausgeblendet{said}; ausgeblendet importiert.</translation>
     </message>
     <message>
         <source>Selected comment</source>
@@ -144,6 +592,202 @@
     <message>
         <source>No decisions yet.</source>
         <translation>Noch keine Entscheidungen.</translation>
+    </message>
+</context>
+<context>
+    <name>CommenterCommands</name>
+    <message>
+        <source>No pending comments from {author}.</source>
+        <translation>Keine offenen Kommentare von {author}.</translation>
+    </message>
+    <message>
+        <source>all {count} pending comments from {author}</source>
+        <translation>alle {count} offenen Kommentare von {author}</translation>
+    </message>
+</context>
+<context>
+    <name>CommenterPanel</name>
+    <message>
+        <source>Press C on a comment to see everything its author has written.</source>
+        <translation>Drücken Sie C auf einem Kommentar, um alles zu sehen, was sein Autor geschrieben hat.</translation>
+    </message>
+    <message>
+        <source>unscored</source>
+        <translation>unbewertet</translation>
+    </message>
+    <message>
+        <source>{status}, {scored}, {when}, on {headline}: {text}</source>
+        <translation>{status}, {scored}, {when}, zu {headline}: {text}</translation>
+    </message>
+    <message>
+        <source>Commenter history</source>
+        <translation>Verlauf des Kommentators</translation>
+    </message>
+    <message>
+        <source>Commenter</source>
+        <translation>Kommentator</translation>
+    </message>
+    <message>
+        <source>Their comments by status</source>
+        <translation>Seine Kommentare nach Status</translation>
+    </message>
+    <message>
+        <source>First seen</source>
+        <translation>Zuerst gesehen</translation>
+    </message>
+    <message>
+        <source>Last seen</source>
+        <translation>Zuletzt gesehen</translation>
+    </message>
+    <message>
+        <source>Hide every pending comment of this commenter, with one reason; Ctrl+Z undoes it in one step</source>
+        <translation>Alle offenen Kommentare dieses Kommentators mit einem Grund ausblenden; Strg+Z macht das in einem Schritt rückgängig</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>nie</translation>
+    </message>
+    <message>
+        <source>Hide all pending from this commenter ({count})…</source>
+        <translation>Alle offenen ausblenden ({count})…</translation>
+    </message>
+    <message>
+        <source>Comments by {author}, newest first</source>
+        <translation>Kommentare von {author}, neueste zuerst</translation>
+    </message>
+    <message>
+        <source>No comments to moderate.</source>
+        <translation>Keine Kommentare zu moderieren.</translation>
+    </message>
+    <message>
+        <source>Their comment, all statuses</source>
+        <translation>Sein Kommentar, alle Status</translation>
+    </message>
+    <message>
+        <source>All {count} comments, newest first</source>
+        <translation>Alle {count} Kommentare, neueste zuerst</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictBar</name>
+    <message>
+        <source>Conflict with the site</source>
+        <translation>Konflikt mit der Website</translation>
+    </message>
+    <message>
+        <source>Changed on the site: your decision is held</source>
+        <translation>Auf der Website geändert: Ihre Entscheidung wird zurückgehalten</translation>
+    </message>
+    <message>
+        <source>Keep &amp;mine</source>
+        <translation>&amp;Meine behalten</translation>
+    </message>
+    <message>
+        <source>Send your decision to the site again: it replaces the site&apos;s state</source>
+        <translation>Ihre Entscheidung noch einmal an die Website senden: Sie ersetzt den Stand der Website</translation>
+    </message>
+    <message>
+        <source>Take the &amp;site&apos;s</source>
+        <translation>Die der &amp;Website übernehmen</translation>
+    </message>
+    <message>
+        <source>Give the comment the site&apos;s state here too (recorded as a decision; nothing is sent)</source>
+        <translation>Dem Kommentar auch hier den Stand der Website geben (als Entscheidung protokolliert; nichts wird gesendet)</translation>
+    </message>
+    <message>
+        <source>{conflict} Which stays?</source>
+        <translation>{conflict} Was gilt?</translation>
+    </message>
+</context>
+<context>
+    <name>Connections</name>
+    <message>
+        <source>Site</source>
+        <translation>Website</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>An</translation>
+    </message>
+    <message>
+        <source>Last pull</source>
+        <translation>Letzter Abruf</translation>
+    </message>
+    <message>
+        <source>Last push</source>
+        <translation>Letzter Versand</translation>
+    </message>
+    <message>
+        <source>To send</source>
+        <translation>Zu senden</translation>
+    </message>
+    <message>
+        <source>Held</source>
+        <translation>Zurückgehalten</translation>
+    </message>
+    <message>
+        <source>Last error</source>
+        <translation>Letzter Fehler</translation>
+    </message>
+    <message>
+        <source>in this computer&apos;s credential store</source>
+        <translation>im Anmeldedatenspeicher dieses Computers</translation>
+    </message>
+    <message>
+        <source>in a file only you can read</source>
+        <translation>in einer Datei, die nur Sie lesen können</translation>
+    </message>
+    <message>
+        <source>nowhere: ask each session</source>
+        <translation>nirgends: in jeder Sitzung fragen</translation>
+    </message>
+    <message>
+        <source>Only a lead can connect, turn off or remove sites on this team database; ask yours.</source>
+        <translation>Nur eine Teamleitung kann auf dieser Team-Datenbank Websites verbinden, ausschalten oder entfernen; fragen Sie Ihre.</translation>
+    </message>
+    <message>
+        <source>Admin &amp;password:</source>
+        <translation>Admin-&amp;Passwort:</translation>
+    </message>
+    <message>
+        <source>on</source>
+        <translation>an</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>aus</translation>
+    </message>
+    <message>
+        <source>Turn &amp;on</source>
+        <translation>&amp;Einschalten</translation>
+    </message>
+    <message>
+        <source>Last error ({site}): {error}</source>
+        <translation>Letzter Fehler ({site}): {error}</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Wird geprüft…</translation>
+    </message>
+    <message>
+        <source>Connected {site}; its comments arrive with the next sync (F9 syncs now).</source>
+        <translation>{site} verbunden; seine Kommentare kommen mit dem nächsten Abgleich (F9 gleicht sofort ab).</translation>
+    </message>
+    <message>
+        <source>Unexpected error: {error}</source>
+        <translation>Unerwarteter Fehler: {error}</translation>
+    </message>
+    <message>
+        <source>{site} removed; {count} decisions stay local.</source>
+        <translation>{site} entfernt; {count} Entscheidungen bleiben nur hier.</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>nie</translation>
     </message>
 </context>
 <context>
@@ -237,6 +881,215 @@
     </message>
 </context>
 <context>
+    <name>Decisions</name>
+    <message>
+        <source>Approve</source>
+        <translation>Freigeben</translation>
+    </message>
+    <message>
+        <source>Hide</source>
+        <translation>Ausblenden</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Zurückstellen</translation>
+    </message>
+    <message>
+        <source>Feature</source>
+        <translation>Hervorheben</translation>
+    </message>
+    <message>
+        <source>Unfeature</source>
+        <translation>Nicht mehr hervorheben</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>Freigegeben</translation>
+    </message>
+    <message>
+        <source>Hidden</source>
+        <translation>Ausgeblendet</translation>
+    </message>
+    <message>
+        <source>Sent back to review</source>
+        <translation>Zurück zur Prüfung</translation>
+    </message>
+    <message>
+        <source>Replied</source>
+        <translation>Beantwortet</translation>
+    </message>
+    <message>
+        <source>Posted</source>
+        <translation>Veröffentlicht</translation>
+    </message>
+    <message>
+        <source>Undone</source>
+        <translation>Rückgängig gemacht</translation>
+    </message>
+    <message>
+        <source>Redone</source>
+        <translation>Wiederhergestellt</translation>
+    </message>
+    <message>
+        <source>Approve anyway</source>
+        <translation>Trotzdem freigeben</translation>
+    </message>
+    <message>
+        <source>Restore anyway</source>
+        <translation>Trotzdem zurückstellen</translation>
+    </message>
+    <message>
+        <source>Nothing to change: the comment by {author} is {status} already.</source>
+        <translation>Nichts zu ändern: Der Kommentar von {author} ist schon {status}.</translation>
+    </message>
+    <message>
+        <source>Reply</source>
+        <translation>Antworten</translation>
+    </message>
+    <message>
+        <source>Post</source>
+        <translation>Veröffentlichen</translation>
+    </message>
+    <message>
+        <source>{verb} {what}?</source>
+        <translation>{verb}: {what}?</translation>
+    </message>
+    <message>
+        <source>{comments} left out: other moderators are handling them. Ctrl+Z undoes the rest.</source>
+        <translation>{comments} ausgelassen: Andere Moderatoren bearbeiten sie. Strg+Z macht den Rest rückgängig.</translation>
+    </message>
+    <message>
+        <source>Bulk action</source>
+        <translation>Sammelaktion</translation>
+    </message>
+    <message>
+        <source>One Ctrl+Z undoes all of it.</source>
+        <translation>Ein Strg+Z macht alles rückgängig.</translation>
+    </message>
+    <message>
+        <source>Deleted by its author</source>
+        <translation>Vom Autor gelöscht</translation>
+    </message>
+    <message>
+        <source>Its author deleted this comment on the site before it was imported.</source>
+        <translation>Der Autor hat diesen Kommentar auf der Website gelöscht, bevor er importiert wurde.</translation>
+    </message>
+    <message>
+        <source>Approving it publishes it again under their name.</source>
+        <translation>Freigeben veröffentlicht ihn wieder unter seinem Namen.</translation>
+    </message>
+    <message>
+        <source>Restoring it sends it back to review, from where it can be published again.</source>
+        <translation>Zurückstellen schickt ihn zurück zur Prüfung, von wo er wieder veröffentlicht werden kann.</translation>
+    </message>
+    <message>
+        <source>Nothing to change: every one of them was so already.</source>
+        <translation>Nichts zu ändern: Alle waren schon so.</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+Z redoes it.</source>
+        <translation>Strg+Umschalt+Z stellt es wieder her.</translation>
+    </message>
+    <message>
+        <source>Ctrl+Z undoes it.</source>
+        <translation>Strg+Z macht es rückgängig.</translation>
+    </message>
+    <message>
+        <source>{done}: comment by {author}. {again}</source>
+        <translation>{done}: Kommentar von {author}. {again}</translation>
+    </message>
+    <message>
+        <source>{done}: {count} comments. {again}</source>
+        <translation>{done}: {count} Kommentare. {again}</translation>
+    </message>
+    <message>
+        <source>Not done</source>
+        <translation>Nicht ausgeführt</translation>
+    </message>
+</context>
+<context>
+    <name>Explaining</name>
+    <message>
+        <source>The explaining process stopped; press W again.</source>
+        <translation>Der Erklärprozess wurde beendet; drücken Sie noch einmal W.</translation>
+    </message>
+    <message>
+        <source>The explanation failed by an unexpected error; details are in the log.</source>
+        <translation>Die Erklärung ist an einem unerwarteten Fehler gescheitert; Einzelheiten stehen im Log.</translation>
+    </message>
+</context>
+<context>
+    <name>FileActions</name>
+    <message>
+        <source>Comment exports and pages (*.xml *.json *.jsonl *.csv *.gz *.txt);;All files (*)</source>
+        <translation>Kommentarexporte und Seiten (*.xml *.json *.jsonl *.csv *.gz *.txt);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>records</source>
+        <translation>Datensätze</translation>
+    </message>
+    <message>
+        <source>Import comments</source>
+        <translation>Kommentare importieren</translation>
+    </message>
+    <message>
+        <source>Import finished</source>
+        <translation>Import abgeschlossen</translation>
+    </message>
+    <message>
+        <source>Nothing was imported.</source>
+        <translation>Nichts wurde importiert.</translation>
+    </message>
+    <message>
+        <source>Importing {file}</source>
+        <translation>{file} wird importiert</translation>
+    </message>
+    <message>
+        <source>Import stopped</source>
+        <translation>Import abgebrochen</translation>
+    </message>
+    <message>
+        <source>Export decisions</source>
+        <translation>Entscheidungen exportieren</translation>
+    </message>
+    <message>
+        <source>Decisions exported</source>
+        <translation>Entscheidungen exportiert</translation>
+    </message>
+    <message>
+        <source>{count} decisions written to {file}.</source>
+        <translation>{count} Entscheidungen nach {file} geschrieben.</translation>
+    </message>
+    <message>
+        <source>Back up the database</source>
+        <translation>Datenbank sichern</translation>
+    </message>
+    <message>
+        <source>SQLite database (*.sqlite)</source>
+        <translation>SQLite-Datenbank (*.sqlite)</translation>
+    </message>
+    <message>
+        <source>Backed up</source>
+        <translation>Gesichert</translation>
+    </message>
+    <message>
+        <source>The database was copied to {file}.</source>
+        <translation>Die Datenbank wurde nach {file} kopiert.</translation>
+    </message>
+    <message>
+        <source>Not done</source>
+        <translation>Nicht ausgeführt</translation>
+    </message>
+    <message>
+        <source>Busy</source>
+        <translation>Beschäftigt</translation>
+    </message>
+    <message>
+        <source>An import is running; wait for it or cancel it first.</source>
+        <translation>Ein Import läuft; warten Sie auf ihn oder brechen Sie ihn zuerst ab.</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunDialog</name>
     <message>
         <source>Welcome to {app}</source>
@@ -276,34 +1129,45 @@
     </message>
 </context>
 <context>
+    <name>GuideWindow</name>
+    <message>
+        <source>In lists and dialogs</source>
+        <translation>In Listen und Dialogen</translation>
+    </message>
+    <message>
+        <source>Guide</source>
+        <translation>Anleitung</translation>
+    </message>
+</context>
+<context>
     <name>HideDialog</name>
     <message>
         <source>Hide {count} comments</source>
-        <translation>{count} Kommentare verbergen</translation>
+        <translation>{count} Kommentare ausblenden</translation>
     </message>
     <message>
         <source>Hide {what}? One Ctrl+Z undoes all of it.</source>
-        <translation>{what} verbergen? Ein Strg+Z macht alles rückgängig.</translation>
+        <translation>{what} ausblenden? Ein Strg+Z macht alles rückgängig.</translation>
     </message>
     <message>
         <source>&amp;Why are they hidden?</source>
-        <translation>&amp;Warum werden sie verborgen?</translation>
+        <translation>&amp;Warum werden sie ausgeblendet?</translation>
     </message>
     <message>
         <source>&amp;Hide {count} comments</source>
-        <translation>{count} Kommentare &amp;verbergen</translation>
+        <translation>{count} Kommentare aus&amp;blenden</translation>
     </message>
     <message>
         <source>Pick a reason (arrows or 1–7), then Ctrl+Enter or “Hide {count} comments”. Enter cancels.</source>
-        <translation>Grund wählen (Pfeile oder 1–7), dann Strg+Eingabe oder „{count} Kommentare verbergen“. Eingabe bricht ab.</translation>
+        <translation>Grund wählen (Pfeile oder 1–7), dann Strg+Eingabe oder „{count} Kommentare ausblenden“. Eingabe bricht ab.</translation>
     </message>
     <message>
         <source>Hide comment</source>
-        <translation>Kommentar verbergen</translation>
+        <translation>Kommentar ausblenden</translation>
     </message>
     <message>
         <source>&amp;Why is this comment hidden?</source>
-        <translation>&amp;Warum wird dieser Kommentar verborgen?</translation>
+        <translation>&amp;Warum wird dieser Kommentar ausgeblendet?</translation>
     </message>
     <message>
         <source>Reason</source>
@@ -319,7 +1183,397 @@
     </message>
     <message>
         <source>Arrows or 1–7 pick a reason, Enter hides. With a note typed, Ctrl+Enter hides.</source>
-        <translation>Pfeile oder 1–7 wählen einen Grund, Eingabe verbirgt. Mit einer Notiz verbirgt Strg+Eingabe.</translation>
+        <translation>Pfeile oder 1–7 wählen einen Grund, Eingabe blendet aus. Mit einer Notiz blendet Strg+Eingabe aus.</translation>
+    </message>
+</context>
+<context>
+    <name>HitText</name>
+    <message>
+        <source>banned word</source>
+        <translation>verbotenes Wort</translation>
+    </message>
+    <message>
+        <source>suspect word</source>
+        <translation>verdächtiges Wort</translation>
+    </message>
+    <message>
+        <source>dehumanising term</source>
+        <translation>entmenschlichender Begriff</translation>
+    </message>
+    <message>
+        <source>threatening phrase</source>
+        <translation>drohende Wendung</translation>
+    </message>
+    <message>
+        <source>phone number</source>
+        <translation>Telefonnummer</translation>
+    </message>
+    <message>
+        <source>e-mail address</source>
+        <translation>E-Mail-Adresse</translation>
+    </message>
+    <message>
+        <source>street address</source>
+        <translation>Postanschrift</translation>
+    </message>
+    <message>
+        <source>card number</source>
+        <translation>Kartennummer</translation>
+    </message>
+    <message>
+        <source>link</source>
+        <translation>Link</translation>
+    </message>
+    <message>
+        <source>Rule hits: {hits}</source>
+        <translation>Regeltreffer: {hits}</translation>
+    </message>
+    <message>
+        <source>Comment text</source>
+        <translation>Kommentartext</translation>
+    </message>
+    <message>
+        <source>What the rules found in the text</source>
+        <translation>Was die Regeln im Text gefunden haben</translation>
+    </message>
+</context>
+<context>
+    <name>Insight</name>
+    <message>
+        <source>per day</source>
+        <translation>pro Tag</translation>
+    </message>
+    <message>
+        <source>per week</source>
+        <translation>pro Woche</translation>
+    </message>
+    <message>
+        <source>per month</source>
+        <translation>pro Monat</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Kategorie</translation>
+    </message>
+    <message>
+        <source>Calibration</source>
+        <translation>Kalibrierung</translation>
+    </message>
+    <message>
+        <source>hide at score ≥ threshold</source>
+        <translation>ausblenden ab Wert ≥ Schwelle</translation>
+    </message>
+    <message>
+        <source>comments</source>
+        <translation>Kommentare</translation>
+    </message>
+    <message>
+        <source>hide at ≥ {value:.3f}</source>
+        <translation>ausblenden ab ≥ {value:.3f}</translation>
+    </message>
+    <message>
+        <source>Drag to choose the threshold</source>
+        <translation>Ziehen, um die Schwelle zu wählen</translation>
+    </message>
+    <message>
+        <source>suggested</source>
+        <translation>vorgeschlagen</translation>
+    </message>
+    <message>
+        <source>Threshold</source>
+        <translation>Schwelle</translation>
+    </message>
+    <message>
+        <source>Catch at least</source>
+        <translation>Mindestens erfassen</translation>
+    </message>
+    <message>
+        <source>Fewest mistakes:</source>
+        <translation>Wenigste Fehler:</translation>
+    </message>
+    <message>
+        <source> % of hides</source>
+        <translation> % der Ausblendungen</translation>
+    </message>
+    <message>
+        <source>Use the suggestion</source>
+        <translation>Vorschlag übernehmen</translation>
+    </message>
+    <message>
+        <source>Carry into a rule…</source>
+        <translation>Als Regel übernehmen…</translation>
+    </message>
+    <message>
+        <source>Label:</source>
+        <translation>Kategorie:</translation>
+    </message>
+    <message>
+        <source>Threshold:</source>
+        <translation>Schwelle:</translation>
+    </message>
+    <message>
+        <source>a wrong hide costs</source>
+        <translation>ein falsches Ausblenden kostet</translation>
+    </message>
+    <message>
+        <source>a missed one</source>
+        <translation>ein verpasstes</translation>
+    </message>
+    <message>
+        <source>hides caught (of {count} the team hid)</source>
+        <translation>erfasste Ausblendungen (von {count}, die das Team ausgeblendet hat)</translation>
+    </message>
+    <message>
+        <source>approvals wrongly hidden (of {count})</source>
+        <translation>fälschlich ausgeblendete Freigaben (von {count})</translation>
+    </message>
+    <message>
+        <source>; area under the ROC curve {auc}</source>
+        <translation>; Fläche unter der ROC-Kurve {auc}</translation>
+    </message>
+    <message>
+        <source>The {label} score of each comment moderators decided, against what they decided{auc}</source>
+        <translation>Der Wert „{label}“ jedes Kommentars, über den Moderatoren entschieden haben, gegen ihre Entscheidung{auc}</translation>
+    </message>
+    <message>
+        <source>Only {hides} hides and {approvals} approvals: too few decisions for these figures to mean much; each new decision may move them a lot.</source>
+        <translation>Nur {hides} Ausblendungen und {approvals} Freigaben: zu wenige Entscheidungen, als dass diese Zahlen viel bedeuten; jede neue Entscheidung kann sie stark verschieben.</translation>
+    </message>
+    <message>
+        <source>No threshold meets this target (no hides in this period).</source>
+        <translation>Keine Schwelle erreicht dieses Ziel (keine Ausblendungen in diesem Zeitraum).</translation>
+    </message>
+    <message>
+        <source>Suggested: {threshold} ({caught} caught, {wrongly} wrongly hidden)</source>
+        <translation>Vorschlag: {threshold} ({caught} erfasst, {wrongly} fälschlich ausgeblendet)</translation>
+    </message>
+    <message>
+        <source>{title} chart</source>
+        <translation>Diagramm {title}</translation>
+    </message>
+    <message>
+        <source>Save the chart “{title}” as a PNG image</source>
+        <translation>Das Diagramm „{title}“ als PNG-Bild speichern</translation>
+    </message>
+    <message>
+        <source>Save the figures of “{title}” as CSV</source>
+        <translation>Die Zahlen von „{title}“ als CSV speichern</translation>
+    </message>
+    <message>
+        <source>Scores by decision</source>
+        <translation>Werte nach Entscheidung</translation>
+    </message>
+    <message>
+        <source>Decisions per day</source>
+        <translation>Entscheidungen pro Tag</translation>
+    </message>
+    <message>
+        <source>Decisions per moderator</source>
+        <translation>Entscheidungen pro Moderator</translation>
+    </message>
+    <message>
+        <source>Model–moderator agreement</source>
+        <translation>Übereinstimmung Modell–Moderation</translation>
+    </message>
+    <message>
+        <source>Backlog</source>
+        <translation>Rückstau</translation>
+    </message>
+    <message>
+        <source>hidden</source>
+        <translation>ausgeblendet</translation>
+    </message>
+    <message>
+        <source>approved</source>
+        <translation>freigegeben</translation>
+    </message>
+    <message>
+        <source>{label} score ({model})</source>
+        <translation>Wert „{label}“ ({model})</translation>
+    </message>
+    <message>
+        <source>{hidden} hidden and {approved} approved by the team, by the model&apos;s score</source>
+        <translation>{hidden} ausgeblendet und {approved} freigegeben vom Team, nach dem Wert des Modells</translation>
+    </message>
+    <message>
+        <source>Decisions {per}</source>
+        <translation>Entscheidungen {per}</translation>
+    </message>
+    <message>
+        <source>{count} decisions on {days} (manual, bulk, by a rule)</source>
+        <translation>{count} Entscheidungen an {days} (von Hand, als Sammelaktion, durch eine Regel)</translation>
+    </message>
+    <message>
+        <source>No decisions in this period</source>
+        <translation>Keine Entscheidungen in diesem Zeitraum</translation>
+    </message>
+    <message>
+        <source>Model–moderator agreement {per}</source>
+        <translation>Übereinstimmung Modell–Moderation {per}</translation>
+    </message>
+    <message>
+        <source>{share} of {count} decisions</source>
+        <translation>{share} von {count} Entscheidungen</translation>
+    </message>
+    <message>
+        <source>no decisions on scored comments</source>
+        <translation>keiner Entscheidung zu bewerteten Kommentaren</translation>
+    </message>
+    <message>
+        <source>{model} hides from {threshold}: it agreed with the team on {overall}</source>
+        <translation>{model} blendet ab {threshold} aus; mit dem Team einig bei {overall}</translation>
+    </message>
+    <message>
+        <source>arrived</source>
+        <translation>eingegangen</translation>
+    </message>
+    <message>
+        <source>decided</source>
+        <translation>entschieden</translation>
+    </message>
+    <message>
+        <source>Backlog: comments arrived and decided {per}</source>
+        <translation>Rückstau: eingegangene und entschiedene Kommentare {per}</translation>
+    </message>
+    <message>
+        <source>; the oldest has waited {age}</source>
+        <translation>; der älteste wartet seit {age}</translation>
+    </message>
+    <message>
+        <source>{count} pending now{waiting}</source>
+        <translation>Jetzt {count} offen{waiting}</translation>
+    </message>
+    <message>
+        <source>1 day</source>
+        <translation>1 Tag</translation>
+    </message>
+    <message>
+        <source>{count} days</source>
+        <translation>{count} Tagen</translation>
+    </message>
+    <message>
+        <source>1 moderator</source>
+        <translation>1 Moderator</translation>
+    </message>
+    <message>
+        <source>{count} moderators</source>
+        <translation>{count} Moderatoren</translation>
+    </message>
+    <message>
+        <source>{moderators} and rules</source>
+        <translation>{moderators} und Regeln</translation>
+    </message>
+    <message>
+        <source>{count} min</source>
+        <translation>{count} min</translation>
+    </message>
+    <message>
+        <source>{count} h</source>
+        <translation>{count} h</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>Letzte 7 Tage</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>Letzte 30 Tage</translation>
+    </message>
+    <message>
+        <source>Last 90 days</source>
+        <translation>Letzte 90 Tage</translation>
+    </message>
+    <message>
+        <source>Last year</source>
+        <translation>Letztes Jahr</translation>
+    </message>
+    <message>
+        <source>All time</source>
+        <translation>Gesamter Zeitraum</translation>
+    </message>
+    <message>
+        <source>Dates…</source>
+        <translation>Daten…</translation>
+    </message>
+    <message>
+        <source>Insight</source>
+        <translation>Einblick</translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation>Überblick</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Zeitraum</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>Bis</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>Website</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Period:</source>
+        <translation>Zeitraum:</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>bis</translation>
+    </message>
+    <message>
+        <source>Site:</source>
+        <translation>Website:</translation>
+    </message>
+    <message>
+        <source>All sites</source>
+        <translation>Alle Websites</translation>
+    </message>
+    <message>
+        <source>Reading the figures…</source>
+        <translation>Die Zahlen werden gelesen…</translation>
+    </message>
+    <message>
+        <source>Figures for {model}, read in {seconds} s.</source>
+        <translation>Zahlen für {model}, gelesen in {seconds} s.</translation>
+    </message>
+    <message>
+        <source>Save {chart}</source>
+        <translation>{chart} speichern</translation>
+    </message>
+    <message>
+        <source>Could not save</source>
+        <translation>Speichern nicht möglich</translation>
+    </message>
+    <message>
+        <source>Saved {file}.</source>
+        <translation>{file} gespeichert.</translation>
+    </message>
+    <message>
+        <source>Carry into a rule</source>
+        <translation>Als Regel übernehmen</translation>
+    </message>
+    <message>
+        <source>Dry run on the comments already decided: {outcome}
+
+Make this threshold a rule?</source>
+        <translation>Probelauf mit den schon entschiedenen Kommentaren: {outcome}
+
+Diese Schwelle zur Regel machen?</translation>
+    </message>
+    <message>
+        <source>Could not make the rule</source>
+        <translation>Die Regel ließ sich nicht anlegen</translation>
     </message>
 </context>
 <context>
@@ -331,6 +1585,22 @@
     <message>
         <source>Select a comment first (j / k move through comments).</source>
         <translation>Wählen Sie zuerst einen Kommentar (j / k gehen durch die Kommentare).</translation>
+    </message>
+    <message>
+        <source>End of this list.</source>
+        <translation>Ende dieser Liste.</translation>
+    </message>
+    <message>
+        <source>Start of this list.</source>
+        <translation>Anfang dieser Liste.</translation>
+    </message>
+    <message>
+        <source>End of this thread.</source>
+        <translation>Ende dieses Verlaufs.</translation>
+    </message>
+    <message>
+        <source>Start of this thread.</source>
+        <translation>Anfang dieses Verlaufs.</translation>
     </message>
     <message>
         <source>Articles</source>
@@ -404,6 +1674,54 @@ Datenordner: {folder}</translation>
     <message>
         <source>Download and install</source>
         <translation>Herunterladen und installieren</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>Family</source>
+        <translation>Familie</translation>
+    </message>
+    <message>
+        <source>Labels</source>
+        <translation>Kategorien</translation>
+    </message>
+    <message>
+        <source>In use</source>
+        <translation>In Gebrauch</translation>
+    </message>
+    <message>
+        <source>Comments will now be scored with {model}.</source>
+        <translation>Kommentare werden jetzt mit {model} bewertet.</translation>
+    </message>
+    <message>
+        <source>{model} was removed.</source>
+        <translation>{model} wurde entfernt.</translation>
+    </message>
+    <message>
+        <source>Installed {file}. Choose it and press “Use for scoring”.</source>
+        <translation>{file} installiert. Wählen Sie es und drücken Sie „Zum Bewerten verwenden“.</translation>
+    </message>
+    <message>
+        <source>Downloaded and installed {model}.</source>
+        <translation>{model} heruntergeladen und installiert.</translation>
+    </message>
+    <message>
+        <source>Install a model pack</source>
+        <translation>Ein Modellpaket installieren</translation>
+    </message>
+    <message>
+        <source>Model packs (*.zip);;Detoxify checkpoints (*.ckpt)</source>
+        <translation>Modellpakete (*.zip);;Detoxify-Checkpoints (*.ckpt)</translation>
+    </message>
+    <message>
+        <source>The checkpoint&apos;s Hugging Face config folder</source>
+        <translation>Der Hugging-Face-Konfigurationsordner des Checkpoints</translation>
+    </message>
+    <message>
+        <source>Working…</source>
+        <translation>In Arbeit…</translation>
     </message>
 </context>
 <context>
@@ -504,6 +1822,34 @@ Datenordner: {folder}</translation>
         <translation>Abbrechen</translation>
     </message>
     <message>
+        <source>Cancel the running task</source>
+        <translation>Die laufende Aufgabe abbrechen</translation>
+    </message>
+    <message>
+        <source>cancelling…</source>
+        <translation>wird abgebrochen…</translation>
+    </message>
+    <message>
+        <source>{done} of {total}</source>
+        <translation>{done} von {total}</translation>
+    </message>
+    <message>
+        <source>{time} left</source>
+        <translation>noch {time}</translation>
+    </message>
+    <message>
+        <source>{count} s</source>
+        <translation>{count} s</translation>
+    </message>
+    <message>
+        <source>{count} min</source>
+        <translation>{count} min</translation>
+    </message>
+    <message>
+        <source>{count} h</source>
+        <translation>{count} h</translation>
+    </message>
+    <message>
         <source>Scoring</source>
         <translation>Bewertung</translation>
     </message>
@@ -516,7 +1862,7 @@ Datenordner: {folder}</translation>
     </message>
     <message>
         <source>Hiding {comments}…</source>
-        <translation>{comments} werden verborgen…</translation>
+        <translation>{comments} werden ausgeblendet…</translation>
     </message>
     <message>
         <source>Restoring {comments}…</source>
@@ -570,6 +1916,60 @@ Datenordner: {folder}</translation>
         <source>Nothing is selected: x selects a comment, Shift+J / Shift+K extend, Ctrl+A selects all matching.</source>
         <translation>Nichts ausgewählt: x wählt einen Kommentar, Umschalt+J / Umschalt+K erweitern, Strg+A wählt alle passenden.</translation>
     </message>
+    <message>
+        <source>all {count} comments selected ({how})</source>
+        <translation>alle {count} ausgewählten Kommentare ({how})</translation>
+    </message>
+    <message>
+        <source>the selected comment</source>
+        <translation>den ausgewählten Kommentar</translation>
+    </message>
+    <message>
+        <source>the {count} selected comments</source>
+        <translation>die {count} ausgewählten Kommentare</translation>
+    </message>
+</context>
+<context>
+    <name>QueueFilters</name>
+    <message>
+        <source>Article: {headline}</source>
+        <translation>Artikel: {headline}</translation>
+    </message>
+    <message>
+        <source>Commenter: {author}</source>
+        <translation>Kommentator: {author}</translation>
+    </message>
+    <message>
+        <source>Status: {status}</source>
+        <translation>Status: {status}</translation>
+    </message>
+    <message>
+        <source>Written {first} – {last}</source>
+        <translation>Geschrieben {first} – {last}</translation>
+    </message>
+    <message>
+        <source>Written from {day}</source>
+        <translation>Geschrieben ab {day}</translation>
+    </message>
+    <message>
+        <source>Written up to {day}</source>
+        <translation>Geschrieben bis {day}</translation>
+    </message>
+    <message>
+        <source>Written any time</source>
+        <translation>Geschrieben wann auch immer</translation>
+    </message>
+    <message>
+        <source>{day} {month} {year}</source>
+        <translation>{day}. {month} {year}</translation>
+    </message>
+</context>
+<context>
+    <name>QueueModel</name>
+    <message>
+        <source>Selected. {comment}</source>
+        <translation>Ausgewählt. {comment}</translation>
+    </message>
 </context>
 <context>
     <name>QueuePane</name>
@@ -583,7 +1983,7 @@ Datenordner: {folder}</translation>
     </message>
     <message>
         <source>Hidden</source>
-        <translation>Verborgen</translation>
+        <translation>Ausgeblendet</translation>
     </message>
     <message>
         <source>Approved</source>
@@ -619,7 +2019,7 @@ Datenordner: {folder}</translation>
     </message>
     <message>
         <source>{count} hidden</source>
-        <translation>{count} verborgen</translation>
+        <translation>{count} ausgeblendet</translation>
     </message>
     <message>
         <source>{count} approved</source>
@@ -670,6 +2070,10 @@ Datenordner: {folder}</translation>
         <translation>Welche Kategorie das Histogramm zeigt</translation>
     </message>
     <message>
+        <source>Queue</source>
+        <translation>Warteschlange</translation>
+    </message>
+    <message>
         <source>Remove this filter: {filter}</source>
         <translation>Diesen Filter entfernen: {filter}</translation>
     </message>
@@ -688,6 +2092,10 @@ Datenordner: {folder}</translation>
     <message>
         <source>Selecting every matching comment…</source>
         <translation>Alle passenden Kommentare werden ausgewählt…</translation>
+    </message>
+    <message>
+        <source>all matching</source>
+        <translation>alle passenden</translation>
     </message>
 </context>
 <context>
@@ -1029,6 +2437,72 @@ Datenordner: {folder}</translation>
     </message>
 </context>
 <context>
+    <name>ScoreBand</name>
+    <message>
+        <source>Score histogram</source>
+        <translation>Werteverteilung</translation>
+    </message>
+    <message>
+        <source>Drag across bars to select those comments (or Left / Right, Shift, Enter)</source>
+        <translation>Über Balken ziehen, um diese Kommentare auszuwählen (oder Links / Rechts, Umschalt, Eingabe)</translation>
+    </message>
+    <message>
+        <source>{count} scored comments in {bands} bands; drag to select a band</source>
+        <translation>{count} bewertete Kommentare in {bands} Bändern; ziehen wählt ein Band</translation>
+    </message>
+    <message>
+        <source>Scores {low}–{high}: {comments}</source>
+        <translation>Werte {low}–{high}: {comments}</translation>
+    </message>
+</context>
+<context>
+    <name>ScoreBars</name>
+    <message>
+        <source>Toxicity</source>
+        <translation>Toxizität</translation>
+    </message>
+    <message>
+        <source>Severe toxicity</source>
+        <translation>Schwere Toxizität</translation>
+    </message>
+    <message>
+        <source>Obscene</source>
+        <translation>Obszön</translation>
+    </message>
+    <message>
+        <source>Threat</source>
+        <translation>Drohung</translation>
+    </message>
+    <message>
+        <source>Insult</source>
+        <translation>Beleidigung</translation>
+    </message>
+    <message>
+        <source>Identity attack</source>
+        <translation>Angriff auf Identität</translation>
+    </message>
+    <message>
+        <source>Identity hate</source>
+        <translation>Hass auf Identität</translation>
+    </message>
+    <message>
+        <source>Sexual explicit</source>
+        <translation>Sexuell explizit</translation>
+    </message>
+    <message>
+        <source>Offensive</source>
+        <translation>Anstößig</translation>
+    </message>
+    <message>
+        <source>Not scored by {model} yet</source>
+        <translation>Noch nicht von {model} bewertet</translation>
+    </message>
+    <message>
+        <source>{label} score</source>
+        <translation>Wert „{label}“</translation>
+    </message>
+</context>
+<context>
     <name>ScoreFilterDialog</name>
     <message>
         <source>Filter by score</source>
@@ -1045,6 +2519,107 @@ Datenordner: {folder}</translation>
     <message>
         <source>&amp;Up to score:</source>
         <translation>&amp;Bis Wert:</translation>
+    </message>
+</context>
+<context>
+    <name>Scoring</name>
+    <message>
+        <source>Scoring stopped by an unexpected error; details are in the log.</source>
+        <translation>Die Bewertung wurde durch einen unerwarteten Fehler beendet; Einzelheiten stehen im Log.</translation>
+    </message>
+    <message>
+        <source>Scoring stopped: {reason}</source>
+        <translation>Bewertung beendet: {reason}</translation>
+    </message>
+    <message>
+        <source>comments scored</source>
+        <translation>Kommentare bewertet</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutEditor</name>
+    <message>
+        <source>{action}: {keys}.</source>
+        <translation>{action}: {keys}.</translation>
+    </message>
+    <message>
+        <source>no key</source>
+        <translation>keine Taste</translation>
+    </message>
+    <message>
+        <source>{key} is already {other}. Change {other} first, then reset {action}.</source>
+        <translation>{key} ist schon „{other}“. Ändern Sie zuerst „{other}“, dann setzen Sie „{action}“ zurück.</translation>
+    </message>
+    <message>
+        <source>{action} is back to its default.</source>
+        <translation>„{action}“ ist wieder auf dem Standard.</translation>
+    </message>
+    <message>
+        <source>Every shortcut is back to its default.</source>
+        <translation>Alle Tastenkürzel sind wieder auf dem Standard.</translation>
+    </message>
+    <message>
+        <source>Yours; the default is {keys}.</source>
+        <translation>Ihre Wahl; Standard ist {keys}.</translation>
+    </message>
+    <message>
+        <source>The default.</source>
+        <translation>Der Standard.</translation>
+    </message>
+    <message>
+        <source>Choose an action to change its keys.</source>
+        <translation>Wählen Sie eine Aktion, um ihre Tasten zu ändern.</translation>
+    </message>
+    <message>
+        <source>{action} (default: {keys})</source>
+        <translation>{action} (Standard: {keys})</translation>
+    </message>
+</context>
+<context>
+    <name>Shortcuts</name>
+    <message>
+        <source>moves through lists and text</source>
+        <translation>bewegt durch Listen und Text</translation>
+    </message>
+    <message>
+        <source>moves to the next field</source>
+        <translation>geht zum nächsten Feld</translation>
+    </message>
+    <message>
+        <source>moves to the previous field</source>
+        <translation>geht zum vorigen Feld</translation>
+    </message>
+    <message>
+        <source>confirms dialogs and opens the chosen item</source>
+        <translation>bestätigt Dialoge und öffnet den gewählten Eintrag</translation>
+    </message>
+    <message>
+        <source>presses the focused button</source>
+        <translation>drückt die fokussierte Schaltfläche</translation>
+    </message>
+    <message>
+        <source>copies text</source>
+        <translation>kopiert Text</translation>
+    </message>
+    <message>
+        <source>cuts text</source>
+        <translation>schneidet Text aus</translation>
+    </message>
+    <message>
+        <source>pastes text</source>
+        <translation>fügt Text ein</translation>
+    </message>
+    <message>
+        <source>opens the {menu} menu</source>
+        <translation>öffnet das Menü {menu}</translation>
+    </message>
+    <message>
+        <source>{key} {does}, so it cannot be a shortcut. Choose another key.</source>
+        <translation>{key} {does}, kann also kein Tastenkürzel sein. Wählen Sie eine andere Taste.</translation>
+    </message>
+    <message>
+        <source>{key} is already {action}. Choose another key or change {action} first.</source>
+        <translation>{key} ist schon „{action}“. Wählen Sie eine andere Taste oder ändern Sie zuerst „{action}“.</translation>
     </message>
 </context>
 <context>
@@ -1075,15 +2650,273 @@ Datenordner: {folder}</translation>
     </message>
     <message>
         <source>Pick a hide reason in the Hide dialog</source>
-        <translation>Einen Grund im Dialog Verbergen wählen</translation>
+        <translation>Einen Grund im Dialog „Ausblenden“ wählen</translation>
     </message>
     <message>
         <source>Post a reply; hide with a note typed</source>
-        <translation>Antwort senden; mit Notiz verbergen</translation>
+        <translation>Antwort senden; mit Notiz ausblenden</translation>
     </message>
     <message>
         <source>Leave the search box for the results</source>
         <translation>Vom Suchfeld zu den Ergebnissen</translation>
+    </message>
+</context>
+<context>
+    <name>SiteStatus</name>
+    <message>
+        <source>Sites off</source>
+        <translation>Websites aus</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Offline</translation>
+    </message>
+    <message>
+        <source>Sync failed</source>
+        <translation>Abgleich fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Synced {time}</source>
+        <translation>Abgeglichen {time}</translation>
+    </message>
+    <message>
+        <source>Not synced yet</source>
+        <translation>Noch nicht abgeglichen</translation>
+    </message>
+    <message>
+        <source>{state} · {count} to send</source>
+        <translation>{state} · {count} zu senden</translation>
+    </message>
+    <message>
+        <source> · {count} held</source>
+        <translation> · {count} zurückgehalten</translation>
+    </message>
+    <message>
+        <source>Connected sites</source>
+        <translation>Verbundene Websites</translation>
+    </message>
+    <message>
+        <source>Connected sites: click for the Sync log (F9 syncs now)</source>
+        <translation>Verbundene Websites: Klick öffnet das Abgleichsprotokoll (F9 gleicht sofort ab)</translation>
+    </message>
+    <message>
+        <source>Sync log</source>
+        <translation>Abgleichsprotokoll</translation>
+    </message>
+</context>
+<context>
+    <name>SiteSync</name>
+    <message>
+        <source>A sync is running already.</source>
+        <translation>Ein Abgleich läuft schon.</translation>
+    </message>
+    <message>
+        <source>No connection is on: Site → Connections… connects a site.</source>
+        <translation>Keine Verbindung ist an: Website → Verbindungen… verbindet eine Website.</translation>
+    </message>
+    <message>
+        <source>Application Password</source>
+        <translation>Anwendungspasswort</translation>
+    </message>
+    <message>
+        <source>admin password</source>
+        <translation>Admin-Passwort</translation>
+    </message>
+    <message>
+        <source> for {user}</source>
+        <translation> für {user}</translation>
+    </message>
+    <message>
+        <source>Password for the site</source>
+        <translation>Passwort für die Website</translation>
+    </message>
+    <message>
+        <source>The {what}{who} on {site} ({address}).
+It is kept for this session only; Cancel syncs the other sites.</source>
+        <translation>Das {what}{who} auf {site} ({address}).
+Es wird nur für diese Sitzung behalten; Abbrechen gleicht die anderen Websites ab.</translation>
+    </message>
+    <message>
+        <source>Syncing</source>
+        <translation>Abgleich</translation>
+    </message>
+    <message>
+        <source>No password for {site} this session: press F9 (Site → Sync now) to enter it.</source>
+        <translation>Kein Passwort für {site} in dieser Sitzung: Drücken Sie F9 (Website → Jetzt abgleichen), um es einzugeben.</translation>
+    </message>
+    <message>
+        <source>unexpected error: {error}</source>
+        <translation>unerwarteter Fehler: {error}</translation>
+    </message>
+    <message>
+        <source>comments pulled</source>
+        <translation>Kommentare abgerufen</translation>
+    </message>
+</context>
+<context>
+    <name>WhySection</name>
+    <message>
+        <source>Scored on the text with its disguises undone (look-alike letters, hidden characters, digits for letters), which scored higher: shown below as the model read it.</source>
+        <translation>Bewertet wurde der Text ohne seine Tarnung (ähnlich aussehende Buchstaben, versteckte Zeichen, Ziffern statt Buchstaben), der höher bewertet wurde: unten so gezeigt, wie das Modell ihn las.</translation>
+    </message>
+    <message>
+        <source>Rule hits (word lists, patterns) are marked on the comment&apos;s text above, and named under it.</source>
+        <translation>Regeltreffer (Wortlisten, Muster) sind oben im Text des Kommentars markiert und darunter benannt.</translation>
+    </message>
+    <message>
+        <source>exact word contributions</source>
+        <translation>genaue Beiträge der Wörter</translation>
+    </message>
+    <message>
+        <source>each word left out in turn (occlusion)</source>
+        <translation>jedes Wort der Reihe nach weggelassen (Okklusion)</translation>
+    </message>
+    <message>
+        <source>{label} {score} · log-odds {log_odds} · {model}, {how}</source>
+        <translation>{label} {score} · Log-Odds {log_odds} · {model}, {how}</translation>
+    </message>
+    <message>
+        <source>An empty comment: {bias}; the words add {words}</source>
+        <translation>Ein leerer Kommentar: {bias}; die Wörter fügen {words} hinzu</translation>
+    </message>
+    <message>
+        <source>Why is this comment flagged</source>
+        <translation>Warum ist dieser Kommentar markiert</translation>
+    </message>
+    <message>
+        <source>Why?</source>
+        <translation>Warum?</translation>
+    </message>
+    <message>
+        <source>Explain (W)</source>
+        <translation>Erklären (W)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Comment text with the words that move its score highlighted</source>
+        <translation>Kommentartext mit hervorgehobenen Wörtern, die seinen Wert bewegen</translation>
+    </message>
+    <message>
+        <source>The words that move the score most</source>
+        <translation>Die Wörter, die den Wert am meisten bewegen</translation>
+    </message>
+    <message>
+        <source>Press W to see which words move this comment&apos;s score.</source>
+        <translation>Drücken Sie W, um zu sehen, welche Wörter den Wert dieses Kommentars bewegen.</translation>
+    </message>
+    <message>
+        <source>Explaining… {done} of {total} variants scored</source>
+        <translation>Wird erklärt… {done} von {total} Varianten bewertet</translation>
+    </message>
+    <message>
+        <source>Explaining… (loading the model)</source>
+        <translation>Wird erklärt… (das Modell wird geladen)</translation>
+    </message>
+    <message>
+        <source>Red pushes the score up, blue pulls it down. Moves the score most: {words}</source>
+        <translation>Rot hebt den Wert, Blau senkt ihn. Am stärksten wirken: {words}</translation>
+    </message>
+    <message>
+        <source>No word of it moves the score.</source>
+        <translation>Kein Wort darin bewegt den Wert.</translation>
+    </message>
+    <message>
+        <source>{rule} on “{text}”</source>
+        <translation>{rule} bei „{text}“</translation>
+    </message>
+    <message>
+        <source>Rule hits: {hits}</source>
+        <translation>Regeltreffer: {hits}</translation>
+    </message>
+</context>
+<context>
+    <name>WordLists</name>
+    <message>
+        <source>Banned words (hide a comment)</source>
+        <translation>Verbotene Wörter (blenden einen Kommentar aus)</translation>
+    </message>
+    <message>
+        <source>Suspect words (flag it for review)</source>
+        <translation>Verdächtige Wörter (markieren ihn zur Prüfung)</translation>
+    </message>
+    <message>
+        <source>Text files (*.txt);;All files (*)</source>
+        <translation>Textdateien (*.txt);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>a word, a phrase or a prefix* stem</source>
+        <translation>Wort, Wendung oder Wortanfang*</translation>
+    </message>
+    <message>
+        <source>Only a lead can change the word lists on this team database; ask yours. Exporting works for everyone.</source>
+        <translation>Nur eine Teamleitung kann die Wortlisten dieser Teamdatenbank ändern; fragen Sie Ihre. Exportieren können alle.</translation>
+    </message>
+    <message>
+        <source>Word lists</source>
+        <translation>Wortlisten</translation>
+    </message>
+    <message>
+        <source>Search the list</source>
+        <translation>Die Liste durchsuchen</translation>
+    </message>
+    <message>
+        <source>Entries of the list</source>
+        <translation>Einträge der Liste</translation>
+    </message>
+    <message>
+        <source>New entry: {hint}</source>
+        <translation>Neu: {hint}</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Hinzufügen</translation>
+    </message>
+    <message>
+        <source>&amp;Remove selected</source>
+        <translation>Ausgewählte ent&amp;fernen</translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>&amp;Importieren…</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;Exportieren…</translation>
+    </message>
+    <message>
+        <source>Site:</source>
+        <translation>Website:</translation>
+    </message>
+    <message>
+        <source>List:</source>
+        <translation>Liste:</translation>
+    </message>
+    <message>
+        <source>{entries} matching</source>
+        <translation>{entries} passend</translation>
+    </message>
+    <message>
+        <source>There is no site yet: import comments first (word lists belong to a site).</source>
+        <translation>Es gibt noch keine Website: Importieren Sie zuerst Kommentare (Wortlisten gehören zu einer Website).</translation>
+    </message>
+    <message>
+        <source>Import a word list</source>
+        <translation>Eine Wortliste importieren</translation>
+    </message>
+    <message>
+        <source>Export the word list</source>
+        <translation>Die Wortliste exportieren</translation>
+    </message>
+    <message>
+        <source>{entries} written to {file}.</source>
+        <translation>{entries} nach {file} geschrieben.</translation>
+    </message>
+    <message>
+        <source>{added} added, {removed} removed.</source>
+        <translation>{added} hinzugefügt, {removed} entfernt.</translation>
     </message>
 </context>
 <context>
@@ -1114,11 +2947,11 @@ Datenordner: {folder}</translation>
     </message>
     <message>
         <source>&amp;Hide…</source>
-        <translation>&amp;Verbergen…</translation>
+        <translation>Aus&amp;blenden…</translation>
     </message>
     <message>
         <source>Hide this comment, with a reason, and go to the next</source>
-        <translation>Diesen Kommentar mit Grund verbergen und zum nächsten gehen</translation>
+        <translation>Diesen Kommentar mit Grund ausblenden und zum nächsten gehen</translation>
     </message>
     <message>
         <source>&amp;Feature</source>
@@ -1142,7 +2975,7 @@ Datenordner: {folder}</translation>
     </message>
     <message>
         <source>Send a hidden or approved comment back to review</source>
-        <translation>Einen verborgenen oder freigegebenen Kommentar zurück zur Prüfung schicken</translation>
+        <translation>Einen ausgeblendeten oder freigegebenen Kommentar zurück zur Prüfung schicken</translation>
     </message>
     <message>
         <source>&amp;Reply as staff…</source>
@@ -1274,11 +3107,11 @@ Datenordner: {folder}</translation>
     </message>
     <message>
         <source>&amp;Hidden</source>
-        <translation>&amp;Verborgen</translation>
+        <translation>Aus&amp;geblendet</translation>
     </message>
     <message>
         <source>Show hidden comments</source>
-        <translation>Verborgene Kommentare zeigen</translation>
+        <translation>Ausgeblendete Kommentare zeigen</translation>
     </message>
     <message>
         <source>&amp;Approved</source>
@@ -1402,11 +3235,11 @@ Datenordner: {folder}</translation>
     </message>
     <message>
         <source>Hide s&amp;election…</source>
-        <translation>Auswahl &amp;verbergen…</translation>
+        <translation>Auswahl aus&amp;blenden…</translation>
     </message>
     <message>
         <source>Hide every selected comment, with a reason (one undo step)</source>
-        <translation>Alle ausgewählten Kommentare mit Grund verbergen (ein Rückgängig-Schritt)</translation>
+        <translation>Alle ausgewählten Kommentare mit Grund ausblenden (ein Rückgängig-Schritt)</translation>
     </message>
     <message>
         <source>&amp;Commenter history</source>
@@ -1418,11 +3251,11 @@ Datenordner: {folder}</translation>
     </message>
     <message>
         <source>Hide all &amp;pending from this commenter…</source>
-        <translation>Alle &amp;offenen dieses Kommentators verbergen…</translation>
+        <translation>Alle &amp;offenen dieses Kommentators ausblenden…</translation>
     </message>
     <message>
         <source>Hide every pending comment of this comment&apos;s author (one undo step)</source>
-        <translation>Alle offenen Kommentare des Autors verbergen (ein Rückgängig-Schritt)</translation>
+        <translation>Alle offenen Kommentare des Autors ausblenden (ein Rückgängig-Schritt)</translation>
     </message>
     <message>
         <source>Audit &amp;log</source>
@@ -1471,14 +3304,6 @@ Datenordner: {folder}</translation>
     <message>
         <source>Charts of scores and decisions, and which threshold the team&apos;s decisions support</source>
         <translation>Diagramme der Werte und Entscheidungen, und welche Schwelle die Entscheidungen des Teams stützen</translation>
-    </message>
-    <message>
-        <source>&amp;Rules…</source>
-        <translation>&amp;Regeln…</translation>
-    </message>
-    <message>
-        <source>Which rules act on arriving comments: on or off, flag or hide, thresholds, dry run, revert</source>
-        <translation>Welche Regeln auf eingehende Kommentare wirken: an oder aus, markieren oder ausblenden, Schwellenwerte, Probelauf, Zurücknehmen</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -1548,6 +3373,309 @@ Datenordner: {folder}</translation>
         <source>Help</source>
         <translation>Hilfe</translation>
     </message>
+    <message>
+        <source>&amp;Rules…</source>
+        <translation>&amp;Regeln…</translation>
+    </message>
+    <message>
+        <source>Which rules act on arriving comments: on or off, flag or hide, thresholds, dry run, revert</source>
+        <translation>Welche Regeln auf eingehende Kommentare wirken: an oder aus, markieren oder ausblenden, Schwellenwerte, Probelauf, Zurücknehmen</translation>
+    </message>
+</context>
+<context>
+    <name>articles</name>
+    <message>
+        <source>not yet published</source>
+        <translation>noch nicht veröffentlicht</translation>
+    </message>
+</context>
+<context>
+    <name>connectors</name>
+    <message>
+        <source>This computer has no credential store (keyring found no backend), so the app cannot keep the secret safely: it asks for it each session, unless you choose to keep it in a file readable only by you.</source>
+        <translation>Dieser Computer hat keinen Anmeldedatenspeicher (keyring fand kein Backend), daher kann die App das Geheimnis nicht sicher aufbewahren: Sie fragt in jeder Sitzung danach, es sei denn, Sie bewahren es in einer Datei auf, die nur Sie lesen können.</translation>
+    </message>
+</context>
+<context>
+    <name>errors</name>
+    <message>
+        <source>{path}, line {line}</source>
+        <translation>{path}, Zeile {line}</translation>
+    </message>
+    <message>
+        <source>{path}, line {line}, column {column}</source>
+        <translation>{path}, Zeile {line}, Spalte {column}</translation>
+    </message>
+    <message>
+        <source>no such file or folder</source>
+        <translation>Datei oder Ordner gibt es nicht</translation>
+    </message>
+    <message>
+        <source>permission denied; choose another place, or ask for access</source>
+        <translation>Zugriff verweigert; wählen Sie einen anderen Ort oder bitten Sie um Zugriff</translation>
+    </message>
+    <message>
+        <source>this is a folder; choose a file</source>
+        <translation>das ist ein Ordner; wählen Sie eine Datei</translation>
+    </message>
+    <message>
+        <source>a part of this path is not a folder</source>
+        <translation>ein Teil dieses Pfads ist kein Ordner</translation>
+    </message>
+    <message>
+        <source>it exists already</source>
+        <translation>das gibt es schon</translation>
+    </message>
+    <message>
+        <source>the name is too long</source>
+        <translation>der Name ist zu lang</translation>
+    </message>
+    <message>
+        <source>another program is using it; close that program and try again</source>
+        <translation>ein anderes Programm benutzt sie; schließen Sie es und versuchen Sie es noch einmal</translation>
+    </message>
+    <message>
+        <source>the disk is full; free some space and try again</source>
+        <translation>der Datenträger ist voll; schaffen Sie Platz und versuchen Sie es noch einmal</translation>
+    </message>
+    <message>
+        <source>your disk quota is used up; free some space and try again</source>
+        <translation>Ihr Speicherkontingent ist aufgebraucht; schaffen Sie Platz und versuchen Sie es noch einmal</translation>
+    </message>
+    <message>
+        <source>the disk is read-only; choose another place</source>
+        <translation>der Datenträger ist schreibgeschützt; wählen Sie einen anderen Ort</translation>
+    </message>
+    <message>
+        <source>the disk could not be read or written (input/output error); check the disk or choose another place</source>
+        <translation>der Datenträger ließ sich nicht lesen oder beschreiben (Ein-/Ausgabefehler); prüfen Sie ihn oder wählen Sie einen anderen Ort</translation>
+    </message>
+    <message>
+        <source>The database is busy: another program (or another Comment Moderator) is writing to it. Wait a moment and try again.</source>
+        <translation>Die Datenbank ist belegt: Ein anderes Programm (oder ein anderer Comment Moderator) schreibt hinein. Warten Sie einen Moment und versuchen Sie es noch einmal.</translation>
+    </message>
+    <message>
+        <source>The disk holding the database is full; free some space and try again.</source>
+        <translation>Der Datenträger der Datenbank ist voll; schaffen Sie Platz und versuchen Sie es noch einmal.</translation>
+    </message>
+    <message>
+        <source>The disk holding the database could not be read or written; check the disk and try again.</source>
+        <translation>Der Datenträger der Datenbank ließ sich nicht lesen oder beschreiben; prüfen Sie ihn und versuchen Sie es noch einmal.</translation>
+    </message>
+    <message>
+        <source>The database file is read-only; check its permissions.</source>
+        <translation>Die Datenbankdatei ist schreibgeschützt; prüfen Sie ihre Berechtigungen.</translation>
+    </message>
+    <message>
+        <source>The database file could not be opened; check that its folder exists and that you may write there.</source>
+        <translation>Die Datenbankdatei ließ sich nicht öffnen; prüfen Sie, ob ihr Ordner existiert und Sie dort schreiben dürfen.</translation>
+    </message>
+    <message>
+        <source>The database file is not a Comment Moderator database, or it is damaged; restore it from a backup (moderator restore).</source>
+        <translation>Die Datenbankdatei ist keine Datenbank von Comment Moderator oder sie ist beschädigt; stellen Sie sie aus einer Sicherung wieder her (moderator restore).</translation>
+    </message>
+    <message>
+        <source>The team database cannot be reached ({}); check the address in --db, the network, and that the server runs (docs/team.md).</source>
+        <translation>Die Team-Datenbank ist nicht erreichbar ({}); prüfen Sie die Adresse in --db, das Netzwerk und ob der Server läuft (docs/team.md).</translation>
+    </message>
+    <message>
+        <source>The team database refused the login ({}); check the user name and the password (the credential store or ~/.pgpass: docs/team.md).</source>
+        <translation>Die Team-Datenbank hat die Anmeldung abgelehnt ({}); prüfen Sie Benutzername und Passwort (Anmeldedatenspeicher oder ~/.pgpass: docs/team.md).</translation>
+    </message>
+    <message>
+        <source>Your database role may not do this ({}); ask whoever runs the team database.</source>
+        <translation>Ihre Datenbankrolle darf das nicht ({}); fragen Sie, wer die Team-Datenbank betreut.</translation>
+    </message>
+    <message>
+        <source>The team database server is out of resources ({}); ask whoever runs it.</source>
+        <translation>Dem Server der Team-Datenbank gehen die Ressourcen aus ({}); fragen Sie, wer ihn betreut.</translation>
+    </message>
+    <message>
+        <source>The database address is not one this app can open ({error}); use e.g. sqlite:////path/to/moderator.sqlite.</source>
+        <translation>Diese Datenbankadresse kann die App nicht öffnen ({error}); verwenden Sie z. B. sqlite:////pfad/zu/moderator.sqlite.</translation>
+    </message>
+    <message>
+        <source>, seen at {time}</source>
+        <translation>, gesehen um {time}</translation>
+    </message>
+    <message>
+        <source>you</source>
+        <translation>Ihnen</translation>
+    </message>
+    <message>
+        <source> at {time}</source>
+        <translation> um {time}</translation>
+    </message>
+    <message>
+        <source>made it {status}</source>
+        <translation>auf „{status}“ gesetzt</translation>
+    </message>
+    <message>
+        <source>On the site it is now {site}{found}; here {by} {did}{at}.</source>
+        <translation>Auf der Website ist er jetzt {site}{found}; hier {did} von {by}{at}.</translation>
+    </message>
+    <message>
+        <source>approved it</source>
+        <translation>freigegeben</translation>
+    </message>
+    <message>
+        <source>hid it</source>
+        <translation>ausgeblendet</translation>
+    </message>
+    <message>
+        <source>sent it back to review</source>
+        <translation>zurück zur Prüfung geschickt</translation>
+    </message>
+    <message>
+        <source>removed it</source>
+        <translation>entfernt</translation>
+    </message>
+    <message>
+        <source>There is no outbox item {id}.</source>
+        <translation>Es gibt keinen Postausgangseintrag {id}.</translation>
+    </message>
+    <message>
+        <source>Outbox item {id} is {state}, not held; nothing was changed.</source>
+        <translation>Postausgangseintrag {id} ist {state}, nicht zurückgehalten; nichts wurde geändert.</translation>
+    </message>
+    <message>
+        <source>There is no article with id {id}.</source>
+        <translation>Es gibt keinen Artikel mit der Nummer {id}.</translation>
+    </message>
+    <message>
+        <source>{moderator} has no decision left to undo.</source>
+        <translation>{moderator} hat keine Entscheidung mehr, die sich rückgängig machen ließe.</translation>
+    </message>
+    <message>
+        <source> (and {count} more)</source>
+        <translation> (und {count} weitere)</translation>
+    </message>
+    <message>
+        <source>There is no comment with id {id}{others}.</source>
+        <translation>Es gibt keinen Kommentar mit der Nummer {id}{others}.</translation>
+    </message>
+    <message>
+        <source>Comment {id}{others} was not {expected} (it is now {now}); nothing was changed: look again before deciding.</source>
+        <translation>Kommentar {id}{others} war nicht {expected} (jetzt: {now}); nichts wurde geändert: Sehen Sie ihn sich noch einmal an, bevor Sie entscheiden.</translation>
+    </message>
+    <message>
+        <source>Comment {id}{others} was changed meanwhile (it is now {now}); nothing was changed: look again before deciding.</source>
+        <translation>Kommentar {id}{others} wurde inzwischen geändert (jetzt: {now}); nichts wurde geändert: Sehen Sie ihn sich noch einmal an, bevor Sie entscheiden.</translation>
+    </message>
+    <message>
+        <source>{who_did_what} (comment {id}{others}); nothing was changed: look again before deciding.</source>
+        <translation>{who_did_what} (Kommentar {id}{others}); nichts wurde geändert: Sehen Sie ihn sich noch einmal an, bevor Sie entscheiden.</translation>
+    </message>
+    <message>
+        <source>{moderator} approved this at {time}</source>
+        <translation>{moderator} hat ihn um {time} freigegeben</translation>
+    </message>
+    <message>
+        <source>{moderator} hid this at {time}</source>
+        <translation>{moderator} hat ihn um {time} ausgeblendet</translation>
+    </message>
+    <message>
+        <source>{moderator} sent this back to review at {time}</source>
+        <translation>{moderator} hat ihn um {time} zurück zur Prüfung geschickt</translation>
+    </message>
+    <message>
+        <source>{moderator} removed this at {time}</source>
+        <translation>{moderator} hat ihn um {time} entfernt</translation>
+    </message>
+    <message>
+        <source>pending</source>
+        <translation>offen</translation>
+    </message>
+    <message>
+        <source>approved</source>
+        <translation>freigegeben</translation>
+    </message>
+    <message>
+        <source>hidden</source>
+        <translation>ausgeblendet</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>entfernt</translation>
+    </message>
+    <message>
+        <source>{moderator} made this {status} at {time}</source>
+        <translation>{moderator} hat ihn um {time} auf „{status}“ gesetzt</translation>
+    </message>
+    <message>
+        <source>A reply needs some text.</source>
+        <translation>Eine Antwort braucht Text.</translation>
+    </message>
+    <message>
+        <source>Decision {id} was already reversed by decision {later}; nothing was changed.</source>
+        <translation>Entscheidung {id} wurde schon durch Entscheidung {later} zurückgenommen; nichts wurde geändert.</translation>
+    </message>
+    <message>
+        <source>Comment {id} is now {state}, changed after decision {decision}; nothing was undone.</source>
+        <translation>Kommentar {id} ist jetzt {state}, geändert nach Entscheidung {decision}; nichts wurde rückgängig gemacht.</translation>
+    </message>
+    <message>
+        <source> and others</source>
+        <translation> und weitere</translation>
+    </message>
+    <message>
+        <source>{count} of these comments changed since (comment {ids}); nothing was changed.</source>
+        <translation>{count} dieser Kommentare wurden seitdem geändert (Kommentar {ids}); nichts wurde geändert.</translation>
+    </message>
+    <message>
+        <source>{count} of these comments changed while this decision was being written; nothing was changed: look again before deciding.</source>
+        <translation>{count} dieser Kommentare wurden geändert, während diese Entscheidung gespeichert wurde; nichts wurde geändert: Sehen Sie sie sich noch einmal an, bevor Sie entscheiden.</translation>
+    </message>
+    <message>
+        <source>trusted</source>
+        <translation>vertrauenswürdig</translation>
+    </message>
+    <message>
+        <source>banned</source>
+        <translation>gesperrt</translation>
+    </message>
+    <message>
+        <source>normal</source>
+        <translation>normal</translation>
+    </message>
+    <message>
+        <source>{name} is {standing} already; nothing was changed.</source>
+        <translation>{name} ist schon {standing}; nichts wurde geändert.</translation>
+    </message>
+    <message>
+        <source>{name} is {standing}, not {expected}; nothing was changed.</source>
+        <translation>{name} ist {standing}, nicht {expected}; nichts wurde geändert.</translation>
+    </message>
+    <message>
+        <source>There is no comment with id {id}.</source>
+        <translation>Es gibt keinen Kommentar mit der Nummer {id}.</translation>
+    </message>
+    <message>
+        <source>There is no decision with id {id}.</source>
+        <translation>Es gibt keine Entscheidung mit der Nummer {id}.</translation>
+    </message>
+</context>
+<context>
+    <name>importing</name>
+    <message>
+        <source>{file} ({format}): articles {articles_added} added, {articles_updated} updated; comments {added} added, {updated} updated, {unchanged} unchanged{skipped}</source>
+        <translation>{file} ({format}): Artikel {articles_added} hinzugefügt, {articles_updated} aktualisiert; Kommentare {added} hinzugefügt, {updated} aktualisiert, {unchanged} unverändert{skipped}</translation>
+    </message>
+    <message>
+        <source>; {count} skipped ({reasons})</source>
+        <translation>; {count} übersprungen ({reasons})</translation>
+    </message>
+</context>
+<context>
+    <name>insight</name>
+    <message>
+        <source>hiding at ≥ {threshold} would have caught {caught} of the {hides} comments moderators hid, and wrongly hidden {wrongly} of the {approvals} they approved</source>
+        <translation>Ausblenden ab ≥ {threshold} hätte {caught} der {hides} Kommentare erfasst, die Moderatoren ausgeblendet haben, und {wrongly} der {approvals} freigegebenen fälschlich ausgeblendet</translation>
+    </message>
+    <message>
+        <source>Rules do not exist yet: a chosen threshold can be carried into a rule once they do.</source>
+        <translation>Regeln gibt es noch nicht: Eine gewählte Schwelle lässt sich übernehmen, sobald es sie gibt.</translation>
+    </message>
 </context>
 <context>
     <name>look</name>
@@ -1561,7 +3689,7 @@ Datenordner: {folder}</translation>
     </message>
     <message>
         <source>Hidden</source>
-        <translation>Verborgen</translation>
+        <translation>Ausgeblendet</translation>
     </message>
     <message>
         <source>Removed</source>
@@ -1580,12 +3708,76 @@ Datenordner: {folder}</translation>
         <translation>Niedrige Priorität</translation>
     </message>
     <message>
+        <source>{day} {month} {year}, {time}</source>
+        <translation>{dd}.{mm}.{year} {time}</translation>
+    </message>
+    <message>
+        <source>{day} {month} {time}</source>
+        <translation>{dd}.{mm}. {time}</translation>
+    </message>
+    <message>
+        <source>Jan</source>
+        <translation>Jan.</translation>
+    </message>
+    <message>
+        <source>Feb</source>
+        <translation>Feb.</translation>
+    </message>
+    <message>
+        <source>Mar</source>
+        <translation>März</translation>
+    </message>
+    <message>
+        <source>Apr</source>
+        <translation>Apr.</translation>
+    </message>
+    <message>
+        <source>May</source>
+        <translation>Mai</translation>
+    </message>
+    <message>
+        <source>Jun</source>
+        <translation>Juni</translation>
+    </message>
+    <message>
+        <source>Jul</source>
+        <translation>Juli</translation>
+    </message>
+    <message>
+        <source>Aug</source>
+        <translation>Aug.</translation>
+    </message>
+    <message>
+        <source>Sep</source>
+        <translation>Sep.</translation>
+    </message>
+    <message>
+        <source>Oct</source>
+        <translation>Okt.</translation>
+    </message>
+    <message>
+        <source>Nov</source>
+        <translation>Nov.</translation>
+    </message>
+    <message>
+        <source>Dec</source>
+        <translation>Dez.</translation>
+    </message>
+    <message>
         <source>{count} comment</source>
         <translation>{count} Kommentar</translation>
     </message>
     <message>
         <source>{count} comments</source>
         <translation>{count} Kommentare</translation>
+    </message>
+    <message>
+        <source>{count} entry</source>
+        <translation>{count} Eintrag</translation>
+    </message>
+    <message>
+        <source>{count} entries</source>
+        <translation>{count} Einträge</translation>
     </message>
     <message>
         <source>Unscored</source>
@@ -1601,7 +3793,19 @@ Datenordner: {folder}</translation>
     </message>
     <message>
         <source>{count} hidden</source>
-        <translation>{count} verborgen</translation>
+        <translation>{count} ausgeblendet</translation>
+    </message>
+    <message>
+        <source>handled by {moderator}</source>
+        <translation>bei {moderator}</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>Redaktion</translation>
+    </message>
+    <message>
+        <source>undated</source>
+        <translation>ohne Datum</translation>
     </message>
     <message>
         <source>top {score}</source>
@@ -1610,6 +3814,37 @@ Datenordner: {folder}</translation>
     <message>
         <source>{count} unscored</source>
         <translation>{count} unbewertet</translation>
+    </message>
+</context>
+<context>
+    <name>sync</name>
+    <message>
+        <source>pulled {added} new, {updated} changed</source>
+        <translation>{added} neu abgerufen, {updated} geändert</translation>
+    </message>
+    <message>
+        <source>sent {count}</source>
+        <translation>{count} gesendet</translation>
+    </message>
+    <message>
+        <source>, {count} held (changed on the site)</source>
+        <translation>, {count} zurückgehalten (auf der Website geändert)</translation>
+    </message>
+    <message>
+        <source>, {count} kept here only</source>
+        <translation>, {count} nur hier behalten</translation>
+    </message>
+    <message>
+        <source>, {count} refused</source>
+        <translation>, {count} abgelehnt</translation>
+    </message>
+    <message>
+        <source>{count} to send</source>
+        <translation>{count} zu senden</translation>
+    </message>
+    <message>
+        <source> (cancelled)</source>
+        <translation> (abgebrochen)</translation>
     </message>
 </context>
 <context>
@@ -1659,11 +3894,11 @@ Datenordner: {folder}</translation>
     </message>
     <message>
         <source>&lt;p&gt;The demo articles and comments behind this window are made up, to try things on: &lt;b&gt;j&lt;/b&gt; / &lt;b&gt;k&lt;/b&gt; move, &lt;b&gt;a&lt;/b&gt; approves, &lt;b&gt;h&lt;/b&gt; hides, &lt;b&gt;Ctrl+Z&lt;/b&gt; undoes. Nothing reaches a website until you export your decisions. &lt;b&gt;F1&lt;/b&gt; opens the guide.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Die Demo-Artikel und -Kommentare hinter diesem Fenster sind erfunden, zum Ausprobieren: &lt;b&gt;j&lt;/b&gt; / &lt;b&gt;k&lt;/b&gt; bewegen, &lt;b&gt;a&lt;/b&gt; gibt frei, &lt;b&gt;h&lt;/b&gt; verbirgt, &lt;b&gt;Strg+Z&lt;/b&gt; macht rückgängig. Nichts erreicht eine Website, bevor Sie Ihre Entscheidungen exportieren. &lt;b&gt;F1&lt;/b&gt; öffnet die Anleitung.&lt;/p&gt;</translation>
+        <translation>&lt;p&gt;Die Demo-Artikel und -Kommentare hinter diesem Fenster sind erfunden, zum Ausprobieren: &lt;b&gt;j&lt;/b&gt; / &lt;b&gt;k&lt;/b&gt; bewegen, &lt;b&gt;a&lt;/b&gt; gibt frei, &lt;b&gt;h&lt;/b&gt; blendet aus, &lt;b&gt;Strg+Z&lt;/b&gt; macht rückgängig. Nichts erreicht eine Website, bevor Sie Ihre Entscheidungen exportieren. &lt;b&gt;F1&lt;/b&gt; öffnet die Anleitung.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>The demo is in: made-up articles and comments to try things on. Press 2 for Flagged (pending comments scored Medium or higher, from {medium}), F1 for the guide.</source>
-        <translation>Die Demo ist da: erfundene Artikel und Kommentare zum Ausprobieren. 2 zeigt Markiert (offene Kommentare mit mittlerem Wert oder höher, ab {medium}), F1 die Anleitung.</translation>
+        <translation>Die Demo ist da: erfundene Artikel und Kommentare zum Üben. 2 zeigt Markiert (ab {medium}), F1 die Anleitung.</translation>
     </message>
 </context>
 </TS>

@@ -66,7 +66,7 @@ def test_the_window_comes_up_in_german(german_window, qtbot, tmp_path):
     assert window.tabs.tabText(1).startswith("Warteschlange")
     assert [window.side_tabs.tabText(i) for i in range(2)] == ["Kommentar", "Kommentator"]
     kinds = window.queue_pane.kinds
-    assert [kinds.tabText(i) for i in range(kinds.count())] == ["Offen", "Markiert", "Verborgen", "Freigegeben", "Alle"]
+    assert [kinds.tabText(i) for i in range(kinds.count())] == ["Offen", "Markiert", "Ausgeblendet", "Freigegeben", "Alle"]
     assert window.queue_pane.search.placeholderText().startswith("Kommentare und Autoren durchsuchen")
     assert window.panel.placeholder.text() == "Wählen Sie einen Kommentar, um ihn ganz zu lesen und zu entscheiden."
     assert look.status_word("pending") == "Offen" and look.counted(2, "comment") == "2 Kommentare"
@@ -97,7 +97,7 @@ def test_the_first_days_dialogs_are_in_german(german_window, qtbot):
     hide = HideDialog(window)
     reasons = hide.dialog.findChild(QListWidget, "reasonList")
     assert reasons.item(0).text() == "1  Beleidigung oder Belästigung"
-    assert hide.dialog.windowTitle() == "Kommentar verbergen"  # the Designer form, translated as it loads
+    assert hide.dialog.windowTitle() == "Kommentar ausblenden"  # the Designer form, translated as it loads
     hide.dialog.deleteLater()
     preferences = PreferencesDialog(window, Preferences("ana", 0.5, 0.8, language="de"), "/data")
     assert preferences.dialog.windowTitle() == "Einstellungen"

@@ -181,7 +181,8 @@ def test_without_rules_the_carry_button_says_why(qtbot, db):
 def test_another_label_reads_its_own_curve(insight, qtbot):
     window, _rules = insight
     with qtbot.waitSignal(window.curve_drawn, timeout=20_000):
-        window.calibration.labels.setCurrentText("insult")
+        labels = window.calibration.labels  # shown as "Insult", kept as the model names it
+        labels.setCurrentIndex(labels.findData("insult"))
     window.calibration.set_threshold(0.5)
     assert "caught 1 of the 6" in window.calibration.sentence.text()
 

@@ -12,7 +12,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QMessageBox
 
 from moderator.gui.app import log_to_file
-from moderator.gui.comment.scorebars import label_words
+from moderator.gui.common.names import label_words
 from moderator.gui.dialogs.models import ModelsDialog
 from moderator.gui.models.listmodels import ROW_ROLE
 from moderator.gui.workers.progress import ProgressPanel

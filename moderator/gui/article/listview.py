@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from moderator.changes import Changes
 from moderator.gui.common.delegates import ArticleDelegate
 from moderator.gui.common.reading import Query, Read
+from moderator.gui.common.translation import translate
 from moderator.gui.models.listmodels import ID_ROLE, PAGE_SIZE, KeysetListModel, highlight, highlighted_id
 from moderator.gui.workers.latest import Latest
 from moderator.gui.workers.writer import Reader
@@ -41,10 +42,12 @@ def rows_of(session: Session, article_ids: list[int], model_id: int | None) -> l
 
 
 def describe(row: ArticleRow) -> str:
-    top = f", highest score {row.highest:.2f}" if row.highest is not None else ""
-    unscored = f", {row.unscored} unscored" if row.unscored else ""
+    top = translate("ArticleList", ", highest score {score}").format(score=f"{row.highest:.2f}") if row.highest is not None \
+        else ""
+    unscored = translate("ArticleList", ", {count} unscored").format(count=row.unscored) if row.unscored else ""
     note = f", {note}" if (note := date_note(row.published_at)) else ""
-    return f"{row.headline}. {row.pending} pending{top}{unscored}{note}"
+    return translate("ArticleList", "{headline}. {count} pending").format(headline=row.headline, count=row.pending) + \
+        top + unscored + note
 
 
 class ArticleList(QListView):
@@ -67,7 +70,7 @@ class ArticleList(QListView):
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setResizeMode(QListView.ResizeMode.Adjust)  # cards follow the column's width
-        self.setAccessibleName("Articles")
+        self.setAccessibleName(translate("ArticleList", "Articles"))
         self.selectionModel().selectionChanged.connect(self._selection_changed)
 
     def reload(self) -> None:
@@ -77,13 +80,16 @@ class ArticleList(QListView):
         """What an empty list says: why nothing is listed, and what lists more."""
         wanted = self.wanted
         if wanted.headline:
-            return f"No article’s headline holds “{wanted.headline}”" + (" among those with pending comments."
-                                                                          if wanted.with_pending else ".")
+            if wanted.with_pending:
+                return translate("ArticleList", "No article’s headline holds “{words}” among those with pending "
+                                                "comments.").format(words=wanted.headline)
+            return translate("ArticleList", "No article’s headline holds “{words}”.").format(words=wanted.headline)
         if wanted.with_pending:
-            return "No article has comments waiting for a decision. Untick “With pending” to list every article."
+            return translate("ArticleList", "No article has comments waiting for a decision. Untick “With pending” to list "
+                                            "every article.")
         if wanted.with_comments:
-            return "No article has comments yet."
-        return "No articles yet: File → Import comments… brings in an export."
+            return translate("ArticleList", "No article has comments yet.")
+        return translate("ArticleList", "No articles yet: File → Import comments… brings in an export.")
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)

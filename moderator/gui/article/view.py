@@ -62,7 +62,7 @@ class ArticleView(QWidget):
         self.article: ArticleDetail | None = None
         self.reader = QTextBrowser(self)
         self.reader.setOpenLinks(False)
-        self.reader.setAccessibleName("Article text")
+        self.reader.setAccessibleName(translate("ArticleView", "Article text"))
         self.model = ThreadModel(self)
         self.hits = ThreadHits(read)
         self.tree = self._make_tree()
@@ -97,7 +97,7 @@ class ArticleView(QWidget):
                                              marks_of=self.hits.marks))  # rule hits highlighted
         tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         tree.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        tree.setAccessibleName("Comment thread")
+        tree.setAccessibleName(translate("ArticleView", "Comment thread"))
         tree.selectionModel().selectionChanged.connect(self._selection_changed)
         return tree
 
@@ -241,11 +241,11 @@ class EmptyThread(QWidget):
         self.call = QLabel(self)
         self.call.setTextFormat(Qt.TextFormat.PlainText)
         self.editor = QPlainTextEdit(self)
-        self.editor.setPlaceholderText("Write the first comment as staff…")
-        self.editor.setAccessibleName("First comment")
+        self.editor.setPlaceholderText(translate("ArticleView", "Write the first comment as staff…"))
+        self.editor.setAccessibleName(translate("ArticleView", "First comment"))
         self.editor.setTabChangesFocus(True)
         self.editor.setMaximumHeight(120)
-        self.button = QPushButton("Post as staff", self)
+        self.button = QPushButton(translate("ArticleView", "Post as staff"), self)
         self.button.clicked.connect(self._post)
         row = QHBoxLayout()
         row.addStretch()

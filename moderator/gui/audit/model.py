@@ -15,7 +15,9 @@ from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
 from sqlalchemy.orm import Session
 
 from moderator.gui.common import look
+from moderator.gui.common.names import source_word
 from moderator.gui.common.reading import Read
+from moderator.gui.common.translation import QT_TRANSLATE_NOOP, translate
 from moderator.gui.models.listmodels import ID_ROLE, ROW_ROLE
 from moderator.reading import audit
 from moderator.reading.audit import AuditFilter, AuditRow
@@ -25,24 +27,47 @@ COMMENT_ID_ROLE = Qt.ItemDataRole.UserRole + 3  # the decided comment's id
 BATCH_ROLE = Qt.ItemDataRole.UserRole + 4  # the bulk batch id, or None
 BATCH_RUN_ROLE = Qt.ItemDataRole.UserRole + 5  # 0 / 1 alternating per run of one batch's rows; None outside
 
-ACTION_LABELS: dict[str, str] = {"approve": "Approve", "hide": "Hide", "restore": "Restore", "reply": "Staff reply",
-                                 "post": "Staff post", "undo": "Undo", "redo": "Redo"}
-SOURCE_LABELS: dict[str, str] = {"manual": "Manual", "bulk": "Bulk", "rule": "Rule"}
+# Marked for pyside6-lupdate; `action_word`, `source_word` and `header` translate them where shown.
+ACTION_LABELS: dict[str, str] = {
+    "approve": QT_TRANSLATE_NOOP("AuditLog", "Approve"), "hide": QT_TRANSLATE_NOOP("AuditLog", "Hide"),
+    "restore": QT_TRANSLATE_NOOP("AuditLog", "Restore"), "reply": QT_TRANSLATE_NOOP("AuditLog", "Staff reply"),
+    "post": QT_TRANSLATE_NOOP("AuditLog", "Staff post"), "undo": QT_TRANSLATE_NOOP("AuditLog", "Undo"),
+    "redo": QT_TRANSLATE_NOOP("AuditLog", "Redo"), "flag": QT_TRANSLATE_NOOP("AuditLog", "Flag"),
+    "feature": QT_TRANSLATE_NOOP("AuditLog", "Feature"), "unfeature": QT_TRANSLATE_NOOP("AuditLog", "Unfeature"),
+    "trust": QT_TRANSLATE_NOOP("AuditLog", "Trust"), "untrust": QT_TRANSLATE_NOOP("AuditLog", "Untrust"),
+    "ban": QT_TRANSLATE_NOOP("AuditLog", "Ban"), "unban": QT_TRANSLATE_NOOP("AuditLog", "Unban")}
 TIME, MODERATOR, ACTION, SOURCE, REASON, STATUS, COMMENTER, COMMENT, BATCH = range(9)
-HEADERS = ("Time", "Moderator", "Action", "Source", "Reason and note", "Status", "Commenter", "Comment", "Bulk batch")
+HEADERS = (QT_TRANSLATE_NOOP("AuditLog", "Time"), QT_TRANSLATE_NOOP("AuditLog", "Moderator"),
+           QT_TRANSLATE_NOOP("AuditLog", "Action"), QT_TRANSLATE_NOOP("AuditLog", "Source"),
+           QT_TRANSLATE_NOOP("AuditLog", "Reason and note"), QT_TRANSLATE_NOOP("AuditLog", "Status"),
+           QT_TRANSLATE_NOOP("AuditLog", "Commenter"), QT_TRANSLATE_NOOP("AuditLog", "Comment"),
+           QT_TRANSLATE_NOOP("AuditLog", "Bulk batch"))
+
+
+def action_word(action: str) -> str:
+    return translate("AuditLog", ACTION_LABELS[action]) if action in ACTION_LABELS else action
+
+
+def header(column: int) -> str:
+    return translate("AuditLog", HEADERS[column])
+
+
+def reason_word(reason: str) -> str:
+    words = HIDE_REASONS.get(reason)
+    return translate("vocabulary", words) if words else reason
 # Widths in characters: the columns hold short, known words; the reason takes the rest.
 WIDTHS = {TIME: 19, MODERATOR: 14, ACTION: 11, SOURCE: 8, STATUS: 20, COMMENTER: 18, COMMENT: 9, BATCH: 21}
 
 
 def status_text(row: AuditRow) -> str:
-    before = look.STATUS_LABELS.get(row.status_before, row.status_before) if row.status_before else "New"
-    return f"{before} → {look.STATUS_LABELS.get(row.status_after, row.status_after)}"
+    before = look.status_word(row.status_before) if row.status_before else translate("AuditLog", "New")
+    return f"{before} → {look.status_word(row.status_after)}"
 
 
 def reason_text(row: AuditRow) -> str:
-    parts = [HIDE_REASONS.get(row.reason, row.reason)] if row.reason else []
+    parts = [reason_word(row.reason)] if row.reason else []
     if row.reverts_id is not None:
-        parts.append(f"reverses decision {row.reverts_id}")
+        parts.append(translate("AuditLog", "reverses decision {id}").format(id=row.reverts_id))
     if row.note:
         parts.append(f"“{' '.join(row.note.split())}”")  # one line in the table; in full below it
     return " · ".join(parts)
@@ -51,28 +76,34 @@ def reason_text(row: AuditRow) -> str:
 def batch_text(row: AuditRow, size: int | None) -> str:
     if row.batch_id is None:
         return ""
-    return f"{size} comments · {row.batch_id[:6]}" if size else row.batch_id[:6]
+    return translate("AuditLog", "{count} comments · {batch}").format(count=size, batch=row.batch_id[:6]) if size \
+        else row.batch_id[:6]
 
 
 def describe(row: AuditRow, size: int | None = None) -> str:
     """The whole decision in one plain sentence or two: the details line and screen readers."""
-    moment = row.created_at.astimezone().strftime("%-d %b %Y at %H:%M:%S")
-    text = (f"Decision {row.id}, {moment}: {row.moderator}, {ACTION_LABELS.get(row.action, row.action).lower()} "
-            f"({SOURCE_LABELS.get(row.source, row.source).lower()}) on comment {row.comment_id} by {row.author}. "
-            f"Status {status_text(row).replace('→', 'to')}.")
+    local = row.created_at.astimezone()
+    moment = translate("AuditLog", "{day} {month} {year} at {time}").format(
+        day=local.day, month=translate("look", look.MONTHS[local.month - 1]), year=local.year, time=f"{local:%H:%M:%S}")
+    text = translate("AuditLog", "Decision {id}, {moment}: {moderator}, {action} ({source}) on comment {comment} by "
+                                 "{author}. Status {status}.").format(
+        id=row.id, moment=moment, moderator=row.moderator, action=action_word(row.action).lower(),
+        source=source_word(row.source).lower(), comment=row.comment_id, author=row.author,
+        status=status_text(row).replace("→", translate("AuditLog", "to")))
     if row.reason:
-        text += f" Reason: {HIDE_REASONS.get(row.reason, row.reason)}."
+        text += " " + translate("AuditLog", "Reason: {reason}.").format(reason=reason_word(row.reason))
     if row.reverts_id is not None:
-        text += f" Reverses decision {row.reverts_id}."
+        text += " " + translate("AuditLog", "Reverses decision {id}.").format(id=row.reverts_id)
     if row.batch_id:
-        text += f" Bulk batch {row.batch_id[:6]}" + (f" of {size} comments." if size else ".")
-    return text + (f"\nNote: {row.note}" if row.note else "")
+        text += " " + (translate("AuditLog", "Bulk batch {batch} of {count} comments.").format(batch=row.batch_id[:6], count=size)
+                       if size else translate("AuditLog", "Bulk batch {batch}.").format(batch=row.batch_id[:6]))
+    return text + ("\n" + translate("AuditLog", "Note: {note}").format(note=row.note) if row.note else "")
 
 
 def cells(row: AuditRow, batch_size: int | None) -> tuple[str, ...]:
     """The row's text in each column (made once per row: a paint asks for each cell often)."""
-    return (look.when(row.created_at, with_year=True), row.moderator, ACTION_LABELS.get(row.action, row.action),
-            SOURCE_LABELS.get(row.source, row.source), reason_text(row), status_text(row), row.author,
+    return (look.when(row.created_at, with_year=True), row.moderator, action_word(row.action),
+            source_word(row.source), reason_text(row), status_text(row), row.author,
             f"#{row.comment_id}", batch_text(row, batch_size))
 
 
@@ -115,7 +146,7 @@ class AuditModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS[section]
+            return header(section)
         return None
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -125,7 +156,7 @@ class AuditModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._texts[i][column]
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{HEADERS[column]}: {self._texts[i][column].replace('→', 'to')}"
+            return f"{header(column)}: {self._texts[i][column].replace('→', translate('AuditLog', 'to'))}"
         if role == Qt.ItemDataRole.ForegroundRole:
             hue = look.STATUS_COLOURS.get(self._rows[i].status_after) if column == STATUS else None
             return look.text_colour(hue, QGuiApplication.palette(), QPalette.ColorRole.Base) if hue else None

@@ -37,17 +37,22 @@ from moderator.gui.audit.model import (
     ACTION_LABELS,
     COMMENT_ID_ROLE,
     REASON,
-    SOURCE_LABELS,
     TIME,
     WIDTHS,
     AuditModel,
     BatchTint,
+    action_word,
     describe,
+)
+from moderator.gui.audit.model import (
+    header as header_text,
 )
 from moderator.gui.comment.panel import plain_label
 from moderator.gui.common import filedialogs, look
 from moderator.gui.common.messages import ReportBug, sentence_or_report
+from moderator.gui.common.names import SOURCE_LABELS, source_word
 from moderator.gui.common.reading import reader_of
+from moderator.gui.common.translation import QT_TRANSLATE_NOOP, translate
 from moderator.gui.models.listmodels import ROW_ROLE
 from moderator.gui.workers.latest import Latest
 from moderator.gui.workers.writer import Reader
@@ -56,7 +61,9 @@ from moderator.reading.audit import AuditFilter
 
 # The "When" choices: how many days before today the range starts (None: any time).
 ANY_TIME, BETWEEN = None, "between"
-DATE_RANGES = (("Any time", ANY_TIME), ("Today", 0), ("Last 7 days", 6), ("Last 30 days", 29), ("Between dates…", BETWEEN))
+DATE_RANGES = ((QT_TRANSLATE_NOOP("AuditLog", "Any time"), ANY_TIME), (QT_TRANSLATE_NOOP("AuditLog", "Today"), 0),
+               (QT_TRANSLATE_NOOP("AuditLog", "Last 7 days"), 6), (QT_TRANSLATE_NOOP("AuditLog", "Last 30 days"), 29),
+               (QT_TRANSLATE_NOOP("AuditLog", "Between dates…"), BETWEEN))
 
 
 def start_of(day: date) -> datetime:
@@ -69,7 +76,8 @@ def python_date(day: QDate) -> date:
 
 
 def count_text(count: int) -> str:
-    return "1 decision" if count == 1 else f"{count:,} decisions"
+    return translate("AuditLog", "1 decision") if count == 1 else \
+        translate("AuditLog", "{count} decisions").format(count=f"{count:,}")
 
 
 class AuditWindow(QWidget):
@@ -82,7 +90,7 @@ class AuditWindow(QWidget):
                  parent: QWidget | None = None):
         super().__init__(parent, Qt.WindowType.Window)
         self.setObjectName("auditWindow")
-        self.setWindowTitle("Audit log")
+        self.setWindowTitle(translate("AuditLog", "Audit log"))
         self._read, self._counts, self._report_bug = reader_of(sessions), Latest(reader), report_bug
         self._exporter, self._export_to = Reader(sessions, self._export_failed, self), Path()
         self._article: tuple[int, str] | None = None
@@ -91,7 +99,7 @@ class AuditWindow(QWidget):
         filters, summary = self._make_filters(), self._make_summary()  # made in Tab order
         self.table = self._make_table()
         self.details = plain_label(self, selectable=True)
-        self.details.setAccessibleName("Selected decision")
+        self.details.setAccessibleName(translate("AuditLog", "Selected decision"))
         self.details.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # Tab to it to select and copy a note
         self.message = plain_label(self)
         layout = QVBoxLayout(self)
@@ -119,16 +127,21 @@ class AuditWindow(QWidget):
 
     def _make_filters(self) -> QHBoxLayout:
         pairs = [
-            self._combo("&Moderator", "Moderator filter", [("Any moderator", None)]),
-            self._combo("A&ction", "Action filter", [("Any action", None), *((t, v) for v, t in ACTION_LABELS.items())]),
-            self._combo("&Source", "Source filter", [("Any source", None), *((t, v) for v, t in SOURCE_LABELS.items())]),
-            self._combo("&When", "Date filter", DATE_RANGES),
+            self._combo(translate("AuditLog", "&Moderator"), translate("AuditLog", "Moderator filter"),
+                        [(translate("AuditLog", "Any moderator"), None)]),
+            self._combo(translate("AuditLog", "A&ction"), translate("AuditLog", "Action filter"),
+                        [(translate("AuditLog", "Any action"), None), *((action_word(v), v) for v in ACTION_LABELS)]),
+            self._combo(translate("AuditLog", "&Source"), translate("AuditLog", "Source filter"),
+                        [(translate("AuditLog", "Any source"), None), *((source_word(v), v) for v in SOURCE_LABELS)]),
+            self._combo(translate("AuditLog", "&When"), translate("AuditLog", "Date filter"),
+                        [(translate("AuditLog", text), days) for text, days in DATE_RANGES]),
         ]
         (_, self.moderator), (_, self.action), (_, self.source), (_, self.when) = pairs
-        self.since, self.until = self._date_edit("First day"), self._date_edit("Last day")
+        self.since = self._date_edit(translate("AuditLog", "First day"))
+        self.until = self._date_edit(translate("AuditLog", "Last day"))
         self.since.setDate(QDate.currentDate().addDays(-6))
         self.since.dateChanged.connect(self.until.setMinimumDate)
-        self.range_labels = [QLabel("&From", self), QLabel("&to", self)]
+        self.range_labels = [QLabel(translate("AuditLog", "&From"), self), QLabel(translate("AuditLog", "&to"), self)]
         row = QHBoxLayout()
         for buddy, combo in pairs:
             row.addWidget(buddy)
@@ -153,16 +166,19 @@ class AuditWindow(QWidget):
     def _make_summary(self) -> QHBoxLayout:
         self.count = QLabel(self)
         self.count.setFont(look.bold(self.font()))
-        self.count.setAccessibleName("Matching decisions")
-        self.count.setMinimumWidth(self.count.fontMetrics().horizontalAdvance("0,000,000 decisions") + 8)
+        self.count.setAccessibleName(translate("AuditLog", "Matching decisions"))
+        self.count.setMinimumWidth(self.count.fontMetrics().horizontalAdvance(count_text(8_888_888)) + 8)
         self.article_chip = QToolButton(self)  # removable, like the queue's filter chips
         self.article_chip.setObjectName("filterChip")
-        self.article_chip.setToolTip("Remove this filter: show the decisions on every article")
+        self.article_chip.setToolTip(translate("AuditLog", "Remove this filter: show the decisions on every article"))
         self.article_chip.clicked.connect(self.clear_article)
-        self.reload = self._button("Re&load", "Read the log again, with decisions made since (F5)", self.refresh)
-        self.clear = self._button("&Remove all filters", "Show every decision", self.clear_filters)
-        self.export = self._button("&Export as CSV…", "Write the decisions shown (all of them, not just those "
-                                   "on screen) to a CSV file", lambda: self.export_csv())
+        self.reload = self._button(translate("AuditLog", "Re&load"),
+                                   translate("AuditLog", "Read the log again, with decisions made since (F5)"), self.refresh)
+        self.clear = self._button(translate("AuditLog", "&Remove all filters"), translate("AuditLog", "Show every decision"),
+                                  self.clear_filters)
+        self.export = self._button(translate("AuditLog", "&Export as CSV…"),
+                                   translate("AuditLog", "Write the decisions shown (all of them, not just those on "
+                                                         "screen) to a CSV file"), lambda: self.export_csv())
         row = QHBoxLayout()
         row.addWidget(self.count)
         row.addSpacing(8)
@@ -190,16 +206,18 @@ class AuditWindow(QWidget):
         table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         table.setWordWrap(False)
         table.setShowGrid(False)
-        table.setAccessibleName("Decisions")
-        table.setAccessibleDescription("Newest first. Enter opens the comment in the main window.")
+        table.setAccessibleName(translate("AuditLog", "Decisions"))
+        table.setAccessibleDescription(translate("AuditLog", "Newest first. Enter opens the comment in the main window."))
         table.verticalHeader().hide()
         table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
         header = table.horizontalHeader()
         header.setHighlightSections(False)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        for column, chars in WIDTHS.items():
-            table.setColumnWidth(column, table.fontMetrics().averageCharWidth() * chars + 16)
+        metrics = table.fontMetrics()
+        for column, chars in WIDTHS.items():  # a header longer in another language widens its column
+            wanted = max(metrics.averageCharWidth() * chars, metrics.horizontalAdvance(header_text(column)))
+            table.setColumnWidth(column, wanted + 16)
         header.setSectionResizeMode(REASON, QHeaderView.ResizeMode.Stretch)
         table.activated.connect(lambda index: self.comment_activated.emit(index.data(COMMENT_ID_ROLE)))
         table.selectionModel().currentRowChanged.connect(lambda current, _previous: self._show_details(current))
@@ -240,8 +258,10 @@ class AuditWindow(QWidget):
     def _show_article(self) -> None:
         headline = self._article[1] if self._article else ""
         shown = self.article_chip.fontMetrics().elidedText(headline, Qt.TextElideMode.ElideRight, 440)
-        self.article_chip.setText(f"Article: {shown.replace('&', '&&')}  ✕")  # && : a literal &, not a shortcut
-        self.article_chip.setAccessibleName(f"Filter article {headline}. Press to remove it.")
+        # && : a literal &, not a shortcut
+        self.article_chip.setText(translate("AuditLog", "Article: {headline}").format(headline=shown.replace("&", "&&")) + "  ✕")
+        self.article_chip.setAccessibleName(translate("AuditLog", "Filter article {headline}. Press to remove it.").format(
+            headline=headline))
         self.article_chip.setVisible(self._article is not None)
 
     def _show_range(self, shown: bool) -> None:
@@ -254,7 +274,7 @@ class AuditWindow(QWidget):
         self._show_range(self.when.currentData() == BETWEEN)
         filters = self.filters()
         self.model.set_filters(filters)
-        self.count.setText("Counting…")
+        self.count.setText(translate("AuditLog", "Counting…"))
         self._counts.ask(lambda session: audit.audit_count(session, filters),
                          lambda count: self.count.setText(count_text(count)))
         self.table.setCurrentIndex(self.model.index(0, TIME))
@@ -268,7 +288,7 @@ class AuditWindow(QWidget):
         chosen = self.moderator.currentData()
         self._quiet = True
         self.moderator.clear()
-        self.moderator.addItem("Any moderator", None)
+        self.moderator.addItem(translate("AuditLog", "Any moderator"), None)
         for name in names:
             self.moderator.addItem(name, name)
         self.moderator.setCurrentIndex(max(0, self.moderator.findData(chosen)))
@@ -285,7 +305,8 @@ class AuditWindow(QWidget):
 
     def _show_details(self, index: QModelIndex) -> None:
         row = index.data(ROW_ROLE) if index.isValid() else None
-        self.details.setText(describe(row, self.model.batch_size(row)) if row else "No decision matches these filters.")
+        self.details.setText(describe(row, self.model.batch_size(row)) if row
+                             else translate("AuditLog", "No decision matches these filters."))
 
     # ---- export --------------------------------------------------------------------------------
 
@@ -294,16 +315,17 @@ class AuditWindow(QWidget):
         if not self._exporter.idle:
             return  # one at a time (the button is disabled meanwhile)
         if out is None:
-            chosen = filedialogs.save_file(self, "Export the audit log", "audit-log.csv", "CSV (*.csv)")
+            chosen = filedialogs.save_file(self, translate("AuditLog", "Export the audit log"), "audit-log.csv", "CSV (*.csv)")
             if chosen is None:
                 return
             out = chosen if chosen.suffix else chosen.with_suffix(".csv")
         filters = self.filters()
         self.export.setEnabled(False)
-        self.message.setText(f"Exporting to {out}…")
+        self.message.setText(translate("AuditLog", "Exporting to {file}…").format(file=out))
         self._export_to = out
         self._exporter.submit(lambda session: audit.export_audit_csv(session, filters, out),
-                              lambda count: self._exported(f"{count_text(count)} written to {out}."))
+                              lambda count: self._exported(translate("AuditLog", "{decisions} written to {file}.").format(
+                                  decisions=count_text(count), file=out)))
 
     def shutdown(self) -> None:
         """Wait for an export in flight (its file is then complete); call as the app closes."""
@@ -311,7 +333,8 @@ class AuditWindow(QWidget):
 
     def _export_failed(self, error: BaseException) -> None:
         sentence = sentence_or_report(error, self._report_bug)
-        self._exported(f"Not exported. {sentence}" if sentence else "Not exported.")
+        self._exported(translate("AuditLog", "Not exported. {reason}").format(reason=sentence) if sentence
+                       else translate("AuditLog", "Not exported."))
 
     def _exported(self, sentence: str) -> None:
         self.export.setEnabled(True)

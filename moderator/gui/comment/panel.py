@@ -4,15 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QScrollArea, QSizePolicy, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QSizePolicy, QToolButton, QVBoxLayout, QWidget
 from sqlalchemy.orm import Session
 
 from moderator.changes import Changes
 from moderator.gui.comment.hittext import HitText
 from moderator.gui.comment.scorebars import ScoreBars
 from moderator.gui.common import look
+from moderator.gui.common.columnslayout import ColumnsLayout
 from moderator.gui.common.reading import ActiveModel, Read
 from moderator.gui.common.translation import QT_TRANSLATE_NOOP, translate
 from moderator.reading import queries
@@ -32,6 +33,8 @@ ACTION_WORDS = {  # marked for pyside6-lupdate, translated where shown
     "restore": QT_TRANSLATE_NOOP("CommentPanel", "sent it back to review"),
     "reply": QT_TRANSLATE_NOOP("CommentPanel", "replied"), "post": QT_TRANSLATE_NOOP("CommentPanel", "posted it"),
     "undo": QT_TRANSLATE_NOOP("CommentPanel", "undid a decision"), "redo": QT_TRANSLATE_NOOP("CommentPanel", "redid a decision"),
+    "flag": QT_TRANSLATE_NOOP("CommentPanel", "flagged it"), "feature": QT_TRANSLATE_NOOP("CommentPanel", "featured it"),
+    "unfeature": QT_TRANSLATE_NOOP("CommentPanel", "stopped featuring it"),
 }
 
 
@@ -117,6 +120,14 @@ class CommentPanel(QScrollArea):
         self._parent_id: int | None = None
         self.show_comment(None)
 
+    def minimumSizeHint(self) -> QSize:
+        """As wide as its content at its narrowest (the widest button whole) plus the scroll bar:
+        the splitter then never squeezes the panel until its words are cut."""
+        content = self.widget()
+        body = content.minimumSizeHint() if content is not None else QSize()
+        frame = 2 * self.frameWidth() + self.verticalScrollBar().sizeHint().width()
+        return QSize(body.width() + frame, super().minimumSizeHint().height())
+
     def add_section(self, widget: QWidget) -> None:
         """A section of another part (the Why? section), placed above the history."""
         self.layout_.insertWidget(self.layout_.indexOf(self.history_title), widget)
@@ -184,14 +195,14 @@ class CommentPanel(QScrollArea):
 
     def _buttons(self, parent: QWidget, actions: list[QAction]) -> QWidget:
         row = QWidget(parent)
-        layout = QGridLayout(row)  # two by two: fits a narrow panel without scrolling sideways
+        layout = ColumnsLayout(row, columns=2)  # two by two, or one under the other where the words need it
         layout.setContentsMargins(0, 6, 0, 6)
-        for position, action in enumerate(actions):
+        for action in actions:
             button = QToolButton(row)
             button.setDefaultAction(action)
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
             button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-            layout.addWidget(button, position // 2, position % 2)
+            layout.addWidget(button)
         return row
 
     def show_comment(self, row: CommentRow | None, parent: CommentRow | None = None,

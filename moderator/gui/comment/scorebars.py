@@ -6,13 +6,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QLabel, QProgressBar, QWidget
 
 from moderator.gui.common import look
+from moderator.gui.common.names import label_words
+from moderator.gui.common.translation import translate
 
 STEPS = 1000
 
 
-def label_words(label: str) -> str:
-    """'severe_toxicity' → 'Severe toxicity'."""
-    return label.replace("_", " ").capitalize()
 
 
 class ScoreBars(QWidget):
@@ -24,12 +23,14 @@ class ScoreBars(QWidget):
         self.title = QLabel(self)
         self.title.setTextFormat(Qt.TextFormat.PlainText)
         self.title.setFont(look.bold(self.font()))
+        self.title.setWordWrap(True)  # "Noch nicht von … bewertet" must not widen a narrow panel
         self.grid.addWidget(self.title, 0, 0, 1, 3)
         self._rows: list[tuple[QLabel, QProgressBar, QLabel]] = []  # kept and refilled: j / k stays cheap
 
     def show_scores(self, model_name: str, main_label: str, scores: dict[str, float] | None, priority: str | None) -> None:
         scores = scores or {}
-        self.title.setText(f"{look.priority_chip_text(priority)} · {model_name}" if scores else f"Not scored by {model_name} yet")
+        self.title.setText(f"{look.priority_chip_text(priority)} · {model_name}" if scores
+                           else translate("ScoreBars", "Not scored by {model} yet").format(model=model_name))
         main_first = sorted(scores.items(), key=lambda item: (item[0] != main_label, -item[1]))
         while len(self._rows) < len(main_first):
             self._rows.append(self._new_row(len(self._rows) + 1))
@@ -61,5 +62,5 @@ class ScoreBars(QWidget):
         name.setText(label_words(label))
         name.setFont(look.bold(self.font()) if main else self.font())
         bar.setValue(round(value * STEPS))
-        bar.setAccessibleName(f"{label_words(label)} score")
+        bar.setAccessibleName(translate("ScoreBars", "{label} score").format(label=label_words(label)))
         figure.setText(f"{value:.2f}")

@@ -12,17 +12,20 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QPalette, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QTextEdit, QToolButton, QVBoxLayout, QWidget
 
-from moderator.gui.comment.scorebars import label_words
 from moderator.gui.common import look
+from moderator.gui.common.names import label_words
+from moderator.gui.common.translation import QT_TRANSLATE_NOOP, translate
 from moderator.reading.rows import CommentRow
 from moderator.scoring.explain import Explanation
 
 UP, DOWN = QColor("#dc2626"), QColor("#2563eb")
 STRONGEST = 8  # words listed under the text
 TEXT_HEIGHT = 220  # pixels at most; a longer comment scrolls
-READ_AS = ("Scored on the text with its disguises undone (look-alike letters, hidden characters, digits "
-           "for letters), which scored higher: shown below as the model read it.")
-NO_RULES = "Rule hits (word lists, patterns) are marked on the comment's text above, and named under it."
+READ_AS = QT_TRANSLATE_NOOP("WhySection", "Scored on the text with its disguises undone (look-alike letters, hidden "
+                                          "characters, digits for letters), which scored higher: shown below as the "
+                                          "model read it.")
+NO_RULES = QT_TRANSLATE_NOOP("WhySection", "Rule hits (word lists, patterns) are marked on the comment's text above, "
+                                           "and named under it.")
 
 
 def utf16(text: str, index: int) -> int:
@@ -35,12 +38,16 @@ def describe_weight(weight: float) -> str:
 
 
 def summary(found: Explanation) -> str:
-    how = "exact word contributions" if found.bias is not None else "each word left out in turn (occlusion)"
-    line = f"{label_words(found.label)} {found.score:.3f} · log-odds {found.log_odds:+.2f} · {found.model}, {how}"
+    how = translate("WhySection", "exact word contributions") if found.bias is not None else \
+        translate("WhySection", "each word left out in turn (occlusion)")
+    line = translate("WhySection", "{label} {score} · log-odds {log_odds} · {model}, {how}").format(
+        label=label_words(found.label), score=f"{found.score:.3f}", log_odds=f"{found.log_odds:+.2f}", model=found.model,
+        how=how)
     if found.bias is not None:
-        line += f"\nAn empty comment: {found.bias:+.2f}; the words add {found.log_odds - found.bias:+.2f}"
+        line += "\n" + translate("WhySection", "An empty comment: {bias}; the words add {words}").format(
+            bias=f"{found.bias:+.2f}", words=f"{found.log_odds - found.bias:+.2f}")
     if found.read_as is not None:
-        line += f"\n{READ_AS}"
+        line += "\n" + translate("WhySection", READ_AS)
     return line
 
 
@@ -50,12 +57,12 @@ class WhySection(QWidget):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setAccessibleName("Why is this comment flagged")
-        self.title = self._plain_label("Why?")
+        self.setAccessibleName(translate("WhySection", "Why is this comment flagged"))
+        self.title = self._plain_label(translate("WhySection", "Why?"))
         self.title.setWordWrap(False)
         self.title.setFont(look.bold(self.font()))
         self.explain_button = QToolButton(self)
-        self.explain_button.setText("Explain (W)")
+        self.explain_button.setText(translate("WhySection", "Explain (W)"))
         self.explain_button.clicked.connect(self.asked)
         header = QHBoxLayout()
         header.setContentsMargins(0, 0, 0, 0)
@@ -67,7 +74,7 @@ class WhySection(QWidget):
         self.bar.setMaximumHeight(8)
         self.bar.setTextVisible(False)
         self.cancel_button = QToolButton(self)
-        self.cancel_button.setText("Cancel")
+        self.cancel_button.setText(translate("WhySection", "Cancel"))
         self.cancel_button.clicked.connect(self.cancel_asked)
         running = QHBoxLayout()
         running.setContentsMargins(0, 0, 0, 0)
@@ -76,13 +83,13 @@ class WhySection(QWidget):
         self.text = QTextEdit(self)
         self.text.setReadOnly(True)
         self.text.setAcceptRichText(False)
-        self.text.setAccessibleName("Comment text with the words that move its score highlighted")
+        self.text.setAccessibleName(translate("WhySection", "Comment text with the words that move its score highlighted"))
         self.text.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         # As tall as its text (up to TEXT_HEIGHT), again whenever the panel's width re-wraps it.
         self.text.document().documentLayout().documentSizeChanged.connect(lambda _size: self._fit_text())
         self.words = self._plain_label()
-        self.words.setAccessibleName("The words that move the score most")
-        self.rules = self._plain_label(NO_RULES)
+        self.words.setAccessibleName(translate("WhySection", "The words that move the score most"))
+        self.rules = self._plain_label(translate("WhySection", NO_RULES))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 6, 0, 6)
         layout.addLayout(header)
@@ -114,13 +121,14 @@ class WhySection(QWidget):
 
     def show_waiting(self) -> None:
         self.explanation = None
-        self.state.setText("Press W to see which words move this comment's score.")
+        self.state.setText(translate("WhySection", "Press W to see which words move this comment's score."))
         self._running(False)
         self.text.hide()
         self.words.hide()
 
     def show_running(self, done: int = 0, total: int = 0) -> None:
-        self.state.setText(f"Explaining… {done} of {total} variants scored" if total else "Explaining… (loading the model)")
+        self.state.setText(translate("WhySection", "Explaining… {done} of {total} variants scored").format(done=done, total=total)
+                           if total else translate("WhySection", "Explaining… (loading the model)"))
         self.bar.setRange(0, total)
         self.bar.setValue(done)
         self._running(True)
@@ -136,10 +144,12 @@ class WhySection(QWidget):
         self._highlight(body if found.read_as is None else found.read_as, found)
         strongest = found.strongest(STRONGEST)
         listed = ", ".join(f"{s.text} {describe_weight(s.weight)}" for s in strongest)
-        self.words.setText(f"Red pushes the score up, blue pulls it down. Moves the score most: {listed}"
-                           if strongest else "No word of it moves the score.")
-        self.rules.setText(NO_RULES if not found.rule_hits else
-                           "Rule hits: " + ", ".join(f"{h.rule} on “{h.text}”" for h in found.rule_hits))
+        self.words.setText(translate("WhySection", "Red pushes the score up, blue pulls it down. Moves the score most: "
+                                                   "{words}").format(words=listed)
+                           if strongest else translate("WhySection", "No word of it moves the score."))
+        hits = ", ".join(translate("WhySection", "{rule} on “{text}”").format(rule=h.rule, text=h.text) for h in found.rule_hits)
+        self.rules.setText(translate("WhySection", "Rule hits: {hits}").format(hits=hits) if found.rule_hits
+                           else translate("WhySection", NO_RULES))
         self.text.show()
         self.words.show()
 

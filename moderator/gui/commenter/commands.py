@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QTabWidget
 
 from moderator.gui.commenter.panel import CommenterPanel
 from moderator.gui.common.reading import ActiveModel, Read
+from moderator.gui.common.translation import translate
 from moderator.gui.operations.decisions import Decisions, Say
 from moderator.reading import commenters
 from moderator.reading.rows import CommentRow
@@ -39,7 +40,9 @@ class CommenterCommands:
     def hide_all_pending_from(self, author: str, site_id: int | None, _count: int) -> None:
         ids = self._read(lambda s: commenters.pending_ids_of(s, author, site_id))  # as they are now, not as counted
         if not ids:
-            self._say(f"No pending comments from {author}.", 4000)
+            self._say(translate("CommenterCommands", "No pending comments from {author}.").format(author=author), 4000)
             self._panel.refresh()
             return
-        self._decisions.decide_many(ids, Action.HIDE, f"all {len(ids):,} pending comments from {author}", confirm=True)
+        what = translate("CommenterCommands", "all {count} pending comments from {author}").format(count=f"{len(ids):,}",
+                                                                                                  author=author)
+        self._decisions.decide_many(ids, Action.HIDE, what, confirm=True)

@@ -28,8 +28,9 @@ from sqlalchemy.orm import Session
 from moderator.changes import Changes
 from moderator.gui.comment.panel import plain_label
 from moderator.gui.common import look
-from moderator.gui.common.delegates import CommentDelegate, Index, paint_counts
+from moderator.gui.common.delegates import CommentDelegate, Index, count_chip_text, paint_counts
 from moderator.gui.common.reading import PriorityOf, Query, Read
+from moderator.gui.common.translation import QT_TRANSLATE_NOOP, translate
 from moderator.gui.models.listmodels import ID_ROLE, PAGE_SIZE, ROW_ROLE, KeysetListModel, highlight, highlighted_id
 from moderator.reading import commenters, queue
 from moderator.reading.commenters import CommenterSummary
@@ -37,7 +38,7 @@ from moderator.reading.rows import CommentRow
 
 Who = tuple[int | None, str, int | None]  # site (None: every site), author, model
 
-PLACEHOLDER = "Press C on a comment to see everything its author has written."
+PLACEHOLDER = QT_TRANSLATE_NOOP("CommenterPanel", "Press C on a comment to see everything its author has written.")
 
 
 class StatusCounts(QLabel):
@@ -47,11 +48,14 @@ class StatusCounts(QLabel):
     def __init__(self, parent: QWidget):
         super().__init__(parent)
         self.setTextFormat(Qt.TextFormat.PlainText)
+        policy = self.sizePolicy()
+        policy.setHeightForWidth(True)  # the chips wrap onto a second row in a narrow panel
+        self.setSizePolicy(policy)
         self.counts: dict[str, int] = {}
 
     def set_counts(self, counts: dict[str, int]) -> None:
         self.counts = dict(counts)
-        self.setText(", ".join(f"{count} {status}" for status, count in self.counts.items()))
+        self.setText(", ".join(count_chip_text(status, count) for status, count in self.counts.items()))
         self.updateGeometry()
         self.update()
 
@@ -60,15 +64,38 @@ class StatusCounts(QLabel):
 
     def sizeHint(self) -> QSize:
         font = self._chip_font()
-        width = sum(look.chip_width(f"{n} {status}", font) + 6 for status, n in self.counts.items())
-        return QSize(width, QFontMetrics(font).height() + 4)
+        width = sum(look.chip_width(count_chip_text(status, n), font) + 6 for status, n in self.counts.items())
+        return QSize(width, self.heightForWidth(width))
 
     def minimumSizeHint(self) -> QSize:
-        return self.sizeHint()
+        """The widest chip: in a narrow panel (or longer words, as German's) the chips wrap."""
+        font = self._chip_font()
+        widest = max((look.chip_width(count_chip_text(status, n), font) for status, n in self.counts.items()), default=0)
+        return QSize(widest, self.heightForWidth(widest))
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        rows = {top for _status, _left, top in self._placed(width)} or {0}
+        return max(rows) + QFontMetrics(self._chip_font()).height() + 4
+
+    def _placed(self, width: int) -> list[tuple[str, int, int]]:
+        """(status, left, top) of each chip, in rows as wide as `width`."""
+        font, placed, left, top = self._chip_font(), [], 0, 1
+        line = QFontMetrics(font).height() + 6
+        for status, count in self.counts.items():
+            chip = look.chip_width(count_chip_text(status, count), font)
+            if left and left + chip > width:
+                left, top = 0, top + line
+            placed.append((status, left, top))
+            left += chip + 6
+        return placed
 
     def paintEvent(self, _event: QPaintEvent) -> None:
         painter = QPainter(self)
-        paint_counts(painter, self.counts, self._chip_font(), 0, 1, self.palette())
+        for status, left, top in self._placed(self.width()):
+            paint_counts(painter, {status: self.counts[status]}, self._chip_font(), left, top, self.palette())
 
 
 class HistoryDelegate(CommentDelegate):
@@ -97,9 +124,11 @@ class HistoryDelegate(CommentDelegate):
 def describe(row: CommentRow, priority_of: PriorityOf) -> str:
     """What a screen reader says for one of their comments (and what keyboard search matches)."""
     priority = priority_of(row.score)
-    scored = f"{look.priority_chip_text(priority)} {row.score:.2f}" if priority else "unscored"
+    scored = f"{look.priority_chip_text(priority)} {row.score:.2f}" if priority else translate("CommenterPanel", "unscored")
     status = look.status_word(row.status)
-    return f"{status}, {scored}, {look.when(row.created_at, with_year=True)}, on {row.article_headline}: {row.body}"
+    return translate("CommenterPanel", "{status}, {scored}, {when}, on {headline}: {text}").format(
+        status=status, scored=scored, when=look.when(row.created_at, with_year=True), headline=row.article_headline,
+        text=row.body)
 
 
 class CommenterPanel(QWidget):
@@ -114,14 +143,15 @@ class CommenterPanel(QWidget):
         self._who: Who | None = None  # site, author, model
         self._restoring = False  # highlighting again what was highlighted before a reload: no move of the moderator's
         self.summary: CommenterSummary | None = None
-        self.setAccessibleName("Commenter history")
-        self.placeholder = plain_label(self, PLACEHOLDER)
+        self.setAccessibleName(translate("CommenterPanel", "Commenter history"))
+        self.placeholder = plain_label(self, translate("CommenterPanel", PLACEHOLDER))
         self.placeholder.setObjectName("panelPlaceholder")
         self.name = plain_label(self, selectable=True)
         self.name.setFont(look.scaled(look.bold(self.font()), 1.1))
-        self.name.setAccessibleDescription("Commenter")  # the name itself is what a screen reader reads
+        # the name itself is what a screen reader reads
+        self.name.setAccessibleDescription(translate("CommenterPanel", "Commenter"))
         self.counts = StatusCounts(self)
-        self.counts.setAccessibleDescription("Their comments by status")
+        self.counts.setAccessibleDescription(translate("CommenterPanel", "Their comments by status"))
         self.first_seen, self.last_seen = plain_label(self), plain_label(self)
         self.seen = self._seen_form()
         self.hide_all_button = self._hide_all_button()
@@ -139,13 +169,15 @@ class CommenterPanel(QWidget):
         form = QFormLayout(box)
         form.setContentsMargins(0, 0, 0, 0)
         form.setVerticalSpacing(2)
-        for title, label in (("First seen", self.first_seen), ("Last seen", self.last_seen)):
+        for title, label in ((translate("CommenterPanel", "First seen"), self.first_seen),
+                             (translate("CommenterPanel", "Last seen"), self.last_seen)):
             form.addRow(plain_label(box, title), label)
         return box
 
     def _hide_all_button(self) -> QPushButton:
         button = QPushButton(self)
-        button.setToolTip("Hide every pending comment of this commenter, with one reason; Ctrl+Z undoes it in one step")
+        button.setToolTip(translate("CommenterPanel", "Hide every pending comment of this commenter, with one reason; "
+                                                     "Ctrl+Z undoes it in one step"))
         button.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         button.clicked.connect(self._ask_hide_all)
         return button
@@ -247,19 +279,23 @@ class CommenterPanel(QWidget):
             return
         self.name.setText(summary.author)
         self.counts.set_counts(summary.counts)
-        self.first_seen.setText(look.when(summary.first_seen, with_year=True) or "never")
-        self.last_seen.setText(look.when(summary.last_seen, with_year=True) or "never")
+        never = translate("CommenterPanel", "never")
+        self.first_seen.setText(look.when(summary.first_seen, with_year=True) or never)
+        self.last_seen.setText(look.when(summary.last_seen, with_year=True) or never)
         pending = summary.counts.get("pending", 0)
-        self.hide_all_button.setText(f"Hide all pending from this commenter ({pending})…")
+        self.hide_all_button.setText(translate("CommenterPanel", "Hide all pending from this commenter ({count})…").format(
+            count=pending))
         self.hide_all_button.setEnabled(pending > 0)
         self.list_title.setText(self._list_title(summary.total))
-        self.comments_view.setAccessibleName(f"Comments by {summary.author}, newest first")
+        self.comments_view.setAccessibleName(translate("CommenterPanel", "Comments by {author}, newest first").format(
+            author=summary.author))
 
     @staticmethod
     def _list_title(total: int) -> str:
         if total == 0:
-            return "No comments to moderate."
-        return "Their comment, all statuses" if total == 1 else f"All {total} comments, newest first"
+            return translate("CommenterPanel", "No comments to moderate.")
+        return translate("CommenterPanel", "Their comment, all statuses") if total == 1 else \
+            translate("CommenterPanel", "All {count} comments, newest first").format(count=total)
 
     # ---- choosing -----------------------------------------------------------------------------
 

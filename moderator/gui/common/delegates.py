@@ -182,10 +182,12 @@ class CommentDelegate(CardDelegate):
         palette = option.palette
         chip_left = look.draw_chip(painter, status, status_colour, small, rect.right(), rect.top(), palette, solid)
         if (holder := self.holder_of(row.id)) is not None:
-            chip_left = look.draw_chip(painter, f"handled by {holder}", look.CLAIM_COLOUR, small, chip_left - 6, rect.top(),
+            chip_left = look.draw_chip(painter, translate("look", "handled by {moderator}").format(moderator=holder),
+                                       look.CLAIM_COLOUR, small, chip_left - 6, rect.top(),
                                        palette, solid)
         if row.is_staff:
-            chip_left = look.draw_chip(painter, "Staff", look.STAFF_COLOUR, small, chip_left - 6, rect.top(), palette, solid)
+            chip_left = look.draw_chip(painter, translate("look", "Staff"), look.STAFF_COLOUR, small, chip_left - 6, rect.top(),
+                                       palette, solid)
         elif (priority := self._priority_of(row.score)) is not None:
             text = look.priority_chip_text(priority) + (f" · {row.score:.2f}" if self._show_score else "")
             chip_left = look.draw_chip(painter, text, look.PRIORITY_COLOURS[priority], small, chip_left - 6, rect.top(),
@@ -232,7 +234,7 @@ class ArticleDelegate(CardDelegate):
         lines = self._headline_lines(row, option, rect.width())
         top = look.draw_lines(painter, lines, look.bold(option.font), rect.left(), rect.top(), rect.width())
         painter.setPen(look.muted(colour))
-        meta = " · ".join(part for part in (row.section, look.when(row.published_at) or "undated") if part)
+        meta = " · ".join(part for part in (row.section, look.when(row.published_at) or translate("look", "undated")) if part)
         meta_top, note = top, date_note(row.published_at)
         top = look.draw_lines(painter, [meta + (" · " if note else "")], option.font, rect.left(), top, rect.width())
         if note:  # a future-dated post is not published yet: say so beside its date, in a warning colour
@@ -261,12 +263,17 @@ def score_chips(row: ArticleRow) -> list[str]:
     return chips + ([translate("look", "{count} unscored").format(count=f"{row.unscored:,}")] if row.unscored else [])
 
 
+def count_chip_text(status: str, count: int) -> str:
+    """'3 pending', in the language in force."""
+    return translate("look", COUNT_CHIPS[status]).format(count=f"{count:,}") if status in COUNT_CHIPS else f"{count:,} {status}"
+
+
 def paint_counts(painter: QPainter, counts: dict[str, int], font: QFont, left: int, top: int, palette: QPalette,
                  solid: bool = False) -> int:
     """'3 pending' '12 approved' '0 hidden' chips from `left`, in the status colours; returns their right edge."""
     right = left
     for status, count in counts.items():
-        text = translate("look", COUNT_CHIPS[status]).format(count=f"{count:,}")
+        text = count_chip_text(status, count)
         right += look.chip_width(text, font)
         hue = look.STATUS_COLOURS[status] if count else look.ZERO_COLOUR
         look.draw_chip(painter, text, hue, font, right, top, palette, solid)

@@ -50,7 +50,18 @@ def when(moment: datetime | None, with_year: bool = False, now: datetime | None 
         return ""
     local = moment.astimezone()
     this_year = (now or datetime.now()).astimezone().year
-    return local.strftime("%-d %b %Y, %H:%M" if with_year or local.year != this_year else "%-d %b %H:%M")
+    # A language may write the month as a name or a number ({dd}.{mm}. in German: shorter on a card).
+    parts = {"day": local.day, "month": translate("look", MONTHS[local.month - 1]), "year": local.year,
+             "time": f"{local:%H:%M}", "dd": f"{local.day:02d}", "mm": f"{local.month:02d}"}
+    if with_year or local.year != this_year:
+        return translate("look", "{day} {month} {year}, {time}").format(**parts)
+    return translate("look", "{day} {month} {time}").format(**parts)
+
+
+MONTHS = (QT_TRANSLATE_NOOP("look", "Jan"), QT_TRANSLATE_NOOP("look", "Feb"), QT_TRANSLATE_NOOP("look", "Mar"),
+          QT_TRANSLATE_NOOP("look", "Apr"), QT_TRANSLATE_NOOP("look", "May"), QT_TRANSLATE_NOOP("look", "Jun"),
+          QT_TRANSLATE_NOOP("look", "Jul"), QT_TRANSLATE_NOOP("look", "Aug"), QT_TRANSLATE_NOOP("look", "Sep"),
+          QT_TRANSLATE_NOOP("look", "Oct"), QT_TRANSLATE_NOOP("look", "Nov"), QT_TRANSLATE_NOOP("look", "Dec"))
 
 
 def counted(count: int, noun: str, plural: str | None = None) -> str:
@@ -61,8 +72,9 @@ def counted(count: int, noun: str, plural: str | None = None) -> str:
     return translate("look", "{count} " + word).format(count=f"{count:,}") if word in COUNTED_NOUNS else f"{count:,} {word}"
 
 
-COUNTED_NOUNS = {"comment", "comments"}
-_COUNTED = (QT_TRANSLATE_NOOP("look", "{count} comment"), QT_TRANSLATE_NOOP("look", "{count} comments"))
+COUNTED_NOUNS = {"comment", "comments", "entry", "entries"}
+_COUNTED = (QT_TRANSLATE_NOOP("look", "{count} comment"), QT_TRANSLATE_NOOP("look", "{count} comments"),
+            QT_TRANSLATE_NOOP("look", "{count} entry"), QT_TRANSLATE_NOOP("look", "{count} entries"))
 
 
 def bold(font: QFont) -> QFont:

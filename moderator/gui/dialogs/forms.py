@@ -154,8 +154,8 @@ class HideDialog:
     def _ask_for_many(self, count: int, what: str) -> None:
         many = f"{count:,}"
         self.dialog.setWindowTitle(translate("HideDialog", "Hide {count} comments").format(count=many))
-        child(self.dialog, QLabel, "bulkLabel").setText(
-            translate("HideDialog", "Hide {what}? One Ctrl+Z undoes all of it.").format(what=what))
+        question = translate("HideDialog", "Hide {what}? One Ctrl+Z undoes all of it.").format(what=what)
+        child(self.dialog, QLabel, "bulkLabel").setText(question[:1].upper() + question[1:])  # German opens with {what}
         child(self.dialog, QLabel, "reasonLabel").setText(translate("HideDialog", "&Why are they hidden?"))
         self.ok.setText(translate("HideDialog", "&Hide {count} comments").format(count=many))
         if self.careful:

@@ -1,5 +1,6 @@
 """The user guide inside the app (Help → Guide, F1): our own rich text from
-resources/guide/guide.html, with the parts that change filled in as they are now: the
+resources/guide/guide.html (guide.<language>.html in another language: a whole text is
+translated as a page, not sentence by sentence in the catalogue), with the parts that change filled in as they are now: the
 priority thresholds in force and every key as the moderator set it. A window beside the
 main one, not a modal dialog: the moderator reads it while trying the keys."""
 
@@ -7,6 +8,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Mapping
+from pathlib import Path
 from string import Template
 
 from PySide6.QtGui import QAction, QColor, QKeySequence, QPalette, QShortcut
@@ -14,11 +16,18 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayo
 
 from moderator.config import RESOURCES_DIR
 from moderator.gui.actions import ActionId, grouped, plain_name
-from moderator.gui.common import look
+from moderator.gui.common import look, translation
+from moderator.gui.common.translation import translate
 from moderator.gui.common.wording import how_the_queue_works
 from moderator.gui.shortcuts import keys_text, on_most_keyboards
 
 GUIDE_FILE = RESOURCES_DIR / "guide" / "guide.html"
+
+
+def guide_file(language: str) -> Path:
+    """The guide in `language` when there is one, else the English."""
+    translated = GUIDE_FILE.with_name(f"guide.{language}.html")
+    return translated if translated.is_file() else GUIDE_FILE
 
 
 def keys_table(actions: Mapping[ActionId, QAction], extra: tuple[tuple[str, str], ...] = ()) -> str:
@@ -27,9 +36,9 @@ def keys_table(actions: Mapping[ActionId, QAction], extra: tuple[tuple[str, str]
     for group, action_ids in grouped(action for action in actions if actions[action].shortcuts()):
         rows = [_row(keys_text([key for key in actions[action_id].shortcuts() if on_most_keyboards(key)]),
                      plain_name(actions[action_id].text())) for action_id in action_ids]
-        groups.append((group, rows))
+        groups.append((translate("actions", group), rows))
     if extra:
-        groups.append(("In lists and dialogs", [_row(keys, meaning) for keys, meaning in extra]))
+        groups.append((translate("GuideWindow", "In lists and dialogs"), [_row(keys, meaning) for keys, meaning in extra]))
     return "".join(f'<h3>{html.escape(group)}</h3><table width="100%" cellspacing="0" cellpadding="2">{"".join(rows)}</table>'
                    for group, rows in groups)
 
@@ -41,7 +50,7 @@ def _row(keys: str, meaning: str) -> str:
 
 def guide_html(actions: Mapping[ActionId, QAction], medium: float, high: float,
                extra: tuple[tuple[str, str], ...] = ()) -> str:
-    return Template(GUIDE_FILE.read_text(encoding="utf-8")).substitute(
+    return Template(guide_file(translation.in_force()).read_text(encoding="utf-8")).substitute(
         priority=how_the_queue_works(medium, high), keys=keys_table(actions, extra))
 
 
@@ -49,7 +58,7 @@ class GuideWindow(QDialog):
     def __init__(self, parent: QWidget | None):
         super().__init__(parent)
         self.setObjectName("GuideWindow")
-        self.setWindowTitle("Guide")
+        self.setWindowTitle(translate("GuideWindow", "Guide"))
         self.browser = QTextBrowser(self)
         self.browser.setObjectName("guideText")
         self.browser.setOpenLinks(True)  # the guide's own #anchors; it links nowhere else

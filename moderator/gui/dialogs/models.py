@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from moderator.gui.common import filedialogs
 from moderator.gui.common.designer import child
 from moderator.gui.common.messages import ReportBug, sentence_or_report
+from moderator.gui.common.translation import QT_TRANSLATE_NOOP, translate
 from moderator.gui.dialogs.forms import load_form
 from moderator.gui.workers.writer import Worker
 from moderator.scoring.download import download_release
@@ -32,7 +33,8 @@ from moderator.scoring.packs import install_pack
 from moderator.scoring.registry import list_models, remove_model, use_model
 from moderator.scoring.releases import RELEASES
 
-COLUMNS = ("Model", "Family", "Labels", "In use")
+COLUMNS = (QT_TRANSLATE_NOOP("ModelsDialog", "Model"), QT_TRANSLATE_NOOP("ModelsDialog", "Family"),
+           QT_TRANSLATE_NOOP("ModelsDialog", "Labels"), QT_TRANSLATE_NOOP("ModelsDialog", "In use"))
 
 
 class _Relay(QObject):
@@ -60,7 +62,7 @@ class ModelsDialog:
         self.buttons["removeButton"].clicked.connect(self.remove_selected)
         self.buttons["downloadButton"].clicked.connect(lambda: self.download(self.choice.currentText()))
         self.table.setColumnCount(len(COLUMNS))
-        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.setHorizontalHeaderLabels([translate("ModelsDialog", column) for column in COLUMNS])
         self.table.verticalHeader().hide()
         self.refresh()
 
@@ -87,38 +89,41 @@ class ModelsDialog:
 
     def use_selected(self) -> None:
         if (name := self.selected_name()) is not None:
-            self._run(lambda: use_model(self._models_dir, name), f"Comments will now be scored with {name}.")
+            said = translate("ModelsDialog", "Comments will now be scored with {model}.").format(model=name)
+            self._run(lambda: use_model(self._models_dir, name), said)
 
     def remove_selected(self) -> None:
         if (name := self.selected_name()) is not None:
-            self._run(lambda: remove_model(self._models_dir, name), f"{name} was removed.")
+            self._run(lambda: remove_model(self._models_dir, name),
+                      translate("ModelsDialog", "{model} was removed.").format(model=name))
 
     def install(self, source: tuple[Path, Path | None] | None) -> None:
         if source is not None:
             pack, config = source
-            self._run(lambda: install_pack(self._models_dir, pack, config),
-                      f"Installed {pack.name}. Choose it and press “Use for scoring”.")
+            said = translate("ModelsDialog", "Installed {file}. Choose it and press “Use for scoring”.").format(file=pack.name)
+            self._run(lambda: install_pack(self._models_dir, pack, config), said)
 
     def download(self, name: str) -> None:
         """Only on this explicit request does the app reach the network."""
         self.progress.setVisible(True)
         self.progress.setRange(0, 0)
         report = lambda _file, done, total: self._relay.progressed.emit((done, total or 0))  # noqa: E731
-        self._run(lambda: download_release(self._models_dir, name, report), f"Downloaded and installed {name}.")
+        said = translate("ModelsDialog", "Downloaded and installed {model}.").format(model=name)
+        self._run(lambda: download_release(self._models_dir, name, report), said)
 
     def _ask_for_pack(self) -> tuple[Path, Path | None] | None:
-        path = filedialogs.open_file(self.dialog, "Install a model pack",
-                                     "Model packs (*.zip);;Detoxify checkpoints (*.ckpt)")
+        path = filedialogs.open_file(self.dialog, translate("ModelsDialog", "Install a model pack"),
+                                     translate("ModelsDialog", "Model packs (*.zip);;Detoxify checkpoints (*.ckpt)"))
         if path is None:
             return None
         if path.suffix != ".ckpt":
             return path, None
-        config = filedialogs.open_folder(self.dialog, "The checkpoint's Hugging Face config folder")
+        config = filedialogs.open_folder(self.dialog, translate("ModelsDialog", "The checkpoint's Hugging Face config folder"))
         return (path, config) if config is not None else None
 
     def _run(self, task: Callable[[], object], done: str) -> None:
         self._busy(True)
-        self.status.setText("Working…")
+        self.status.setText(translate("ModelsDialog", "Working…"))
         self._worker.run(task, lambda _result: self._finished(done))
 
     def _finished(self, message: str) -> None:

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QKeySequenceEdit, QLabel, QPushButton, QTreeWidget
 
 from moderator.gui.actions import SPECS, ActionId, action_names, default_keys, grouped
 from moderator.gui.common.designer import child
+from moderator.gui.common.translation import translate
 from moderator.gui.shortcuts import Keys, from_stored, holder, keys_text, refusal, resolve, to_stored, typed, unique
 
 ACTION_ROLE = Qt.ItemDataRole.UserRole  # an action row's ActionId name; group headings have none
@@ -77,7 +78,8 @@ class ShortcutEditor(QObject):
         keys = list(self.keys[action][:2]) + [QKeySequence()] * 2
         keys[number] = key
         self._change(action, unique(keys[:2]))
-        self._say(f"{self._names[action]}: {keys_text(self.keys[action]) or 'no key'}.")
+        self._say(translate("ShortcutEditor", "{action}: {keys}.").format(
+            action=self._names[action], keys=keys_text(self.keys[action]) or translate("ShortcutEditor", "no key")))
         return True
 
     def reset_current(self) -> None:
@@ -89,18 +91,18 @@ class ShortcutEditor(QObject):
         taken_by = holder(lost[0], action, trial) if lost else None
         if lost and taken_by is not None:
             other, name = self._names[taken_by], self._names[action]
-            self._say(f"{typed(lost[0])} is already {other}. "
-                      f"Change {other} first, then reset {name}.")
+            self._say(translate("ShortcutEditor", "{key} is already {other}. Change {other} first, then reset {action}.").format(
+                key=typed(lost[0]), other=other, action=name))
             return
         self._change(action, self._defaults[action])
-        self._say(f"{self._names[action]} is back to its default.")
+        self._say(translate("ShortcutEditor", "{action} is back to its default.").format(action=self._names[action]))
         self.tree.setFocus()  # on to the next action
 
     def reset_all(self) -> None:
         self.overrides.clear()
         self._refresh_rows()
         self._show_current()
-        self._say("Every shortcut is back to its default.")
+        self._say(translate("ShortcutEditor", "Every shortcut is back to its default."))
         self.tree.setFocus()
 
     def _change(self, action: ActionId, keys: Keys) -> None:
@@ -116,14 +118,14 @@ class ShortcutEditor(QObject):
     def _fill_tree(self) -> dict[ActionId, QTreeWidgetItem]:
         items = {}
         for group, action_ids in grouped(SPECS):
-            heading = QTreeWidgetItem(self.tree, [group])
+            heading = QTreeWidgetItem(self.tree, [translate("actions", group)])
             heading.setFlags(Qt.ItemFlag.ItemIsEnabled)
             heading.setFirstColumnSpanned(True)
             _embolden(heading, 0, True)
             for action_id in action_ids:
                 item = QTreeWidgetItem(heading, [self._names[action_id], ""])
                 item.setData(0, ACTION_ROLE, action_id.name)
-                item.setToolTip(0, SPECS[action_id].tip)
+                item.setToolTip(0, translate("actions", SPECS[action_id].tip))
                 items[action_id] = item
         self.tree.expandAll()
         self.tree.setColumnWidth(0, 320)
@@ -135,20 +137,22 @@ class ShortcutEditor(QObject):
             changed = action in self.overrides
             item.setText(1, keys_text(keys[action]))
             _embolden(item, 1, changed)  # the moderator's own keys stand out
-            default = keys_text(self._defaults[action]) or "no key"
-            item.setToolTip(1, f"Yours; the default is {default}." if changed else "The default.")
+            default = keys_text(self._defaults[action]) or translate("ShortcutEditor", "no key")
+            item.setToolTip(1, translate("ShortcutEditor", "Yours; the default is {keys}.").format(keys=default) if changed
+                            else translate("ShortcutEditor", "The default."))
 
     def _show_current(self) -> None:
         action = self.current
         for widget in (*self.fields, self.reset_button):
             widget.setEnabled(action is not None)
         if action is None:
-            self.label.setText("Choose an action to change its keys.")
+            self.label.setText(translate("ShortcutEditor", "Choose an action to change its keys."))
             for field in self.fields:
                 field.clear()
             return
-        default = keys_text(self._defaults[action]) or "no key"
-        self.label.setText(f"{self._names[action]} (default: {default})")
+        default = keys_text(self._defaults[action]) or translate("ShortcutEditor", "no key")
+        self.label.setText(translate("ShortcutEditor", "{action} (default: {keys})").format(action=self._names[action],
+                                                                                            keys=default))
         keys = self.keys[action]
         for number, field in enumerate(self.fields):
             field.setKeySequence(keys[number] if number < len(keys) else QKeySequence())

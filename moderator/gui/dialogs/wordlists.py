@@ -33,40 +33,46 @@ from sqlalchemy.orm import Session
 from moderator.gui.common import filedialogs, look
 from moderator.gui.common.messages import ReportBug, sentence_or_report
 from moderator.gui.common.reading import Read
+from moderator.gui.common.translation import QT_TRANSLATE_NOOP, translate
 from moderator.gui.workers.writer import Writer
 from moderator.rules import wordlists
 from moderator.rules.wordlists import BANNED, SUSPECT, ListChange
 from moderator.storage.models import Site
 from moderator.storage.roles import may_change
 
-LIST_LABELS = {BANNED: "Banned words (hide a comment)", SUSPECT: "Suspect words (flag it for review)"}
-FILE_FILTER = "Text files (*.txt);;All files (*)"
-ENTRY_HINT = "a word, a phrase or a prefix* stem"
-LEADS_ONLY = "Only a lead can change the word lists on this team database; ask yours. Exporting works for everyone."
+LIST_LABELS = {BANNED: QT_TRANSLATE_NOOP("WordLists", "Banned words (hide a comment)"),
+               SUSPECT: QT_TRANSLATE_NOOP("WordLists", "Suspect words (flag it for review)")}
+FILE_FILTER = QT_TRANSLATE_NOOP("WordLists", "Text files (*.txt);;All files (*)")
+ENTRY_HINT = QT_TRANSLATE_NOOP("WordLists", "a word, a phrase or a prefix* stem")
+LEADS_ONLY = QT_TRANSLATE_NOOP("WordLists", "Only a lead can change the word lists on this team database; ask yours. "
+                                            "Exporting works for everyone.")
 
 
 class WordListsDialog(QDialog):
     def __init__(self, parent: QWidget | None, read: Read, writer: Writer, report_bug: ReportBug,
                  changed: Callable[[], None] = lambda: None):
         super().__init__(parent)
-        self.setWindowTitle("Word lists")
+        self.setWindowTitle(translate("WordLists", "Word lists"))
         self._read, self._writer, self._report_bug, self._changed = read, writer, report_bug, changed
         self.sites = QComboBox(self)
         for site_id, key, name in read(_sites):
             self.sites.addItem(f"{name} ({key})" if name != key else key, site_id)
         self.lists = QComboBox(self)
         for name, label in LIST_LABELS.items():
-            self.lists.addItem(label, name)
+            self.lists.addItem(translate("WordLists", label), name)
         self.search = QLineEdit(self)
-        self.search.setPlaceholderText("Search the list")
+        self.search.setPlaceholderText(translate("WordLists", "Search the list"))
         self.search.setClearButtonEnabled(True)
         self.entries = QListWidget(self)
         self.entries.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.entries.setAccessibleName("Entries of the list")
+        self.entries.setAccessibleName(translate("WordLists", "Entries of the list"))
         self.new_entry = QLineEdit(self)
-        self.new_entry.setPlaceholderText(f"New entry: {ENTRY_HINT}")
-        self.add_button, self.remove_button = QPushButton("&Add", self), QPushButton("&Remove selected", self)
-        self.import_button, self.export_button = QPushButton("&Import…", self), QPushButton("&Export…", self)
+        self.new_entry.setPlaceholderText(translate("WordLists", "New entry: {hint}").format(
+            hint=translate("WordLists", ENTRY_HINT)))
+        self.add_button = QPushButton(translate("WordLists", "&Add"), self)
+        self.remove_button = QPushButton(translate("WordLists", "&Remove selected"), self)
+        self.import_button = QPushButton(translate("WordLists", "&Import…"), self)
+        self.export_button = QPushButton(translate("WordLists", "&Export…"), self)
         self.message = QLabel(self)
         self.message.setTextFormat(Qt.TextFormat.PlainText)  # a refusal may quote the entry
         self.message.setWordWrap(True)
@@ -87,8 +93,8 @@ class WordListsDialog(QDialog):
 
     def _lay_out(self) -> None:
         form = QFormLayout()
-        form.addRow("Site:", self.sites)
-        form.addRow("List:", self.lists)
+        form.addRow(translate("WordLists", "Site:"), self.sites)
+        form.addRow(translate("WordLists", "List:"), self.lists)
         self.sites.setVisible(self.sites.count() > 1)
         form.labelForField(self.sites).setVisible(self.sites.count() > 1)
         adding = QHBoxLayout()
@@ -125,14 +131,16 @@ class WordListsDialog(QDialog):
         found = [] if site_id is None else self._read(lambda s: wordlists.entries(s, site_id, name, search))
         self.entries.clear()
         self.entries.addItems(found)
-        self.count.setText(look.counted(len(found), "entry", "entries") + (" matching" if search else ""))
+        entries = look.counted(len(found), "entry", "entries")
+        self.count.setText(translate("WordLists", "{entries} matching").format(entries=entries) if search else entries)
         for widget in (self.add_button, self.new_entry, self.import_button, self.export_button):
             widget.setEnabled(site_id is not None and (self.lead or widget is self.export_button))
         self.remove_button.setEnabled(False)
         if site_id is None:
-            self.message.setText("There is no site yet: import comments first (word lists belong to a site).")
+            self.message.setText(translate("WordLists", "There is no site yet: import comments first (word lists belong to a "
+                                                        "site)."))
         elif not self.lead:
-            self.message.setText(LEADS_ONLY)
+            self.message.setText(translate("WordLists", LEADS_ONLY))
 
     def add_entry(self) -> None:
         entry = self.new_entry.text()
@@ -145,13 +153,15 @@ class WordListsDialog(QDialog):
             self._write(lambda s, site, name: wordlists.remove_entries(s, site, name, chosen))
 
     def import_file(self, path: Path | None = None) -> None:
-        path = path or filedialogs.open_file(self, "Import a word list", FILE_FILTER)
+        path = path or filedialogs.open_file(self, translate("WordLists", "Import a word list"),
+                                             translate("WordLists", FILE_FILTER))
         if path is not None:
             self._write(lambda s, site, name: wordlists.import_file(s, site, name, path))
 
     def export_file(self, path: Path | None = None) -> None:
         site_id, name = self.site_id, self.list_name
-        path = path or filedialogs.save_file(self, "Export the word list", f"{name}-words.txt", FILE_FILTER)
+        path = path or filedialogs.save_file(self, translate("WordLists", "Export the word list"), f"{name}-words.txt",
+                                             translate("WordLists", FILE_FILTER))
         if path is None or site_id is None:
             return
         try:
@@ -159,7 +169,8 @@ class WordListsDialog(QDialog):
         except Exception as error:  # noqa: BLE001 - an expected failure is one sentence; a bug is reported
             self._failed(error)
             return
-        self.message.setText(f"{look.counted(count, 'entry', 'entries')} written to {path}.")
+        self.message.setText(translate("WordLists", "{entries} written to {file}.").format(
+            entries=look.counted(count, "entry", "entries"), file=path))
 
     def _write(self, change: Callable[[Session, int, str], ListChange], then: Callable[[], None] = lambda: None) -> None:
         site_id, name = self.site_id, self.list_name
@@ -171,7 +182,8 @@ class WordListsDialog(QDialog):
 
     def _done(self, change: ListChange, then: Callable[[], None]) -> None:
         then()
-        self.message.setText(f"{change.added:,} added, {change.removed:,} removed.")
+        self.message.setText(translate("WordLists", "{added} added, {removed} removed.").format(
+            added=f"{change.added:,}", removed=f"{change.removed:,}"))
         self.show_entries()
         self._changed()
 

@@ -10,9 +10,14 @@ from datetime import date, timedelta
 
 import numpy as np
 
+from moderator.gui.common.translation import QT_TRANSLATE_NOOP, translate
 from moderator.gui.insight.charts import DAY, day_seconds
 
 WEEKS_FROM, MONTHS_FROM = 92, 730  # days spanned
+
+
+PER = {"day": QT_TRANSLATE_NOOP("Insight", "per day"), "week": QT_TRANSLATE_NOOP("Insight", "per week"),
+       "month": QT_TRANSLATE_NOOP("Insight", "per month")}
 
 
 @dataclass(frozen=True)
@@ -36,7 +41,8 @@ class Buckets:
         return day_seconds(start) + self.width / 2
 
     def per(self) -> str:
-        return f"per {self.name}"
+        """'per day', in the language in force."""
+        return translate("Insight", PER[self.name])
 
 
 def buckets_for(days: Iterable[date]) -> Buckets:

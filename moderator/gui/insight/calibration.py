@@ -22,6 +22,8 @@ from PySide6.QtWidgets import (
 )
 
 from moderator.gui.common import look
+from moderator.gui.common.names import label_words
+from moderator.gui.common.translation import QT_TRANSLATE_NOOP, translate
 from moderator.gui.insight.charts import APPROVED, HIDDEN, Chart
 from moderator.insight.calibration import CSV_COLUMNS, Confusion, Curve, Target, csv_rows, label_report
 from moderator.insight.rules import NoRules, RuleSink, ThresholdProposal
@@ -39,40 +41,42 @@ class CalibrationView(QWidget):
         self.rules = rules or NoRules()
         self.model, self.curve_found = "", None  # type: str, Curve | None
         self.labels = QComboBox(self)
-        self.labels.setAccessibleName("Label")
-        self.labels.currentTextChanged.connect(lambda text: self.label_chosen.emit(text) if text else None)
-        self.chart = Chart("Calibration", CSV_COLUMNS, self)
-        self.chart.plot.setLabel("bottom", "hide at score ≥ threshold")
-        self.chart.plot.setLabel("left", "comments")
+        self.labels.setAccessibleName(translate("Insight", "Label"))
+        self.labels.currentIndexChanged.connect(lambda _i: self.label_chosen.emit(self.label) if self.label else None)
+        self.chart = Chart(QT_TRANSLATE_NOOP("Insight", "Calibration"), CSV_COLUMNS, self)
+        self.chart.plot.setLabel("bottom", translate("Insight", "hide at score ≥ threshold"))
+        self.chart.plot.setLabel("left", translate("Insight", "comments"))
         self.line = pg.InfiniteLine(pos=0.5, angle=90, movable=True, bounds=(0, 1),
-                                    hoverPen=pg.mkPen(QColor("#f59e0b"), width=3), label="hide at ≥ {value:.3f}",
+                                    hoverPen=pg.mkPen(QColor("#f59e0b"), width=3),
+                                    label=translate("Insight", "hide at ≥ {value:.3f}"),
                                     labelOpts={"position": 0.96, "anchors": [(0, 0.5), (0, 0.5)]})
         self.line.setCursor(Qt.CursorShape.SizeHorCursor)
-        self.line.setToolTip("Drag to choose the threshold")
+        self.line.setToolTip(translate("Insight", "Drag to choose the threshold"))
         self.line.sigPositionChanged.connect(lambda: self._threshold_moved(self.line.value()))
-        self.suggested_line = pg.InfiniteLine(pos=0.5, angle=90, movable=False, label="suggested",
+        self.suggested_line = pg.InfiniteLine(pos=0.5, angle=90, movable=False, label=translate("Insight", "suggested"),
                                               pen=pg.mkPen(QColor("#6b7280"), width=1, style=Qt.PenStyle.DashLine),
                                               labelOpts={"position": 0.04, "anchors": [(0, 0.5), (0, 0.5)]})
         self.threshold = QDoubleSpinBox(self)
         self.threshold.setRange(0, 1)
         self.threshold.setDecimals(3)
         self.threshold.setSingleStep(0.01)
-        self.threshold.setAccessibleName("Threshold")
+        self.threshold.setAccessibleName(translate("Insight", "Threshold"))
         self.threshold.valueChanged.connect(self._spun)
         self.sentence = self._label()
         self.sentence.setObjectName("calibrationSentence")
         self.warning = self._label()
         self.warning.setFont(look.bold(self.warning.font()))
-        self.by_recall, self.by_cost = QRadioButton("Catch at least", self), QRadioButton("Fewest mistakes:", self)
+        self.by_recall = QRadioButton(translate("Insight", "Catch at least"), self)
+        self.by_cost = QRadioButton(translate("Insight", "Fewest mistakes:"), self)
         self.by_recall.setChecked(True)
-        self.recall = self._spin(0, 100, 90, 0, " % of hides")
+        self.recall = self._spin(0, 100, 90, 0, translate("Insight", " % of hides"))
         self.wrong_cost, self.missed_cost = self._spin(0, 100, 1, 1, ""), self._spin(0, 100, 1, 1, "")
         self.suggestion = self._label()
-        self.use_suggestion = QPushButton("Use the suggestion", self)
+        self.use_suggestion = QPushButton(translate("Insight", "Use the suggestion"), self)
         self.use_suggestion.clicked.connect(lambda: self.set_threshold(self.suggested_line.value()))
-        self.carry = QPushButton("Carry into a rule…", self)
+        self.carry = QPushButton(translate("Insight", "Carry into a rule…"), self)
         self.carry.setEnabled(self.rules.available)
-        self.carry.setToolTip("" if self.rules.available else self.rules.why_not)
+        self.carry.setToolTip("" if self.rules.available else translate("insight", self.rules.why_not))
         self.carry.clicked.connect(lambda: self.carry_asked.emit(self.proposal()))
         for control in (self.by_recall, self.by_cost):
             control.toggled.connect(self._suggest)
@@ -97,16 +101,17 @@ class CalibrationView(QWidget):
 
     def _lay_out(self) -> None:
         top = QHBoxLayout()
-        top.addWidget(QLabel("Label:", self))
+        top.addWidget(QLabel(translate("Insight", "Label:"), self))
         top.addWidget(self.labels)
         top.addStretch()
-        top.addWidget(QLabel("Threshold:", self))
+        top.addWidget(QLabel(translate("Insight", "Threshold:"), self))
         top.addWidget(self.threshold)
         target = QFormLayout()
         recall_row, cost_row = QHBoxLayout(), QHBoxLayout()
         recall_row.addWidget(self.recall)
         recall_row.addStretch()
-        for widget in (QLabel("a wrong hide costs", self), self.wrong_cost, QLabel("a missed one", self), self.missed_cost):
+        for widget in (QLabel(translate("Insight", "a wrong hide costs"), self), self.wrong_cost,
+                       QLabel(translate("Insight", "a missed one"), self), self.missed_cost):
             cost_row.addWidget(widget)
         cost_row.addStretch()
         target.addRow(self.by_recall, recall_row)
@@ -145,13 +150,14 @@ class CalibrationView(QWidget):
         self.model = model
         self.labels.blockSignals(True)
         self.labels.clear()
-        self.labels.addItems(list(labels))
-        self.labels.setCurrentText(main_label)
+        for label in labels:  # shown in the language in force, kept as the model names it
+            self.labels.addItem(label_words(label), label)
+        self.labels.setCurrentIndex(max(0, self.labels.findData(main_label)))
         self.labels.blockSignals(False)
 
     @property
     def label(self) -> str:
-        return self.labels.currentText()
+        return str(self.labels.currentData() or "")
 
     def show_curve(self, found: Curve) -> None:
         self.curve_found = found
@@ -164,19 +170,21 @@ class CalibrationView(QWidget):
         # Steps: between two scores the counts are those of the higher one (scores >= t), so
         # each point ends its step (pyqtgraph calls that "left": the step is left of the point).
         chart.plot.plot(x, caught, stepMode="left", pen=pg.mkPen(HIDDEN, width=2),
-                        name=f"hides caught (of {found.positives:,} the team hid)")
+                        name=translate("Insight", "hides caught (of {count} the team hid)").format(count=f"{found.positives:,}"))
         chart.plot.plot(x, wrongly, stepMode="left", pen=pg.mkPen(APPROVED, width=2),
-                        name=f"approvals wrongly hidden (of {found.negatives:,})")
-        auc = "" if found.auc is None else f"; area under the ROC curve {found.auc:.3f}"
-        chart.note.setText(f"The {self.label} score of each comment moderators decided, against what they decided{auc}")
+                        name=translate("Insight", "approvals wrongly hidden (of {count})").format(count=f"{found.negatives:,}"))
+        auc = "" if found.auc is None else translate("Insight", "; area under the ROC curve {auc}").format(auc=f"{found.auc:.3f}")
+        chart.note.setText(translate("Insight", "The {label} score of each comment moderators decided, against what they "
+                                                "decided{auc}").format(label=label_words(self.label), auc=auc))
         chart.plot.addItem(self.suggested_line)
         chart.plot.addItem(self.line)
         chart.plot.setXRange(0, 1)
         chart.rows = csv_rows([label_report(self.label, "decisions", found, GRID, None)])
         few = found.too_few
         self.warning.setVisible(few)
-        self.warning.setText(f"Only {found.positives:,} hides and {found.negatives:,} approvals: too few decisions for "
-                             "these figures to mean much; each new decision may move them a lot." if few else "")
+        self.warning.setText(translate("Insight", "Only {hides} hides and {approvals} approvals: too few decisions for these "
+                                                  "figures to mean much; each new decision may move them a lot.").format(
+            hides=f"{found.positives:,}", approvals=f"{found.negatives:,}") if few else "")
         self._suggest()
         self._threshold_moved(self.line.value())
 
@@ -211,11 +219,12 @@ class CalibrationView(QWidget):
         self.use_suggestion.setEnabled(suggested is not None)
         self.suggested_line.setVisible(suggested is not None)
         if suggested is None:
-            self.suggestion.setText("No threshold meets this target (no hides in this period).")
+            self.suggestion.setText(translate("Insight", "No threshold meets this target (no hides in this period)."))
             return
         self.suggested_line.setValue(suggested.threshold)
-        self.suggestion.setText(f"Suggested: {suggested.threshold:.3f} ({suggested.true_positives:,} caught, "
-                                f"{suggested.false_positives:,} wrongly hidden)")
+        self.suggestion.setText(translate("Insight", "Suggested: {threshold} ({caught} caught, {wrongly} wrongly hidden)").format(
+            threshold=f"{suggested.threshold:.3f}", caught=f"{suggested.true_positives:,}",
+            wrongly=f"{suggested.false_positives:,}"))
 
     def proposal(self) -> ThresholdProposal:
         return ThresholdProposal(self.model, self.label, round(self.line.value(), 3), self.at())

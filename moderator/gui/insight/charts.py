@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWi
 
 from moderator.formats.csvsafe import csv_file
 from moderator.gui.common import look
+from moderator.gui.common.translation import translate
 from moderator.vocabulary import Source, Status
 
 SOURCE_COLOURS = {Source.MANUAL: QColor("#2563eb"), Source.BULK: QColor("#7c3aed"), Source.RULE: QColor("#d97706")}
@@ -45,14 +46,18 @@ class Chart(QWidget):
 
     def __init__(self, title: str, columns: Sequence[str], parent: QWidget | None = None, dates: bool = False):
         super().__init__(parent)
-        self.setObjectName(title)
-        self.setAccessibleName(f"{title} chart")
+        self.setObjectName(title)  # the English title: the name its files are saved under
+        shown = translate("Insight", title)
+        self.setAccessibleName(translate("Insight", "{title} chart").format(title=shown))
         self.columns, self.rows = tuple(columns), []  # type: tuple[str, ...], list[list[object]]
-        self.title = QLabel(title, self)
+        self.title = QLabel(shown, self)
         self.title.setFont(look.bold(self.font()))
         self.note = QLabel(self)
         self.note.setTextFormat(Qt.TextFormat.PlainText)
         self.note.setWordWrap(True)
+        # Two lines kept for it: a chart's row is as tall as its neighbour's, and a note that
+        # wraps (German's are longer) was cut at the top by its own plot.
+        self.note.setMinimumHeight(2 * self.note.fontMetrics().lineSpacing())
         axes = {"bottom": pg.DateAxisItem(orientation="bottom", utcOffset=0)} if dates else {}
         self.plot = pg.PlotWidget(self, axisItems=axes)
         self.plot.setMinimumHeight(170)
@@ -60,9 +65,9 @@ class Chart(QWidget):
         self.plot.getPlotItem().hideButtons()
         self.png_button, self.csv_button = QToolButton(self), QToolButton(self)
         self.png_button.setText("PNG…")
-        self.png_button.setToolTip(f"Save the {title.lower()} chart as a PNG image")
+        self.png_button.setToolTip(translate("Insight", "Save the chart “{title}” as a PNG image").format(title=shown))
         self.csv_button.setText("CSV…")
-        self.csv_button.setToolTip(f"Save the {title.lower()} figures as CSV")
+        self.csv_button.setToolTip(translate("Insight", "Save the figures of “{title}” as CSV").format(title=shown))
         header = QHBoxLayout()
         header.addWidget(self.title)
         header.addStretch()

@@ -9,6 +9,8 @@ import numpy as np
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QGridLayout, QWidget
 
+from moderator.gui.common.names import label_words, source_word
+from moderator.gui.common.translation import QT_TRANSLATE_NOOP, translate
 from moderator.gui.insight.buckets import Buckets, buckets_for, summed, x_of
 from moderator.gui.insight.charts import APPROVED, DAY, HIDDEN, SOURCE_COLOURS, Chart
 from moderator.insight.decided import Counts
@@ -21,11 +23,12 @@ BANDS = 20
 class OverviewCharts(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self.distribution = Chart("Scores by decision", ("from", "to", "hidden", "approved"), self)
-        self.per_day = Chart("Decisions per day", ("day", *Source), self, dates=True)
-        self.per_moderator = Chart("Decisions per moderator", ("moderator", *Source), self)
-        self.agreement = Chart("Model–moderator agreement", ("day", "agreed", "decisions", "rate"), self, dates=True)
-        self.backlog = Chart("Backlog", ("day", "arrived", "decided"), self, dates=True)
+        self.distribution = Chart(QT_TRANSLATE_NOOP("Insight", "Scores by decision"), ("from", "to", "hidden", "approved"), self)
+        self.per_day = Chart(QT_TRANSLATE_NOOP("Insight", "Decisions per day"), ("day", *Source), self, dates=True)
+        self.per_moderator = Chart(QT_TRANSLATE_NOOP("Insight", "Decisions per moderator"), ("moderator", *Source), self)
+        self.agreement = Chart(QT_TRANSLATE_NOOP("Insight", "Model–moderator agreement"),
+                               ("day", "agreed", "decisions", "rate"), self, dates=True)
+        self.backlog = Chart(QT_TRANSLATE_NOOP("Insight", "Backlog"), ("day", "arrived", "decided"), self, dates=True)
         grid = QGridLayout(self)
         for position, chart in enumerate(self.charts[:4]):
             grid.addWidget(chart, position // 2, position % 2)
@@ -42,15 +45,17 @@ class OverviewCharts(QWidget):
         hidden, approved = counts.histogram(BANDS)
         x = (np.arange(BANDS) + 0.5) / BANDS
         chart = self.distribution
-        chart.bars(x - 0.25 / BANDS, hidden, 0.45 / BANDS, HIDDEN, "hidden")
-        chart.bars(x + 0.25 / BANDS, approved, 0.45 / BANDS, APPROVED, "approved")
-        chart.plot.setLabel("bottom", f"{counts.label} score ({model})")
+        chart.bars(x - 0.25 / BANDS, hidden, 0.45 / BANDS, HIDDEN, translate("Insight", "hidden"))
+        chart.bars(x + 0.25 / BANDS, approved, 0.45 / BANDS, APPROVED, translate("Insight", "approved"))
+        chart.plot.setLabel("bottom", translate("Insight", "{label} score ({model})").format(label=label_words(counts.label),
+                                                                                            model=model))
         chart.plot.setLogMode(False, False)
         chart.headroom(float(max(hidden.max(initial=0), approved.max(initial=0))))
         chart.rows = [[round(i / BANDS, 2), round((i + 1) / BANDS, 2), int(h), int(a)]
                       for i, (h, a) in enumerate(zip(hidden, approved))]
-        chart.note.setText(f"{int(hidden.sum()):,} hidden and {int(approved.sum()):,} approved by the team, "
-                           "by the model's score")
+        chart.note.setText(translate("Insight", "{hidden} hidden and {approved} approved by the team, by the model's "
+                                                "score").format(hidden=f"{int(hidden.sum()):,}",
+                                                                approved=f"{int(approved.sum()):,}"))
 
     def show_activity(self, data: Activity, model: str, threshold: float) -> None:
         for chart in (self.per_day, self.per_moderator, self.agreement, self.backlog):
@@ -69,15 +74,16 @@ class OverviewCharts(QWidget):
             totals = summed(grouped, ((c.day, c.decisions) for c in data.decisions if c.source == source))
             heights = np.array([totals.get(start, 0.0) for start in starts])
             if heights.any():
-                self.per_day.bars(x, heights, grouped.width * 0.8, SOURCE_COLOURS[source], str(source), base.copy())
+                self.per_day.bars(x, heights, grouped.width * 0.8, SOURCE_COLOURS[source], source_word(source), base.copy())
                 base += heights
         by_day = {(c.day, c.source): 0 for c in data.decisions}
         for c in data.decisions:
             by_day[(c.day, c.source)] += c.decisions
         self.per_day.headroom(float(base.max(initial=0)))
         self.per_day.rows = [[d.isoformat(), *(by_day.get((d, s), 0) for s in Source)] for d in days]
-        self.per_day.title.setText(f"Decisions {grouped.per()}")
-        self.per_day.note.setText(f"{int(base.sum()):,} decisions on {_days(len(days))} (manual, bulk, by a rule)")
+        self.per_day.title.setText(translate("Insight", "Decisions {per}").format(per=grouped.per()))
+        self.per_day.note.setText(translate("Insight", "{count} decisions on {days} (manual, bulk, by a rule)").format(
+            count=f"{int(base.sum()):,}", days=_days(len(days))))
         _time_range(self.per_day, x, grouped)
 
     def _per_moderator(self, data: Activity) -> None:
@@ -88,15 +94,15 @@ class OverviewCharts(QWidget):
         for source in Source:
             heights = np.array([totals[n].get(source, 0) for n in names], dtype=float)
             if heights.any():
-                chart.bars(x, heights, 0.7, SOURCE_COLOURS[source], str(source), base.copy())
+                chart.bars(x, heights, 0.7, SOURCE_COLOURS[source], source_word(source), base.copy())
                 base += heights
         chart.headroom(float(base.max(initial=0)))
         chart.plot.getPlotItem().getAxis("bottom").setTicks([[(i, n[:14]) for i, n in enumerate(names)]])
         chart.rows = [[n, *(totals[n].get(s, 0) for s in Source)] for n in names]
         people = [n for n in names if any(totals[n].get(s, 0) for s in (Source.MANUAL, Source.BULK))]
-        rules = " and rules" if any(totals[n].get(Source.RULE, 0) for n in names) else ""
-        chart.note.setText(f"{len(people)} moderator{'' if len(people) == 1 else 's'}{rules}" if names
-                           else "No decisions in this period")
+        with_rules = any(totals[n].get(Source.RULE, 0) for n in names)
+        chart.note.setText(_moderators(len(people), with_rules) if names
+                           else translate("Insight", "No decisions in this period"))
 
     def _agreement(self, data: Activity, model: str, threshold: float) -> None:
         found = data.agreement
@@ -111,10 +117,14 @@ class OverviewCharts(QWidget):
         self.agreement.plot.setYRange(0, 1)
         _time_range(self.agreement, x, grouped)
         self.agreement.rows = [[a.day.isoformat(), a.agreed, a.decisions, round(a.rate, 4)] for a in found]
-        self.agreement.title.setText(f"Model–moderator agreement {grouped.per()}")
+        self.agreement.title.setText(translate("Insight", "Model–moderator agreement {per}").format(per=grouped.per()))
         total_agreed, decided = sum(a.agreed for a in found), sum(a.decisions for a in found)
-        overall = f"{total_agreed / decided:.0%} of {decided:,} decisions" if decided else "no decisions on scored comments"
-        self.agreement.note.setText(f"{model} hides from {threshold:.2f}: it agreed with the team on {overall}")
+        overall = translate("Insight", "{share} of {count} decisions").format(
+            share=f"{total_agreed / decided:.0%}", count=f"{decided:,}") if decided else \
+            translate("Insight", "no decisions on scored comments")
+        self.agreement.note.setText(translate("Insight", "{model} hides from {threshold}: it agreed with the team on "
+                                                         "{overall}").format(model=model, threshold=f"{threshold:.2f}",
+                                                                             overall=overall))
 
     def _backlog(self, data: Activity) -> None:
         backlog = data.backlog
@@ -130,20 +140,28 @@ class OverviewCharts(QWidget):
         if starts:  # bars: days with nothing are gaps, not a line drawn across them
             width = grouped.width
             self.backlog.bars(x - width / 5, np.array([arrivals.get(s, 0.0) for s in starts]), width * 0.38,
-                              QColor("#b45309"), "arrived")
+                              QColor("#b45309"), translate("Insight", "arrived"))
             self.backlog.bars(x + width / 5, np.array([decisions.get(s, 0.0) for s in starts]), width * 0.38,
-                              QColor("#15803d"), "decided")
+                              QColor("#15803d"), translate("Insight", "decided"))
             self.backlog.headroom(max(max(arrivals.values(), default=0), max(decisions.values(), default=0)))
         _time_range(self.backlog, x, grouped)
         self.backlog.rows = [[d.isoformat(), arrived.get(d, 0), decided_by_day.get(d, 0)] for d in days]
-        self.backlog.title.setText(f"Backlog: comments arrived and decided {grouped.per()}")
+        self.backlog.title.setText(translate("Insight", "Backlog: comments arrived and decided {per}").format(
+            per=grouped.per()))
         oldest = backlog.oldest_pending
-        waiting = f"; the oldest has waited {_age(oldest)}" if oldest else ""
-        self.backlog.note.setText(f"{backlog.pending:,} pending now{waiting}")
+        waiting = translate("Insight", "; the oldest has waited {age}").format(age=_age(oldest)) if oldest else ""
+        self.backlog.note.setText(translate("Insight", "{count} pending now{waiting}").format(count=f"{backlog.pending:,}",
+                                                                                            waiting=waiting))
 
 
 def _days(count: int) -> str:
-    return f"{count:,} day" + ("" if count == 1 else "s")
+    return translate("Insight", "1 day") if count == 1 else translate("Insight", "{count} days").format(count=f"{count:,}")
+
+
+def _moderators(count: int, with_rules: bool) -> str:
+    people = translate("Insight", "1 moderator") if count == 1 else \
+        translate("Insight", "{count} moderators").format(count=count)
+    return translate("Insight", "{moderators} and rules").format(moderators=people) if with_rules else people
 
 
 def _time_range(chart: Chart, x: np.ndarray, grouped: Buckets) -> None:
@@ -158,7 +176,7 @@ def _time_range(chart: Chart, x: np.ndarray, grouped: Buckets) -> None:
 def _age(since: datetime) -> str:
     seconds = (datetime.now(UTC) - since).total_seconds()
     if seconds < 3600:
-        return f"{seconds / 60:.0f} min"
+        return translate("Insight", "{count} min").format(count=f"{seconds / 60:.0f}")
     if seconds < 2 * 86_400:
-        return f"{seconds / 3600:.0f} h"
-    return f"{seconds / 86_400:,.0f} days"
+        return translate("Insight", "{count} h").format(count=f"{seconds / 3600:.0f}")
+    return translate("Insight", "{count} days").format(count=f"{seconds / 86_400:,.0f}")

@@ -35,6 +35,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from moderator.gui.common.messages import ReportBug, tell_or_report
 from moderator.gui.common.reading import ActiveModel, Read
+from moderator.gui.common.translation import QT_TRANSLATE_NOOP, translate
 from moderator.gui.insight.calibration import CalibrationView
 from moderator.gui.insight.charts import Chart
 from moderator.gui.insight.overview import OverviewCharts
@@ -46,7 +47,11 @@ from moderator.insight.decided import Counts, decided_counts
 from moderator.insight.period import Period
 from moderator.insight.rules import RuleSink, ThresholdProposal
 
-PERIODS = {"Last 7 days": 7, "Last 30 days": 30, "Last 90 days": 90, "Last year": 365, "All time": None}
+# The periods offered (marked for pyside6-lupdate: the combo shows them translated, keyed by these).
+PERIODS = {QT_TRANSLATE_NOOP("Insight", "Last 7 days"): 7, QT_TRANSLATE_NOOP("Insight", "Last 30 days"): 30,
+           QT_TRANSLATE_NOOP("Insight", "Last 90 days"): 90, QT_TRANSLATE_NOOP("Insight", "Last year"): 365,
+           QT_TRANSLATE_NOOP("Insight", "All time"): None}
+DATES = QT_TRANSLATE_NOOP("Insight", "Dates…")
 DEFAULT_PERIOD = "Last 30 days"
 
 
@@ -57,7 +62,7 @@ class InsightWindow(QMainWindow):
     def __init__(self, sessions: sessionmaker[Session], active: ActiveModel, read: Read, report_bug: ReportBug,
                  parent: QWidget | None = None, rules: RuleSink | None = None):
         super().__init__(parent, Qt.WindowType.Window)
-        self.setWindowTitle("Insight")
+        self.setWindowTitle(translate("Insight", "Insight"))
         self.setObjectName("insightWindow")
         self.resize(1100, 800)
         self._active, self._read, self._report_bug = active, read, report_bug
@@ -67,8 +72,8 @@ class InsightWindow(QMainWindow):
         self.overview = OverviewCharts(self)
         self.calibration = CalibrationView(rules, self)
         self.tabs = QTabWidget(self)
-        self.tabs.addTab(self.overview, "Overview")
-        self.tabs.addTab(self.calibration, "Calibration")
+        self.tabs.addTab(self.overview, translate("Insight", "Overview"))
+        self.tabs.addTab(self.calibration, translate("Insight", "Calibration"))
         self.status = QLabel(self)
         self.status.setTextFormat(Qt.TextFormat.PlainText)
         central = QWidget(self)
@@ -89,25 +94,27 @@ class InsightWindow(QMainWindow):
 
     def _filters(self) -> QHBoxLayout:
         self.period = QComboBox(self)
-        self.period.addItems([*PERIODS, "Dates…"])
-        self.period.setCurrentText(DEFAULT_PERIOD)
-        self.period.setAccessibleName("Period")
+        for key in (*PERIODS, DATES):
+            self.period.addItem(translate("Insight", key), key)
+        self.period.setCurrentIndex(self.period.findData(DEFAULT_PERIOD))
+        self.period.setAccessibleName(translate("Insight", "Period"))
         self.since, self.until = QDateEdit(self), QDateEdit(self)
-        for edit, name in ((self.since, "From"), (self.until, "Until")):
+        for edit, name in ((self.since, translate("Insight", "From")), (self.until, translate("Insight", "Until"))):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
             edit.setAccessibleName(name)
         self.site = QComboBox(self)
-        self.site.setAccessibleName("Site")
-        self.refresh_button = QPushButton("Refresh", self)
+        self.site.setAccessibleName(translate("Insight", "Site"))
+        self.refresh_button = QPushButton(translate("Insight", "Refresh"), self)
         self.refresh_button.clicked.connect(self.load)
-        self.period.currentTextChanged.connect(self._period_chosen)
+        self.period.currentIndexChanged.connect(lambda _i: self._period_chosen(self.period.currentData()))
         self.since.dateChanged.connect(lambda _d: self._dates_edited())
         self.until.dateChanged.connect(lambda _d: self._dates_edited())
         self.site.currentIndexChanged.connect(lambda _i: self.load())
         row = QHBoxLayout()
-        for widget in (QLabel("Period:", self), self.period, self.since, QLabel("to", self), self.until,
-                       QLabel("Site:", self), self.site):
+        for widget in (QLabel(translate("Insight", "Period:"), self), self.period, self.since,
+                       QLabel(translate("Insight", "to"), self), self.until,
+                       QLabel(translate("Insight", "Site:"), self), self.site):
             row.addWidget(widget)
         row.addStretch()
         row.addWidget(self.refresh_button)
@@ -125,7 +132,7 @@ class InsightWindow(QMainWindow):
         chosen = self.site.currentData()
         self.site.blockSignals(True)
         self.site.clear()
-        self.site.addItem("All sites", None)
+        self.site.addItem(translate("Insight", "All sites"), None)
         for site_id, name in self._read(report.sites):
             self.site.addItem(name, site_id)
         self.site.setCurrentIndex(max(self.site.findData(chosen), 0))
@@ -133,8 +140,8 @@ class InsightWindow(QMainWindow):
 
     # ---- the period ------------------------------------------------------------------------------
 
-    def _period_chosen(self, text: str, load: bool = True) -> None:
-        days = PERIODS.get(text)
+    def _period_chosen(self, key: str, load: bool = True) -> None:
+        days = PERIODS.get(key)
         today = QDate.currentDate()
         for edit in (self.since, self.until):
             edit.blockSignals(True)
@@ -142,17 +149,17 @@ class InsightWindow(QMainWindow):
         self.until.setDate(today)
         for edit in (self.since, self.until):
             edit.blockSignals(False)
-            edit.setEnabled(text == "Dates…")
+            edit.setEnabled(key == DATES)
         if load:
             self.load()
 
     def _dates_edited(self) -> None:
-        if self.period.currentText() == "Dates…":
+        if self.period.currentData() == DATES:
             self.load()
 
     def chosen_period(self) -> Period:
         """The filters as the core takes them: days from the start of `since` to the end of `until`, UTC."""
-        unbounded = PERIODS.get(self.period.currentText(), 0) is None
+        unbounded = PERIODS.get(self.period.currentData(), 0) is None
         since = None if unbounded else _utc(self.since.date())
         until = None if unbounded else _utc(self.until.date()) + timedelta(days=1)
         return Period(self._active.model_id, since, until, self.site.currentData())
@@ -163,7 +170,7 @@ class InsightWindow(QMainWindow):
         period, identity = self.chosen_period(), self._active.identity
         threshold = self._active.thresholds.medium
         self.asked_at = time.perf_counter()
-        self.status.setText("Reading the figures…")
+        self.status.setText(translate("Insight", "Reading the figures…"))
         self.calibration.set_labels(identity.labels, identity.main_label, identity.name)
         self._waiting = {"counts", "activity"}
         # Before the asks below: an answer may come back within `ask` itself (a read done
@@ -202,7 +209,8 @@ class InsightWindow(QMainWindow):
     def _landed(self, half: str, model: str) -> None:
         self._waiting.discard(half)
         if not self._waiting:
-            self.status.setText(f"Figures for {model}, read in {time.perf_counter() - self.asked_at:.2f} s.")
+            self.status.setText(translate("Insight", "Figures for {model}, read in {seconds} s.").format(
+                model=model, seconds=f"{time.perf_counter() - self.asked_at:.2f}"))
             self.drawn.emit()
 
     def shutdown(self) -> None:
@@ -217,12 +225,14 @@ class InsightWindow(QMainWindow):
     # ---- exports and rules -----------------------------------------------------------------------
 
     def _save_png(self, chart: Chart) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, f"Save {chart.title.text()}", f"{chart.objectName()}.png", "PNG (*.png)")
+        path, _ = QFileDialog.getSaveFileName(self, translate("Insight", "Save {chart}").format(chart=chart.title.text()),
+                                              f"{chart.objectName()}.png", "PNG (*.png)")
         if path:
             self._saving(lambda: chart.export_png(Path(path)), path)
 
     def _save_csv(self, chart: Chart) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, f"Save {chart.title.text()}", f"{chart.objectName()}.csv", "CSV (*.csv)")
+        path, _ = QFileDialog.getSaveFileName(self, translate("Insight", "Save {chart}").format(chart=chart.title.text()),
+                                              f"{chart.objectName()}.csv", "CSV (*.csv)")
         if path:
             self._saving(lambda: chart.export_csv(Path(path)), path)
 
@@ -230,13 +240,14 @@ class InsightWindow(QMainWindow):
         try:
             work()
         except Exception as error:  # noqa: BLE001 - one sentence for a disk's failure, a report for a bug
-            tell_or_report(self, "Could not save", error, self._report_bug)
+            tell_or_report(self, translate("Insight", "Could not save"), error, self._report_bug)
             return
-        self.status.setText(f"Saved {path}.")
+        self.status.setText(translate("Insight", "Saved {file}.").format(file=path))
 
     def carry_into_rule(self, proposal: ThresholdProposal) -> None:
-        box = QMessageBox(QMessageBox.Icon.Question, "Carry into a rule",
-                          f"Dry run on the comments already decided: {proposal.sentence()}\n\nMake this threshold a rule?",
+        box = QMessageBox(QMessageBox.Icon.Question, translate("Insight", "Carry into a rule"),
+                          translate("Insight", "Dry run on the comments already decided: {outcome}\n\nMake this threshold a "
+                                               "rule?").format(outcome=proposal.sentence()),
                           QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, self)
         box.setObjectName("carryIntoRule")
         box.setTextFormat(Qt.TextFormat.PlainText)
@@ -245,7 +256,7 @@ class InsightWindow(QMainWindow):
         try:
             self.status.setText(self.calibration.rules.carry(proposal))
         except Exception as error:  # noqa: BLE001 - as _saving
-            tell_or_report(self, "Could not make the rule", error, self._report_bug)
+            tell_or_report(self, translate("Insight", "Could not make the rule"), error, self._report_bug)
 
 
 def _import_metrics() -> None:

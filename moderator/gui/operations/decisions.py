@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 from moderator.changes import Changes
 from moderator.gui.common import look
 from moderator.gui.common.messages import tell_or_report
+from moderator.gui.common.translation import QT_TRANSLATE_NOOP, translate
 from moderator.gui.dialogs.forms import HideDialog, ReplyDialog
 from moderator.gui.operations.undo import DecisionCommand, Operation
 from moderator.gui.workers.writer import Writer
@@ -32,10 +33,22 @@ from moderator.reading.rows import CommentRow
 from moderator.vocabulary import STATUS_AFTER, Action, Source
 
 CONFIRM_FROM = 20  # picked one by one, up to this many act at once
-VERBS = {Action.APPROVE: "Approve", Action.HIDE: "Hide", Action.RESTORE: "Restore", Action.FEATURE: "Feature",
-         Action.UNFEATURE: "Unfeature"}
-DONE_WORDS = {Action.APPROVE: "Approved", Action.HIDE: "Hidden", Action.RESTORE: "Sent back to review",
-              Action.REPLY: "Replied", Action.POST: "Posted", Action.UNDO: "Undone", Action.REDO: "Redone"}
+# Marked for pyside6-lupdate; `verb` and `_tell` translate them where shown.
+VERBS = {Action.APPROVE: QT_TRANSLATE_NOOP("Decisions", "Approve"), Action.HIDE: QT_TRANSLATE_NOOP("Decisions", "Hide"),
+         Action.RESTORE: QT_TRANSLATE_NOOP("Decisions", "Restore"), Action.FEATURE: QT_TRANSLATE_NOOP("Decisions", "Feature"),
+         Action.UNFEATURE: QT_TRANSLATE_NOOP("Decisions", "Unfeature")}
+DONE_WORDS = {Action.APPROVE: QT_TRANSLATE_NOOP("Decisions", "Approved"), Action.HIDE: QT_TRANSLATE_NOOP("Decisions", "Hidden"),
+              Action.RESTORE: QT_TRANSLATE_NOOP("Decisions", "Sent back to review"),
+              Action.REPLY: QT_TRANSLATE_NOOP("Decisions", "Replied"), Action.POST: QT_TRANSLATE_NOOP("Decisions", "Posted"),
+              Action.UNDO: QT_TRANSLATE_NOOP("Decisions", "Undone"), Action.REDO: QT_TRANSLATE_NOOP("Decisions", "Redone")}
+
+ANYWAY = {Action.APPROVE: QT_TRANSLATE_NOOP("Decisions", "Approve anyway"),
+          Action.RESTORE: QT_TRANSLATE_NOOP("Decisions", "Restore anyway")}
+
+
+def verb(action: Action) -> str:
+    """'Approve', in the language in force (the undo step's name and the confirming button)."""
+    return translate("Decisions", VERBS[action])
 Say = Callable[[str, int], None]  # a sentence for the status bar, and for how many milliseconds
 
 
@@ -59,7 +72,8 @@ class Decisions:
         moderator says so again. The write is refused if someone else changed the comment
         since it was shown."""
         if action in STATUS_AFTER and comment.status == STATUS_AFTER[action]:  # nothing to write; still moves on
-            self._say(f"Nothing to change: the comment by {comment.author} is {comment.status} already.", 4000)
+            self._say(translate("Decisions", "Nothing to change: the comment by {author} is {status} already.").format(
+                author=comment.author, status=look.status_word(comment.status).lower()), 4000)
             if move_on is not None:
                 move_on()
             return
@@ -75,18 +89,18 @@ class Decisions:
         moderator, cid = self._moderator(), comment.id
         # The version on screen, unless a write of ours on it is still on its way (it changes the version).
         seen = None if self._in_flight[cid] else {cid: comment.version}
-        self._push(VERBS[action], lambda s: decisions.decide(s, [cid], action, moderator, reason, note, seen=seen),
+        self._push(verb(action), lambda s: decisions.decide(s, [cid], action, moderator, reason, note, seen=seen),
                    in_flight=[cid])
 
     def reply(self, comment: CommentRow) -> None:
         text = ReplyDialog(self._parent, comment.author, comment.body).text()
         if text:
             moderator, author = self._moderator(), self._staff_name() or None
-            self._push("Reply", lambda s: decisions.reply(s, comment.id, text, moderator, author))
+            self._push(translate("Decisions", "Reply"), lambda s: decisions.reply(s, comment.id, text, moderator, author))
 
     def post_first_comment(self, article_id: int, text: str) -> None:
         moderator, author = self._moderator(), self._staff_name() or None
-        self._push("Post", lambda s: decisions.post_first_comment(s, article_id, text, moderator, author))
+        self._push(translate("Decisions", "Post"), lambda s: decisions.post_first_comment(s, article_id, text, moderator, author))
 
     # ---- many comments -------------------------------------------------------------------------
 
@@ -100,7 +114,8 @@ class Decisions:
             if choice is None:
                 return False
             reason, note = choice.reason, choice.note
-        elif confirm and not self._confirmed(f"{VERBS[action]} {what}?", action):
+        elif confirm and not self._confirmed(translate("Decisions", "{verb} {what}?").format(verb=verb(action), what=what),
+                                             action):
             return False
         moderator, left_out = self._moderator(), [0]
 
@@ -111,10 +126,10 @@ class Decisions:
         def then() -> None:
             on_done()
             if left_out[0]:
-                self._say(f"{look.counted(left_out[0], 'comment')} left out: other moderators are handling them. "
-                          "Ctrl+Z undoes the rest.", 8000)
+                self._say(translate("Decisions", "{comments} left out: other moderators are handling them. Ctrl+Z undoes "
+                                                 "the rest.").format(comments=look.counted(left_out[0], "comment")), 8000)
 
-        self._push(f"{VERBS[action]} {len(comment_ids):,}", unclaimed_only, then)
+        self._push(f"{verb(action)} {len(comment_ids):,}", unclaimed_only, then)
         return True
 
     @staticmethod
@@ -122,11 +137,11 @@ class Decisions:
         return bool(picked_by) or count > CONFIRM_FROM
 
     def _confirmed(self, question: str, action: Action) -> bool:
-        box = QMessageBox(QMessageBox.Icon.Question, "Bulk action", question,
+        box = QMessageBox(QMessageBox.Icon.Question, translate("Decisions", "Bulk action"), question,
                           QMessageBox.StandardButton.Cancel, self._parent)
         box.setTextFormat(Qt.TextFormat.PlainText)  # the question may quote an author's name
-        box.setInformativeText("One Ctrl+Z undoes all of it.")
-        go = box.addButton(VERBS[action], QMessageBox.ButtonRole.AcceptRole)
+        box.setInformativeText(translate("Decisions", "One Ctrl+Z undoes all of it."))
+        go = box.addButton(verb(action), QMessageBox.ButtonRole.AcceptRole)
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)  # Enter cancels: acting on many is a deliberate click
         box.setObjectName("BulkConfirm")
         box.exec()
@@ -135,13 +150,16 @@ class Decisions:
         return confirmed
 
     def _publish_again(self, action: Action) -> bool:
-        box = QMessageBox(QMessageBox.Icon.Warning, "Deleted by its author",
-                          "Its author deleted this comment on the site before it was imported.",
+        box = QMessageBox(QMessageBox.Icon.Warning, translate("Decisions", "Deleted by its author"),
+                          translate("Decisions", "Its author deleted this comment on the site before it was imported."),
                           QMessageBox.StandardButton.Cancel, self._parent)
         box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setInformativeText("Approving it publishes it again under their name." if action == Action.APPROVE
-                               else "Restoring it sends it back to review, from where it can be published again.")
-        go = box.addButton(f"{VERBS[action]} anyway", QMessageBox.ButtonRole.AcceptRole)
+        box.setInformativeText(translate("Decisions", "Approving it publishes it again under their name.")
+                               if action == Action.APPROVE else
+                               translate("Decisions", "Restoring it sends it back to review, from where it can be published "
+                                                      "again."))
+        anyway = translate("Decisions", ANYWAY[action]) if action in ANYWAY else verb(action)
+        go = box.addButton(anyway, QMessageBox.ButtonRole.AcceptRole)
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
         box.setObjectName("DeletedByAuthor")
         box.exec()
@@ -181,24 +199,28 @@ class Decisions:
 
     def _tell(self, changes: Changes) -> None:
         if not changes.decided:
-            self._say("Nothing to change: every one of them was so already.", 6000)
+            self._say(translate("Decisions", "Nothing to change: every one of them was so already."), 6000)
             return
-        done = DONE_WORDS.get(changes.decided[0].action, changes.decided[0].action)
-        again = "Ctrl+Shift+Z redoes it." if changes.action == Action.UNDO else "Ctrl+Z undoes it."
+        action = changes.decided[0].action
+        done = translate("Decisions", DONE_WORDS[action]) if action in DONE_WORDS else action
+        again = translate("Decisions", "Ctrl+Shift+Z redoes it.") if changes.action == Action.UNDO else \
+            translate("Decisions", "Ctrl+Z undoes it.")
         if len(changes.decided) == 1 and (row := changes.rows.get(changes.decided[0].comment_id)) is not None:
-            self._say(f"{done}: comment by {row.author}. {again}", 6000)
+            self._say(translate("Decisions", "{done}: comment by {author}. {again}").format(done=done, author=row.author,
+                                                                                           again=again), 6000)
         else:
-            self._say(f"{done}: {len(changes.decided):,} comments. {again}", 6000)
+            self._say(translate("Decisions", "{done}: {count} comments. {again}").format(
+                done=done, count=f"{len(changes.decided):,}", again=again), 6000)
 
     def failed(self, error: BaseException) -> None:
         """A write failed and nothing of it was stored; the undo stack no longer matches the
         database and is cleared."""
         self._undo_stack.clear()
-        if tell_or_report(self._parent, "Not done", error, self._report_bug):
+        if tell_or_report(self._parent, translate("Decisions", "Not done"), error, self._report_bug):
             self._refresh()
 
     def refused(self, error: BaseException) -> None:
         """A decision refused (someone changed the comment since it was shown): nothing was
         written and the undo stack is as it was; the views show what is true now."""
-        if tell_or_report(self._parent, "Not done", error, self._report_bug):
+        if tell_or_report(self._parent, translate("Decisions", "Not done"), error, self._report_bug):
             self._refresh()

@@ -154,8 +154,10 @@ class QueueCommands:
             self._say(translate("QueueCommands", "Nothing is selected: x selects a comment, Shift+J / Shift+K extend, "
                                                  "Ctrl+A selects all matching."), 6000)
             return
-        what = (f"all {len(ids):,} comments selected ({picked_by})" if picked_by
-                else f"the {len(ids):,} selected comment{'s' if len(ids) > 1 else ''}")
+        count = f"{len(ids):,}"
+        what = (translate("QueueCommands", "all {count} comments selected ({how})").format(count=count, how=picked_by)
+                if picked_by else translate("QueueCommands", "the selected comment") if len(ids) == 1
+                else translate("QueueCommands", "the {count} selected comments").format(count=count))
         if self._decisions.decide_many(ids, action, what, Decisions.needs_confirming(len(ids), picked_by),
                                        self.pane.clear_selection):
             self._say(translate("QueueCommands", BULK_WORDS[action]).format(comments=look.counted(len(ids), "comment")), 0)

@@ -12,8 +12,10 @@ from datetime import UTC, date, datetime, time, timedelta
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QComboBox, QDateEdit, QDoubleSpinBox, QWidget
 
+from moderator.gui.common import look
 from moderator.gui.common.designer import child
-from moderator.gui.common.look import STATUS_LABELS
+from moderator.gui.common.names import label_words
+from moderator.gui.common.translation import translate
 from moderator.gui.dialogs.forms import load_form, run_modal
 from moderator.reading.queue import QueueQuery, ScoreRange
 
@@ -26,19 +28,22 @@ class Chip:
 
 
 def label_name(label: str) -> str:
-    return label.replace("_", " ").capitalize()
+    return label_words(label)
 
 
 def chips(query: QueueQuery, main_label: str, article_headline: str = "") -> list[Chip]:
     """One chip per filter in the query (the search box shows the search)."""
     found: list[Chip] = []
     if query.article_id is not None:
-        found.append(Chip(f"Article: {article_headline or query.article_id}", replace(query, article_id=None),
+        found.append(Chip(translate("QueueFilters", "Article: {headline}").format(headline=article_headline or query.article_id),
+                          replace(query, article_id=None),
                           article_headline))
     if query.author is not None:
-        found.append(Chip(f"Commenter: {query.author}", replace(query, author=None, site_id=None)))
+        found.append(Chip(translate("QueueFilters", "Commenter: {author}").format(author=query.author),
+                          replace(query, author=None, site_id=None)))
     if query.status is not None:
-        found.append(Chip(f"Status: {STATUS_LABELS.get(query.status, query.status)}", replace(query, status=None)))
+        found.append(Chip(translate("QueueFilters", "Status: {status}").format(status=look.status_word(query.status)),
+                          replace(query, status=None)))
     for score_range in query.scores:
         rest = tuple(r for r in query.scores if r != score_range)
         found.append(Chip(describe_range(score_range, main_label), replace(query, scores=rest)))
@@ -57,14 +62,17 @@ def describe_dates(since: datetime | None, until: datetime | None) -> str:
     """`until` is the start of the day after the last one (see DateFilterDialog)."""
     last = until - timedelta(days=1) if until else None
     if since and last:
-        return f"Written {_day(since)} – {_day(last)}"
+        return translate("QueueFilters", "Written {first} – {last}").format(first=_day(since), last=_day(last))
     if since:
-        return f"Written from {_day(since)}"
-    return f"Written up to {_day(last)}" if last else "Written any time"
+        return translate("QueueFilters", "Written from {day}").format(day=_day(since))
+    return translate("QueueFilters", "Written up to {day}").format(day=_day(last)) if last else \
+        translate("QueueFilters", "Written any time")
 
 
 def _day(moment: datetime) -> str:
-    return moment.astimezone().strftime("%-d %b %Y")
+    local = moment.astimezone()
+    month = translate("look", look.MONTHS[local.month - 1])
+    return translate("QueueFilters", "{day} {month} {year}").format(day=local.day, month=month, year=local.year)
 
 
 def with_range(query: QueueQuery, chosen: ScoreRange) -> QueueQuery:

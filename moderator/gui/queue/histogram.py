@@ -16,6 +16,7 @@ from PySide6.QtGui import QColor, QFontMetrics, QKeyEvent, QMouseEvent, QPainter
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from moderator.gui.common import look
+from moderator.gui.common.translation import translate
 
 AXIS = 14  # pixels under the bars for 0 / 0.5 / 1
 
@@ -32,8 +33,8 @@ class ScoreHistogram(QWidget):
         self.setMouseTracking(True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.setAccessibleName("Score histogram")
-        self.setToolTip("Drag across bars to select those comments (or Left / Right, Shift, Enter)")
+        self.setAccessibleName(translate("ScoreBand", "Score histogram"))
+        self.setToolTip(translate("ScoreBand", "Drag across bars to select those comments (or Left / Right, Shift, Enter)"))
 
     def sizeHint(self) -> QSize:
         return QSize(240, 64)
@@ -41,7 +42,8 @@ class ScoreHistogram(QWidget):
     def set_counts(self, counts: list[int]) -> None:
         self.counts = list(counts)
         total = sum(self.counts)
-        self.setAccessibleDescription(f"{total} scored comments in {self.bins} bands; drag to select a band")
+        self.setAccessibleDescription(translate("ScoreBand", "{count} scored comments in {bands} bands; drag to select a "
+                                                             "band").format(count=total, bands=self.bins))
         self.update()
 
     def set_thresholds(self, medium: float, high: float) -> None:
@@ -132,7 +134,8 @@ class ScoreHistogram(QWidget):
 
     def describe_bar(self, i: int) -> str:
         low, high = i / self.bins, (i + 1) / self.bins
-        return f"Scores {low:.2f}–{high:.2f}: {look.counted(self.counts[i], 'comment')}"
+        return translate("ScoreBand", "Scores {low}–{high}: {comments}").format(low=f"{low:.2f}", high=f"{high:.2f}",
+                                                                               comments=look.counted(self.counts[i], "comment"))
 
     # ---- keyboard ------------------------------------------------------------------------------------
 

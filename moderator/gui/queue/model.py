@@ -20,6 +20,7 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistent
 from sqlalchemy.orm import Session
 
 from moderator.gui.common.reading import Read
+from moderator.gui.common.translation import translate
 from moderator.gui.models.listmodels import CHECKED_ROLE, ID_ROLE, ROW_ROLE
 from moderator.reading import queue
 from moderator.reading.queue import QueueQuery
@@ -94,7 +95,7 @@ class QueueModel(QAbstractListModel):
             row = self.row_at(index.row())
             described = self._describe(row) if row else ""
             checked = role == Qt.ItemDataRole.AccessibleTextRole and self._ids[index.row()] in self.checked
-            return f"Selected. {described}" if checked else described
+            return translate("QueueModel", "Selected. {comment}").format(comment=described) if checked else described
         return None
 
     def canFetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> bool:

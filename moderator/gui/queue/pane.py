@@ -164,7 +164,7 @@ class QueuePane(QWidget):
         view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         view.setResizeMode(QListView.ResizeMode.Adjust)  # cards follow the column's width: no sideways scrolling, no cut chips
-        view.setAccessibleName("Queue")
+        view.setAccessibleName(translate("QueuePane", "Queue"))
         return view
 
     def _lay_out(self) -> None:
@@ -451,7 +451,8 @@ class QueuePane(QWidget):
         """Every comment matching the queue and its filters, read off the GUI thread."""
         query = self.query
         self.count_label.setText(translate("QueuePane", "Selecting every matching comment…"))
-        self._ids_answer.ask(lambda s: queue.ids(s, query), lambda ids: self._selected(ids, "all matching"))
+        source = translate("QueuePane", "all matching")
+        self._ids_answer.ask(lambda s: queue.ids(s, query), lambda ids: self._selected(ids, source))
 
     def select_band(self, first: int, last: int) -> None:
         label = self.histogram_label.currentData()

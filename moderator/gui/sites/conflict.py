@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLay
 from sqlalchemy.orm import Session
 
 from moderator.changes import Changes
+from moderator.gui.common.translation import translate
 from moderator.gui.workers.writer import Writer
 from moderator.moderation import conflicts
 from moderator.moderation.conflicts import Conflict
@@ -25,17 +26,19 @@ class ConflictBar(QFrame):
         self.conflict: Conflict | None = None
         self.comment_id: int | None = None
         self.setObjectName("conflictBar")
-        self.setAccessibleName("Conflict with the site")
-        self.title = QLabel("Changed on the site: your decision is held", self)
+        self.setAccessibleName(translate("ConflictBar", "Conflict with the site"))
+        self.title = QLabel(translate("ConflictBar", "Changed on the site: your decision is held"), self)
         self.title.setTextFormat(Qt.TextFormat.PlainText)  # every label of the comment panel is (tests/gui/test_window.py)
         self.title.setStyleSheet("font-weight: bold;")
         self.label = QLabel(self)
         self.label.setTextFormat(Qt.TextFormat.PlainText)
         self.label.setWordWrap(True)
-        self.keep_button = QPushButton("Keep &mine", self)
-        self.keep_button.setToolTip("Send your decision to the site again: it replaces the site's state")
-        self.take_button = QPushButton("Take the &site's", self)
-        self.take_button.setToolTip("Give the comment the site's state here too (recorded as a decision; nothing is sent)")
+        self.keep_button = QPushButton(translate("ConflictBar", "Keep &mine"), self)
+        self.keep_button.setToolTip(translate("ConflictBar", "Send your decision to the site again: it replaces the site's "
+                                                             "state"))
+        self.take_button = QPushButton(translate("ConflictBar", "Take the &site's"), self)
+        self.take_button.setToolTip(translate("ConflictBar", "Give the comment the site's state here too (recorded as a "
+                                                             "decision; nothing is sent)"))
         buttons = QHBoxLayout()
         buttons.addWidget(self.keep_button)
         buttons.addWidget(self.take_button)
@@ -61,7 +64,7 @@ class ConflictBar(QFrame):
         if conflict is None:
             self.hide()
             return
-        self.label.setText(f"{conflict.describe()} Which stays?")
+        self.label.setText(translate("ConflictBar", "{conflict} Which stays?").format(conflict=conflict.describe()))
         self.show()
 
     def to_read(self, changes: Changes) -> Callable[[Session], tuple[int, Conflict | None]] | None:

@@ -26,17 +26,24 @@ from moderator.connectors.connections import make_connector as connector_for
 from moderator.connectors.secrets import FILE, KEYRING, NO_STORE, SESSION, store_available
 from moderator.errors import explain
 from moderator.gui.common.designer import child
+from moderator.gui.common.translation import QT_TRANSLATE_NOOP, translate
 from moderator.gui.dialogs.forms import load_form
 from moderator.gui.sites.worker import SiteSync, site_label
 from moderator.gui.workers.writer import Worker, Writer
 
-COLUMNS = ("Site", "Kind", "On", "Last pull", "Last push", "To send", "Held", "Last error")
+# Marked for pyside6-lupdate; translated where shown.
+COLUMNS = (QT_TRANSLATE_NOOP("Connections", "Site"), QT_TRANSLATE_NOOP("Connections", "Kind"),
+           QT_TRANSLATE_NOOP("Connections", "On"), QT_TRANSLATE_NOOP("Connections", "Last pull"),
+           QT_TRANSLATE_NOOP("Connections", "Last push"), QT_TRANSLATE_NOOP("Connections", "To send"),
+           QT_TRANSLATE_NOOP("Connections", "Held"), QT_TRANSLATE_NOOP("Connections", "Last error"))
 KIND_NAMES = {"wordpress": "WordPress", "isso": "Isso"}
-KEEP_CHOICES = {KEYRING: "in this computer's credential store", FILE: "in a file only you can read",
-                SESSION: "nowhere: ask each session"}
+KEEP_CHOICES = {KEYRING: QT_TRANSLATE_NOOP("Connections", "in this computer's credential store"),
+                FILE: QT_TRANSLATE_NOOP("Connections", "in a file only you can read"),
+                SESSION: QT_TRANSLATE_NOOP("Connections", "nowhere: ask each session")}
 
 
-LEADS_ONLY = "Only a lead can connect, turn off or remove sites on this team database; ask yours."
+LEADS_ONLY = QT_TRANSLATE_NOOP("Connections", "Only a lead can connect, turn off or remove sites on this team database; "
+                                              "ask yours.")
 
 
 class ConnectionsDialog:
@@ -57,11 +64,11 @@ class ConnectionsDialog:
         self.kind.addItems([KIND_NAMES[kind] for kind in KINDS])
         for place, text in KEEP_CHOICES.items():
             if place != KEYRING or store_available():
-                self.keep.addItem(text, place)
+                self.keep.addItem(translate("Connections", text), place)
         if not store_available():
-            self.message.setText(NO_STORE)
+            self.message.setText(translate("connectors", NO_STORE))
         self.table.setColumnCount(len(COLUMNS))
-        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.setHorizontalHeaderLabels([translate("Connections", column) for column in COLUMNS])
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setStretchLastSection(True)  # the last error: the rest of the width
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)  # … and whole below when its row is selected
@@ -75,18 +82,20 @@ class ConnectionsDialog:
         self.reload()
         if not may_change:
             child(d, QGroupBox, "addGroup").setEnabled(False)
-            self.message.setText(LEADS_ONLY)
+            self.message.setText(translate("Connections", LEADS_ONLY))
 
     def _kind_changed(self) -> None:
         wordpress = KINDS[self.kind.currentIndex()] == "wordpress"
         self.user.setEnabled(wordpress)
-        child(self.dialog, QLabel, "secretLabel").setText("Application &Password:" if wordpress else "Admin &password:")
+        child(self.dialog, QLabel, "secretLabel").setText(translate("ConnectionsDialog", "Application &Password:") if wordpress
+                                                          else translate("Connections", "Admin &password:"))
 
     def reload(self) -> None:
         self.rows = self.sites.connections()
         self.table.setRowCount(len(self.rows))
         for r, row in enumerate(self.rows):
-            cells = (site_label(row), KIND_NAMES.get(row.kind, row.kind), "on" if row.enabled else "off",
+            cells = (site_label(row), KIND_NAMES.get(row.kind, row.kind),
+                     translate("Connections", "on") if row.enabled else translate("Connections", "off"),
                      _when(row.last_pull_at), _when(row.last_push_at), str(row.to_send), str(row.held),
                      row.last_error or "")
             for c, text in enumerate(cells):
@@ -109,14 +118,17 @@ class ConnectionsDialog:
         row = self._current()
         self.toggle_button.setEnabled(row is not None and self.may_change)
         self.remove_button.setEnabled(row is not None and self.may_change)
-        self.toggle_button.setText("Turn &off" if row is None or row.enabled else "Turn &on")
-        self.selected.setText(f"Last error ({site_label(row)}): {row.last_error}" if row and row.last_error else "")
+        self.toggle_button.setText(translate("ConnectionsDialog", "Turn &off") if row is None or row.enabled
+                                   else translate("Connections", "Turn &on"))
+        self.selected.setText(translate("Connections", "Last error ({site}): {error}").format(site=site_label(row),
+                                                                                            error=row.last_error)
+                              if row and row.last_error else "")
         self.selected.setVisible(bool(self.selected.text()))
 
     def check_and_connect(self) -> None:
         kind, url, user = KINDS[self.kind.currentIndex()], self.url.text().strip(), self.user.text().strip()
         secret, keep = self.secret.text(), self.keep.currentData()
-        self.message.setText("Checking…")
+        self.message.setText(translate("Connections", "Checking…"))
         self.connect_button.setEnabled(False)
 
         def check() -> tuple[str, str]:
@@ -139,13 +151,14 @@ class ConnectionsDialog:
     def _added(self, site_name: str) -> None:
         self.connect_button.setEnabled(True)
         self.secret.clear()
-        self.message.setText(f"Connected {site_name}; its comments arrive with the next sync (F9 syncs now).")
+        self.message.setText(translate("Connections", "Connected {site}; its comments arrive with the next sync (F9 syncs "
+                                                      "now).").format(site=site_name))
         self.reload()
         self.changed()
 
     def _failed(self, error: BaseException) -> None:
         self.connect_button.setEnabled(True)
-        self.message.setText(explain(error) or f"Unexpected error: {error!r}")
+        self.message.setText(explain(error) or translate("Connections", "Unexpected error: {error}").format(error=repr(error)))
 
     def _toggle(self) -> None:
         if (row := self._current()) is not None:
@@ -154,7 +167,8 @@ class ConnectionsDialog:
     def _remove(self) -> None:
         if (row := self._current()) is not None:
             self.writer.submit(lambda s: remove_connection(s, row.id, self.sites.secrets),
-                               lambda left: self._done(f"{row.site_key} removed; {left} decisions stay local."),
+                               lambda left: self._done(translate("Connections", "{site} removed; {count} decisions stay "
+                                                                                "local.").format(site=row.site_key, count=left)),
                                self._failed)
 
     def _done(self, said: str = "") -> None:
@@ -167,4 +181,4 @@ class ConnectionsDialog:
 
 
 def _when(value: datetime | None) -> str:
-    return value.astimezone().strftime("%Y-%m-%d %H:%M") if value else "never"
+    return value.astimezone().strftime("%Y-%m-%d %H:%M") if value else translate("Connections", "never")

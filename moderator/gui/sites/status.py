@@ -8,6 +8,7 @@ from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
 from moderator.connectors.connections import ConnectionRow
+from moderator.gui.common.translation import translate
 
 
 def describe(rows: list[ConnectionRow]) -> str:
@@ -16,15 +17,17 @@ def describe(rows: list[ConnectionRow]) -> str:
         return ""
     to_send, held = sum(row.to_send for row in rows), sum(row.held for row in rows)
     if not on:
-        state = "Sites off"
+        state = translate("SiteStatus", "Sites off")
     elif any(row.offline for row in on):
-        state = "Offline"
+        state = translate("SiteStatus", "Offline")
     elif any(row.last_error for row in on):
-        state = "Sync failed"
+        state = translate("SiteStatus", "Sync failed")
     else:
         pulled = [row.last_pull_at for row in on if row.last_pull_at]
-        state = f"Synced {max(pulled).astimezone():%H:%M}" if pulled else "Not synced yet"
-    return f"{state} · {to_send:,} to send" + (f" · {held:,} held" if held else "")
+        state = translate("SiteStatus", "Synced {time}").format(time=f"{max(pulled).astimezone():%H:%M}") if pulled \
+            else translate("SiteStatus", "Not synced yet")
+    said = translate("SiteStatus", "{state} · {count} to send").format(state=state, count=f"{to_send:,}")
+    return said + (translate("SiteStatus", " · {count} held").format(count=f"{held:,}") if held else "")
 
 
 class SiteStatus(QLabel):
@@ -33,14 +36,14 @@ class SiteStatus(QLabel):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setTextFormat(Qt.TextFormat.PlainText)
-        self.setAccessibleName("Connected sites")
-        self.setToolTip("Connected sites: click for the Sync log (F9 syncs now)")
+        self.setAccessibleName(translate("SiteStatus", "Connected sites"))
+        self.setToolTip(translate("SiteStatus", "Connected sites: click for the Sync log (F9 syncs now)"))
 
     def show_rows(self, rows: list[ConnectionRow]) -> None:
         self.setText(describe(rows))
         self.setVisible(bool(rows))
         errors = [f"{row.site_key}: {row.last_error}" for row in rows if row.last_error]
-        self.setToolTip("\n".join(errors) or "Connected sites: click for the Sync log (F9 syncs now)")
+        self.setToolTip("\n".join(errors) or translate("SiteStatus", "Connected sites: click for the Sync log (F9 syncs now)"))
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         self.clicked.emit()
@@ -52,11 +55,11 @@ class SyncLog(QWidget):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent, Qt.WindowType.Window)
-        self.setWindowTitle("Sync log")
+        self.setWindowTitle(translate("SiteStatus", "Sync log"))
         self.resize(720, 360)
         self.text = QPlainTextEdit(self)
         self.text.setReadOnly(True)
-        self.text.setAccessibleName("Sync log")
+        self.text.setAccessibleName(translate("SiteStatus", "Sync log"))
         self.text.setMaximumBlockCount(2000)
         layout = QVBoxLayout(self)
         layout.addWidget(self.text)

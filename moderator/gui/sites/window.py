@@ -17,6 +17,7 @@ from moderator.changes import Changes
 from moderator.config import AppPaths
 from moderator.connectors.connections import ConnectionRow, connections
 from moderator.connectors.secrets import SESSION, Secrets
+from moderator.gui.common.translation import translate
 from moderator.gui.sites.conflict import ConflictBar
 from moderator.gui.sites.status import SiteStatus, SyncLog
 from moderator.gui.sites.worker import SiteSync
@@ -88,8 +89,9 @@ class SitesInWindow:
         if not self.sync.running:
             self.ask_missing_secrets()
         if not self.sync.sync_now():
-            self.window.statusBar().showMessage("A sync is running already." if self.sync.running else
-                                                "No connection is on: Site → Connections… connects a site.", 4000)
+            self.window.statusBar().showMessage(translate("SiteSync", "A sync is running already.") if self.sync.running else
+                                                translate("SiteSync", "No connection is on: Site → Connections… connects a "
+                                                                      "site."), 4000)
 
     def ask_missing_secrets(self) -> None:
         """The secret of each connection that is on and has none this session, asked for once."""
@@ -100,12 +102,14 @@ class SitesInWindow:
                     self.sync.secrets.keep(SESSION, row.site_key, row.username, secret)
 
     def ask_secret(self, row: ConnectionRow) -> str:
-        what = "Application Password" if row.kind == "wordpress" else "admin password"
-        who = f" for {row.username}" if row.username else ""
+        what = translate("SiteSync", "Application Password") if row.kind == "wordpress" else \
+            translate("SiteSync", "admin password")
+        who = translate("SiteSync", " for {user}").format(user=row.username) if row.username else ""
         dialog = QInputDialog(self.window)
-        dialog.setWindowTitle("Password for the site")
-        dialog.setLabelText(f"The {what}{who} on {row.site_name or row.site_key} ({row.url}).\n"
-                            "It is kept for this session only; Cancel syncs the other sites.")
+        dialog.setWindowTitle(translate("SiteSync", "Password for the site"))
+        dialog.setLabelText(translate("SiteSync", "The {what}{who} on {site} ({address}).\nIt is kept for this session only; "
+                                                  "Cancel syncs the other sites.").format(
+            what=what, who=who, site=row.site_name or row.site_key, address=row.url))
         dialog.setTextEchoMode(QLineEdit.EchoMode.Password)
         dialog.setObjectName("siteSecretDialog")
         return dialog.textValue() if dialog.exec() == QInputDialog.DialogCode.Accepted else ""

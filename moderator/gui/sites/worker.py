@@ -17,6 +17,7 @@ from moderator.changes import Changes
 from moderator.connectors.connections import ConnectionRow, connections, make_connector
 from moderator.connectors.secrets import Secrets
 from moderator.errors import explain
+from moderator.gui.common.translation import translate
 from moderator.gui.workers.progress import CancelToken, Progress, ProgressPanel
 from moderator.gui.workers.writer import Writer
 from moderator.storage.database import Database
@@ -64,11 +65,11 @@ class SiteSync(QObject):
             return False
         rows = [row for row in self.connections() if row.enabled]
         if not rows:
-            self.logged.emit("No connection is on: Site → Connections… connects a site.")
+            self.logged.emit(translate("SiteSync", "No connection is on: Site → Connections… connects a site."))
             self.finished.emit([])
             return False
         owns_panel = not self._panel.busy
-        self._token = self._panel.start("Syncing", yields=True) if owns_panel else CancelToken()
+        self._token = self._panel.start(translate("SiteSync", "Syncing"), yields=True) if owns_panel else CancelToken()
         self._thread = threading.Thread(target=self._run, args=(rows, self._token, owns_panel), name="site-sync",
                                         daemon=True)
         self._thread.start()
@@ -99,8 +100,8 @@ class SiteSync(QObject):
 
         secret = self.secrets.get(row.secret_kept, row.site_key, row.username)
         if secret is None:
-            report = SyncReport(row.site_key, error=f"No password for {row.site_key} this session: "
-                                                    "press F9 (Site → Sync now) to enter it.")
+            missing = translate("SiteSync", "No password for {site} this session: press F9 (Site → Sync now) to enter it.")
+            report = SyncReport(row.site_key, error=missing.format(site=row.site_key))
             self.logged.emit(f"{time.strftime('%H:%M:%S')}  {report.summary(site_label(row))}")
             return report
         try:
@@ -111,7 +112,8 @@ class SiteSync(QObject):
             finally:
                 connector.close()
         except Exception as error:  # noqa: BLE001 - one sentence for the log, or the bug named there
-            report = SyncReport(row.site_key, error=explain(error) or f"unexpected error: {error!r}")
+            report = SyncReport(row.site_key, error=explain(error) or translate("SiteSync", "unexpected error: {error}").format(
+                error=repr(error)))
         self.logged.emit(f"{time.strftime('%H:%M:%S')}  {report.summary(site_label(row))}")
         return report
 
@@ -120,7 +122,7 @@ class SiteSync(QObject):
 
         def report(done: int, total: int) -> None:
             if owns_panel:
-                self._panel.report(Progress(done, total, "comments pulled"))
+                self._panel.report(Progress(done, total, translate("SiteSync", "comments pulled")))
             if time.monotonic() - last[0] > REFRESH_EVERY:
                 last[0] = time.monotonic()
                 self._refresh.emit()

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
+from moderator.gui.common.translation import QT_TRANSLATE_NOOP, translate
 from moderator.gui.team.watch import TeamWatch
 from moderator.gui.workers.writer import Writer
 from moderator.moderation import claims
@@ -18,7 +19,9 @@ from moderator.reading.rows import CommentRow
 from moderator.vocabulary import Action
 
 CLAIM_AFTER_MS = 150  # moving through the queue, the comment is claimed once the keys pause this long
-VERBS = {Action.APPROVE: "Approve", Action.HIDE: "Hide", Action.RESTORE: "Restore"}
+ANYWAY = {Action.APPROVE: (QT_TRANSLATE_NOOP("Claims", "Approve it anyway?"), QT_TRANSLATE_NOOP("Claims", "Approve anyway")),
+          Action.HIDE: (QT_TRANSLATE_NOOP("Claims", "Hide it anyway?"), QT_TRANSLATE_NOOP("Claims", "Hide anyway")),
+          Action.RESTORE: (QT_TRANSLATE_NOOP("Claims", "Restore it anyway?"), QT_TRANSLATE_NOOP("Claims", "Restore anyway"))}
 
 
 class ClaimsInWindow(QObject):
@@ -52,13 +55,15 @@ class ClaimsInWindow(QObject):
     def may_act_on(self, row: CommentRow, action: Action) -> bool:
         """True unless another moderator holds the comment and this one thinks better of it."""
         holder = self._watch.holder(row.id, self._moderator())
-        if holder is None or action not in VERBS:
+        if holder is None or action not in ANYWAY:
             return True
-        box = QMessageBox(QMessageBox.Icon.Question, "Being handled", f"{holder} is handling this comment.",
+        box = QMessageBox(QMessageBox.Icon.Question, translate("Claims", "Being handled"),
+                          translate("Claims", "{moderator} is handling this comment.").format(moderator=holder),
                           QMessageBox.StandardButton.Cancel, self._parent)
         box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setInformativeText(f"{VERBS[action]} it anyway?")
-        go = box.addButton(f"{VERBS[action]} anyway", QMessageBox.ButtonRole.AcceptRole)
+        question, button = ANYWAY[action]
+        box.setInformativeText(translate("Claims", question))
+        go = box.addButton(translate("Claims", button), QMessageBox.ButtonRole.AcceptRole)
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)  # Enter leaves it to them
         box.setObjectName("ClaimedByOther")
         box.exec()
@@ -90,7 +95,8 @@ class ClaimsInWindow(QObject):
 
     def _show_holder(self) -> None:
         holder = self._watch.holder(self.comment_id, self._moderator())
-        self.bar.setText(f"Being handled by {holder}. j passes over it; acting on it asks first." if holder else "")
+        self.bar.setText(translate("Claims", "Being handled by {moderator}. j passes over it; acting on it asks first.").format(
+            moderator=holder) if holder else "")
         self.bar.setVisible(holder is not None)
 
     def close(self) -> None:

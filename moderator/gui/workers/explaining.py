@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from moderator.errors import explain as sentence_of
 from moderator.gui.common.messages import ReportBug
+from moderator.gui.common.translation import translate
 from moderator.gui.workers.writer import Writer
 from moderator.scoring.base import ModelIdentity
 from moderator.scoring.explain import Explanation
@@ -97,7 +98,8 @@ class Explainer(QObject):
             self._delivered.emit((asked.serial, "explained" if found else "none", asked.comment_id, found))
         except ScoringProcessStopped:
             self._process = None  # ended by a model change or a crash: the next request starts one
-            self._delivered.emit((asked.serial, "failed", asked.comment_id, "The explaining process stopped; press W again."))
+            stopped = translate("Explaining", "The explaining process stopped; press W again.")
+            self._delivered.emit((asked.serial, "failed", asked.comment_id, stopped))
         except Exception as error:  # noqa: BLE001 - a sentence for the panel, or a bug report
             self._delivered.emit((asked.serial, "error", asked.comment_id, error))
 
@@ -141,7 +143,7 @@ class Explainer(QObject):
             sentence = sentence_of(payload)
             if sentence is None:
                 self._report_bug(payload)
-                sentence = "The explanation failed by an unexpected error; details are in the log."
+                sentence = translate("Explaining", "The explanation failed by an unexpected error; details are in the log.")
             self.failed.emit(comment_id, sentence)
 
     def _progress(self, serial: int, comment_id: int, done: int, total: int) -> None:

@@ -69,7 +69,7 @@ class ProgressPanel(QWidget):
         self.figures.setTextFormat(Qt.TextFormat.PlainText)
         self.cancel_button = QToolButton(self)
         self.cancel_button.setText(translate("Progress", "Cancel"))
-        self.cancel_button.setAccessibleName("Cancel the running task")
+        self.cancel_button.setAccessibleName(translate("Progress", "Cancel the running task"))
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         for widget in (self.title, self.bar, self.figures, self.cancel_button):
@@ -124,7 +124,7 @@ class ProgressPanel(QWidget):
     def _cancel(self) -> None:
         self.token.cancel()
         self.cancel_button.setEnabled(False)
-        self.figures.setText("cancelling…")
+        self.figures.setText(translate("Progress", "cancelling…"))
 
     def _repaint(self) -> None:
         progress = self._latest
@@ -138,19 +138,20 @@ class ProgressPanel(QWidget):
 
 def describe(progress: Progress, elapsed: float) -> str:
     """'1,200 of 5,000 comments · 310/s · 12 s left'."""
-    done = f"{progress.done:,} of {progress.total:,}" if progress.total else f"{progress.done:,}"
+    done = translate("Progress", "{done} of {total}").format(done=f"{progress.done:,}", total=f"{progress.total:,}") \
+        if progress.total else f"{progress.done:,}"
     parts = [f"{done} {progress.unit}"]
     if elapsed > 0.5 and progress.done:
         rate = progress.done / elapsed
         parts.append(f"{rate:,.0f}/s")
         if progress.total > progress.done:
-            parts.append(f"{_duration((progress.total - progress.done) / rate)} left")
+            parts.append(translate("Progress", "{time} left").format(time=_duration((progress.total - progress.done) / rate)))
     return " · ".join(parts)
 
 
 def _duration(seconds: float) -> str:
     if seconds < 60:
-        return f"{seconds:.0f} s"
+        return translate("Progress", "{count} s").format(count=f"{seconds:.0f}")
     if seconds < 3600:
-        return f"{seconds / 60:.0f} min"
-    return f"{seconds / 3600:.1f} h"
+        return translate("Progress", "{count} min").format(count=f"{seconds / 60:.0f}")
+    return translate("Progress", "{count} h").format(count=f"{seconds / 3600:.1f}")

@@ -131,8 +131,8 @@ class BackgroundScorer(QObject):
         sentence = explain(error)
         if sentence is None:
             self._bug.emit(error)
-            return "Scoring stopped by an unexpected error; details are in the log."
-        return f"Scoring stopped: {sentence}"
+            return translate("Scoring", "Scoring stopped by an unexpected error; details are in the log.")
+        return translate("Scoring", "Scoring stopped: {reason}").format(reason=sentence)
 
     def _report(self, error: BaseException) -> None:
         self._report_bug(error)
@@ -169,7 +169,7 @@ class BackgroundScorer(QObject):
                 rows = scorer.score(texts)
                 last_write = self._write(start.model_id, scorer.main_label, ids, rows, last_write)
                 done += len(ids)
-                self._panel.report(Progress(done, max(start.total, done), "comments scored"))
+                self._panel.report(Progress(done, max(start.total, done), translate("Scoring", "comments scored")))
             if token.cancelled:
                 break
             with self._db.sessions() as session:

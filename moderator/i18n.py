@@ -1,0 +1,35 @@
+"""The core's sentences in the user's language, without Qt: the core marks each sentence it
+may show (an error's one sentence) with `translate(context, text)`, a template whose figures
+are put in with `str.format` afterwards. On its own `translate` gives the English text back
+(the command line); the app hands it Qt's translation at start (gui/common/translation.py),
+so the same catalogue (resources/translations/*.ts) holds the core's sentences and the
+window's. pyside6-lupdate finds the marked sentences by the function's name."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+Translator = Callable[[str, str], str]
+
+
+def _source_text(context: str, text: str) -> str:
+    return text
+
+
+_translator: Translator = _source_text
+
+
+def translate(context: str, text: str) -> str:
+    """`text` in the language in force (English when no app installed one)."""
+    return _translator(context, text)
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name pyside6-lupdate looks for
+    """Marks `text` for the catalogue where it is declared (a table); `translate` it where it is used."""
+    return text
+
+
+def use(translator: Translator | None) -> None:
+    """Put `translator` in force for the core's sentences (None: back to English)."""
+    global _translator
+    _translator = translator or _source_text
