@@ -16,7 +16,8 @@ from moderator.gui.common.messages import sentence_or_report
 from moderator.gui.common.translation import translate
 from moderator.gui.dialogs.rules import RulesContext
 from moderator.gui.operations.revert import push_revert
-from moderator.gui.workers.writer import Latest, Reader
+from moderator.gui.workers.latest import Latest
+from moderator.gui.workers.writer import Reader
 from moderator.rules.revert import Reverted, RevertPreview, preview
 from moderator.storage.models import Rule
 

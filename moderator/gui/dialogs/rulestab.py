@@ -35,7 +35,8 @@ from moderator.gui.common.messages import sentence_or_report
 from moderator.gui.common.translation import QT_TRANSLATE_NOOP, translate
 from moderator.gui.dialogs.rules import RulesContext
 from moderator.gui.dialogs.rulesdryrun import DryRunPanel, ShownRun, read_run
-from moderator.gui.workers.writer import Latest, Reader
+from moderator.gui.workers.latest import Latest
+from moderator.gui.workers.writer import Reader
 from moderator.rules.dryrun import SHARE_TO_ASK, DryRun
 from moderator.rules.evaluate import RuleSpec
 from moderator.rules.kinds import MODES, Kind, Mode
