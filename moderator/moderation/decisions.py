@@ -211,7 +211,7 @@ def _reverse(session: Session, decision_ids: Sequence[int], moderator: str, acti
                              f"{'undo' if action == Action.REDO else 'redo'} it instead.")
     _refuse_if_reversed(session, [row.id for row in rows])
     now = _current(session, [row.comment_id for row in rows])
-    _refuse_if_changed(rows, now)
+    _refuse_if_changed(session, rows, now)
     steps = [_Step(row.comment_id, now[row.comment_id][0], Status(row.status_after),
                    Status(row.status_before or Status.REMOVED),  # a staff post is undone by removing it
                    row.reason if action == Action.REDO else None, row.id, now[row.comment_id][2]) for row in rows]
@@ -252,17 +252,34 @@ def _refuse_if_reversed(session: Session, decision_ids: list[int]) -> None:
                                 "nothing was changed.")
 
 
-def _refuse_if_changed(rows: list[Any], now: Mapping[int, tuple[int, Status, int]]) -> None:
+def _refuse_if_changed(session: Session, rows: list[Any], now: Mapping[int, tuple[int, Status, int]]) -> None:
+    """A step is undone only if every comment is still as it left it; else the refusal names
+    who changed the first one since, and when ("ana approved this at 14:02"), as a refused
+    decision does."""
     moved = [row for row in rows if row.comment_id not in now or now[row.comment_id][1] != row.status_after]
     if not moved:
         return
     first = moved[0]
     state = now[first.comment_id][1] if first.comment_id in now else "gone"
+    since = _changed_since(session, first.comment_id, first.id)
     if len(rows) == 1:
+        if since:
+            raise ConflictError(f"{since} (comment {first.comment_id}, after decision {first.id}); nothing was undone.")
         raise ConflictError(f"Comment {first.comment_id} is now {state}, changed after decision {first.id}; "
                             "nothing was undone.")
     shown = ", ".join(str(row.comment_id) for row in moved[:5]) + (" and others" if len(moved) > 5 else "")
-    raise ConflictError(f"{len(moved)} of these comments changed since (comment {shown}); nothing was changed.")
+    who = f": {since}" if since else ""
+    raise ConflictError(f"{len(moved)} of these comments changed since (comment {shown}){who}; nothing was changed.")
+
+
+def _changed_since(session: Session, comment_id: int, decision_id: int) -> str | None:
+    """Who changed the comment's status last after this decision, and when; None when no
+    decision did (a site's sync, or a removal)."""
+    latest = session.execute(select(Decision.moderator, Decision.status_after, Decision.created_at)
+                             .where(Decision.comment_id == comment_id, Decision.id > decision_id,
+                                    Decision.status_after != Decision.status_before)
+                             .order_by(Decision.id.desc()).limit(1)).first()
+    return fresh_state(latest.moderator, latest.status_after, latest.created_at) if latest else None
 
 
 def _write(session: Session, steps: list[_Step], action: Action, moderator: str, note: str, source: Source,
