@@ -48,7 +48,8 @@ With no command, opens the app. The commands below work on the same database
 for automation and offline batch work."""
 
 EPILOG = """Data folder: --home, else $MODERATOR_HOME, else the platform's user data folder.
-Database:    --db URL, else $MODERATOR_DB, else moderator.sqlite in the data folder."""
+Database:    --db URL, else $MODERATOR_DB, else Preferences' Database, else moderator.sqlite in the
+             data folder."""
 
 
 def build_parser() -> argparse.ArgumentParser:
