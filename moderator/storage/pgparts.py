@@ -12,11 +12,18 @@ a change here is a new migration.
   words are joined as two texts (positions apart), so a phrase never spans them.
   The column is not in the models (SQLite has none): alembic's env.py leaves it out.
   Parts of authors' names ("Dave" in "DaveFromLeeds") are found through a trigram index
-  (the pg_trgm extension). Both extensions come with PostgreSQL and are trusted: any role
+  (the pg_trgm extension).
+- Parts in scripts written without spaces (Chinese, Japanese, Thai, …; migration 0017): a
+  trigram index of the bodies, and one of the authors' names, that hold a character of such
+  a script (SPACELESS_BODY / SPACELESS_AUTHOR, the indexes' conditions, which a search for
+  such a part repeats word for word so that the planner may use them), as SQLite's part
+  index holds only those bodies. A part shorter than a trigram reads every such row. Both extensions come with PostgreSQL and are trusted: any role
   that may create in the database may add them.
 """
 
 from __future__ import annotations
+
+from moderator.storage.fulltext import SPACELESS_CLASS
 
 WORDS_COLUMN = "fts_words"
 WORDS_INDEX = "comments_fts_words"
@@ -70,4 +77,17 @@ DROP_FULL_TEXT = (
     f"DROP INDEX IF EXISTS {WORDS_INDEX}",
     f"ALTER TABLE comments DROP COLUMN IF EXISTS {WORDS_COLUMN}",
     f"DROP TEXT SEARCH CONFIGURATION IF EXISTS {TEXT_SEARCH_CONFIG}",
+)
+
+# What a text in a script without spaces holds (the same characters as SQLite's part index).
+SPACELESS_PATTERN = f"'[{SPACELESS_CLASS}]'"
+SPACELESS_BODY, SPACELESS_AUTHOR = f"body ~ {SPACELESS_PATTERN}", f"author ~ {SPACELESS_PATTERN}"
+BODY_PARTS_INDEX, SPACELESS_AUTHOR_INDEX = "comments_fts_body_parts", "comments_fts_spaceless_author_parts"
+SPACELESS_PARTS = (
+    f"CREATE INDEX {BODY_PARTS_INDEX} ON comments USING gin (body gin_trgm_ops) WHERE {SPACELESS_BODY}",
+    f"CREATE INDEX {SPACELESS_AUTHOR_INDEX} ON comments USING gin (author gin_trgm_ops) WHERE {SPACELESS_AUTHOR}",
+)
+DROP_SPACELESS_PARTS = (
+    f"DROP INDEX IF EXISTS {SPACELESS_AUTHOR_INDEX}",
+    f"DROP INDEX IF EXISTS {BODY_PARTS_INDEX}",
 )
