@@ -87,7 +87,7 @@ def _tsquery(match: Match) -> ColumnElement[Any] | None:
 def _in_body(match: Match, query: ColumnElement[Any] | None) -> ColumnElement[bool]:
     """Every word in the tsvector, every part in the body."""
     parts = [term for term in match.found if spaceless(term)]
-    held = [_words.op("@@")(query)] if query is not None else []
+    held: list[ColumnElement[bool]] = [_words.op("@@")(query)] if query is not None else []
     if parts:  # the condition of the bodies' part index (0017), so that it serves
         held.append(literal_column(SPACELESS_BODY, Boolean))
     return and_(*held, *(_holds(Comment.body, term.text) for term in parts))

@@ -89,13 +89,13 @@ def _unary_plus(element: unindexed[Any], compiler: SQLCompiler, **kw: Any) -> st
 # PostgreSQL has no such hint, and its planner, misled by a LIMIT, walked the scores index for
 # the busiest article (0.7 s) and a commenter (1.7 s): the same value through an expression no
 # index holds (per type: what leaves the value as it is) keeps it off its index as on SQLite.
-_SAME_VALUE = {Integer: "({} + 0)", Float: "({} + 0)", Numeric: "({} + 0)", String: "({} || '')",
+_SAME_VALUE: dict[type | None, str] = {Integer: "({} + 0)", Float: "({} + 0)", Numeric: "({} + 0)", String: "({} || '')",
                DateTime: "({} + interval '0 seconds')"}
 
 
 @compiles(unindexed, "postgresql")
 def _same_value(element: unindexed[Any], compiler: SQLCompiler, **kw: Any) -> str:
-    shape = _SAME_VALUE.get(element.type._type_affinity, "{}")  # type: ignore[attr-defined]
+    shape = _SAME_VALUE.get(element.type._type_affinity, "{}")
     return shape.format(compiler.process(element.clauses, **kw))
 
 

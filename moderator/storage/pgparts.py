@@ -12,13 +12,13 @@ a change here is a new migration.
   words are joined as two texts (positions apart), so a phrase never spans them.
   The column is not in the models (SQLite has none): alembic's env.py leaves it out.
   Parts of authors' names ("Dave" in "DaveFromLeeds") are found through a trigram index
-  (the pg_trgm extension).
+  (the pg_trgm extension). Both extensions come with PostgreSQL and are trusted: any role
+  that may create in the database may add them.
 - Parts in scripts written without spaces (Chinese, Japanese, Thai, …; migration 0017): a
   trigram index of the bodies, and one of the authors' names, that hold a character of such
   a script (SPACELESS_BODY / SPACELESS_AUTHOR, the indexes' conditions, which a search for
   such a part repeats word for word so that the planner may use them), as SQLite's part
-  index holds only those bodies. A part shorter than a trigram reads every such row. Both extensions come with PostgreSQL and are trusted: any role
-  that may create in the database may add them.
+  index holds only those bodies. A part shorter than a trigram reads every such row.
 """
 
 from __future__ import annotations
