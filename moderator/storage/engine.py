@@ -33,6 +33,13 @@ WRITE = "moderator_write"
 PATIENCE = "moderator_patience"
 
 
+# A session for the decisions on one comment (and claims), which the rows' own locks keep
+# safe (SELECT … FOR UPDATE, then UPDATE … WHERE version = seen: a stale one is refused):
+# on PostgreSQL it takes the write lock shared, so a team's decisions go side by side, and
+# still wait for (and hold off) a write that needs the database to itself (an import, a
+# bulk action, a rule's change). SQLite has one write lock: there it is any write session.
+SHARED = "shared"
+
 # PostgreSQL: the advisory lock every write session takes, as SQLite's write lock (any
 # number that no other program on the team's database uses for its own advisory locks).
 WRITE_LOCK_KEY = 0x6D6F6400  # "mod", 0
@@ -110,8 +117,9 @@ def _begin_postgresql(connection: Connection) -> None:
         return
     patience_ms = int(options.get(PATIENCE, BUSY_TIMEOUT_MS / 1000) * 1000)
     connection.exec_driver_sql(f"SET LOCAL lock_timeout = {max(patience_ms, 1)}")
+    lock = "pg_advisory_xact_lock_shared" if options[WRITE] == SHARED else "pg_advisory_xact_lock"
     try:
-        connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITE_LOCK_KEY})")
+        connection.exec_driver_sql(f"SELECT {lock}({WRITE_LOCK_KEY})")
     except OperationalError as error:
         if getattr(error.orig, "sqlstate", None) == "55P03":  # lock_not_available: nothing done yet
             raise DatabaseBusy() from error
@@ -128,10 +136,12 @@ def driver_of(connection: Connection) -> sqlite3.Connection:
     return cast(sqlite3.Connection, connection.connection.driver_connection)
 
 
-def make_session_factory(engine: Engine, write: bool = False, patience: float | None = None) -> sessionmaker[Session]:
+def make_session_factory(engine: Engine, write: bool = False, patience: float | None = None,
+                         shared: bool = False) -> sessionmaker[Session]:
     """Sessions for reading (a snapshot each), or for writing (`write`: the write lock first,
-    waited for up to `patience` seconds, by default as long as any statement waits)."""
-    options: dict[str, Any] = {WRITE: True} if write else {}
+    waited for up to `patience` seconds, by default as long as any statement waits; `shared`:
+    taken shared on PostgreSQL, for decisions on one comment, see SHARED)."""
+    options: dict[str, Any] = {WRITE: SHARED if shared else True} if write else {}
     if patience is not None:
         options[PATIENCE] = patience
     # expire_on_commit=False: rows read in a task stay readable after it commits.

@@ -76,7 +76,7 @@ class Decisions:
         # The version on screen, unless a write of ours on it is still on its way (it changes the version).
         seen = None if self._in_flight[cid] else {cid: comment.version}
         self._push(VERBS[action], lambda s: decisions.decide(s, [cid], action, moderator, reason, note, seen=seen),
-                   in_flight=[cid])
+                   in_flight=[cid], shared=True)
 
     def reply(self, comment: CommentRow) -> None:
         text = ReplyDialog(self._parent, comment.author, comment.body).text()
@@ -152,7 +152,7 @@ class Decisions:
     # ---- the write, and what it says --------------------------------------------------------------
 
     def _push(self, text: str, operation: Operation, then: Callable[[], None] = lambda: None,
-              in_flight: Sequence[int] = ()) -> None:
+              in_flight: Sequence[int] = (), shared: bool = False) -> None:
         model_id = self._model_id()
         self._in_flight.update(in_flight)
         landed = [False]
@@ -177,7 +177,7 @@ class Decisions:
 
         self._undo_stack.push(DecisionCommand(text, operation, self._moderator(), self._writer,
                                               lambda s, changes: queries.with_rows(s, changes, model_id), done,
-                                              failed, self._undo_stack, refused))
+                                              failed, self._undo_stack, refused, shared))
 
     def _tell(self, changes: Changes) -> None:
         if not changes.decided:
