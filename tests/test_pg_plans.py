@@ -1,13 +1,14 @@
 """PostgreSQL's own plans and search shapes (migration 0017, moderator/reading/pgsearch.py):
 a part in a script without spaces is looked up in the partial trigram indexes (their
 conditions repeated word for word, or the planner may not use them: asked here with
-sequential scans off, so that only "cannot" makes it scan), and the matches said as a
-condition on each row find exactly what the matches' set finds."""
+sequential scans off, so that only "cannot" makes it scan), the matches said as a
+condition on each row find exactly what the matches' set finds, and every connection of the
+app carries its planner settings (storage/engine.py)."""
 
 from __future__ import annotations
 
 import pytest
-from sqlalchemy import event, select
+from sqlalchemy import event, select, text
 
 from moderator.reading import pgsearch, queue, search
 from moderator.storage.models import Article, Comment, Site, utcnow
@@ -68,3 +69,10 @@ def test_the_matches_as_a_row_condition_are_the_matches(db, typed):
         as_set = set(s.scalars(select(pgsearch.fts_matches(match).c.id)))
         by_row = set(s.scalars(select(Comment.id).where(pgsearch.row_condition(match))))
     assert as_set and by_row == as_set
+
+
+def test_the_apps_connections_carry_its_planner_settings(db):
+    with db.sessions() as s, db.write_sessions() as w:
+        for session in (s, w):
+            assert session.execute(text("SHOW random_page_cost")).scalar() == "1.1"
+            assert session.execute(text("SHOW jit")).scalar() == "off"

@@ -10,9 +10,8 @@ SQLite's planner (no statistics) cannot tell which is cheaper, so this module de
 search, article and commenter always lead (they pick out few rows by design); a date
 range under priority order, or a main-score range under time order, leads only when a
 bounded count finds few rows in its index; otherwise the sort's index leads. The loser is kept off
-its index with `unindexed` (SQLite's documented unary-plus hint; on PostgreSQL an expression
-of the same value, `x + 0`, which no index holds: its planner, whose statistics are blind to
-how a LIMIT meets a skewed filter, then follows the same plan).
+its index with `unindexed` (SQLite's documented unary-plus hint; nothing elsewhere), and a
+sort key with `unsorted` (also on PostgreSQL, as `x + 0`: no index gives its order).
 """
 
 from __future__ import annotations
@@ -86,15 +85,23 @@ def _unary_plus(element: unindexed[Any], compiler: SQLCompiler, **kw: Any) -> st
     return "+" + compiler.process(element.clauses, **kw)
 
 
-# PostgreSQL has no such hint, and its planner, misled by a LIMIT, walked the scores index for
-# the busiest article (0.7 s) and a commenter (1.7 s): the same value through an expression no
-# index holds (per type: what leaves the value as it is) keeps it off its index as on SQLite.
-_SAME_VALUE: dict[type | None, str] = {Integer: "({} + 0)", Float: "({} + 0)", Numeric: "({} + 0)", String: "({} || '')",
-               DateTime: "({} + interval '0 seconds')"}
+class unsorted(unindexed[T]):  # noqa: N801 (reads as SQL)
+    """A sort key read off no index, on PostgreSQL too (its planner, misled by a LIMIT over a
+    skewed filter, walked the scores index in score order for the busiest article, 0.7 s, and
+    a commenter, 1.7 s): there the same value through an expression no index holds (`x + 0`),
+    only in ORDER BY and the keyset bounds. A filter stays plain on PostgreSQL, whose row
+    estimates for an expression are guesses that chose worse plans still."""
+
+    inherit_cache = True
 
 
-@compiles(unindexed, "postgresql")
-def _same_value(element: unindexed[Any], compiler: SQLCompiler, **kw: Any) -> str:
+# The expression of the same value, per type.
+_SAME_VALUE: dict[type | None, str] = {Integer: "({} + 0)", Float: "({} + 0)", Numeric: "({} + 0)",
+                                       String: "({} || '')", DateTime: "({} + interval '0 seconds')"}
+
+
+@compiles(unsorted, "postgresql")
+def _same_value(element: unsorted[Any], compiler: SQLCompiler, **kw: Any) -> str:
     shape = _SAME_VALUE.get(element.type._type_affinity, "{}")
     return shape.format(compiler.process(element.clauses, **kw))
 
@@ -178,7 +185,7 @@ class Plan:
 
     def _lead(self, key: QueryableAttribute[T]) -> Key:
         """A sort key, kept off its index unless the sort is read off it."""
-        return key if self.sort_indexed else unindexed(key)
+        return key if self.sort_indexed else unsorted(key)
 
     def matching(self, query: Select[*Columns], scored: bool | None,
                  flagged: bool | None = None) -> Select[*Columns]:
