@@ -321,8 +321,11 @@ def _update_if_unchanged(session: Session, steps: list[_Step], status: Status, n
     unchecked = [s.comment_id for s in steps if s.version is None]  # a staff post made in this transaction
     values = {"status": status, "version": Comment.version + 1, "updated_at": now}  # ORM objects loaded here follow
     if checked:
-        done = session.execute(update(Comment).where(tuple_(Comment.id, Comment.version).in_(
-            [(s.comment_id, s.version) for s in checked])).values(**values))
+        # The ids alone too: the primary key finds the rows (PostgreSQL read every comment for a
+        # list of (id, version) pairs: a second per 450), the pairs then check each one's version.
+        done = session.execute(update(Comment).where(
+            Comment.id.in_([s.comment_id for s in checked]),
+            tuple_(Comment.id, Comment.version).in_([(s.comment_id, s.version) for s in checked])).values(**values))
         if done.rowcount != len(checked):  # type: ignore[attr-defined]  # a DML result has its rowcount
             raise ConflictError(f"{len(checked) - done.rowcount} of these comments changed while this decision "  # type: ignore[attr-defined]
                                 "was being written; nothing was changed: look again before deciding.")

@@ -91,3 +91,24 @@ DROP_SPACELESS_PARTS = (
     f"DROP INDEX IF EXISTS {SPACELESS_AUTHOR_INDEX}",
     f"DROP INDEX IF EXISTS {BODY_PARTS_INDEX}",
 )
+
+# (0017) A decision of many comments moved their scores one comment at a time: one UPDATE per
+# row. Per statement instead, from its transition tables (which allow no column list: it runs
+# after any update of comments, and finds no status moved in most).
+SCORE_STATUS_BY_STATEMENT = (
+    "DROP TRIGGER IF EXISTS comments_status_scores ON comments",
+    "DROP FUNCTION IF EXISTS comments_status_scores()",
+    """CREATE FUNCTION comments_status_scores_moves() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+        UPDATE scores SET status = n.status FROM new_rows n JOIN old_rows o ON o.id = n.id
+            WHERE scores.comment_id = n.id AND n.status IS DISTINCT FROM o.status;
+        RETURN NULL;
+    END $$""",
+    "CREATE TRIGGER comments_status_scores_moves AFTER UPDATE ON comments REFERENCING OLD TABLE AS old_rows "
+    "NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION comments_status_scores_moves()",
+)
+SCORE_STATUS_BY_ROW = (  # back to 0013's
+    "DROP TRIGGER IF EXISTS comments_status_scores_moves ON comments",
+    "DROP FUNCTION IF EXISTS comments_status_scores_moves()",
+    *SCORE_STATUS[2:4],
+)
