@@ -232,9 +232,10 @@ class Plan:
             return Comment.flag.is_not(None)
         if scores_joined:
             return or_(Comment.flag.is_not(None), Score.main >= q.flagged_from)
-        over = exists().where(Score.comment_id == Comment.id, unindexed(Score.model_id) == q.model_id,
-                              Score.main >= q.flagged_from)
-        return or_(Comment.flag.is_not(None), over)
+        # The comment's own score, looked up by key as each row is read: PostgreSQL made an
+        # EXISTS under OR the set of every id scored over the threshold first (200,000: 0.3 s).
+        main = select(Score.main).where(Score.comment_id == Comment.id, unindexed(Score.model_id) == q.model_id)
+        return or_(Comment.flag.is_not(None), main.scalar_subquery() >= q.flagged_from)
 
     def _status(self, scores_joined: bool) -> ColumnElement[bool]:
         """While the scores index leads, the status is read from the scores' copy of it
