@@ -17,7 +17,6 @@ from __future__ import annotations
 from typing import Any
 
 from sqlalchemy import (
-    Boolean,
     ColumnElement,
     Float,
     Subquery,
@@ -35,7 +34,7 @@ from sqlalchemy.orm import InstrumentedAttribute
 
 from moderator.reading.search import WORD, Match, Term, pattern, spaceless
 from moderator.storage.models import Comment
-from moderator.storage.pgparts import SPACELESS_AUTHOR, SPACELESS_BODY, TEXT_SEARCH_CONFIG, WORDS_COLUMN
+from moderator.storage.pgparts import SPACELESS_PATTERN, TEXT_SEARCH_CONFIG, WORDS_COLUMN
 
 # ts_rank divided by 1 + the log of the number of distinct words: as bm25, a short comment
 # that holds the words ranks above a long one that mentions them once.
@@ -89,7 +88,7 @@ def _in_body(match: Match, query: ColumnElement[Any] | None) -> ColumnElement[bo
     parts = [term for term in match.found if spaceless(term)]
     held: list[ColumnElement[bool]] = [_words.op("@@")(query)] if query is not None else []
     if parts:  # the condition of the bodies' part index (0017), so that it serves
-        held.append(literal_column(SPACELESS_BODY, Boolean))
+        held.append(Comment.body.op("~")(literal_column(SPACELESS_PATTERN)))
     return and_(*held, *(_holds(Comment.body, term.text) for term in parts))
 
 
@@ -97,7 +96,7 @@ def _in_author(match: Match) -> ColumnElement[bool]:
     """Every term a part of the author's name."""
     held = [_holds(Comment.author, term.text) for term in match.found]
     if match.by_parts:  # a name holding a part in a script without spaces: its own index (0017)
-        held.append(literal_column(SPACELESS_AUTHOR, Boolean))
+        held.append(Comment.author.op("~")(literal_column(SPACELESS_PATTERN)))
     return and_(*held)
 
 
