@@ -81,16 +81,7 @@ def resolve_paths(home: str | None = None) -> AppPaths:
     )
 
 
-def resolve_db_url(paths: AppPaths, db: str | None = None) -> str:
-    """--db, then $MODERATOR_DB, then the Preferences' database address, then the SQLite
-    file in the data folder."""
-    return db or os.environ.get(DB_ENV) or _chosen_in_preferences(paths) or f"sqlite:///{paths.database}"
-
-
-def _chosen_in_preferences(paths: AppPaths) -> str:
-    if not paths.settings_file.exists():
-        return ""
-    from moderator.inifile import read_settings
-    from moderator.settings import DATABASE_URL
-
-    return str(read_settings(paths.settings_file).get(DATABASE_URL)).strip()
+def resolve_db_url(paths: AppPaths, db: str | None = None, chosen: str = "") -> str:
+    """--db, then $MODERATOR_DB, then `chosen` (the Preferences' database address: see
+    moderator.cli.launch.database_url), then the SQLite file in the data folder."""
+    return db or os.environ.get(DB_ENV) or chosen or f"sqlite:///{paths.database}"

@@ -55,15 +55,7 @@ PRIORITY_MEDIUM = Setting("scoring/medium_from", float, 0.5, "Medium priority fr
 PRIORITY_HIGH = Setting("scoring/high_from", float, 0.8, "High priority from this score", _a_score)
 # a group: the moderator's own keys, only for actions changed from their default (gui/shortcuts.py)
 SHORTCUTS = Setting("shortcuts", dict, {}, "Your keyboard shortcuts")
-def _no_password(url: str) -> bool:
-    """A database address kept without its password (a hand-edited one with it is not used)."""
-    from moderator.storage.pgpassword import password_in
-
-    return not password_in(url)
-
-
-DATABASE_URL = Setting("database/url", str, "", "The database (empty: the file in the data folder), from the next start",
-                       _no_password)
+DATABASE_URL = Setting("database/url", str, "", "The database (empty: the file in the data folder), from the next start")
 LANGUAGE = Setting("appearance/language", str, "", "The app's language (empty: the system's)")
 
 DECLARED = (MODERATOR_NAME, STAFF_NAME, LAST_FOLDER, WINDOW_GEOMETRY, WINDOW_STATE, MAIN_SPLITTER, ARTICLE_SPLITTER, LEFT_TAB,

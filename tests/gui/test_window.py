@@ -233,7 +233,7 @@ def test_preferences_set_name_and_thresholds_for_app_and_command_line(qtbot, win
 def test_preferences_keep_a_database_address_for_the_next_start_never_its_password(qtbot, window):
     from PySide6.QtWidgets import QLineEdit
 
-    from moderator.config import resolve_db_url
+    from moderator.cli.launch import database_url
     from moderator.settings import DATABASE_URL
 
     team = "postgresql+psycopg://ana@db.newsroom.example/moderation"
@@ -255,6 +255,6 @@ def test_preferences_keep_a_database_address_for_the_next_start_never_its_passwo
                     "keep it with `moderator db-password --db URL` or in ~/.pgpass."]
     paths = window.context.paths
     assert window.context.settings.get(DATABASE_URL) == team
-    assert resolve_db_url(paths) == team  # the next start (app or command line) opens it
-    assert resolve_db_url(paths, "sqlite:///other.sqlite") == "sqlite:///other.sqlite"  # --db still comes first
+    assert database_url(paths, None) == team  # the next start (app or command line) opens it
+    assert database_url(paths, "sqlite:///other.sqlite") == "sqlite:///other.sqlite"  # --db still comes first
     assert window.context.db.engine.dialect.name == "sqlite"  # this start keeps its database
