@@ -5,13 +5,17 @@ unclaimed pending comment, decide it with the version they saw, and go on, for -
     .venv/bin/python bench/team.py --seconds 10         # quicker
     .venv/bin/python bench/team.py --db postgresql+psycopg://user@host/db   # an existing (empty) team database
     .venv/bin/python bench/team.py --only sqlite
+    .venv/bin/python bench/team.py --only postgresql --compare-exclusive   # the shared write lock's gain
 
-Each moderator loops: claim the next comment (moderation.claims.next_unclaimed: FOR UPDATE
-SKIP LOCKED on PostgreSQL), commit; decide it (approve, or hide one in five) with the
-version read, releasing the claim, commit. The decision latency is that second transaction,
-from its start to its commit. Afterwards the audit log is checked: no comment decided twice
-(two moderators on one comment), and no lost update (each decided comment's version is one
-more than it had, its status the decision's, its decision's status_before what it was).
+Each moderator loops, in decision sessions (Database.decision_sessions: the write lock
+shared on PostgreSQL, so the moderators' decisions go side by side; --compare-exclusive runs
+a team with it exclusive first, as every write took it before): claim the next comment
+(moderation.claims.next_unclaimed: FOR UPDATE SKIP LOCKED on PostgreSQL), commit; decide it
+(approve, or hide one in five) with the version read, releasing the claim, commit. The
+decision latency is that second transaction, from its start to its commit. Afterwards the
+audit log is checked: no comment decided twice (two moderators on one comment), and no lost
+update (each decided comment's version is one more than it had, its status the decision's,
+its decision's status_before what it was).
 Without --db, a throwaway PostgreSQL server is started as the tests start theirs
 (tests/pgserver.py) and removed at the end. The last line printed is one JSON object.
 """
@@ -61,16 +65,19 @@ def seed(url: str, comments: int, backups: Path) -> None:
     db.dispose()
 
 
-def moderate(url: str, who: str, seconds: float, backups: str, results) -> None:  # one process
+def moderate(url: str, who: str, seconds: float, backups: str, results, exclusive: bool = False) -> None:  # one process
     from moderator.errors import ConflictError
     from moderator.moderation import claims
     from moderator.moderation.decisions import decide
     from moderator.vocabulary import Action
 
     db = open_database(url, Path(backups))
+    # Decisions and claims in decision sessions (the write lock shared on PostgreSQL); with
+    # `exclusive`, in write sessions, as every write was before (for the comparison).
+    sessions = db.write_sessions if exclusive else db.decision_sessions
     latencies, refused, end, turn = [], 0, time.monotonic() + seconds, 0
     while time.monotonic() < end:
-        with db.write_sessions() as s:
+        with sessions() as s:
             cid = claims.next_unclaimed(s, who)
             version = s.scalar(select(Comment.version).where(Comment.id == cid)) if cid else None
             s.commit()
@@ -80,7 +87,7 @@ def moderate(url: str, who: str, seconds: float, backups: str, results) -> None:
         action, reason = (Action.HIDE, "spam") if turn % 5 == 0 else (Action.APPROVE, None)
         started = time.perf_counter()
         try:
-            with db.write_sessions() as s:
+            with sessions() as s:
                 decide(s, [cid], action, who, reason, seen={cid: version})
                 claims.release(s, who, cid)
                 s.commit()
@@ -92,9 +99,9 @@ def moderate(url: str, who: str, seconds: float, backups: str, results) -> None:
     results.put((who, latencies, refused))
 
 
-def run_team(url: str, moderators: int, seconds: float, backups: Path) -> dict:
+def run_team(url: str, moderators: int, seconds: float, backups: Path, exclusive: bool = False) -> dict:
     results: multiprocessing.Queue = multiprocessing.Queue()
-    workers = [multiprocessing.Process(target=moderate, args=(url, f"mod{i}", seconds, str(backups), results))
+    workers = [multiprocessing.Process(target=moderate, args=(url, f"mod{i}", seconds, str(backups), results, exclusive))
                for i in range(moderators)]
     started = time.monotonic()
     for worker in workers:
@@ -125,14 +132,16 @@ def audit(url: str, backups: Path) -> dict:
 
 
 def postgresql_url(args, stack: list) -> str:
+    """The team database: --db, else a new database on the throwaway server (started once)."""
     if args.db:
         return args.db
-    from tests.pgserver import PostgresServer  # the tests' throwaway server
+    if not stack:
+        from tests.pgserver import PostgresServer  # the tests' throwaway server
 
-    server = PostgresServer()
-    stack.append(server)
-    server.start()
-    return server.fresh_database()
+        server = PostgresServer()
+        stack.append(server)
+        server.start()
+    return stack[0].fresh_database()
 
 
 def main() -> None:
@@ -143,18 +152,24 @@ def main() -> None:
     parser.add_argument("--comments", type=int, default=100_000, help="pending comments to start with (default 100,000)")
     parser.add_argument("--db", help="a PostgreSQL team database to use (empty; default: a throwaway server)")
     parser.add_argument("--only", choices=("postgresql", "sqlite"), help="run one of the two")
+    parser.add_argument("--compare-exclusive", action="store_true",
+                        help="on PostgreSQL, first a team whose every write takes the write lock exclusively (as "
+                             "before decisions took it shared), then the team as it is, each on a new database")
     args = parser.parse_args()
     folder, figures, servers = Path(tempfile.mkdtemp(prefix="bench-team-")), {}, []
     print(f"load: {os.getloadavg()[0]:.2f} {os.getloadavg()[1]:.2f} {os.getloadavg()[2]:.2f} on {os.cpu_count()} cores")
     try:
-        runs = [("postgresql", args.moderators), ("sqlite", args.sqlite_moderators)]
-        for backend, moderators in runs:
+        runs = [("postgresql", args.moderators, False), ("sqlite", args.sqlite_moderators, False)]
+        if args.compare_exclusive:
+            runs.insert(0, ("postgresql", args.moderators, True))
+        for backend, moderators, exclusive in runs:
             if args.only not in (None, backend):
                 continue
             url = postgresql_url(args, servers) if backend == "postgresql" else f"sqlite:///{folder / 'team.sqlite3'}"
             seed(url, args.comments, folder / "backups")
-            figures[backend] = result = run_team(url, moderators, args.seconds, folder / "backups")
-            print(f"{backend:<10} {moderators:>2} moderators, {result['seconds']} s: {result['decisions']:,} decisions, "
+            name = backend + (" (every write exclusive)" if exclusive else "")
+            figures[name] = result = run_team(url, moderators, args.seconds, folder / "backups", exclusive)
+            print(f"{name:<10} {moderators:>2} moderators, {result['seconds']} s: {result['decisions']:,} decisions, "
                   f"{result['per_second']}/s; latency p50 {result['p50_ms']} ms, p99 {result['p99_ms']} ms; "
                   f"refused {result['refused']}; decided by two: {result['decided_by_two']}; "
                   f"lost updates: {result['lost_updates']}")

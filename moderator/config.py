@@ -81,6 +81,7 @@ def resolve_paths(home: str | None = None) -> AppPaths:
     )
 
 
-def resolve_db_url(paths: AppPaths, db: str | None = None) -> str:
-    """--db, then $MODERATOR_DB, then the SQLite file in the data folder."""
-    return db or os.environ.get(DB_ENV) or f"sqlite:///{paths.database}"
+def resolve_db_url(paths: AppPaths, db: str | None = None, chosen: str = "") -> str:
+    """--db, then $MODERATOR_DB, then `chosen` (the Preferences' database address: see
+    moderator.cli.launch.database_url), then the SQLite file in the data folder."""
+    return db or os.environ.get(DB_ENV) or chosen or f"sqlite:///{paths.database}"

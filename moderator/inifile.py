@@ -15,13 +15,20 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from moderator.settings import Settings
+from moderator.settings import DATABASE_URL, Settings
 
 log = logging.getLogger(__name__)
 
 ESCAPES = {"a": "\a", "b": "\b", "f": "\f", "n": "\n", "r": "\r", "t": "\t", "v": "\v",
            '"': '"', "?": "?", "'": "'", "\\": "\\"}
 HEX, OCTAL = "0123456789abcdefABCDEF", "01234567"
+
+
+def preferred_database(path: Path) -> str:
+    """The database address chosen in Preferences ("" when none, or no settings yet)."""
+    if not path.exists():
+        return ""
+    return str(read_settings(path).get(DATABASE_URL)).strip()
 
 
 def read_settings(path: Path) -> Settings:

@@ -55,10 +55,11 @@ PRIORITY_MEDIUM = Setting("scoring/medium_from", float, 0.5, "Medium priority fr
 PRIORITY_HIGH = Setting("scoring/high_from", float, 0.8, "High priority from this score", _a_score)
 # a group: the moderator's own keys, only for actions changed from their default (gui/shortcuts.py)
 SHORTCUTS = Setting("shortcuts", dict, {}, "Your keyboard shortcuts")
+DATABASE_URL = Setting("database/url", str, "", "The database (empty: the file in the data folder), from the next start")
 LANGUAGE = Setting("appearance/language", str, "", "The app's language (empty: the system's)")
 
 DECLARED = (MODERATOR_NAME, STAFF_NAME, LAST_FOLDER, WINDOW_GEOMETRY, WINDOW_STATE, MAIN_SPLITTER, ARTICLE_SPLITTER, LEFT_TAB,
-            CURRENT_ARTICLE, QUEUE_SORT, QUEUE_KIND, PRIORITY_MEDIUM, PRIORITY_HIGH, SHORTCUTS)
+            CURRENT_ARTICLE, QUEUE_SORT, QUEUE_KIND, PRIORITY_MEDIUM, PRIORITY_HIGH, SHORTCUTS, DATABASE_URL)
 
 
 class Store(Protocol):

@@ -110,3 +110,27 @@ def test_both_dialects_get_every_trigger():
     assert all("FOR EACH ROW" in statement for statement in postgresql[1::2])
     with pytest.raises(ValueError):
         trigger_statements("oracle")
+
+
+def test_a_bulk_decision_and_its_undo_move_each_articles_counts_once(db):
+    """Many comments of two articles in one statement (PostgreSQL counts them per statement,
+    migration 0017), a removal among them (its scores leave), then the undo."""
+    with db.write_sessions() as s:
+        site = Site(key="s", name="S")
+        s.add(site)
+        s.flush()
+        articles = [Article(site_id=site.id, external_id=f"a{i}", headline=f"A {i}") for i in range(2)]
+        s.add_all(articles)
+        s.flush()
+        comments = [Comment(site_id=site.id, article_id=articles[i % 2].id, author="r", body=f"c{i}",
+                            created_at=T0, status=Status.PENDING) for i in range(40)]
+        s.add_all(comments)
+        s.flush()
+        ids = [c.id for c in comments]
+        batch = decisions.decide(s, ids[:30], Action.APPROVE, "ana", source=decisions.Source.BULK)
+        assert kept(s) == from_scratch(s) and kept(s)[0][articles[0].id] == (5, 15, 0)
+        s.execute(update(Comment).where(Comment.id.in_(ids[30:35])).values(status=Status.REMOVED))
+        assert kept(s) == from_scratch(s)
+        decisions.undo(s, batch.decision_ids, "ana")
+        assert kept(s) == from_scratch(s) and kept(s)[0][articles[0].id] == (17, 0, 0)  # 3 of its 5 pending removed
+        s.commit()

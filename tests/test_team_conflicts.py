@@ -72,3 +72,36 @@ def test_the_command_line_refuses_a_stale_version_in_one_sentence(demo_db, cli):
     assert f"(comment {shown['id']}); nothing was changed" in err
     with demo_db.sessions() as s:
         assert s.get(Comment, shown["id"]).status == Status.HIDDEN
+
+
+def test_an_undo_refused_names_who_changed_the_comment_since(demo_db, db_url, paths):
+    other = open_database(db_url, paths.backups)  # ben, in a second app
+    try:
+        cid, _seen = first_pending(demo_db)
+        with demo_db.write_sessions() as s:
+            mine = decide(s, [cid], Action.APPROVE, "ana")
+            s.commit()
+        with other.write_sessions() as s:
+            decide(s, [cid], Action.HIDE, "ben", "spam")
+            s.commit()
+        with demo_db.write_sessions() as s, pytest.raises(ConflictError) as refused:
+            decisions.undo(s, mine.decision_ids, "ana")
+        said = str(refused.value)
+        assert said.startswith("ben hid this at ") and said.endswith("nothing was undone.")
+        assert f"(comment {cid}, after decision {mine.decision_ids[0]})" in said
+        with demo_db.sessions() as s:
+            assert s.get(Comment, cid).status == Status.HIDDEN
+    finally:
+        other.dispose()
+
+
+def test_a_bulk_undo_refused_names_who_changed_the_first_comment_since(demo_db):
+    with demo_db.sessions() as s:
+        chosen = s.scalars(select(Comment.id).where(Comment.status == Status.PENDING).order_by(Comment.id).limit(3)).all()
+    with demo_db.write_sessions() as s:
+        batch = decide(s, chosen, Action.APPROVE, "ana", source=Source.BULK)
+        decide(s, [chosen[1]], Action.HIDE, "ben", "abuse")
+        s.commit()
+    with demo_db.write_sessions() as s, pytest.raises(ConflictError) as refused:
+        decisions.undo(s, batch.decision_ids, "ana")
+    assert str(refused.value).startswith(f"1 of these comments changed since (comment {chosen[1]}): ben hid this at ")

@@ -109,3 +109,12 @@ def test_opening_the_team_database_with_the_stored_password(guarded_url, credent
             assert session.execute(text("SELECT current_user")).scalar() == PASSWORD_ROLE
     finally:
         database.dispose()
+
+
+def test_a_password_in_the_preferences_database_address_is_refused(cli, paths):
+    """A settings file edited by hand: the address is not used, and the sentence says why."""
+    paths.settings_file.parent.mkdir(parents=True, exist_ok=True)
+    paths.settings_file.write_text("[database]\nurl=postgresql+psycopg://ana:secret@db.example/moderation\n")
+    code, _out, err = cli("queue")
+    assert code == 1 and err.count("\n") == 1
+    assert err.startswith("moderator: Leave the password out of the database address (the settings file")

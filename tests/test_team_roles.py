@@ -10,7 +10,11 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.exc import ProgrammingError
 from sqlalchemy.orm import Session
 
+from moderator.errors import ModeratorError
 from moderator.moderation.decisions import decide
+from moderator.storage.database import open_database
+from moderator.storage.engine import make_engine
+from moderator.storage.migrate import current_revision, head_revision, upgrade
 from moderator.storage.models import Article, Comment, Connection, Site, utcnow
 from moderator.storage.roles import is_lead, may_change
 from moderator.vocabulary import Action, Status
@@ -112,3 +116,25 @@ def test_a_lead_changes_the_rules_and_a_word_list(team_db):
             assert all(may_change(s, table) for table in ("rules", "thresholds", "word_lists", "commenters"))
     finally:
         engine.dispose()
+
+
+def test_a_moderator_opening_an_out_of_date_schema_is_told_a_lead_must_upgrade_it(pg_server, paths):
+    """The schema one revision behind, the grants of docs/team.md: a moderator's app says so
+    in one sentence, copies nothing and changes nothing; the owner's app then migrates."""
+    create_roles(pg_server)
+    url = pg_server.empty_database()
+    owner = make_engine(url)
+    try:
+        upgrade(owner, "0015")
+        grant(url)
+        with pytest.raises(ModeratorError) as refused:
+            open_database(as_user(url, "ana"), paths.backups)
+        said = str(refused.value)
+        assert said.startswith("The team database needs an upgrade by a lead: its schema is 0015")
+        assert "which ana may not make" in said and said.endswith("then open it again.") and "\n" not in said
+        assert current_revision(owner) == "0015" and not any(paths.backups.glob("*"))  # no copy made
+        open_database(url, paths.backups).dispose()  # the owner's app migrates
+        assert current_revision(owner) == head_revision(owner)
+    finally:
+        owner.dispose()
+        pg_server.drop(url)

@@ -78,3 +78,24 @@ def test_on_postgresql_write_sessions_take_turns_and_reads_never_wait(pg_url, pa
             assert pending(second) == 0  # free again once the first ended
     finally:
         database.dispose()
+
+
+def test_on_postgresql_decision_sessions_go_side_by_side_and_hold_off_a_write_session(pg_url, paths):
+    """Decisions on one comment take the write lock shared: two at once, while a write that
+    needs the database to itself (an import, a bulk action) waits for both, and they for it."""
+    database = open_database(pg_url, paths.backups)
+    impatient = make_session_factory(database.engine, write=True, patience=0.2)
+    impatient_decision = make_session_factory(database.engine, write=True, patience=0.2, shared=True)
+    try:
+        with database.decision_sessions() as first:
+            pending(first)
+            with impatient_decision() as second:
+                assert pending(second) == 0  # no wait: shared
+                with pytest.raises(DatabaseBusy), impatient() as exclusive:
+                    pending(exclusive)
+        with database.write_sessions() as exclusive:
+            pending(exclusive)
+            with pytest.raises(DatabaseBusy), impatient_decision() as decision:
+                pending(decision)
+    finally:
+        database.dispose()

@@ -20,7 +20,8 @@ from moderator.cli import rules as cli_rules
 from moderator.cli import scoring as cli_scoring
 from moderator.cli import sites as cli_sites
 from moderator.cli import words as cli_words
-from moderator.config import LOG_FORMAT, AppPaths, resolve_db_url, resolve_paths
+from moderator.cli.launch import database_url
+from moderator.config import LOG_FORMAT, AppPaths, resolve_paths
 from moderator.errors import ModeratorError, explain
 from moderator.formats import FORMATS
 from moderator.formats.export import FORMATS as EXPORT_FORMATS
@@ -48,7 +49,8 @@ With no command, opens the app. The commands below work on the same database
 for automation and offline batch work."""
 
 EPILOG = """Data folder: --home, else $MODERATOR_HOME, else the platform's user data folder.
-Database:    --db URL, else $MODERATOR_DB, else moderator.sqlite in the data folder."""
+Database:    --db URL, else $MODERATOR_DB, else Preferences' Database, else moderator.sqlite in the
+             data folder."""
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -163,7 +165,11 @@ def main(argv: list[str] | None = None) -> int:
     if args.command in (None, "gui"):
         from moderator.gui.app import run_app  # Qt is loaded only for the app
 
-        return run_app(paths, resolve_db_url(paths, args.db))
+        try:
+            url = database_url(paths, args.db)
+        except ModeratorError as refused:
+            return _fail(str(refused))
+        return run_app(paths, url)
     try:
         with _database(paths, args.db) as db:
             return COMMANDS[args.command](db, args)
@@ -187,7 +193,7 @@ def _team_password(args: argparse.Namespace) -> int:
 @contextmanager
 def _database(paths: AppPaths, db_url: str | None) -> Iterator[Database]:
     paths.ensure()
-    db = open_database(resolve_db_url(paths, db_url), paths.backups)
+    db = open_database(database_url(paths, db_url), paths.backups)
     try:
         yield db
     finally:

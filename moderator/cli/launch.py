@@ -7,6 +7,10 @@ from __future__ import annotations
 
 import re
 import sys
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from moderator.config import AppPaths
 
 # What may come before the app opens: the data folder and the database, nothing else.
 APP_OPTIONS = ("--home", "--db")
@@ -32,6 +36,18 @@ def app_arguments(argv: list[str]) -> dict[str, str | None] | None:
     return found
 
 
+def database_url(paths: AppPaths, db: str | None) -> str:
+    """The database to open: --db, $MODERATOR_DB, the Preferences' address (refused with a
+    password in it, as --db is), the data folder's file."""
+    from moderator.config import resolve_db_url
+    from moderator.inifile import preferred_database
+    from moderator.storage.pgpassword import PREFERENCES, refuse_password_in
+
+    chosen = preferred_database(paths.settings_file)
+    refuse_password_in(chosen, PREFERENCES)
+    return resolve_db_url(paths, db, chosen)
+
+
 def main(argv: list[str] | None = None) -> int:
     words = sys.argv[1:] if argv is None else argv
     options = app_arguments(words)
@@ -39,8 +55,14 @@ def main(argv: list[str] | None = None) -> int:
         from moderator.cli.commands import main as commands_main
 
         return commands_main(words)
-    from moderator.config import resolve_db_url, resolve_paths
+    from moderator.config import resolve_paths
+    from moderator.errors import ModeratorError
     from moderator.gui.app import run_app
 
     paths = resolve_paths(options["--home"])
-    return run_app(paths, resolve_db_url(paths, options["--db"]))
+    try:
+        url = database_url(paths, options["--db"])
+    except ModeratorError as refused:
+        print(f"moderator: {refused}", file=sys.stderr)
+        return 1
+    return run_app(paths, url)

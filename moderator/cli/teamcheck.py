@@ -70,11 +70,12 @@ def _schema(engine: Engine) -> str:
 def _postgresql_parts(engine: Engine) -> str:
     with engine.connect() as connection:
         triggers = set(connection.execute(text(
-            "SELECT tgname FROM pg_trigger WHERE tgname IN ('scores_status_insert', 'comments_status_scores')")).scalars())
+            "SELECT tgname FROM pg_trigger WHERE tgname IN "
+            "('scores_status_insert', 'comments_status_scores', 'comments_status_scores_moves')")).scalars())
         index = connection.execute(text("SELECT 1 FROM pg_indexes WHERE indexname = :name"),
                                    {"name": pgparts.WORDS_INDEX}).scalar()
     if current_revision(engine) == head_revision(engine) and (len(triggers) != 2 or not index):
-        raise ModeratorError("The database lacks the status triggers or the full-text index of migration 0013; "
+        raise ModeratorError("The database lacks the status triggers or the full-text index of migrations 0013 and 0017; "
                              "restore it from a backup or ask for help.")
     return "the status triggers and the full-text index are in place"
 

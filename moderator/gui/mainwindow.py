@@ -93,7 +93,8 @@ class MainWindow(QMainWindow):
         self.context, self._report_bug = context, report_bug
         self.setWindowTitle(APP_NAME)
         self._read = reader_of(context.db.sessions)
-        self.writer = Writer(context.db.write_sessions, lambda error: self.decisions.failed(error), self)
+        self.writer = Writer(context.db.write_sessions, lambda error: self.decisions.failed(error), self,
+                             shared=context.db.decision_sessions)
         self.reader = Reader(context.db.sessions, report_bug, self)  # slow reads, off the GUI thread
         self.audit_window: AuditWindow | None = None  # made on the first Ctrl+L
         self.guide_window: GuideWindow | None = None  # made on the first F1

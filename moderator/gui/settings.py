@@ -12,6 +12,7 @@ from moderator import settings as core
 from moderator.settings import (  # the declarations, as S.<NAME> across the GUI
     ARTICLE_SPLITTER,
     CURRENT_ARTICLE,
+    DATABASE_URL,
     LANGUAGE,
     LAST_FOLDER,
     LEFT_TAB,
@@ -30,7 +31,8 @@ from moderator.settings import (  # the declarations, as S.<NAME> across the GUI
 )
 
 __all__ = [
-    "ARTICLE_SPLITTER", "LANGUAGE", "LAST_FOLDER", "CURRENT_ARTICLE", "LEFT_TAB", "MAIN_SPLITTER", "MODERATOR_NAME",
+    "ARTICLE_SPLITTER", "DATABASE_URL", "LANGUAGE", "LAST_FOLDER", "CURRENT_ARTICLE", "LEFT_TAB", "MAIN_SPLITTER",
+    "MODERATOR_NAME",
     "PRIORITY_HIGH", "PRIORITY_MEDIUM", "QUEUE_KIND", "QUEUE_SORT", "SETTINGS_VERSION", "SHORTCUTS", "STAFF_NAME",
     "WINDOW_GEOMETRY", "WINDOW_STATE", "QtStore", "Setting", "Settings",
 ]

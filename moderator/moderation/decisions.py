@@ -228,7 +228,7 @@ def _reverse(session: Session, decision_ids: Sequence[int], moderator: str, acti
                              f"{'undo' if action == Action.REDO else 'redo'} it instead.")
     _refuse_if_reversed(session, [row.id for row in rows])
     now = _current(session, [row.comment_id for row in rows])
-    _refuse_if_changed(rows, now)
+    _refuse_if_changed(session, rows, now)
     steps = [_Step(row.comment_id, now[row.comment_id][0], Status(row.status_after),
                    Status(row.status_before or Status.REMOVED),  # a staff post is undone by removing it
                    row.reason if action == Action.REDO else None, row.id, now[row.comment_id][2]) for row in rows]
@@ -269,19 +269,40 @@ def _refuse_if_reversed(session: Session, decision_ids: list[int]) -> None:
                                                     "changed.").format(id=later.reverts_id, later=later.id))
 
 
-def _refuse_if_changed(rows: list[Any], now: Mapping[int, tuple[int, Status, int]]) -> None:
+def _refuse_if_changed(session: Session, rows: list[Any], now: Mapping[int, tuple[int, Status, int]]) -> None:
+    """A step is undone only if every comment is still as it left it; else the refusal names
+    who changed the first one since, and when ("ana approved this at 14:02"), as a refused
+    decision does."""
     moved = [row for row in rows if row.comment_id not in now or now[row.comment_id][1] != row.status_after]
     if not moved:
         return
     first = moved[0]
     state = now[first.comment_id][1] if first.comment_id in now else "gone"
+    since = _changed_since(session, first.comment_id, first.id)
     if len(rows) == 1:
+        if since:
+            raise ConflictError(translate("errors", "{who_did_what} (comment {id}, after decision {decision}); nothing was "
+                                                    "undone.").format(who_did_what=since, id=first.comment_id,
+                                                                      decision=first.id))
         raise ConflictError(translate("errors", "Comment {id} is now {state}, changed after decision {decision}; nothing "
                                                 "was undone.").format(id=first.comment_id, state=status_word(state),
                                                                       decision=first.id))
     shown = ", ".join(str(row.comment_id) for row in moved[:5]) + (translate("errors", " and others") if len(moved) > 5 else "")
+    if since:
+        raise ConflictError(translate("errors", "{count} of these comments changed since (comment {ids}): {who_did_what}; "
+                                                "nothing was changed.").format(count=len(moved), ids=shown, who_did_what=since))
     raise ConflictError(translate("errors", "{count} of these comments changed since (comment {ids}); nothing was "
                                             "changed.").format(count=len(moved), ids=shown))
+
+
+def _changed_since(session: Session, comment_id: int, decision_id: int) -> str | None:
+    """Who changed the comment's status last after this decision, and when; None when no
+    decision did (a site's sync, or a removal)."""
+    latest = session.execute(select(Decision.moderator, Decision.status_after, Decision.created_at)
+                             .where(Decision.comment_id == comment_id, Decision.id > decision_id,
+                                    Decision.status_after != Decision.status_before)
+                             .order_by(Decision.id.desc()).limit(1)).first()
+    return fresh_state(latest.moderator, latest.status_after, latest.created_at) if latest else None
 
 
 def _write(session: Session, steps: list[_Step], action: Action, moderator: str, note: str, source: Source,
@@ -323,8 +344,11 @@ def _update_if_unchanged(session: Session, steps: list[_Step], status: Status, n
     unchecked = [s.comment_id for s in steps if s.version is None]  # a staff post made in this transaction
     values = {"status": status, "version": Comment.version + 1, "updated_at": now}  # ORM objects loaded here follow
     if checked:
-        done = session.execute(update(Comment).where(tuple_(Comment.id, Comment.version).in_(
-            [(s.comment_id, s.version) for s in checked])).values(**values))
+        # The ids alone too: the primary key finds the rows (PostgreSQL read every comment for a
+        # list of (id, version) pairs: a second per 450), the pairs then check each one's version.
+        done = session.execute(update(Comment).where(
+            Comment.id.in_([s.comment_id for s in checked]),
+            tuple_(Comment.id, Comment.version).in_([(s.comment_id, s.version) for s in checked])).values(**values))
         if done.rowcount != len(checked):  # type: ignore[attr-defined]  # a DML result has its rowcount
             raise ConflictError(translate("errors", "{count} of these comments changed while this decision was being "
                                                     "written; nothing was changed: look again before deciding.").format(

@@ -124,7 +124,11 @@ class FullText:
     """A database's full-text search: the matches (id, rank), their ids, a bounded count."""
 
     def __init__(self, module: str):
-        self.fts_matches: Callable[[Match], Subquery] = importlib.import_module(module).fts_matches
+        loaded = importlib.import_module(module)
+        self.fts_matches: Callable[[Match], Subquery] = loaded.fts_matches
+        # The matches as a condition on each comment's row, where the database can say it so
+        # (PostgreSQL: the row's own tsvector); None: `id IN (ids)` (SQLite: FTS5 is a table apart).
+        self.row_condition: Callable[[Match], ColumnElement[bool]] | None = getattr(loaded, "row_condition", None)
 
     def ids(self, match: Match) -> Select[tuple[int]]:
         """The ids of every comment matching (for `id IN (...)`)."""

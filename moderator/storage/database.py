@@ -18,6 +18,9 @@ class Database:
     engine: Engine
     sessions: sessionmaker[Session]  # for reading: each session sees one snapshot
     write_sessions: sessionmaker[Session]  # for writing: each takes the write lock when it begins
+    # for a decision on one comment, its undo, a claim: the write lock shared on PostgreSQL
+    # (engine.SHARED: decisions of a team side by side), any write session's on SQLite
+    decision_sessions: sessionmaker[Session]
     created: bool  # True when this open created the schema (first start)
     backup: Path | None  # copy made before a migration, if one ran
 
@@ -30,4 +33,5 @@ def open_database(url: str, backups: Path) -> Database:
     created = "comments" not in inspect(engine).get_table_names()
     backup = prepare_database(engine, backups)
     recover(engine)  # an import a crash cut short: rolled back, or completed
-    return Database(engine, make_session_factory(engine), make_session_factory(engine, write=True), created, backup)
+    return Database(engine, make_session_factory(engine), make_session_factory(engine, write=True),
+                    make_session_factory(engine, write=True, shared=True), created, backup)

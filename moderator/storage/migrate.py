@@ -127,6 +127,35 @@ _MIGRATION_LOCKS: dict[str, Callable[[Engine], AbstractContextManager[None]]] = 
 }
 
 
+def _owns_schema_postgresql(connection: Connection) -> bool:
+    """Is the user (or a role it belongs to) the owner of the schema's tables? Only the owner
+    may alter them: a `moderator` role (docs/team.md) may not."""
+    return bool(connection.execute(text(
+        "SELECT pg_has_role(current_user, tableowner, 'USAGE') FROM pg_tables "
+        "WHERE schemaname = current_schema() AND tablename = 'alembic_version'")).scalar())
+
+
+# May this connection's user migrate an existing schema, per database (SQLite: whoever may
+# write the file may).
+_MAY_MIGRATE: dict[str, Callable[[Connection], bool]] = {"postgresql": _owns_schema_postgresql}
+
+
+def _refuse_if_not_owner(engine: Engine, current: str) -> None:
+    """A moderator's app on a schema older than itself: one sentence for them to pass on,
+    before anything is copied or tried."""
+    may = _MAY_MIGRATE.get(engine.dialect.name)
+    if may is None:
+        return
+    with engine.connect() as connection:
+        if may(connection):
+            return
+        user = connection.execute(text("SELECT current_user")).scalar()
+    raise ModeratorError(f"The team database needs an upgrade by a lead: its schema is {current} and this version "
+                         f"of the app needs {head_revision(engine)}, which {user} may not make; ask the person who "
+                         "looks after it to start this version once as the schema's owner (docs/team.md), then "
+                         "open it again.")
+
+
 def migration_lock(engine: Engine) -> AbstractContextManager[None]:
     lock = _MIGRATION_LOCKS.get(engine.dialect.name)
     return lock(engine) if lock is not None else nullcontext()
@@ -153,6 +182,8 @@ def _migrate(engine: Engine, backups: Path) -> Path | None:
         where = engine.url.database or engine.url.render_as_string(hide_password=True)
         raise ModeratorError(f"The database {where} was made by a newer version of the app (schema {current}); "
                              "update the app to open it.")
+    if current is not None:
+        _refuse_if_not_owner(engine, current)
     backup = None
     # A database that holds tables is copied first (a file, or a dump on PostgreSQL).
     if inspect(engine).get_table_names():

@@ -14,9 +14,16 @@ a change here is a new migration.
   Parts of authors' names ("Dave" in "DaveFromLeeds") are found through a trigram index
   (the pg_trgm extension). Both extensions come with PostgreSQL and are trusted: any role
   that may create in the database may add them.
+- Parts in scripts written without spaces (Chinese, Japanese, Thai, …; migration 0017): a
+  trigram index of the bodies, and one of the authors' names, that hold a character of such
+  a script (SPACELESS_BODY / SPACELESS_AUTHOR, the indexes' conditions, which a search for
+  such a part repeats word for word so that the planner may use them), as SQLite's part
+  index holds only those bodies. A part shorter than a trigram reads every such row.
 """
 
 from __future__ import annotations
+
+from moderator.storage.fulltext import SPACELESS_CLASS
 
 WORDS_COLUMN = "fts_words"
 WORDS_INDEX = "comments_fts_words"
@@ -70,4 +77,38 @@ DROP_FULL_TEXT = (
     f"DROP INDEX IF EXISTS {WORDS_INDEX}",
     f"ALTER TABLE comments DROP COLUMN IF EXISTS {WORDS_COLUMN}",
     f"DROP TEXT SEARCH CONFIGURATION IF EXISTS {TEXT_SEARCH_CONFIG}",
+)
+
+# What a text in a script without spaces holds (the same characters as SQLite's part index).
+SPACELESS_PATTERN = f"'[{SPACELESS_CLASS}]'"
+SPACELESS_BODY, SPACELESS_AUTHOR = f"body ~ {SPACELESS_PATTERN}", f"author ~ {SPACELESS_PATTERN}"
+BODY_PARTS_INDEX, SPACELESS_AUTHOR_INDEX = "comments_fts_body_parts", "comments_fts_spaceless_author_parts"
+SPACELESS_PARTS = (
+    f"CREATE INDEX {BODY_PARTS_INDEX} ON comments USING gin (body gin_trgm_ops) WHERE {SPACELESS_BODY}",
+    f"CREATE INDEX {SPACELESS_AUTHOR_INDEX} ON comments USING gin (author gin_trgm_ops) WHERE {SPACELESS_AUTHOR}",
+)
+DROP_SPACELESS_PARTS = (
+    f"DROP INDEX IF EXISTS {SPACELESS_AUTHOR_INDEX}",
+    f"DROP INDEX IF EXISTS {BODY_PARTS_INDEX}",
+)
+
+# (0017) A decision of many comments moved their scores one comment at a time: one UPDATE per
+# row. Per statement instead, from its transition tables (which allow no column list: it runs
+# after any update of comments, and finds no status moved in most).
+SCORE_STATUS_BY_STATEMENT = (
+    "DROP TRIGGER IF EXISTS comments_status_scores ON comments",
+    "DROP FUNCTION IF EXISTS comments_status_scores()",
+    """CREATE FUNCTION comments_status_scores_moves() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+        UPDATE scores SET status = n.status FROM new_rows n JOIN old_rows o ON o.id = n.id
+            WHERE scores.comment_id = n.id AND n.status IS DISTINCT FROM o.status;
+        RETURN NULL;
+    END $$""",
+    "CREATE TRIGGER comments_status_scores_moves AFTER UPDATE ON comments REFERENCING OLD TABLE AS old_rows "
+    "NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION comments_status_scores_moves()",
+)
+SCORE_STATUS_BY_ROW = (  # back to 0013's
+    "DROP TRIGGER IF EXISTS comments_status_scores_moves ON comments",
+    "DROP FUNCTION IF EXISTS comments_status_scores_moves()",
+    *SCORE_STATUS[2:4],
 )

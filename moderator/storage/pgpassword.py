@@ -53,12 +53,19 @@ def password_in(url: str | None) -> bool:
     """Does the URL carry a password? (False for what is no URL: opening it says what is wrong.)"""
     try:
         return bool(url) and make_url(url or "").password is not None
-    except ArgumentError:
+    except (ArgumentError, ValueError):  # not a URL (yet: a port being typed is not a number)
         return False
 
 
-def refuse_password_in(url: str | None) -> None:
-    """A password typed on the command line is readable by every user of the computer."""
+# Where a database address is typed, and why a password may not be in it there.
+COMMAND_LINE, PREFERENCES = "--db", "the database address"
+_WHY = {COMMAND_LINE: "anyone on this computer can read a command line",
+        PREFERENCES: "the settings file would keep it in plain text"}
+
+
+def refuse_password_in(url: str | None, where: str = COMMAND_LINE) -> None:
+    """A password typed on the command line is readable by every user of the computer; one in
+    the settings by anyone who reads the file."""
     if password_in(url):
-        raise ModeratorError("Leave the password out of --db (anyone on this computer can read a command line): "
+        raise ModeratorError(f"Leave the password out of {where} ({_WHY[where]}): "
                              "keep it with `moderator db-password --db URL` or in ~/.pgpass.")

@@ -347,7 +347,8 @@ def test_a_refused_write_is_shown_in_one_sentence_and_the_view_shows_the_databas
     press(qtbot, window, Qt.Key.Key_Z, CTRL)
     wait_writes(qtbot, window)  # the refusal is said while the write's answer is delivered
     title, text, text_format = said[0]
-    assert title == "Not done" and "hidden" in text and text.count(".") <= 2 and text_format == Qt.TextFormat.PlainText
+    assert title == "Not done" and text.startswith("bo hid this at ") and text.count(".") <= 2
+    assert text_format == Qt.TextFormat.PlainText
     assert db_comment(window, target).status == Status.HIDDEN
     row = window.queue.row_of(target)
     assert row is None or window.queue.index(row).data(ROW_ROLE).status == Status.HIDDEN  # never "pending" again

@@ -228,3 +228,33 @@ def test_preferences_set_name_and_thresholds_for_app_and_command_line(qtbot, win
     assert window.moderator == "Ben Okoro"
     assert [window.active.priority_of(score) for score in (0.45, 0.6, 0.1)] == ["Medium", "High", "Low"]
     assert thresholds_from(read_settings(window.context.paths.settings_file)).values == (0.3, 0.6)
+
+
+def test_preferences_keep_a_database_address_for_the_next_start_never_its_password(qtbot, window):
+    from PySide6.QtWidgets import QLineEdit
+
+    from moderator.cli.launch import database_url
+    from moderator.settings import DATABASE_URL
+
+    team = "postgresql+psycopg://ana@db.newsroom.example/moderation"
+    said = []
+
+    def fill(dialog):
+        address, note = dialog.findChild(QLineEdit, "databaseEdit"), dialog.findChild(QLabel, "databaseNote")
+        assert address.text() == "" and "the next time the app starts" in note.text()
+        qtbot.keyClicks(address, "postgresql+psycopg://ana:secret@db.newsroom.example/moderation")
+        said.append(note.text())
+        assert not ok_button(dialog).isEnabled()  # refused: OK greyed until the password is gone
+        address.setText(team)
+        assert ok_button(dialog).isEnabled() and "the next time the app starts" in note.text()
+        ok_button(dialog).click()
+
+    answer_modal(fill, "PreferencesDialog")
+    window.edit_preferences()
+    assert said == ["Leave the password out of the database address (the settings file would keep it in plain text): "
+                    "keep it with `moderator db-password --db URL` or in ~/.pgpass."]
+    paths = window.context.paths
+    assert window.context.settings.get(DATABASE_URL) == team
+    assert database_url(paths, None) == team  # the next start (app or command line) opens it
+    assert database_url(paths, "sqlite:///other.sqlite") == "sqlite:///other.sqlite"  # --db still comes first
+    assert window.context.db.engine.dialect.name == "sqlite"  # this start keeps its database

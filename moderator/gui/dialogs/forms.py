@@ -29,12 +29,14 @@ from PySide6.QtWidgets import (
 )
 
 from moderator.config import FORMS_DIR
+from moderator.errors import ModeratorError
 from moderator.gui import settings as S
 from moderator.gui.actions import ActionId, grouped, plain_name
 from moderator.gui.common.designer import child
 from moderator.gui.common.translation import LANGUAGE_NAMES, QT_TRANSLATE_NOOP, chosen, translate
 from moderator.gui.dialogs.shortcuteditor import ShortcutEditor
 from moderator.gui.shortcuts import keys_text, menu_keys, on_most_keyboards
+from moderator.storage.pgpassword import PREFERENCES, refuse_password_in
 from moderator.vocabulary import HIDE_REASONS
 
 T = TypeVar("T")
@@ -205,6 +207,7 @@ class Preferences:
     shortcuts: Mapping[str, object] = field(default_factory=dict)  # as stored (settings.SHORTCUTS)
     staff_name: str = ""  # the name readers see on staff posts ("": the audit name)
     language: str = ""  # the app's language ("": the system's), from the next start
+    database_url: str = ""  # the database to open ("": the file in the data folder), from the next start
 
 
 class PreferencesDialog:
@@ -229,11 +232,31 @@ class PreferencesDialog:
         fill_languages(self.language, current.language)
         titles = [action.text() for action in menus.actions()] if menus is not None else []
         self.shortcuts = ShortcutEditor(child(self.dialog, QWidget, "keyboardTab"), current.shortcuts, menu_keys(titles))
+        self.database = child(self.dialog, QLineEdit, "databaseEdit")
+        self.database_note = child(self.dialog, QLabel, "databaseNote")
+        self.ok = child(self.dialog, QDialogButtonBox, "buttons").button(QDialogButtonBox.StandardButton.Ok)
+        self.database.textChanged.connect(self._check_database)
+        self.database.setText(current.database_url)
+        self._check_database(current.database_url)
+
+    def _check_database(self, typed: str) -> None:
+        """A password in the address is refused (one sentence, OK greyed), as --db refuses it;
+        any other change is said to take effect at the next start."""
+        try:
+            refuse_password_in(typed.strip(), PREFERENCES)
+        except ModeratorError as refused:
+            self.database_note.setText(str(refused))
+            self.ok.setEnabled(False)
+            return
+        self.ok.setEnabled(True)
+        self.database_note.setText(translate("PreferencesDialog", "A change of database takes effect the next time "
+                                             "the app starts."))
 
     def choose(self) -> Preferences | None:
         return run_modal(self.dialog, lambda: Preferences(self.name.text().strip() or getpass.getuser(),
                                                           self.medium.value(), self.high.value(), self.shortcuts.stored(),
-                                                          self.staff.text().strip(), self.language.currentData()))
+                                                          self.staff.text().strip(), self.language.currentData(),
+                                                          self.database.text().strip()))
 
 
 def fill_languages(combo: QComboBox, current: str) -> None:
@@ -251,7 +274,7 @@ def edit_preferences(parent: QWidget, settings: S.Settings, data_folder: str, me
     False when cancelled."""
     current = Preferences(settings.get(S.MODERATOR_NAME), settings.get(S.PRIORITY_MEDIUM),
                           settings.get(S.PRIORITY_HIGH), settings.get(S.SHORTCUTS), settings.get(S.STAFF_NAME),
-                          settings.get(S.LANGUAGE))
+                          settings.get(S.LANGUAGE), settings.get(S.DATABASE_URL))
     chosen = PreferencesDialog(parent, current, data_folder, menus).choose()
     if chosen is None:
         return False
@@ -261,6 +284,7 @@ def edit_preferences(parent: QWidget, settings: S.Settings, data_folder: str, me
     settings.set(S.PRIORITY_HIGH, chosen.high_from)
     settings.set(S.SHORTCUTS, chosen.shortcuts)
     settings.set(S.LANGUAGE, chosen.language)
+    settings.set(S.DATABASE_URL, chosen.database_url)
     settings.sync()
     return True
 

@@ -90,7 +90,7 @@ class Decisions:
         # The version on screen, unless a write of ours on it is still on its way (it changes the version).
         seen = None if self._in_flight[cid] else {cid: comment.version}
         self._push(verb(action), lambda s: decisions.decide(s, [cid], action, moderator, reason, note, seen=seen),
-                   in_flight=[cid])
+                   in_flight=[cid], shared=True)
 
     def reply(self, comment: CommentRow) -> None:
         text = ReplyDialog(self._parent, comment.author, comment.body).text()
@@ -170,7 +170,7 @@ class Decisions:
     # ---- the write, and what it says --------------------------------------------------------------
 
     def _push(self, text: str, operation: Operation, then: Callable[[], None] = lambda: None,
-              in_flight: Sequence[int] = ()) -> None:
+              in_flight: Sequence[int] = (), shared: bool = False) -> None:
         model_id = self._model_id()
         self._in_flight.update(in_flight)
         landed = [False]
@@ -195,7 +195,7 @@ class Decisions:
 
         self._undo_stack.push(DecisionCommand(text, operation, self._moderator(), self._writer,
                                               lambda s, changes: queries.with_rows(s, changes, model_id), done,
-                                              failed, self._undo_stack, refused))
+                                              failed, self._undo_stack, refused, shared))
 
     def _tell(self, changes: Changes) -> None:
         if not changes.decided:

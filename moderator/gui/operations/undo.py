@@ -33,8 +33,9 @@ class DecisionCommand(QUndoCommand):
     def __init__(self, text: str, first: Operation, moderator: str, writer: Writer,
                  read_after: Callable[[Session, Changes], Changes], on_done: Callable[[Changes], None],
                  on_error: Callable[[BaseException], None], stack: QUndoStack | None = None,
-                 on_refused: Callable[[BaseException], None] | None = None):
+                 on_refused: Callable[[BaseException], None] | None = None, shared: bool = False):
         super().__init__(text)
+        self._shared = shared  # a decision on one comment: Writer.submit's `shared`
         self._first, self._moderator, self._writer = first, moderator, writer
         self._read_after, self._on_done, self._on_error = read_after, on_done, on_error
         self._stack, self._on_refused = stack, on_refused or on_error
@@ -72,7 +73,7 @@ class DecisionCommand(QUndoCommand):
             else:
                 self._on_error(error)
 
-        self._writer.submit(task, self._on_done, failed)
+        self._writer.submit(task, self._on_done, failed, shared=self._shared)
 
     def _drop(self) -> None:
         """Refused: nothing was written. Off the stack if it is on top, else a no-op in place."""

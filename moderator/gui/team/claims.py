@@ -75,10 +75,11 @@ class ClaimsInWindow(QObject):
         cid, me = self.comment_id, self._moderator()
         if cid is None:
             self._renewal.stop()
-            self._writer.submit(lambda s: claims.release(s, me), lambda _count: self.claimed.emit(None))
+            self._writer.submit(lambda s: claims.release(s, me), lambda _count: self.claimed.emit(None), shared=True)
             return
         self._renewal.start()
-        self._writer.submit(lambda s: claims.claim(s, cid, me), lambda holder: self._claimed(cid, holder))
+        # shared: a claim is one statement that two moderators cannot both win (moderation/claims.py)
+        self._writer.submit(lambda s: claims.claim(s, cid, me), lambda holder: self._claimed(cid, holder), shared=True)
 
     def _claimed(self, comment_id: int, holder: str | None) -> None:
         if holder is not None:  # someone was first: the board may not know it yet
@@ -91,7 +92,7 @@ class ClaimsInWindow(QObject):
     def _renew(self) -> None:
         cid, me = self.comment_id, self._moderator()
         if cid is not None:
-            self._writer.submit(lambda s: claims.renew(s, cid, me) or claims.claim(s, cid, me) is None)
+            self._writer.submit(lambda s: claims.renew(s, cid, me) or claims.claim(s, cid, me) is None, shared=True)
 
     def _show_holder(self) -> None:
         holder = self._watch.holder(self.comment_id, self._moderator())
@@ -106,4 +107,4 @@ class ClaimsInWindow(QObject):
         self._renewal.stop()
         if not self._writer.closed:  # closed first (as tests do): the claim runs out by itself
             me = self._moderator()
-            self._writer.submit(lambda s: claims.release(s, me))
+            self._writer.submit(lambda s: claims.release(s, me), shared=True)

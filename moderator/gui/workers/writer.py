@@ -99,9 +99,12 @@ class Writer(Worker):
     # (or failed). Emitted from the writer's thread, delivered before the write's own result.
     waiting = Signal(bool)
 
-    def __init__(self, sessions: sessionmaker[Session], on_error: ErrorCallback, parent: QObject | None = None):
+    def __init__(self, sessions: sessionmaker[Session], on_error: ErrorCallback, parent: QObject | None = None,
+                 shared: sessionmaker[Session] | None = None):
         super().__init__("db-writer", on_error, parent)
         self._sessions = sessions
+        # For a decision on one comment: the write lock shared on PostgreSQL (Database.decision_sessions).
+        self._shared = shared or sessions
         self._closing = False
         self.changed = ChangeFeed(self)
 
@@ -120,15 +123,18 @@ class Writer(Worker):
             self.changed.now(changes)
         super()._delivering(delivery)
 
-    def submit(self, operation: Operation, on_done: Callback | None = None, on_error: ErrorCallback | None = None) -> Future[Any]:
-        return self.run(lambda: self._in_session(operation), on_done, on_error)
+    def submit(self, operation: Operation, on_done: Callback | None = None, on_error: ErrorCallback | None = None,
+               shared: bool = False) -> Future[Any]:
+        """`shared`: a decision on one comment, which the rows' own locks keep safe (its
+        write lock is shared on PostgreSQL: the team's decisions go side by side)."""
+        return self.run(lambda: self._in_session(operation, self._shared if shared else self._sessions), on_done, on_error)
 
-    def _in_session(self, operation: Operation) -> Any:
+    def _in_session(self, operation: Operation, sessions: sessionmaker[Session]) -> Any:
         said = False
         try:
             while True:
                 try:
-                    return self._try(operation)
+                    return self._try(operation, sessions)
                 except DatabaseBusy:
                     if self._closing:  # the window is closing: it cannot wait for ever
                         raise
@@ -139,10 +145,10 @@ class Writer(Worker):
             if said:
                 self.waiting.emit(False)
 
-    def _try(self, operation: Operation) -> Any:
+    def _try(self, operation: Operation, sessions: sessionmaker[Session]) -> Any:
         """One try: the write lock first (DatabaseBusy if it is not free within a moment:
         nothing done), then the whole write."""
-        with self._sessions() as session:
+        with sessions() as session:
             session.connection(execution_options={PATIENCE: SAY_WAITING_AFTER})
             result = operation(session)
             session.commit()
