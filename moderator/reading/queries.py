@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from moderator.changes import Changes
 from moderator.errors import NotFoundError
+from moderator.reading.cardmarks import CARD_COLUMNS
 from moderator.reading.rows import ArticleDetail, ArticleRow, CommentRow, DecisionRow
 from moderator.storage.models import Article, ArticleCount, ArticleScore, Comment, Decision, Score, Site
 from moderator.vocabulary import VISIBLE_TO_MODERATORS
@@ -92,7 +93,7 @@ def _comments(model_id: int | BindParameter[int] | None) -> Select[*tuple[Any, .
     an id, None for no model, or a bound parameter)."""
     scored_by_model = and_(Score.comment_id == Comment.id, Score.model_id == (model_id if model_id is not None else -1))
     return (
-        select(*_COMMENT_COLUMNS, Article.headline, Score.main)
+        select(*_COMMENT_COLUMNS, Article.headline, Score.main, *CARD_COLUMNS)
         .join(Article, Article.id == Comment.article_id)
         .outerjoin(Score, scored_by_model)
     )

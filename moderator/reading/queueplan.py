@@ -27,6 +27,7 @@ from sqlalchemy.sql.compiler import SQLCompiler
 from sqlalchemy.sql.functions import FunctionElement
 
 from moderator.reading import search
+from moderator.reading.cardmarks import CARD_COLUMNS
 from moderator.storage.models import Article, Comment, RuleHit, Score
 from moderator.vocabulary import VISIBLE_TO_MODERATORS, QueueKind, Sort, Status
 
@@ -227,7 +228,7 @@ class Plan:
 
 def rows_by_id(model_id: int | None, comment_ids: Sequence[int]) -> Select[*tuple[Any, ...]]:
     """The queue row of each comment (columns, article headline, the model's main score)."""
-    query = (select(*COLUMNS, Score.main if model_id is not None else null().cast(Float))
+    query = (select(*COLUMNS, Score.main if model_id is not None else null().cast(Float), *CARD_COLUMNS)
              .select_from(Comment).join(Article, Article.id == Comment.article_id))
     if model_id is not None:
         query = query.outerjoin(Score, and_(Score.comment_id == Comment.id, Score.model_id == model_id))

@@ -23,6 +23,7 @@ COUNT_CHIPS = {"pending": QT_TRANSLATE_NOOP("look", "{count} pending"), "approve
                "hidden": QT_TRANSLATE_NOOP("look", "{count} hidden")}
 Index = QModelIndex | QPersistentModelIndex  # what Qt passes a delegate
 WRAPPED_KEPT = 2_000  # cards whose lines are remembered (a few screens' worth, at a few widths)
+REASON_SHARE = 0.45  # of a card's width, the reason chip's at most
 
 
 class CardDelegate(QStyledItemDelegate):
@@ -190,6 +191,7 @@ class CommentDelegate(CardDelegate):
             text = look.priority_chip_text(priority) + (f" · {row.score:.2f}" if self._show_score else "")
             chip_left = look.draw_chip(painter, text, look.PRIORITY_COLOURS[priority], small, chip_left - 6, rect.top(),
                                        palette, solid)
+        chip_left = self._rule_chips(painter, row, small, chip_left, rect, palette, solid)
         author_font = look.bold(option.font)
         metrics = QFontMetrics(author_font)
         room = chip_left - rect.left() - 8
@@ -214,6 +216,21 @@ class CommentDelegate(CardDelegate):
             when = plain.elidedText(when, Qt.TextElideMode.ElideRight, time_room)
             look.draw_lines(painter, [when], option.font, after_author, rect.top(), time_room)
         return rect.top() + plain.lineSpacing() + 2
+
+    @staticmethod
+    def _rule_chips(painter: QPainter, row: CommentRow, font: QFont, right: int, rect: QRect, palette: QPalette,
+                    solid: bool) -> int:
+        """"Featured", and the reason chip naming what the rules found (at most REASON_SHARE of
+        the card's width, elided: the author and the time keep their place)."""
+        if row.featured:
+            right = look.draw_chip(painter, look.featured_chip_text(), look.FEATURED_COLOUR, font, right - 6, rect.top(),
+                                   palette, solid)
+        if (text := look.reason_chip_text(row.reason, row.reasons)) is not None:
+            room = max(int(rect.width() * REASON_SHARE) - 12, 24)
+            text = QFontMetrics(font).elidedText(text, Qt.TextElideMode.ElideMiddle, room)
+            right = look.draw_chip(painter, text, look.REASON_COLOUR, font, right - 6, rect.top(),
+                                   palette, solid)
+        return right
 
 
 class ArticleDelegate(CardDelegate):
