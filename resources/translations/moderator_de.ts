@@ -810,12 +810,12 @@ Datenordner: {folder}</translation>
         <translation>Diesen Kommentar mit Grund verbergen und zum nächsten gehen</translation>
     </message>
     <message>
-        <source>&amp;Feature</source>
-        <translation>&amp;Hervorheben</translation>
+        <source>&amp;Feature / unfeature</source>
+        <translation>&amp;Hervorheben / nicht mehr hervorheben</translation>
     </message>
     <message>
-        <source>Feature this comment: the site shows it as an editor&apos;s pick</source>
-        <translation>Diesen Kommentar hervorheben: die Website zeigt ihn als Empfehlung der Redaktion</translation>
+        <source>Feature this comment (the site shows it as an editor&apos;s pick); on a featured comment, unfeature it</source>
+        <translation>Diesen Kommentar hervorheben (die Website zeigt ihn als Empfehlung der Redaktion); einen hervorgehobenen nicht mehr hervorheben</translation>
     </message>
     <message>
         <source>&amp;Word lists…</source>

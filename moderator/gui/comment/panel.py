@@ -197,7 +197,7 @@ class CommentPanel(QScrollArea):
         self.author.setText(row.author + ("  · " + translate("CommentPanel", "Staff") if row.is_staff else ""))
         self.meta.setText(translate("CommentPanel", "{when} · comment {id}").format(
             when=look.when(row.created_at, with_year=True), id=row.id))
-        self.status.setText(look.status_word(row.status))
+        self.status.setText(look.status_word(row.status) + ("  · " + look.featured_chip_text() if row.featured else ""))
         hue = look.STATUS_COLOURS.get(row.status)
         sheet = f"color: {look.text_colour(hue, self.palette()).name()}; font-weight: bold;" if hue else ""
         if sheet != self.status.styleSheet():  # setting it re-polishes the label: not on every j / k

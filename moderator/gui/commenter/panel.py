@@ -20,9 +20,12 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.orm import Session
 
 from moderator.changes import Changes
+from moderator.errors import NotFoundError
 from moderator.gui.comment.panel import plain_label
+from moderator.gui.commenter.standing import StandingBox
 from moderator.gui.common import look
 from moderator.gui.common.delegates import CommentDelegate, Index, paint_counts
 from moderator.gui.common.reading import PriorityOf, Read
@@ -30,6 +33,18 @@ from moderator.gui.models.listmodels import ID_ROLE, PAGE_SIZE, ROW_ROLE, Keyset
 from moderator.reading import commenters, queue
 from moderator.reading.commenters import CommenterSummary
 from moderator.reading.rows import CommentRow
+from moderator.rules.commenters import Person, person
+
+
+def person_or_none(session: Session, site_id: int | None, author: str) -> Person | None:
+    """The commenter as a person (standing, notes, history); None across sites or for a staff author."""
+    if site_id is None:
+        return None
+    try:
+        return person(session, site_id, author)
+    except NotFoundError:
+        return None
+
 
 PLACEHOLDER = "Press C on a comment to see everything its author has written."
 
@@ -119,6 +134,8 @@ class CommenterPanel(QWidget):
         self.first_seen, self.last_seen = plain_label(self), plain_label(self)
         self.seen = self._seen_form()
         self.hide_all_button = self._hide_all_button()
+        self.standing_box = StandingBox(self)  # trusted / normal / banned, notes, and their actions (issue 14)
+        self.person: Person | None = None
         self.list_title = plain_label(self)
         self.list_title.setFont(look.bold(self.font()))
         self.model = KeysetListModel(read, lambda row: describe(row, self._priority_of), parent=self)
@@ -165,11 +182,15 @@ class CommenterPanel(QWidget):
         layout.addWidget(self.counts)
         layout.addWidget(self.seen)
         layout.addWidget(self.hide_all_button)
+        layout.addSpacing(2)
+        layout.addWidget(self.standing_box)
         layout.addSpacing(4)
         layout.addWidget(self.list_title)
         layout.addWidget(self.comments_view, 1)
         layout.addStretch(0)  # keeps the placeholder at the top while nothing is shown
-        self.setTabOrder(self.hide_all_button, self.comments_view)
+        chain = [self.hide_all_button, *self.standing_box.focus_chain(), self.comments_view]
+        for first, second in zip(chain, chain[1:], strict=False):
+            self.setTabOrder(first, second)
 
     # ---- showing ----------------------------------------------------------------------------
 
@@ -205,7 +226,8 @@ class CommenterPanel(QWidget):
         site_id, author, model_id = who
         current, loaded = (self.current_comment_id(), self.model.rowCount()) if keep_place else (None, 0)
         scrolled = self.comments_view.verticalScrollBar().value()
-        summary = self._read(lambda s: commenters.commenter_summary(s, site_id, author, model_id, limit=PAGE_SIZE))
+        summary, self.person = self._read(lambda s: (
+            commenters.commenter_summary(s, site_id, author, model_id, limit=PAGE_SIZE), person_or_none(s, site_id, author)))
         query = summary.query
         self.model.reload(lambda s, after, limit: queue.page(s, query, after, limit), (summary.comments, summary.cursor))
         while self.model.rowCount() < loaded and self.model.canFetchMore():
@@ -224,6 +246,7 @@ class CommenterPanel(QWidget):
         self.placeholder.setVisible(summary is None)
         for widget in (self.name, self.counts, self.seen, self.hide_all_button, self.list_title, self.comments_view):
             widget.setVisible(summary is not None)
+        self.standing_box.show_person(self.person if summary is not None else None)
         if summary is None:
             return
         self.name.setText(summary.author)
@@ -256,6 +279,9 @@ class CommenterPanel(QWidget):
     def _selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
         if not self._restoring and (comment_id := self.current_comment_id()) is not None:
             self.comment_chosen.emit(comment_id)
+
+    def pending_count(self) -> int:
+        return self.summary.counts.get("pending", 0) if self.summary is not None else 0
 
     def _ask_hide_all(self) -> None:
         if self.summary is not None and self.summary.counts.get("pending", 0):

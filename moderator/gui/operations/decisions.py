@@ -29,6 +29,7 @@ from moderator.gui.workers.writer import Writer
 from moderator.moderation import claims, decisions
 from moderator.reading import queries
 from moderator.reading.rows import CommentRow
+from moderator.rules import commenters as rule_commenters
 from moderator.vocabulary import STATUS_AFTER, Action, Source
 
 CONFIRM_FROM = 20  # picked one by one, up to this many act at once
@@ -36,6 +37,9 @@ VERBS = {Action.APPROVE: "Approve", Action.HIDE: "Hide", Action.RESTORE: "Restor
          Action.UNFEATURE: "Unfeature"}
 DONE_WORDS = {Action.APPROVE: "Approved", Action.HIDE: "Hidden", Action.RESTORE: "Sent back to review",
               Action.REPLY: "Replied", Action.POST: "Posted", Action.UNDO: "Undone", Action.REDO: "Redone"}
+STANDING_VERBS = {Action.TRUST: "Trust", Action.BAN: "Ban", Action.UNBAN: "Unban", Action.UNTRUST: "Untrust"}
+STANDING_DONE = {Action.TRUST: "Trusted", Action.BAN: "Banned", Action.UNBAN: "Unbanned",
+                 Action.UNTRUST: "No longer trusted", Action.FEATURE: "Featured", Action.UNFEATURE: "Unfeatured"}
 Say = Callable[[str, int], None]  # a sentence for the status bar, and for how many milliseconds
 
 
@@ -87,6 +91,19 @@ class Decisions:
     def post_first_comment(self, article_id: int, text: str) -> None:
         moderator, author = self._moderator(), self._staff_name() or None
         self._push("Post", lambda s: decisions.post_first_comment(s, article_id, text, moderator, author))
+
+    # ---- a commenter's standing (issue 14) ---------------------------------------------------------
+
+    def set_standing(self, comment_id: int, author: str, action: Action, note: str = "") -> None:
+        """Trust, ban, unban or untrust the author of this comment: a decision on it, one undo step."""
+        moderator = self._moderator()
+        self._push(f"{STANDING_VERBS[action]} {author}",
+                   lambda s: decisions.set_standing(s, comment_id, action, moderator, note))
+
+    def hide_pending_of(self, site_id: int, author: str) -> None:
+        """Their pending comments hidden as "banned commenter", a bulk step of its own (offered with a ban)."""
+        moderator = self._moderator()
+        self._push(f"Hide pending from {author}", lambda s: rule_commenters.hide_pending(s, site_id, author, moderator))
 
     # ---- many comments -------------------------------------------------------------------------
 
@@ -183,7 +200,11 @@ class Decisions:
         if not changes.decided:
             self._say("Nothing to change: every one of them was so already.", 6000)
             return
-        done = DONE_WORDS.get(changes.decided[0].action, changes.decided[0].action)
+        action = changes.decided[0].action
+        if action in STANDING_DONE and len(changes.decided) == 1 and (row := changes.rows.get(changes.decided[0].comment_id)):
+            self._say(f"{STANDING_DONE[Action(action)]}: {row.author}. Ctrl+Z undoes it.", 6000)  # a person, not a comment
+            return
+        done = DONE_WORDS.get(action, action)
         again = "Ctrl+Shift+Z redoes it." if changes.action == Action.UNDO else "Ctrl+Z undoes it."
         if len(changes.decided) == 1 and (row := changes.rows.get(changes.decided[0].comment_id)) is not None:
             self._say(f"{done}: comment by {row.author}. {again}", 6000)
