@@ -109,6 +109,7 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.articles_tab, translate("MainWindow", "Articles"))
         self.tabs.addTab(self.queue_pane, translate("MainWindow", "Queue"))
         self.article_view = ArticleView(self._read, self.active, self)
+        self.article_view.premoderation.submit = self.writer.submit  # a lead overrides an article's pre-moderation
         a = self.actions_by_id
         self.panel = CommentPanel(self._read, self.active,
                                   [a[ActionId.APPROVE], a[ActionId.HIDE], a[ActionId.REPLY], a[ActionId.RESTORE]], self)
