@@ -1,38 +1,40 @@
 """What a comment's card shows beside its text (issue 14): the rule that flagged it, whether
 it is featured, and the reason chip: what the rules found in it ("banned word 'vermin'",
-"toxicity 0.93 ≥ 0.90"), with how many other things they found.
+"toxicity 0.93 ≥ 0.90"), with how many different things they found.
 
-These are columns added to the statements that read a page of rows (the queue's, the
-thread's, one comment's), never a query per card: each is a correlated lookup on an index
-(rule_hits by comment, featured by its key), and nearly every comment has no row there.
+They are read by the statement that reads the rows (a queue page, a thread, one comment),
+never by a query per card: `with_card_marks` adds the columns, joining `featured` on its key
+and the rule hits of just the rows being read, grouped once per statement (nearly every
+comment has none).
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import ColumnElement, exists, func, select
+from sqlalchemy import ColumnElement, Select, case, func, select
 from sqlalchemy.orm import Session
 
 from moderator.storage.models import Comment, Featured, RuleHit
 
-_HITS_OF_COMMENT = RuleHit.comment_id == Comment.id
 
-# The hit named on the chip: one of the rule that flagged the comment (that is why it is in
-# the Flagged queue), else any; the first in alphabetical order, so that it does not change
-# between reads. Two lookups rather than one ordered by "is it the flag's rule": SQLite does
-# not let a subquery's ORDER BY name the outer row, and min() needs no sort.
-FIRST_REASON = func.coalesce(
-    select(func.min(RuleHit.what)).where(_HITS_OF_COMMENT, RuleHit.rule == Comment.flag).correlate(Comment)
-    .scalar_subquery(),
-    select(func.min(RuleHit.what)).where(_HITS_OF_COMMENT).correlate(Comment).scalar_subquery())
-# Different things found (the same word twice is one reason).
-REASON_COUNT = (select(func.count(func.distinct(RuleHit.what))).where(_HITS_OF_COMMENT)
-                .correlate(Comment).scalar_subquery())
-FEATURED = exists().where(Featured.comment_id == Comment.id).correlate(Comment)
+def with_card_marks(query: Select[*tuple[Any, ...]], *which: ColumnElement[bool]) -> Select[*tuple[Any, ...]]:
+    """`query` (rows of comments) with the card's columns added, in CommentRow's order after the
+    score: the flag, featured, the reason and how many. `which` picks the same comments as
+    `query` does, written on Comment (a subquery in FROM is never correlated: its `comments` is its own).
 
-# In CommentRow's order, after its score.
-CARD_COLUMNS: tuple[ColumnElement[Any] | Any, ...] = (Comment.flag, FEATURED, FIRST_REASON, REASON_COUNT)
+    The hit named on the chip is one of the rule that flagged the comment (that is why it is in
+    the Flagged queue), else any; the first in alphabetical order, so that it does not change
+    between reads; the same word found twice counts once."""
+    flagged = func.min(case((RuleHit.rule == Comment.flag, RuleHit.what)))
+    hits = (select(RuleHit.comment_id, flagged.label("flagged"), func.min(RuleHit.what).label("first"),
+                   func.count(func.distinct(RuleHit.what)).label("count"))
+            .join(Comment, Comment.id == RuleHit.comment_id).where(*which)
+            .group_by(RuleHit.comment_id).subquery("hits"))
+    return (query.add_columns(Comment.flag, Featured.comment_id.is_not(None), func.coalesce(hits.c.flagged, hits.c.first),
+                              func.coalesce(hits.c.count, 0))
+            .outerjoin(Featured, Featured.comment_id == Comment.id)
+            .outerjoin(hits, hits.c.comment_id == Comment.id))
 
 
 def rule_name(key: str) -> str:
