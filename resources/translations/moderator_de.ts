@@ -498,6 +498,65 @@ Datenordner: {folder}</translation>
     </message>
 </context>
 <context>
+    <name>Premoderation</name>
+    <message>
+        <source>Pre-moderated: nothing is published until approved</source>
+        <translation>Vorab moderiert: nichts erscheint vor der Freigabe</translation>
+    </message>
+    <message>
+        <source>Post-moderated: published unless hidden</source>
+        <translation>Nachträglich moderiert: erscheint, solange nicht verborgen</translation>
+    </message>
+    <message>
+        <source>As the site says</source>
+        <translation>Wie die Website es vorgibt</translation>
+    </message>
+    <message>
+        <source>Pre-moderated (site default)</source>
+        <translation>Vorab moderiert (Vorgabe der Website)</translation>
+    </message>
+    <message>
+        <source>Post-moderated (site default)</source>
+        <translation>Nachträglich moderiert (Vorgabe der Website)</translation>
+    </message>
+    <message>
+        <source>Pre-moderated (this article)</source>
+        <translation>Vorab moderiert (dieser Artikel)</translation>
+    </message>
+    <message>
+        <source>Post-moderated (this article)</source>
+        <translation>Nachträglich moderiert (dieser Artikel)</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Ändern</translation>
+    </message>
+    <message>
+        <source>Change this article&apos;s moderation</source>
+        <translation>Moderation dieses Artikels ändern</translation>
+    </message>
+    <message>
+        <source>pre-moderated</source>
+        <translation>vorab moderiert</translation>
+    </message>
+    <message>
+        <source>post-moderated</source>
+        <translation>nachträglich moderiert</translation>
+    </message>
+    <message>
+        <source>As the site says ({setting})</source>
+        <translation>Wie die Website es vorgibt ({setting})</translation>
+    </message>
+    <message>
+        <source>Pre- or post-moderate this article&apos;s new comments</source>
+        <translation>Neue Kommentare dieses Artikels vorab oder nachträglich moderieren</translation>
+    </message>
+    <message>
+        <source>Only a lead may change this (the database&apos;s grants)</source>
+        <translation>Nur eine Leitung darf das ändern (Rechte der Datenbank)</translation>
+    </message>
+</context>
+<context>
     <name>Progress</name>
     <message>
         <source>Cancel</source>
@@ -535,6 +594,10 @@ Datenordner: {folder}</translation>
         <translation>&amp;Status</translation>
     </message>
     <message>
+        <source>&amp;Rule</source>
+        <translation>&amp;Regel</translation>
+    </message>
+    <message>
         <source>Order: {order}.</source>
         <translation>Reihenfolge: {order}.</translation>
     </message>
@@ -545,6 +608,14 @@ Datenordner: {folder}</translation>
     <message>
         <source>Select a comment first (j / k move through comments).</source>
         <translation>Wählen Sie zuerst einen Kommentar (j / k gehen durch die Kommentare).</translation>
+    </message>
+    <message>
+        <source>No rule has found anything yet</source>
+        <translation>Noch keine Regel hat etwas gefunden</translation>
+    </message>
+    <message>
+        <source>{rule} ({count})</source>
+        <translation>{rule} ({count})</translation>
     </message>
     <message>
         <source>Selecting works in the queue: press 1–5 to open one.</source>
@@ -569,6 +640,10 @@ Datenordner: {folder}</translation>
     <message>
         <source>Nothing is selected: x selects a comment, Shift+J / Shift+K extend, Ctrl+A selects all matching.</source>
         <translation>Nichts ausgewählt: x wählt einen Kommentar, Umschalt+J / Umschalt+K erweitern, Strg+A wählt alle passenden.</translation>
+    </message>
+    <message>
+        <source>Rule: {rule}</source>
+        <translation>Regel: {rule}</translation>
     </message>
 </context>
 <context>
@@ -773,6 +848,157 @@ Datenordner: {folder}</translation>
     <message>
         <source>Leave the search box for the results</source>
         <translation>Vom Suchfeld zu den Ergebnissen</translation>
+    </message>
+</context>
+<context>
+    <name>StandingBox</name>
+    <message>
+        <source>Notes on {name}</source>
+        <translation>Notizen zu {name}</translation>
+    </message>
+    <message>
+        <source>Shared with everyone on this database:</source>
+        <translation>Für alle sichtbar, die diese Datenbank nutzen:</translation>
+    </message>
+    <message>
+        <source>Notes on {name} saved.</source>
+        <translation>Notizen zu {name} gespeichert.</translation>
+    </message>
+    <message>
+        <source>Ban commenter</source>
+        <translation>Kommentator sperren</translation>
+    </message>
+    <message>
+        <source>Ban {name}? Their new comments will arrive hidden.</source>
+        <translation>{name} sperren? Neue Kommentare kommen dann verborgen an.</translation>
+    </message>
+    <message>
+        <source>Ctrl+Z undoes the ban (and, apart, the hiding).</source>
+        <translation>Strg+Z macht die Sperre rückgängig (und, getrennt, das Verbergen).</translation>
+    </message>
+    <message>
+        <source>Ban and hide their {count} pending</source>
+        <translation>Sperren und die {count} offenen verbergen</translation>
+    </message>
+    <message>
+        <source>Ban only</source>
+        <translation>Nur sperren</translation>
+    </message>
+    <message>
+        <source>Ban</source>
+        <translation>Sperren</translation>
+    </message>
+    <message>
+        <source>Trusted</source>
+        <translation>Vertrauenswürdig</translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <translation>Normal</translation>
+    </message>
+    <message>
+        <source>Banned</source>
+        <translation>Gesperrt</translation>
+    </message>
+    <message>
+        <source>Their comments are approved automatically, unless a banned word or personal data hits.</source>
+        <translation>Die Kommentare werden automatisch freigegeben, außer ein verbotenes Wort oder persönliche Daten werden gefunden.</translation>
+    </message>
+    <message>
+        <source>Their comments are moderated like anyone&apos;s.</source>
+        <translation>Die Kommentare werden wie alle anderen moderiert.</translation>
+    </message>
+    <message>
+        <source>Their new comments arrive hidden, with the reason &quot;banned commenter&quot;.</source>
+        <translation>Neue Kommentare kommen verborgen an, mit dem Grund „banned commenter“.</translation>
+    </message>
+    <message>
+        <source>Trust</source>
+        <translation>Vertrauen</translation>
+    </message>
+    <message>
+        <source>Approve their comments automatically unless a banned word or personal data hits; Ctrl+Z undoes it</source>
+        <translation>Kommentare automatisch freigeben, außer ein verbotenes Wort oder persönliche Daten werden gefunden; Strg+Z macht es rückgängig</translation>
+    </message>
+    <message>
+        <source>Untrust</source>
+        <translation>Nicht mehr vertrauen</translation>
+    </message>
+    <message>
+        <source>Moderate their comments like anyone&apos;s again; Ctrl+Z undoes it</source>
+        <translation>Kommentare wieder wie alle anderen moderieren; Strg+Z macht es rückgängig</translation>
+    </message>
+    <message>
+        <source>Ban…</source>
+        <translation>Sperren…</translation>
+    </message>
+    <message>
+        <source>Their new comments arrive hidden; asks whether to hide their pending comments too; Ctrl+Z undoes it</source>
+        <translation>Neue Kommentare kommen verborgen an; fragt, ob auch die offenen verborgen werden sollen; Strg+Z macht es rückgängig</translation>
+    </message>
+    <message>
+        <source>Unban</source>
+        <translation>Entsperren</translation>
+    </message>
+    <message>
+        <source>Their new comments are moderated like anyone&apos;s again; Ctrl+Z undoes it</source>
+        <translation>Neue Kommentare werden wieder wie alle anderen moderiert; Strg+Z macht es rückgängig</translation>
+    </message>
+    <message>
+        <source>trusted</source>
+        <translation>vertraut</translation>
+    </message>
+    <message>
+        <source>untrusted</source>
+        <translation>Vertrauen entzogen</translation>
+    </message>
+    <message>
+        <source>banned</source>
+        <translation>gesperrt</translation>
+    </message>
+    <message>
+        <source>unbanned</source>
+        <translation>entsperrt</translation>
+    </message>
+    <message>
+        <source>undid</source>
+        <translation>rückgängig gemacht</translation>
+    </message>
+    <message>
+        <source>redid</source>
+        <translation>wiederhergestellt</translation>
+    </message>
+    <message>
+        <source>Standing</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Edit note…</source>
+        <translation>Notiz bearbeiten…</translation>
+    </message>
+    <message>
+        <source>Notes on this commenter, shared with everyone on the database</source>
+        <translation>Notizen zu diesem Kommentator, für alle sichtbar, die die Datenbank nutzen</translation>
+    </message>
+    <message>
+        <source>Standing history</source>
+        <translation>Verlauf des Status</translation>
+    </message>
+    <message>
+        <source>Standing: {standing}</source>
+        <translation>Status: {standing}</translation>
+    </message>
+    <message>
+        <source>Notes: {notes}</source>
+        <translation>Notizen: {notes}</translation>
+    </message>
+    <message>
+        <source>No notes.</source>
+        <translation>Keine Notizen.</translation>
+    </message>
+    <message>
+        <source>Standing never changed.</source>
+        <translation>Status nie geändert.</translation>
     </message>
 </context>
 <context>
@@ -1271,6 +1497,14 @@ Datenordner: {folder}</translation>
     <message>
         <source>Unscored</source>
         <translation>Unbewertet</translation>
+    </message>
+    <message>
+        <source>★ Featured</source>
+        <translation>★ Hervorgehoben</translation>
+    </message>
+    <message>
+        <source>{reason} +{more}</source>
+        <translation>{reason} +{more}</translation>
     </message>
     <message>
         <source>{count} pending</source>

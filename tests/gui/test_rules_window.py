@@ -12,10 +12,13 @@ from PySide6.QtGui import QImage, QPainter
 from PySide6.QtWidgets import QMessageBox, QStyleOptionViewItem
 from sqlalchemy import select
 
+from moderator.gui.actions import ActionId
+from moderator.gui.common import look
 from moderator.gui.models.listmodels import ROW_ROLE
 from moderator.storage.models import Article, Comment, Commenter
 from moderator.vocabulary import Action, Status
 from tests.gui.helpers import answer_modal, decisions, press, wait_reads, wait_writes
+from tests.gui.test_german import german_texts, german_window  # noqa: F401 (a fixture)
 
 VERMIN = 17  # demo-17: "subhuman animals … wipe out the vermin", flagged by the dehumanising list (three terms)
 THREAT = 14  # demo-14: a veiled threat, flagged by the threats list
@@ -186,3 +189,19 @@ def test_the_article_says_whether_it_is_pre_moderated_and_a_lead_overrides_it(qt
     bar.choices["site"].trigger()
     wait_writes(qtbot, window)
     assert own_setting() is None and bar.label.text() == "Pre-moderated (site default)"
+
+
+def test_the_new_parts_speak_german(german_window, qtbot):  # noqa: F811 (the fixture imported above)
+    window = german_window
+    known = german_texts()
+    box = show_commenter(qtbot, window, VERMIN)
+    bar = window.article_view.premoderation
+    window.queue_commands.rules_menu.aboutToShow.emit()
+    shown = [b.text() for b in (*box.buttons.values(), box.notes_button) if b.isVisibleTo(box)]
+    shown += [bar.button.text(), bar.choices["pre"].text(), bar.choices["post"].text(),
+              window.queue_commands.rules_menu.title(), window.actions_by_id[ActionId.FEATURE].text()]
+    missing = [text for text in shown if text not in known]
+    assert not missing, f"shown but not in the German catalogue: {missing}"
+    assert box.standing.text() == "Status: Normal" and box.notes.text() == "Keine Notizen."
+    assert bar.label.text() == "Vorab moderiert (Vorgabe der Website)"
+    assert look.featured_chip_text() == "★ Hervorgehoben"

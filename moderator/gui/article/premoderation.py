@@ -19,21 +19,20 @@ from moderator.gui.common.translation import QT_TRANSLATE_NOOP, translate
 from moderator.reading.premoderation import Premoderation, of_article
 from moderator.rules.store import set_premoderation
 
-CONTEXT = "Premoderation"
 SETTINGS = {  # the setting set_premoderation takes: the menu's words
-    "pre": QT_TRANSLATE_NOOP(CONTEXT, "Pre-moderated: nothing is published until approved"),
-    "post": QT_TRANSLATE_NOOP(CONTEXT, "Post-moderated: published unless hidden"),
-    "site": QT_TRANSLATE_NOOP(CONTEXT, "As the site says"),
+    "pre": QT_TRANSLATE_NOOP("Premoderation", "Pre-moderated: nothing is published until approved"),
+    "post": QT_TRANSLATE_NOOP("Premoderation", "Post-moderated: published unless hidden"),
+    "site": QT_TRANSLATE_NOOP("Premoderation", "As the site says"),
 }
 Submit = Callable[..., object]  # Writer.submit(operation, on_done)
 
 
 def describe(mode: Premoderation) -> str:
     if mode.own is None:
-        return (translate(CONTEXT, "Pre-moderated (site default)") if mode.site
-                else translate(CONTEXT, "Post-moderated (site default)"))
-    return (translate(CONTEXT, "Pre-moderated (this article)") if mode.own
-            else translate(CONTEXT, "Post-moderated (this article)"))
+        return (translate("Premoderation", "Pre-moderated (site default)") if mode.site
+                else translate("Premoderation", "Post-moderated (site default)"))
+    return (translate("Premoderation", "Pre-moderated (this article)") if mode.own
+            else translate("Premoderation", "Post-moderated (this article)"))
 
 
 def setting_of(mode: Premoderation) -> str:
@@ -51,8 +50,8 @@ class PremoderationBar(QWidget):
         self.label.setTextFormat(Qt.TextFormat.PlainText)
         self.label.setObjectName("premoderationLabel")
         self.button = QToolButton(self)
-        self.button.setText(translate(CONTEXT, "Change"))
-        self.button.setAccessibleName(translate(CONTEXT, "Change this article's moderation"))
+        self.button.setText(translate("Premoderation", "Change"))
+        self.button.setAccessibleName(translate("Premoderation", "Change this article's moderation"))
         self.button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.menu = QMenu(self.button)
         self.choices = self._choices()
@@ -67,7 +66,7 @@ class PremoderationBar(QWidget):
         group = QActionGroup(self)
         choices = {}
         for setting, words in SETTINGS.items():
-            action = self.menu.addAction(translate(CONTEXT, words))
+            action = self.menu.addAction(translate("Premoderation", words))
             action.setCheckable(True)
             group.addAction(action)
             action.triggered.connect(lambda _checked=False, setting=setting: self.choose(setting))
@@ -81,13 +80,14 @@ class PremoderationBar(QWidget):
         if self.mode is None:
             return
         self.label.setText(describe(self.mode))
-        site_words = translate(CONTEXT, "pre-moderated") if self.mode.site else translate(CONTEXT, "post-moderated")
-        self.choices["site"].setText(translate(CONTEXT, "As the site says ({setting})").format(setting=site_words))
+        site_words = (translate("Premoderation", "pre-moderated") if self.mode.site
+                      else translate("Premoderation", "post-moderated"))
+        self.choices["site"].setText(translate("Premoderation", "As the site says ({setting})").format(setting=site_words))
         self.choices[setting_of(self.mode)].setChecked(True)
         lead = self.mode.may_change and self.submit is not None
         self.button.setEnabled(lead)
-        self.button.setToolTip(translate(CONTEXT, "Pre- or post-moderate this article's new comments") if lead
-                               else translate(CONTEXT, "Only a lead may change this (the database's grants)"))
+        self.button.setToolTip(translate("Premoderation", "Pre- or post-moderate this article's new comments") if lead
+                               else translate("Premoderation", "Only a lead may change this (the database's grants)"))
 
     def choose(self, setting: str) -> None:
         """This article pre-, post- or as its site says; shown again once written."""

@@ -19,40 +19,41 @@ from moderator.gui.common.translation import QT_TRANSLATE_NOOP, translate
 from moderator.rules.commenters import Person, StandingEvent
 from moderator.vocabulary import Action
 
-CONTEXT = "StandingBox"
-STANDING_WORDS = {"trusted": QT_TRANSLATE_NOOP(CONTEXT, "Trusted"), "normal": QT_TRANSLATE_NOOP(CONTEXT, "Normal"),
-                  "banned": QT_TRANSLATE_NOOP(CONTEXT, "Banned")}
+STANDING_WORDS = {"trusted": QT_TRANSLATE_NOOP("StandingBox", "Trusted"), "normal": QT_TRANSLATE_NOOP("StandingBox", "Normal"),
+                  "banned": QT_TRANSLATE_NOOP("StandingBox", "Banned")}
 STANDING_TIPS = {
-    "trusted": QT_TRANSLATE_NOOP(CONTEXT, "Their comments are approved automatically, unless a banned word or "
+    "trusted": QT_TRANSLATE_NOOP("StandingBox", "Their comments are approved automatically, unless a banned word or "
                                           "personal data hits."),
-    "normal": QT_TRANSLATE_NOOP(CONTEXT, "Their comments are moderated like anyone's."),
-    "banned": QT_TRANSLATE_NOOP(CONTEXT, "Their new comments arrive hidden, with the reason \"banned commenter\".")}
+    "normal": QT_TRANSLATE_NOOP("StandingBox", "Their comments are moderated like anyone's."),
+    "banned": QT_TRANSLATE_NOOP("StandingBox", "Their new comments arrive hidden, with the reason \"banned commenter\".")}
 STANDING_COLOURS = {"trusted": QColor("#15803d"), "normal": QColor("#4b5563"), "banned": QColor("#b91c1c")}
 BUTTONS = {  # action: its button's text and tip
-    Action.TRUST: (QT_TRANSLATE_NOOP(CONTEXT, "Trust"),
-                   QT_TRANSLATE_NOOP(CONTEXT, "Approve their comments automatically unless a banned word or personal "
+    Action.TRUST: (QT_TRANSLATE_NOOP("StandingBox", "Trust"),
+                   QT_TRANSLATE_NOOP("StandingBox", "Approve their comments automatically unless a banned word or personal "
                                               "data hits; Ctrl+Z undoes it")),
-    Action.UNTRUST: (QT_TRANSLATE_NOOP(CONTEXT, "Untrust"),
-                     QT_TRANSLATE_NOOP(CONTEXT, "Moderate their comments like anyone's again; Ctrl+Z undoes it")),
-    Action.BAN: (QT_TRANSLATE_NOOP(CONTEXT, "Ban…"),
-                 QT_TRANSLATE_NOOP(CONTEXT, "Their new comments arrive hidden; asks whether to hide their pending "
+    Action.UNTRUST: (QT_TRANSLATE_NOOP("StandingBox", "Untrust"),
+                     QT_TRANSLATE_NOOP("StandingBox", "Moderate their comments like anyone's again; Ctrl+Z undoes it")),
+    Action.BAN: (QT_TRANSLATE_NOOP("StandingBox", "Ban…"),
+                 QT_TRANSLATE_NOOP("StandingBox", "Their new comments arrive hidden; asks whether to hide their pending "
                                             "comments too; Ctrl+Z undoes it")),
-    Action.UNBAN: (QT_TRANSLATE_NOOP(CONTEXT, "Unban"),
-                   QT_TRANSLATE_NOOP(CONTEXT, "Their new comments are moderated like anyone's again; Ctrl+Z undoes it")),
+    Action.UNBAN: (QT_TRANSLATE_NOOP("StandingBox", "Unban"),
+                   QT_TRANSLATE_NOOP("StandingBox", "Their new comments are moderated like anyone's again; Ctrl+Z undoes it")),
 }
 OFFERED = {"normal": (Action.TRUST, Action.BAN), "trusted": (Action.UNTRUST, Action.BAN), "banned": (Action.UNBAN,)}
-EVENT_WORDS = {Action.TRUST: QT_TRANSLATE_NOOP(CONTEXT, "trusted"), Action.UNTRUST: QT_TRANSLATE_NOOP(CONTEXT, "untrusted"),
-               Action.BAN: QT_TRANSLATE_NOOP(CONTEXT, "banned"), Action.UNBAN: QT_TRANSLATE_NOOP(CONTEXT, "unbanned"),
-               Action.UNDO: QT_TRANSLATE_NOOP(CONTEXT, "undid"), Action.REDO: QT_TRANSLATE_NOOP(CONTEXT, "redid")}
+EVENT_WORDS = {Action.TRUST: QT_TRANSLATE_NOOP("StandingBox", "trusted"),
+               Action.UNTRUST: QT_TRANSLATE_NOOP("StandingBox", "untrusted"),
+               Action.BAN: QT_TRANSLATE_NOOP("StandingBox", "banned"),
+               Action.UNBAN: QT_TRANSLATE_NOOP("StandingBox", "unbanned"),
+               Action.UNDO: QT_TRANSLATE_NOOP("StandingBox", "undid"), Action.REDO: QT_TRANSLATE_NOOP("StandingBox", "redid")}
 
 
 def standing_word(standing: str) -> str:
-    return translate(CONTEXT, STANDING_WORDS.get(standing, standing))
+    return translate("StandingBox", STANDING_WORDS.get(standing, standing))
 
 
 def describe_event(event: StandingEvent) -> str:
     """"5 Dec 2026 14:02 · ana banned: normal → banned · spam again" (an undo says what it took back)."""
-    did = translate(CONTEXT, EVENT_WORDS.get(Action(event.action), event.action))
+    did = translate("StandingBox", EVENT_WORDS.get(Action(event.action), event.action))
     line = (f"{look.when(event.at, with_year=True)} · {event.moderator} {did}: "
             f"{standing_word(event.standing_before).lower()} → {standing_word(event.standing_after).lower()}")
     return line + (f" · {event.note}" if event.note else "")
@@ -76,22 +77,22 @@ class StandingBox(QWidget):
         self.person: Person | None = None
         self.standing = _plain(self, wrap=False)
         self.standing.setFont(look.bold(self.font()))
-        self.standing.setAccessibleDescription(translate(CONTEXT, "Standing"))
+        self.standing.setAccessibleDescription(translate("StandingBox", "Standing"))
         self.notes = _plain(self)
         self.notes.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.buttons = {action: self._button(action) for action in BUTTONS}
-        self.notes_button = QPushButton(translate(CONTEXT, "Edit note…"), self)
-        self.notes_button.setToolTip(translate(CONTEXT, "Notes on this commenter, shared with everyone on the database"))
+        self.notes_button = QPushButton(translate("StandingBox", "Edit note…"), self)
+        self.notes_button.setToolTip(translate("StandingBox", "Notes on this commenter, shared with everyone on the database"))
         self.notes_button.clicked.connect(self.edit_notes.emit)
         self.history = _plain(self)
         self.history.setObjectName("standingHistory")
-        self.history.setAccessibleName(translate(CONTEXT, "Standing history"))
+        self.history.setAccessibleName(translate("StandingBox", "Standing history"))
         self._lay_out()
 
     def _button(self, action: Action) -> QPushButton:
         text, tip = BUTTONS[action]
-        button = QPushButton(translate(CONTEXT, text), self)
-        button.setToolTip(translate(CONTEXT, tip))
+        button = QPushButton(translate("StandingBox", text), self)
+        button.setToolTip(translate("StandingBox", tip))
         button.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
         button.clicked.connect(lambda _checked=False: self.act.emit(action))
         return button
@@ -123,14 +124,14 @@ class StandingBox(QWidget):
         self.setVisible(person is not None)
         if person is None:
             return
-        self.standing.setText(translate(CONTEXT, "Standing: {standing}").format(standing=standing_word(person.standing)))
-        self.standing.setToolTip(translate(CONTEXT, STANDING_TIPS.get(person.standing, "")))
+        self.standing.setText(translate("StandingBox", "Standing: {standing}").format(standing=standing_word(person.standing)))
+        self.standing.setToolTip(translate("StandingBox", STANDING_TIPS.get(person.standing, "")))
         colour = look.text_colour(STANDING_COLOURS.get(person.standing, STANDING_COLOURS["normal"]), self.palette())
         self.standing.setStyleSheet(f"color: {colour.name()};")
-        self.notes.setText(translate(CONTEXT, "Notes: {notes}").format(notes=person.notes) if person.notes
-                           else translate(CONTEXT, "No notes."))
+        self.notes.setText(translate("StandingBox", "Notes: {notes}").format(notes=person.notes) if person.notes
+                           else translate("StandingBox", "No notes."))
         offered = OFFERED.get(person.standing, ())
         for action, button in self.buttons.items():
             button.setVisible(action in offered)
         self.history.setText("\n".join(describe_event(event) for event in reversed(person.history))
-                             if person.history else translate(CONTEXT, "Standing never changed."))
+                             if person.history else translate("StandingBox", "Standing never changed."))
