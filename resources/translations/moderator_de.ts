@@ -969,6 +969,10 @@ Datenordner: {folder}</translation>
         <translation>wiederhergestellt</translation>
     </message>
     <message>
+        <source>… {count} earlier (moderator commenter show)</source>
+        <translation>… {count} frühere (moderator commenter show)</translation>
+    </message>
+    <message>
         <source>Standing</source>
         <translation>Status</translation>
     </message>

@@ -26,6 +26,7 @@ STANDING_TIPS = {
                                           "personal data hits."),
     "normal": QT_TRANSLATE_NOOP("StandingBox", "Their comments are moderated like anyone's."),
     "banned": QT_TRANSLATE_NOOP("StandingBox", "Their new comments arrive hidden, with the reason \"banned commenter\".")}
+HISTORY_SHOWN = 5  # changes of standing listed in the panel, newest first
 STANDING_COLOURS = {"trusted": QColor("#15803d"), "normal": QColor("#4b5563"), "banned": QColor("#b91c1c")}
 BUTTONS = {  # action: its button's text and tip
     Action.TRUST: (QT_TRANSLATE_NOOP("StandingBox", "Trust"),
@@ -59,6 +60,17 @@ def describe_event(event: StandingEvent) -> str:
     return line + (f" · {event.note}" if event.note else "")
 
 
+def describe_history(history: list[StandingEvent]) -> str:
+    """The latest HISTORY_SHOWN changes, newest first, and how many earlier ones the CLI shows."""
+    if not history:
+        return translate("StandingBox", "Standing never changed.")
+    lines = [describe_event(event) for event in reversed(history[-HISTORY_SHOWN:])]
+    if len(history) > HISTORY_SHOWN:
+        lines.append(translate("StandingBox", "… {count} earlier (moderator commenter show)").format(
+            count=len(history) - HISTORY_SHOWN))
+    return "\n".join(lines)
+
+
 def _plain(parent: QWidget, wrap: bool = True) -> QLabel:
     label = QLabel(parent)
     label.setTextFormat(Qt.TextFormat.PlainText)  # notes and names are data, never markup
@@ -84,6 +96,9 @@ class StandingBox(QWidget):
         self.notes_button = QPushButton(translate("StandingBox", "Edit note…"), self)
         self.notes_button.setToolTip(translate("StandingBox", "Notes on this commenter, shared with everyone on the database"))
         self.notes_button.clicked.connect(self.edit_notes.emit)
+        self.history_title = _plain(self, wrap=False)
+        self.history_title.setText(translate("StandingBox", "Standing history"))
+        self.history_title.setFont(look.bold(self.font()))
         self.history = _plain(self)
         self.history.setObjectName("standingHistory")
         self.history.setAccessibleName(translate("StandingBox", "Standing history"))
@@ -112,6 +127,7 @@ class StandingBox(QWidget):
         for button in (*self.buttons.values(), self.notes_button):
             flow.addWidget(button)
         layout.addWidget(row)
+        layout.addWidget(self.history_title)
         layout.addWidget(self.history)
 
     def focus_chain(self) -> list[QWidget]:
@@ -133,5 +149,4 @@ class StandingBox(QWidget):
         offered = OFFERED.get(person.standing, ())
         for action, button in self.buttons.items():
             button.setVisible(action in offered)
-        self.history.setText("\n".join(describe_event(event) for event in reversed(person.history))
-                             if person.history else translate("StandingBox", "Standing never changed."))
+        self.history.setText(describe_history(person.history))

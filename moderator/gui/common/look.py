@@ -217,6 +217,6 @@ def featured_chip_text() -> str:
 
 def reason_chip_text(reason: str | None, reasons: int) -> str | None:
     """The reason chip: what the rules found first ("banned word 'vermin'"), "+2" when they found more."""
-    if not reason:
+    if reason is None:
         return None
     return reason if reasons <= 1 else translate("look", "{reason} +{more}").format(reason=reason, more=reasons - 1)
