@@ -74,6 +74,34 @@
         <translation>hat eine Entscheidung wiederhergestellt</translation>
     </message>
     <message>
+        <source>flagged it for review</source>
+        <translation>hat ihn zur Prüfung markiert</translation>
+    </message>
+    <message>
+        <source>featured it</source>
+        <translation>hat ihn hervorgehoben</translation>
+    </message>
+    <message>
+        <source>unfeatured it</source>
+        <translation>hat ihn nicht mehr hervorgehoben</translation>
+    </message>
+    <message>
+        <source>trusted its author</source>
+        <translation>hat seinem Autor vertraut</translation>
+    </message>
+    <message>
+        <source>banned its author</source>
+        <translation>hat seinen Autor gesperrt</translation>
+    </message>
+    <message>
+        <source>unbanned its author</source>
+        <translation>hat seinen Autor entsperrt</translation>
+    </message>
+    <message>
+        <source>stopped trusting its author</source>
+        <translation>hat seinem Autor das Vertrauen entzogen</translation>
+    </message>
+    <message>
         <source>Deleted by its author on the site; imported hidden. Approving it publishes it again; restoring it sends it back to review.</source>
         <translation>Auf der Website von seinem Autor gelöscht; verborgen importiert. Freigeben veröffentlicht ihn wieder; Zurückstellen schickt ihn zurück zur Prüfung.</translation>
     </message>

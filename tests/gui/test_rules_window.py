@@ -116,6 +116,8 @@ def test_trust_is_a_decision_shown_in_the_history_and_undone_with_ctrl_z(qtbot, 
     assert "ana trusted: normal → trusted" in box.history.text()
     [trust] = decisions(window)
     assert (trust.action, trust.comment_id) == (Action.TRUST, VERMIN)  # on the comment acted from
+    window.panel.load(VERMIN)
+    assert "ana trusted its author" in window.panel.history.text()  # the comment's own history says so too
     press(qtbot, window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     wait_writes(qtbot, window)
     assert standing_of(window, REX) == "normal" and box.standing.text() == "Standing: Normal"

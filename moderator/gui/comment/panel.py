@@ -28,6 +28,13 @@ ACTION_WORDS = {  # marked for pyside6-lupdate, translated where shown
     "restore": QT_TRANSLATE_NOOP("CommentPanel", "sent it back to review"),
     "reply": QT_TRANSLATE_NOOP("CommentPanel", "replied"), "post": QT_TRANSLATE_NOOP("CommentPanel", "posted it"),
     "undo": QT_TRANSLATE_NOOP("CommentPanel", "undid a decision"), "redo": QT_TRANSLATE_NOOP("CommentPanel", "redid a decision"),
+    # issue 14: decisions that keep the status
+    "flag": QT_TRANSLATE_NOOP("CommentPanel", "flagged it for review"),
+    "feature": QT_TRANSLATE_NOOP("CommentPanel", "featured it"), "unfeature": QT_TRANSLATE_NOOP("CommentPanel", "unfeatured it"),
+    "trust": QT_TRANSLATE_NOOP("CommentPanel", "trusted its author"),
+    "ban": QT_TRANSLATE_NOOP("CommentPanel", "banned its author"),
+    "unban": QT_TRANSLATE_NOOP("CommentPanel", "unbanned its author"),
+    "untrust": QT_TRANSLATE_NOOP("CommentPanel", "stopped trusting its author"),
 }
 
 
