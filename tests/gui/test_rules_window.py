@@ -85,6 +85,7 @@ def test_f_toggles_feature_and_the_panel_says_so(qtbot, window):
     press(qtbot, window, Qt.Key.Key_F)
     wait_writes(qtbot, window)
     assert window.current.row.featured and "Featured" in window.panel.status.text()
+    assert window.statusBar().currentMessage() == f"Featured: comment by {REX}. Ctrl+Z undoes it."
     press(qtbot, window, Qt.Key.Key_F)  # again: unfeatured
     wait_writes(qtbot, window)
     assert not window.current.row.featured and "Featured" not in window.panel.status.text()
@@ -112,6 +113,7 @@ def test_trust_is_a_decision_shown_in_the_history_and_undone_with_ctrl_z(qtbot, 
     box.buttons[Action.TRUST].click()
     wait_writes(qtbot, window)
     assert standing_of(window, REX) == "trusted" and box.standing.text() == "Standing: Trusted"
+    assert window.statusBar().currentMessage() == f"Trusted: {REX}. Ctrl+Z undoes it."
     assert box.buttons[Action.UNTRUST].isVisibleTo(box) and not box.buttons[Action.TRUST].isVisibleTo(box)
     assert "ana trusted: normal → trusted" in box.history.text()
     [trust] = decisions(window)

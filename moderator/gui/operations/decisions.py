@@ -36,10 +36,10 @@ CONFIRM_FROM = 20  # picked one by one, up to this many act at once
 VERBS = {Action.APPROVE: "Approve", Action.HIDE: "Hide", Action.RESTORE: "Restore", Action.FEATURE: "Feature",
          Action.UNFEATURE: "Unfeature"}
 DONE_WORDS = {Action.APPROVE: "Approved", Action.HIDE: "Hidden", Action.RESTORE: "Sent back to review",
-              Action.REPLY: "Replied", Action.POST: "Posted", Action.UNDO: "Undone", Action.REDO: "Redone"}
+              Action.REPLY: "Replied", Action.POST: "Posted", Action.UNDO: "Undone", Action.REDO: "Redone",
+              Action.FEATURE: "Featured", Action.UNFEATURE: "Unfeatured"}
 STANDING_VERBS = {Action.TRUST: "Trust", Action.BAN: "Ban", Action.UNBAN: "Unban", Action.UNTRUST: "Untrust"}
-STANDING_DONE = {Action.TRUST: "Trusted", Action.BAN: "Banned", Action.UNBAN: "Unbanned",
-                 Action.UNTRUST: "No longer trusted", Action.FEATURE: "Featured", Action.UNFEATURE: "Unfeatured"}
+STANDING_DONE = {Action.TRUST: "Trusted", Action.BAN: "Banned", Action.UNBAN: "Unbanned", Action.UNTRUST: "No longer trusted"}
 Say = Callable[[str, int], None]  # a sentence for the status bar, and for how many milliseconds
 
 
