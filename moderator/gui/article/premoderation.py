@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QActionGroup
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QToolButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QMenu, QSizePolicy, QToolButton, QWidget
 
+from moderator.gui.common.elided import ElidedLabel
 from moderator.gui.common.reading import Read
 from moderator.gui.common.translation import QT_TRANSLATE_NOOP, translate
 from moderator.reading.premoderation import Premoderation, of_article
@@ -46,8 +46,7 @@ class PremoderationBar(QWidget):
         self.submit: Submit | None = None  # the window's writer; until then the menu is greyed
         self.article_id: int | None = None
         self.mode: Premoderation | None = None
-        self.label = QLabel(self)
-        self.label.setTextFormat(Qt.TextFormat.PlainText)
+        self.label = ElidedLabel(self)  # never widens the thread's column (plain text)
         self.label.setObjectName("premoderationLabel")
         self.button = QToolButton(self)
         self.button.setText(translate("Premoderation", "Change"))
@@ -59,8 +58,9 @@ class PremoderationBar(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(6)
-        layout.addWidget(self.label)
+        layout.addWidget(self.label, 1)
         layout.addWidget(self.button)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
 
     def _choices(self) -> dict[str, QAction]:
         group = QActionGroup(self)
