@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QActionGroup
-from PySide6.QtWidgets import QHBoxLayout, QMenu, QSizePolicy, QToolButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QSizePolicy, QToolButton, QWidget
 
-from moderator.gui.common.elided import ElidedLabel
 from moderator.gui.common.reading import Read
 from moderator.gui.common.translation import QT_TRANSLATE_NOOP, translate
 from moderator.reading.premoderation import Premoderation, of_article
@@ -24,6 +24,7 @@ SETTINGS = {  # the setting set_premoderation takes: the menu's words
     "post": QT_TRANSLATE_NOOP("Premoderation", "Post-moderated: published unless hidden"),
     "site": QT_TRANSLATE_NOOP("Premoderation", "As the site says"),
 }
+MINIMUM_WIDTH = 40  # pixels: a narrow column cuts the words (the tooltip has them) rather than growing
 Submit = Callable[..., object]  # Writer.submit(operation, on_done)
 
 
@@ -46,7 +47,9 @@ class PremoderationBar(QWidget):
         self.submit: Submit | None = None  # the window's writer; until then the menu is greyed
         self.article_id: int | None = None
         self.mode: Premoderation | None = None
-        self.label = ElidedLabel(self)  # never widens the thread's column (plain text)
+        self.label = QLabel(self)
+        self.label.setTextFormat(Qt.TextFormat.PlainText)
+        self.label.setMinimumWidth(MINIMUM_WIDTH)  # its whole words when there is room; never widens the thread's column
         self.label.setObjectName("premoderationLabel")
         self.button = QToolButton(self)
         self.button.setText(translate("Premoderation", "Change"))
@@ -80,6 +83,7 @@ class PremoderationBar(QWidget):
         if self.mode is None:
             return
         self.label.setText(describe(self.mode))
+        self.label.setToolTip(self.label.text())  # all of it, when the column cuts it short
         site_words = (translate("Premoderation", "pre-moderated") if self.mode.site
                       else translate("Premoderation", "post-moderated"))
         self.choices["site"].setText(translate("Premoderation", "As the site says ({setting})").format(setting=site_words))
