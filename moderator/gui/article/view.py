@@ -97,6 +97,7 @@ class ArticleView(QWidget):
         layout = QVBoxLayout(page)
         layout.setContentsMargins(0, 6, 0, 0)
         title_row = QHBoxLayout()
+        self.thread_title.setMinimumWidth(40)  # with the pre-moderation beside it, the column no wider at least than before
         title_row.addWidget(self.thread_title, 1)
         title_row.addWidget(self.premoderation)
         layout.addLayout(title_row)
