@@ -97,8 +97,9 @@ SPECS: dict[ActionId, ActionSpec] = {
         QT_TRANSLATE_NOOP("actions", "Re&store"), ("U",),
         QT_TRANSLATE_NOOP("actions", "Send a hidden or approved comment back to review"), "restore"),
     ActionId.FEATURE: ActionSpec(
-        QT_TRANSLATE_NOOP("actions", "&Feature"), ("F",),
-        QT_TRANSLATE_NOOP("actions", "Feature this comment: the site shows it as an editor's pick"), None),
+        QT_TRANSLATE_NOOP("actions", "&Feature / unfeature"), ("F",),
+        QT_TRANSLATE_NOOP("actions", "Feature this comment (the site shows it as an editor's pick); "
+                                     "on a featured comment, unfeature it"), None),
     ActionId.REPLY: ActionSpec(
         QT_TRANSLATE_NOOP("actions", "&Reply as staff…"), ("R",),
         QT_TRANSLATE_NOOP("actions", "Post a staff reply under this comment"), "reply"),

@@ -112,6 +112,7 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.articles_tab, translate("MainWindow", "Articles"))
         self.tabs.addTab(self.queue_pane, translate("MainWindow", "Queue"))
         self.article_view = ArticleView(self._read, self.active, self)
+        self.article_view.premoderation.submit = self.writer.submit  # a lead overrides an article's pre-moderation
         a = self.actions_by_id
         self.panel = CommentPanel(self._read, self.active,
                                   [a[ActionId.APPROVE], a[ActionId.HIDE], a[ActionId.REPLY], a[ActionId.RESTORE]], self)
@@ -137,7 +138,8 @@ class MainWindow(QMainWindow):
                                    lambda: self.active.model_id, self.statusBar().showMessage, self.refresh, report_bug,
                                    lambda: self.context.settings.get(S.STAFF_NAME))
         self.commenter = CommenterCommands(self.commenter_panel, self.side_tabs, self._read, self.active,
-                                           self.decisions, lambda: self._current_row(), self.statusBar().showMessage)
+                                           self.decisions, lambda: self._current_row(), self.statusBar().showMessage,
+                                           self.writer, lambda: self.current.row)
         self.queue_commands = QueueCommands(self, self.queue_pane, self.tabs, self.statusBar().showMessage, self._read,
                                             self.decisions, lambda: self.article_view.article,
                                             lambda: self.current_comment_id, lambda: self.active.identity)
@@ -266,7 +268,9 @@ class MainWindow(QMainWindow):
 
     def _decide(self, action: Action) -> None:
         if (row := self._current_row()) is not None and self.claims.may_act_on(row, action):
-            move_on = None if action in (Action.RESTORE, Action.FEATURE) else lambda: self.step(True)
+            if action == Action.FEATURE and row.featured:  # f toggles: a featured comment is unfeatured
+                action = Action.UNFEATURE
+            move_on = None if action in (Action.RESTORE, Action.FEATURE, Action.UNFEATURE) else lambda: self.step(True)
             self.decisions.decide(row, action, move_on, self.panel.deleted_by_author)
 
     def reply(self) -> None:

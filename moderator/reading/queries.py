@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from moderator.changes import Changes
 from moderator.errors import NotFoundError
 from moderator.i18n import translate
+from moderator.reading.cardmarks import with_card_marks
 from moderator.reading.rows import ArticleDetail, ArticleRow, CommentRow, DecisionRow
 from moderator.storage.models import Article, ArticleCount, ArticleScore, Comment, Decision, Score, Site
 from moderator.vocabulary import VISIBLE_TO_MODERATORS
@@ -88,28 +89,30 @@ def article_detail(session: Session, article_id: int) -> ArticleDetail:
     return ArticleDetail(*row)
 
 
-def _comments(model_id: int | BindParameter[int] | None) -> Select[*tuple[Any, ...]]:
-    """Comment rows with their article's headline and the given model's main score (`model_id`
-    an id, None for no model, or a bound parameter)."""
+def _comments(model_id: int | BindParameter[int] | None, *which: ColumnElement[bool]) -> Select[*tuple[Any, ...]]:
+    """Comment rows with their article's headline, the given model's main score (`model_id`
+    an id, None for no model, or a bound parameter) and what their cards show beside the text
+    (reading/cardmarks.py); `which` picks the comments, written on Comment."""
     scored_by_model = and_(Score.comment_id == Comment.id, Score.model_id == (model_id if model_id is not None else -1))
-    return (
+    query: Select[*tuple[Any, ...]] = (
         select(*_COMMENT_COLUMNS, Article.headline, Score.main)
         .join(Article, Article.id == Comment.article_id)
         .outerjoin(Score, scored_by_model)
     )
+    return with_card_marks(query, *which).where(*which)
 
 
 def thread(session: Session, article_id: int, model_id: int | None = None) -> list[CommentRow]:
     """Every comment a moderator can see on an article, oldest first (parents before replies)."""
     rows = session.execute(
-        _comments(model_id)
-        .where(Comment.article_id == article_id, Comment.status.in_(VISIBLE_TO_MODERATORS))
+        _comments(model_id, Comment.article_id == article_id)
+        .where(Comment.status.in_(VISIBLE_TO_MODERATORS))
         .order_by(Comment.created_at, Comment.id)
     )
     return [CommentRow(*row) for row in rows]
 
 
-_COMMENT_BY_ID = _comments(bindparam("model_id")).where(Comment.id == bindparam("comment_id"))
+_COMMENT_BY_ID = _comments(bindparam("model_id"), Comment.id == bindparam("comment_id"))
 
 
 def comment(session: Session, comment_id: int, model_id: int | None = None) -> CommentRow:
@@ -144,7 +147,7 @@ def with_rows(session: Session, changes: Changes, model_id: int | None) -> Chang
 
 
 def comments_by_ids(session: Session, comment_ids: list[int], model_id: int | None = None) -> list[CommentRow]:
-    rows = session.execute(_comments(model_id).where(Comment.id.in_(comment_ids)))
+    rows = session.execute(_comments(model_id, Comment.id.in_(comment_ids)))
     return [CommentRow(*row) for row in rows]
 
 

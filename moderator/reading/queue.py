@@ -133,7 +133,7 @@ def rows(session: Session, query: QueueQuery, comment_ids: Sequence[int]) -> lis
     found: dict[int, tuple[Any, ...]] = {}  # a queue row's values, in QueueRow's order
     for start in range(0, len(comment_ids), ROWS_CHUNK):
         chunk = comment_ids[start:start + ROWS_CHUNK]
-        found.update((row[0], tuple(row)) for row in session.execute(rows_by_id(query.model_id, chunk)))
+        found.update((row[0], tuple(row)) for row in session.execute(*rows_by_id(query.model_id, chunk)))
     return _with_marks(query, [found[cid] for cid in comment_ids if cid in found])
 
 

@@ -22,6 +22,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any, TypeVar, TypeVarTuple
 
 from sqlalchemy import (
+    BindParameter,
     ColumnElement,
     DateTime,
     Float,
@@ -31,6 +32,7 @@ from sqlalchemy import (
     String,
     Subquery,
     and_,
+    bindparam,
     exists,
     func,
     literal,
@@ -45,6 +47,7 @@ from sqlalchemy.sql.compiler import SQLCompiler
 from sqlalchemy.sql.functions import FunctionElement
 
 from moderator.reading import search
+from moderator.reading.cardmarks import with_card_marks
 from moderator.storage.models import Article, Comment, RuleHit, Score
 from moderator.vocabulary import VISIBLE_TO_MODERATORS, QueueKind, Sort, Status
 
@@ -267,13 +270,24 @@ class Plan:
         return chosen.order_by(*(key.desc() if seg.descending else key for key in seg.keys)).limit(limit)
 
 
-def rows_by_id(model_id: int | None, comment_ids: Sequence[int]) -> Select[*tuple[Any, ...]]:
-    """The queue row of each comment (columns, article headline, the model's main score)."""
-    query = (select(*COLUMNS, Score.main if model_id is not None else null().cast(Float))
+def _rows_statement(scored: bool) -> Select[*tuple[Any, ...]]:
+    ids: BindParameter[list[int]] = bindparam("ids", expanding=True)
+    query: Select[*tuple[Any, ...]] = (select(*COLUMNS, Score.main if scored else null().cast(Float))
              .select_from(Comment).join(Article, Article.id == Comment.article_id))
-    if model_id is not None:
-        query = query.outerjoin(Score, and_(Score.comment_id == Comment.id, Score.model_id == model_id))
-    return query.where(Comment.id.in_(comment_ids))
+    if scored:
+        query = query.outerjoin(Score, and_(Score.comment_id == Comment.id, Score.model_id == bindparam("model_id")))
+    return with_card_marks(query, Comment.id.in_(ids)).where(Comment.id.in_(ids))
+
+
+# Built once: building a statement with the cards' columns costs more than running it (about
+# 1 ms of Python against 0.3 ms of SQLite for a page of 200).
+_ROWS = {True: _rows_statement(True), False: _rows_statement(False)}
+
+
+def rows_by_id(model_id: int | None, comment_ids: Sequence[int]) -> tuple[Select[*tuple[Any, ...]], dict[str, Any]]:
+    """The queue row of each comment (columns, article headline, the model's main score, what
+    its card shows beside the text): the statement, and its parameters."""
+    return _ROWS[model_id is not None], {"ids": list(comment_ids), "model_id": model_id}
 
 
 def _few(session: Session, through_index: Select[int]) -> bool:

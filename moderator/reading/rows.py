@@ -50,6 +50,12 @@ class CommentRow:
     version: int
     article_headline: str = ""
     score: float | None = None  # the active model's main label; None until it has scored this
+    # What the card shows beside the text (reading/cardmarks.py): the rule that flagged it, featured,
+    # the first thing the rules found in it ("banned word 'vermin'") and how many different things.
+    flag: str | None = None
+    featured: bool = False
+    reason: str | None = None
+    reasons: int = 0
 
     def as_json(self) -> dict[str, object]:
         return {

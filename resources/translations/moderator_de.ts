@@ -510,16 +510,8 @@
         <translation>hat eine Entscheidung wiederhergestellt</translation>
     </message>
     <message>
-        <source>flagged it</source>
-        <translation>hat ihn markiert</translation>
-    </message>
-    <message>
         <source>featured it</source>
         <translation>hat ihn hervorgehoben</translation>
-    </message>
-    <message>
-        <source>stopped featuring it</source>
-        <translation>hebt ihn nicht mehr hervor</translation>
     </message>
     <message>
         <source>Deleted by its author on the site; imported hidden. Approving it publishes it again; restoring it sends it back to review.</source>
@@ -592,6 +584,30 @@
     <message>
         <source>No decisions yet.</source>
         <translation>Noch keine Entscheidungen.</translation>
+    </message>
+    <message>
+        <source>flagged it for review</source>
+        <translation>hat ihn zur Prüfung markiert</translation>
+    </message>
+    <message>
+        <source>unfeatured it</source>
+        <translation>hat ihn nicht mehr hervorgehoben</translation>
+    </message>
+    <message>
+        <source>trusted its author</source>
+        <translation>hat seinem Autor vertraut</translation>
+    </message>
+    <message>
+        <source>banned its author</source>
+        <translation>hat seinen Autor gesperrt</translation>
+    </message>
+    <message>
+        <source>unbanned its author</source>
+        <translation>hat seinen Autor entsperrt</translation>
+    </message>
+    <message>
+        <source>stopped trusting its author</source>
+        <translation>hat seinem Autor das Vertrauen entzogen</translation>
     </message>
 </context>
 <context>
@@ -931,6 +947,46 @@
         <translation>Wiederhergestellt</translation>
     </message>
     <message>
+        <source>Featured</source>
+        <translation>Hervorgehoben</translation>
+    </message>
+    <message>
+        <source>Unfeatured</source>
+        <translation>Nicht mehr hervorgehoben</translation>
+    </message>
+    <message>
+        <source>Trust</source>
+        <translation>Vertrauen</translation>
+    </message>
+    <message>
+        <source>Ban</source>
+        <translation>Sperren</translation>
+    </message>
+    <message>
+        <source>Unban</source>
+        <translation>Entsperren</translation>
+    </message>
+    <message>
+        <source>Untrust</source>
+        <translation>Nicht mehr vertrauen</translation>
+    </message>
+    <message>
+        <source>Trusted</source>
+        <translation>Vertrauenswürdig</translation>
+    </message>
+    <message>
+        <source>Banned</source>
+        <translation>Gesperrt</translation>
+    </message>
+    <message>
+        <source>Unbanned</source>
+        <translation>Entsperrt</translation>
+    </message>
+    <message>
+        <source>No longer trusted</source>
+        <translation>Nicht mehr vertrauenswürdig</translation>
+    </message>
+    <message>
         <source>Approve anyway</source>
         <translation>Trotzdem freigeben</translation>
     </message>
@@ -949,6 +1005,14 @@
     <message>
         <source>Post</source>
         <translation>Veröffentlichen</translation>
+    </message>
+    <message>
+        <source>{verb} {author}</source>
+        <translation>{verb}: {author}</translation>
+    </message>
+    <message>
+        <source>Hide pending from {author}</source>
+        <translation>Offene Kommentare von {author} ausblenden</translation>
     </message>
     <message>
         <source>{verb} {what}?</source>
@@ -985,6 +1049,10 @@
     <message>
         <source>Nothing to change: every one of them was so already.</source>
         <translation>Nichts zu ändern: Alle waren schon so.</translation>
+    </message>
+    <message>
+        <source>{done}: {author}. Ctrl+Z undoes it.</source>
+        <translation>{done}: {author}. Strg+Z macht es rückgängig.</translation>
     </message>
     <message>
         <source>Ctrl+Shift+Z redoes it.</source>
@@ -1731,6 +1799,10 @@ Datenordner: {folder}</translation>
         <translation>Datenordner: {folder}</translation>
     </message>
     <message>
+        <source>A change of database takes effect the next time the app starts.</source>
+        <translation>Eine andere Datenbank gilt ab dem nächsten Start der App.</translation>
+    </message>
+    <message>
         <source>The system&apos;s ({language})</source>
         <translation>Wie das System ({language})</translation>
     </message>
@@ -1769,6 +1841,18 @@ Datenordner: {folder}</translation>
     <message>
         <source>Takes effect the next time the app starts</source>
         <translation>Gilt ab dem nächsten Start der App</translation>
+    </message>
+    <message>
+        <source>&amp;Database:</source>
+        <translation>&amp;Datenbank:</translation>
+    </message>
+    <message>
+        <source>e.g. postgresql+psycopg://ana@db.example/moderation</source>
+        <translation>z. B. postgresql+psycopg://ana@db.example/moderation</translation>
+    </message>
+    <message>
+        <source>A team database; empty: the file in the data folder. Takes effect the next time the app starts</source>
+        <translation>Eine Teamdatenbank; leer: die Datei im Datenordner. Gilt ab dem nächsten Start der App</translation>
     </message>
     <message>
         <source>&amp;Keyboard</source>
@@ -1813,6 +1897,65 @@ Datenordner: {folder}</translation>
     <message>
         <source>Reset &amp;all to defaults</source>
         <translation>&amp;Alle auf Standard zurücksetzen</translation>
+    </message>
+</context>
+<context>
+    <name>Premoderation</name>
+    <message>
+        <source>Pre-moderated: nothing is published until approved</source>
+        <translation>Vorab moderiert: nichts erscheint vor der Freigabe</translation>
+    </message>
+    <message>
+        <source>Post-moderated: published unless hidden</source>
+        <translation>Nachträglich moderiert: erscheint, solange nicht verborgen</translation>
+    </message>
+    <message>
+        <source>As the site says</source>
+        <translation>Wie die Website es vorgibt</translation>
+    </message>
+    <message>
+        <source>Pre-moderated (site default)</source>
+        <translation>Vorab moderiert (Vorgabe der Website)</translation>
+    </message>
+    <message>
+        <source>Post-moderated (site default)</source>
+        <translation>Nachträglich moderiert (Vorgabe der Website)</translation>
+    </message>
+    <message>
+        <source>Pre-moderated (this article)</source>
+        <translation>Vorab moderiert (dieser Artikel)</translation>
+    </message>
+    <message>
+        <source>Post-moderated (this article)</source>
+        <translation>Nachträglich moderiert (dieser Artikel)</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Ändern</translation>
+    </message>
+    <message>
+        <source>Change this article&apos;s moderation</source>
+        <translation>Moderation dieses Artikels ändern</translation>
+    </message>
+    <message>
+        <source>pre-moderated</source>
+        <translation>vorab moderiert</translation>
+    </message>
+    <message>
+        <source>post-moderated</source>
+        <translation>nachträglich moderiert</translation>
+    </message>
+    <message>
+        <source>As the site says ({setting})</source>
+        <translation>Wie die Website es vorgibt ({setting})</translation>
+    </message>
+    <message>
+        <source>Pre- or post-moderate this article&apos;s new comments</source>
+        <translation>Neue Kommentare dieses Artikels vorab oder nachträglich moderieren</translation>
+    </message>
+    <message>
+        <source>Only a lead may change this (the database&apos;s grants)</source>
+        <translation>Nur eine Leitung darf das ändern (Rechte der Datenbank)</translation>
     </message>
 </context>
 <context>
@@ -1927,6 +2070,22 @@ Datenordner: {folder}</translation>
     <message>
         <source>the {count} selected comments</source>
         <translation>die {count} ausgewählten Kommentare</translation>
+    </message>
+    <message>
+        <source>&amp;Rule</source>
+        <translation>&amp;Regel</translation>
+    </message>
+    <message>
+        <source>No rule has found anything yet</source>
+        <translation>Noch keine Regel hat etwas gefunden</translation>
+    </message>
+    <message>
+        <source>{rule} ({count})</source>
+        <translation>{rule} ({count})</translation>
+    </message>
+    <message>
+        <source>Rule: {rule}</source>
+        <translation>Regel: {rule}</translation>
     </message>
 </context>
 <context>
@@ -2754,6 +2913,161 @@ Es wird nur für diese Sitzung behalten; Abbrechen gleicht die anderen Websites 
     </message>
 </context>
 <context>
+    <name>StandingBox</name>
+    <message>
+        <source>Notes on {name}</source>
+        <translation>Notizen zu {name}</translation>
+    </message>
+    <message>
+        <source>Shared with everyone on this database:</source>
+        <translation>Für alle sichtbar, die diese Datenbank nutzen:</translation>
+    </message>
+    <message>
+        <source>Notes on {name} saved.</source>
+        <translation>Notizen zu {name} gespeichert.</translation>
+    </message>
+    <message>
+        <source>Ban commenter</source>
+        <translation>Kommentator sperren</translation>
+    </message>
+    <message>
+        <source>Ban {name}? Their new comments will arrive hidden.</source>
+        <translation>{name} sperren? Neue Kommentare kommen dann verborgen an.</translation>
+    </message>
+    <message>
+        <source>Ctrl+Z undoes the ban (and, apart, the hiding).</source>
+        <translation>Strg+Z macht die Sperre rückgängig (und, getrennt, das Verbergen).</translation>
+    </message>
+    <message>
+        <source>Ban and hide their {count} pending</source>
+        <translation>Sperren und die {count} offenen verbergen</translation>
+    </message>
+    <message>
+        <source>Ban only</source>
+        <translation>Nur sperren</translation>
+    </message>
+    <message>
+        <source>Ban</source>
+        <translation>Sperren</translation>
+    </message>
+    <message>
+        <source>Trusted</source>
+        <translation>Vertrauenswürdig</translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <translation>Normal</translation>
+    </message>
+    <message>
+        <source>Banned</source>
+        <translation>Gesperrt</translation>
+    </message>
+    <message>
+        <source>Their comments are approved automatically, unless a banned word or personal data hits.</source>
+        <translation>Die Kommentare werden automatisch freigegeben, außer ein verbotenes Wort oder persönliche Daten werden gefunden.</translation>
+    </message>
+    <message>
+        <source>Their comments are moderated like anyone&apos;s.</source>
+        <translation>Die Kommentare werden wie alle anderen moderiert.</translation>
+    </message>
+    <message>
+        <source>Their new comments arrive hidden, with the reason &quot;banned commenter&quot;.</source>
+        <translation>Neue Kommentare kommen verborgen an, mit dem Grund „banned commenter“.</translation>
+    </message>
+    <message>
+        <source>Trust</source>
+        <translation>Vertrauen</translation>
+    </message>
+    <message>
+        <source>Approve their comments automatically unless a banned word or personal data hits; Ctrl+Z undoes it</source>
+        <translation>Kommentare automatisch freigeben, außer ein verbotenes Wort oder persönliche Daten werden gefunden; Strg+Z macht es rückgängig</translation>
+    </message>
+    <message>
+        <source>Untrust</source>
+        <translation>Nicht mehr vertrauen</translation>
+    </message>
+    <message>
+        <source>Moderate their comments like anyone&apos;s again; Ctrl+Z undoes it</source>
+        <translation>Kommentare wieder wie alle anderen moderieren; Strg+Z macht es rückgängig</translation>
+    </message>
+    <message>
+        <source>Ban…</source>
+        <translation>Sperren…</translation>
+    </message>
+    <message>
+        <source>Their new comments arrive hidden; asks whether to hide their pending comments too; Ctrl+Z undoes it</source>
+        <translation>Neue Kommentare kommen verborgen an; fragt, ob auch die offenen verborgen werden sollen; Strg+Z macht es rückgängig</translation>
+    </message>
+    <message>
+        <source>Unban</source>
+        <translation>Entsperren</translation>
+    </message>
+    <message>
+        <source>Their new comments are moderated like anyone&apos;s again; Ctrl+Z undoes it</source>
+        <translation>Neue Kommentare werden wieder wie alle anderen moderiert; Strg+Z macht es rückgängig</translation>
+    </message>
+    <message>
+        <source>trusted</source>
+        <translation>vertraut</translation>
+    </message>
+    <message>
+        <source>untrusted</source>
+        <translation>Vertrauen entzogen</translation>
+    </message>
+    <message>
+        <source>banned</source>
+        <translation>gesperrt</translation>
+    </message>
+    <message>
+        <source>unbanned</source>
+        <translation>entsperrt</translation>
+    </message>
+    <message>
+        <source>undid</source>
+        <translation>rückgängig gemacht</translation>
+    </message>
+    <message>
+        <source>redid</source>
+        <translation>wiederhergestellt</translation>
+    </message>
+    <message>
+        <source>… {count} earlier (moderator commenter show)</source>
+        <translation>… {count} frühere (moderator commenter show)</translation>
+    </message>
+    <message>
+        <source>Standing</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Edit note…</source>
+        <translation>Notiz bearbeiten…</translation>
+    </message>
+    <message>
+        <source>Notes on this commenter, shared with everyone on the database</source>
+        <translation>Notizen zu diesem Kommentator, für alle sichtbar, die die Datenbank nutzen</translation>
+    </message>
+    <message>
+        <source>Standing history</source>
+        <translation>Verlauf des Status</translation>
+    </message>
+    <message>
+        <source>Standing: {standing}</source>
+        <translation>Status: {standing}</translation>
+    </message>
+    <message>
+        <source>Notes: {notes}</source>
+        <translation>Notizen: {notes}</translation>
+    </message>
+    <message>
+        <source>No notes.</source>
+        <translation>Keine Notizen.</translation>
+    </message>
+    <message>
+        <source>Standing never changed.</source>
+        <translation>Status nie geändert.</translation>
+    </message>
+</context>
+<context>
     <name>WhySection</name>
     <message>
         <source>Scored on the text with its disguises undone (look-alike letters, hidden characters, digits for letters), which scored higher: shown below as the model read it.</source>
@@ -2952,14 +3266,6 @@ Es wird nur für diese Sitzung behalten; Abbrechen gleicht die anderen Websites 
     <message>
         <source>Hide this comment, with a reason, and go to the next</source>
         <translation>Diesen Kommentar mit Grund ausblenden und zum nächsten gehen</translation>
-    </message>
-    <message>
-        <source>&amp;Feature</source>
-        <translation>&amp;Hervorheben</translation>
-    </message>
-    <message>
-        <source>Feature this comment: the site shows it as an editor&apos;s pick</source>
-        <translation>Diesen Kommentar hervorheben: die Website zeigt ihn als Empfehlung der Redaktion</translation>
     </message>
     <message>
         <source>&amp;Word lists…</source>
@@ -3381,6 +3687,14 @@ Es wird nur für diese Sitzung behalten; Abbrechen gleicht die anderen Websites 
         <source>Which rules act on arriving comments: on or off, flag or hide, thresholds, dry run, revert</source>
         <translation>Welche Regeln auf eingehende Kommentare wirken: an oder aus, markieren oder ausblenden, Schwellenwerte, Probelauf, Zurücknehmen</translation>
     </message>
+    <message>
+        <source>&amp;Feature / unfeature</source>
+        <translation>&amp;Hervorheben / nicht mehr hervorheben</translation>
+    </message>
+    <message>
+        <source>Feature this comment (the site shows it as an editor&apos;s pick); on a featured comment, unfeature it</source>
+        <translation>Diesen Kommentar hervorheben (die Website zeigt ihn als Empfehlung der Redaktion); einen hervorgehobenen nicht mehr hervorheben</translation>
+    </message>
 </context>
 <context>
     <name>articles</name>
@@ -3611,12 +3925,20 @@ Es wird nur für diese Sitzung behalten; Abbrechen gleicht die anderen Websites 
         <translation>Entscheidung {id} wurde schon durch Entscheidung {later} zurückgenommen; nichts wurde geändert.</translation>
     </message>
     <message>
+        <source>{who_did_what} (comment {id}, after decision {decision}); nothing was undone.</source>
+        <translation>{who_did_what} (Kommentar {id}, nach Entscheidung {decision}); nichts wurde rückgängig gemacht.</translation>
+    </message>
+    <message>
         <source>Comment {id} is now {state}, changed after decision {decision}; nothing was undone.</source>
         <translation>Kommentar {id} ist jetzt {state}, geändert nach Entscheidung {decision}; nichts wurde rückgängig gemacht.</translation>
     </message>
     <message>
         <source> and others</source>
         <translation> und weitere</translation>
+    </message>
+    <message>
+        <source>{count} of these comments changed since (comment {ids}): {who_did_what}; nothing was changed.</source>
+        <translation>{count} dieser Kommentare haben sich seitdem geändert (Kommentar {ids}): {who_did_what}; nichts wurde geändert.</translation>
     </message>
     <message>
         <source>{count} of these comments changed since (comment {ids}); nothing was changed.</source>
@@ -3814,6 +4136,14 @@ Es wird nur für diese Sitzung behalten; Abbrechen gleicht die anderen Websites 
     <message>
         <source>{count} unscored</source>
         <translation>{count} unbewertet</translation>
+    </message>
+    <message>
+        <source>★ Featured</source>
+        <translation>★ Hervorgehoben</translation>
+    </message>
+    <message>
+        <source>{reason} +{more}</source>
+        <translation>{reason} +{more}</translation>
     </message>
 </context>
 <context>

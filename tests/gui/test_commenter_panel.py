@@ -146,11 +146,13 @@ def test_a_screen_reader_hears_what_the_panel_shows(panel, demo_db):
 
 
 
-def test_tab_goes_from_the_name_to_the_button_to_their_comments(panel, demo_db, qtbot):
+def test_tab_goes_from_the_name_to_the_buttons_to_their_comments(panel, demo_db, qtbot):
     panel.show_commenter(demo_site(demo_db), AUTHOR, None)
     activate(qtbot, panel)
     panel.name.setFocus()
-    for expected in (panel.hide_all_button, panel.comments_view):
+    box = panel.standing_box  # a normal commenter: Trust, Ban…, Edit note…
+    for expected in (panel.hide_all_button, box.buttons[Action.TRUST], box.buttons[Action.BAN], box.notes_button,
+                     panel.comments_view):
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
         assert QApplication.focusWidget() is expected
 

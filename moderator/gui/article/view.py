@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from moderator.changes import Changes
+from moderator.gui.article.premoderation import PremoderationBar
 from moderator.gui.article.threadmodel import ThreadModel
 from moderator.gui.comment.hittext import ThreadHits
 from moderator.gui.common import look
@@ -69,6 +70,7 @@ class ArticleView(QWidget):
         self.thread_title = QLabel(self)
         self.thread_title.setTextFormat(Qt.TextFormat.PlainText)
         self.thread_title.setFont(look.bold(self.font()))
+        self.premoderation = PremoderationBar(read, self)  # pre- or post-moderated, overridable here (issue 14)
         self.empty = EmptyThread(self)
         self.empty.posted.connect(self._first_comment_written)
         self.stack = QStackedWidget(self)
@@ -105,7 +107,11 @@ class ArticleView(QWidget):
         page = QWidget(self)
         layout = QVBoxLayout(page)
         layout.setContentsMargins(0, 6, 0, 0)
-        layout.addWidget(self.thread_title)
+        title_row = QHBoxLayout()
+        self.thread_title.setMinimumWidth(40)  # with the pre-moderation beside it, the column no wider at least than before
+        title_row.addWidget(self.thread_title, 1)
+        title_row.addWidget(self.premoderation)
+        layout.addLayout(title_row)
         layout.addWidget(self.tree)
         return page
 
@@ -115,6 +121,7 @@ class ArticleView(QWidget):
         self.article, rows = self._read(lambda s: (queries.article_detail(s, article_id),
                                                    queries.thread(s, article_id, model_id)))
         render_article(self.reader, self.article)
+        self.premoderation.show_article(article_id)
         self.set_thread(rows)
 
     def rules_changed(self) -> None:

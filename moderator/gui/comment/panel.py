@@ -33,8 +33,13 @@ ACTION_WORDS = {  # marked for pyside6-lupdate, translated where shown
     "restore": QT_TRANSLATE_NOOP("CommentPanel", "sent it back to review"),
     "reply": QT_TRANSLATE_NOOP("CommentPanel", "replied"), "post": QT_TRANSLATE_NOOP("CommentPanel", "posted it"),
     "undo": QT_TRANSLATE_NOOP("CommentPanel", "undid a decision"), "redo": QT_TRANSLATE_NOOP("CommentPanel", "redid a decision"),
-    "flag": QT_TRANSLATE_NOOP("CommentPanel", "flagged it"), "feature": QT_TRANSLATE_NOOP("CommentPanel", "featured it"),
-    "unfeature": QT_TRANSLATE_NOOP("CommentPanel", "stopped featuring it"),
+    # issue 14: decisions that keep the status
+    "flag": QT_TRANSLATE_NOOP("CommentPanel", "flagged it for review"),
+    "feature": QT_TRANSLATE_NOOP("CommentPanel", "featured it"), "unfeature": QT_TRANSLATE_NOOP("CommentPanel", "unfeatured it"),
+    "trust": QT_TRANSLATE_NOOP("CommentPanel", "trusted its author"),
+    "ban": QT_TRANSLATE_NOOP("CommentPanel", "banned its author"),
+    "unban": QT_TRANSLATE_NOOP("CommentPanel", "unbanned its author"),
+    "untrust": QT_TRANSLATE_NOOP("CommentPanel", "stopped trusting its author"),
 }
 
 
@@ -223,7 +228,7 @@ class CommentPanel(QScrollArea):
         self.author.setText(row.author + ("  · " + translate("CommentPanel", "Staff") if row.is_staff else ""))
         self.meta.setText(translate("CommentPanel", "{when} · comment {id}").format(
             when=look.when(row.created_at, with_year=True), id=row.id))
-        self.status.setText(look.status_word(row.status))
+        self.status.setText(look.status_word(row.status) + ("  · " + look.featured_chip_text() if row.featured else ""))
         hue = look.STATUS_COLOURS.get(row.status)
         sheet = f"color: {look.text_colour(hue, self.palette()).name()}; font-weight: bold;" if hue else ""
         if sheet != self.status.styleSheet():  # setting it re-polishes the label: not on every j / k

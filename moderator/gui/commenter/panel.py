@@ -26,7 +26,9 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from moderator.changes import Changes
+from moderator.errors import NotFoundError
 from moderator.gui.comment.panel import plain_label
+from moderator.gui.commenter.standing import StandingBox
 from moderator.gui.common import look
 from moderator.gui.common.delegates import CommentDelegate, Index, count_chip_text, paint_counts
 from moderator.gui.common.reading import PriorityOf, Query, Read
@@ -35,6 +37,18 @@ from moderator.gui.models.listmodels import ID_ROLE, PAGE_SIZE, ROW_ROLE, Keyset
 from moderator.reading import commenters, queue
 from moderator.reading.commenters import CommenterSummary
 from moderator.reading.rows import CommentRow
+from moderator.rules.commenters import Person, person
+
+
+def person_or_none(session: Session, site_id: int | None, author: str) -> Person | None:
+    """The commenter as a person (standing, notes, history); None across sites or for a staff author."""
+    if site_id is None:
+        return None
+    try:
+        return person(session, site_id, author)
+    except NotFoundError:
+        return None
+
 
 Who = tuple[int | None, str, int | None]  # site (None: every site), author, model
 
@@ -155,6 +169,8 @@ class CommenterPanel(QWidget):
         self.first_seen, self.last_seen = plain_label(self), plain_label(self)
         self.seen = self._seen_form()
         self.hide_all_button = self._hide_all_button()
+        self.standing_box = StandingBox(self)  # trusted / normal / banned, notes, and their actions (issue 14)
+        self.person: Person | None = None
         self.list_title = plain_label(self)
         self.list_title.setFont(look.bold(self.font()))
         self.model = KeysetListModel(read, lambda row: describe(row, self._priority_of), parent=self)
@@ -203,11 +219,15 @@ class CommenterPanel(QWidget):
         layout.addWidget(self.counts)
         layout.addWidget(self.seen)
         layout.addWidget(self.hide_all_button)
+        layout.addSpacing(2)
+        layout.addWidget(self.standing_box)
         layout.addSpacing(4)
         layout.addWidget(self.list_title)
         layout.addWidget(self.comments_view, 1)
         layout.addStretch(0)  # keeps the placeholder at the top while nothing is shown
-        self.setTabOrder(self.hide_all_button, self.comments_view)
+        chain = [self.hide_all_button, *self.standing_box.focus_chain(), self.comments_view]
+        for first, second in zip(chain, chain[1:], strict=False):
+            self.setTabOrder(first, second)
 
     # ---- showing ----------------------------------------------------------------------------
 
@@ -239,7 +259,7 @@ class CommenterPanel(QWidget):
         """Shown again, keeping the current comment and the scroll position, unless the
         moderator opened another commenter meanwhile."""
         if answer is not None and answer[0] == self._who:
-            self._load(answer[0], keep_place=True, read=answer[1])
+            self._load(answer[0], keep_place=True, read=answer[1:])
 
     def refresh(self) -> None:
         """Read the counts and their comments again (after decisions landed), keeping the
@@ -248,15 +268,16 @@ class CommenterPanel(QWidget):
             self._load(self._who, keep_place=True)
 
     @staticmethod
-    def _summary_of(who: Who, rows: int) -> Callable[[Session], tuple[Who, CommenterSummary]]:
+    def _summary_of(who: Who, rows: int) -> Callable[[Session], tuple[Who, CommenterSummary, Person | None]]:
         site_id, author, model_id = who
-        return lambda s: (who, commenters.commenter_summary(s, site_id, author, model_id, limit=rows))
+        return lambda s: (who, commenters.commenter_summary(s, site_id, author, model_id, limit=rows),
+                          person_or_none(s, site_id, author))
 
-    def _load(self, who: Who, keep_place: bool, read: CommenterSummary | None = None) -> None:
-        """Show `who` (`read`: their summary, read already, as many rows as were loaded)."""
+    def _load(self, who: Who, keep_place: bool, read: tuple[CommenterSummary, Person | None] | None = None) -> None:
+        """Show `who` (`read`: their summary and standing, read already, as many rows as were loaded)."""
         current, loaded = (self.current_comment_id(), self.model.rowCount()) if keep_place else (None, 0)
         scrolled = self.comments_view.verticalScrollBar().value()
-        summary = read or self._read(self._summary_of(who, PAGE_SIZE))[1]
+        summary, self.person = read or self._read(self._summary_of(who, PAGE_SIZE))[1:]
         query = summary.query
         self.model.reload(lambda s, after, limit: queue.page(s, query, after, limit), (summary.comments, summary.cursor))
         while self.model.rowCount() < loaded and self.model.canFetchMore():
@@ -275,6 +296,7 @@ class CommenterPanel(QWidget):
         self.placeholder.setVisible(summary is None)
         for widget in (self.name, self.counts, self.seen, self.hide_all_button, self.list_title, self.comments_view):
             widget.setVisible(summary is not None)
+        self.standing_box.show_person(self.person if summary is not None else None)
         if summary is None:
             return
         self.name.setText(summary.author)
@@ -311,6 +333,9 @@ class CommenterPanel(QWidget):
     def _selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
         if not self._restoring and (comment_id := self.current_comment_id()) is not None:
             self.comment_chosen.emit(comment_id)
+
+    def pending_count(self) -> int:
+        return self.summary.counts.get("pending", 0) if self.summary is not None else 0
 
     def _ask_hide_all(self) -> None:
         if self.summary is not None and self.summary.counts.get("pending", 0):

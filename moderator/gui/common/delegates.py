@@ -23,6 +23,8 @@ COUNT_CHIPS = {"pending": QT_TRANSLATE_NOOP("look", "{count} pending"), "approve
                "hidden": QT_TRANSLATE_NOOP("look", "{count} hidden")}
 Index = QModelIndex | QPersistentModelIndex  # what Qt passes a delegate
 WRAPPED_KEPT = 2_000  # cards whose lines are remembered (a few screens' worth, at a few widths)
+REASON_SHARE = 0.45  # of a thread card's width, the reason chip's at most (beside the author and the time)
+QUEUE_REASON_SHARE = 0.7  # of a queue card's, on the headline's line
 
 
 class CardDelegate(QStyledItemDelegate):
@@ -124,9 +126,13 @@ class CommentDelegate(CardDelegate):
             colour = look.muted(colour)  # decided: still readable, visibly done
         top = self._header(painter, option, row, rect, colour)
         if self._show_article:
+            small, solid = look.scaled(option.font, 0.85), bool(option.state & QStyle.StateFlag.State_Selected)
+            chip_left = self._reason_chip(painter, row, small, rect.right(), top, int(rect.width() * QUEUE_REASON_SHARE),
+                                          option.palette, solid)
+            room = chip_left - rect.left() - (8 if chip_left < rect.right() else 0)
             painter.setPen(look.muted(colour))
-            headline = QFontMetrics(option.font).elidedText(row.article_headline, Qt.TextElideMode.ElideRight, rect.width())
-            top = look.draw_lines(painter, [headline], option.font, rect.left(), top, rect.width())
+            headline = QFontMetrics(option.font).elidedText(row.article_headline, Qt.TextElideMode.ElideRight, room)
+            top = look.draw_lines(painter, [headline], option.font, rect.left(), top, room)
         painter.setPen(colour)
         if marked := self.marked_body(row, option, rect.width()):  # while searching: the matches stand out
             selected = bool(option.state & QStyle.StateFlag.State_Selected)
@@ -192,6 +198,12 @@ class CommentDelegate(CardDelegate):
             text = look.priority_chip_text(priority) + (f" · {row.score:.2f}" if self._show_score else "")
             chip_left = look.draw_chip(painter, text, look.PRIORITY_COLOURS[priority], small, chip_left - 6, rect.top(),
                                        palette, solid)
+        if row.featured:
+            chip_left = look.draw_chip(painter, look.featured_chip_text(), look.FEATURED_COLOUR, small, chip_left - 6,
+                                       rect.top(), palette, solid)
+        if not self._show_article:  # a queue card names the reason on its headline's line, leaving the author room
+            chip_left = self._reason_chip(painter, row, small, chip_left - 6, rect.top(), int(rect.width() * REASON_SHARE),
+                                          palette, solid)
         author_font = look.bold(option.font)
         metrics = QFontMetrics(author_font)
         room = chip_left - rect.left() - 8
@@ -216,6 +228,19 @@ class CommentDelegate(CardDelegate):
             when = plain.elidedText(when, Qt.TextElideMode.ElideRight, time_room)
             look.draw_lines(painter, [when], option.font, after_author, rect.top(), time_room)
         return rect.top() + plain.lineSpacing() + 2
+
+    @staticmethod
+    def _reason_chip(painter: QPainter, row: CommentRow, font: QFont, right: int, top: int, most: int,
+                     palette: QPalette, solid: bool) -> int:
+        """The chip naming what the rules found, ending at `right` and at most `most` wide: the
+        hit's words elided at their end, "+2" (how many more) always whole. Returns its left edge."""
+        if not row.reason:
+            return right
+        more = look.reason_chip_text("", row.reasons) or ""  # " +2", or ""
+        metrics = QFontMetrics(font)
+        words = metrics.elidedText(row.reason, Qt.TextElideMode.ElideRight, max(most - 12 - metrics.horizontalAdvance(more), 24))
+        return look.draw_chip(painter, look.reason_chip_text(words, row.reasons) or words, look.REASON_COLOUR, font, right,
+                              top, palette, solid)
 
 
 class ArticleDelegate(CardDelegate):

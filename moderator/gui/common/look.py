@@ -25,6 +25,8 @@ STATUS_COLOURS: dict[str, QColor] = {
 STAFF_COLOUR = QColor("#1d4ed8")
 CLAIM_COLOUR = QColor("#a16207")  # a colleague has the comment open (team mode): amber, like the panel's bar
 PRIORITY_COLOURS = {"High": QColor("#b91c1c"), "Medium": QColor("#c2410c"), "Low": QColor("#4b5563")}
+REASON_COLOUR = QColor("#7c3aed")  # what a rule found (violet: neither a status nor a priority)
+FEATURED_COLOUR = QColor("#0f766e")  # an editor's pick
 ZERO_COLOUR = QColor("#6b7280")  # a count of nothing: grey, so it does not draw the eye (still readable)
 TEXT_CONTRAST = 4.5  # WCAG AA for text
 GRAPHIC_CONTRAST = 3.0  # WCAG AA for the parts of a graphic (the band's bars)
@@ -219,3 +221,14 @@ def muted(colour: QColor) -> QColor:
 def priority_chip_text(priority: str | None) -> str:
     """'High priority' (priority: High, Medium or Low), 'Unscored' for None."""
     return translate("look", PRIORITY_WORDS[PRIORITIES.index(priority)]) if priority else translate("look", "Unscored")
+
+
+def featured_chip_text() -> str:
+    return translate("look", "★ Featured")
+
+
+def reason_chip_text(reason: str | None, reasons: int) -> str | None:
+    """The reason chip: what the rules found first ("banned word 'vermin'"), "+2" when they found more."""
+    if reason is None:
+        return None
+    return reason if reasons <= 1 else translate("look", "{reason} +{more}").format(reason=reason, more=reasons - 1)

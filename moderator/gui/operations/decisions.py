@@ -30,6 +30,7 @@ from moderator.gui.workers.writer import Writer
 from moderator.moderation import claims, decisions
 from moderator.reading import queries
 from moderator.reading.rows import CommentRow
+from moderator.rules import commenters as rule_commenters
 from moderator.vocabulary import STATUS_AFTER, Action, Source
 
 CONFIRM_FROM = 20  # picked one by one, up to this many act at once
@@ -40,7 +41,15 @@ VERBS = {Action.APPROVE: QT_TRANSLATE_NOOP("Decisions", "Approve"), Action.HIDE:
 DONE_WORDS = {Action.APPROVE: QT_TRANSLATE_NOOP("Decisions", "Approved"), Action.HIDE: QT_TRANSLATE_NOOP("Decisions", "Hidden"),
               Action.RESTORE: QT_TRANSLATE_NOOP("Decisions", "Sent back to review"),
               Action.REPLY: QT_TRANSLATE_NOOP("Decisions", "Replied"), Action.POST: QT_TRANSLATE_NOOP("Decisions", "Posted"),
-              Action.UNDO: QT_TRANSLATE_NOOP("Decisions", "Undone"), Action.REDO: QT_TRANSLATE_NOOP("Decisions", "Redone")}
+              Action.UNDO: QT_TRANSLATE_NOOP("Decisions", "Undone"), Action.REDO: QT_TRANSLATE_NOOP("Decisions", "Redone"),
+              Action.FEATURE: QT_TRANSLATE_NOOP("Decisions", "Featured"),
+              Action.UNFEATURE: QT_TRANSLATE_NOOP("Decisions", "Unfeatured")}
+STANDING_VERBS = {Action.TRUST: QT_TRANSLATE_NOOP("Decisions", "Trust"), Action.BAN: QT_TRANSLATE_NOOP("Decisions", "Ban"),
+                  Action.UNBAN: QT_TRANSLATE_NOOP("Decisions", "Unban"),
+                  Action.UNTRUST: QT_TRANSLATE_NOOP("Decisions", "Untrust")}
+STANDING_DONE = {Action.TRUST: QT_TRANSLATE_NOOP("Decisions", "Trusted"), Action.BAN: QT_TRANSLATE_NOOP("Decisions", "Banned"),
+                 Action.UNBAN: QT_TRANSLATE_NOOP("Decisions", "Unbanned"),
+                 Action.UNTRUST: QT_TRANSLATE_NOOP("Decisions", "No longer trusted")}
 
 ANYWAY = {Action.APPROVE: QT_TRANSLATE_NOOP("Decisions", "Approve anyway"),
           Action.RESTORE: QT_TRANSLATE_NOOP("Decisions", "Restore anyway")}
@@ -101,6 +110,21 @@ class Decisions:
     def post_first_comment(self, article_id: int, text: str) -> None:
         moderator, author = self._moderator(), self._staff_name() or None
         self._push(translate("Decisions", "Post"), lambda s: decisions.post_first_comment(s, article_id, text, moderator, author))
+
+    # ---- a commenter's standing (issue 14) ---------------------------------------------------------
+
+    def set_standing(self, comment_id: int, author: str, action: Action, note: str = "") -> None:
+        """Trust, ban, unban or untrust the author of this comment: a decision on it, one undo step."""
+        moderator = self._moderator()
+        self._push(translate("Decisions", "{verb} {author}").format(verb=translate("Decisions", STANDING_VERBS[action]),
+                                                                    author=author),
+                   lambda s: decisions.set_standing(s, comment_id, action, moderator, note))
+
+    def hide_pending_of(self, site_id: int, author: str) -> None:
+        """Their pending comments hidden as "banned commenter", a bulk step of its own (offered with a ban)."""
+        moderator = self._moderator()
+        self._push(translate("Decisions", "Hide pending from {author}").format(author=author),
+                   lambda s: rule_commenters.hide_pending(s, site_id, author, moderator))
 
     # ---- many comments -------------------------------------------------------------------------
 
@@ -202,6 +226,10 @@ class Decisions:
             self._say(translate("Decisions", "Nothing to change: every one of them was so already."), 6000)
             return
         action = changes.decided[0].action
+        if action in STANDING_DONE and len(changes.decided) == 1 and (row := changes.rows.get(changes.decided[0].comment_id)):
+            self._say(translate("Decisions", "{done}: {author}. Ctrl+Z undoes it.").format(
+                done=translate("Decisions", STANDING_DONE[Action(action)]), author=row.author), 6000)  # a person, not a comment
+            return
         done = translate("Decisions", DONE_WORDS[action]) if action in DONE_WORDS else action
         again = translate("Decisions", "Ctrl+Shift+Z redoes it.") if changes.action == Action.UNDO else \
             translate("Decisions", "Ctrl+Z undoes it.")

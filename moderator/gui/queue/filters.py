@@ -17,6 +17,7 @@ from moderator.gui.common.designer import child
 from moderator.gui.common.names import label_words
 from moderator.gui.common.translation import translate
 from moderator.gui.dialogs.forms import load_form, run_modal
+from moderator.reading.cardmarks import rule_name
 from moderator.reading.queue import QueueQuery, ScoreRange
 
 
@@ -49,6 +50,9 @@ def chips(query: QueueQuery, main_label: str, article_headline: str = "") -> lis
         found.append(Chip(describe_range(score_range, main_label), replace(query, scores=rest)))
     if query.since or query.until:
         found.append(Chip(describe_dates(query.since, query.until), replace(query, since=None, until=None)))
+    if query.rule is not None:
+        found.append(Chip(translate("QueueCommands", "Rule: {rule}").format(rule=rule_name(query.rule)),
+                          replace(query, rule=None)))
     return found
 
 
