@@ -55,14 +55,21 @@ WORD = re.compile(r"[^\W\d_]{2,}")
 
 
 def catalogue_templates() -> list[re.Pattern[str]]:
-    """Each German translation as a pattern: its {placeholders} take any text."""
+    """Each German translation as a pattern: its {placeholders} take any text, except a count,
+    which takes a number (else "{rule} ({count})" would pass any English "… (3 pending)")."""
     patterns = []
     for message in ET.parse(SOURCE).getroot().iter("message"):
         text = plain(message.findtext("translation") or "")
         if text:
-            parts = re.split(r"\{[^}]*\}", text)
-            patterns.append(re.compile("(?s)" + "(.*?)".join(re.escape(part) for part in parts)))
+            pieces = re.split(r"(\{[^}]*\})", text)
+            patterns.append(re.compile("(?s)" + "".join(
+                (NUMBER if piece in COUNTS else "(.*?)") if index % 2 else re.escape(piece)
+                for index, piece in enumerate(pieces))))
     return patterns
+
+
+COUNTS = {"{count}", "{more}"}
+NUMBER = r"([\d.,]+)"
 
 
 def plain(text: str) -> str:
