@@ -227,11 +227,11 @@ from moderator.scoring.threads import prepare_threads_environment
 prepare_threads_environment()
 import torch
 step("import torch")
-import transformers.modeling_utils, detoxify
-step("import transformers' model code and detoxify")
+import tokenizers, moderator.scoring.encoder, moderator.scoring.packtokenizer
+step("import tokenizers and the plain-torch model code (no transformers)")
 from moderator.scoring.detox import DetoxifyScorer
 scorer = DetoxifyScorer(Path(sys.argv[1]))
-step("read the checkpoint, build the model and tokenizer")
+step("read the checkpoint (memory-mapped), build the model and tokenizer: " + type(scorer.loaded.model).__name__)
 scorer.score(["A short first comment to score."])
 step("the first comment scored")
 print(json.dumps(steps))
