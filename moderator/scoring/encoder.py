@@ -95,8 +95,9 @@ class Encoder(nn.Module):
             attention_mask = torch.ones_like(input_ids)
         base = getattr(self, self.base)
         hidden = self._embed(base.embeddings, input_ids, attention_mask, token_type_ids)
-        # A padded key is never attended to; without padding no mask at all (the faster kernel).
-        mask = None if bool(attention_mask.all()) else attention_mask.bool()[:, None, None, :]
+        # A padded key is never attended to. (Always a mask, never a branch on the data: the
+        # graph stays one, which ONNX export needs.)
+        mask = attention_mask.bool()[:, None, None, :]
         if self.family == "albert":
             hidden = base.encoder.embedding_hidden_mapping_in(hidden)
             shared = base.encoder.albert_layer_groups[0].albert_layers[0]
