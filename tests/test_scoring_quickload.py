@@ -10,7 +10,7 @@ import sys
 
 import pytest
 
-from moderator.scoring.detox import DetoxifyScorer
+from moderator.scoring.detox import DetoxifyScorer, bf16_is_native
 from moderator.scoring.encoder import Encoder
 from moderator.scoring.packs import install_pack
 from moderator.scoring.packtokenizer import PackTokenizer
@@ -74,3 +74,19 @@ def test_scoring_from_the_command_line_never_imports_transformers_model_code(tin
     assert done.returncode == 0, done.stderr
     *_, figures, modules = done.stdout.strip().splitlines()
     assert json.loads(figures)["scored"] == 54 and modules == "[]"
+
+
+@pytest.mark.skipif(not bf16_is_native(), reason="bf16 is refused where the processor would emulate it")
+def test_bf16_with_its_weights_cast_once_scores_as_autocast_alone(tiny, paths):
+    """--fast bf16 casts the Linear weights to bf16 once, where autocast cast them on every
+    batch: the same rounding, so the same scores (and the exact model is left in float32)."""
+    import torch
+
+    pack = installed(tiny, paths, "bert")
+    exact = DetoxifyScorer(pack)
+    fast = DetoxifyScorer(pack, "bf16", loaded=exact.loaded)
+    autocast_only = DetoxifyScorer(pack, "bf16", loaded=exact.loaded)
+    autocast_only._model = exact.loaded.model
+    assert fast._model.bert.pooler.dense.weight.dtype == torch.bfloat16
+    assert exact._model.bert.pooler.dense.weight.dtype == torch.float32
+    assert fast.score_as_is(TEXTS) == autocast_only.score_as_is(TEXTS)
