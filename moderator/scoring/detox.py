@@ -6,11 +6,13 @@ when the package is imported.
 
 from __future__ import annotations
 
+import json
 import platform
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from contextlib import nullcontext
 from dataclasses import dataclass, replace
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -25,7 +27,7 @@ from moderator.scoring.batching import (
     CalibrationCache,
     length_batches,
 )
-from moderator.scoring.checkpoint import UnreadableCheckpoint, checkpoint_info, load_checkpoint
+from moderator.scoring.checkpoint import Checkpoint, UnreadableCheckpoint, checkpoint_info, load_checkpoint
 from moderator.scoring.cpu import Clock, cpu_class
 from moderator.scoring.disguises import scored_undisguised
 from moderator.scoring.offline import ensure_hub_alias, hub_cache, offline_hub
@@ -35,7 +37,9 @@ from moderator.scoring.threads import ThreadGovernor, prepare_threads_environmen
 if TYPE_CHECKING:  # imported for real on the loading worker only
     import detoxify
     import torch
-    from transformers import BatchEncoding, PreTrainedTokenizerBase
+    from transformers import PreTrainedTokenizerBase
+
+    from moderator.scoring.packtokenizer import PackTokenizer
 
 BF16, INT8 = "bf16", "int8"
 FAST_MODES = (BF16, INT8)
@@ -62,7 +66,7 @@ class DetoxifyScorer(Scorer):
         self.loaded = loaded or load_model(pack)
         manifest = self.loaded.manifest
         self._tokenizer = self.loaded.tokenizer
-        self._model = _quantize_int8(self.loaded.model) if fast == INT8 else self.loaded.model
+        self._model = {INT8: _quantize_int8, BF16: bf16_linears}.get(fast or "", _same)(self.loaded.model)
         self.identity = mode_identity(manifest.identity(), fast)
         self.work = forward_flops(self.loaded.model.config)
         self._governor = ThreadGovernor(thread_counts(cpu_class().cores), clock=clock)
@@ -101,8 +105,9 @@ class DetoxifyScorer(Scorer):
         """Scores on the threads set now, neither calibrating nor governed: for comparing modes."""
         return self._rows(self._forward(self._encode(texts))) if texts else []
 
-    def _encode(self, texts: Sequence[str]) -> BatchEncoding:
-        encoded: BatchEncoding = self._tokenizer(list(texts), return_tensors="pt", truncation=True, padding=True)
+    def _encode(self, texts: Sequence[str]) -> Mapping[str, torch.Tensor]:
+        encoded: Mapping[str, torch.Tensor] = self._tokenizer(list(texts), return_tensors="pt", truncation=True,
+                                                              padding=True)
         return encoded
 
     def _rows(self, logits: torch.Tensor) -> list[LabelScores]:
@@ -110,7 +115,7 @@ class DetoxifyScorer(Scorer):
 
         return [dict(zip(self.labels, row)) for row in torch.sigmoid(logits.float()).tolist()]
 
-    def _forward(self, inputs: BatchEncoding) -> torch.Tensor:
+    def _forward(self, inputs: Mapping[str, torch.Tensor]) -> torch.Tensor:
         import torch
 
         autocast = torch.autocast("cpu", dtype=torch.bfloat16) if self._fast == BF16 else nullcontext()
@@ -144,21 +149,60 @@ class DetoxifyScorer(Scorer):
 class LoadedModel:
     """A pack's model and tokenizer, loaded once and shared by the scorers that compare modes on it."""
 
+    pack: Path
     manifest: Manifest
     model: torch.nn.Module
-    tokenizer: PreTrainedTokenizerBase
-    detoxify: detoxify.Detoxify  # the same model behind detoxify's own `predict`: the reference
+    tokenizer: PreTrainedTokenizerBase | PackTokenizer
+
+    @cached_property
+    def detoxify(self) -> detoxify.Detoxify:
+        """The same weights in detoxify's own construction, behind its `predict`: the reference
+        (loaded when asked, through transformers: tests and the benchmark compare with it)."""
+        return load_detoxify(self.pack, self.manifest)
 
 
 def load_model(pack: Path) -> LoadedModel:
+    """The plain-torch model and tokenizer where the pack allows (moderator.scoring.encoder:
+    seconds faster to start), else detoxify's construction through transformers."""
     manifest = read_manifest(pack)
+    plain = load_plain(pack, manifest)
+    if plain is not None:
+        return LoadedModel(pack, manifest, *plain)
     found = load_detoxify(pack, manifest)
     # detoxify is untyped: its parts are given their types here, where they are taken out.
     model: torch.nn.Module = found.model.eval()
     tokenizer: PreTrainedTokenizerBase = found.tokenizer
-    if tuple(found.class_names) != manifest.labels:
+    _check_labels(manifest, tuple(found.class_names))
+    return LoadedModel(pack, manifest, model, tokenizer)
+
+
+def load_plain(pack: Path, manifest: Manifest) -> tuple[torch.nn.Module, PackTokenizer] | None:
+    """The model in plain torch and its tokenizer.json, or None where either needs transformers."""
+    from moderator.scoring.encoder import NotBuilt, build_encoder
+    from moderator.scoring.packtokenizer import PackTokenizer
+
+    try:
+        tokenizer = PackTokenizer(pack / manifest.config)
+        config = json.loads((pack / manifest.config / "config.json").read_text(encoding="utf-8"))
+        loaded = _read_checkpoint(pack, manifest)
+        info = checkpoint_info(loaded, pack / manifest.checkpoint)
+        _check_labels(manifest, info.labels)
+        return build_encoder(info.family, config, loaded["state_dict"], len(info.labels)), tokenizer
+    except (NotBuilt, OSError, ValueError, TypeError, AttributeError):
+        return None  # transformers' construction decides, and says what is wrong if anything is
+
+
+def _read_checkpoint(pack: Path, manifest: Manifest) -> Checkpoint:
+    try:
+        return load_checkpoint(pack / manifest.checkpoint)
+    except UnreadableCheckpoint as error:
+        raise ModeratorError(f"The model '{manifest.name}' could not be loaded ({str(error).rstrip('.')}); "
+                             "reinstall its pack.") from None
+
+
+def _check_labels(manifest: Manifest, labels: tuple[str, ...]) -> None:
+    if labels != manifest.labels:
         raise ModeratorError(f"The model '{manifest.name}' does not match its manifest; reinstall its pack.")
-    return LoadedModel(manifest, model, tokenizer, found)
 
 
 def forward_flops(config: object) -> Callable[[int], float]:
@@ -189,11 +233,7 @@ def load_detoxify(pack: Path, manifest: Manifest) -> detoxify.Detoxify:
     unpickler (moderator.scoring.checkpoint), never by detoxify's own `torch.load`,
     which would unpickle it unrestricted."""
     ensure_hub_alias(pack, manifest.base_model, pack / manifest.config)  # packs installed by hand too
-    try:
-        loaded = load_checkpoint(pack / manifest.checkpoint)
-    except UnreadableCheckpoint as error:
-        raise ModeratorError(f"The model '{manifest.name}' could not be loaded ({str(error).rstrip('.')}); "
-                             "reinstall its pack.") from None
+    loaded = _read_checkpoint(pack, manifest)
     info = checkpoint_info(loaded, pack / manifest.checkpoint)
     with offline_hub(hub_cache(pack)):
         import detoxify
@@ -233,6 +273,25 @@ def bf16_is_native() -> bool:
     import torch
 
     return torch.backends.cpu.get_cpu_capability().startswith("AVX512")
+
+
+def _same(model: torch.nn.Module) -> torch.nn.Module:
+    return model
+
+
+def bf16_linears(model: torch.nn.Module) -> torch.nn.Module:
+    """A copy whose Linear layers hold bf16 weights: what autocast would cast them to on every
+    batch (the same rounding, so the same scores), done once. Cast per batch, 85 M weights
+    cost more than the matrix products of a small batch on a CPU with AMX."""
+    import copy
+
+    import torch
+
+    cast = copy.deepcopy(model)
+    for module in cast.modules():
+        if isinstance(module, torch.nn.Linear):
+            module.to(torch.bfloat16)
+    return cast
 
 
 def _quantize_int8(model: torch.nn.Module) -> torch.nn.Module:
