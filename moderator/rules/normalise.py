@@ -50,6 +50,8 @@ LEET_WORD = re.compile(r"(?<![^ ])(?=[^ ]*[013457$@])[^ ]+")
 LETTER = re.compile(r"[^\W\d_]")
 NUMBER_WITH_UNIT = re.compile(r"\d+(?:st|nd|rd|th|s|am|pm|k|m|g|kg|km|mm|cm|ml|x|h|min|p|mb|gb|bn)", re.IGNORECASE)
 SQUEEZE = re.compile(r"([^\W\d_])\1+")
+SQUEEZE_ASCII = re.compile(r"([A-Za-z])\1+")  # the same on ASCII text, without Unicode's class lookups
+MAY_LEET = re.compile(r"[013457$@]")  # else no word has a digit or symbol to read as a letter
 SPACES = re.compile(r"  +")
 LEET_I = str.maketrans("013457$@", "oieast" + "sa")
 LEET_L = str.maketrans("013457$@", "oleast" + "sa")
@@ -133,10 +135,20 @@ def leet_has_one(text: str) -> bool:
 
 def _base(text: str) -> str:
     """Steps 1 and 2: folded, each word between single spaces, one space at either end."""
-    folded = text.translate(ascii_table() if text.isascii() else fold_table())
-    if not text.isascii():
-        folded = UNSPACED.sub(r" \1 ", folded)
+    if text.isascii():  # most comments: a byte table, ten times quicker than str.translate's dict
+        folded = text.encode("ascii").translate(ascii_bytes()).decode("ascii")
+    else:
+        folded = UNSPACED.sub(r" \1 ", text.translate(fold_table()))
     return " " + " ".join(folded.split()) + " "
+
+
+@lru_cache(maxsize=1)
+def ascii_bytes() -> bytes:
+    """`ascii_table()` as a bytes.translate table (every ASCII character folds to one ASCII character)."""
+    table = bytearray(range(256))
+    for code, folded in ascii_table().items():
+        table[code] = ord(folded)
+    return bytes(table)
 
 
 def fold(text: str, one: str = "i") -> str:
@@ -154,7 +166,9 @@ def fold_variants(text: str) -> list[str]:
 
 
 def _finish(spaced: str, table: dict[int, int]) -> str:
-    return SQUEEZE.sub(r"\1", LEET_WORD.sub(lambda m: _leet(m.group(), table), spaced))
+    if MAY_LEET.search(spaced):
+        spaced = LEET_WORD.sub(lambda m: _leet(m.group(), table), spaced)
+    return (SQUEEZE_ASCII if spaced.isascii() else SQUEEZE).sub(r"\1", spaced)
 
 
 @dataclass(frozen=True, slots=True)
