@@ -74,6 +74,10 @@ def test_patterns_checked_for_their_signs_first_find_the_same(text):
     assert patterns.pattern_hits(text) == plain_pattern_hits(text)
 
 
+def test_the_ascii_table_is_the_whole_tables_ascii_part():
+    assert normalise.ascii_table() == {code: folded for code, folded in normalise.fold_table().items() if code < 0x80}
+
+
 def test_the_quick_paths_do_find_what_is_there():
     """The generated texts above would pass with both sides empty: the pieces do hit."""
     text = "Jane doe@example.com lives at 12 Elm Street, call 0049 30 1234567, see www.example.org"

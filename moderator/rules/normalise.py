@@ -98,15 +98,7 @@ def _may_change(char: str, lookalikes: dict[str, str]) -> bool:
 def fold_table() -> dict[int, str]:
     """Step 1, and step 2's separators made spaces, as one table for str.translate: every
     character that changes (built once, about a second)."""
-    lookalikes = _latin_lookalikes()
-    table: dict[int, str] = {}
-    for code in range(TABLE_LIMIT):
-        char = chr(code)
-        if 0xD800 <= code < 0xE000 or code == 0x20 or not _may_change(char, lookalikes):
-            continue
-        folded = _fold_char(char, lookalikes)
-        if folded != char:
-            table[code] = folded
+    table = _changes(range(TABLE_LIMIT), _latin_lookalikes())
     for low, high in IGNORABLE_RANGES:
         table.update((code, "") for code in range(low, high + 1))
     return table
@@ -114,7 +106,21 @@ def fold_table() -> dict[int, str]:
 
 @lru_cache(maxsize=1)
 def ascii_table() -> dict[int, str]:
-    return {code: folded for code, folded in fold_table().items() if code < 0x80}
+    """fold_table()'s ASCII part, built on its own (a comment in ASCII, most of them, then
+    never waits for the whole table): no look-alike is ASCII, no ASCII character ignorable."""
+    return _changes(range(0x80), {})
+
+
+def _changes(codes: range, lookalikes: dict[str, str]) -> dict[int, str]:
+    table: dict[int, str] = {}
+    for code in codes:
+        char = chr(code)
+        if 0xD800 <= code < 0xE000 or code == 0x20 or not _may_change(char, lookalikes):
+            continue
+        folded = _fold_char(char, lookalikes)
+        if folded != char:
+            table[code] = folded
+    return table
 
 
 def _leet(word: str, table: dict[int, int]) -> str:
