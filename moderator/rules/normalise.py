@@ -51,6 +51,7 @@ LETTER = re.compile(r"[^\W\d_]")
 NUMBER_WITH_UNIT = re.compile(r"\d+(?:st|nd|rd|th|s|am|pm|k|m|g|kg|km|mm|cm|ml|x|h|min|p|mb|gb|bn)", re.IGNORECASE)
 SQUEEZE = re.compile(r"([^\W\d_])\1+")
 SQUEEZE_ASCII = re.compile(r"([A-Za-z])\1+")  # the same on ASCII text, without Unicode's class lookups
+ASCII_DOUBLES = tuple(letter * 2 for letter in "abcdefghijklmnopqrstuvwxyz")
 MAY_LEET = re.compile(r"[013457$@]")  # else no word has a digit or symbol to read as a letter
 SPACES = re.compile(r"  +")
 LEET_I = str.maketrans("013457$@", "oieast" + "sa")
@@ -174,7 +175,19 @@ def fold_variants(text: str) -> list[str]:
 def _finish(spaced: str, table: dict[int, int]) -> str:
     if MAY_LEET.search(spaced):
         spaced = LEET_WORD.sub(lambda m: _leet(m.group(), table), spaced)
+    if spaced.isascii() and spaced.islower():  # every ASCII comment, folded
+        return _squeezed_ascii(spaced)
     return (SQUEEZE_ASCII if spaced.isascii() else SQUEEZE).sub(r"\1", spaced)
+
+
+def _squeezed_ascii(text: str) -> str:
+    """Step 4 on lower-case ASCII: each doubled letter replaced until none is left (twice as
+    quick as the pattern: a letter's runs never make another letter's)."""
+    for double in ASCII_DOUBLES:
+        if double in text:
+            while double in text:
+                text = text.replace(double, double[0])
+    return text
 
 
 @dataclass(frozen=True, slots=True)
