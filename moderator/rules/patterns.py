@@ -32,8 +32,8 @@ LINK_RE = re.compile(
     re.IGNORECASE)
 LINK_TRAILING = ".,;:!?)]}'\"’”"
 DIGIT = re.compile(r"\d")
-# A dot inside a word, or a scheme: else no link to look for (the dot first: a quick scan for it).
-MAY_LINK = re.compile(r"(?<=[^\W_])\.[^\W\d_]|://")
+# A dot inside a word (the dot first: a quick scan for it), or a scheme: else no link to look for.
+DOT_IN_WORD = re.compile(r"(?<=[^\W_])\.[^\W\d_]")
 
 # A run of digits with the separators phone numbers are written with; + or 00 or 0 in front.
 NUMBER_RUN = re.compile(r"(?<![\w+.,/-])(?:\+|\(\+?)?\d[\d \-./()]{5,22}\d(?![\w]|[.,]\d)")
@@ -118,7 +118,7 @@ def _emails(text: str) -> Iterator[TextHit]:
 
 
 def _links(text: str) -> Iterator[TextHit]:
-    if not MAY_LINK.search(text):
+    if "://" not in text and not DOT_IN_WORD.search(text):
         return
     for match in LINK_RE.finditer(text):
         end = match.end()
