@@ -112,14 +112,17 @@ def _import_records(session: Session, stream: BinaryIO, path: Path, name: str, s
                     progress: ProgressCallback | None, parallel: bool) -> ImportReport:
     fmt = FORMATS[name]
     report = ImportReport(name, str(path), label=fmt.label)
-    ahead = Ahead(name, path, noted_hits if screening_wanted(session.connection()) else None) if parallel else None
+    bind = session.get_bind()
+    engine = bind if isinstance(bind, Engine) and database_path(bind) is not None else None  # staged into it
+    # Staged, the rules' patterns may run in the parser process (Prescreen takes their hits).
+    annotate = noted_hits if engine is not None and parallel and screening_wanted(session.connection()) else None
+    ahead = Ahead(name, path, annotate) if parallel else None
     records = ahead if ahead else parser(name)(stream, str(path))
     tick = _ticker(progress, path, (lambda: ahead.position) if ahead else stream.tell)
     site = (site_key, site_key) if site_key else fmt.site
     done_reading = ahead.close if ahead else _nothing
     try:
-        engine = session.get_bind()
-        if isinstance(engine, Engine) and database_path(engine) is not None:
+        if engine is not None:
             session.commit()  # the import writes on a connection of its own
             with StagedImport.start(engine, str(path), arrived=on_published) as staged:
                 sink = _Sink(staged, report, site, bool(site_key), ahead.notes if ahead else None)
