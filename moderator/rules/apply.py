@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import Any, Protocol, cast
 
 from sqlalchemy import Connection, Select, delete, exists, func, insert, select, update
 from sqlalchemy.dialects import sqlite
@@ -34,7 +34,7 @@ from moderator.rules import evaluate, people
 from moderator.rules.evaluate import WHAT, Found, Limits, RuleSpec, Subject, Verdict
 from moderator.rules.hits import TextHit
 from moderator.rules.kinds import HIDE_REASON, TEXT_KINDS, Kind, Mode
-from moderator.rules.patterns import hits_of_note
+from moderator.rules.patterns import Note, hits_of_note
 from moderator.rules.store import limits_for, rule_specs
 from moderator.rules.text import TextScreen, load_text_screen
 from moderator.storage.models import (
@@ -102,12 +102,11 @@ class Prescreen:
         if found:  # rows as the driver takes them: SQLAlchemy's dict per row cost more than the insert
             self.connection.exec_driver_sql(STAGE_HITS, found)
 
-
     def _patterns_found(self, text: str) -> list[TextHit] | None:
         if self.noted is None:
             return None
         note = self.noted.of(text)
-        return hits_of_note(note) if note else []  # type: ignore[arg-type]  # the child's notes are patterns.Note
+        return hits_of_note(cast(Note, note)) if note else []  # the child's notes are noted_hits'
 
 
 def screening_wanted(connection: Connection) -> bool:
