@@ -115,6 +115,8 @@ def screening_wanted(connection: Connection) -> bool:
     return bool(connection.scalar(select(exists().where(rules_table.c.enabled, rules_table.c.kind.in_(TEXT_KINDS)))))
 
 
+# Read off ix_articles_postmoderated (migration 0017), not a scan of every article.
+ANY_POSTMODERATED_ARTICLE = select(articles.c.id).where(articles.c.premoderated.is_(False)).limit(1)
 # The staging file is SQLite's: its "?" placeholders, in the table's column order.
 STAGE_HITS = str(insert(staged_hits).compile(dialect=sqlite.dialect()))
 
@@ -159,7 +161,7 @@ def run_rules(connection: Connection, ids: Select[Any] | Sequence[int], fresh: b
 def _only_hits_matter(connection: Connection, ids: Select[Any]) -> bool:
     """For new comments, only the text hits can make a rule act when no rule looks at the
     commenter (no first-comment rule, nobody trusted or banned) and nothing is post-moderated:
-    then only the comments with a hit need reading. A few indexed looks (articles: a scan)."""
+    then only the comments with a hit need reading. A few indexed looks."""
     sites_of = select(comments.c.site_id).where(comments.c.id.in_(ids.scalar_subquery())).distinct()
     for site_id in connection.scalars(sites_of):
         kinds = {spec.kind for spec in rule_specs(connection, site_id)}
@@ -169,7 +171,7 @@ def _only_hits_matter(connection: Connection, ids: Select[Any]) -> bool:
         if Kind.PREMODERATION in kinds and connection.scalar(select(sites.c.id).where(
                 sites.c.id == site_id, sites.c.premoderated.is_(False))) is not None:
             return False
-    return connection.scalar(select(articles.c.id).where(articles.c.premoderated.is_(False)).limit(1)) is None
+    return connection.scalar(ANY_POSTMODERATED_ARTICLE) is None
 
 
 def _with_hits(ids: Select[Any], shift: int) -> Select[Any]:
