@@ -21,13 +21,14 @@ from moderator.errors import FileFormatError
 from moderator.formats import FORMATS, NotRecognised, detect, parser
 from moderator.formats.limits import MAX_DECISIONS_FILE, size
 from moderator.formats.records import ArticleRecord, CommentRecord, Notice, Record, SiteRecord
-from moderator.importing.ahead import Ahead, worth_it
+from moderator.importing.ahead import Ahead, BodyNotes, worth_it
 from moderator.importing.decisions import apply_decisions
 from moderator.importing.page import import_page_file, site_id_of
 from moderator.importing.report import ImportProgress, ImportReport, ProgressCallback, Tick
 from moderator.importing.target import Direct, Target
 from moderator.importing.writer import BATCH, Writer
-from moderator.rules.apply import on_published
+from moderator.rules.apply import on_published, screening_wanted
+from moderator.rules.patterns import noted_hits
 from moderator.storage.engine import database_path
 from moderator.storage.staging import StagedImport
 
@@ -111,17 +112,21 @@ def _import_records(session: Session, stream: BinaryIO, path: Path, name: str, s
                     progress: ProgressCallback | None, parallel: bool) -> ImportReport:
     fmt = FORMATS[name]
     report = ImportReport(name, str(path), label=fmt.label)
-    ahead = Ahead(name, path) if parallel else None
+    bind = session.get_bind()
+    engine = bind if isinstance(bind, Engine) and database_path(bind) is not None else None  # staged into it
+    # Staged, the rules' patterns may run in the parser process (Prescreen takes their hits).
+    annotate = noted_hits if engine is not None and parallel and screening_wanted(session.connection()) else None
+    ahead = Ahead(name, path, annotate) if parallel else None
     records = ahead if ahead else parser(name)(stream, str(path))
     tick = _ticker(progress, path, (lambda: ahead.position) if ahead else stream.tell)
     site = (site_key, site_key) if site_key else fmt.site
     done_reading = ahead.close if ahead else _nothing
     try:
-        engine = session.get_bind()
-        if isinstance(engine, Engine) and database_path(engine) is not None:
+        if engine is not None:
             session.commit()  # the import writes on a connection of its own
             with StagedImport.start(engine, str(path), arrived=on_published) as staged:
-                writer = _write(records, _Sink(staged, report, site, bool(site_key)), tick, done_reading)
+                sink = _Sink(staged, report, site, bool(site_key), ahead.notes if ahead else None)
+                writer = _write(records, sink, tick, done_reading)
                 writer.report_links(staged.publish(writer.loose))
         else:
             _write(records, _Sink(Direct(session.connection()), report, site, bool(site_key)), tick, done_reading)
@@ -151,8 +156,9 @@ def _nothing() -> None:
 class _Sink:
     """Hands records to the writer, which is made once the file's site is known."""
 
-    def __init__(self, target: Target, report: ImportReport, site: tuple[str, str], fixed: bool):
-        self.target, self.report, self.site, self.fixed = target, report, site, fixed
+    def __init__(self, target: Target, report: ImportReport, site: tuple[str, str], fixed: bool,
+                 noted: BodyNotes | None = None):
+        self.target, self.report, self.site, self.fixed, self.noted = target, report, site, fixed, noted
         self._writer: Writer | None = None
 
     def writer(self) -> Writer:
@@ -161,7 +167,7 @@ class _Sink:
                 site_id = site_id_of(connection, *self.site)
             self.target.record(site_id=site_id)
             self.report.site = self.site[0]
-            self._writer = Writer(self.target, site_id, self.report)
+            self._writer = Writer(self.target, site_id, self.report, self.noted)
         return self._writer
 
     def take(self, record: Record) -> None:

@@ -22,9 +22,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import Any, Protocol, cast
 
-from sqlalchemy import Connection, Select, delete, func, insert, select, update
+from sqlalchemy import Connection, Select, delete, exists, func, insert, select, update
+from sqlalchemy.dialects import sqlite
 from sqlalchemy.orm import Session
 
 from moderator.changes import Changes, Decided
@@ -33,12 +34,14 @@ from moderator.rules import evaluate, people
 from moderator.rules.evaluate import WHAT, Found, Limits, RuleSpec, Subject, Verdict
 from moderator.rules.hits import TextHit
 from moderator.rules.kinds import HIDE_REASON, TEXT_KINDS, Kind, Mode
+from moderator.rules.patterns import Note, hits_of_note
 from moderator.rules.store import limits_for, rule_specs
-from moderator.rules.text import load_text_screen
+from moderator.rules.text import TextScreen, load_text_screen
 from moderator.storage.models import (
     Article,
     Comment,
     Decision,
+    Rule,
     RuleHit,
     Score,
     ScoringModel,
@@ -53,10 +56,19 @@ MODERATOR = "rules"  # the name rule decisions carry in the audit log
 CHUNK = 900
 comments, decisions, hits_table = core_table(Comment), core_table(Decision), core_table(RuleHit)
 articles, sites, scores_table = core_table(Article), core_table(Site), core_table(Score)
+rules_table = core_table(Rule)
 
 
 class Screen(Protocol):
     def hits(self, text: str) -> list[TextHit]: ...
+
+
+class Noted(Protocol):
+    """Notes on comment bodies made before the writer saw them (importing/ahead.BodyNotes)."""
+
+    complete: bool
+
+    def of(self, body: str) -> object | None: ...
 
 
 ScreenFor = Callable[[Connection, int], Screen]  # (connection, site id) → that site's text screen
@@ -75,19 +87,38 @@ class Prescreen:
     lock held): the hits go to the staging file, and the rules read them when the comments are
     published (`on_published`), so the import's publishing transactions stay short."""
 
-    def __init__(self, connection: Connection, site_id: int):
-        self.connection = connection
+    def __init__(self, connection: Connection, site_id: int, noted: Noted | None = None):
+        """`noted`: the patterns' hits found already, by comment body (an import's parser process)."""
+        self.connection, self.noted = connection, noted if noted is not None and noted.complete else None
         kinds = {spec.kind for spec in rule_specs(connection, site_id)}
-        self.screen = default_screen(connection, site_id) if kinds & set(TEXT_KINDS) else None
+        self.screen = site_screen(connection, site_id) if kinds & set(TEXT_KINDS) else None
 
     def __call__(self, rows: Iterable[tuple[int, str]]) -> None:
         """rows: (staged number, text)."""
         if self.screen is None:
             return
-        found = [{"comment_id": number, "rule": hit.rule, "what": hit.what[:WHAT], "start": hit.start, "end": hit.end}
-                 for number, text in rows for hit in self.screen.hits(text)]
-        if found:
-            self.connection.execute(insert(staged_hits), found)
+        found = [(number, hit.rule, hit.what[:WHAT], hit.start, hit.end)
+                 for number, text in rows for hit in self.screen.hits(text, self._patterns_found(text))]
+        if found:  # rows as the driver takes them: SQLAlchemy's dict per row cost more than the insert
+            self.connection.exec_driver_sql(STAGE_HITS, found)
+
+    def _patterns_found(self, text: str) -> list[TextHit] | None:
+        if self.noted is None:
+            return None
+        note = self.noted.of(text)
+        return hits_of_note(cast(Note, note)) if note else []  # the child's notes are noted_hits'
+
+
+def screening_wanted(connection: Connection) -> bool:
+    """Whether any text rule is on, for any site: only then does an import's parser process
+    run the patterns (a superset: a site may switch off what holds for every site)."""
+    return bool(connection.scalar(select(exists().where(rules_table.c.enabled, rules_table.c.kind.in_(TEXT_KINDS)))))
+
+
+# Read off ix_articles_postmoderated (migration 0018), not a scan of every article.
+ANY_POSTMODERATED_ARTICLE = select(articles.c.id).where(articles.c.premoderated.is_(False)).limit(1)
+# The staging file is SQLite's: its "?" placeholders, in the table's column order.
+STAGE_HITS = str(insert(staged_hits).compile(dialect=sqlite.dialect()))
 
 
 def on_published(connection: Connection, ids: Select[Any], shift: int) -> Changes:
@@ -130,7 +161,7 @@ def run_rules(connection: Connection, ids: Select[Any] | Sequence[int], fresh: b
 def _only_hits_matter(connection: Connection, ids: Select[Any]) -> bool:
     """For new comments, only the text hits can make a rule act when no rule looks at the
     commenter (no first-comment rule, nobody trusted or banned) and nothing is post-moderated:
-    then only the comments with a hit need reading. A few indexed looks (articles: a scan)."""
+    then only the comments with a hit need reading. A few indexed looks."""
     sites_of = select(comments.c.site_id).where(comments.c.id.in_(ids.scalar_subquery())).distinct()
     for site_id in connection.scalars(sites_of):
         kinds = {spec.kind for spec in rule_specs(connection, site_id)}
@@ -140,7 +171,7 @@ def _only_hits_matter(connection: Connection, ids: Select[Any]) -> bool:
         if Kind.PREMODERATION in kinds and connection.scalar(select(sites.c.id).where(
                 sites.c.id == site_id, sites.c.premoderated.is_(False))) is not None:
             return False
-    return connection.scalar(select(articles.c.id).where(articles.c.premoderated.is_(False)).limit(1)) is None
+    return connection.scalar(ANY_POSTMODERATED_ARTICLE) is None
 
 
 def _with_hits(ids: Select[Any], shift: int) -> Select[Any]:
@@ -295,6 +326,10 @@ def _enqueue(connection: Connection, queued: list[Queued]) -> None:
 
 
 def default_screen(connection: Connection, site_id: int) -> Screen:
+    return site_screen(connection, site_id)
+
+
+def site_screen(connection: Connection, site_id: int) -> TextScreen:
     """The site's text screen (moderator/rules/text.py: its lists and the patterns, cached per site)."""
     with Session(bind=connection) as session:
         return load_text_screen(session, site_id)

@@ -32,7 +32,8 @@ LINK_RE = re.compile(
     re.IGNORECASE)
 LINK_TRAILING = ".,;:!?)]}'\"’”"
 DIGIT = re.compile(r"\d")
-MAY_LINK = re.compile(r"[^\W_]\.[^\W\d_]|://")  # a dot inside a word, or a scheme: else no link to look for
+# A dot inside a word (the dot first: a quick scan for it), or a scheme: else no link to look for.
+DOT_IN_WORD = re.compile(r"(?<=[^\W_])\.[^\W\d_]")
 
 # A run of digits with the separators phone numbers are written with; + or 00 or 0 in front.
 NUMBER_RUN = re.compile(r"(?<![\w+.,/-])(?:\+|\(\+?)?\d[\d \-./()]{5,22}\d(?![\w]|[.,]\d)")
@@ -44,6 +45,8 @@ PHONE_WORDS = re.compile(r"(?:phone|tel|telephone|mobile|cell|call|ring|text|wha
 NOT_PHONE_BEFORE = re.compile(r"(?:isbn|issn|art|article|item|order|ref|reference|invoice|case|no|nr|id|"
                               r"sku|serial|model|page|pages|pp|§|[$€£¥]|usd|eur|gbp|chf)\W{0,3}$", re.IGNORECASE)
 CARD_RUN = re.compile(r"(?<![\w-])\d(?:[ -]?\d){12,18}(?![\w-])")
+# Found in every phone-number run and card run: else neither is looked for (most texts with a digit).
+MAY_NUMBER = re.compile(r"\d[\d \-./()]{5,22}\d")
 
 STREET_WORDS = ("Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|Dr|Close|Way|Crescent|Cres|Place|Pl|Court|Ct|"
                 "Terrace|Gardens|Boulevard|Blvd|Grove|Row|Square|Sq|Hill|Mews|Walk|Parade|Park")
@@ -60,6 +63,14 @@ ADDRESS_RES = (
     re.compile(r"\b(?:Via|Viale|Piazza|Corso|Calle|Avenida|Plaza|Paseo|Rua|Travessa|ul\.|ulica|Carrer)\s"
                r"(?:[\w'’-]{1,30}\s){1,3}\d{1,4}[a-z]?\b"),
 )
+# What each of ADDRESS_RES cannot match without (quick scans): most texts have none.
+ADDRESS_SIGNS = (
+    re.compile(r"\d[A-Za-z]?,?\s[A-Z]"),
+    re.compile(r"(?:straße|strasse|str\.|gasse|weg|allee|platz|ring|damm|straat|laan|gracht|plein|kade|vej|gade|"
+               r"gatan|vägen|veien)\s\d"),
+    re.compile(r"\s(?:rue|avenue|av\.|boulevard|bd|chemin|allée|impasse|place|quai|cours)\s", re.IGNORECASE),
+    re.compile(r"(?:Via|Viale|Piazza|Corso|Calle|Avenida|Plaza|Paseo|Rua|Travessa|ul\.|ulica|Carrer)\s"),
+)
 FAMOUS_ADDRESSES = re.compile(r"10 Downing Street|1600 Pennsylvania Avenue|221B Baker Street", re.IGNORECASE)
 
 
@@ -69,9 +80,29 @@ def pattern_hits(text: str) -> list[TextHit]:
     taken = [(hit.start, hit.end) for hit in hits]
     hits += [hit for hit in _links(text) if not _overlaps(hit, taken)]
     if DIGIT.search(text):
-        hits += _numbers(text)
+        if MAY_NUMBER.search(text):
+            hits += _numbers(text)
         hits += _addresses(text)
     return sorted(hits, key=lambda hit: (hit.start, hit.end))
+
+
+# A text's hits as plain tuples, cheap to pickle: what an import's parser process sends.
+Note = list[tuple[str, str, int, int]]
+
+
+def noted_hits(texts: list[str]) -> dict[int, Note]:
+    """The hits of each text that has any, by its index (run in an import's parser
+    process: importing/ahead.py)."""
+    notes: dict[int, Note] = {}
+    for index, text in enumerate(texts):
+        hits = pattern_hits(text)
+        if hits:
+            notes[index] = [(hit.rule, hit.what, hit.start, hit.end) for hit in hits]
+    return notes
+
+
+def hits_of_note(note: Note) -> list[TextHit]:
+    return [TextHit(*item) for item in note]
 
 
 def _overlaps(hit: TextHit, spans: list[tuple[int, int]]) -> bool:
@@ -82,12 +113,12 @@ def _emails(text: str) -> Iterator[TextHit]:
     """Each pattern only where its sign is: most comments have neither."""
     if "@" in text:
         yield from (TextHit(PERSONAL_DATA, EMAIL, m.start(), m.end()) for m in EMAIL_RE.finditer(text))
-    if SPELT_AT.search(text):
+    if ("(" in text or "[" in text) and SPELT_AT.search(text):
         yield from (TextHit(PERSONAL_DATA, EMAIL, m.start(), m.end()) for m in SPELT_EMAIL_RE.finditer(text))
 
 
 def _links(text: str) -> Iterator[TextHit]:
-    if not MAY_LINK.search(text):
+    if "://" not in text and not DOT_IN_WORD.search(text):
         return
     for match in LINK_RE.finditer(text):
         end = match.end()
@@ -152,11 +183,10 @@ def _luhn(digits: str) -> bool:
 
 
 def _addresses(text: str) -> list[TextHit]:
+    hits = [TextHit(PERSONAL_DATA, ADDRESS, match.start(), match.end())
+            for sign, pattern in zip(ADDRESS_SIGNS, ADDRESS_RES, strict=True) if sign.search(text)
+            for match in pattern.finditer(text)]
+    if not hits:
+        return hits
     famous = [(m.start(), m.end()) for m in FAMOUS_ADDRESSES.finditer(text)]
-    hits = []
-    for pattern in ADDRESS_RES:
-        for match in pattern.finditer(text):
-            hit = TextHit(PERSONAL_DATA, ADDRESS, match.start(), match.end())
-            if not _overlaps(hit, famous):
-                hits.append(hit)
-    return hits
+    return [hit for hit in hits if not _overlaps(hit, famous)]

@@ -55,11 +55,12 @@ class TextScreen:
         self._matcher = Matcher(triples)
         self._patterns = patterns
 
-    def hits(self, text: str) -> list[TextHit]:
-        """Every list and pattern hit in `text`, in text order; offsets into `text`."""
+    def hits(self, text: str, patterns_found: Sequence[TextHit] | None = None) -> list[TextHit]:
+        """Every list and pattern hit in `text`, in text order; offsets into `text`.
+        `patterns_found`: the patterns' hits, found already (an import's parser process)."""
         found = self._matcher.hits(text)
         if self._patterns:
-            found += pattern_hits(text)
+            found += pattern_hits(text) if patterns_found is None else patterns_found
         return sorted(found, key=lambda hit: (hit.start, hit.end, hit.rule, hit.what))
 
 

@@ -1,0 +1,68 @@
+"""An import whose parser runs in a second process also runs the rules' patterns there
+(importing/ahead.py): the rules find and do exactly what they do when the import parses
+and screens every comment itself."""
+
+from __future__ import annotations
+
+import json
+
+from sqlalchemy import select
+
+from moderator.importing import import_files
+from moderator.storage.database import open_database
+from moderator.storage.models import Comment, Decision, RuleHit
+
+BODIES = (
+    "Call me on +44 20 7946 0958 tonight, or write jane.doe@example.com",
+    "Plain words about the council's budget and nothing else.",
+    "See https://example.org/{n} and www.spam.com and cheap-pills.biz/buy for more",
+    "She lives at 14 Elm Street, everyone knows; card 4111 1111 1111 1111",
+    "These people are vermin, an infestation. I know where you live.",
+    "In 1990 the score was 3-1 at 4pm; order no 12345678.",
+)
+
+
+def _export(path, count: int) -> None:
+    lines = [{"comment_id": f"c{n}", "article_id": f"a{n % 7}", "author": f"Reader {n % 13}",
+              "body": BODIES[n % len(BODIES)].format(n=n)} for n in range(count)]
+    lines.insert(2500, dict(lines[10], body="a duplicate: its id was seen, it is skipped"))
+    path.write_text("\n".join(json.dumps(line) for line in lines) + "\n", encoding="utf-8")
+
+
+def _found(session) -> tuple[list[tuple], list[tuple]]:
+    hits = session.execute(select(Comment.external_id, RuleHit.rule, RuleHit.what, RuleHit.start, RuleHit.end)
+                           .join(Comment, Comment.id == RuleHit.comment_id)
+                           .order_by(Comment.external_id, RuleHit.start, RuleHit.rule, RuleHit.what)).all()
+    decided = session.execute(select(Comment.external_id, Decision.action, Decision.rule, Decision.note)
+                              .join(Comment, Comment.id == Decision.comment_id).order_by(Comment.external_id)).all()
+    return [tuple(row) for row in hits], [tuple(row) for row in decided]
+
+
+def test_patterns_run_in_the_parser_process_find_and_do_the_same(session, tmp_path):
+    export = tmp_path / "comments.jsonl"
+    _export(export, 4500)  # three of the parser's batches
+    alone = import_files(session, [export], parallel=False)[0]
+    other = open_database(f"sqlite:///{tmp_path / 'other.sqlite'}", tmp_path / "b")
+    try:
+        with other.sessions() as s:
+            together = import_files(s, [export], parallel=True)[0]
+            assert together.as_dict() == alone.as_dict()
+            hits, decided = _found(s)
+            assert (hits, decided) == _found(session)
+    finally:
+        other.dispose()
+    kinds = {rule for _id, rule, *_ in hits}
+    assert {"personal_data", "links", "dehumanising", "threats"} <= kinds
+    assert any(what == "card number" for *_x, what, _s, _e in hits)
+    assert decided
+
+
+def test_the_rules_ask_for_a_post_moderated_article_off_an_index(session):
+    """Asked at each batch an import publishes: a scan of every article took milliseconds."""
+    from sqlalchemy import text
+
+    from moderator.rules.apply import ANY_POSTMODERATED_ARTICLE
+
+    sql = str(ANY_POSTMODERATED_ARTICLE.compile(session.get_bind(), compile_kwargs={"literal_binds": True}))
+    plan = " ".join(row[3] for row in session.execute(text("EXPLAIN QUERY PLAN " + sql)))
+    assert plan.endswith("INDEX ix_articles_postmoderated"), plan  # a scan of the partial index: nearly empty
