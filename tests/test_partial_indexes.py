@@ -28,7 +28,9 @@ def partial_indexes() -> dict[str, str]:
 
 
 def squeezed(condition: str) -> str:
-    return re.sub(r"[\s()]+", " ", condition).strip().lower()
+    """Spacing and brackets aside, and SQLite's booleans (0 / 1) read as PostgreSQL writes them."""
+    condition = re.sub(r"[\s()]+", " ", condition).strip().lower()
+    return re.sub(r"\bis ([01])\b", lambda m: "is " + ("true" if m.group(1) == "1" else "false"), condition)
 
 
 def conditions_in_the_database(db, backend: str) -> dict[str, str]:
