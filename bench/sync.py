@@ -45,6 +45,12 @@ GUI thread's own CPU 3 / 7 / 4 before, 0 / 3 / 1 after; the most own CPU in one 
 ms before, 10 / 20 / 23 ms after (at load 10-11: 44 / 28 / 27 before, 11 / 18 / 32 after). The
 gaps over 50 ms (70-98 per pull at that load, either way) are waiting for a CPU.
 
+On a quiet machine (2026-12-06, after the views' reads moved, load 1-3; the local WordPress,
+MariaDB and PHP workers share the 2 cores), `--window-only --repeat 3` three times: 9 pulls of
+10,000 comments in 4.3-4.7 s; 5 with no gap over 50 ms (longest 26-36 ms), 4 with one or two
+gaps of 55-105 ms, all in the pull's first 1.6 s, of which the GUI thread's own CPU was 0-40 ms
+and the rest waiting for a CPU; the gap less that wait at most 42 ms.
+
 Before the first pull stopped reading the hold list again (2,000 comments): pull 2.74 s
 against 1.81 s sequential; after: 1.40 s against 2.09 s.
 """
