@@ -11,7 +11,7 @@ from __future__ import annotations
 import errno
 import sqlite3
 
-from moderator.i18n import QT_TRANSLATE_NOOP, translate
+from moderator.i18n import QT_TRANSLATE_NOOP, Sentence, translate
 
 
 class ModeratorError(Exception):
@@ -27,9 +27,13 @@ class ConflictError(ModeratorError):
 
 
 class FileFormatError(ModeratorError):
-    """An import file is malformed; names the file, the line and the reason."""
+    """An import file is malformed; names the file, the line and the reason: a template marked
+    in the context "errors" (a Sentence when it has figures), translated here, so the parser
+    process can hand its Sentence back (formats/piped.py) and the window shows it in its language."""
 
-    def __init__(self, path: str, line: int | None, reason: str, column: int | None = None):
+    def __init__(self, path: str, line: int | None, reason: str | Sentence, column: int | None = None):
+        self.sentence = reason if isinstance(reason, Sentence) else Sentence(reason)
+        reason = str(self.sentence)
         where = path if line is None else translate("errors", "{path}, line {line}").format(path=path, line=line)
         if line is not None and column is not None:
             where = translate("errors", "{path}, line {line}, column {column}").format(path=path, line=line,

@@ -8,8 +8,10 @@ window's. pyside6-lupdate finds the marked sentences by the function's name."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import NamedTuple
 
 Translator = Callable[[str, str], str]
+ERRORS = "errors"  # the context of the core's refusals in the catalogue
 
 
 def _source_text(context: str, text: str) -> str:
@@ -33,3 +35,20 @@ def use(translator: Translator | None) -> None:
     """Put `translator` in force for the core's sentences (None: back to English)."""
     global _translator
     _translator = translator or _source_text
+
+
+class Sentence(NamedTuple):
+    """A refusal's template (marked with QT_TRANSLATE_NOOP in the context "errors") and its
+    figures, translated only where it is shown: one made in the import's parser process, which
+    has no translator, travels back as these plain values and reads in the window's language."""
+
+    template: str
+    values: tuple[tuple[str, object], ...] = ()
+
+    @classmethod
+    def of(cls, template: str, **values: object) -> Sentence:
+        return cls(template, tuple(values.items()))
+
+    def __str__(self) -> str:
+        text = translate(ERRORS, self.template)
+        return text.format(**dict(self.values)) if self.values else text

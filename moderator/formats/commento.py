@@ -33,6 +33,7 @@ from moderator.formats.records import (
     usable_id,
     warn,
 )
+from moderator.i18n import QT_TRANSLATE_NOOP, Sentence
 
 NAME = "commento"
 SITE = ("commento", "Commento")
@@ -80,7 +81,8 @@ def _commenters(stream: BinaryIO, path: str) -> Commenters:
         if key is not None:
             commenters[key] = Commenter(*(text_field(commenter, k, path, line) for k in ("name", "email", "link")))
         if len(commenters) > MAX_COMMENTERS:
-            raise FileFormatError(path, line, f"more than {size(MAX_COMMENTERS)} commenters; refused")
+            raise FileFormatError(path, line, Sentence.of(QT_TRANSLATE_NOOP("errors", "more than {most} commenters; refused"),
+                                                          most=size(MAX_COMMENTERS)))
     return commenters
 
 
@@ -103,7 +105,9 @@ def comment_records(comment: JsonObject, article: str, commenters: Commenters, p
     markdown = text_field(comment, "markdown", path, line)
     html = None if markdown else text_field(comment, "html", path, line)
     if len(markdown or html or "") > MAX_COMMENT:
-        raise FileFormatError(path, line, f"the comment's text is longer than {MAX_COMMENT:,} characters; refused")
+        raise FileFormatError(path, line, Sentence.of(
+            QT_TRANSLATE_NOOP("errors", "the comment's text is longer than {most:,} characters; refused"),
+            most=MAX_COMMENT))
     yield CommentRecord(
         external_id=external_id,
         article_external_id=article,

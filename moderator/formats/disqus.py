@@ -31,6 +31,7 @@ from moderator.formats.records import (
     warn,
 )
 from moderator.formats.xmlsafe import Element, complete, growing
+from moderator.i18n import QT_TRANSLATE_NOOP, Sentence
 
 NAME = "disqus"
 SITE = ("disqus", "Disqus")
@@ -115,8 +116,9 @@ def post_records(post: Element, fields: dict[str, Element], path: str) -> Iterat
     author = _fields(fields[AUTHOR]) if AUTHOR in fields else {}
     message = _raw(fields, MESSAGE)
     if message and len(message) > MAX_COMMENT:
-        raise FileFormatError(path, None, f"post {shown(external_id)}: its message is longer than "
-                                          f"{MAX_COMMENT:,} characters; refused")
+        raise FileFormatError(path, None, Sentence.of(
+            QT_TRANSLATE_NOOP("errors", "post {id}: its message is longer than {most:,} characters; "
+                                        "refused"), id=shown(external_id), most=MAX_COMMENT))
     # Positional, in CommentRecord's order: keywords cost a third more at a million.
     yield CommentRecord(
         external_id,

@@ -32,6 +32,7 @@ from moderator.formats.records import (
     usable_id,
     warn,
 )
+from moderator.i18n import QT_TRANSLATE_NOOP, Sentence
 
 NAME = "isso"
 SITE = ("isso", "Isso")
@@ -57,7 +58,9 @@ def _comments(thread: JsonObject, path: str, line: int) -> list[object]:
     if comments is None:
         return []
     if not isinstance(comments, list):
-        raise FileFormatError(path, line, f"this thread's 'comments' is {json_kind(comments)} where an array belongs")
+        raise FileFormatError(path, line, Sentence.of(
+            QT_TRANSLATE_NOOP("errors", "this thread's 'comments' is {kind} where an array belongs"),
+            kind=json_kind(comments)))
     return comments
 
 
@@ -77,8 +80,9 @@ def comment_records(comment: object, thread_id: str, path: str, line: int) -> It
         created = None
     text = text_field(comment, "text", path, line, "comments[].text") or ""
     if len(text) > MAX_COMMENT:
-        raise FileFormatError(path, line, f"comment {shown(external_id)}: 'text' is longer than "
-                                          f"{MAX_COMMENT:,} characters; refused")
+        raise FileFormatError(path, line, Sentence.of(
+            QT_TRANSLATE_NOOP("errors", "comment {id}: 'text' is longer than {most:,} characters; "
+                                        "refused"), id=shown(external_id), most=MAX_COMMENT))
     yield CommentRecord(
         external_id=external_id,
         article_external_id=thread_id,

@@ -30,6 +30,7 @@ from moderator.formats.records import (
     usable_id,
     warn,
 )
+from moderator.i18n import QT_TRANSLATE_NOOP, Sentence
 
 NAME = "remark42"
 SITE = ("remark42", "Remark42")
@@ -57,8 +58,10 @@ class _Inflated:
         line = self.lines.readline(most)
         self.left -= len(line)
         if self.left < 0:
-            raise FileFormatError(self.path, None, f"the compressed data expands more than {MAX_INFLATION} times "
-                                                   "its size; refused as a compression bomb")
+            raise FileFormatError(self.path, None, Sentence.of(
+                QT_TRANSLATE_NOOP("errors", "the compressed data expands more than {most} times its "
+                                            "size; refused as a compression bomb"),
+                most=MAX_INFLATION))
         return line
 
 
@@ -86,7 +89,9 @@ def _records(stream: LineSource, path: str) -> Iterator[tuple[int, JsonObject]]:
         for number, record in json_lines(stream, path):
             yield number, record
     except (OSError, EOFError) as error:  # a damaged gzip stream
-        raise FileFormatError(path, number + 1, f"the compressed data is damaged ({error})") from None
+        raise FileFormatError(path, number + 1, Sentence.of(
+            QT_TRANSLATE_NOOP("errors", "the compressed data is damaged ({error})"),
+            error=str(error))) from None
 
 
 def comment_records(record: JsonObject, article: str | None, path: str, number: int) -> Iterator[Record]:
@@ -102,7 +107,9 @@ def comment_records(record: JsonObject, article: str | None, path: str, number: 
     user = object_field(record, "user", path, number)
     text = text_field(record, "text", path, number)
     if text and len(text) > MAX_COMMENT:
-        raise FileFormatError(path, number, f"'text' is longer than {MAX_COMMENT:,} characters; refused")
+        raise FileFormatError(path, number, Sentence.of(
+            QT_TRANSLATE_NOOP("errors", "'text' is longer than {most:,} characters; refused"),
+            most=MAX_COMMENT))
     deleted = record.get("delete") is True
     yield CommentRecord(
         external_id=external_id,

@@ -33,6 +33,7 @@ from moderator.formats.records import (
     usable_id,
 )
 from moderator.formats.xmlsafe import Element, child_texts, complete, growing
+from moderator.i18n import QT_TRANSLATE_NOOP, Sentence
 
 NAME = "wxr"
 SITE = ("wordpress", "WordPress")
@@ -167,8 +168,9 @@ def comment_record(element: Element, article: str | None, path: str) -> Record:
     status, flag = STATUSES.get(approved) or (PENDING, approved[:20])
     author, parent, content = get("comment_author"), get("comment_parent"), get("comment_content")
     if content and len(content) > MAX_COMMENT:
-        raise FileFormatError(path, None, f"comment {shown(external_id)}: its text is longer than "
-                                          f"{MAX_COMMENT:,} characters; refused")
+        raise FileFormatError(path, None, Sentence.of(
+            QT_TRANSLATE_NOOP("errors", "comment {id}: its text is longer than {most:,} characters; "
+                                        "refused"), id=shown(external_id), most=MAX_COMMENT))
     return CommentRecord(
         external_id, article, None if parent in (None, "", "0") else parent,
         (html.unescape(author) if "&" in author else author) if author else ANONYMOUS,

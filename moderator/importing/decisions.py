@@ -26,6 +26,7 @@ from sqlalchemy.orm import Session
 from moderator.errors import FileFormatError
 from moderator.formats.decisions import MARKS, STAFF_POSTS, DecisionRecord, parse
 from moderator.formats.records import shown
+from moderator.i18n import QT_TRANSLATE_NOOP, Sentence
 from moderator.importing.decisionmarks import apply_marks
 from moderator.importing.report import ImportReport, Tick
 from moderator.importing.writer import BATCH
@@ -114,11 +115,11 @@ def _apply(session: Session, record: DecisionRecord, external_id: str, report: I
 
 def _refuse_removal(record: DecisionRecord, comment: Comment, path: str) -> None:
     if record.status_after == Status.REMOVED:
-        reason = (f"status_after 'removed' withdraws a staff reply, but comment {shown(record.external_id)} "
-                  "is a reader's comment here; nothing was applied")
+        template = QT_TRANSLATE_NOOP("errors", "status_after 'removed' withdraws a staff reply, but comment {id} is a "
+                                               "reader's comment here; nothing was applied")
     else:
-        reason = f"comment {shown(record.external_id)} was removed here; a decisions file does not bring it back"
-    raise FileFormatError(path, record.line, reason)
+        template = QT_TRANSLATE_NOOP("errors", "comment {id} was removed here; a decisions file does not bring it back")
+    raise FileFormatError(path, record.line, Sentence.of(template, id=shown(record.external_id)))
 
 
 def _comment(session: Session, site_key: str, external_id: str | None) -> Comment | None:
