@@ -3976,6 +3976,270 @@ Es wird nur für diese Sitzung behalten; Abbrechen gleicht die anderen Websites 
         <source>There is no decision with id {id}.</source>
         <translation>Es gibt keine Entscheidung mit der Nummer {id}.</translation>
     </message>
+    <message>
+        <source>XML that is neither a WordPress WXR nor a Disqus export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>text that is none of the formats: not CSV with a comment_id and a body column, nor an article page (a headline, its paragraphs, then &apos;Read next&apos; and timed items)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a JSON array with nothing in it: there is nothing to import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a JSON array whose first item is not an Isso thread (an object with &apos;id&apos; and &apos;comments&apos;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JSON whose first object is none of the formats: no comment_id and body (JSON Lines), no comments (Commento), no locator (Remark42), no decision_id and action (decisions)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>more than {most} commenters; refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the comment&apos;s text is longer than {most:,} characters; refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>time {value} is not an ISO 8601 time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;{key}&apos; is missing; is this a decisions file?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>action {action} is not a moderator&apos;s action ({known}); nothing was applied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>status_after {status} is not what &apos;{action}&apos; leaves a comment in ({known}); nothing was applied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;reply_text&apos; is not text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;reply_text&apos; is longer than {most:,} characters; refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>post {id}: its message is longer than {most:,} characters; refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV error: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not UTF-8 text (byte {byte})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the comment has no id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the comment has an id longer than {most} characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;body&apos; is missing or not text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;body&apos; is longer than {most:,} characters; refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the article id is longer than {most} characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>status {status} is not one of {known}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>created_at {value} is not an ISO 8601 time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this thread&apos;s &apos;comments&apos; is {kind} where an array belongs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>comment {id}: &apos;text&apos; is longer than {most:,} characters; refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;{where}&apos; holds a lone surrogate (\ud800–\udfff), which is not a character</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>arrays and objects nest deeper than JSON&apos;s reader follows (some 1,000 levels); refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its values would take more than {size} of memory once read; refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not valid JSON ({why})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not UTF-8 text ({reason})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>one item is longer than {most:,} characters; refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unexpected text after the JSON document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the line is longer than {size}; refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>each line must be a JSON object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;{key}&apos; is {kind} where text belongs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;{key}&apos; is {kind} where an object belongs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an array</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the compressed data expands more than {most} times its size; refused as a compression bomb</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the compressed data is damaged ({error})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;text&apos; is longer than {most:,} characters; refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the page is empty; expected a headline on the first line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected the article&apos;s headline, found a time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a &apos;Read next&apos; item must start with its time, e.g. 22:30</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;{time}&apos; is not a time of day (00:00 to 23:59)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this &apos;Read next&apos; item has a time but no summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a &apos;Read next&apos; item has a time, a section and one summary line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>comment {id}: its text is longer than {most:,} characters; refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file declares the entity &apos;{name}&apos;; entity declarations are refused, since they can blow a small file up to gigabytes or read files from this computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file refers to an external document; it is refused and nothing is fetched</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>refused as unsafe XML ({error})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a single field is larger than {most}; refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>elements nest more than {most} levels deep; refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>one record holds more than {most} elements; refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>one record holds more than {most:,} characters of text; refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>XML error: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>status_after &apos;removed&apos; withdraws a staff reply, but comment {id} is a reader&apos;s comment here; nothing was applied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>comment {id} was removed here; a decisions file does not bring it back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an article page&apos;s text is at most {most}; this file is larger</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no such file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file is empty; there is nothing to import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{what}; nothing was imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown format &apos;{name}&apos;; known: {known}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a decisions file is at most {most}; this one is larger</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>importing</name>

@@ -16,6 +16,7 @@ from moderator.gui.models.listmodels import CHECKED_ROLE, ROW_ROLE
 from moderator.reading.articles import date_note
 from moderator.reading.rows import ArticleRow, CommentRow
 from moderator.reading.search import MARK_START
+from moderator.rules.wording import in_words
 from moderator.vocabulary import Status
 
 PAD = 8
@@ -238,7 +239,8 @@ class CommentDelegate(CardDelegate):
             return right
         more = look.reason_chip_text("", row.reasons) or ""  # " +2", or ""
         metrics = QFontMetrics(font)
-        words = metrics.elidedText(row.reason, Qt.TextElideMode.ElideRight, max(most - 12 - metrics.horizontalAdvance(more), 24))
+        room = max(most - 12 - metrics.horizontalAdvance(more), 24)
+        words = metrics.elidedText(in_words(row.reason), Qt.TextElideMode.ElideRight, room)
         return look.draw_chip(painter, look.reason_chip_text(words, row.reasons) or words, look.REASON_COLOUR, font, right,
                               top, palette, solid)
 
