@@ -56,7 +56,7 @@ def produce(format_name: str, path: str, send: Connection, annotate: Annotate | 
             send.send(("records", encode(batch), stream.tell(), _notes(batch, annotate)))
         send.send(("end", None, 0, None))
     except FileFormatError as error:
-        send.send(("error", ("format", error.path, error.line, error.sentence, error.column), 0, None))
+        send.send(("error", ("format", error.path, error.line, error.why, error.column), 0, None))
     except BaseException:  # a bug: its traceback travels to the parent's log
         send.send(("error", ("bug", traceback.format_exc()), 0, None))
     finally:
