@@ -7,8 +7,9 @@ window's. pyside6-lupdate finds the marked sentences by the function's name."""
 
 from __future__ import annotations
 
+import string
 from collections.abc import Callable
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 Translator = Callable[[str, str], str]
 ERRORS = "errors"  # the context of the core's refusals in the catalogue
@@ -19,6 +20,7 @@ def _source_text(context: str, text: str) -> str:
 
 
 _translator: Translator = _source_text
+_group = [","]  # how the language in force groups thousands ("12,000"; German "12.000")
 
 
 def translate(context: str, text: str) -> str:
@@ -31,10 +33,23 @@ def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name 
     return text
 
 
-def use(translator: Translator | None) -> None:
-    """Put `translator` in force for the core's sentences (None: back to English)."""
+def use(translator: Translator | None, group: str = ",") -> None:
+    """Put `translator` in force for the core's sentences (None: back to English), and `group`
+    for the thousands in a Sentence's figures written with ',' ("{most:,}")."""
     global _translator
     _translator = translator or _source_text
+    _group[0] = group
+
+
+class _Figures(string.Formatter):
+    """str.format, with a ',' figure grouped as the language in force groups thousands."""
+
+    def format_field(self, value: Any, format_spec: str) -> str:
+        written = super().format_field(value, format_spec)
+        return written.replace(",", _group[0]) if "," in format_spec and isinstance(value, int) else written
+
+
+_FIGURES = _Figures()
 
 
 class Sentence(NamedTuple):
@@ -51,4 +66,4 @@ class Sentence(NamedTuple):
 
     def __str__(self) -> str:
         text = translate(ERRORS, self.template)
-        return text.format(**dict(self.values)) if self.values else text
+        return _FIGURES.format(text, **dict(self.values)) if self.values else text
