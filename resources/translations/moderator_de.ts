@@ -4852,6 +4852,14 @@ Es wird nur für diese Sitzung behalten; Abbrechen gleicht die anderen Websites 
         <source>{reason} (and {count} more)</source>
         <translation>{reason} (und {count} weitere)</translation>
     </message>
+    <message>
+        <source>Reverted {count} decision(s) of rule &apos;{rule}&apos;.</source>
+        <translation>{count} Entscheidung(en) der Regel &apos;{rule}&apos; zurückgenommen.</translation>
+    </message>
+    <message>
+        <source>Reverted {count} decision(s) of rule &apos;{rule}&apos;; {kept} left alone, decided or changed since (comment {ids}).</source>
+        <translation>{count} Entscheidung(en) der Regel &apos;{rule}&apos; zurückgenommen; {kept} unberührt gelassen, seitdem entschieden oder geändert (Kommentar {ids}).</translation>
+    </message>
 </context>
 <context>
     <name>sync</name>
