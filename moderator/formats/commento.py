@@ -30,6 +30,7 @@ from moderator.formats.records import (
     site_record,
     skip,
     text_field,
+    unusable_id,
     usable_id,
     warn,
 )
@@ -58,7 +59,8 @@ def parse(stream: BinaryIO, path: str) -> Iterator[Record]:
     articles, site_known = Recent(), False
     for number, (line, comment) in enumerate(array_items(stream, path, "comments"), 1):
         if not isinstance(comment, dict):
-            yield skip("Commento comment that is not a JSON object", f"comment {number} (line {line})")
+            yield skip(QT_TRANSLATE_NOOP("importing", "Commento comment that is not a JSON object"),
+                       f"comment {number} (line {line})")
             continue
         domain = text_field(comment, "domain", path, line) or ""
         article = f"{domain}{text_field(comment, 'url', path, line) or ''}"
@@ -89,12 +91,17 @@ def _commenters(stream: BinaryIO, path: str) -> Commenters:
 def comment_records(comment: JsonObject, article: str, commenters: Commenters, path: str, line: int) -> Iterator[Record]:
     external_id = text_field(comment, "commentHex", path, line)
     if not usable_id(external_id) or not usable_id(article):
-        yield skip(f"Commento comment that {bad_id(external_id) or bad_id(article)} (or names no page)", external_id or article)
+        culprit = article if usable_id(external_id) else external_id
+        yield skip(unusable_id(culprit, QT_TRANSLATE_NOOP("importing", "Commento comment that has no id (or names no page)"),
+                               QT_TRANSLATE_NOOP("importing", "Commento comment that has an id longer than 200 characters "
+                                                              "(or names no page)")),
+                   external_id or article)
         return
     try:
         created = parse_iso_time(comment.get("creationDate"))
     except ValueError:
-        yield warn("Commento comment whose creationDate is not a time; kept without a date", external_id)
+        yield warn(QT_TRANSLATE_NOOP("importing", "Commento comment whose creationDate is not a time; kept without a date"),
+                   external_id)
         created = None
     status, flag = STATES.get(text_field(comment, "state", path, line), (PENDING, None))
     if comment.get("deleted") is True:

@@ -110,6 +110,12 @@ class Recent:
         return True
 
 
+def unusable_id(external_id: str | None, no_id: str, too_long: str) -> str:
+    """Which of a kind of record's two skip reasons (each marked for the catalogue: a reason is
+    translated where it is shown, importing/report.py) its unusable id calls for."""
+    return no_id if not external_id else too_long
+
+
 def skip(reason: str, example: object) -> Notice:
     return Notice(True, reason, str(example)[:EXAMPLE])
 

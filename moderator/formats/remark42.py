@@ -27,6 +27,7 @@ from moderator.formats.records import (
     site_record,
     skip,
     text_field,
+    unusable_id,
     usable_id,
     warn,
 )
@@ -97,12 +98,15 @@ def _records(stream: LineSource, path: str) -> Iterator[tuple[int, JsonObject]]:
 def comment_records(record: JsonObject, article: str | None, path: str, number: int) -> Iterator[Record]:
     external_id = text_field(record, "id", path, number)
     if not usable_id(external_id) or not usable_id(article):
-        yield skip(f"Remark42 comment that {bad_id(external_id) or 'names no page'}", f"line {number}")
+        reason = unusable_id(external_id, QT_TRANSLATE_NOOP("importing", "Remark42 comment that has no id"),
+                             QT_TRANSLATE_NOOP("importing", "Remark42 comment that has an id longer than 200 characters")) \
+            if not usable_id(external_id) else QT_TRANSLATE_NOOP("importing", "Remark42 comment that names no page")
+        yield skip(reason, f"line {number}")
         return
     try:
         created = parse_iso_time(record.get("time"))
     except ValueError:
-        yield warn("Remark42 comment whose time is not a time; kept without a date", external_id)
+        yield warn(QT_TRANSLATE_NOOP("importing", "Remark42 comment whose time is not a time; kept without a date"), external_id)
         created = None
     user = object_field(record, "user", path, number)
     text = text_field(record, "text", path, number)

@@ -66,7 +66,7 @@ def _last_lines(stream: BinaryIO, path: str, report: ImportReport, tick: Tick, m
     mark_ids: set[str] = set()  # the file's decisions that keep the status, so their undos and redos are known
     for count, record in enumerate(parse(stream, path), 1):
         if record.external_id is None:
-            report.skip("decision on a comment without an external id", f"line {record.line}")
+            report.skip(QT_TRANSLATE_NOOP("importing", "decision on a comment without an external id"), f"line {record.line}")
         elif record.action in MARKS or record.reverts_decision_id is not None and record.reverts_decision_id in mark_ids:
             marked.append(record)
             if record.decision_id is not None:
@@ -98,16 +98,17 @@ def _apply(session: Session, record: DecisionRecord, external_id: str, report: I
     comment = _comment(session, record.site, external_id)
     if comment is None:
         if record.status_after == Status.REMOVED:
-            report.skip("staff reply posted and withdrawn on the other machine", external_id)
+            report.skip(QT_TRANSLATE_NOOP("importing", "staff reply posted and withdrawn on the other machine"), external_id)
         elif not _is_post(record):  # a post not created has said why
-            report.skip("decision on a comment that is not in this database", external_id)
+            report.skip(QT_TRANSLATE_NOOP("importing", "decision on a comment that is not in this database"), external_id)
         return
     if not comment.is_staff and Status.REMOVED in (record.status_after, comment.status):
         _refuse_removal(record, comment, path)
     if comment.status == record.status_after:
         report.comments.unchanged += 1
     elif _decided_since(session, comment.id, record):
-        report.skip("decision older than one made here (the newer local decision stands)", external_id)
+        report.skip(QT_TRANSLATE_NOOP("importing", "decision older than one made here (the newer local decision stands)"),
+                    external_id)
     else:
         _record(session, comment, record, record.action, comment.status)
         report.comments.updated += 1
@@ -138,7 +139,7 @@ def _create_staff_comment(session: Session, post: DecisionRecord, external_id: s
     parent = _comment(session, post.site, post.parent_external_id)
     article_id = parent.article_id if parent else _article_id(session, post.site, post.article_external_id)
     if article_id is None:
-        report.skip("staff reply on an article that is not in this database", external_id)
+        report.skip(QT_TRANSLATE_NOOP("importing", "staff reply on an article that is not in this database"), external_id)
         return False
     comment = Comment(
         site_id=session.scalar(select(Site.id).where(Site.key == post.site)), article_id=article_id,

@@ -4623,6 +4623,134 @@ Es wird nur für diese Sitzung behalten; Abbrechen gleicht die anderen Websites 
         <source>; {count} skipped ({reasons})</source>
         <translation>; {count} übersprungen ({reasons})</translation>
     </message>
+    <message>
+        <source>Commento comment that is not a JSON object</source>
+        <translation>Commento-Kommentar, der kein JSON-Objekt ist</translation>
+    </message>
+    <message>
+        <source>Commento comment that has no id (or names no page)</source>
+        <translation>Commento-Kommentar ohne ID (oder ohne Seite)</translation>
+    </message>
+    <message>
+        <source>Commento comment that has an id longer than 200 characters (or names no page)</source>
+        <translation>Commento-Kommentar mit einer ID über 200 Zeichen (oder ohne Seite)</translation>
+    </message>
+    <message>
+        <source>Commento comment whose creationDate is not a time; kept without a date</source>
+        <translation>Commento-Kommentar, dessen creationDate keine Zeitangabe ist; ohne Datum übernommen</translation>
+    </message>
+    <message>
+        <source>Disqus thread that has no id</source>
+        <translation>Disqus-Thread ohne ID</translation>
+    </message>
+    <message>
+        <source>Disqus thread that has an id longer than 200 characters</source>
+        <translation>Disqus-Thread mit einer ID über 200 Zeichen</translation>
+    </message>
+    <message>
+        <source>Disqus post that has no id</source>
+        <translation>Disqus-Beitrag ohne ID</translation>
+    </message>
+    <message>
+        <source>Disqus post that has an id longer than 200 characters</source>
+        <translation>Disqus-Beitrag mit einer ID über 200 Zeichen</translation>
+    </message>
+    <message>
+        <source>Isso thread that is not a JSON object</source>
+        <translation>Isso-Thread, der kein JSON-Objekt ist</translation>
+    </message>
+    <message>
+        <source>Isso thread that has no id</source>
+        <translation>Isso-Thread ohne ID</translation>
+    </message>
+    <message>
+        <source>Isso thread that has an id longer than 200 characters</source>
+        <translation>Isso-Thread mit einer ID über 200 Zeichen</translation>
+    </message>
+    <message>
+        <source>Isso comment without an id</source>
+        <translation>Isso-Kommentar ohne ID</translation>
+    </message>
+    <message>
+        <source>Isso comment that has an id longer than 200 characters (with its thread&apos;s)</source>
+        <translation>Isso-Kommentar mit einer ID über 200 Zeichen (samt der seines Threads)</translation>
+    </message>
+    <message>
+        <source>Isso comment whose created time is not a time; kept without a date</source>
+        <translation>Isso-Kommentar, dessen created keine Zeitangabe ist; ohne Datum übernommen</translation>
+    </message>
+    <message>
+        <source>Remark42 comment that has no id</source>
+        <translation>Remark42-Kommentar ohne ID</translation>
+    </message>
+    <message>
+        <source>Remark42 comment that has an id longer than 200 characters</source>
+        <translation>Remark42-Kommentar mit einer ID über 200 Zeichen</translation>
+    </message>
+    <message>
+        <source>Remark42 comment that names no page</source>
+        <translation>Remark42-Kommentar ohne Seite</translation>
+    </message>
+    <message>
+        <source>Remark42 comment whose time is not a time; kept without a date</source>
+        <translation>Remark42-Kommentar, dessen time keine Zeitangabe ist; ohne Datum übernommen</translation>
+    </message>
+    <message>
+        <source>WordPress item of a type other than post or page, without comments (not an article)</source>
+        <translation>WordPress-Eintrag, der weder Beitrag noch Seite ist, ohne Kommentare (kein Artikel)</translation>
+    </message>
+    <message>
+        <source>WordPress item that has no id</source>
+        <translation>WordPress-Eintrag ohne ID</translation>
+    </message>
+    <message>
+        <source>WordPress item that has an id longer than 200 characters</source>
+        <translation>WordPress-Eintrag mit einer ID über 200 Zeichen</translation>
+    </message>
+    <message>
+        <source>WordPress comment in an item that has no id</source>
+        <translation>WordPress-Kommentar in einem Eintrag ohne ID</translation>
+    </message>
+    <message>
+        <source>WordPress comment that has no id</source>
+        <translation>WordPress-Kommentar ohne ID</translation>
+    </message>
+    <message>
+        <source>WordPress comment that has an id longer than 200 characters</source>
+        <translation>WordPress-Kommentar mit einer ID über 200 Zeichen</translation>
+    </message>
+    <message>
+        <source>article id that appears more than once in the file (the first was kept)</source>
+        <translation>Artikel-ID, die mehrmals in der Datei vorkommt (die erste wurde übernommen)</translation>
+    </message>
+    <message>
+        <source>decision older than one made here (the newer local decision stands)</source>
+        <translation>Entscheidung älter als eine hier getroffene (die neuere hiesige gilt)</translation>
+    </message>
+    <message>
+        <source>decision on a comment that is not in this database</source>
+        <translation>Entscheidung zu einem Kommentar, der nicht in dieser Datenbank ist</translation>
+    </message>
+    <message>
+        <source>undo of a decision not in this file</source>
+        <translation>Rücknahme einer Entscheidung, die nicht in dieser Datei steht</translation>
+    </message>
+    <message>
+        <source>decision on a comment without an external id</source>
+        <translation>Entscheidung zu einem Kommentar ohne externe ID</translation>
+    </message>
+    <message>
+        <source>staff reply posted and withdrawn on the other machine</source>
+        <translation>Redaktionsantwort, auf dem anderen Rechner veröffentlicht und zurückgezogen</translation>
+    </message>
+    <message>
+        <source>staff reply on an article that is not in this database</source>
+        <translation>Redaktionsantwort zu einem Artikel, der nicht in dieser Datenbank ist</translation>
+    </message>
+    <message>
+        <source>comment id that appears more than once in the file (the first was kept)</source>
+        <translation>Kommentar-ID, die mehrmals in der Datei vorkommt (die erste wurde übernommen)</translation>
+    </message>
 </context>
 <context>
     <name>insight</name>

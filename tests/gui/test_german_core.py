@@ -115,3 +115,14 @@ def test_insights_date_axis_names_german_months(german_window, qtbot):  # noqa: 
     words = [text for spacing, values in axis.tickValues(start, end, 900) for text in axis.tickStrings(values, 1, spacing)]
     assert "März" in words and "Okt." in words, words
     assert not {"Mar", "Oct"} & set(words), words
+
+
+def test_the_import_summary_gives_its_skip_reasons_in_german(german_window, catalogue, qtbot, tmp_path):  # noqa: F811
+    window = german_window
+    twice = tmp_path / "twice.jsonl"
+    twice.write_text('{"comment_id": "d1", "body": "first"}\n{"comment_id": "d1", "body": "again"}\n', encoding="utf-8")
+    told: list[str] = []
+    answer_modal(lambda box: told.extend([box.windowTitle(), box.text()]), QMessageBox)
+    window.files.import_files([twice])
+    qtbot.waitUntil(lambda: bool(told), timeout=60_000)
+    assert "1 übersprungen (1 Kommentar-ID, die mehrmals in der Datei vorkommt (die erste wurde übernommen))" in told[1], told
