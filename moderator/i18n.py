@@ -45,7 +45,7 @@ class _Figures(string.Formatter):
     """str.format, with a ',' figure grouped as the language in force groups thousands."""
 
     def format_field(self, value: Any, format_spec: str) -> str:
-        written = super().format_field(value, format_spec)
+        written: str = super().format_field(value, format_spec)
         return written.replace(",", _group[0]) if "," in format_spec and isinstance(value, int) else written
 
 
