@@ -25,7 +25,6 @@ class ModeratorError(Exception):
         self.sentence = message
 
 
-
 class NotFoundError(ModeratorError):
     pass
 

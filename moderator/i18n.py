@@ -3,7 +3,11 @@ may show (an error's one sentence) with `translate(context, text)`, a template w
 are put in with `str.format` afterwards. On its own `translate` gives the English text back
 (the command line); the app hands it Qt's translation at start (gui/common/translation.py),
 so the same catalogue (resources/translations/*.ts) holds the core's sentences and the
-window's. pyside6-lupdate finds the marked sentences by the function's name."""
+window's. pyside6-lupdate finds the marked sentences by the function's name.
+
+A refusal is a `Sentence`: its template, marked with QT_TRANSLATE_NOOP("errors", …), and its
+figures, put into words where it is shown. What a process without a translator refuses (the
+import's parser, the scoring process) travels to the window as a Sentence, not as English."""
 
 from __future__ import annotations
 
