@@ -11,11 +11,18 @@ from __future__ import annotations
 import errno
 import sqlite3
 
-from moderator.i18n import QT_TRANSLATE_NOOP, translate
+from moderator.i18n import QT_TRANSLATE_NOOP, Sentence, translate
 
 
 class ModeratorError(Exception):
-    """A failure the user can act on (bad input, unknown id, conflict)."""
+    """A failure the user can act on (bad input, unknown id, conflict): its one sentence, made
+    in the language in force, or a Sentence (template and figures) translated here; a process
+    that raises one for another (the scoring process) hands its `sentence` over, so the sentence
+    reads in the receiving window's language."""
+
+    def __init__(self, message: str | Sentence = ""):
+        super().__init__(str(message))
+        self.sentence = message
 
 
 class NotFoundError(ModeratorError):
@@ -27,15 +34,19 @@ class ConflictError(ModeratorError):
 
 
 class FileFormatError(ModeratorError):
-    """An import file is malformed; names the file, the line and the reason."""
+    """An import file is malformed; names the file, the line and the reason: a template marked
+    in the context "errors" (a Sentence when it has figures), translated here, so the parser
+    process can hand its `why` back (formats/piped.py) and the window shows it in its language."""
 
-    def __init__(self, path: str, line: int | None, reason: str, column: int | None = None):
+    def __init__(self, path: str, line: int | None, reason: str | Sentence, column: int | None = None):
+        why = reason if isinstance(reason, Sentence) else Sentence(reason)
+        reason = str(why)
         where = path if line is None else translate("errors", "{path}, line {line}").format(path=path, line=line)
         if line is not None and column is not None:
             where = translate("errors", "{path}, line {line}, column {column}").format(path=path, line=line,
                                                                                       column=column)
         super().__init__(f"{where}: {reason}")
-        self.path, self.line, self.column, self.reason = path, line, column, reason
+        self.path, self.line, self.column, self.reason, self.why = path, line, column, reason, why
 
 
 # The operating system's failures that come from the user's files and disks, not from

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from urllib.parse import urlsplit
 
 from moderator.errors import ModeratorError
+from moderator.i18n import QT_TRANSLATE_NOOP, Sentence
 from moderator.vocabulary import Status
 
 if TYPE_CHECKING:  # the formats load with the first pull, not with the window (bench/startup.py)
@@ -133,10 +134,13 @@ def check_address(url: str) -> str:
     (credentials would otherwise travel in clear)."""
     parts = urlsplit(url.strip())
     if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise SiteError(f"'{url}' is not a web address; give the site's address, e.g. https://news.example.com.")
+        raise SiteError(Sentence.of(
+            QT_TRANSLATE_NOOP("errors", "'{url}' is not a web address; give the site's address, e.g. https://news.example.com."),
+            url=url))
     if parts.scheme == "http" and not is_loopback(parts.hostname):
-        raise SiteError(f"{url} uses plain HTTP, which would send the password in clear; use https:// "
-                        "(plain HTTP is only allowed to this machine itself).")
+        raise SiteError(Sentence.of(
+            QT_TRANSLATE_NOOP("errors", "{url} uses plain HTTP, which would send the password in clear; use https:// (plain HTTP "
+                                        "is only allowed to this machine itself)."), url=url))
     return url.strip().rstrip("/")
 
 

@@ -18,6 +18,7 @@ import httpx2 as httpx
 
 from moderator import __version__
 from moderator.connectors.base import BadCredentials, MissingCapability, SiteError, Unreachable, check_address
+from moderator.i18n import QT_TRANSLATE_NOOP, Sentence
 
 TIMEOUT = httpx.Timeout(20.0, connect=5.0)
 RETRIES = 3  # a read is tried this many times more
@@ -52,7 +53,9 @@ class SiteClient:
                 response = self.client.request(method, path, **kwargs)
             except httpx.TransportError as error:
                 if attempt + 1 == attempts:
-                    raise Unreachable(f"{self.host} did not answer ({_plain(error)}); the app will try again.") from None
+                    raise Unreachable(Sentence.of(
+                        QT_TRANSLATE_NOOP("errors", "{host} did not answer ({plain}); the app will try again."),
+                        host=self.host, plain=_plain(error))) from None
             else:
                 if response.status_code not in RETRY_STATUSES or attempt + 1 == attempts:
                     return response if redirect_ok and response.is_redirect else _checked(response, self.host)
@@ -66,15 +69,21 @@ class SiteClient:
 def _checked(response: httpx.Response, host: str) -> httpx.Response:
     code = response.status_code
     if code in (401,):
-        raise BadCredentials(f"{host} refused the user name or password ({_said(response)}); check them.")
+        raise BadCredentials(Sentence.of(
+            QT_TRANSLATE_NOOP("errors", "{host} refused the user name or password ({said}); check them."),
+            host=host, said=_said(response)))
     if code == 403:
-        raise MissingCapability(f"{host} says this user may not do that ({_said(response)}); "
-                                "the user needs the Editor role (or a role that may moderate comments).")
+        raise MissingCapability(Sentence.of(
+            QT_TRANSLATE_NOOP("errors", "{host} says this user may not do that ({said}); the user needs the Editor role (or a "
+                                        "role that may moderate comments)."), host=host, said=_said(response)))
     if code in RETRY_STATUSES:
-        raise Unreachable(f"{host} is not answering properly (HTTP {code}); the app will try again.")
+        raise Unreachable(Sentence.of(
+            QT_TRANSLATE_NOOP("errors", "{host} is not answering properly (HTTP {code}); the app will try again."),
+            host=host, code=code))
     if 300 <= code < 400:
-        raise SiteError(f"{host} sent the request elsewhere ({response.headers.get('location', '?')}); "
-                        "give the site's own address.")
+        raise SiteError(Sentence.of(
+            QT_TRANSLATE_NOOP("errors", "{host} sent the request elsewhere ({message}); give the site's own address."),
+            host=host, message=response.headers.get('location', '?')))
     return response
 
 
@@ -99,5 +108,6 @@ def json_of(response: httpx.Response, what: str) -> Json:
     try:
         return response.json()
     except ValueError:
-        raise SiteError(f"{what} answered with something that is not JSON (HTTP {response.status_code}); "
-                        "is this the right address?") from None
+        raise SiteError(Sentence.of(
+            QT_TRANSLATE_NOOP("errors", "{what} answered with something that is not JSON (HTTP {status_code}); is this the right "
+                                        "address?"), what=what, status_code=response.status_code)) from None

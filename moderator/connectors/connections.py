@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from moderator.connectors.base import Connector, check_address
 from moderator.connectors.secrets import PLACES, Secrets
 from moderator.errors import ModeratorError, NotFoundError
+from moderator.i18n import QT_TRANSLATE_NOOP, Sentence
 from moderator.moderation.outbox import HELD, TO_SEND
 from moderator.storage.models import Connection, OutboxItem, Site, utcnow
 
@@ -32,7 +33,9 @@ def connector_class(kind: str) -> type[Connector]:
         from moderator.connectors.isso import Isso
 
         return Isso
-    raise ModeratorError(f"'{kind}' is not a kind of site the app connects to; use one of: {', '.join(KINDS)}.")
+    raise ModeratorError(Sentence.of(
+        QT_TRANSLATE_NOOP("errors", "'{kind}' is not a kind of site the app connects to; use one of: {known}."),
+        kind=kind, known=', '.join(KINDS)))
 
 
 def make_connector(kind: str, url: str, username: str, secret: str) -> Connector:
@@ -78,12 +81,16 @@ def add_connection(session: Session, kind: str, url: str, username: str, site_ke
                    secret_kept: str, hide_statuses: Mapping[str, str] | None = None, pull_every: int = 300) -> int:
     """A new connection (its credentials checked by the caller first: `Connector.check`)."""
     if secret_kept not in PLACES:
-        raise ModeratorError(f"A secret is kept in one of: {', '.join(PLACES)}; not '{secret_kept}'.")
+        raise ModeratorError(Sentence.of(
+            QT_TRANSLATE_NOOP("errors", "A secret is kept in one of: {known}; not '{secret_kept}'."),
+            known=', '.join(PLACES), secret_kept=secret_kept))
     from moderator.importing import get_or_create_site  # the import pipeline: loaded when first needed
 
     site = get_or_create_site(session, site_key, site_name)
     if session.scalar(select(Connection.id).where(Connection.site_id == site.id)) is not None:
-        raise ModeratorError(f"{site_key} is connected already; remove that connection first to connect it again.")
+        raise ModeratorError(Sentence.of(
+            QT_TRANSLATE_NOOP("errors", "{site_key} is connected already; remove that connection first to connect it again."),
+            site_key=site_key))
     connection = Connection(site_id=site.id, kind=connector_class(kind).kind, url=check_address(url), username=username,
                             secret_kept=secret_kept, hide_statuses=dict(hide_statuses or {}), pull_every=pull_every,
                             enabled=True, pull_cursor={})
@@ -105,7 +112,9 @@ def connection(session: Session, key_or_id: str | int) -> ConnectionRow:
     for row in connections(session):
         if str(key_or_id) in (str(row.id), row.site_key):
             return row
-    raise NotFoundError(f"There is no connection '{key_or_id}'; `moderator sites list` shows them.")
+    raise NotFoundError(Sentence.of(
+        QT_TRANSLATE_NOOP("errors", "There is no connection '{key_or_id}'; `moderator sites list` shows them."),
+        key_or_id=key_or_id))
 
 
 def _row(c: Connection, key: str, name: str, to_send: int, held: int) -> ConnectionRow:
@@ -121,7 +130,8 @@ def set_enabled(session: Session, connection_id: int, enabled: bool) -> None:
 def set_hide_status(session: Session, connection_id: int, reason: str, site_status: str) -> None:
     row = session.get(Connection, connection_id)
     if row is None:
-        raise NotFoundError(f"There is no connection {connection_id}.")
+        raise NotFoundError(Sentence.of(
+            QT_TRANSLATE_NOOP("errors", "There is no connection {connection_id}."), connection_id=connection_id))
     row.hide_statuses = {**(row.hide_statuses or {}), reason: site_status}
 
 
@@ -130,7 +140,8 @@ def remove_connection(session: Session, connection_id: int, secrets: Secrets) ->
     decisions file hands them back); → how many rows were still to send or held."""
     row = session.get(Connection, connection_id)
     if row is None:
-        raise NotFoundError(f"There is no connection {connection_id}.")
+        raise NotFoundError(Sentence.of(
+            QT_TRANSLATE_NOOP("errors", "There is no connection {connection_id}."), connection_id=connection_id))
     left = session.execute(select(func.count()).where(OutboxItem.connection_id == connection_id,
                                                       OutboxItem.state.in_((*TO_SEND, HELD)))).scalar_one()
     site_key = session.scalar(select(Site.key).where(Site.id == row.site_id)) or ""

@@ -31,6 +31,7 @@ from moderator.formats.records import (
     Record,
     site_record,
 )
+from moderator.i18n import QT_TRANSLATE_NOOP, Sentence
 from moderator.vocabulary import Status
 
 MODES = {1: SiteState(APPROVED), 2: SiteState(PENDING), 4: SiteState(HIDDEN, "deleted")}
@@ -58,11 +59,17 @@ class Isso(Connector):
     def _login(self) -> None:
         response = self.client.send("POST", "/login/", data={"password": self.secret}, redirect_ok=True)
         if response.status_code not in (200, 302, 303):
-            raise SiteError(f"{self.url} did not answer the admin login as Isso does (HTTP {response.status_code}).")
+            raise SiteError(Sentence.of(
+                QT_TRANSLATE_NOOP("errors", "{url} did not answer the admin login as Isso does (HTTP {status_code})."),
+                url=self.url, status_code=response.status_code))
         if "admin-session" not in response.cookies and "admin-session" not in self.client.client.cookies:
             if b"disabled" in response.content.lower() and b"password" not in response.content.lower():
-                raise SiteError(f"{self.url}: Isso's admin interface is turned off ([admin] enabled = true).")
-            raise BadCredentials(f"{self.url} refused the admin password; check it (Isso's [admin] password).")
+                raise SiteError(Sentence.of(
+                    QT_TRANSLATE_NOOP("errors", "{url}: Isso's admin interface is turned off ([admin] enabled = true)."),
+                    url=self.url))
+            raise BadCredentials(Sentence.of(
+                QT_TRANSLATE_NOOP("errors", "{url} refused the admin password; check it (Isso's [admin] password)."),
+                url=self.url))
         self.client.client.cookies.set("admin-session", response.cookies.get("admin-session")
                                        or self.client.client.cookies.get("admin-session") or "")
         self.logged_in = True
@@ -75,7 +82,8 @@ class Isso(Connector):
         page.feed(response.text)
         if not page.is_admin:
             self.logged_in = False
-            raise BadCredentials(f"{self.url} did not keep the admin signed in; check the admin password.")
+            raise BadCredentials(Sentence.of(
+                QT_TRANSLATE_NOOP("errors", "{url} did not keep the admin signed in; check the admin password."), url=self.url))
         for comment in page.comments:
             self.keys[comment["id"]] = comment["key"]
         return page.comments
@@ -83,7 +91,8 @@ class Isso(Connector):
     def check(self) -> Identity:
         config = self.client.get("/config")
         if config.status_code != 200 or "config" not in str(json_of(config, self.client.host)):
-            raise SiteError(f"{self.url} does not look like an Isso server (no /config there).")
+            raise SiteError(Sentence.of(
+                QT_TRANSLATE_NOOP("errors", "{url} does not look like an Isso server (no /config there)."), url=self.url))
         self._login()
         self._admin(mode=2, page=0)
         return Identity("admin", self.url)
@@ -151,20 +160,28 @@ class Isso(Connector):
     def set_state(self, external_id: str, state: SiteState) -> None:
         number = int(external_id.rpartition("#")[2])
         if number not in self.keys and self._one(external_id) is None:
-            raise Gone(f"Comment {external_id} is no longer on {self.url}.")
+            raise Gone(Sentence.of(
+                QT_TRANSLATE_NOOP("errors", "Comment {external_id} is no longer on {url}."),
+                external_id=external_id, url=self.url))
         action = "activate" if state == MODES[1] else "delete"
         response = self.client.send("POST", f"/id/{number}/{action}/{self.keys[number]}")
         if response.status_code == 404:
-            raise Gone(f"Comment {external_id} is no longer on {self.url}.")
+            raise Gone(Sentence.of(
+                QT_TRANSLATE_NOOP("errors", "Comment {external_id} is no longer on {url}."),
+                external_id=external_id, url=self.url))
         if response.status_code != 200:
-            raise SiteError(f"{self.url} refused to {action} comment {external_id} (HTTP {response.status_code}).")
+            raise SiteError(Sentence.of(
+                QT_TRANSLATE_NOOP("errors", "{url} refused to {action} comment {external_id} (HTTP {status_code})."),
+                url=self.url, action=action, external_id=external_id, status_code=response.status_code))
 
     def post(self, article_external_id: str, parent_external_id: str | None, text: str, author: str) -> str:
         parent = int(parent_external_id.rpartition("#")[2]) if parent_external_id else None
         response = self.client.send("POST", "/new", {"uri": article_external_id},
                                     json={"text": text, "author": author, "parent": parent, "title": article_external_id})
         if response.status_code not in (201, 202):
-            raise SiteError(f"{self.url} refused the reply (HTTP {response.status_code}: {response.text[:120]}).")
+            raise SiteError(Sentence.of(
+                QT_TRANSLATE_NOOP("errors", "{url} refused the reply (HTTP {status_code}: {text})."),
+                url=self.url, status_code=response.status_code, text=response.text[:120]))
         external_id = f"{article_external_id}#{json_of(response, self.client.host)['id']}"
         self.set_state(external_id, MODES[1])  # posted into moderation: published at once
         return external_id

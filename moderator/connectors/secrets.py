@@ -14,7 +14,7 @@ from pathlib import Path
 
 from moderator.errors import ModeratorError
 from moderator.filemodes import open_private, private_folder
-from moderator.i18n import QT_TRANSLATE_NOOP
+from moderator.i18n import QT_TRANSLATE_NOOP, Sentence, translate
 from moderator.storage.credentials import SERVICE as SERVICE  # re-exported: one credential store for all
 from moderator.storage.credentials import store_available as store_available
 
@@ -53,7 +53,7 @@ class Secrets:
         name = account(site_key, username)
         if place == KEYRING:
             if not store_available():
-                raise ModeratorError(NO_STORE)
+                raise ModeratorError(translate("connectors", NO_STORE))
             import keyring
 
             keyring.set_password(SERVICE, name, secret)
@@ -91,8 +91,9 @@ class Secrets:
         except FileNotFoundError:
             return {}
         except (OSError, ValueError) as error:
-            raise ModeratorError(f"{self.file}: the secrets file could not be read ({error}); remove it and "
-                                 "enter the secrets again.") from None
+            raise ModeratorError(Sentence.of(
+                QT_TRANSLATE_NOOP("errors", "{file}: the secrets file could not be read ({error}); remove it and enter the "
+                                            "secrets again."), file=self.file, error=error)) from None
         return {str(k): str(v) for k, v in kept.items()} if isinstance(kept, dict) else {}
 
     def _write_file(self, kept: dict[str, str]) -> None:

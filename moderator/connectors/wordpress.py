@@ -34,6 +34,7 @@ from moderator.formats.records import (
     parse_iso_time,
     site_record,
 )
+from moderator.i18n import QT_TRANSLATE_NOOP, Sentence
 from moderator.vocabulary import Status
 
 PER_PAGE = 100
@@ -76,19 +77,23 @@ class WordPress(Connector):
     def check(self) -> Identity:
         index = self._get("/")
         if not isinstance(index, dict) or "namespaces" not in index:
-            raise SiteError(f"{self.url} does not look like a WordPress site (no REST API there).")
+            raise SiteError(Sentence.of(
+                QT_TRANSLATE_NOOP("errors", "{url} does not look like a WordPress site (no REST API there)."), url=self.url))
         if "wp/v2" not in index.get("namespaces", []):
-            raise SiteError(f"{self.url}: WordPress's REST API (wp/v2) is turned off on this site.")
+            raise SiteError(Sentence.of(
+                QT_TRANSLATE_NOOP("errors", "{url}: WordPress's REST API (wp/v2) is turned off on this site."), url=self.url))
         response = self.client.get("/", {"rest_route": "/wp/v2/users/me", "context": "edit"})
         me = json_of(response, self.client.host)
         if response.status_code != 200:
-            raise SiteError(f"{self.url} did not sign the user in ({me.get('message', response.status_code)}); "
-                            "check the user name and the Application Password.")
+            raise SiteError(Sentence.of(
+                QT_TRANSLATE_NOOP("errors", "{url} did not sign the user in ({message}); check the user name and the Application "
+                                            "Password."), url=self.url, message=me.get('message', response.status_code)))
         self.user_id = int(me["id"])
         if not me.get("capabilities", {}).get("moderate_comments"):
             roles = ", ".join(me.get("roles", [])) or "no role"
-            raise MissingCapability(f"{self.username} may not moderate comments on {self.url} (role: {roles}); "
-                                    "give the user the Editor role.")
+            raise MissingCapability(Sentence.of(
+                QT_TRANSLATE_NOOP("errors", "{username} may not moderate comments on {url} (role: {roles}); give the user the "
+                                            "Editor role."), username=self.username, url=self.url, roles=roles))
         return Identity(me.get("name") or self.username, html.unescape(index.get("name") or self.url),
                         details={"roles": ", ".join(me.get("roles", []))})
 
@@ -137,7 +142,9 @@ class WordPress(Connector):
             return [], None, 0  # past the last page
         comments = json_of(response, self.client.host)
         if response.status_code != 200:
-            raise SiteError(f"{self.url} refused to list comments ({comments.get('message', response.status_code)}).")
+            raise SiteError(Sentence.of(
+                QT_TRANSLATE_NOOP("errors", "{url} refused to list comments ({message})."),
+                url=self.url, message=comments.get('message', response.status_code)))
         headers = response.headers
         return comments, int(headers.get("x-wp-total", 0)) or None, int(headers.get("x-wp-totalpages", 0))
 
@@ -232,9 +239,13 @@ class WordPress(Connector):
                                     json={"status": WP_STATUS[state]})
         if response.status_code == 404:
 
-            raise Gone(f"Comment {external_id} is no longer on {self.url}.")
+            raise Gone(Sentence.of(
+                QT_TRANSLATE_NOOP("errors", "Comment {external_id} is no longer on {url}."),
+                external_id=external_id, url=self.url))
         if response.status_code != 200:
-            raise SiteError(f"{self.url} refused to change comment {external_id} ({_message(response)}).")
+            raise SiteError(Sentence.of(
+                QT_TRANSLATE_NOOP("errors", "{url} refused to change comment {external_id} ({message})."),
+                url=self.url, external_id=external_id, message=_message(response)))
 
     def post(self, article_external_id: str, parent_external_id: str | None, text: str, author: str) -> str:
         response = self.client.send("POST", "/", {"rest_route": COMMENTS}, json={
@@ -242,9 +253,12 @@ class WordPress(Connector):
             "content": html.escape(text, quote=False)})
         if response.status_code == 409:  # WordPress's own duplicate check: the same text is there already
 
-            raise Gone(f"{self.url} says this reply is there already ({_message(response)}).")
+            raise Gone(Sentence.of(
+                QT_TRANSLATE_NOOP("errors", "{url} says this reply is there already ({message})."),
+                url=self.url, message=_message(response)))
         if response.status_code != 201:
-            raise SiteError(f"{self.url} refused the reply ({_message(response)}).")
+            raise SiteError(Sentence.of(
+                QT_TRANSLATE_NOOP("errors", "{url} refused the reply ({message})."), url=self.url, message=_message(response)))
         return str(json_of(response, self.client.host)["id"])
 
     def find_posted(self, article_external_id: str, parent_external_id: str | None, text: str,

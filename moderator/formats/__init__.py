@@ -17,6 +17,7 @@ from moderator.formats import commento, disqus, generic, isso, remark42, wxr
 from moderator.formats.jsonstream import JsonStream
 from moderator.formats.records import Record
 from moderator.formats.seedpage import looks_like_page
+from moderator.i18n import QT_TRANSLATE_NOOP, Sentence
 
 HEAD = 1 << 16  # bytes read to recognise a format
 Parser = Callable[[BinaryIO, str], Iterator[Record]]  # (stream, the file's name for messages) → records
@@ -51,7 +52,12 @@ def parser(name: str) -> Parser:
 
 
 class NotRecognised(Exception):
-    """The content is none of the formats; the message says what it looked like."""
+    """The content is none of the formats; the message says what it looked like (a template
+    marked in the context "errors", translated where the refusal is shown)."""
+
+    def __init__(self, template: str):
+        self.sentence = Sentence(template)
+        super().__init__(template)
 
 
 def detect(stream: BinaryIO) -> str:
@@ -67,26 +73,28 @@ def detect(stream: BinaryIO) -> str:
     if "<rss" in text and "wordpress.org/export/" in text:
         return "wxr"
     if text.startswith("<"):
-        raise NotRecognised("XML that is neither a WordPress WXR nor a Disqus export")
+        raise NotRecognised(QT_TRANSLATE_NOOP("errors", "XML that is neither a WordPress WXR nor a Disqus export"))
     if text.startswith("["):
         return _detect_array(text)
     if text.startswith("{"):
         return _detect_object(text)
     found = _detect_csv(text) or ("page" if looks_like_page(text) else None)
     if found is None:
-        raise NotRecognised("text that is none of the formats: not CSV with a comment_id and a body column, nor an "
-                            "article page (a headline, its paragraphs, then 'Read next' and timed items)")
+        raise NotRecognised(QT_TRANSLATE_NOOP("errors", "text that is none of the formats: not CSV with a comment_id and a body "
+                                              "column, nor an article page (a headline, its paragraphs, then 'Read next' "
+                                              "and timed items)"))
     return found
 
 
 def _detect_array(text: str) -> str:
     """Isso: an array of threads, each an object with its comments (or at least an id)."""
     if text[1:].lstrip(" \t\r\n").startswith("]"):
-        raise NotRecognised("a JSON array with nothing in it: there is nothing to import")
+        raise NotRecognised(QT_TRANSLATE_NOOP("errors", "a JSON array with nothing in it: there is nothing to import"))
     keys = _first_keys(text, in_array=True)
     if keys and keys & {"comments", "id"}:
         return "isso"
-    raise NotRecognised("a JSON array whose first item is not an Isso thread (an object with 'id' and 'comments')")
+    raise NotRecognised(QT_TRANSLATE_NOOP("errors", "a JSON array whose first item is not an Isso thread (an object with 'id' "
+                                          "and 'comments')"))
 
 
 def _detect_object(text: str) -> str:
@@ -100,8 +108,9 @@ def _detect_object(text: str) -> str:
         return "commento"
     if {"comment_id", "body"} <= {generic.ALIASES.get(key, key) for key in keys}:
         return "jsonl"
-    raise NotRecognised("JSON whose first object is none of the formats: no comment_id and body (JSON Lines), "
-                        "no comments (Commento), no locator (Remark42), no decision_id and action (decisions)")
+    raise NotRecognised(QT_TRANSLATE_NOOP("errors", "JSON whose first object is none of the formats: no comment_id and body "
+                                          "(JSON Lines), no comments (Commento), no locator (Remark42), no decision_id "
+                                          "and action (decisions)"))
 
 
 def _first_keys(text: str, in_array: bool = False) -> set[str] | None:

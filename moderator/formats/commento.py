@@ -30,9 +30,11 @@ from moderator.formats.records import (
     site_record,
     skip,
     text_field,
+    unusable_id,
     usable_id,
     warn,
 )
+from moderator.i18n import QT_TRANSLATE_NOOP, Sentence
 
 NAME = "commento"
 SITE = ("commento", "Commento")
@@ -57,7 +59,8 @@ def parse(stream: BinaryIO, path: str) -> Iterator[Record]:
     articles, site_known = Recent(), False
     for number, (line, comment) in enumerate(array_items(stream, path, "comments"), 1):
         if not isinstance(comment, dict):
-            yield skip("Commento comment that is not a JSON object", f"comment {number} (line {line})")
+            yield skip(QT_TRANSLATE_NOOP("importing", "Commento comment that is not a JSON object"),
+                       f"comment {number} (line {line})")
             continue
         domain = text_field(comment, "domain", path, line) or ""
         article = f"{domain}{text_field(comment, 'url', path, line) or ''}"
@@ -80,19 +83,25 @@ def _commenters(stream: BinaryIO, path: str) -> Commenters:
         if key is not None:
             commenters[key] = Commenter(*(text_field(commenter, k, path, line) for k in ("name", "email", "link")))
         if len(commenters) > MAX_COMMENTERS:
-            raise FileFormatError(path, line, f"more than {size(MAX_COMMENTERS)} commenters; refused")
+            raise FileFormatError(path, line, Sentence.of(QT_TRANSLATE_NOOP("errors", "more than {most} commenters; refused"),
+                                                          most=size(MAX_COMMENTERS)))
     return commenters
 
 
 def comment_records(comment: JsonObject, article: str, commenters: Commenters, path: str, line: int) -> Iterator[Record]:
     external_id = text_field(comment, "commentHex", path, line)
     if not usable_id(external_id) or not usable_id(article):
-        yield skip(f"Commento comment that {bad_id(external_id) or bad_id(article)} (or names no page)", external_id or article)
+        culprit = article if usable_id(external_id) else external_id
+        yield skip(unusable_id(culprit, QT_TRANSLATE_NOOP("importing", "Commento comment that has no id (or names no page)"),
+                               QT_TRANSLATE_NOOP("importing", "Commento comment that has an id longer than 200 characters "
+                                                              "(or names no page)")),
+                   external_id or article)
         return
     try:
         created = parse_iso_time(comment.get("creationDate"))
     except ValueError:
-        yield warn("Commento comment whose creationDate is not a time; kept without a date", external_id)
+        yield warn(QT_TRANSLATE_NOOP("importing", "Commento comment whose creationDate is not a time; kept without a date"),
+                   external_id)
         created = None
     status, flag = STATES.get(text_field(comment, "state", path, line), (PENDING, None))
     if comment.get("deleted") is True:
@@ -103,7 +112,9 @@ def comment_records(comment: JsonObject, article: str, commenters: Commenters, p
     markdown = text_field(comment, "markdown", path, line)
     html = None if markdown else text_field(comment, "html", path, line)
     if len(markdown or html or "") > MAX_COMMENT:
-        raise FileFormatError(path, line, f"the comment's text is longer than {MAX_COMMENT:,} characters; refused")
+        raise FileFormatError(path, line, Sentence.of(
+            QT_TRANSLATE_NOOP("errors", "the comment's text is longer than {most:,} characters; refused"),
+            most=MAX_COMMENT))
     yield CommentRecord(
         external_id=external_id,
         article_external_id=article,

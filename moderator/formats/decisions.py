@@ -24,6 +24,7 @@ from moderator.formats.csvsafe import unquote
 from moderator.formats.jsonstream import JsonObject
 from moderator.formats.limits import MAX_COMMENT
 from moderator.formats.records import parse_iso_time, shown
+from moderator.i18n import QT_TRANSLATE_NOOP, Sentence
 
 NAME = "decisions"
 REQUIRED = ("action", "status_after", "moderator", "time")
@@ -82,7 +83,8 @@ def decision_record(row: JsonObject, path: str, number: int) -> DecisionRecord:
     except ValueError:
         time = None
     if time is None:  # not a time, or WordPress's zero date
-        raise FileFormatError(path, number, f"time {shown(when)} is not an ISO 8601 time")
+        raise FileFormatError(path, number, Sentence.of(
+            QT_TRANSLATE_NOOP("errors", "time {value} is not an ISO 8601 time"), value=shown(when)))
     return DecisionRecord(
         line=number,
         site=text.get("site") or generic.SITE[0],
@@ -104,23 +106,30 @@ def decision_record(row: JsonObject, path: str, number: int) -> DecisionRecord:
 def _required(text: dict[str, str | None], key: str, path: str, number: int) -> str:
     value = text.get(key)
     if not value:
-        raise FileFormatError(path, number, f"'{key}' is missing; is this a decisions file?")
+        raise FileFormatError(path, number, Sentence.of(
+            QT_TRANSLATE_NOOP("errors", "'{key}' is missing; is this a decisions file?"), key=key))
     return value
 
 
 def _check_action(action: str, status: str, path: str, number: int) -> None:
     if action not in LEAVES:
-        raise FileFormatError(path, number, f"action {shown(action)} is not a moderator's action "
-                                            f"({', '.join(LEAVES)}); nothing was applied")
+        raise FileFormatError(path, number, Sentence.of(
+            QT_TRANSLATE_NOOP("errors", "action {action} is not a moderator's action ({known}); "
+                                        "nothing was applied"), action=shown(action),
+            known=", ".join(LEAVES)))
     if status not in LEAVES[action]:
-        raise FileFormatError(path, number, f"status_after {shown(status)} is not what '{action}' leaves a comment in "
-                                            f"({', '.join(LEAVES[action])}); nothing was applied")
+        raise FileFormatError(path, number, Sentence.of(
+            QT_TRANSLATE_NOOP("errors", "status_after {status} is not what '{action}' leaves a comment "
+                                        "in ({known}); nothing was applied"),
+            status=shown(status), action=action, known=", ".join(LEAVES[action])))
 
 
 def _reply_text(row: JsonObject, path: str, number: int) -> str | None:
     reply = row.get("reply_text")
     if reply is not None and not isinstance(reply, str):
-        raise FileFormatError(path, number, "'reply_text' is not text")
+        raise FileFormatError(path, number, QT_TRANSLATE_NOOP("errors", "'reply_text' is not text"))
     if reply and len(reply) > MAX_COMMENT:
-        raise FileFormatError(path, number, f"'reply_text' is longer than {MAX_COMMENT:,} characters; refused")
+        raise FileFormatError(path, number, Sentence.of(
+            QT_TRANSLATE_NOOP("errors", "'reply_text' is longer than {most:,} characters; refused"),
+            most=MAX_COMMENT))
     return reply or None

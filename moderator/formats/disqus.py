@@ -21,16 +21,17 @@ from moderator.formats.records import (
     ArticleRecord,
     CommentRecord,
     Record,
-    bad_id,
     parse_iso_time,
     shown,
     site_record,
     skip,
     text_or_none,
+    unusable_id,
     usable_id,
     warn,
 )
 from moderator.formats.xmlsafe import Element, complete, growing
+from moderator.i18n import QT_TRANSLATE_NOOP, Sentence
 
 NAME = "disqus"
 SITE = ("disqus", "Disqus")
@@ -90,7 +91,9 @@ def _raw(fields: dict[str, Element], tag: str) -> str | None:
 def thread_record(thread: Element, fields: dict[str, Element]) -> Record:
     external_id = text_or_none(thread.get(DSQ_ID))
     if not usable_id(external_id):
-        return skip(f"Disqus thread that {bad_id(external_id)}", _text(fields, LINK) or _text(fields, TITLE))
+        return skip(unusable_id(external_id, QT_TRANSLATE_NOOP("importing", "Disqus thread that has no id"),
+                                QT_TRANSLATE_NOOP("importing", "Disqus thread that has an id longer than 200 characters")),
+                    _text(fields, LINK) or _text(fields, TITLE))
     created = _time(fields, "thread", external_id)
     return ArticleRecord(
         external_id=external_id,
@@ -104,7 +107,9 @@ def thread_record(thread: Element, fields: dict[str, Element]) -> Record:
 def post_records(post: Element, fields: dict[str, Element], path: str) -> Iterator[Record]:
     external_id = text_or_none(post.get(DSQ_ID))
     if not usable_id(external_id):
-        yield skip(f"Disqus post that {bad_id(external_id)}", _text(fields, ID) or (_text(fields, MESSAGE) or "")[:40])
+        yield skip(unusable_id(external_id, QT_TRANSLATE_NOOP("importing", "Disqus post that has no id"),
+                               QT_TRANSLATE_NOOP("importing", "Disqus post that has an id longer than 200 characters")),
+                   _text(fields, ID) or (_text(fields, MESSAGE) or "")[:40])
         return
     created = _time(fields, "post", external_id)
     spam, deleted = _flag(fields, IS_SPAM, external_id), _flag(fields, IS_DELETED, external_id)
@@ -115,8 +120,9 @@ def post_records(post: Element, fields: dict[str, Element], path: str) -> Iterat
     author = _fields(fields[AUTHOR]) if AUTHOR in fields else {}
     message = _raw(fields, MESSAGE)
     if message and len(message) > MAX_COMMENT:
-        raise FileFormatError(path, None, f"post {shown(external_id)}: its message is longer than "
-                                          f"{MAX_COMMENT:,} characters; refused")
+        raise FileFormatError(path, None, Sentence.of(
+            QT_TRANSLATE_NOOP("errors", "post {id}: its message is longer than {most:,} characters; "
+                                        "refused"), id=shown(external_id), most=MAX_COMMENT))
     # Positional, in CommentRecord's order: keywords cost a third more at a million.
     yield CommentRecord(
         external_id,

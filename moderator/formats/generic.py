@@ -25,6 +25,7 @@ from moderator.formats.jsonstream import JsonObject, line_object, lines
 from moderator.formats.limits import MAX_COMMENT
 from moderator.formats.records import (
     ANONYMOUS,
+    MAX_ID,
     PENDING,
     SOURCE_STATUSES,
     ArticleRecord,
@@ -37,6 +38,7 @@ from moderator.formats.records import (
     usable_id,
     warn,
 )
+from moderator.i18n import QT_TRANSLATE_NOOP, Sentence
 
 SITE = ("default", "Our site")
 COLUMNS = ("article_id", "article_title", "article_url", "comment_id", "parent_id", "author",
@@ -73,9 +75,11 @@ def csv_rows(stream: BinaryIO, path: str) -> Iterator[tuple[int, JsonObject]]:
                 yield start, dict(zip(header, row))
             start = reader.line_num + 1
     except csv.Error as error:
-        raise FileFormatError(path, reader.line_num, f"CSV error: {error}") from None
+        raise FileFormatError(path, reader.line_num, Sentence.of(
+            QT_TRANSLATE_NOOP("errors", "CSV error: {error}"), error=str(error))) from None
     except UnicodeDecodeError as error:
-        raise FileFormatError(path, reader.line_num + 1, f"not UTF-8 text (byte {error.start})") from None
+        raise FileFormatError(path, reader.line_num + 1, Sentence.of(QT_TRANSLATE_NOOP("errors", "not UTF-8 text (byte {byte})"),
+                                                                       byte=error.start)) from None
     finally:
         # Leave the caller's stream open. When this generator is dropped unfinished (the
         # file was refused on a later line) the stream may be closed by then: detaching
@@ -101,17 +105,25 @@ def _records(rows: Iterable[tuple[int, JsonObject]], path: str) -> Iterator[Reco
 def comment_record(row: JsonObject, path: str, number: int, default_article: str) -> CommentRecord:
     comment_id, body = field_text(row, "comment_id"), row.get("body")
     if not usable_id(comment_id):
-        raise FileFormatError(path, number, f"the comment {bad_id(comment_id)}")
+        raise FileFormatError(path, number, QT_TRANSLATE_NOOP("errors", "the comment has no id") if not comment_id else
+                              Sentence.of(
+                                  QT_TRANSLATE_NOOP("errors", "the comment has an id longer than {most} characters"),
+                                  most=MAX_ID))
     if not isinstance(body, str):
-        raise FileFormatError(path, number, "'body' is missing or not text")
+        raise FileFormatError(path, number, QT_TRANSLATE_NOOP("errors", "'body' is missing or not text"))
     if len(body) > MAX_COMMENT:
-        raise FileFormatError(path, number, f"'body' is longer than {MAX_COMMENT:,} characters; refused")
+        raise FileFormatError(path, number, Sentence.of(
+            QT_TRANSLATE_NOOP("errors", "'body' is longer than {most:,} characters; refused"),
+            most=MAX_COMMENT))
     article = field_text(row, "article_id") or default_article
     if bad_id(article):
-        raise FileFormatError(path, number, "the article id is longer than 200 characters")
+        raise FileFormatError(path, number, Sentence.of(
+            QT_TRANSLATE_NOOP("errors", "the article id is longer than {most} characters"), most=MAX_ID))
     status = field_text(row, "status") or PENDING
     if status not in SOURCE_STATUSES:
-        raise FileFormatError(path, number, f"status {shown(status)} is not one of {', '.join(SOURCE_STATUSES)}")
+        raise FileFormatError(path, number, Sentence.of(
+            QT_TRANSLATE_NOOP("errors", "status {status} is not one of {known}"), status=shown(status),
+            known=", ".join(SOURCE_STATUSES)))
     return CommentRecord(
         external_id=comment_id,
         article_external_id=article,
@@ -138,4 +150,5 @@ def _time(row: JsonObject, path: str, number: int) -> datetime | None:
     try:
         return parse_iso_time(value)
     except ValueError:
-        raise FileFormatError(path, number, f"created_at {shown(value)} is not an ISO 8601 time") from None
+        raise FileFormatError(path, number, Sentence.of(QT_TRANSLATE_NOOP("errors", "created_at {value} is not an ISO 8601 time"),
+                                                        value=shown(value))) from None

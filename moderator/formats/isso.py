@@ -29,9 +29,11 @@ from moderator.formats.records import (
     shown,
     skip,
     text_field,
+    unusable_id,
     usable_id,
     warn,
 )
+from moderator.i18n import QT_TRANSLATE_NOOP, Sentence
 
 NAME = "isso"
 SITE = ("isso", "Isso")
@@ -40,11 +42,13 @@ SITE = ("isso", "Isso")
 def parse(stream: BinaryIO, path: str) -> Iterator[Record]:
     for number, (line, thread) in enumerate(array_items(stream, path), 1):
         if not isinstance(thread, dict):
-            yield skip("Isso thread that is not a JSON object", f"thread {number}")
+            yield skip(QT_TRANSLATE_NOOP("importing", "Isso thread that is not a JSON object"), f"thread {number}")
             continue
         thread_id = text_field(thread, "id", path, line)
         if not usable_id(thread_id):
-            yield skip(f"Isso thread that {bad_id(thread_id)}", f"thread {number}")
+            yield skip(unusable_id(thread_id, QT_TRANSLATE_NOOP("importing", "Isso thread that has no id"),
+                                   QT_TRANSLATE_NOOP("importing", "Isso thread that has an id longer than 200 characters")),
+                       f"thread {number}")
             continue
         title = text_field(thread, "title", path, line)
         yield ArticleRecord(thread_id, title=unquote_plus(title) if title else None, url=thread_id)
@@ -57,28 +61,33 @@ def _comments(thread: JsonObject, path: str, line: int) -> list[object]:
     if comments is None:
         return []
     if not isinstance(comments, list):
-        raise FileFormatError(path, line, f"this thread's 'comments' is {json_kind(comments)} where an array belongs")
+        raise FileFormatError(path, line, Sentence.of(
+            QT_TRANSLATE_NOOP("errors", "this thread's 'comments' is {kind} where an array belongs"),
+            kind=json_kind(comments)))
     return comments
 
 
 def comment_records(comment: object, thread_id: str, path: str, line: int) -> Iterator[Record]:
     """One comment; `line` is where its thread starts (the thread is read as one item)."""
     if not isinstance(comment, dict) or (comment_id := text_field(comment, "id", path, line, "comments[].id")) is None:
-        yield skip("Isso comment without an id", f"in thread {thread_id}")
+        yield skip(QT_TRANSLATE_NOOP("importing", "Isso comment without an id"), f"in thread {thread_id}")
         return
     external_id = f"{thread_id}#{comment_id}"
     if bad_id(external_id):
-        yield skip(f"Isso comment that {bad_id(external_id)} (with its thread's)", f"in thread {thread_id}")
+        yield skip(QT_TRANSLATE_NOOP("importing", "Isso comment that has an id longer than 200 characters (with its thread's)"),
+                   f"in thread {thread_id}")
         return
     try:
         created = parse_iso_time(comment.get("created"))
     except ValueError:
-        yield warn("Isso comment whose created time is not a time; kept without a date", external_id)
+        yield warn(QT_TRANSLATE_NOOP("importing", "Isso comment whose created time is not a time; kept without a date"),
+                   external_id)
         created = None
     text = text_field(comment, "text", path, line, "comments[].text") or ""
     if len(text) > MAX_COMMENT:
-        raise FileFormatError(path, line, f"comment {shown(external_id)}: 'text' is longer than "
-                                          f"{MAX_COMMENT:,} characters; refused")
+        raise FileFormatError(path, line, Sentence.of(
+            QT_TRANSLATE_NOOP("errors", "comment {id}: 'text' is longer than {most:,} characters; "
+                                        "refused"), id=shown(external_id), most=MAX_COMMENT))
     yield CommentRecord(
         external_id=external_id,
         article_external_id=thread_id,

@@ -25,6 +25,7 @@ from typing import BinaryIO, Protocol, cast
 
 from moderator.errors import FileFormatError
 from moderator.formats.limits import MAX_DECODED, MAX_ITEM, size
+from moderator.i18n import QT_TRANSLATE_NOOP, Sentence
 
 CHUNK = 1 << 16
 _DECODER = json.JSONDecoder()
@@ -73,23 +74,24 @@ def surrogate_at(value: object) -> str | None:
 class JsonProblem(ValueError):
     """Why a JSON text was refused, and where in it (a 1-based column) when known."""
 
-    def __init__(self, reason: str, column: int | None = None):
-        super().__init__(reason)
+    def __init__(self, reason: str | Sentence, column: int | None = None):
+        self.sentence = reason if isinstance(reason, Sentence) else Sentence(reason)
+        super().__init__(str(self.sentence))
         self.column = column
 
 
 def decode(text: str) -> object:
     """The value of a JSON text (a line), checked; raises JsonProblem."""
     if len(text) * _WORST_RATIO > MAX_DECODED and decoded_weight(text) > MAX_DECODED:
-        raise JsonProblem(_HEAVY)
+        raise JsonProblem(_heavy())
     try:
         value = json.loads(text)
     except json.JSONDecodeError as error:
-        raise JsonProblem(f"not valid JSON ({error.msg})", error.colno) from None
+        raise JsonProblem(_invalid(error.msg), error.colno) from None
     except RecursionError:
         raise JsonProblem(_DEEP) from None
     except ValueError as error:  # an integer of more digits than Python converts
-        raise JsonProblem(f"not valid JSON ({error})") from None
+        raise JsonProblem(_invalid(str(error))) from None
     if "\\u" in text and ("\\ud" in text or "\\uD" in text) and surrogate_at(value):
         raise JsonProblem(_surrogate(value))
     return value
@@ -101,13 +103,24 @@ def check_decoded(value: object, text: str, start: int, end: int) -> None:
         raise JsonProblem(_surrogate(value))
 
 
-def _surrogate(value: object) -> str:
+def _surrogate(value: object) -> Sentence:
     where = repr(surrogate_at(value))[1:-1][:80]  # member names from the file: escaped, on one line
-    return f"'{where}' holds a lone surrogate (\\ud800–\\udfff), which is not a character"
+    return Sentence.of(
+        QT_TRANSLATE_NOOP("errors", "'{where}' holds a lone surrogate (\\ud800–\\udfff), which is not a character"),
+        where=where)
 
 
-_DEEP = "arrays and objects nest deeper than JSON's reader follows (some 1,000 levels); refused"
-_HEAVY = f"its values would take more than {size(MAX_DECODED)} of memory once read; refused"
+_DEEP = QT_TRANSLATE_NOOP("errors", "arrays and objects nest deeper than JSON's reader follows (some 1,000 levels); refused")
+
+
+def _heavy() -> Sentence:
+    return Sentence.of(QT_TRANSLATE_NOOP("errors", "its values would take more than {size} of memory once read; refused"),
+                       size=size(MAX_DECODED))
+
+
+def _invalid(why: str) -> Sentence:
+    """Python's own words on the JSON (English) inside our sentence."""
+    return Sentence.of(QT_TRANSLATE_NOOP("errors", "not valid JSON ({why})"), why=why)
 
 
 class JsonStream:
@@ -129,7 +142,8 @@ class JsonStream:
         try:
             more = self.reader.read(max(at_least, CHUNK))
         except UnicodeDecodeError as error:
-            raise FileFormatError(self.path, None, f"not UTF-8 text ({error.reason})") from None
+            raise FileFormatError(self.path, None, Sentence.of(
+                QT_TRANSLATE_NOOP("errors", "not UTF-8 text ({reason})"), reason=error.reason)) from None
         self.buffer, self.position = self.buffer[self.position :] + more, 0
         self.mark, self.mark_line, self.weighed = 0, self.line, False
         self.eof = not more
@@ -170,13 +184,15 @@ class JsonStream:
                     return value
             except json.JSONDecodeError as error:
                 if self.eof:
-                    raise self.error(f"not valid JSON ({error.msg})", error.pos) from None
+                    raise self.error(_invalid(error.msg), error.pos) from None
             except RecursionError:
                 raise self.error(_DEEP, self.position) from None
             except ValueError as error:  # an integer of more digits than Python converts
-                raise self.error(f"not valid JSON ({error})", self.position) from None
+                raise self.error(_invalid(str(error)), self.position) from None
             if len(self.buffer) - self.position > MAX_ITEM:
-                raise self.error(f"one item is longer than {MAX_ITEM:,} characters; refused", self.position)
+                raise self.error(Sentence.of(
+                    QT_TRANSLATE_NOOP("errors", "one item is longer than {most:,} characters; refused"), most=MAX_ITEM),
+                                 self.position)
             self._fill(at_least=len(self.buffer) - self.position)  # doubling keeps big items linear
 
     def _weigh(self) -> None:
@@ -186,14 +202,14 @@ class JsonStream:
         if self.weighed or remaining * _WORST_RATIO <= MAX_DECODED:
             return
         if decoded_weight(self.buffer, self.position, len(self.buffer)) > MAX_DECODED:
-            raise self.error(_HEAVY, self.position)
+            raise self.error(_heavy(), self.position)
         self.weighed = True
 
     def _check(self, value: object, end: int) -> None:
         try:
             check_decoded(value, self.buffer, self.position, end)
         except JsonProblem as error:
-            raise self.error(str(error), self.position) from None
+            raise self.error(error.sentence, self.position) from None
 
     def items(self) -> Iterator[object]:
         """The values of the array that comes next, one at a time."""
@@ -241,7 +257,7 @@ class JsonStream:
         else:
             self.value()
 
-    def error(self, reason: str, position: int) -> FileFormatError:
+    def error(self, reason: str | Sentence, position: int) -> FileFormatError:
         before = self.buffer[:position]
         line = self.line + before.count("\n")
         column = position - before.rfind("\n") if "\n" in before else self.line_start + position + 1
@@ -261,7 +277,7 @@ def array_items(stream: BinaryIO, path: str, key: str | None = None) -> Iterator
             else:
                 reader.skip()
     if reader.peek():
-        raise reader.error("unexpected text after the JSON document", reader.position)
+        raise reader.error(QT_TRANSLATE_NOOP("errors", "unexpected text after the JSON document"), reader.position)
 
 
 def lines(stream: LineSource, path: str) -> Iterator[tuple[int, bytes]]:
@@ -271,7 +287,8 @@ def lines(stream: LineSource, path: str) -> Iterator[tuple[int, bytes]]:
         if not line:
             return
         if len(line) > MAX_ITEM:
-            raise FileFormatError(path, number, f"the line is longer than {size(MAX_ITEM)}; refused")
+            raise FileFormatError(path, number, Sentence.of(
+                QT_TRANSLATE_NOOP("errors", "the line is longer than {size}; refused"), size=size(MAX_ITEM)))
         yield number, line
 
 
@@ -289,13 +306,14 @@ def line_object(line: bytes, path: str, number: int) -> JsonObject | None:
     try:
         text = line.decode("utf-8-sig" if number == 1 else "utf-8").strip()
     except UnicodeDecodeError as error:
-        raise FileFormatError(path, number, f"not UTF-8 text (byte {error.start})") from None
+        raise FileFormatError(path, number, Sentence.of(
+            QT_TRANSLATE_NOOP("errors", "not UTF-8 text (byte {byte})"), byte=error.start)) from None
     if not text:
         return None
     try:
         row = decode(text)
     except JsonProblem as error:
-        raise FileFormatError(path, number, str(error), error.column) from None
+        raise FileFormatError(path, number, error.sentence, error.column) from None
     if row.__class__ is dict:
         return row
-    raise FileFormatError(path, number, "each line must be a JSON object")
+    raise FileFormatError(path, number, QT_TRANSLATE_NOOP("errors", "each line must be a JSON object"))

@@ -18,14 +18,16 @@ from typing import Literal
 from moderator.errors import FileFormatError
 from moderator.formats.limits import BATCH_CHARS
 from moderator.formats.records import ArticleRecord, CommentRecord, Notice, Record, SiteRecord, weight
+from moderator.i18n import Sentence
 
 KINDS = (ArticleRecord, CommentRecord, Notice, SiteRecord)
 KIND_INDEX = {kind: index for index, kind in enumerate(KINDS)}
 BATCH = 2000  # records per message, at most; and at most about BATCH_CHARS characters of text
 # A batch: runs of records of one kind, each (its index in KINDS, its fields in columns).
 Runs = list[tuple[int, list[tuple[object, ...]]]]
-# An 'error' message's payload: a FileFormatError's arguments, or a bug's traceback.
-Failure = tuple[Literal["format"], str, int | None, str, int | None] | tuple[Literal["bug"], str]
+# An 'error' message's payload: a FileFormatError's arguments, its reason as template and
+# figures (translated in the parent, which has the window's language), or a bug's traceback.
+Failure = tuple[Literal["format"], str, int | None, Sentence, int | None] | tuple[Literal["bug"], str]
 
 
 def produce(format_name: str, path: str, send: Connection) -> None:
@@ -48,7 +50,7 @@ def produce(format_name: str, path: str, send: Connection) -> None:
             send.send(("records", encode(batch), stream.tell()))
         send.send(("end", None, 0))
     except FileFormatError as error:
-        send.send(("error", ("format", error.path, error.line, error.reason, error.column), 0))
+        send.send(("error", ("format", error.path, error.line, error.why, error.column), 0))
     except BaseException:  # a bug: its traceback travels to the parent's log
         send.send(("error", ("bug", traceback.format_exc()), 0))
     finally:

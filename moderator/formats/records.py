@@ -14,6 +14,7 @@ from email.utils import parsedate_to_datetime
 from typing import NamedTuple, TypeGuard
 
 from moderator.errors import FileFormatError
+from moderator.i18n import QT_TRANSLATE_NOOP, Sentence
 
 # Statuses in the app's own words (moderator.storage.models.Status), as the source had them.
 PENDING, APPROVED, HIDDEN = "pending", "approved", "hidden"
@@ -109,6 +110,12 @@ class Recent:
         return True
 
 
+def unusable_id(external_id: str | None, no_id: str, too_long: str) -> str:
+    """Which of a kind of record's two skip reasons (each marked for the catalogue: a reason is
+    translated where it is shown, importing/report.py) its unusable id calls for."""
+    return no_id if not external_id else too_long
+
+
 def skip(reason: str, example: object) -> Notice:
     return Notice(True, reason, str(example)[:EXAMPLE])
 
@@ -183,7 +190,8 @@ def text_field(record: Mapping[str, object], key: str, path: str, line: int | No
         return None
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return str(value)
-    raise FileFormatError(path, line, f"'{label or key}' is {json_kind(value)} where text belongs")
+    raise FileFormatError(path, line, Sentence.of(QT_TRANSLATE_NOOP("errors", "'{key}' is {kind} where text belongs"),
+                                                  key=label or key, kind=json_kind(value)))
 
 
 def object_field(record: Mapping[str, object], key: str, path: str, line: int | None) -> dict[str, object]:
@@ -192,15 +200,22 @@ def object_field(record: Mapping[str, object], key: str, path: str, line: int | 
     if value is None:
         return {}
     if not isinstance(value, dict):
-        raise FileFormatError(path, line, f"'{key}' is {json_kind(value)} where an object belongs")
+        raise FileFormatError(path, line, Sentence.of(QT_TRANSLATE_NOOP("errors", "'{key}' is {kind} where an object belongs"),
+                                                      key=key, kind=json_kind(value)))
     return value
 
 
-def json_kind(value: object) -> str:
+def json_kind(value: object) -> Sentence:
+    """What a JSON value is, in words (translated where the sentence holding it is shown)."""
     if isinstance(value, bool):
-        return "true" if value else "false"
-    names = {dict: "an object", list: "an array", str: "text", int: "a number", float: "a number"}
-    return names.get(type(value), type(value).__name__)
+        return Sentence("true" if value else "false")
+    return Sentence(_KINDS.get(type(value), type(value).__name__))
+
+
+_KINDS = {dict:
+    QT_TRANSLATE_NOOP("errors", "an object"),
+    list: QT_TRANSLATE_NOOP("errors", "an array"), str: QT_TRANSLATE_NOOP("errors", "text"),
+          int: QT_TRANSLATE_NOOP("errors", "a number"), float: QT_TRANSLATE_NOOP("errors", "a number")}
 
 
 def usable_id(external_id: str | None) -> TypeGuard[str]:

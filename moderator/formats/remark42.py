@@ -27,9 +27,11 @@ from moderator.formats.records import (
     site_record,
     skip,
     text_field,
+    unusable_id,
     usable_id,
     warn,
 )
+from moderator.i18n import QT_TRANSLATE_NOOP, Sentence
 
 NAME = "remark42"
 SITE = ("remark42", "Remark42")
@@ -57,8 +59,10 @@ class _Inflated:
         line = self.lines.readline(most)
         self.left -= len(line)
         if self.left < 0:
-            raise FileFormatError(self.path, None, f"the compressed data expands more than {MAX_INFLATION} times "
-                                                   "its size; refused as a compression bomb")
+            raise FileFormatError(self.path, None, Sentence.of(
+                QT_TRANSLATE_NOOP("errors", "the compressed data expands more than {most} times its "
+                                            "size; refused as a compression bomb"),
+                most=MAX_INFLATION))
         return line
 
 
@@ -86,23 +90,30 @@ def _records(stream: LineSource, path: str) -> Iterator[tuple[int, JsonObject]]:
         for number, record in json_lines(stream, path):
             yield number, record
     except (OSError, EOFError) as error:  # a damaged gzip stream
-        raise FileFormatError(path, number + 1, f"the compressed data is damaged ({error})") from None
+        raise FileFormatError(path, number + 1, Sentence.of(
+            QT_TRANSLATE_NOOP("errors", "the compressed data is damaged ({error})"),
+            error=str(error))) from None
 
 
 def comment_records(record: JsonObject, article: str | None, path: str, number: int) -> Iterator[Record]:
     external_id = text_field(record, "id", path, number)
     if not usable_id(external_id) or not usable_id(article):
-        yield skip(f"Remark42 comment that {bad_id(external_id) or 'names no page'}", f"line {number}")
+        reason = unusable_id(external_id, QT_TRANSLATE_NOOP("importing", "Remark42 comment that has no id"),
+                             QT_TRANSLATE_NOOP("importing", "Remark42 comment that has an id longer than 200 characters")) \
+            if not usable_id(external_id) else QT_TRANSLATE_NOOP("importing", "Remark42 comment that names no page")
+        yield skip(reason, f"line {number}")
         return
     try:
         created = parse_iso_time(record.get("time"))
     except ValueError:
-        yield warn("Remark42 comment whose time is not a time; kept without a date", external_id)
+        yield warn(QT_TRANSLATE_NOOP("importing", "Remark42 comment whose time is not a time; kept without a date"), external_id)
         created = None
     user = object_field(record, "user", path, number)
     text = text_field(record, "text", path, number)
     if text and len(text) > MAX_COMMENT:
-        raise FileFormatError(path, number, f"'text' is longer than {MAX_COMMENT:,} characters; refused")
+        raise FileFormatError(path, number, Sentence.of(
+            QT_TRANSLATE_NOOP("errors", "'text' is longer than {most:,} characters; refused"),
+            most=MAX_COMMENT))
     deleted = record.get("delete") is True
     yield CommentRecord(
         external_id=external_id,

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from datetime import time
 
 from moderator.errors import FileFormatError
+from moderator.i18n import QT_TRANSLATE_NOOP, Sentence
 
 READ_NEXT = "read next"
 TIME_LINE = re.compile(r"^(\d{1,2}):(\d{2})$")
@@ -59,7 +60,7 @@ def parse_page(text: str, path: str = "<page>") -> Page:
     lines = [(number, line.strip()) for number, line in enumerate(text.splitlines(), 1)]
     lines = [(number, line) for number, line in lines if line]
     if not lines:
-        raise FileFormatError(path, None, "the page is empty; expected a headline on the first line")
+        raise FileFormatError(path, None, QT_TRANSLATE_NOOP("errors", "the page is empty; expected a headline on the first line"))
     read_next_at = _find(lines, lambda line: line.lower() == READ_NEXT)
     prompt_at = _find_prompt(lines, start=read_next_at if read_next_at is not None else 1)
     article_end = _first_of(read_next_at, prompt_at, len(lines))
@@ -92,7 +93,7 @@ def _main_article(lines: Lines, path: str) -> PageArticle:
     headline = lines[0][1]
     paragraphs = [line for _, line in lines[1:]]
     if TIME_LINE.match(headline):
-        raise FileFormatError(path, lines[0][0], "expected the article's headline, found a time")
+        raise FileFormatError(path, lines[0][0], QT_TRANSLATE_NOOP("errors", "expected the article's headline, found a time"))
     return PageArticle(
         external_id=slug(headline),
         headline=headline,
@@ -110,7 +111,8 @@ def _read_next_items(lines: Lines, path: str) -> tuple[PageArticle, ...]:
             current = (number, _time_of_day(match, path, number), [])
             items.append(current)
         elif current is None:
-            raise FileFormatError(path, number, "a 'Read next' item must start with its time, e.g. 22:30")
+            raise FileFormatError(path, number,
+                QT_TRANSLATE_NOOP("errors", "a 'Read next' item must start with its time, e.g. 22:30"))
         else:
             current[2].append((number, line))
     return tuple(_read_next_item(number, at, body, path) for number, at, body in items)
@@ -119,7 +121,9 @@ def _read_next_items(lines: Lines, path: str) -> tuple[PageArticle, ...]:
 def _time_of_day(match: re.Match[str], path: str, number: int) -> time:
     hour, minute = int(match[1]), int(match[2])
     if hour > 23 or minute > 59:
-        raise FileFormatError(path, number, f"'{match[0]}' is not a time of day (00:00 to 23:59)")
+        raise FileFormatError(path, number, Sentence.of(
+            QT_TRANSLATE_NOOP("errors", "'{time}' is not a time of day (00:00 to 23:59)"),
+            time=match[0]))
     return time(hour, minute)
 
 
@@ -132,9 +136,11 @@ def looks_like_page(text: str) -> bool:
 
 def _read_next_item(number: int, at: time, body: Lines, path: str) -> PageArticle:
     if not body:
-        raise FileFormatError(path, number, "this 'Read next' item has a time but no summary")
+        raise FileFormatError(path, number, QT_TRANSLATE_NOOP("errors", "this 'Read next' item has a time but no summary"))
     if len(body) > 2:
-        raise FileFormatError(path, body[2][0], "a 'Read next' item has a time, a section and one summary line")
+        raise FileFormatError(path, body[2][0],
+            QT_TRANSLATE_NOOP("errors", "a 'Read next' item has a time, a section and one summary "
+                                                                    "line"))
     section = body[0][1] if len(body) == 2 else None
     summary = body[-1][1]
     return PageArticle(external_id=slug(summary), headline=summary, section=section, time_of_day=at)

@@ -23,16 +23,17 @@ from moderator.formats.records import (
     ArticleRecord,
     CommentRecord,
     Record,
-    bad_id,
     parse_iso_time,
     parse_rfc822_time,
     shown,
     site_record,
     skip,
     text_or_none,
+    unusable_id,
     usable_id,
 )
 from moderator.formats.xmlsafe import Element, child_texts, complete, growing
+from moderator.i18n import QT_TRANSLATE_NOOP, Sentence
 
 NAME = "wxr"
 SITE = ("wordpress", "WordPress")
@@ -132,10 +133,13 @@ def item_record(item: Element, has_comments: bool = True) -> Record:
     title = text_or_none(fields.get("title"))
     external_id = next(filter(None, (text_or_none(fields.get(k)) for k in ("post_id", "link", "guid"))), title)
     if not has_comments and post_type not in ARTICLE_TYPES:
-        return skip("WordPress item of a type other than post or page, without comments (not an article)",
+        return skip(QT_TRANSLATE_NOOP("importing", "WordPress item of a type other than post or page, without comments "
+                                                   "(not an article)"),
                     f"{title or external_id} ({post_type})")
     if not usable_id(external_id):
-        return skip(f"WordPress item that {bad_id(external_id)}", title)
+        return skip(unusable_id(external_id, QT_TRANSLATE_NOOP("importing", "WordPress item that has no id"),
+                                QT_TRANSLATE_NOOP("importing", "WordPress item that has an id longer than 200 characters")),
+                    title)
     return ArticleRecord(
         external_id=external_id,
         title=html.unescape(title) if title else None,
@@ -160,15 +164,18 @@ def comment_record(element: Element, article: str | None, path: str) -> Record:
     get = fields.get
     external_id = get("comment_id")
     if not article:
-        return skip("WordPress comment in an item that has no id", external_id)
+        return skip(QT_TRANSLATE_NOOP("importing", "WordPress comment in an item that has no id"), external_id)
     if not usable_id(external_id):
-        return skip(f"WordPress comment that {bad_id(external_id)}", f"in article {article}")
+        return skip(unusable_id(external_id, QT_TRANSLATE_NOOP("importing", "WordPress comment that has no id"),
+                                QT_TRANSLATE_NOOP("importing", "WordPress comment that has an id longer than 200 characters")),
+                    f"in article {article}")
     approved = get("comment_approved") or "1"
     status, flag = STATUSES.get(approved) or (PENDING, approved[:20])
     author, parent, content = get("comment_author"), get("comment_parent"), get("comment_content")
     if content and len(content) > MAX_COMMENT:
-        raise FileFormatError(path, None, f"comment {shown(external_id)}: its text is longer than "
-                                          f"{MAX_COMMENT:,} characters; refused")
+        raise FileFormatError(path, None, Sentence.of(
+            QT_TRANSLATE_NOOP("errors", "comment {id}: its text is longer than {most:,} characters; "
+                                        "refused"), id=shown(external_id), most=MAX_COMMENT))
     return CommentRecord(
         external_id, article, None if parent in (None, "", "0") else parent,
         (html.unescape(author) if "&" in author else author) if author else ANONYMOUS,

@@ -29,6 +29,7 @@ from defusedxml.ElementTree import DefusedXMLParser
 
 from moderator.errors import FileFormatError
 from moderator.formats.limits import MAX_DEPTH, MAX_ELEMENTS, MAX_FIELD, MAX_HELD, size
+from moderator.i18n import QT_TRANSLATE_NOOP, Sentence
 
 CHUNK = 1 << 16
 Element = ET.Element
@@ -64,13 +65,15 @@ def check_prolog(stream: BinaryIO, path: str) -> None:
         stream.seek(0)
 
 
-def _refusal(error: DefusedXmlException) -> str:
+def _refusal(error: DefusedXmlException) -> Sentence:
     if isinstance(error, EntitiesForbidden):
-        return (f"the file declares the entity '{error.name}'; entity declarations are refused, "
-                "since they can blow a small file up to gigabytes or read files from this computer")
+        return Sentence.of(QT_TRANSLATE_NOOP("errors", "the file declares the entity '{name}'; entity declarations are refused, "
+                                             "since they can blow a small file up to gigabytes or read files from this "
+                                             "computer"), name=error.name)
     if isinstance(error, ExternalReferenceForbidden):
-        return "the file refers to an external document; it is refused and nothing is fetched"
-    return f"refused as unsafe XML ({error})"
+        return Sentence(
+            QT_TRANSLATE_NOOP("errors", "the file refers to an external document; it is refused and nothing is fetched"))
+    return Sentence.of(QT_TRANSLATE_NOOP("errors", "refused as unsafe XML ({error})"), error=str(error))
 
 
 def growing(stream: BinaryIO, path: str) -> Iterator[tuple[Element, bool]]:
@@ -96,7 +99,9 @@ def growing(stream: BinaryIO, path: str) -> Iterator[tuple[Element, bool]]:
             _raise_queued(parser)
             quiet = quiet + len(chunk) if _shape(root, path) == before else 0
             if quiet > MAX_FIELD:
-                raise FileFormatError(path, None, f"a single field is larger than {size(MAX_FIELD)}; refused")
+                raise FileFormatError(path, None, Sentence.of(
+                    QT_TRANSLATE_NOOP("errors", "a single field is larger than {most}; refused"),
+                    most=size(MAX_FIELD)))
             if root is not None:
                 yield root, False
         parser.close()
@@ -140,7 +145,9 @@ def _shape(element: Element | None, path: str) -> tuple[int, ...]:
         shape.append(len(element))
         element = element[-1]
         if len(shape) >= MAX_DEPTH:
-            raise FileFormatError(path, None, f"elements nest more than {MAX_DEPTH} levels deep; refused")
+            raise FileFormatError(path, None, Sentence.of(
+                QT_TRANSLATE_NOOP("errors", "elements nest more than {most} levels deep; refused"),
+                most=MAX_DEPTH))
     return tuple(shape)
 
 
@@ -153,9 +160,13 @@ def _check_held(root: Element | None, path: str) -> None:
         elements += 1
         characters += len(element.text or "") + len(element.tail or "")
         if elements > MAX_ELEMENTS:
-            raise FileFormatError(path, None, f"one record holds more than {size(MAX_ELEMENTS)} elements; refused")
+            raise FileFormatError(path, None, Sentence.of(
+                QT_TRANSLATE_NOOP("errors", "one record holds more than {most} elements; refused"),
+                most=size(MAX_ELEMENTS)))
         if characters > MAX_HELD:
-            raise FileFormatError(path, None, f"one record holds more than {MAX_HELD:,} characters of text; refused")
+            raise FileFormatError(path, None, Sentence.of(
+                QT_TRANSLATE_NOOP("errors", "one record holds more than {most:,} characters of text; "
+                                            "refused"), most=MAX_HELD))
 
 
 def complete(element: Element, finished: bool) -> int:
@@ -167,7 +178,7 @@ def complete(element: Element, finished: bool) -> int:
 def _format_error(path: str, error: ET.ParseError) -> FileFormatError:
     line, column = error.position
     reason = expat_errors.messages.get(error.code, str(error)) if isinstance(error.code, int) else str(error)
-    return FileFormatError(path, line, f"XML error: {reason}", column + 1)
+    return FileFormatError(path, line, Sentence.of(QT_TRANSLATE_NOOP("errors", "XML error: {reason}"), reason=reason), column + 1)
 
 
 def child_texts(element: Element, names: dict[str, str]) -> dict[str, str | None]:

@@ -29,7 +29,7 @@ from moderator.gui.comment.panel import CommentPanel
 from moderator.gui.comment.whycommands import WhyCommands
 from moderator.gui.commenter.commands import CommenterCommands
 from moderator.gui.commenter.panel import CommenterPanel
-from moderator.gui.common import filedialogs
+from moderator.gui.common import filedialogs, look
 from moderator.gui.common.messages import ReportBug, show_plain_message
 from moderator.gui.common.reading import ActiveModel, reader_of
 from moderator.gui.common.translation import QT_TRANSLATE_NOOP, translate
@@ -215,7 +215,7 @@ class MainWindow(QMainWindow):
             lambda waiting: self.statusBar().showMessage(translate("MainWindow", WAITING_TO_WRITE)) if waiting
             else self.statusBar().clearMessage())
         self.queue_pane.pending_counted.connect(lambda count: self.tabs.setTabText(
-            QUEUE_TAB, translate("MainWindow", "Queue ({count} pending)").format(count=f"{count:,}")))
+            QUEUE_TAB, translate("MainWindow", "Queue ({count} pending)").format(count=look.number(count))))
         self.commenter_panel.comment_activated.connect(self.open_comment)
         self.article_view.first_comment_posted.connect(self.decisions.post_first_comment)
         self.scoring.model_ready.connect(self._model_ready)

@@ -28,6 +28,7 @@ from typing import Any
 from sqlalchemy import Row, func, insert, select, update
 
 from moderator.formats.records import ArticleRecord
+from moderator.i18n import QT_TRANSLATE_NOOP
 from moderator.importing.report import ImportReport
 from moderator.importing.sqlfast import FastInsert
 from moderator.importing.target import Target
@@ -38,7 +39,7 @@ LOOKUP = 500  # ids per IN (...) query: well below every database's parameter li
 RECENT = 100_000  # articles remembered by external id (some 25 MB)
 PENDING = 2_000  # article records written at a time, when no comment has asked for them
 FIELDS = ("headline", "standfirst", "body", "section", "url", "published_at")
-DUPLICATE = "article id that appears more than once in the file (the first was kept)"
+DUPLICATE = QT_TRANSLATE_NOOP("importing", "article id that appears more than once in the file (the first was kept)")
 articles = core_table(Article)
 # A row to insert: the external id, then FIELDS.
 NewRow = tuple[str, str, str, str, str | None, str | None, datetime | None]

@@ -20,13 +20,14 @@ from sqlalchemy.orm import Session
 
 from moderator.changes import Decided
 from moderator.formats.decisions import FEATURING, STANDINGS, DecisionRecord
+from moderator.i18n import QT_TRANSLATE_NOOP
 from moderator.importing.report import ImportReport
 from moderator.moderation import marks
 from moderator.storage.models import Comment, Decision, Featured, Site, StandingChange
 from moderator.vocabulary import Action, Status
 
 IMPORT = "import"
-OLDER = "decision older than one made here (the newer local decision stands)"
+OLDER = QT_TRANSLATE_NOOP("importing", "decision older than one made here (the newer local decision stands)")
 
 
 @dataclass
@@ -45,11 +46,12 @@ def apply_marks(session: Session, records: Sequence[DecisionRecord], report: Imp
     for record in records:
         comment = _comment(session, record)
         if comment is None:
-            report.skip("decision on a comment that is not in this database", record.external_id or "")
+            report.skip(QT_TRANSLATE_NOOP("importing", "decision on a comment that is not in this database"),
+                        record.external_id or "")
             continue
         track, value = _target(record, before)
         if track is None:
-            report.skip("undo of a decision not in this file", record.external_id or "")
+            report.skip(QT_TRANSLATE_NOOP("importing", "undo of a decision not in this file"), record.external_id or "")
             continue
         key = comment.id if track == "featured" else (comment.site_id, marks.identity(comment.author, comment.author_email))
         finals = featured if track == "featured" else standings

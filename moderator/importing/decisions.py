@@ -26,6 +26,7 @@ from sqlalchemy.orm import Session
 from moderator.errors import FileFormatError
 from moderator.formats.decisions import MARKS, STAFF_POSTS, DecisionRecord, parse
 from moderator.formats.records import shown
+from moderator.i18n import QT_TRANSLATE_NOOP, Sentence
 from moderator.importing.decisionmarks import apply_marks
 from moderator.importing.report import ImportReport, Tick
 from moderator.importing.writer import BATCH
@@ -65,7 +66,7 @@ def _last_lines(stream: BinaryIO, path: str, report: ImportReport, tick: Tick, m
     mark_ids: set[str] = set()  # the file's decisions that keep the status, so their undos and redos are known
     for count, record in enumerate(parse(stream, path), 1):
         if record.external_id is None:
-            report.skip("decision on a comment without an external id", f"line {record.line}")
+            report.skip(QT_TRANSLATE_NOOP("importing", "decision on a comment without an external id"), f"line {record.line}")
         elif record.action in MARKS or record.reverts_decision_id is not None and record.reverts_decision_id in mark_ids:
             marked.append(record)
             if record.decision_id is not None:
@@ -97,16 +98,17 @@ def _apply(session: Session, record: DecisionRecord, external_id: str, report: I
     comment = _comment(session, record.site, external_id)
     if comment is None:
         if record.status_after == Status.REMOVED:
-            report.skip("staff reply posted and withdrawn on the other machine", external_id)
+            report.skip(QT_TRANSLATE_NOOP("importing", "staff reply posted and withdrawn on the other machine"), external_id)
         elif not _is_post(record):  # a post not created has said why
-            report.skip("decision on a comment that is not in this database", external_id)
+            report.skip(QT_TRANSLATE_NOOP("importing", "decision on a comment that is not in this database"), external_id)
         return
     if not comment.is_staff and Status.REMOVED in (record.status_after, comment.status):
         _refuse_removal(record, comment, path)
     if comment.status == record.status_after:
         report.comments.unchanged += 1
     elif _decided_since(session, comment.id, record):
-        report.skip("decision older than one made here (the newer local decision stands)", external_id)
+        report.skip(QT_TRANSLATE_NOOP("importing", "decision older than one made here (the newer local decision stands)"),
+                    external_id)
     else:
         _record(session, comment, record, record.action, comment.status)
         report.comments.updated += 1
@@ -114,11 +116,11 @@ def _apply(session: Session, record: DecisionRecord, external_id: str, report: I
 
 def _refuse_removal(record: DecisionRecord, comment: Comment, path: str) -> None:
     if record.status_after == Status.REMOVED:
-        reason = (f"status_after 'removed' withdraws a staff reply, but comment {shown(record.external_id)} "
-                  "is a reader's comment here; nothing was applied")
+        template = QT_TRANSLATE_NOOP("errors", "status_after 'removed' withdraws a staff reply, but comment {id} is a "
+                                               "reader's comment here; nothing was applied")
     else:
-        reason = f"comment {shown(record.external_id)} was removed here; a decisions file does not bring it back"
-    raise FileFormatError(path, record.line, reason)
+        template = QT_TRANSLATE_NOOP("errors", "comment {id} was removed here; a decisions file does not bring it back")
+    raise FileFormatError(path, record.line, Sentence.of(template, id=shown(record.external_id)))
 
 
 def _comment(session: Session, site_key: str, external_id: str | None) -> Comment | None:
@@ -137,7 +139,7 @@ def _create_staff_comment(session: Session, post: DecisionRecord, external_id: s
     parent = _comment(session, post.site, post.parent_external_id)
     article_id = parent.article_id if parent else _article_id(session, post.site, post.article_external_id)
     if article_id is None:
-        report.skip("staff reply on an article that is not in this database", external_id)
+        report.skip(QT_TRANSLATE_NOOP("importing", "staff reply on an article that is not in this database"), external_id)
         return False
     comment = Comment(
         site_id=session.scalar(select(Site.id).where(Site.key == post.site)), article_id=article_id,

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from moderator.errors import FileFormatError
 from moderator.formats.limits import MAX_PAGE, size
 from moderator.formats.seedpage import Page, PageArticle, parse_page
+from moderator.i18n import QT_TRANSLATE_NOOP, Sentence
 from moderator.importing.report import Counts, ImportReport
 from moderator.storage.models import Article, Site, core_table
 
@@ -89,8 +90,11 @@ def _assign_changed(row: Article, fields: dict[str, str | None]) -> bool:
 def _read_text(path: Path) -> str:
     """The page's text, read whole: a page is a few kB, so one over MAX_PAGE is refused unread."""
     if path.stat().st_size > MAX_PAGE:
-        raise FileFormatError(str(path), None, f"an article page's text is at most {size(MAX_PAGE)}; this file is larger")
+        raise FileFormatError(str(path), None, Sentence.of(
+            QT_TRANSLATE_NOOP("errors", "an article page's text is at most {most}; this file is "
+                                        "larger"), most=size(MAX_PAGE)))
     try:
         return path.read_text(encoding="utf-8")
     except UnicodeDecodeError as error:
-        raise FileFormatError(str(path), None, f"not UTF-8 text (byte {error.start})") from None
+        raise FileFormatError(str(path), None, Sentence.of(
+            QT_TRANSLATE_NOOP("errors", "not UTF-8 text (byte {byte})"), byte=error.start)) from None

@@ -81,7 +81,8 @@ class ImportReport:
     def _skipped_why(self) -> str:
         if not self.skipped:
             return ""
-        reasons = "; ".join(f"{n} {reason}" for reason, n in self.skipped.most_common())
+        # each reason is marked where it is made (QT_TRANSLATE_NOOP("importing", ...)), even in the parser process
+        reasons = "; ".join(f"{n} {translate('importing', reason)}" for reason, n in self.skipped.most_common())
         return translate("importing", "; {count} skipped ({reasons})").format(count=sum(self.skipped.values()), reasons=reasons)
 
 

@@ -21,6 +21,7 @@ from moderator.errors import FileFormatError
 from moderator.formats import FORMATS, NotRecognised, detect, parser
 from moderator.formats.limits import MAX_DECISIONS_FILE, size
 from moderator.formats.records import ArticleRecord, CommentRecord, Notice, Record, SiteRecord
+from moderator.i18n import QT_TRANSLATE_NOOP, Sentence
 from moderator.importing.ahead import Ahead, worth_it
 from moderator.importing.decisions import apply_decisions
 from moderator.importing.page import import_page_file, site_id_of
@@ -45,13 +46,13 @@ def import_file(session: Session, path: Path, file_format: str = "auto", site_ke
     by the file's size and the number of cores."""
     path = Path(path)
     if not path.is_file():
-        raise FileFormatError(str(path), None, "no such file")
+        raise FileFormatError(str(path), None, QT_TRANSLATE_NOOP("errors", "no such file"))
     with path.open("rb") as stream:
         name = choose_format(stream, path, file_format)
         if name == "page":
             return import_page_file(session, path, site_key=site_key or "default")
         if name == "decisions":
-            _refuse_larger(path, MAX_DECISIONS_FILE, "a decisions file")
+            _refuse_larger(path, MAX_DECISIONS_FILE)
             return apply_decisions(session, stream, str(path), _ticker(progress, path, stream.tell))
         if parallel is None:
             parallel = worth_it(path)
@@ -87,20 +88,25 @@ def import_records(session: Session, records: Iterable[Record], site_key: str, s
 
 def choose_format(stream: BinaryIO, path: Path, file_format: str = "auto") -> str:
     if file_format == "auto" and not stream.read(1):
-        raise FileFormatError(str(path), None, "the file is empty; there is nothing to import")
+        raise FileFormatError(str(path), None, QT_TRANSLATE_NOOP("errors", "the file is empty; there is nothing to import"))
     stream.seek(0)
     try:
         chosen = detect(stream) if file_format == "auto" else file_format
     except NotRecognised as unknown:
-        raise FileFormatError(str(path), None, f"{unknown}; nothing was imported") from None
+        raise FileFormatError(str(path), None, Sentence.of(QT_TRANSLATE_NOOP("errors", "{what}; nothing was imported"),
+                                                           what=unknown.sentence)) from None
     if chosen not in FORMATS:
-        raise FileFormatError(str(path), None, f"unknown format '{chosen}'; known: {', '.join(FORMATS)}")
+        raise FileFormatError(str(path), None, Sentence.of(
+            QT_TRANSLATE_NOOP("errors", "unknown format '{name}'; known: {known}"), name=chosen,
+            known=", ".join(FORMATS)))
     return chosen
 
 
-def _refuse_larger(path: Path, most: int, what: str) -> None:
+def _refuse_larger(path: Path, most: int) -> None:
     if path.stat().st_size > most:
-        raise FileFormatError(str(path), None, f"{what} is at most {size(most)}; this one is larger")
+        raise FileFormatError(str(path), None, Sentence.of(
+            QT_TRANSLATE_NOOP("errors", "a decisions file is at most {most}; this one is larger"),
+            most=size(most)))
 
 
 def detect_format(path: Path) -> str:

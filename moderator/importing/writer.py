@@ -26,6 +26,7 @@ from sqlalchemy import Row, Table, bindparam, exists, func, select, update
 
 from moderator.formats.limits import BATCH_CHARS
 from moderator.formats.records import ArticleRecord, CommentRecord, weight
+from moderator.i18n import QT_TRANSLATE_NOOP
 from moderator.importing.articles import LOOKUP, ArticleWriter
 from moderator.importing.parents import NewIds, ParentLinker
 from moderator.importing.report import ImportReport
@@ -40,7 +41,7 @@ BATCH = 2000  # comments per insert (fewer when they carry over BATCH_CHARS); al
 COMPARED = ("article_id", "parent_external_id", "author", "author_email", "author_url", "author_ip",
             "body", "created_at", "source_status", "source_flag", "kind")
 INSERTED = ("id", "external_id", "status") + COMPARED + ("parent_id",)
-DUPLICATE = "comment id that appears more than once in the file (the first was kept)"
+DUPLICATE = QT_TRANSLATE_NOOP("importing", "comment id that appears more than once in the file (the first was kept)")
 # A comment's COMPARED values, as the import writes them.
 Values = tuple[int, str | None, str, str | None, str | None, str | None, str, datetime, str, str | None, str]
 # A new comment's row, less its id and parent id: its external id and status, then its Values.

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from moderator.changes import Changes
 from moderator.errors import NotFoundError
+from moderator.i18n import QT_TRANSLATE_NOOP, Sentence
 from moderator.moderation import marks
 from moderator.moderation.decisions import decide, set_standing
 from moderator.storage.models import Comment, Decision, StandingChange
@@ -52,7 +53,9 @@ def latest_comment(session: Session, site_id: int, name: str) -> int:
         found = session.scalar(theirs.where(func.lower(Comment.author_email) == name.strip().lower())
                                .order_by(Comment.id.desc()).limit(1))
     if found is None:
-        raise NotFoundError(f"There is no commenter called '{name}' on this site (an author's exact name or e-mail).")
+        raise NotFoundError(Sentence.of(
+            QT_TRANSLATE_NOOP("errors", "There is no commenter called '{name}' on this site (an author's exact name or e-mail)."),
+            name=name))
     return found
 
 

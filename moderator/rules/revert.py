@@ -18,6 +18,7 @@ from sqlalchemy import exists, select
 from sqlalchemy.orm import Session, aliased
 
 from moderator.changes import Changes
+from moderator.i18n import translate
 from moderator.moderation.decisions import undo
 from moderator.storage.models import Comment, Decision
 from moderator.vocabulary import Action, Source
@@ -31,11 +32,12 @@ class Reverted:
     kept: list[int] = field(default_factory=list)  # comments left as they are: decided since, or changed
 
     def sentence(self, rule: str) -> str:
-        done = f"Reverted {len(self.changes.decided)} decision(s) of rule '{rule}'"
+        done = len(self.changes.decided)
         if not self.kept:
-            return done + "."
+            return translate("rules", "Reverted {count} decision(s) of rule '{rule}'.").format(count=done, rule=rule)
         shown = ", ".join(str(cid) for cid in self.kept[:EXAMPLES]) + (" …" if len(self.kept) > EXAMPLES else "")
-        return f"{done}; {len(self.kept)} left alone, decided or changed since (comment {shown})."
+        return translate("rules", "Reverted {count} decision(s) of rule '{rule}'; {kept} left alone, decided or changed "
+                                  "since (comment {ids}).").format(count=done, rule=rule, kept=len(self.kept), ids=shown)
 
 
 def revert_rule(session: Session, rule: str, since: datetime, moderator: str) -> Reverted:

@@ -15,6 +15,7 @@ from sqlalchemy import Connection, delete, select, update
 from sqlalchemy.orm import Session
 
 from moderator.errors import ModeratorError, NotFoundError
+from moderator.i18n import QT_TRANSLATE_NOOP, Sentence
 from moderator.rules.evaluate import Limits, RuleSpec
 from moderator.rules.kinds import MODES, Kind, Mode, check_mode, kind_of
 from moderator.storage.models import Article, Rule, Site, Threshold, core_table, utcnow
@@ -63,8 +64,9 @@ def find_rule(session: Session, key: str, site_key: str | None = None) -> Rule:
     rule = session.scalar(select(Rule).where(Rule.key == key, Rule.site_id.is_(None) if site_id is None
                                              else Rule.site_id == site_id))
     if rule is None:
-        where = f" for site '{site_key}'" if site_key else ""
-        raise NotFoundError(f"There is no rule '{key}'{where}; `moderator rules list` shows them.")
+        template = QT_TRANSLATE_NOOP("errors", "There is no rule '{key}' for site '{site}'; `moderator rules list` shows them.") \
+            if site_key else QT_TRANSLATE_NOOP("errors", "There is no rule '{key}'; `moderator rules list` shows them.")
+        raise NotFoundError(Sentence.of(template, key=key, site=site_key))
     return rule
 
 
@@ -77,7 +79,9 @@ def add_rule(session: Session, key: str, kind: str, mode: str | None = None, sit
     site_id = _site_id(session, site_key)
     if session.scalar(select(Rule.id).where(Rule.key == key, Rule.site_id.is_(None) if site_id is None
                                             else Rule.site_id == site_id)) is not None:
-        raise ModeratorError(f"A rule '{key}' exists already{f' for site {site_key}' if site_key else ''}.")
+        template = QT_TRANSLATE_NOOP("errors", "A rule '{key}' exists already for site {site}.") if site_key \
+            else QT_TRANSLATE_NOOP("errors", "A rule '{key}' exists already.")
+        raise ModeratorError(Sentence.of(template, key=key, site=site_key))
     rule = Rule(key=key, kind=checked_kind, site_id=site_id, enabled=False, mode=checked_mode,
                 parameters=_parameters(checked_kind, most))
     session.add(rule)
@@ -89,7 +93,9 @@ def remove_rule(session: Session, key: str, site_key: str | None = None) -> None
     """Removes a rule a lead added; a built-in one (for every site) is switched off instead, never removed."""
     rule = find_rule(session, key, site_key)
     if rule.site_id is None and rule.key in set(Kind):
-        raise ModeratorError(f"'{key}' is a built-in rule: disable it instead (`moderator rules disable {key}`).")
+        raise ModeratorError(Sentence.of(
+            QT_TRANSLATE_NOOP("errors", "'{key}' is a built-in rule: disable it instead (`moderator rules disable {key}`)."),
+            key=key))
     session.execute(delete(Rule).where(Rule.id == rule.id))
 
 
@@ -113,10 +119,13 @@ def set_threshold(session: Session, model: str, label: str, hide: float | None =
     """Set one label's thresholds for a model (None leaves a threshold as it is; the names in
     `clear`, of hide, flag and approve, become unused)."""
     if unknown := set(clear) - {"hide", "flag", "approve"}:
-        raise ModeratorError(f"A threshold is hide, flag or approve; '{min(unknown)}' is not.")
+        raise ModeratorError(Sentence.of(
+            QT_TRANSLATE_NOOP("errors", "A threshold is hide, flag or approve; '{unknown}' is not."), unknown=min(unknown)))
     for name, value in (("hide", hide), ("flag", flag), ("approve", approve)):
         if value is not None and not (math.isfinite(value) and 0 <= value <= 1):
-            raise ModeratorError(f"The {name} threshold for {model}, {label} must be between 0 and 1; {value} is not.")
+            raise ModeratorError(Sentence.of(
+                QT_TRANSLATE_NOOP("errors", "The {name} threshold for {model}, {label} must be between 0 and 1; {value} is not."),
+                name=name, model=model, label=label, value=value))
     row = session.get(Threshold, (model, label)) or Threshold(model=model, label=label)
     session.add(row)
     for name, value in (("hide", hide), ("flag", flag), ("approve", approve)):
@@ -129,16 +138,19 @@ def set_threshold(session: Session, model: str, label: str, hide: float | None =
 def set_premoderation(session: Session, setting: str, site_key: str | None = None, article_id: int | None = None) -> str:
     """pre or post for a site (its default) or an article; "site" puts an article back to its site's."""
     if setting not in ("pre", "post", "site") or setting == "site" and article_id is None:
-        raise ModeratorError(f"Pre-moderation is pre or post (or, for an article, site); '{setting}' is not.")
+        raise ModeratorError(Sentence.of(
+            QT_TRANSLATE_NOOP("errors", "Pre-moderation is pre or post (or, for an article, site); '{setting}' is not."),
+            setting=setting))
     value = None if setting == "site" else setting == "pre"
     if article_id is not None:
         if session.get(Article, article_id) is None:
-            raise NotFoundError(f"There is no article with id {article_id}.")
+            raise NotFoundError(Sentence.of(
+                QT_TRANSLATE_NOOP("errors", "There is no article with id {article_id}."), article_id=article_id))
         session.execute(update(Article).where(Article.id == article_id).values(premoderated=value))
         return f"Article {article_id}: {'as its site' if value is None else setting + '-moderated'}."
     site_id = _site_id(session, site_key) if site_key else session.scalar(select(Site.id).order_by(Site.id).limit(1))
     if site_id is None:
-        raise NotFoundError("There is no site yet; import comments first.")
+        raise NotFoundError(Sentence(QT_TRANSLATE_NOOP("errors", "There is no site yet; import comments first.")))
     session.execute(update(Site).where(Site.id == site_id).values(premoderated=value))
     return f"Site {site_key or site_id}: {setting}-moderated by default."
 
@@ -151,15 +163,19 @@ def _parameters(kind: Kind, most: int | None) -> dict[str, Any]:
     if most is None:
         return {"most": 1} if kind == Kind.LINKS else {}
     if kind != Kind.LINKS:
-        raise ModeratorError(f"Only a links rule takes a number of links; '{kind}' does not.")
+        raise ModeratorError(Sentence.of(
+            QT_TRANSLATE_NOOP("errors", "Only a links rule takes a number of links; '{kind}' does not."), kind=kind))
     if most < 0:
-        raise ModeratorError(f"A links rule's number of links must be 0 or more; {most} is not.")
+        raise ModeratorError(Sentence.of(
+            QT_TRANSLATE_NOOP("errors", "A links rule's number of links must be 0 or more; {most} is not."), most=most))
     return {"most": most}
 
 
 def _check_key(key: str) -> None:
     if not key or len(key) > 40 or not set(key) <= KEY_CHARACTERS:
-        raise ModeratorError(f"A rule's key is 1 to 40 lower-case letters, digits, '_' or '-'; '{key}' is not.")
+        raise ModeratorError(Sentence.of(
+            QT_TRANSLATE_NOOP("errors", "A rule's key is 1 to 40 lower-case letters, digits, '_' or '-'; '{key}' is not."),
+            key=key))
 
 
 def _site_id(session: Session, site_key: str | None) -> int | None:
@@ -167,5 +183,5 @@ def _site_id(session: Session, site_key: str | None) -> int | None:
         return None
     site_id = session.scalar(select(Site.id).where(Site.key == site_key))
     if site_id is None:
-        raise NotFoundError(f"There is no site '{site_key}'.")
+        raise NotFoundError(Sentence.of(QT_TRANSLATE_NOOP("errors", "There is no site '{site_key}'."), site_key=site_key))
     return site_id

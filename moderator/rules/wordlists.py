@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from moderator.errors import FileFormatError, ModeratorError, NotFoundError
 from moderator.filemodes import written_aside
+from moderator.i18n import QT_TRANSLATE_NOOP, Sentence
 from moderator.rules.matcher import EmptyEntry, entry_keys
 from moderator.storage.models import Site, WordList, WordListEntry, core_table, utcnow
 
@@ -41,15 +42,21 @@ def check_entry(entry: str) -> str:
     """The entry as stored (surrounding blanks removed); raises EntryError with the reason."""
     text = entry.strip()
     if not text:
-        raise EntryError("the entry is empty")
+        raise EntryError(Sentence(QT_TRANSLATE_NOOP("errors", "the entry is empty")))
     if len(text) > MAX_ENTRY_CHARS:
-        raise EntryError(f"the entry is {len(text):,} characters long; an entry has at most {MAX_ENTRY_CHARS}")
+        raise EntryError(Sentence.of(
+            QT_TRANSLATE_NOOP("errors", "the entry is {count:,} characters long; an entry has at most {max_entry_chars}"),
+            count=len(text), max_entry_chars=MAX_ENTRY_CHARS))
     if "*" in text.rstrip("*") or text.endswith("**"):
-        raise EntryError(f"'{_short(text)}' has a '*' that is not its one last character (only prefix* stems are allowed)")
+        raise EntryError(Sentence.of(
+            QT_TRANSLATE_NOOP("errors", "'{short}' has a '*' that is not its one last character (only prefix* stems are "
+                                        "allowed)"),
+            short=_short(text)))
     try:
         entry_keys(text)
     except EmptyEntry:
-        raise EntryError(f"'{_short(text)}' has no letters or digits to match") from None
+        raise EntryError(Sentence.of(
+            QT_TRANSLATE_NOOP("errors", "'{short}' has no letters or digits to match"), short=_short(text))) from None
     return text
 
 
@@ -59,7 +66,9 @@ def _short(text: str) -> str:
 
 def _check_name(name: str) -> None:
     if name not in LIST_NAMES:
-        raise ModeratorError(f"There is no word list '{name}'; the lists are {' and '.join(LIST_NAMES)}.")
+        raise ModeratorError(Sentence.of(
+            QT_TRANSLATE_NOOP("errors", "There is no word list '{name}'; the lists are {known}."),
+            name=name, known=' and '.join(LIST_NAMES)))
 
 
 def site_for_lists(session: Session, key: str | None) -> Site:
@@ -67,14 +76,18 @@ def site_for_lists(session: Session, key: str | None) -> Site:
     if key is not None:
         site = session.scalar(select(Site).where(Site.key == key))
         if site is None:
-            raise NotFoundError(f"There is no site '{key}'; `moderator sites list` or an import names the sites.")
+            raise NotFoundError(Sentence.of(
+                QT_TRANSLATE_NOOP("errors", "There is no site '{key}'; `moderator sites list` or an import names the sites."),
+                key=key))
         return site
     sites = session.scalars(select(Site).order_by(Site.id).limit(10)).all()
     if not sites:
-        raise NotFoundError("There is no site yet; import comments first (word lists belong to a site).")
+        raise NotFoundError(Sentence(
+            QT_TRANSLATE_NOOP("errors", "There is no site yet; import comments first (word lists belong to a site).")))
     if len(sites) > 1:
-        raise ModeratorError("This database has several sites; name one with --site "
-                             f"({', '.join(site.key for site in sites)}).")
+        raise ModeratorError(Sentence.of(
+            QT_TRANSLATE_NOOP("errors", "This database has several sites; name one with --site ({known})."),
+            known=', '.join(site.key for site in sites)))
     return sites[0]
 
 
@@ -119,7 +132,7 @@ def _checked_items(new: Iterable[str]) -> Iterable[str]:
         try:
             yield check_entry(entry)
         except EntryError as why:
-            raise EntryError(f"Not added: {why}.") from None
+            raise EntryError(Sentence.of(QT_TRANSLATE_NOOP("errors", "Not added: {why}."), why=why)) from None
 
 
 def remove_entries(session: Session, site_id: int, name: str, gone: Sequence[str]) -> ListChange:
@@ -128,7 +141,9 @@ def remove_entries(session: Session, site_id: int, name: str, gone: Sequence[str
     wanted = list(dict.fromkeys(entry.strip() for entry in gone))
     missing = [entry for entry in wanted if entry not in present]
     if missing:
-        raise NotFoundError(f"'{_short(missing[0])}' is not on the {name} list; nothing was removed.")
+        raise NotFoundError(Sentence.of(
+            QT_TRANSLATE_NOOP("errors", "'{short}' is not on the {name} list; nothing was removed."),
+            short=_short(missing[0]), name=name))
     word_list = _word_list(session, site_id, name)
     if word_list is not None and wanted:
         session.execute(delete(WordListEntry).where(WordListEntry.list_id == word_list.id,
@@ -150,7 +165,9 @@ def _store(session: Session, site_id: int, name: str, new: list[str], replace: b
     to_remove = sorted(present - set(new)) if replace else []
     total = len(present) + len(to_add) - len(to_remove)
     if total > MAX_ENTRIES:
-        raise ModeratorError(f"The {name} list would hold {total:,} entries; a list holds at most {MAX_ENTRIES:,}.")
+        raise ModeratorError(Sentence.of(
+            QT_TRANSLATE_NOOP("errors", "The {name} list would hold {total:,} entries; a list holds at most {max_entries:,}."),
+            name=name, total=total, max_entries=MAX_ENTRIES))
     if to_remove:
         session.execute(delete(WordListEntry).where(WordListEntry.list_id == word_list.id,
                                                     WordListEntry.entry.in_(to_remove)))
@@ -181,26 +198,30 @@ def read_list_file(path: Path) -> list[str]:
             found[entry] = None
             if len(found) > MAX_ENTRIES:
                 raise FileFormatError(str(path), line_number,
-                                      f"more than {MAX_ENTRIES:,} entries; a list holds at most {MAX_ENTRIES:,}")
+                                      Sentence.of(
+                                          QT_TRANSLATE_NOOP("errors", "more than {max_entries:,} entries; a list holds at most "
+                                                                      "{max_entries:,}"), max_entries=MAX_ENTRIES))
     return list(found)
 
 
 def _line(path: Path, number: int, raw: bytes) -> str | None:
     if len(raw) > MAX_LINE_BYTES:
-        raise FileFormatError(str(path), number, f"the line is longer than {MAX_ENTRY_CHARS} characters "
-                              "(an entry is a word, a phrase or a stem)")
+        raise FileFormatError(str(path), number, Sentence.of(
+            QT_TRANSLATE_NOOP("errors", "the line is longer than {max_entry_chars} characters (an entry is a word, a phrase or a "
+                                        "stem)"), max_entry_chars=MAX_ENTRY_CHARS))
     try:
         text = raw.decode("utf-8").removeprefix("\ufeff") if number == 1 else raw.decode("utf-8")
     except UnicodeDecodeError as why:
-        raise FileFormatError(str(path), number, f"not UTF-8 text (byte {why.start + 1} of the line); "
-                              "save the file as UTF-8") from None
+        raise FileFormatError(str(path), number, Sentence.of(
+            QT_TRANSLATE_NOOP("errors", "not UTF-8 text (byte {byte} of the line); save the file as UTF-8"),
+            byte=why.start + 1)) from None
     text = text.strip()
     if not text or text.startswith("#"):
         return None
     try:
         return check_entry(text)
     except EntryError as why:
-        raise FileFormatError(str(path), number, str(why)) from None
+        raise FileFormatError(str(path), number, why.sentence) from None
 
 
 def export_file(session: Session, site_id: int, name: str, path: Path) -> int:

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from moderator.errors import ModeratorError
+from moderator.i18n import QT_TRANSLATE_NOOP, Sentence
 
 # detoxify renames the Jigsaw columns the same way when it loads a checkpoint.
 STANDARD_LABELS = {"toxic": "toxicity", "identity_hate": "identity_attack", "severe_toxic": "severe_toxicity"}
@@ -69,10 +70,13 @@ def checkpoint_info(loaded: Checkpoint, path: Path) -> CheckpointInfo:
         base_model, model_name = str(args["model_type"]), str(args["model_name"])
         loaded["state_dict"].keys()
     except (KeyError, TypeError, AttributeError):
-        raise ModeratorError(f"{path.name} is not a detoxify checkpoint (it lacks detoxify's training config "
-                             "or its weights).") from None
+        raise ModeratorError(Sentence.of(
+            QT_TRANSLATE_NOOP("errors", "{name} is not a detoxify checkpoint (it lacks detoxify's training config or its "
+                                        "weights)."), name=path.name)) from None
     if model_name not in FAMILIES:
-        raise ModeratorError(f"{path.name} uses {model_name}, which this app cannot load; use a detoxify release.")
+        raise ModeratorError(Sentence.of(
+            QT_TRANSLATE_NOOP("errors", "{name} uses {model_name}, which this app cannot load; use a detoxify release."),
+            name=path.name, model_name=model_name))
     labels = tuple(STANDARD_LABELS.get(str(c), str(c)) for c in classes)
     return CheckpointInfo(base_model, FAMILIES[model_name], labels, args)
 
@@ -89,11 +93,18 @@ def load_checkpoint(path: Path) -> Checkpoint:
             loaded = torch.load(path, map_location="cpu", weights_only=True)
     except pickle.UnpicklingError as error:
         if NEEDS_CODE not in str(error):  # damaged, or not a pickle at all
-            raise UnreadableCheckpoint(f"{path.name} could not be read as a checkpoint (UnpicklingError).") from None
-        raise ModeratorError(f"{path.name} needs Python code to load, not only weights, and such a file can run "
-                             "anything; it is refused: use a detoxify release or a pack built from one.") from None
+            raise UnreadableCheckpoint(Sentence.of(
+                QT_TRANSLATE_NOOP("errors", "{name} could not be read as a checkpoint ({kind})."),
+                name=path.name, kind="UnpicklingError")) from None
+        raise ModeratorError(Sentence.of(
+            QT_TRANSLATE_NOOP("errors", "{name} needs Python code to load, not only weights, and such a file can run anything; "
+                                        "it is refused: use a detoxify release or a pack built from one."),
+            name=path.name)) from None
     except Exception as error:
-        raise UnreadableCheckpoint(f"{path.name} could not be read as a checkpoint ({error.__class__.__name__}).") from None
+        raise UnreadableCheckpoint(Sentence.of(
+            QT_TRANSLATE_NOOP("errors", "{name} could not be read as a checkpoint ({kind})."),
+            name=path.name, kind=error.__class__.__name__)) from None
     if not isinstance(loaded, dict):
-        raise ModeratorError(f"{path.name} is not a detoxify checkpoint (it holds no training config).")
+        raise ModeratorError(Sentence.of(
+            QT_TRANSLATE_NOOP("errors", "{name} is not a detoxify checkpoint (it holds no training config)."), name=path.name))
     return loaded

@@ -20,6 +20,7 @@ from email.message import Message
 from pathlib import Path
 
 from moderator.errors import ModeratorError
+from moderator.i18n import QT_TRANSLATE_NOOP, Sentence
 from moderator.scoring.packs import Manifest, build_pack, install_pack
 from moderator.scoring.releases import RELEASES, Release
 
@@ -54,7 +55,9 @@ def fetch_release(chosen: Release, folder: Path, on_progress: ProgressCallback |
     checkpoint = folder / chosen.file_name
     digest = fetch(chosen.url, checkpoint, on_progress)
     if digest != (chosen.sha256 or digest) or not digest.startswith(chosen.sha256_prefix):
-        raise ModeratorError(f"The download of {chosen.file_name} is damaged (its sha256 does not match); try again.")
+        raise ModeratorError(Sentence.of(
+            QT_TRANSLATE_NOOP("errors", "The download of {file_name} is damaged (its sha256 does not match); try again."),
+            file_name=chosen.file_name))
     config = folder / "config"
     config.mkdir()
     for file in chosen.hub_files:
@@ -85,8 +88,9 @@ def check_network(url: str, seconds: float = PROBE_SECONDS) -> None:
     thread.start()
     thread.join(seconds)
     if not outcome or outcome[0] is not None:
-        raise ModeratorError(f"{host} cannot be reached (no network?); install a model pack from a file instead "
-                             "(moderator models install PACK.zip).")
+        raise ModeratorError(Sentence.of(
+            QT_TRANSLATE_NOOP("errors", "{host} cannot be reached (no network?); install a model pack from a file instead "
+                                        "(moderator models install PACK.zip)."), host=host))
 
 
 def fetch(url: str, target: Path, on_progress: ProgressCallback | None = None) -> str:
@@ -103,8 +107,9 @@ def fetch(url: str, target: Path, on_progress: ProgressCallback | None = None) -
                     on_progress(target.name, done, total)
     except (urllib.error.URLError, OSError) as error:
         partial.unlink(missing_ok=True)
-        raise ModeratorError(f"Downloading {url} failed ({getattr(error, 'reason', error)}); check the network "
-                             "or install a model pack from a file.") from None
+        raise ModeratorError(Sentence.of(
+            QT_TRANSLATE_NOOP("errors", "Downloading {url} failed ({reason}); check the network or install a model pack from a "
+                                        "file."), url=url, reason=getattr(error, 'reason', error))) from None
     partial.replace(target)
     return digest.hexdigest()
 
@@ -116,5 +121,7 @@ def _length(headers: Message) -> int | None:
 
 def _release(name: str, releases: dict[str, Release]) -> Release:
     if name not in releases:
-        raise ModeratorError(f"There is no detoxify release named '{name}'; choose one of: {', '.join(releases)}.")
+        raise ModeratorError(Sentence.of(
+            QT_TRANSLATE_NOOP("errors", "There is no detoxify release named '{name}'; choose one of: {known}."),
+            name=name, known=', '.join(releases)))
     return releases[name]

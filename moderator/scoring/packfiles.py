@@ -16,6 +16,7 @@ import zipfile
 from pathlib import Path, PurePosixPath
 
 from moderator.errors import ModeratorError
+from moderator.i18n import QT_TRANSLATE_NOOP, Sentence
 from moderator.scoring.checkpoint import sha256_file
 
 MANIFEST = "manifest.json"
@@ -26,7 +27,9 @@ PLAIN_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,127}")
 def plain_name(name: str, what: str) -> str:
     """A file or folder name with no path in it (manifest fields name files in the pack)."""
     if not PLAIN_NAME.fullmatch(name) or ".." in name:
-        raise ModeratorError(f"The manifest's {what} '{name}' is not a plain file name; get the pack again.")
+        raise ModeratorError(Sentence.of(
+            QT_TRANSLATE_NOOP("errors", "The manifest's {what} '{name}' is not a plain file name; get the pack again."),
+            what=what, name=name))
     return name
 
 
@@ -56,18 +59,22 @@ def allowed(relative: str, checkpoint: str, config: str, listed: dict[str, str])
 def check_listed(listed: dict[str, str], checkpoint: str, config: str, source: Path) -> None:
     for relative in listed:
         if not allowed(relative, checkpoint, config, {}):
-            raise ModeratorError(f"The manifest of {source} lists '{relative}', which is no part of a model pack; "
-                                 "nothing was installed.")
+            raise ModeratorError(Sentence.of(
+                QT_TRANSLATE_NOOP("errors", "The manifest of {source} lists '{relative}', which is no part of a model pack; "
+                                            "nothing was installed."), source=source, relative=relative))
 
 
 def verify_hashes(root: Path, listed: dict[str, str], source: Path) -> None:
     for relative, expected in listed.items():
         path = root / relative
         if not path.is_file():
-            raise ModeratorError(f"{source} lacks {relative}, which its manifest lists; get the pack again.")
+            raise ModeratorError(Sentence.of(
+                QT_TRANSLATE_NOOP("errors", "{source} lacks {relative}, which its manifest lists; get the pack again."),
+                source=source, relative=relative))
         if sha256_file(path) != expected:
-            raise ModeratorError(f"{relative} in {source} does not match its sha256 (a damaged or altered copy); "
-                                 "get the pack again.")
+            raise ModeratorError(Sentence.of(
+                QT_TRANSLATE_NOOP("errors", "{relative} in {source} does not match its sha256 (a damaged or altered copy); get "
+                                            "the pack again."), relative=relative, source=source))
 
 
 class ZipPack:
@@ -90,8 +97,9 @@ class ZipPack:
             relative = info.filename[len(self.prefix):]
             if relative != MANIFEST and not (info.filename.startswith(self.prefix)
                                              and allowed(relative, checkpoint, config, listed)):
-                raise ModeratorError(f"{self.source} holds '{info.filename}', which is no part of a model pack; "
-                                     "nothing was installed.")
+                raise ModeratorError(Sentence.of(
+                    QT_TRANSLATE_NOOP("errors", "{source} holds '{filename}', which is no part of a model pack; nothing was "
+                                                "installed."), source=self.source, filename=info.filename))
         for info in self.members:
             target = staging / info.filename[len(self.prefix):]
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -104,7 +112,9 @@ class ZipPack:
             return ""
         roots = [n[: -len(MANIFEST)] for n in names if n.endswith("/" + MANIFEST) and n.count("/") == 1]
         if len(roots) != 1:
-            raise ModeratorError(f"{self.source} is not a model pack (it has no {MANIFEST}).")
+            raise ModeratorError(Sentence.of(
+                QT_TRANSLATE_NOOP("errors", "{source} is not a model pack (it has no {manifest})."),
+                source=self.source, manifest=MANIFEST))
         return roots[0]
 
 
@@ -113,8 +123,9 @@ def _check_member(info: zipfile.ZipInfo, source: Path) -> None:
     parts = name.rstrip("/").split("/")
     is_link = stat.S_ISLNK(info.external_attr >> 16)
     if name.startswith("/") or "\\" in name or ":" in name or any(p in ("", ".", "..") for p in parts) or is_link:
-        raise ModeratorError(f"{source} holds '{name}', a path that would reach outside the pack's folder; "
-                             "nothing was installed.")
+        raise ModeratorError(Sentence.of(
+            QT_TRANSLATE_NOOP("errors", "{source} holds '{name}', a path that would reach outside the pack's folder; nothing was "
+                                        "installed."), source=source, name=name))
 
 
 def copy_folder_pack(root: Path, staging: Path, checkpoint: str, config: str, listed: dict[str, str]) -> None:

@@ -23,6 +23,7 @@ from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
 from moderator.errors import ModeratorError, NotFoundError
+from moderator.i18n import QT_TRANSLATE_NOOP, Sentence
 from moderator.scoring.base import ModelIdentity
 from moderator.scoring.checkpoint import read_checkpoint_info
 from moderator.scoring.offline import ensure_hub_alias
@@ -76,7 +77,9 @@ def read_manifest(folder: Path) -> Manifest:
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise ModeratorError(f"{folder} is not a model pack (it has no {MANIFEST}).") from None
+        raise ModeratorError(Sentence.of(
+            QT_TRANSLATE_NOOP("errors", "{folder} is not a model pack (it has no {manifest})."),
+            folder=folder, manifest=MANIFEST)) from None
     return parse_manifest(text, path)
 
 
@@ -86,11 +89,16 @@ def parse_manifest(text: str, where: Path) -> Manifest:
         files = tuple(sorted((str(k), str(v)) for k, v in data.pop("files", {}).items()))
         manifest = Manifest(**(data | {"labels": tuple(data["labels"]), "files": files}))
     except (ValueError, TypeError, KeyError, AttributeError):
-        raise ModeratorError(f"{where} is damaged or from a newer app version; get the pack again.") from None
+        raise ModeratorError(Sentence.of(
+            QT_TRANSLATE_NOOP("errors", "{where} is damaged or from a newer app version; get the pack again."),
+            where=where)) from None
     if not isinstance(manifest.format, int) or manifest.format > PACK_FORMAT:
-        raise ModeratorError(f"{where} is from a newer app version (pack format {manifest.format}); update the app.")
+        raise ModeratorError(Sentence.of(
+            QT_TRANSLATE_NOOP("errors", "{where} is from a newer app version (pack format {format}); update the app."),
+            where=where, format=manifest.format))
     if not all(SHA256.fullmatch(h) for h in (manifest.checksum, *manifest.file_map.values())):
-        raise ModeratorError(f"{where} holds a sha256 that is not 64 hex digits; get the pack again.")
+        raise ModeratorError(Sentence.of(
+            QT_TRANSLATE_NOOP("errors", "{where} holds a sha256 that is not 64 hex digits; get the pack again."), where=where))
     plain_name(manifest.checkpoint, "checkpoint")
     plain_name(manifest.config, "config folder")
     return manifest
@@ -98,7 +106,9 @@ def parse_manifest(text: str, where: Path) -> Manifest:
 
 def check_name(name: str) -> str:
     if not NAME.fullmatch(name) or name == QUICK_SCREEN:
-        raise ModeratorError(f"'{name}' cannot name a model; use lower-case letters, digits, '.', '-' or '_'.")
+        raise ModeratorError(Sentence.of(
+            QT_TRANSLATE_NOOP("errors", "'{name}' cannot name a model; use lower-case letters, digits, '.', '-' or '_'."),
+            name=name))
     return name
 
 
@@ -112,7 +122,8 @@ def installed_packs(models_dir: Path) -> list[Manifest]:
 def pack_folder(models_dir: Path, name: str) -> Path:
     folder = models_dir / name
     if not NAME.fullmatch(name) or not (folder / MANIFEST).is_file():
-        raise NotFoundError(f"No model named '{name}' is installed; see `moderator models list`.")
+        raise NotFoundError(Sentence.of(
+            QT_TRANSLATE_NOOP("errors", "No model named '{name}' is installed; see `moderator models list`."), name=name))
     return folder
 
 
@@ -123,9 +134,11 @@ def install_pack(models_dir: Path, source: Path, config: Path | None = None, nam
     `origin` says where a bare checkpoint came from, `config_source` where its config
     files did (both kept in its manifest)."""
     if not source.exists():
-        raise NotFoundError(f"{source} does not exist.")
+        raise NotFoundError(Sentence.of(QT_TRANSLATE_NOOP("errors", "{source} does not exist."), source=source))
     if config is None and source.suffix in CHECKPOINT_SUFFIXES:
-        raise ModeratorError(f"{source.name} is a bare checkpoint; give its Hugging Face config folder with --config DIR.")
+        raise ModeratorError(Sentence.of(
+            QT_TRANSLATE_NOOP("errors", "{name} is a bare checkpoint; give its Hugging Face config folder with --config DIR."),
+            name=source.name))
     models_dir.mkdir(parents=True, exist_ok=True)
     with _staging(models_dir) as staging:
         if config is not None:
@@ -186,7 +199,9 @@ def _stage_pack(staging: Path, source: Path, name: str | None) -> Manifest:
             check_listed(manifest.file_map, manifest.checkpoint, manifest.config, source)
             pack.extract(staging, manifest.checkpoint, manifest.config, manifest.file_map)
     else:
-        raise ModeratorError(f"{source} is neither a model pack (folder or zip) nor a checkpoint with --config.")
+        raise ModeratorError(Sentence.of(
+            QT_TRANSLATE_NOOP("errors", "{source} is neither a model pack (folder or zip) nor a checkpoint with --config."),
+            source=source))
     manifest = _verify(staging, manifest, source)
     if name and name != manifest.name:
         manifest = replace(manifest, name=check_name(name))
@@ -199,14 +214,20 @@ def _verify(root: Path, manifest: Manifest, source: Path) -> Manifest:
     listed = manifest.file_map
     check_listed(listed, manifest.checkpoint, manifest.config, source)
     if listed and listed.get(manifest.checkpoint) != manifest.checksum:
-        raise ModeratorError(f"The manifest of {source} disagrees with itself about its checkpoint's sha256; "
-                             "get the pack again.")
+        raise ModeratorError(Sentence.of(
+            QT_TRANSLATE_NOOP("errors", "The manifest of {source} disagrees with itself about its checkpoint's sha256; get the "
+                                        "pack again."), source=source))
     if not (root / manifest.checkpoint).is_file():
-        raise ModeratorError(f"{source} lacks its checkpoint file {manifest.checkpoint}; get the pack again.")
+        raise ModeratorError(Sentence.of(
+            QT_TRANSLATE_NOOP("errors", "{source} lacks its checkpoint file {checkpoint}; get the pack again."),
+            source=source, checkpoint=manifest.checkpoint))
     verify_hashes(root, listed or {manifest.checkpoint: manifest.checksum}, source)
     _check_config(root / manifest.config)
     if read_checkpoint_info(root / manifest.checkpoint).labels != manifest.labels:
-        raise ModeratorError(f"The manifest of {source} lists labels its checkpoint does not have; get the pack again.")
+        raise ModeratorError(Sentence.of(
+            QT_TRANSLATE_NOOP("errors", "The manifest of {source} lists labels its checkpoint does not have; get the pack "
+                                        "again."),
+            source=source))
     check_name(manifest.name)
     if not listed:  # a pack of format 1: its files are listed from here on
         files = file_hashes(root / manifest.checkpoint, root / manifest.config, manifest.checkpoint, manifest.config)
@@ -220,8 +241,9 @@ def _move_into_place(models_dir: Path, staging: Path, manifest: Manifest) -> Man
     if (target / MANIFEST).is_file():
         if read_manifest(target).checksum == manifest.checksum:
             return manifest  # the same weights are already installed
-        raise ModeratorError(f"A different model named '{manifest.name}' is installed; remove it first "
-                             f"(moderator models remove {manifest.name}) or install with --name.")
+        raise ModeratorError(Sentence.of(
+            QT_TRANSLATE_NOOP("errors", "A different model named '{name}' is installed; remove it first (moderator models remove "
+                                        "{name}) or install with --name."), name=manifest.name))
     os.replace(staging, target)
     return manifest
 
@@ -232,13 +254,16 @@ def _pack_root(source: Path) -> Path:
         return source
     folders = [p for p in source.iterdir() if p.is_dir() and (p / MANIFEST).is_file()]
     if len(folders) != 1:
-        raise ModeratorError(f"{source} is not a model pack (it has no {MANIFEST}).")
+        raise ModeratorError(Sentence.of(
+            QT_TRANSLATE_NOOP("errors", "{source} is not a model pack (it has no {manifest})."),
+            source=source, manifest=MANIFEST))
     return folders[0]
 
 
 def _check_config(config: Path) -> None:
     if not (config / "config.json").is_file():
-        raise ModeratorError(f"{config} is not a Hugging Face config folder (it has no config.json).")
+        raise ModeratorError(Sentence.of(
+            QT_TRANSLATE_NOOP("errors", "{config} is not a Hugging Face config folder (it has no config.json)."), config=config))
 
 
 def _default_name(checkpoint: Path) -> str:

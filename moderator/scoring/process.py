@@ -126,7 +126,7 @@ def _answer(pipe: Connection, work: Callable[[], Answer]) -> Answer | None:
     try:
         return work()
     except ModeratorError as error:
-        pipe.send(("error", str(error)))
+        pipe.send(("error", error.sentence))  # template and figures: translated in the window
     except BaseException:  # a bug: its traceback travels to the app's log
         pipe.send(("bug", traceback.format_exc()))
     return None

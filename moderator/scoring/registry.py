@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from moderator.errors import ModeratorError
+from moderator.i18n import QT_TRANSLATE_NOOP, Sentence
 from moderator.scoring.base import ModelIdentity, Scorer
 from moderator.scoring.detox import AUTO
 from moderator.scoring.packs import installed_packs, pack_folder, read_manifest, remove_pack
@@ -84,7 +85,7 @@ def list_models(models_dir: Path) -> list[ModelInfo]:
 def remove_model(models_dir: Path, name: str) -> None:
     """Delete an installed pack; if it was active, the quick screen takes over."""
     if name == QUICK_SCREEN:
-        raise ModeratorError("The quick screen is built in and cannot be removed.")
+        raise ModeratorError(Sentence(QT_TRANSLATE_NOOP("errors", "The quick screen is built in and cannot be removed.")))
     remove_pack(models_dir, name)
     if _chosen(models_dir) == name:
         (models_dir / ACTIVE_FILE).unlink(missing_ok=True)  # a reinstall must not silently reactivate it
@@ -109,7 +110,7 @@ def load_scorer(models_dir: Path, name: str | None = None, fast: str | None = No
     name = name or active_model(models_dir)
     if name == QUICK_SCREEN:
         if fast:
-            raise ModeratorError("The quick screen has no fast mode; it is fast already.")
+            raise ModeratorError(Sentence(QT_TRANSLATE_NOOP("errors", "The quick screen has no fast mode; it is fast already.")))
         from moderator.scoring.quick import QuickScreen
 
         return QuickScreen()

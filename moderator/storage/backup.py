@@ -19,6 +19,7 @@ from pathlib import Path
 from sqlalchemy import Engine, inspect, text
 
 from moderator.errors import ModeratorError
+from moderator.i18n import QT_TRANSLATE_NOOP, Sentence
 from moderator.storage import pgbackup
 from moderator.storage.copies import copy_aside
 from moderator.storage.migrate import known_revisions, prepare_database
@@ -59,26 +60,35 @@ def backup_database(engine: Engine, out: Path, force: bool = False) -> BackupInf
 
 def _check_target(out: Path, source: Path | None, force: bool, example: str = "moderator-backup.sqlite") -> None:
     if not out.parent.is_dir():
-        raise ModeratorError(f"The folder {out.parent} does not exist; create it or choose another place for the backup.")
+        raise ModeratorError(Sentence.of(
+            QT_TRANSLATE_NOOP("errors", "The folder {parent} does not exist; create it or choose another place for the backup."),
+            parent=out.parent))
     if out.is_dir():
-        raise ModeratorError(f"{out} is a folder; give the backup a file name, e.g. {out / example}.")
+        raise ModeratorError(Sentence.of(
+            QT_TRANSLATE_NOOP("errors", "{out} is a folder; give the backup a file name, e.g. {example}."),
+            out=out, example=out / example))
     if out.exists() and not force:
-        raise ModeratorError(f"{out} exists already; choose another name, or add --force to replace it.")
+        raise ModeratorError(Sentence.of(
+            QT_TRANSLATE_NOOP("errors", "{out} exists already; choose another name, or add --force to replace it."), out=out))
     if source is None:  # a dump: no live file to mistake it for
         return
     live = {source.resolve()} | {source.resolve().with_name(source.name + s) for s in ("-wal", "-shm", "-journal")}
     if out.resolve() in live or (out.exists() and source.exists() and out.samefile(source)):
-        raise ModeratorError(f"{out} is the live database itself; choose another file for the backup.")
+        raise ModeratorError(Sentence.of(
+            QT_TRANSLATE_NOOP("errors", "{out} is the live database itself; choose another file for the backup."), out=out))
 
 
 def check_backup(path: Path, engine: Engine) -> str:
     """The backup's schema revision, once it has passed the checks; else a ModeratorError."""
     path = Path(path)
     if not path.is_file():
-        raise ModeratorError(f"{path}: no such file.")
+        raise ModeratorError(Sentence.of(QT_TRANSLATE_NOOP("errors", "{path}: no such file."), path=path))
     revision = pgbackup.dump_revision(path) if _on_postgresql(engine) else _sqlite_revision(path)
     if revision not in known_revisions(engine):
-        raise ModeratorError(f"{path} was made by a newer version of the app (schema {revision}); update the app first.")
+        raise ModeratorError(Sentence.of(
+            QT_TRANSLATE_NOOP("errors", "{path} was made by a newer version of the app (schema {revision}); update the app "
+                                        "first."),
+            path=path, revision=revision))
     return revision
 
 
@@ -89,11 +99,16 @@ def _sqlite_revision(path: Path) -> str:
             tables = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
             found = db.execute("SELECT version_num FROM alembic_version").fetchone() if "alembic_version" in tables else None
     except (sqlite3.DatabaseError, UnicodeDecodeError) as error:  # a damaged page's bytes may reach SQLite's message
-        raise ModeratorError(f"{path} is not an SQLite database or is damaged ({error}); nothing was restored.") from None
+        raise ModeratorError(Sentence.of(
+            QT_TRANSLATE_NOOP("errors", "{path} is not an SQLite database or is damaged ({error}); nothing was restored."),
+            path=path, error=error)) from None
     if problems != ["ok"]:
-        raise ModeratorError(f"{path} is damaged ({_first_problem(problems)}); nothing was restored.")
+        raise ModeratorError(Sentence.of(
+            QT_TRANSLATE_NOOP("errors", "{path} is damaged ({first_problem}); nothing was restored."),
+            path=path, first_problem=_first_problem(problems)))
     if not TABLES <= tables or found is None:
-        raise ModeratorError(f"{path} is not a Comment Moderator database; nothing was restored.")
+        raise ModeratorError(Sentence.of(
+            QT_TRANSLATE_NOOP("errors", "{path} is not a Comment Moderator database; nothing was restored."), path=path))
     return str(found[0])  # the file is anyone's: whatever it holds is compared as text
 
 
@@ -103,8 +118,9 @@ def restore_database(engine: Engine, source: Path, backups: Path, force: bool = 
     target = engine.url.render_as_string(hide_password=True) if _on_postgresql(engine) else _sqlite_file(engine)
     holds_data = _holds_data(engine)
     if holds_data and not force:
-        raise ModeratorError(f"The database {target} holds data; add --force to replace it with {source} "
-                             "(a copy of it is kept in the backups folder first).")
+        raise ModeratorError(Sentence.of(
+            QT_TRANSLATE_NOOP("errors", "The database {target} holds data; add --force to replace it with {source} (a copy of it "
+                                        "is kept in the backups folder first)."), target=target, source=source))
     replaced = copy_aside(engine, backups, label="pre-restore") if holds_data else None
     engine.dispose()
     if _on_postgresql(engine):
@@ -128,7 +144,8 @@ def _first_problem(problems: list[str]) -> str:
 
 def _sqlite_file(engine: Engine) -> str:
     if engine.dialect.name != "sqlite" or not engine.url.database:
-        raise ModeratorError("Backup and restore work on an SQLite database file or a PostgreSQL database.")
+        raise ModeratorError(Sentence(
+            QT_TRANSLATE_NOOP("errors", "Backup and restore work on an SQLite database file or a PostgreSQL database.")))
     return engine.url.database
 
 

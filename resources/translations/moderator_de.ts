@@ -1257,42 +1257,6 @@
 <context>
     <name>HitText</name>
     <message>
-        <source>banned word</source>
-        <translation>verbotenes Wort</translation>
-    </message>
-    <message>
-        <source>suspect word</source>
-        <translation>verdächtiges Wort</translation>
-    </message>
-    <message>
-        <source>dehumanising term</source>
-        <translation>entmenschlichender Begriff</translation>
-    </message>
-    <message>
-        <source>threatening phrase</source>
-        <translation>drohende Wendung</translation>
-    </message>
-    <message>
-        <source>phone number</source>
-        <translation>Telefonnummer</translation>
-    </message>
-    <message>
-        <source>e-mail address</source>
-        <translation>E-Mail-Adresse</translation>
-    </message>
-    <message>
-        <source>street address</source>
-        <translation>Postanschrift</translation>
-    </message>
-    <message>
-        <source>card number</source>
-        <translation>Kartennummer</translation>
-    </message>
-    <message>
-        <source>link</source>
-        <translation>Link</translation>
-    </message>
-    <message>
         <source>Rule hits: {hits}</source>
         <translation>Regeltreffer: {hits}</translation>
     </message>
@@ -3976,6 +3940,678 @@ Es wird nur für diese Sitzung behalten; Abbrechen gleicht die anderen Websites 
         <source>There is no decision with id {id}.</source>
         <translation>Es gibt keine Entscheidung mit der Nummer {id}.</translation>
     </message>
+    <message>
+        <source>XML that is neither a WordPress WXR nor a Disqus export</source>
+        <translation>XML, das weder ein WordPress-WXR- noch ein Disqus-Export ist</translation>
+    </message>
+    <message>
+        <source>text that is none of the formats: not CSV with a comment_id and a body column, nor an article page (a headline, its paragraphs, then &apos;Read next&apos; and timed items)</source>
+        <translation>Text in keinem der Formate: weder CSV mit den Spalten comment_id und body noch eine Artikelseite (eine Überschrift, ihre Absätze, dann „Read next“ und Einträge mit Uhrzeit)</translation>
+    </message>
+    <message>
+        <source>a JSON array with nothing in it: there is nothing to import</source>
+        <translation>ein leeres JSON-Array: Es gibt nichts zu importieren</translation>
+    </message>
+    <message>
+        <source>a JSON array whose first item is not an Isso thread (an object with &apos;id&apos; and &apos;comments&apos;)</source>
+        <translation>ein JSON-Array, dessen erster Eintrag kein Isso-Thread ist (ein Objekt mit &apos;id&apos; und &apos;comments&apos;)</translation>
+    </message>
+    <message>
+        <source>JSON whose first object is none of the formats: no comment_id and body (JSON Lines), no comments (Commento), no locator (Remark42), no decision_id and action (decisions)</source>
+        <translation>JSON, dessen erstes Objekt zu keinem Format passt: kein comment_id und body (JSON Lines), kein comments (Commento), kein locator (Remark42), kein decision_id und action (Entscheidungen)</translation>
+    </message>
+    <message>
+        <source>more than {most} commenters; refused</source>
+        <translation>mehr als {most} Kommentatoren; abgelehnt</translation>
+    </message>
+    <message>
+        <source>the comment&apos;s text is longer than {most:,} characters; refused</source>
+        <translation>der Text des Kommentars ist länger als {most:,} Zeichen; abgelehnt</translation>
+    </message>
+    <message>
+        <source>time {value} is not an ISO 8601 time</source>
+        <translation>die Zeit {value} ist keine ISO-8601-Zeitangabe</translation>
+    </message>
+    <message>
+        <source>&apos;{key}&apos; is missing; is this a decisions file?</source>
+        <translation>&apos;{key}&apos; fehlt; ist das eine Entscheidungsdatei?</translation>
+    </message>
+    <message>
+        <source>action {action} is not a moderator&apos;s action ({known}); nothing was applied</source>
+        <translation>die Aktion {action} ist keine Aktion einer Moderation ({known}); nichts wurde übernommen</translation>
+    </message>
+    <message>
+        <source>status_after {status} is not what &apos;{action}&apos; leaves a comment in ({known}); nothing was applied</source>
+        <translation>status_after {status} ist nicht der Zustand, in dem &apos;{action}&apos; einen Kommentar lässt ({known}); nichts wurde übernommen</translation>
+    </message>
+    <message>
+        <source>&apos;reply_text&apos; is not text</source>
+        <translation>&apos;reply_text&apos; ist kein Text</translation>
+    </message>
+    <message>
+        <source>&apos;reply_text&apos; is longer than {most:,} characters; refused</source>
+        <translation>&apos;reply_text&apos; ist länger als {most:,} Zeichen; abgelehnt</translation>
+    </message>
+    <message>
+        <source>post {id}: its message is longer than {most:,} characters; refused</source>
+        <translation>Beitrag {id}: sein Text ist länger als {most:,} Zeichen; abgelehnt</translation>
+    </message>
+    <message>
+        <source>CSV error: {error}</source>
+        <translation>CSV-Fehler: {error}</translation>
+    </message>
+    <message>
+        <source>not UTF-8 text (byte {byte})</source>
+        <translation>kein UTF-8-Text (Byte {byte})</translation>
+    </message>
+    <message>
+        <source>the comment has no id</source>
+        <translation>der Kommentar hat keine ID</translation>
+    </message>
+    <message>
+        <source>the comment has an id longer than {most} characters</source>
+        <translation>die ID des Kommentars ist länger als {most} Zeichen</translation>
+    </message>
+    <message>
+        <source>&apos;body&apos; is missing or not text</source>
+        <translation>&apos;body&apos; fehlt oder ist kein Text</translation>
+    </message>
+    <message>
+        <source>&apos;body&apos; is longer than {most:,} characters; refused</source>
+        <translation>&apos;body&apos; ist länger als {most:,} Zeichen; abgelehnt</translation>
+    </message>
+    <message>
+        <source>the article id is longer than {most} characters</source>
+        <translation>die ID des Artikels ist länger als {most} Zeichen</translation>
+    </message>
+    <message>
+        <source>status {status} is not one of {known}</source>
+        <translation>der Status {status} ist keiner von {known}</translation>
+    </message>
+    <message>
+        <source>created_at {value} is not an ISO 8601 time</source>
+        <translation>created_at {value} ist keine ISO-8601-Zeitangabe</translation>
+    </message>
+    <message>
+        <source>this thread&apos;s &apos;comments&apos; is {kind} where an array belongs</source>
+        <translation>&apos;comments&apos; dieses Threads ist {kind}, wo ein Array stehen muss</translation>
+    </message>
+    <message>
+        <source>comment {id}: &apos;text&apos; is longer than {most:,} characters; refused</source>
+        <translation>Kommentar {id}: &apos;text&apos; ist länger als {most:,} Zeichen; abgelehnt</translation>
+    </message>
+    <message>
+        <source>&apos;{where}&apos; holds a lone surrogate (\ud800–\udfff), which is not a character</source>
+        <translation>&apos;{where}&apos; enthält ein einzelnes Surrogat (\ud800–\udfff), das kein Zeichen ist</translation>
+    </message>
+    <message>
+        <source>arrays and objects nest deeper than JSON&apos;s reader follows (some 1,000 levels); refused</source>
+        <translation>Arrays und Objekte sind tiefer verschachtelt, als der JSON-Leser folgt (etwa 1.000 Ebenen); abgelehnt</translation>
+    </message>
+    <message>
+        <source>its values would take more than {size} of memory once read; refused</source>
+        <translation>seine Werte würden gelesen mehr als {size} Speicher belegen; abgelehnt</translation>
+    </message>
+    <message>
+        <source>not valid JSON ({why})</source>
+        <translation>kein gültiges JSON ({why})</translation>
+    </message>
+    <message>
+        <source>not UTF-8 text ({reason})</source>
+        <translation>kein UTF-8-Text ({reason})</translation>
+    </message>
+    <message>
+        <source>one item is longer than {most:,} characters; refused</source>
+        <translation>ein Eintrag ist länger als {most:,} Zeichen; abgelehnt</translation>
+    </message>
+    <message>
+        <source>unexpected text after the JSON document</source>
+        <translation>unerwarteter Text nach dem JSON-Dokument</translation>
+    </message>
+    <message>
+        <source>the line is longer than {size}; refused</source>
+        <translation>die Zeile ist länger als {size}; abgelehnt</translation>
+    </message>
+    <message>
+        <source>each line must be a JSON object</source>
+        <translation>jede Zeile muss ein JSON-Objekt sein</translation>
+    </message>
+    <message>
+        <source>&apos;{key}&apos; is {kind} where text belongs</source>
+        <translation>&apos;{key}&apos; ist {kind}, wo Text stehen muss</translation>
+    </message>
+    <message>
+        <source>&apos;{key}&apos; is {kind} where an object belongs</source>
+        <translation>&apos;{key}&apos; ist {kind}, wo ein Objekt stehen muss</translation>
+    </message>
+    <message>
+        <source>an object</source>
+        <translation>ein Objekt</translation>
+    </message>
+    <message>
+        <source>an array</source>
+        <translation>ein Array</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation>eine Zahl</translation>
+    </message>
+    <message>
+        <source>the compressed data expands more than {most} times its size; refused as a compression bomb</source>
+        <translation>die komprimierten Daten wachsen auf mehr als das {most}-Fache ihrer Größe; als Kompressionsbombe abgelehnt</translation>
+    </message>
+    <message>
+        <source>the compressed data is damaged ({error})</source>
+        <translation>die komprimierten Daten sind beschädigt ({error})</translation>
+    </message>
+    <message>
+        <source>&apos;text&apos; is longer than {most:,} characters; refused</source>
+        <translation>&apos;text&apos; ist länger als {most:,} Zeichen; abgelehnt</translation>
+    </message>
+    <message>
+        <source>the page is empty; expected a headline on the first line</source>
+        <translation>die Seite ist leer; erwartet wird eine Überschrift in der ersten Zeile</translation>
+    </message>
+    <message>
+        <source>expected the article&apos;s headline, found a time</source>
+        <translation>erwartet wird die Überschrift des Artikels, gefunden wurde eine Uhrzeit</translation>
+    </message>
+    <message>
+        <source>a &apos;Read next&apos; item must start with its time, e.g. 22:30</source>
+        <translation>ein Eintrag unter „Read next“ muss mit seiner Uhrzeit beginnen, z. B. 22:30</translation>
+    </message>
+    <message>
+        <source>&apos;{time}&apos; is not a time of day (00:00 to 23:59)</source>
+        <translation>&apos;{time}&apos; ist keine Uhrzeit (00:00 bis 23:59)</translation>
+    </message>
+    <message>
+        <source>this &apos;Read next&apos; item has a time but no summary</source>
+        <translation>dieser Eintrag unter „Read next“ hat eine Uhrzeit, aber keine Zusammenfassung</translation>
+    </message>
+    <message>
+        <source>a &apos;Read next&apos; item has a time, a section and one summary line</source>
+        <translation>ein Eintrag unter „Read next“ hat eine Uhrzeit, ein Ressort und eine Zeile Zusammenfassung</translation>
+    </message>
+    <message>
+        <source>comment {id}: its text is longer than {most:,} characters; refused</source>
+        <translation>Kommentar {id}: sein Text ist länger als {most:,} Zeichen; abgelehnt</translation>
+    </message>
+    <message>
+        <source>the file declares the entity &apos;{name}&apos;; entity declarations are refused, since they can blow a small file up to gigabytes or read files from this computer</source>
+        <translation>die Datei deklariert die Entität &apos;{name}&apos;; Entitätsdeklarationen werden abgelehnt, da sie eine kleine Datei auf Gigabytes aufblähen oder Dateien dieses Computers lesen können</translation>
+    </message>
+    <message>
+        <source>the file refers to an external document; it is refused and nothing is fetched</source>
+        <translation>die Datei verweist auf ein externes Dokument; sie wird abgelehnt und nichts wird abgerufen</translation>
+    </message>
+    <message>
+        <source>refused as unsafe XML ({error})</source>
+        <translation>als unsicheres XML abgelehnt ({error})</translation>
+    </message>
+    <message>
+        <source>a single field is larger than {most}; refused</source>
+        <translation>ein einzelnes Feld ist größer als {most}; abgelehnt</translation>
+    </message>
+    <message>
+        <source>elements nest more than {most} levels deep; refused</source>
+        <translation>Elemente sind tiefer als {most} Ebenen verschachtelt; abgelehnt</translation>
+    </message>
+    <message>
+        <source>one record holds more than {most} elements; refused</source>
+        <translation>ein Datensatz enthält mehr als {most} Elemente; abgelehnt</translation>
+    </message>
+    <message>
+        <source>one record holds more than {most:,} characters of text; refused</source>
+        <translation>ein Datensatz enthält mehr als {most:,} Zeichen Text; abgelehnt</translation>
+    </message>
+    <message>
+        <source>XML error: {reason}</source>
+        <translation>XML-Fehler: {reason}</translation>
+    </message>
+    <message>
+        <source>status_after &apos;removed&apos; withdraws a staff reply, but comment {id} is a reader&apos;s comment here; nothing was applied</source>
+        <translation>status_after &apos;removed&apos; zieht eine Antwort der Redaktion zurück, aber Kommentar {id} ist hier ein Leserkommentar; nichts wurde übernommen</translation>
+    </message>
+    <message>
+        <source>comment {id} was removed here; a decisions file does not bring it back</source>
+        <translation>Kommentar {id} wurde hier entfernt; eine Entscheidungsdatei holt ihn nicht zurück</translation>
+    </message>
+    <message>
+        <source>an article page&apos;s text is at most {most}; this file is larger</source>
+        <translation>der Text einer Artikelseite ist höchstens {most} groß; diese Datei ist größer</translation>
+    </message>
+    <message>
+        <source>no such file</source>
+        <translation>Datei gibt es nicht</translation>
+    </message>
+    <message>
+        <source>the file is empty; there is nothing to import</source>
+        <translation>die Datei ist leer; es gibt nichts zu importieren</translation>
+    </message>
+    <message>
+        <source>{what}; nothing was imported</source>
+        <translation>{what}; nichts wurde importiert</translation>
+    </message>
+    <message>
+        <source>unknown format &apos;{name}&apos;; known: {known}</source>
+        <translation>unbekanntes Format &apos;{name}&apos;; bekannt sind: {known}</translation>
+    </message>
+    <message>
+        <source>a decisions file is at most {most}; this one is larger</source>
+        <translation>eine Entscheidungsdatei ist höchstens {most} groß; diese ist größer</translation>
+    </message>
+    <message>
+        <source>&apos;{url}&apos; is not a web address; give the site&apos;s address, e.g. https://news.example.com.</source>
+        <translation>&apos;{url}&apos; ist keine Webadresse; geben Sie die Adresse der Website an, z. B. https://news.example.com.</translation>
+    </message>
+    <message>
+        <source>{url} uses plain HTTP, which would send the password in clear; use https:// (plain HTTP is only allowed to this machine itself).</source>
+        <translation>{url} verwendet unverschlüsseltes HTTP, das Passwort ginge im Klartext über das Netz; verwenden Sie https:// (unverschlüsseltes HTTP ist nur zu diesem Rechner selbst erlaubt).</translation>
+    </message>
+    <message>
+        <source>{host} did not answer ({plain}); the app will try again.</source>
+        <translation>{host} hat nicht geantwortet ({plain}); die App versucht es erneut.</translation>
+    </message>
+    <message>
+        <source>{host} refused the user name or password ({said}); check them.</source>
+        <translation>{host} hat Benutzername oder Passwort abgelehnt ({said}); prüfen Sie beide.</translation>
+    </message>
+    <message>
+        <source>{host} says this user may not do that ({said}); the user needs the Editor role (or a role that may moderate comments).</source>
+        <translation>{host} meldet, dass dieser Benutzer das nicht darf ({said}); er braucht die Rolle Redakteur (oder eine Rolle, die Kommentare moderieren darf).</translation>
+    </message>
+    <message>
+        <source>{host} is not answering properly (HTTP {code}); the app will try again.</source>
+        <translation>{host} antwortet nicht richtig (HTTP {code}); die App versucht es erneut.</translation>
+    </message>
+    <message>
+        <source>{host} sent the request elsewhere ({message}); give the site&apos;s own address.</source>
+        <translation>{host} hat die Anfrage umgeleitet ({message}); geben Sie die eigene Adresse der Website an.</translation>
+    </message>
+    <message>
+        <source>{what} answered with something that is not JSON (HTTP {status_code}); is this the right address?</source>
+        <translation>{what} hat mit etwas geantwortet, das kein JSON ist (HTTP {status_code}); ist das die richtige Adresse?</translation>
+    </message>
+    <message>
+        <source>&apos;{kind}&apos; is not a kind of site the app connects to; use one of: {known}.</source>
+        <translation>&apos;{kind}&apos; ist keine Art von Website, mit der sich die App verbindet; verwenden Sie eine von: {known}.</translation>
+    </message>
+    <message>
+        <source>A secret is kept in one of: {known}; not &apos;{secret_kept}&apos;.</source>
+        <translation>Ein Geheimnis wird an einem dieser Orte aufbewahrt: {known}; nicht &apos;{secret_kept}&apos;.</translation>
+    </message>
+    <message>
+        <source>{site_key} is connected already; remove that connection first to connect it again.</source>
+        <translation>{site_key} ist schon verbunden; entfernen Sie zuerst diese Verbindung, um sie neu zu verbinden.</translation>
+    </message>
+    <message>
+        <source>There is no connection &apos;{key_or_id}&apos;; `moderator sites list` shows them.</source>
+        <translation>Es gibt keine Verbindung &apos;{key_or_id}&apos;; `moderator sites list` zeigt sie.</translation>
+    </message>
+    <message>
+        <source>There is no connection {connection_id}.</source>
+        <translation>Es gibt keine Verbindung {connection_id}.</translation>
+    </message>
+    <message>
+        <source>{url} did not answer the admin login as Isso does (HTTP {status_code}).</source>
+        <translation>{url} hat auf die Admin-Anmeldung nicht wie Isso geantwortet (HTTP {status_code}).</translation>
+    </message>
+    <message>
+        <source>{url}: Isso&apos;s admin interface is turned off ([admin] enabled = true).</source>
+        <translation>{url}: Die Admin-Oberfläche von Isso ist ausgeschaltet ([admin] enabled = true).</translation>
+    </message>
+    <message>
+        <source>{url} refused the admin password; check it (Isso&apos;s [admin] password).</source>
+        <translation>{url} hat das Admin-Passwort abgelehnt; prüfen Sie es (Isso: [admin] password).</translation>
+    </message>
+    <message>
+        <source>{url} did not keep the admin signed in; check the admin password.</source>
+        <translation>{url} hat die Admin-Anmeldung nicht gehalten; prüfen Sie das Admin-Passwort.</translation>
+    </message>
+    <message>
+        <source>{url} does not look like an Isso server (no /config there).</source>
+        <translation>{url} sieht nicht wie ein Isso-Server aus (dort gibt es kein /config).</translation>
+    </message>
+    <message>
+        <source>Comment {external_id} is no longer on {url}.</source>
+        <translation>Kommentar {external_id} ist nicht mehr auf {url}.</translation>
+    </message>
+    <message>
+        <source>{url} refused to {action} comment {external_id} (HTTP {status_code}).</source>
+        <translation>{url} hat „{action}“ für Kommentar {external_id} abgelehnt (HTTP {status_code}).</translation>
+    </message>
+    <message>
+        <source>{url} refused the reply (HTTP {status_code}: {text}).</source>
+        <translation>{url} hat die Antwort abgelehnt (HTTP {status_code}: {text}).</translation>
+    </message>
+    <message>
+        <source>{file}: the secrets file could not be read ({error}); remove it and enter the secrets again.</source>
+        <translation>{file}: Die Datei mit den Geheimnissen ließ sich nicht lesen ({error}); entfernen Sie sie und geben Sie die Geheimnisse neu ein.</translation>
+    </message>
+    <message>
+        <source>{url} does not look like a WordPress site (no REST API there).</source>
+        <translation>{url} sieht nicht wie eine WordPress-Website aus (dort gibt es keine REST-API).</translation>
+    </message>
+    <message>
+        <source>{url}: WordPress&apos;s REST API (wp/v2) is turned off on this site.</source>
+        <translation>{url}: Die REST-API von WordPress (wp/v2) ist auf dieser Website ausgeschaltet.</translation>
+    </message>
+    <message>
+        <source>{url} did not sign the user in ({message}); check the user name and the Application Password.</source>
+        <translation>{url} hat den Benutzer nicht angemeldet ({message}); prüfen Sie Benutzername und Anwendungspasswort.</translation>
+    </message>
+    <message>
+        <source>{username} may not moderate comments on {url} (role: {roles}); give the user the Editor role.</source>
+        <translation>{username} darf auf {url} keine Kommentare moderieren (Rolle: {roles}); geben Sie dem Benutzer die Rolle Redakteur.</translation>
+    </message>
+    <message>
+        <source>{url} refused to list comments ({message}).</source>
+        <translation>{url} hat die Liste der Kommentare verweigert ({message}).</translation>
+    </message>
+    <message>
+        <source>{url} refused to change comment {external_id} ({message}).</source>
+        <translation>{url} hat die Änderung von Kommentar {external_id} abgelehnt ({message}).</translation>
+    </message>
+    <message>
+        <source>{url} says this reply is there already ({message}).</source>
+        <translation>{url} meldet, dass diese Antwort schon da ist ({message}).</translation>
+    </message>
+    <message>
+        <source>{url} refused the reply ({message}).</source>
+        <translation>{url} hat die Antwort abgelehnt ({message}).</translation>
+    </message>
+    <message>
+        <source>There is no commenter called &apos;{name}&apos; on this site (an author&apos;s exact name or e-mail).</source>
+        <translation>Auf dieser Website gibt es keinen Kommentator namens &apos;{name}&apos; (der genaue Name oder die E-Mail-Adresse eines Autors).</translation>
+    </message>
+    <message>
+        <source>There is no rule &apos;{key}&apos; for site &apos;{site}&apos;; `moderator rules list` shows them.</source>
+        <translation>Es gibt keine Regel &apos;{key}&apos; für die Website &apos;{site}&apos;; `moderator rules list` zeigt sie.</translation>
+    </message>
+    <message>
+        <source>There is no rule &apos;{key}&apos;; `moderator rules list` shows them.</source>
+        <translation>Es gibt keine Regel &apos;{key}&apos;; `moderator rules list` zeigt sie.</translation>
+    </message>
+    <message>
+        <source>A rule &apos;{key}&apos; exists already for site {site}.</source>
+        <translation>Eine Regel &apos;{key}&apos; gibt es für die Website {site} schon.</translation>
+    </message>
+    <message>
+        <source>A rule &apos;{key}&apos; exists already.</source>
+        <translation>Eine Regel &apos;{key}&apos; gibt es schon.</translation>
+    </message>
+    <message>
+        <source>&apos;{key}&apos; is a built-in rule: disable it instead (`moderator rules disable {key}`).</source>
+        <translation>&apos;{key}&apos; ist eine eingebaute Regel: Schalten Sie sie stattdessen aus (`moderator rules disable {key}`).</translation>
+    </message>
+    <message>
+        <source>A threshold is hide, flag or approve; &apos;{unknown}&apos; is not.</source>
+        <translation>Eine Schwelle ist hide, flag oder approve; &apos;{unknown}&apos; ist keine.</translation>
+    </message>
+    <message>
+        <source>The {name} threshold for {model}, {label} must be between 0 and 1; {value} is not.</source>
+        <translation>Die Schwelle {name} für {model}, {label} muss zwischen 0 und 1 liegen; {value} tut das nicht.</translation>
+    </message>
+    <message>
+        <source>Pre-moderation is pre or post (or, for an article, site); &apos;{setting}&apos; is not.</source>
+        <translation>Vorabmoderation ist pre oder post (bei einem Artikel auch site); &apos;{setting}&apos; ist nichts davon.</translation>
+    </message>
+    <message>
+        <source>There is no article with id {article_id}.</source>
+        <translation>Es gibt keinen Artikel mit der Nummer {article_id}.</translation>
+    </message>
+    <message>
+        <source>There is no site yet; import comments first.</source>
+        <translation>Es gibt noch keine Website; importieren Sie zuerst Kommentare.</translation>
+    </message>
+    <message>
+        <source>Only a links rule takes a number of links; &apos;{kind}&apos; does not.</source>
+        <translation>Nur eine Link-Regel nimmt eine Anzahl Links; &apos;{kind}&apos; nicht.</translation>
+    </message>
+    <message>
+        <source>A links rule&apos;s number of links must be 0 or more; {most} is not.</source>
+        <translation>Die Anzahl Links einer Link-Regel muss 0 oder mehr sein; {most} ist es nicht.</translation>
+    </message>
+    <message>
+        <source>A rule&apos;s key is 1 to 40 lower-case letters, digits, &apos;_&apos; or &apos;-&apos;; &apos;{key}&apos; is not.</source>
+        <translation>Der Schlüssel einer Regel besteht aus 1 bis 40 Kleinbuchstaben, Ziffern, &apos;_&apos; oder &apos;-&apos;; &apos;{key}&apos; nicht.</translation>
+    </message>
+    <message>
+        <source>There is no site &apos;{site_key}&apos;.</source>
+        <translation>Es gibt keine Website &apos;{site_key}&apos;.</translation>
+    </message>
+    <message>
+        <source>the entry is empty</source>
+        <translation>der Eintrag ist leer</translation>
+    </message>
+    <message>
+        <source>the entry is {count:,} characters long; an entry has at most {max_entry_chars}</source>
+        <translation>der Eintrag ist {count:,} Zeichen lang; ein Eintrag hat höchstens {max_entry_chars}</translation>
+    </message>
+    <message>
+        <source>&apos;{short}&apos; has a &apos;*&apos; that is not its one last character (only prefix* stems are allowed)</source>
+        <translation>&apos;{short}&apos; hat ein &apos;*&apos;, das nicht sein einziges letztes Zeichen ist (erlaubt sind nur Wortstämme wie präfix*)</translation>
+    </message>
+    <message>
+        <source>&apos;{short}&apos; has no letters or digits to match</source>
+        <translation>&apos;{short}&apos; hat keine Buchstaben oder Ziffern, die passen könnten</translation>
+    </message>
+    <message>
+        <source>There is no word list &apos;{name}&apos;; the lists are {known}.</source>
+        <translation>Es gibt keine Wortliste &apos;{name}&apos;; die Listen sind {known}.</translation>
+    </message>
+    <message>
+        <source>There is no site &apos;{key}&apos;; `moderator sites list` or an import names the sites.</source>
+        <translation>Es gibt keine Website &apos;{key}&apos;; `moderator sites list` oder ein Import nennt die Websites.</translation>
+    </message>
+    <message>
+        <source>There is no site yet; import comments first (word lists belong to a site).</source>
+        <translation>Es gibt noch keine Website; importieren Sie zuerst Kommentare (Wortlisten gehören zu einer Website).</translation>
+    </message>
+    <message>
+        <source>This database has several sites; name one with --site ({known}).</source>
+        <translation>Diese Datenbank hat mehrere Websites; nennen Sie eine mit --site ({known}).</translation>
+    </message>
+    <message>
+        <source>Not added: {why}.</source>
+        <translation>Nicht hinzugefügt: {why}.</translation>
+    </message>
+    <message>
+        <source>&apos;{short}&apos; is not on the {name} list; nothing was removed.</source>
+        <translation>&apos;{short}&apos; steht nicht auf der Liste {name}; nichts wurde entfernt.</translation>
+    </message>
+    <message>
+        <source>The {name} list would hold {total:,} entries; a list holds at most {max_entries:,}.</source>
+        <translation>Die Liste {name} hätte {total:,} Einträge; eine Liste hat höchstens {max_entries:,}.</translation>
+    </message>
+    <message>
+        <source>more than {max_entries:,} entries; a list holds at most {max_entries:,}</source>
+        <translation>mehr als {max_entries:,} Einträge; eine Liste hat höchstens {max_entries:,}</translation>
+    </message>
+    <message>
+        <source>the line is longer than {max_entry_chars} characters (an entry is a word, a phrase or a stem)</source>
+        <translation>die Zeile ist länger als {max_entry_chars} Zeichen (ein Eintrag ist ein Wort, eine Wendung oder ein Wortstamm)</translation>
+    </message>
+    <message>
+        <source>not UTF-8 text (byte {byte} of the line); save the file as UTF-8</source>
+        <translation>kein UTF-8-Text (Byte {byte} der Zeile); speichern Sie die Datei als UTF-8</translation>
+    </message>
+    <message>
+        <source>{name} is not a detoxify checkpoint (it lacks detoxify&apos;s training config or its weights).</source>
+        <translation>{name} ist kein detoxify-Checkpoint (ihm fehlen detoxifys Trainingskonfiguration oder seine Gewichte).</translation>
+    </message>
+    <message>
+        <source>{name} uses {model_name}, which this app cannot load; use a detoxify release.</source>
+        <translation>{name} verwendet {model_name}, das diese App nicht laden kann; verwenden Sie eine detoxify-Veröffentlichung.</translation>
+    </message>
+    <message>
+        <source>{name} could not be read as a checkpoint ({kind}).</source>
+        <translation>{name} ließ sich nicht als Checkpoint lesen ({kind}).</translation>
+    </message>
+    <message>
+        <source>{name} needs Python code to load, not only weights, and such a file can run anything; it is refused: use a detoxify release or a pack built from one.</source>
+        <translation>{name} braucht zum Laden Python-Code, nicht nur Gewichte, und eine solche Datei kann alles ausführen; sie wird abgelehnt: Verwenden Sie eine detoxify-Veröffentlichung oder ein daraus gebautes Paket.</translation>
+    </message>
+    <message>
+        <source>{name} is not a detoxify checkpoint (it holds no training config).</source>
+        <translation>{name} ist kein detoxify-Checkpoint (er enthält keine Trainingskonfiguration).</translation>
+    </message>
+    <message>
+        <source>The download of {file_name} is damaged (its sha256 does not match); try again.</source>
+        <translation>Der Download von {file_name} ist beschädigt (sein sha256 stimmt nicht); versuchen Sie es noch einmal.</translation>
+    </message>
+    <message>
+        <source>{host} cannot be reached (no network?); install a model pack from a file instead (moderator models install PACK.zip).</source>
+        <translation>{host} ist nicht erreichbar (kein Netzwerk?); installieren Sie stattdessen ein Modellpaket aus einer Datei (moderator models install PAKET.zip).</translation>
+    </message>
+    <message>
+        <source>Downloading {url} failed ({reason}); check the network or install a model pack from a file.</source>
+        <translation>Der Download von {url} ist fehlgeschlagen ({reason}); prüfen Sie das Netzwerk oder installieren Sie ein Modellpaket aus einer Datei.</translation>
+    </message>
+    <message>
+        <source>There is no detoxify release named &apos;{name}&apos;; choose one of: {known}.</source>
+        <translation>Es gibt keine detoxify-Veröffentlichung namens &apos;{name}&apos;; wählen Sie eine von: {known}.</translation>
+    </message>
+    <message>
+        <source>The manifest&apos;s {what} &apos;{name}&apos; is not a plain file name; get the pack again.</source>
+        <translation>{what} &apos;{name}&apos; im Manifest ist kein einfacher Dateiname; holen Sie das Paket noch einmal.</translation>
+    </message>
+    <message>
+        <source>The manifest of {source} lists &apos;{relative}&apos;, which is no part of a model pack; nothing was installed.</source>
+        <translation>Das Manifest von {source} nennt &apos;{relative}&apos;, das nicht zu einem Modellpaket gehört; nichts wurde installiert.</translation>
+    </message>
+    <message>
+        <source>{source} lacks {relative}, which its manifest lists; get the pack again.</source>
+        <translation>{source} fehlt {relative}, das sein Manifest nennt; holen Sie das Paket noch einmal.</translation>
+    </message>
+    <message>
+        <source>{relative} in {source} does not match its sha256 (a damaged or altered copy); get the pack again.</source>
+        <translation>{relative} in {source} passt nicht zu seinem sha256 (eine beschädigte oder veränderte Kopie); holen Sie das Paket noch einmal.</translation>
+    </message>
+    <message>
+        <source>{source} holds &apos;{filename}&apos;, which is no part of a model pack; nothing was installed.</source>
+        <translation>{source} enthält &apos;{filename}&apos;, das nicht zu einem Modellpaket gehört; nichts wurde installiert.</translation>
+    </message>
+    <message>
+        <source>{source} is not a model pack (it has no {manifest}).</source>
+        <translation>{source} ist kein Modellpaket (es hat kein {manifest}).</translation>
+    </message>
+    <message>
+        <source>{source} holds &apos;{name}&apos;, a path that would reach outside the pack&apos;s folder; nothing was installed.</source>
+        <translation>{source} enthält &apos;{name}&apos;, einen Pfad, der aus dem Ordner des Pakets hinausführen würde; nichts wurde installiert.</translation>
+    </message>
+    <message>
+        <source>{folder} is not a model pack (it has no {manifest}).</source>
+        <translation>{folder} ist kein Modellpaket (es hat kein {manifest}).</translation>
+    </message>
+    <message>
+        <source>{where} is damaged or from a newer app version; get the pack again.</source>
+        <translation>{where} ist beschädigt oder stammt von einer neueren Version der App; holen Sie das Paket noch einmal.</translation>
+    </message>
+    <message>
+        <source>{where} is from a newer app version (pack format {format}); update the app.</source>
+        <translation>{where} stammt von einer neueren Version der App (Paketformat {format}); aktualisieren Sie die App.</translation>
+    </message>
+    <message>
+        <source>{where} holds a sha256 that is not 64 hex digits; get the pack again.</source>
+        <translation>{where} enthält einen sha256, der nicht aus 64 Hexadezimalziffern besteht; holen Sie das Paket noch einmal.</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; cannot name a model; use lower-case letters, digits, &apos;.&apos;, &apos;-&apos; or &apos;_&apos;.</source>
+        <translation>&apos;{name}&apos; kann kein Modell benennen; verwenden Sie Kleinbuchstaben, Ziffern, &apos;.&apos;, &apos;-&apos; oder &apos;_&apos;.</translation>
+    </message>
+    <message>
+        <source>No model named &apos;{name}&apos; is installed; see `moderator models list`.</source>
+        <translation>Kein Modell namens &apos;{name}&apos; ist installiert; siehe `moderator models list`.</translation>
+    </message>
+    <message>
+        <source>{source} does not exist.</source>
+        <translation>{source} gibt es nicht.</translation>
+    </message>
+    <message>
+        <source>{name} is a bare checkpoint; give its Hugging Face config folder with --config DIR.</source>
+        <translation>{name} ist ein bloßer Checkpoint; geben Sie seinen Hugging-Face-Konfigurationsordner mit --config ORDNER an.</translation>
+    </message>
+    <message>
+        <source>{source} is neither a model pack (folder or zip) nor a checkpoint with --config.</source>
+        <translation>{source} ist weder ein Modellpaket (Ordner oder ZIP) noch ein Checkpoint mit --config.</translation>
+    </message>
+    <message>
+        <source>The manifest of {source} disagrees with itself about its checkpoint&apos;s sha256; get the pack again.</source>
+        <translation>Das Manifest von {source} widerspricht sich beim sha256 seines Checkpoints; holen Sie das Paket noch einmal.</translation>
+    </message>
+    <message>
+        <source>{source} lacks its checkpoint file {checkpoint}; get the pack again.</source>
+        <translation>{source} fehlt seine Checkpoint-Datei {checkpoint}; holen Sie das Paket noch einmal.</translation>
+    </message>
+    <message>
+        <source>The manifest of {source} lists labels its checkpoint does not have; get the pack again.</source>
+        <translation>Das Manifest von {source} nennt Kategorien, die sein Checkpoint nicht hat; holen Sie das Paket noch einmal.</translation>
+    </message>
+    <message>
+        <source>A different model named &apos;{name}&apos; is installed; remove it first (moderator models remove {name}) or install with --name.</source>
+        <translation>Ein anderes Modell namens &apos;{name}&apos; ist installiert; entfernen Sie es zuerst (moderator models remove {name}) oder installieren Sie mit --name.</translation>
+    </message>
+    <message>
+        <source>{config} is not a Hugging Face config folder (it has no config.json).</source>
+        <translation>{config} ist kein Hugging-Face-Konfigurationsordner (er hat keine config.json).</translation>
+    </message>
+    <message>
+        <source>The quick screen is built in and cannot be removed.</source>
+        <translation>Die Schnellprüfung ist eingebaut und lässt sich nicht entfernen.</translation>
+    </message>
+    <message>
+        <source>The quick screen has no fast mode; it is fast already.</source>
+        <translation>Die Schnellprüfung hat keinen schnellen Modus; sie ist schon schnell.</translation>
+    </message>
+    <message>
+        <source>The folder {parent} does not exist; create it or choose another place for the backup.</source>
+        <translation>Den Ordner {parent} gibt es nicht; legen Sie ihn an oder wählen Sie einen anderen Ort für die Sicherung.</translation>
+    </message>
+    <message>
+        <source>{out} is a folder; give the backup a file name, e.g. {example}.</source>
+        <translation>{out} ist ein Ordner; geben Sie der Sicherung einen Dateinamen, z. B. {example}.</translation>
+    </message>
+    <message>
+        <source>{out} exists already; choose another name, or add --force to replace it.</source>
+        <translation>{out} gibt es schon; wählen Sie einen anderen Namen oder ersetzen Sie die Datei mit --force.</translation>
+    </message>
+    <message>
+        <source>{out} is the live database itself; choose another file for the backup.</source>
+        <translation>{out} ist die laufende Datenbank selbst; wählen Sie eine andere Datei für die Sicherung.</translation>
+    </message>
+    <message>
+        <source>{path}: no such file.</source>
+        <translation>{path}: Datei gibt es nicht.</translation>
+    </message>
+    <message>
+        <source>{path} was made by a newer version of the app (schema {revision}); update the app first.</source>
+        <translation>{path} stammt von einer neueren Version der App (Schema {revision}); aktualisieren Sie zuerst die App.</translation>
+    </message>
+    <message>
+        <source>{path} is not an SQLite database or is damaged ({error}); nothing was restored.</source>
+        <translation>{path} ist keine SQLite-Datenbank oder beschädigt ({error}); nichts wurde wiederhergestellt.</translation>
+    </message>
+    <message>
+        <source>{path} is damaged ({first_problem}); nothing was restored.</source>
+        <translation>{path} ist beschädigt ({first_problem}); nichts wurde wiederhergestellt.</translation>
+    </message>
+    <message>
+        <source>{path} is not a Comment Moderator database; nothing was restored.</source>
+        <translation>{path} ist keine Datenbank von Comment Moderator; nichts wurde wiederhergestellt.</translation>
+    </message>
+    <message>
+        <source>The database {target} holds data; add --force to replace it with {source} (a copy of it is kept in the backups folder first).</source>
+        <translation>Die Datenbank {target} enthält Daten; ersetzen Sie sie mit --force durch {source} (eine Kopie kommt zuvor in den Sicherungsordner).</translation>
+    </message>
+    <message>
+        <source>Backup and restore work on an SQLite database file or a PostgreSQL database.</source>
+        <translation>Sichern und Wiederherstellen gehen mit einer SQLite-Datenbankdatei oder einer PostgreSQL-Datenbank.</translation>
+    </message>
 </context>
 <context>
     <name>importing</name>
@@ -3986,6 +4622,134 @@ Es wird nur für diese Sitzung behalten; Abbrechen gleicht die anderen Websites 
     <message>
         <source>; {count} skipped ({reasons})</source>
         <translation>; {count} übersprungen ({reasons})</translation>
+    </message>
+    <message>
+        <source>Commento comment that is not a JSON object</source>
+        <translation>Commento-Kommentar, der kein JSON-Objekt ist</translation>
+    </message>
+    <message>
+        <source>Commento comment that has no id (or names no page)</source>
+        <translation>Commento-Kommentar ohne ID (oder ohne Seite)</translation>
+    </message>
+    <message>
+        <source>Commento comment that has an id longer than 200 characters (or names no page)</source>
+        <translation>Commento-Kommentar mit einer ID über 200 Zeichen (oder ohne Seite)</translation>
+    </message>
+    <message>
+        <source>Commento comment whose creationDate is not a time; kept without a date</source>
+        <translation>Commento-Kommentar, dessen creationDate keine Zeitangabe ist; ohne Datum übernommen</translation>
+    </message>
+    <message>
+        <source>Disqus thread that has no id</source>
+        <translation>Disqus-Thread ohne ID</translation>
+    </message>
+    <message>
+        <source>Disqus thread that has an id longer than 200 characters</source>
+        <translation>Disqus-Thread mit einer ID über 200 Zeichen</translation>
+    </message>
+    <message>
+        <source>Disqus post that has no id</source>
+        <translation>Disqus-Beitrag ohne ID</translation>
+    </message>
+    <message>
+        <source>Disqus post that has an id longer than 200 characters</source>
+        <translation>Disqus-Beitrag mit einer ID über 200 Zeichen</translation>
+    </message>
+    <message>
+        <source>Isso thread that is not a JSON object</source>
+        <translation>Isso-Thread, der kein JSON-Objekt ist</translation>
+    </message>
+    <message>
+        <source>Isso thread that has no id</source>
+        <translation>Isso-Thread ohne ID</translation>
+    </message>
+    <message>
+        <source>Isso thread that has an id longer than 200 characters</source>
+        <translation>Isso-Thread mit einer ID über 200 Zeichen</translation>
+    </message>
+    <message>
+        <source>Isso comment without an id</source>
+        <translation>Isso-Kommentar ohne ID</translation>
+    </message>
+    <message>
+        <source>Isso comment that has an id longer than 200 characters (with its thread&apos;s)</source>
+        <translation>Isso-Kommentar mit einer ID über 200 Zeichen (samt der seines Threads)</translation>
+    </message>
+    <message>
+        <source>Isso comment whose created time is not a time; kept without a date</source>
+        <translation>Isso-Kommentar, dessen created keine Zeitangabe ist; ohne Datum übernommen</translation>
+    </message>
+    <message>
+        <source>Remark42 comment that has no id</source>
+        <translation>Remark42-Kommentar ohne ID</translation>
+    </message>
+    <message>
+        <source>Remark42 comment that has an id longer than 200 characters</source>
+        <translation>Remark42-Kommentar mit einer ID über 200 Zeichen</translation>
+    </message>
+    <message>
+        <source>Remark42 comment that names no page</source>
+        <translation>Remark42-Kommentar ohne Seite</translation>
+    </message>
+    <message>
+        <source>Remark42 comment whose time is not a time; kept without a date</source>
+        <translation>Remark42-Kommentar, dessen time keine Zeitangabe ist; ohne Datum übernommen</translation>
+    </message>
+    <message>
+        <source>WordPress item of a type other than post or page, without comments (not an article)</source>
+        <translation>WordPress-Eintrag, der weder Beitrag noch Seite ist, ohne Kommentare (kein Artikel)</translation>
+    </message>
+    <message>
+        <source>WordPress item that has no id</source>
+        <translation>WordPress-Eintrag ohne ID</translation>
+    </message>
+    <message>
+        <source>WordPress item that has an id longer than 200 characters</source>
+        <translation>WordPress-Eintrag mit einer ID über 200 Zeichen</translation>
+    </message>
+    <message>
+        <source>WordPress comment in an item that has no id</source>
+        <translation>WordPress-Kommentar in einem Eintrag ohne ID</translation>
+    </message>
+    <message>
+        <source>WordPress comment that has no id</source>
+        <translation>WordPress-Kommentar ohne ID</translation>
+    </message>
+    <message>
+        <source>WordPress comment that has an id longer than 200 characters</source>
+        <translation>WordPress-Kommentar mit einer ID über 200 Zeichen</translation>
+    </message>
+    <message>
+        <source>article id that appears more than once in the file (the first was kept)</source>
+        <translation>Artikel-ID, die mehrmals in der Datei vorkommt (die erste wurde übernommen)</translation>
+    </message>
+    <message>
+        <source>decision older than one made here (the newer local decision stands)</source>
+        <translation>Entscheidung älter als eine hier getroffene (die neuere hiesige gilt)</translation>
+    </message>
+    <message>
+        <source>decision on a comment that is not in this database</source>
+        <translation>Entscheidung zu einem Kommentar, der nicht in dieser Datenbank ist</translation>
+    </message>
+    <message>
+        <source>undo of a decision not in this file</source>
+        <translation>Rücknahme einer Entscheidung, die nicht in dieser Datei steht</translation>
+    </message>
+    <message>
+        <source>decision on a comment without an external id</source>
+        <translation>Entscheidung zu einem Kommentar ohne externe ID</translation>
+    </message>
+    <message>
+        <source>staff reply posted and withdrawn on the other machine</source>
+        <translation>Redaktionsantwort, auf dem anderen Rechner veröffentlicht und zurückgezogen</translation>
+    </message>
+    <message>
+        <source>staff reply on an article that is not in this database</source>
+        <translation>Redaktionsantwort zu einem Artikel, der nicht in dieser Datenbank ist</translation>
+    </message>
+    <message>
+        <source>comment id that appears more than once in the file (the first was kept)</source>
+        <translation>Kommentar-ID, die mehrmals in der Datei vorkommt (die erste wurde übernommen)</translation>
     </message>
 </context>
 <context>
@@ -4144,6 +4908,85 @@ Es wird nur für diese Sitzung behalten; Abbrechen gleicht die anderen Websites 
     <message>
         <source>{reason} +{more}</source>
         <translation>{reason} +{more}</translation>
+    </message>
+</context>
+<context>
+    <name>rules</name>
+    <message>
+        <source>banned word &apos;{entry}&apos;</source>
+        <translation>verbotenes Wort &apos;{entry}&apos;</translation>
+    </message>
+    <message>
+        <source>suspect word &apos;{entry}&apos;</source>
+        <translation>verdächtiges Wort &apos;{entry}&apos;</translation>
+    </message>
+    <message>
+        <source>dehumanising term &apos;{entry}&apos;</source>
+        <translation>entmenschlichender Begriff &apos;{entry}&apos;</translation>
+    </message>
+    <message>
+        <source>threatening phrase &apos;{entry}&apos;</source>
+        <translation>drohende Wendung &apos;{entry}&apos;</translation>
+    </message>
+    <message>
+        <source>phone number</source>
+        <translation>Telefonnummer</translation>
+    </message>
+    <message>
+        <source>e-mail address</source>
+        <translation>E-Mail-Adresse</translation>
+    </message>
+    <message>
+        <source>street address</source>
+        <translation>Postanschrift</translation>
+    </message>
+    <message>
+        <source>card number</source>
+        <translation>Kartennummer</translation>
+    </message>
+    <message>
+        <source>link</source>
+        <translation>Link</translation>
+    </message>
+    <message>
+        <source>{count} links (more than {most})</source>
+        <translation>{count} Links (mehr als {most})</translation>
+    </message>
+    <message>
+        <source>banned commenter</source>
+        <translation>gesperrter Kommentator</translation>
+    </message>
+    <message>
+        <source>trusted commenter</source>
+        <translation>vertrauenswürdiger Kommentator</translation>
+    </message>
+    <message>
+        <source>first comment from a commenter never seen before</source>
+        <translation>erster Kommentar eines bisher unbekannten Kommentators</translation>
+    </message>
+    <message>
+        <source>post-moderated: published unless hidden</source>
+        <translation>nachträglich moderiert: veröffentlicht, sofern nicht ausgeblendet</translation>
+    </message>
+    <message>
+        <source>{label} {score} ≥ {limit}</source>
+        <translation>{label} {score} ≥ {limit}</translation>
+    </message>
+    <message>
+        <source>{label} {score} &lt; {limit}</source>
+        <translation>{label} {score} &lt; {limit}</translation>
+    </message>
+    <message>
+        <source>{reason} (and {count} more)</source>
+        <translation>{reason} (und {count} weitere)</translation>
+    </message>
+    <message>
+        <source>Reverted {count} decision(s) of rule &apos;{rule}&apos;.</source>
+        <translation>{count} Entscheidung(en) der Regel &apos;{rule}&apos; zurückgenommen.</translation>
+    </message>
+    <message>
+        <source>Reverted {count} decision(s) of rule &apos;{rule}&apos;; {kept} left alone, decided or changed since (comment {ids}).</source>
+        <translation>{count} Entscheidung(en) der Regel &apos;{rule}&apos; zurückgenommen; {kept} unberührt gelassen, seitdem entschieden oder geändert (Kommentar {ids}).</translation>
     </message>
 </context>
 <context>

@@ -21,6 +21,7 @@ from moderator.gui.common.translation import QT_TRANSLATE_NOOP, translate
 from moderator.gui.models.listmodels import ID_ROLE, ROW_ROLE
 from moderator.reading import audit
 from moderator.reading.audit import AuditFilter, AuditRow
+from moderator.rules.wording import shown_note
 from moderator.vocabulary import HIDE_REASONS
 
 COMMENT_ID_ROLE = Qt.ItemDataRole.UserRole + 3  # the decided comment's id
@@ -69,7 +70,7 @@ def reason_text(row: AuditRow) -> str:
     if row.reverts_id is not None:
         parts.append(translate("AuditLog", "reverses decision {id}").format(id=row.reverts_id))
     if row.note:
-        parts.append(f"“{' '.join(row.note.split())}”")  # one line in the table; in full below it
+        parts.append(f"“{' '.join(shown_note(row.note, row.source).split())}”")  # one line in the table; in full below it
     return " · ".join(parts)
 
 
@@ -97,7 +98,7 @@ def describe(row: AuditRow, size: int | None = None) -> str:
     if row.batch_id:
         text += " " + (translate("AuditLog", "Bulk batch {batch} of {count} comments.").format(batch=row.batch_id[:6], count=size)
                        if size else translate("AuditLog", "Bulk batch {batch}.").format(batch=row.batch_id[:6]))
-    return text + ("\n" + translate("AuditLog", "Note: {note}").format(note=row.note) if row.note else "")
+    return text + ("\n" + translate("AuditLog", "Note: {note}").format(note=shown_note(row.note, row.source)) if row.note else "")
 
 
 def cells(row: AuditRow, batch_size: int | None) -> tuple[str, ...]:

@@ -77,7 +77,7 @@ def python_date(day: QDate) -> date:
 
 def count_text(count: int) -> str:
     return translate("AuditLog", "1 decision") if count == 1 else \
-        translate("AuditLog", "{count} decisions").format(count=f"{count:,}")
+        translate("AuditLog", "{count} decisions").format(count=look.number(count))
 
 
 class AuditWindow(QWidget):

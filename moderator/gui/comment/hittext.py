@@ -14,10 +14,11 @@ from PySide6.QtGui import QColor, QPalette, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QFrame, QLabel, QTextEdit, QVBoxLayout, QWidget
 
 from moderator.gui.common.reading import Read
-from moderator.gui.common.translation import QT_TRANSLATE_NOOP, translate
+from moderator.gui.common.translation import translate
 from moderator.reading.rows import CommentRow
 from moderator.rules.hits import TextHit
 from moderator.rules.text import BANNED_WORDS, hits_in_article
+from moderator.rules.wording import in_words
 
 BANNED_HUE, OTHER_HUE = QColor("#dc2626"), QColor("#d97706")
 TEXT_HEIGHT = 400  # pixels at most; a longer comment scrolls inside
@@ -36,26 +37,9 @@ def hit_colour(hit: TextHit, palette: QPalette) -> QColor:
     return colour
 
 
-# How the rules name a hit (moderator/rules: text.py, patterns.py), marked for pyside6-lupdate;
-# a list entry follows its noun as written ("banned word 'vermin'").
-HIT_NOUNS = (QT_TRANSLATE_NOOP("HitText", "banned word"), QT_TRANSLATE_NOOP("HitText", "suspect word"),
-             QT_TRANSLATE_NOOP("HitText", "dehumanising term"), QT_TRANSLATE_NOOP("HitText", "threatening phrase"),
-             QT_TRANSLATE_NOOP("HitText", "phone number"), QT_TRANSLATE_NOOP("HitText", "e-mail address"),
-             QT_TRANSLATE_NOOP("HitText", "street address"), QT_TRANSLATE_NOOP("HitText", "card number"),
-             QT_TRANSLATE_NOOP("HitText", "link"))
-
-
-def hit_words(what: str) -> str:
-    """A hit's name in the language in force: its noun translated, the entry it matched kept."""
-    for noun in HIT_NOUNS:
-        if what == noun or what.startswith(noun + " "):
-            return translate("HitText", noun) + what[len(noun):]
-    return what
-
-
 def describe_hits(hits: Sequence[TextHit]) -> str:
     """Each distinct hit once, in text order: "Rule hits: banned word 'vermin' · phone number"."""
-    named = list(dict.fromkeys(hit_words(hit.what) for hit in hits))
+    named = list(dict.fromkeys(in_words(hit.what) for hit in hits))
     return translate("HitText", "Rule hits: {hits}").format(hits=" · ".join(named)) if named else ""
 
 

@@ -20,6 +20,7 @@ from moderator.reading import queries
 from moderator.reading.rows import CommentRow, DecisionRow
 from moderator.rules.hits import TextHit
 from moderator.rules.text import hits_in_article
+from moderator.rules.wording import shown_note
 from moderator.scoring.base import LabelScores
 from moderator.scoring.store import scores_for
 from moderator.vocabulary import HIDE_REASONS, Status
@@ -83,7 +84,7 @@ def describe_decision(decision: DecisionRow) -> str:
     if decision.status_before and decision.status_after != decision.status_before:
         line += f": {look.status_word(decision.status_before).lower()} → {look.status_word(decision.status_after).lower()}"
     if decision.note:
-        line += f"\n“{decision.note}”"
+        line += f"\n“{shown_note(decision.note, decision.source)}”"
     return line
 
 

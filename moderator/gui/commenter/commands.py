@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QInputDialog, QMessageBox, QTabWidget, QWidget
 
 from moderator.gui.commenter.panel import CommenterPanel
+from moderator.gui.common import look
 from moderator.gui.common.reading import ActiveModel, Read
 from moderator.gui.common.translation import translate
 from moderator.gui.operations.decisions import Decisions, Say
@@ -52,7 +53,7 @@ class CommenterCommands:
             self._say(translate("CommenterCommands", "No pending comments from {author}.").format(author=author), 4000)
             self._panel.refresh()
             return
-        what = translate("CommenterCommands", "all {count} pending comments from {author}").format(count=f"{len(ids):,}",
+        what = translate("CommenterCommands", "all {count} pending comments from {author}").format(count=look.number(len(ids)),
                                                                                                   author=author)
         self._decisions.decide_many(ids, Action.HIDE, what, confirm=True)
 

@@ -16,6 +16,7 @@ from moderator.gui.models.listmodels import CHECKED_ROLE, ROW_ROLE
 from moderator.reading.articles import date_note
 from moderator.reading.rows import ArticleRow, CommentRow
 from moderator.reading.search import MARK_START
+from moderator.rules.wording import in_words
 from moderator.vocabulary import Status
 
 PAD = 8
@@ -238,7 +239,8 @@ class CommentDelegate(CardDelegate):
             return right
         more = look.reason_chip_text("", row.reasons) or ""  # " +2", or ""
         metrics = QFontMetrics(font)
-        words = metrics.elidedText(row.reason, Qt.TextElideMode.ElideRight, max(most - 12 - metrics.horizontalAdvance(more), 24))
+        room = max(most - 12 - metrics.horizontalAdvance(more), 24)
+        words = metrics.elidedText(in_words(row.reason), Qt.TextElideMode.ElideRight, room)
         return look.draw_chip(painter, look.reason_chip_text(words, row.reasons) or words, look.REASON_COLOUR, font, right,
                               top, palette, solid)
 
@@ -285,12 +287,14 @@ class ArticleDelegate(CardDelegate):
 def score_chips(row: ArticleRow) -> list[str]:
     """'top 0.93', '12 unscored': what the article list shows of the active model's scores."""
     chips = [translate("look", "top {score}").format(score=f"{row.highest:.2f}")] if row.highest is not None else []
-    return chips + ([translate("look", "{count} unscored").format(count=f"{row.unscored:,}")] if row.unscored else [])
+    return chips + ([translate("look", "{count} unscored").format(count=look.number(row.unscored))] if row.unscored else [])
 
 
 def count_chip_text(status: str, count: int) -> str:
     """'3 pending', in the language in force."""
-    return translate("look", COUNT_CHIPS[status]).format(count=f"{count:,}") if status in COUNT_CHIPS else f"{count:,} {status}"
+    if status in COUNT_CHIPS:
+        return translate("look", COUNT_CHIPS[status]).format(count=look.number(count))
+    return f"{look.number(count)} {status}"
 
 
 def paint_counts(painter: QPainter, counts: dict[str, int], font: QFont, left: int, top: int, palette: QPalette,

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QRect, QRectF, Qt
+from PySide6.QtCore import QLocale, QRect, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QTextLayout, QTextOption
 
+from moderator.gui.common import translation
 from moderator.gui.common.translation import QT_TRANSLATE_NOOP, translate
 from moderator.vocabulary import Status
 
@@ -66,12 +67,28 @@ MONTHS = (QT_TRANSLATE_NOOP("look", "Jan"), QT_TRANSLATE_NOOP("look", "Feb"), QT
           QT_TRANSLATE_NOOP("look", "Oct"), QT_TRANSLATE_NOOP("look", "Nov"), QT_TRANSLATE_NOOP("look", "Dec"))
 
 
+def number(value: int) -> str:
+    """A count as the language in force writes it ("1,234"; German "1.234"): every count the
+    window shows is written here."""
+    return locale().toString(value)
+
+
+def locale() -> QLocale:
+    """How the language in force writes numbers and dates (Qt's default, set with the
+    language); English in English whatever the system's locale, as the words around it are."""
+    if translation.in_force() == translation.SOURCE_LANGUAGE:
+        return QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
+    return QLocale()
+
+
 def counted(count: int, noun: str, plural: str | None = None) -> str:
     """'1 comment', '2 comments', '12,000 comments': the noun agrees with the count (in the
     app's language for the nouns in COUNTED_NOUNS: one form for one, one for more, as
     English and German have)."""
     word = noun if count == 1 else plural or noun + "s"
-    return translate("look", "{count} " + word).format(count=f"{count:,}") if word in COUNTED_NOUNS else f"{count:,} {word}"
+    if word in COUNTED_NOUNS:
+        return translate("look", "{count} " + word).format(count=number(count))
+    return f"{number(count)} {word}"
 
 
 COUNTED_NOUNS = {"comment", "comments", "entry", "entries"}

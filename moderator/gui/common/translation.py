@@ -79,7 +79,7 @@ def install(language: str, folder: Path = CATALOGUES) -> bool:
     _add(app, ours)  # installed last: asked first
     _in_force[0] = language
     QLocale.setDefault(QLocale(language))  # Qt's month names, decimal commas and calendars in the same language
-    i18n.use(_core_sentence)  # the core's sentences (moderator/i18n.py) from the same catalogue
+    i18n.use(_core_sentence, QLocale().groupSeparator())  # the core's sentences (moderator/i18n.py) from the same catalogue
     return True
 
 

@@ -32,6 +32,7 @@ from moderator.config import FORMS_DIR
 from moderator.errors import ModeratorError
 from moderator.gui import settings as S
 from moderator.gui.actions import ActionId, grouped, plain_name
+from moderator.gui.common import look
 from moderator.gui.common.designer import child
 from moderator.gui.common.translation import LANGUAGE_NAMES, QT_TRANSLATE_NOOP, chosen, translate
 from moderator.gui.dialogs.shortcuteditor import ShortcutEditor
@@ -154,7 +155,7 @@ class HideDialog:
         self.reasons.setFocus()
 
     def _ask_for_many(self, count: int, what: str) -> None:
-        many = f"{count:,}"
+        many = look.number(count)
         self.dialog.setWindowTitle(translate("HideDialog", "Hide {count} comments").format(count=many))
         question = translate("HideDialog", "Hide {what}? One Ctrl+Z undoes all of it.").format(what=what)
         child(self.dialog, QLabel, "bulkLabel").setText(question[:1].upper() + question[1:])  # German opens with {what}

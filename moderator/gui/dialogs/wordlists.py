@@ -183,7 +183,7 @@ class WordListsDialog(QDialog):
     def _done(self, change: ListChange, then: Callable[[], None]) -> None:
         then()
         self.message.setText(translate("WordLists", "{added} added, {removed} removed.").format(
-            added=f"{change.added:,}", removed=f"{change.removed:,}"))
+            added=look.number(change.added), removed=look.number(change.removed)))
         self.show_entries()
         self._changed()
 

@@ -170,9 +170,11 @@ class CalibrationView(QWidget):
         # Steps: between two scores the counts are those of the higher one (scores >= t), so
         # each point ends its step (pyqtgraph calls that "left": the step is left of the point).
         chart.plot.plot(x, caught, stepMode="left", pen=pg.mkPen(HIDDEN, width=2),
-                        name=translate("Insight", "hides caught (of {count} the team hid)").format(count=f"{found.positives:,}"))
+                        name=translate("Insight", "hides caught (of {count} the team hid)").format(
+                            count=look.number(found.positives)))
         chart.plot.plot(x, wrongly, stepMode="left", pen=pg.mkPen(APPROVED, width=2),
-                        name=translate("Insight", "approvals wrongly hidden (of {count})").format(count=f"{found.negatives:,}"))
+                        name=translate("Insight", "approvals wrongly hidden (of {count})").format(
+                            count=look.number(found.negatives)))
         auc = "" if found.auc is None else translate("Insight", "; area under the ROC curve {auc}").format(auc=f"{found.auc:.3f}")
         chart.note.setText(translate("Insight", "The {label} score of each comment moderators decided, against what they "
                                                 "decided{auc}").format(label=label_words(self.label), auc=auc))
@@ -184,7 +186,7 @@ class CalibrationView(QWidget):
         self.warning.setVisible(few)
         self.warning.setText(translate("Insight", "Only {hides} hides and {approvals} approvals: too few decisions for these "
                                                   "figures to mean much; each new decision may move them a lot.").format(
-            hides=f"{found.positives:,}", approvals=f"{found.negatives:,}") if few else "")
+            hides=look.number(found.positives), approvals=look.number(found.negatives)) if few else "")
         self._suggest()
         self._threshold_moved(self.line.value())
 
@@ -223,8 +225,8 @@ class CalibrationView(QWidget):
             return
         self.suggested_line.setValue(suggested.threshold)
         self.suggestion.setText(translate("Insight", "Suggested: {threshold} ({caught} caught, {wrongly} wrongly hidden)").format(
-            threshold=f"{suggested.threshold:.3f}", caught=f"{suggested.true_positives:,}",
-            wrongly=f"{suggested.false_positives:,}"))
+            threshold=f"{suggested.threshold:.3f}", caught=look.number(suggested.true_positives),
+            wrongly=look.number(suggested.false_positives)))
 
     def proposal(self) -> ThresholdProposal:
         return ThresholdProposal(self.model, self.label, round(self.line.value(), 3), self.at())

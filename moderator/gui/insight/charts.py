@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWi
 from moderator.formats.csvsafe import csv_file
 from moderator.gui.common import look
 from moderator.gui.common.translation import translate
+from moderator.gui.insight.dateaxis import LocalDateAxis
 from moderator.vocabulary import Source, Status
 
 SOURCE_COLOURS = {Source.MANUAL: QColor("#2563eb"), Source.BULK: QColor("#7c3aed"), Source.RULE: QColor("#d97706")}
@@ -58,7 +59,7 @@ class Chart(QWidget):
         # Two lines kept for it: a chart's row is as tall as its neighbour's, and a note that
         # wraps (German's are longer) was cut at the top by its own plot.
         self.note.setMinimumHeight(2 * self.note.fontMetrics().lineSpacing())
-        axes = {"bottom": pg.DateAxisItem(orientation="bottom", utcOffset=0)} if dates else {}
+        axes = {"bottom": LocalDateAxis(orientation="bottom", utcOffset=0)} if dates else {}
         self.plot = pg.PlotWidget(self, axisItems=axes)
         self.plot.setMinimumHeight(170)
         self.plot.setMenuEnabled(False)

@@ -9,6 +9,7 @@ import numpy as np
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QGridLayout, QWidget
 
+from moderator.gui.common import look
 from moderator.gui.common.names import label_words, source_word
 from moderator.gui.common.translation import QT_TRANSLATE_NOOP, translate
 from moderator.gui.insight.buckets import Buckets, buckets_for, summed, x_of
@@ -54,8 +55,8 @@ class OverviewCharts(QWidget):
         chart.rows = [[round(i / BANDS, 2), round((i + 1) / BANDS, 2), int(h), int(a)]
                       for i, (h, a) in enumerate(zip(hidden, approved))]
         chart.note.setText(translate("Insight", "{hidden} hidden and {approved} approved by the team, by the model's "
-                                                "score").format(hidden=f"{int(hidden.sum()):,}",
-                                                                approved=f"{int(approved.sum()):,}"))
+                                                "score").format(hidden=look.number(int(hidden.sum())),
+                                                                approved=look.number(int(approved.sum()))))
 
     def show_activity(self, data: Activity, model: str, threshold: float) -> None:
         for chart in (self.per_day, self.per_moderator, self.agreement, self.backlog):
@@ -83,7 +84,7 @@ class OverviewCharts(QWidget):
         self.per_day.rows = [[d.isoformat(), *(by_day.get((d, s), 0) for s in Source)] for d in days]
         self.per_day.title.setText(translate("Insight", "Decisions {per}").format(per=grouped.per()))
         self.per_day.note.setText(translate("Insight", "{count} decisions on {days} (manual, bulk, by a rule)").format(
-            count=f"{int(base.sum()):,}", days=_days(len(days))))
+            count=look.number(int(base.sum())), days=_days(len(days))))
         _time_range(self.per_day, x, grouped)
 
     def _per_moderator(self, data: Activity) -> None:
@@ -120,7 +121,7 @@ class OverviewCharts(QWidget):
         self.agreement.title.setText(translate("Insight", "Model–moderator agreement {per}").format(per=grouped.per()))
         total_agreed, decided = sum(a.agreed for a in found), sum(a.decisions for a in found)
         overall = translate("Insight", "{share} of {count} decisions").format(
-            share=f"{total_agreed / decided:.0%}", count=f"{decided:,}") if decided else \
+            share=f"{total_agreed / decided:.0%}", count=look.number(decided)) if decided else \
             translate("Insight", "no decisions on scored comments")
         self.agreement.note.setText(translate("Insight", "{model} hides from {threshold}: it agreed with the team on "
                                                          "{overall}").format(model=model, threshold=f"{threshold:.2f}",
@@ -150,12 +151,12 @@ class OverviewCharts(QWidget):
             per=grouped.per()))
         oldest = backlog.oldest_pending
         waiting = translate("Insight", "; the oldest has waited {age}").format(age=_age(oldest)) if oldest else ""
-        self.backlog.note.setText(translate("Insight", "{count} pending now{waiting}").format(count=f"{backlog.pending:,}",
+        self.backlog.note.setText(translate("Insight", "{count} pending now{waiting}").format(count=look.number(backlog.pending),
                                                                                             waiting=waiting))
 
 
 def _days(count: int) -> str:
-    return translate("Insight", "1 day") if count == 1 else translate("Insight", "{count} days").format(count=f"{count:,}")
+    return translate("Insight", "1 day") if count == 1 else translate("Insight", "{count} days").format(count=look.number(count))
 
 
 def _moderators(count: int, with_rules: bool) -> str:

@@ -153,7 +153,7 @@ class Decisions:
                 self._say(translate("Decisions", "{comments} left out: other moderators are handling them. Ctrl+Z undoes "
                                                  "the rest.").format(comments=look.counted(left_out[0], "comment")), 8000)
 
-        self._push(f"{verb(action)} {len(comment_ids):,}", unclaimed_only, then)
+        self._push(f"{verb(action)} {look.number(len(comment_ids))}", unclaimed_only, then)
         return True
 
     @staticmethod
@@ -238,7 +238,7 @@ class Decisions:
                                                                                            again=again), 6000)
         else:
             self._say(translate("Decisions", "{done}: {count} comments. {again}").format(
-                done=done, count=f"{len(changes.decided):,}", again=again), 6000)
+                done=done, count=look.number(len(changes.decided)), again=again), 6000)
 
     def failed(self, error: BaseException) -> None:
         """A write failed and nothing of it was stored; the undo stack no longer matches the

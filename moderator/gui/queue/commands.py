@@ -38,7 +38,7 @@ class QueueCommands:
         self._open_article, self._comment_id, self._model = open_article, comment_id, model
         pane.selection_dropped.connect(
             lambda count: say(translate("QueueCommands", "Selection of {count} cleared: the queue now lists other comments.")
-                                .format(count=f"{count:,}"), 6000))
+                                .format(count=look.number(count)), 6000))
 
     def handlers(self) -> dict[ActionId, Callable[[], None]]:
         return {
@@ -120,7 +120,7 @@ class QueueCommands:
             self.rules_menu.addAction(translate("QueueCommands", "No rule has found anything yet")).setEnabled(False)
         for key, count in found:
             chosen = self.rules_menu.addAction(translate("QueueCommands", "{rule} ({count})").format(
-                rule=cardmarks.rule_name(key), count=f"{count:,}"))
+                rule=cardmarks.rule_name(key), count=look.number(count)))
             chosen.setCheckable(True)
             chosen.setChecked(self.pane.query.rule == key)
             chosen.triggered.connect(lambda _checked=False, key=key: self.filter_rule(key))
@@ -175,7 +175,7 @@ class QueueCommands:
             self._say(translate("QueueCommands", "Nothing is selected: x selects a comment, Shift+J / Shift+K extend, "
                                                  "Ctrl+A selects all matching."), 6000)
             return
-        count = f"{len(ids):,}"
+        count = look.number(len(ids))
         what = (translate("QueueCommands", "all {count} comments selected ({how})").format(count=count, how=picked_by)
                 if picked_by else translate("QueueCommands", "the selected comment") if len(ids) == 1
                 else translate("QueueCommands", "the {count} selected comments").format(count=count))

@@ -376,13 +376,13 @@ class QueuePane(QWidget):
     def _count_words(self, count: int) -> str:
         """'1 comment', '3 comments' (All), '3 pending': a status word needs no plural."""
         words = COUNT_WORDS[self.query.kind]
-        return translate("QueuePane", words).format(count=f"{count:,}") if words else look.counted(count, "comment")
+        return translate("QueuePane", words).format(count=look.number(count)) if words else look.counted(count, "comment")
 
     def _show_count(self) -> None:
         words = self._count_words(self.count) if self.count is not None else translate("QueuePane", "Counting…")
         selected = len(self.model.checked)
         if selected:
-            words += " · " + translate("QueuePane", "{count} selected").format(count=f"{selected:,}") + (
+            words += " · " + translate("QueuePane", "{count} selected").format(count=look.number(selected)) + (
                 f" ({self.selection_source})" if self.selection_source else "")
         self.count_label.setText(words)
 

@@ -8,6 +8,7 @@ from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
 from moderator.connectors.connections import ConnectionRow
+from moderator.gui.common import look
 from moderator.gui.common.translation import translate
 
 
@@ -26,8 +27,8 @@ def describe(rows: list[ConnectionRow]) -> str:
         pulled = [row.last_pull_at for row in on if row.last_pull_at]
         state = translate("SiteStatus", "Synced {time}").format(time=f"{max(pulled).astimezone():%H:%M}") if pulled \
             else translate("SiteStatus", "Not synced yet")
-    said = translate("SiteStatus", "{state} · {count} to send").format(state=state, count=f"{to_send:,}")
-    return said + (translate("SiteStatus", " · {count} held").format(count=f"{held:,}") if held else "")
+    said = translate("SiteStatus", "{state} · {count} to send").format(state=state, count=look.number(to_send))
+    return said + (translate("SiteStatus", " · {count} held").format(count=look.number(held)) if held else "")
 
 
 class SiteStatus(QLabel):

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QToolButton, QWidget
 
+from moderator.gui.common import look
 from moderator.gui.common.translation import translate
 
 REPAINT_MS = 100
@@ -138,8 +139,8 @@ class ProgressPanel(QWidget):
 
 def describe(progress: Progress, elapsed: float) -> str:
     """'1,200 of 5,000 comments · 310/s · 12 s left'."""
-    done = translate("Progress", "{done} of {total}").format(done=f"{progress.done:,}", total=f"{progress.total:,}") \
-        if progress.total else f"{progress.done:,}"
+    done = translate("Progress", "{done} of {total}").format(done=look.number(progress.done), total=look.number(progress.total)) \
+        if progress.total else look.number(progress.done)
     parts = [f"{done} {progress.unit}"]
     if elapsed > 0.5 and progress.done:
         rate = progress.done / elapsed
