@@ -141,7 +141,7 @@ class MainWindow(QMainWindow):
                                            self.decisions, lambda: self._current_row(), self.statusBar().showMessage,
                                            self.writer, lambda: self.current.row)
         self.queue_commands = QueueCommands(self, self.queue_pane, self.tabs, self.statusBar().showMessage, self._read,
-                                            self.decisions, lambda: self.article_view.article,
+                                            self.reader, self.decisions, lambda: self.article_view.article,
                                             lambda: self.current_comment_id, lambda: self.active.identity)
         self.files = FileActions(self, context.db, self.writer, self.progress, self._after_import,
                                  lambda title, text: show_plain_message(self, title, text, QMessageBox.Icon.Information),

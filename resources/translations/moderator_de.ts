@@ -2080,6 +2080,10 @@ Datenordner: {folder}</translation>
         <translation>Noch keine Regel hat etwas gefunden</translation>
     </message>
     <message>
+        <source>Counting…</source>
+        <translation>Wird gezählt…</translation>
+    </message>
+    <message>
         <source>{rule} ({count})</source>
         <translation>{rule} ({count})</translation>
     </message>

@@ -10,14 +10,15 @@ from dataclasses import replace
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtWidgets import QMessageBox, QStyleOptionViewItem
-from sqlalchemy import select
+from sqlalchemy import delete, select
 
 from moderator.gui.actions import ActionId
 from moderator.gui.common import look
 from moderator.gui.models.listmodels import ROW_ROLE
-from moderator.storage.models import Article, Comment, Commenter
+from moderator.storage.models import Article, Comment, Commenter, RuleHit
 from moderator.vocabulary import Action, Status
 from tests.gui.helpers import answer_modal, decisions, press, wait_reads, wait_writes
+from tests.gui.test_background_reads import statements_on_the_gui_thread
 from tests.gui.test_german import german_texts, german_window  # noqa: F401 (a fixture)
 
 VERMIN = 17  # demo-17: "subhuman animals … wipe out the vermin", flagged by the dehumanising list (three terms)
@@ -60,10 +61,17 @@ def test_flagged_cards_carry_a_chip_naming_what_hit(qtbot, window):
     assert painted(thread_delegate, vermin) != painted(thread_delegate, replace(vermin, reason=None, reasons=0))
 
 
-def test_the_flagged_queue_filters_by_rule(qtbot, window):
-    open_flagged(qtbot, window)
+def open_rule_menu(qtbot, window):
+    """Filter → Rule opened, and its counts answered by the reader."""
     menu = window.queue_commands.rules_menu
     menu.aboutToShow.emit()
+    wait_reads(qtbot, window)
+    return menu
+
+
+def test_the_flagged_queue_filters_by_rule(qtbot, window):
+    open_flagged(qtbot, window)
+    menu = open_rule_menu(qtbot, window)
     offered = {action.text(): action for action in menu.actions()}
     assert {"Dehumanising (5)", "Threats (1)", "Personal data (1)", "Links (2)"} <= set(offered)
     offered["Threats (1)"].trigger()
@@ -71,11 +79,33 @@ def test_the_flagged_queue_filters_by_rule(qtbot, window):
     assert window.queue_pane.query.rule == "threats" and set(queue_rows(window)) == {THREAT}
     chip = window.queue_pane.chip_buttons[-1]
     assert chip.text().startswith("Rule: Threats")
-    menu.aboutToShow.emit()
+    open_rule_menu(qtbot, window)
     assert [a.isChecked() for a in menu.actions() if a.text() == "Threats (1)"] == [True]
     chip.click()  # removed
     wait_reads(qtbot, window)
     assert window.queue_pane.query.rule is None and VERMIN in queue_rows(window)
+
+
+def rule_counts_read(statements: list[str]) -> list[str]:
+    return [s for s in statements if "FROM rule_hits GROUP BY rule_hits.rule" in s]
+
+
+def test_the_rule_menu_opens_at_once_and_counts_on_the_reader(qtbot, window):
+    open_flagged(qtbot, window)
+    menu = window.queue_commands.rules_menu
+    with statements_on_the_gui_thread(window) as (on_gui, elsewhere):
+        menu.aboutToShow.emit()
+        assert [a.text() for a in menu.actions()] == ["Counting…"]  # shown before anything was counted
+        wait_reads(qtbot, window)
+    assert rule_counts_read(on_gui) == [] and len(rule_counts_read(elsewhere)) == 1
+    assert "Threats (1)" in [a.text() for a in menu.actions()]
+    with window.context.db.write_sessions() as s:  # the threat's hit gone (its comment imported again, say)
+        s.execute(delete(RuleHit).where(RuleHit.comment_id == THREAT))
+        s.commit()
+    menu.aboutToShow.emit()
+    assert "Threats (1)" in [a.text() for a in menu.actions()]  # the last counts, until the reader answers
+    wait_reads(qtbot, window)
+    assert not [a for a in menu.actions() if a.text().startswith("Threats")]
 
 
 def test_f_toggles_feature_and_the_panel_says_so(qtbot, window):
@@ -200,7 +230,7 @@ def test_the_new_parts_speak_german(german_window, qtbot):  # noqa: F811 (the fi
     known = german_texts()
     box = show_commenter(qtbot, window, VERMIN)
     bar = window.article_view.premoderation
-    window.queue_commands.rules_menu.aboutToShow.emit()
+    open_rule_menu(qtbot, window)
     shown = [b.text() for b in (*box.buttons.values(), box.notes_button) if b.isVisibleTo(box)]
     shown += [bar.button.text(), bar.choices["pre"].text(), bar.choices["post"].text(),
               window.queue_commands.rules_menu.title(), window.actions_by_id[ActionId.FEATURE].text()]
