@@ -15,6 +15,7 @@ from sqlalchemy import delete, select
 from moderator.gui.actions import ActionId
 from moderator.gui.common import look
 from moderator.gui.models.listmodels import ROW_ROLE
+from moderator.moderation import claims
 from moderator.storage.models import Article, Comment, Commenter, RuleHit
 from moderator.vocabulary import Action, Status
 from tests.gui.helpers import answer_modal, decisions, press, wait_reads, wait_writes
@@ -189,6 +190,32 @@ def test_ban_asks_with_cancel_the_default_and_offers_to_hide_their_pending(qtbot
     press(qtbot, window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # the ban
     wait_writes(qtbot, window)
     assert standing_of(window, REX) == "normal"
+
+
+def test_ban_and_hide_leaves_the_comments_a_colleague_has_open_and_says_so(qtbot, window):
+    with window.context.db.sessions() as s:
+        held = s.scalars(select(Comment.id).where(Comment.author == REX, Comment.status == Status.PENDING,
+                                                  Comment.id != VERMIN).order_by(Comment.id)).first()
+    with window.context.db.write_sessions() as s:
+        assert claims.claim(s, held, "ben") is None  # ben, on another app of the team, has it open
+        s.commit()
+    box = show_commenter(qtbot, window, VERMIN)
+    answer_modal(lambda dialog: next(b for b in dialog.buttons() if b.text().startswith("Ban and hide")).click(),
+                 "BanCommenter")
+    box.buttons[Action.BAN].click()
+    wait_writes(qtbot, window)
+    assert standing_of(window, REX) == "banned" and pending_of(window, REX) == 1
+    assert db_status(window, held) == Status.PENDING
+    assert window.statusBar().currentMessage() == (f"Hidden: 6 comments from {REX}; 1 left: being handled by ben. "
+                                                   "Ctrl+Z undoes the rest.")
+    press(qtbot, window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # the hiding undone: ben's stays as it was
+    wait_writes(qtbot, window)
+    assert pending_of(window, REX) == 7
+
+
+def db_status(window, comment_id: int) -> str:
+    with window.context.db.sessions() as s:
+        return s.get(Comment, comment_id).status
 
 
 def test_notes_are_edited_from_the_panel(qtbot, window):
