@@ -6,6 +6,9 @@ sentence as its tool tip."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QStyleOptionViewItem
 
 from moderator.gui.common import look
@@ -14,6 +17,7 @@ from moderator.gui.common.wording import demo_arrived
 from moderator.gui.mainwindow import QUEUE_TAB
 from moderator.gui.models.listmodels import ROW_ROLE
 from tests.gui.helpers import wait_reads, wait_scored, wait_writes
+from tests.gui.test_rules_window import VERMIN, open_flagged, painted, queue_rows
 
 
 def shown_cards(window) -> list[tuple[str, str, str, str]]:
@@ -79,3 +83,19 @@ def test_the_status_sentence_ends_before_the_progress_panel_and_says_the_rest_as
     bar.repaint()
     assert bar.toolTip() == ""
     window.progress.finish()
+
+
+def test_a_narrow_thread_card_keeps_its_reason_chip_inside_and_a_third_for_the_author(qtbot, window):
+    open_flagged(qtbot, window)
+    vermin = replace(queue_rows(window)[VERMIN], featured=True)  # four chips: reason, featured, priority, status
+    delegate, width = window.article_view.tree.itemDelegate(), 240
+    image = painted(delegate, vermin, width)  # the card drawn from x = 8 on a white image
+    outside = {image.pixel(x, y) for x in range(8) for y in range(image.height())}
+    assert outside == {0xFFFFFFFF}, "a chip was drawn past the card's left edge"
+    option = QStyleOptionViewItem()
+    option.font = delegate.parent().font()
+    author, when = delegate.author_and_time(vermin, option, width - 16)  # they share the third kept for them
+    used = QFontMetrics(look.bold(option.font)).horizontalAdvance(author) + 8 + QFontMetrics(option.font).horizontalAdvance(when)
+    assert author and when and used >= (width - 16) // 3 - 16
+    wide = painted(delegate, vermin, 900)
+    assert wide != painted(delegate, replace(vermin, reason=None, reasons=0), 900)  # with room, the chip is there

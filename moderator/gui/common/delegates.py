@@ -26,6 +26,7 @@ Index = QModelIndex | QPersistentModelIndex  # what Qt passes a delegate
 WRAPPED_KEPT = 2_000  # cards whose lines are remembered (a few screens' worth, at a few widths)
 REASON_SHARE = 0.45  # of a thread card's width, the reason chip's at most (beside the author and the time)
 QUEUE_REASON_SHARE = 0.7  # of a queue card's, on the headline's line
+REASON_LEAST = 60  # pixels: a thread card with less room left beside its chips shows no reason chip (the panel lists it)
 AUTHOR_CHARS = 16  # a usual author's name, in average characters: a card's header line holds it whole
 SAMPLE_TIME = datetime(2000, 12, 30, 23, 59, tzinfo=UTC)  # a date as wide as most, measured with its year
 
@@ -232,9 +233,16 @@ class CommentDelegate(CardDelegate):
             return width
         small = look.scaled(option.font, 0.85)
         used = sum(look.chip_width(text, small) + 6 for text, _hue in self._chips(row, QColor()))
-        if not self._show_article and (reason := self._reason_text(row, small, int(width * REASON_SHARE))):
+        if not self._show_article and (reason := self._thread_reason(row, small, width)):
             used += look.chip_width(reason, small) + 6
         return width - used - 2
+
+    def _thread_reason(self, row: CommentRow, small: QFont, width: int) -> str | None:
+        """A thread card's reason chip, beside its other chips: its share of the line at most, and
+        never into the third kept for the author and the time (none when that leaves too little)."""
+        chips = sum(look.chip_width(text, small) + 6 for text, _hue in self._chips(row, QColor()))
+        most = min(int(width * REASON_SHARE), width - chips - width // 3)
+        return self._reason_text(row, small, most) if most >= REASON_LEAST else None
 
     def author_and_time(self, row: CommentRow, option: QStyleOptionViewItem, width: int) -> tuple[str, str]:
         """The author's name and the time as a card `width` wide shows them: the author gives way
@@ -255,9 +263,8 @@ class CommentDelegate(CardDelegate):
         solid = bool(option.state & QStyle.StateFlag.State_Selected)
         if chips:
             chip_left = self._draw_chips(painter, self._chips(row, colour), small, rect.right(), rect.top(), palette, solid)
-            if not self._show_article:  # a queue card names the reason on its headline's line, leaving the author room
-                self._reason_chip(painter, row, small, chip_left - 6, rect.top(), int(rect.width() * REASON_SHARE),
-                                  palette, solid)
+            if not self._show_article and (reason := self._thread_reason(row, small, rect.width())):
+                look.draw_chip(painter, reason, look.REASON_COLOUR, small, chip_left - 6, rect.top(), palette, solid)
         author_font, plain = look.bold(option.font), QFontMetrics(option.font)
         author, when = self.author_and_time(row, option, rect.width())
         after_author = rect.left()
