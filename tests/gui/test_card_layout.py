@@ -17,6 +17,7 @@ from moderator.gui.common.wording import demo_arrived
 from moderator.gui.mainwindow import QUEUE_TAB
 from moderator.gui.models.listmodels import ROW_ROLE
 from tests.gui.helpers import wait_reads, wait_scored, wait_writes
+from tests.gui.test_german import german_window  # noqa: F401 (a fixture)
 from tests.gui.test_rules_window import VERMIN, open_flagged, painted, queue_rows
 
 
@@ -63,6 +64,14 @@ def test_author_and_date_are_never_cut_on_a_scored_queue_card(qtbot, window, tmp
     assert not chip_line(window)  # wide: the chips share the author's line again
     assert all((shown_author, shown_date) == (author, date) for author, date, shown_author, shown_date in shown_cards(window))
     window.queue_pane.grab().save(str(tmp_path / "queue-wide.png"))
+
+
+def test_german_cards_keep_the_author_and_date_too(german_window, qtbot, tmp_path):  # noqa: F811 (the fixture)
+    window = german_window  # "Mittlere Priorität", "Ausstehend": other widths, the same rule
+    queue_scored(qtbot, window)
+    cards = shown_cards(window)
+    assert cards and all((shown_author, shown_date) == (author, date) for author, date, shown_author, shown_date in cards)
+    window.queue_pane.grab().save(str(tmp_path / "queue-german.png"))
 
 
 def test_the_status_sentence_ends_before_the_progress_panel_and_says_the_rest_as_a_tip(qtbot, window):
