@@ -11,6 +11,7 @@ from sqlalchemy import select
 
 from moderator.moderation import claims
 from moderator.moderation.decisions import decide
+from moderator.rules.commenters import hide_pending
 from moderator.storage.database import open_database
 from moderator.storage.models import Claim, Comment, utcnow
 from moderator.vocabulary import Action, Source, Status
@@ -86,6 +87,26 @@ def test_a_bulk_selection_skips_what_others_hold_and_counts_it(demo_db):
     assert skipped == 2 and sorted(d.comment_id for d in changes.decided) == sorted([ids[0], ids[2], ids[4]])
     with demo_db.sessions() as s:
         assert {cid: s.get(Comment, cid).status for cid in (ids[1], ids[3])} == {ids[1]: "pending", ids[3]: "pending"}
+
+
+def test_hiding_a_banned_commenters_pending_leaves_what_others_hold_and_names_them(demo_db):
+    with demo_db.sessions() as s:
+        site_id, rex = s.execute(select(Comment.site_id, Comment.id).where(Comment.author == "RealistRex88",
+                                                                          Comment.status == Status.PENDING)
+                                 .order_by(Comment.id)).all()[0]
+        theirs = list(s.scalars(select(Comment.id).where(Comment.author == "RealistRex88",
+                                                         Comment.status == Status.PENDING)))
+    held = [cid for cid in theirs if cid != rex][:2]
+    write(demo_db, lambda s: claims.claim(s, held[0], "ana"))
+    write(demo_db, lambda s: claims.claim(s, held[1], "cy"))
+    write(demo_db, lambda s: claims.claim(s, rex, "ben"))  # the banning moderator's own claim is no obstacle
+
+    hidden = write(demo_db, lambda s: hide_pending(s, site_id, "RealistRex88", "ben"))
+    assert hidden.left == {held[0]: "ana", held[1]: "cy"} and hidden.holders() == ["ana", "cy"]
+    assert sorted(d.comment_id for d in hidden.changes.decided) == sorted(set(theirs) - set(held))
+    with demo_db.sessions() as s:
+        assert {s.get(Comment, cid).status for cid in held} == {Status.PENDING}
+        assert {s.get(Comment, cid).status for cid in set(theirs) - set(held)} == {Status.HIDDEN}
 
 
 def test_the_next_unclaimed_comment_skips_others_claims(demo_db):

@@ -110,7 +110,8 @@ def _commenter_commands(commands: Subcommands) -> None:
         action.add_argument("--note", default="", help="why, kept with the decision")
         action.add_argument("--moderator", default=getpass.getuser(), metavar="NAME")
         if name == "ban":
-            action.add_argument("--hide-pending", action="store_true", help="also hide their pending comments (one step)")
+            action.add_argument("--hide-pending", action="store_true",
+                                help="also hide their pending comments (one step), except those another moderator has open")
     for action in made:
         action.add_argument("name", metavar="NAME", help="the author's exact name, or their e-mail address")
         action.add_argument("--site", metavar="KEY", help="the site (default: the only one in the database)")
@@ -220,7 +221,9 @@ def _standing(session: Session, site_id: int, args: argparse.Namespace) -> str:
     said = f"{args.name}: {action} (decision {changes.decision_ids[0]})."
     if getattr(args, "hide_pending", False):
         hidden = hide_pending(session, site_id, args.name, args.moderator)
-        said += f" {len(hidden.decided)} pending comment(s) hidden, one step."
+        said += f" {len(hidden.changes.decided)} pending comment(s) hidden, one step."
+        if hidden.left:
+            said += f" {len(hidden.left)} left: being handled by {', '.join(hidden.holders())}."
     return said
 
 

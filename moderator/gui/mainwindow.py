@@ -32,6 +32,7 @@ from moderator.gui.commenter.panel import CommenterPanel
 from moderator.gui.common import filedialogs, look
 from moderator.gui.common.messages import ReportBug, show_plain_message
 from moderator.gui.common.reading import ActiveModel, reader_of
+from moderator.gui.common.statusbar import ElidingStatusBar
 from moderator.gui.common.translation import QT_TRANSLATE_NOOP, translate
 from moderator.gui.common.wording import demo_arrived
 from moderator.gui.current import CurrentComment
@@ -90,6 +91,7 @@ ENDS = {(True, "list"): QT_TRANSLATE_NOOP("MainWindow", "End of this list."),
 class MainWindow(QMainWindow):
     def __init__(self, context: AppContext, report_bug: ReportBug):
         super().__init__()
+        self.setStatusBar(ElidingStatusBar(self))  # a sentence too long ends in "…" before the progress panel
         self.context, self._report_bug = context, report_bug
         self.setWindowTitle(APP_NAME)
         self._read = reader_of(context.db.sessions)
@@ -141,7 +143,7 @@ class MainWindow(QMainWindow):
                                            self.decisions, lambda: self._current_row(), self.statusBar().showMessage,
                                            self.writer, lambda: self.current.row)
         self.queue_commands = QueueCommands(self, self.queue_pane, self.tabs, self.statusBar().showMessage, self._read,
-                                            self.decisions, lambda: self.article_view.article,
+                                            self.reader, self.decisions, lambda: self.article_view.article,
                                             lambda: self.current_comment_id, lambda: self.active.identity)
         self.files = FileActions(self, context.db, self.writer, self.progress, self._after_import,
                                  lambda title, text: show_plain_message(self, title, text, QMessageBox.Icon.Information),

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from moderator.changes import Changes
 from moderator.errors import NotFoundError
 from moderator.i18n import QT_TRANSLATE_NOOP, Sentence
-from moderator.moderation import marks
+from moderator.moderation import claims, marks
 from moderator.moderation.decisions import decide, set_standing
 from moderator.storage.models import Comment, Decision, StandingChange
 from moderator.vocabulary import Action, Source, Status
@@ -97,14 +97,34 @@ def change_standing(session: Session, site_id: int, name: str, action: Action, m
     return set_standing(session, latest_comment(session, site_id, name), action, moderator, note)
 
 
-def hide_pending(session: Session, site_id: int, name: str, moderator: str) -> Changes:
-    """Their pending comments hidden, as one bulk step (offered with a ban)."""
+@dataclass(frozen=True)
+class PendingHidden:
+    """What hiding a commenter's pending comments did, and which it left to colleagues."""
+
+    changes: Changes
+    left: dict[int, str]  # comment id -> the moderator who holds it: left pending, theirs to decide
+
+    def holders(self) -> list[str]:
+        return sorted(set(self.left.values()))
+
+
+def pending_of(session: Session, site_id: int, name: str) -> list[int]:
+    """Their pending comments (by the identity their standing is kept under)."""
     row = marks.commenter_of(session, latest_comment(session, site_id, name))
     assert row is not None
     kind, _, value = row.identity.partition(":")
     mine = func.lower(Comment.author_email) == value if kind == "email" else Comment.author == value
-    pending = list(session.scalars(select(Comment.id).where(Comment.site_id == site_id, mine,
-                                                             Comment.status == Status.PENDING)))
-    if not pending:
-        return Changes()
-    return decide(session, pending, Action.HIDE, moderator, "other", "banned commenter", source=Source.BULK)
+    return list(session.scalars(select(Comment.id).where(Comment.site_id == site_id, mine,
+                                                         Comment.status == Status.PENDING)))
+
+
+def hide_pending(session: Session, site_id: int, name: str, moderator: str) -> PendingHidden:
+    """Their pending comments hidden, as one bulk step (offered with a ban). Those another
+    moderator has open are left to them, as a bulk selection's are (moderation/claims.py)."""
+    pending = pending_of(session, site_id, name)
+    left = claims.holders(session, pending, moderator)
+    hidden = [cid for cid in pending if cid not in left]
+    if not hidden:
+        return PendingHidden(Changes(), left)
+    return PendingHidden(decide(session, hidden, Action.HIDE, moderator, "other", "banned commenter",
+                                source=Source.BULK), left)

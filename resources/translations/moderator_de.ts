@@ -1023,6 +1023,10 @@
         <translation>{comments} ausgelassen: Andere Moderatoren bearbeiten sie. Strg+Z macht den Rest rückgängig.</translation>
     </message>
     <message>
+        <source>Hidden: {comments} from {author}; {count} left: being handled by {moderators}. Ctrl+Z undoes the rest.</source>
+        <translation>Ausgeblendet: {comments} von {author}; {count} ausgelassen: in Bearbeitung bei {moderators}. Strg+Z macht den Rest rückgängig.</translation>
+    </message>
+    <message>
         <source>Bulk action</source>
         <translation>Sammelaktion</translation>
     </message>
@@ -2042,6 +2046,10 @@ Datenordner: {folder}</translation>
     <message>
         <source>No rule has found anything yet</source>
         <translation>Noch keine Regel hat etwas gefunden</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>Wird gezählt…</translation>
     </message>
     <message>
         <source>{rule} ({count})</source>

@@ -10,14 +10,16 @@ from dataclasses import replace
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtWidgets import QMessageBox, QStyleOptionViewItem
-from sqlalchemy import select
+from sqlalchemy import delete, select
 
 from moderator.gui.actions import ActionId
 from moderator.gui.common import look
 from moderator.gui.models.listmodels import ROW_ROLE
-from moderator.storage.models import Article, Comment, Commenter
+from moderator.moderation import claims
+from moderator.storage.models import Article, Comment, Commenter, RuleHit
 from moderator.vocabulary import Action, Status
 from tests.gui.helpers import answer_modal, decisions, press, wait_reads, wait_writes
+from tests.gui.test_background_reads import statements_on_the_gui_thread
 from tests.gui.test_german import german_texts, german_window  # noqa: F401 (a fixture)
 
 VERMIN = 17  # demo-17: "subhuman animals … wipe out the vermin", flagged by the dehumanising list (three terms)
@@ -60,10 +62,17 @@ def test_flagged_cards_carry_a_chip_naming_what_hit(qtbot, window):
     assert painted(thread_delegate, vermin) != painted(thread_delegate, replace(vermin, reason=None, reasons=0))
 
 
-def test_the_flagged_queue_filters_by_rule(qtbot, window):
-    open_flagged(qtbot, window)
+def open_rule_menu(qtbot, window):
+    """Filter → Rule opened, and its counts answered by the reader."""
     menu = window.queue_commands.rules_menu
     menu.aboutToShow.emit()
+    wait_reads(qtbot, window)
+    return menu
+
+
+def test_the_flagged_queue_filters_by_rule(qtbot, window):
+    open_flagged(qtbot, window)
+    menu = open_rule_menu(qtbot, window)
     offered = {action.text(): action for action in menu.actions()}
     assert {"Dehumanising (5)", "Threats (1)", "Personal data (1)", "Links (2)"} <= set(offered)
     offered["Threats (1)"].trigger()
@@ -71,11 +80,33 @@ def test_the_flagged_queue_filters_by_rule(qtbot, window):
     assert window.queue_pane.query.rule == "threats" and set(queue_rows(window)) == {THREAT}
     chip = window.queue_pane.chip_buttons[-1]
     assert chip.text().startswith("Rule: Threats")
-    menu.aboutToShow.emit()
+    open_rule_menu(qtbot, window)
     assert [a.isChecked() for a in menu.actions() if a.text() == "Threats (1)"] == [True]
     chip.click()  # removed
     wait_reads(qtbot, window)
     assert window.queue_pane.query.rule is None and VERMIN in queue_rows(window)
+
+
+def rule_counts_read(statements: list[str]) -> list[str]:
+    return [s for s in statements if "FROM rule_hits GROUP BY rule_hits.rule" in s]
+
+
+def test_the_rule_menu_opens_at_once_and_counts_on_the_reader(qtbot, window):
+    open_flagged(qtbot, window)
+    menu = window.queue_commands.rules_menu
+    with statements_on_the_gui_thread(window) as (on_gui, elsewhere):
+        menu.aboutToShow.emit()
+        assert [a.text() for a in menu.actions()] == ["Counting…"]  # shown before anything was counted
+        wait_reads(qtbot, window)
+    assert rule_counts_read(on_gui) == [] and len(rule_counts_read(elsewhere)) == 1
+    assert "Threats (1)" in [a.text() for a in menu.actions()]
+    with window.context.db.write_sessions() as s:  # the threat's hit gone (its comment imported again, say)
+        s.execute(delete(RuleHit).where(RuleHit.comment_id == THREAT))
+        s.commit()
+    menu.aboutToShow.emit()
+    assert "Threats (1)" in [a.text() for a in menu.actions()]  # the last counts, until the reader answers
+    wait_reads(qtbot, window)
+    assert not [a for a in menu.actions() if a.text().startswith("Threats")]
 
 
 def test_f_toggles_feature_and_the_panel_says_so(qtbot, window):
@@ -161,6 +192,32 @@ def test_ban_asks_with_cancel_the_default_and_offers_to_hide_their_pending(qtbot
     assert standing_of(window, REX) == "normal"
 
 
+def test_ban_and_hide_leaves_the_comments_a_colleague_has_open_and_says_so(qtbot, window):
+    with window.context.db.sessions() as s:
+        held = s.scalars(select(Comment.id).where(Comment.author == REX, Comment.status == Status.PENDING,
+                                                  Comment.id != VERMIN).order_by(Comment.id)).first()
+    with window.context.db.write_sessions() as s:
+        assert claims.claim(s, held, "ben") is None  # ben, on another app of the team, has it open
+        s.commit()
+    box = show_commenter(qtbot, window, VERMIN)
+    answer_modal(lambda dialog: next(b for b in dialog.buttons() if b.text().startswith("Ban and hide")).click(),
+                 "BanCommenter")
+    box.buttons[Action.BAN].click()
+    wait_writes(qtbot, window)
+    assert standing_of(window, REX) == "banned" and pending_of(window, REX) == 1
+    assert db_status(window, held) == Status.PENDING
+    assert window.statusBar().currentMessage() == (f"Hidden: 6 comments from {REX}; 1 left: being handled by ben. "
+                                                   "Ctrl+Z undoes the rest.")
+    press(qtbot, window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # the hiding undone: ben's stays as it was
+    wait_writes(qtbot, window)
+    assert pending_of(window, REX) == 7
+
+
+def db_status(window, comment_id: int) -> str:
+    with window.context.db.sessions() as s:
+        return s.get(Comment, comment_id).status
+
+
 def test_notes_are_edited_from_the_panel(qtbot, window):
     box = show_commenter(qtbot, window, VERMIN)
 
@@ -200,7 +257,7 @@ def test_the_new_parts_speak_german(german_window, qtbot):  # noqa: F811 (the fi
     known = german_texts()
     box = show_commenter(qtbot, window, VERMIN)
     bar = window.article_view.premoderation
-    window.queue_commands.rules_menu.aboutToShow.emit()
+    open_rule_menu(qtbot, window)
     shown = [b.text() for b in (*box.buttons.values(), box.notes_button) if b.isVisibleTo(box)]
     shown += [bar.button.text(), bar.choices["pre"].text(), bar.choices["post"].text(),
               window.queue_commands.rules_menu.title(), window.actions_by_id[ActionId.FEATURE].text()]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from datetime import UTC, datetime
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
@@ -26,6 +27,9 @@ Index = QModelIndex | QPersistentModelIndex  # what Qt passes a delegate
 WRAPPED_KEPT = 2_000  # cards whose lines are remembered (a few screens' worth, at a few widths)
 REASON_SHARE = 0.45  # of a thread card's width, the reason chip's at most (beside the author and the time)
 QUEUE_REASON_SHARE = 0.7  # of a queue card's, on the headline's line
+REASON_LEAST = 60  # pixels: a thread card with less room left beside its chips shows no reason chip (the panel lists it)
+AUTHOR_CHARS = 16  # a usual author's name, in average characters: a card's header line holds it whole
+SAMPLE_TIME = datetime(2000, 12, 30, 23, 59, tzinfo=UTC)  # a date as wide as most, measured with its year
 
 
 class CardDelegate(QStyledItemDelegate):
@@ -103,6 +107,7 @@ class CommentDelegate(CardDelegate):
         self._uniform = uniform  # every card max_body_lines high: a lazy view sizes one row, not all
         self._wrapped: dict[tuple[int, int, int, str], list[str]] = {}  # laying text out costs more than drawing it
         self._marked: dict[tuple[int, int, int, str], list[marks.MarkedLine]] = {}
+        self._one_line_from: dict[tuple[str, bool, bool], int] = {}  # card widths whose header holds all on one line
 
     def _body_lines(self, row: CommentRow, option: QStyleOptionViewItem, width: int) -> list[str]:
         key = (row.id, hash(row.body), width, option.font.key())
@@ -119,17 +124,35 @@ class CommentDelegate(CardDelegate):
             body = self._max_lines or 1
         else:
             body = len(self._body_lines(row, option, self._width(index)))
-        lines = 1 + (1 if self._show_article else 0) + body
-        return QSize(self._width(index), 2 * PAD + lines * metrics.lineSpacing() + 4)
+        chip_line = self.chip_line(option, self._width(index))
+        lines = 1 + (1 if chip_line else 0) + (1 if self._show_article else 0) + body
+        return QSize(self._width(index), 2 * PAD + lines * metrics.lineSpacing() + 4 + (2 if chip_line else 0))
+
+    def chip_line(self, option: QStyleOptionViewItem, width: int) -> bool:
+        """Whether a card with a headline (the queue's, a commenter's) puts its chips on a line of
+        their own, under the author and the time: when a usual name, the full date and the usual
+        chips do not fit on one line. Decided by the width alone, so every card is as high
+        (the queue sizes one row); the author and the time are what a moderator reads first."""
+        if not self._show_article:
+            return False
+        key = (option.font.key(), self._show_author, self._show_score)
+        if key not in self._one_line_from:
+            self._one_line_from[key] = one_line_header_width(option.font, self._show_author, self._show_score)
+        return width < self._one_line_from[key]
 
     def _paint_card(self, painter: QPainter, option: QStyleOptionViewItem, row: CommentRow, rect: QRect, colour: QColor) -> None:
         if row.status != Status.PENDING and not option.state & QStyle.StateFlag.State_Selected:
             colour = look.muted(colour)  # decided: still readable, visibly done
-        top = self._header(painter, option, row, rect, colour)
+        chip_line = self.chip_line(option, rect.width())
+        top = self._header(painter, option, row, rect, colour, chips=not chip_line)
+        small, solid = look.scaled(option.font, 0.85), bool(option.state & QStyle.StateFlag.State_Selected)
+        if chip_line:  # right-aligned as on the header's line; the reason chip gets the rest of the line
+            chip_left = self._draw_chips(painter, self._chips(row, colour), small, rect.right(), top, option.palette, solid)
+            self._reason_chip(painter, row, small, chip_left - 6, top, chip_left - 6 - rect.left(), option.palette, solid)
+            top += QFontMetrics(option.font).lineSpacing() + 2
         if self._show_article:
-            small, solid = look.scaled(option.font, 0.85), bool(option.state & QStyle.StateFlag.State_Selected)
-            chip_left = self._reason_chip(painter, row, small, rect.right(), top, int(rect.width() * QUEUE_REASON_SHARE),
-                                          option.palette, solid)
+            chip_left = rect.right() if chip_line else self._reason_chip(
+                painter, row, small, rect.right(), top, int(rect.width() * QUEUE_REASON_SHARE), option.palette, solid)
             room = chip_left - rect.left() - (8 if chip_left < rect.right() else 0)
             painter.setPen(look.muted(colour))
             headline = QFontMetrics(option.font).elidedText(row.article_headline, Qt.TextElideMode.ElideRight, room)
@@ -179,70 +202,119 @@ class CommentDelegate(CardDelegate):
     def body_top(self, option: QStyleOptionViewItem, rect: QRect) -> int:
         """Where the body's first line is drawn in a card's content `rect`."""
         spacing = QFontMetrics(option.font).lineSpacing()
-        return rect.top() + spacing + 2 + (spacing if self._show_article else 0) + 2
+        chip_line = spacing + 2 if self.chip_line(option, rect.width()) else 0
+        return rect.top() + spacing + 2 + chip_line + (spacing if self._show_article else 0) + 2
 
-    def _header(self, painter: QPainter, option: QStyleOptionViewItem, row: CommentRow, rect: QRect, colour: QColor) -> int:
-        small = look.scaled(option.font, 0.85)
-        status = look.status_word(row.status)
-        solid = bool(option.state & QStyle.StateFlag.State_Selected)
-        status_colour = look.STATUS_COLOURS.get(row.status, colour)
-        palette = option.palette
-        chip_left = look.draw_chip(painter, status, status_colour, small, rect.right(), rect.top(), palette, solid)
+    def _chips(self, row: CommentRow, colour: QColor) -> list[tuple[str, QColor]]:
+        """The header's chips, right to left: status, the colleague who has it open, staff or
+        priority, featured (the reason chip is placed apart: it gives way first)."""
+        chips = [(look.status_word(row.status), look.STATUS_COLOURS.get(row.status, colour))]
         if (holder := self.holder_of(row.id)) is not None:
-            chip_left = look.draw_chip(painter, translate("look", "handled by {moderator}").format(moderator=holder),
-                                       look.CLAIM_COLOUR, small, chip_left - 6, rect.top(),
-                                       palette, solid)
+            chips.append((translate("look", "handled by {moderator}").format(moderator=holder), look.CLAIM_COLOUR))
         if row.is_staff:
-            chip_left = look.draw_chip(painter, translate("look", "Staff"), look.STAFF_COLOUR, small, chip_left - 6, rect.top(),
-                                       palette, solid)
+            chips.append((translate("look", "Staff"), look.STAFF_COLOUR))
         elif (priority := self._priority_of(row.score)) is not None:
             text = look.priority_chip_text(priority) + (f" · {row.score:.2f}" if self._show_score else "")
-            chip_left = look.draw_chip(painter, text, look.PRIORITY_COLOURS[priority], small, chip_left - 6, rect.top(),
-                                       palette, solid)
+            chips.append((text, look.PRIORITY_COLOURS[priority]))
         if row.featured:
-            chip_left = look.draw_chip(painter, look.featured_chip_text(), look.FEATURED_COLOUR, small, chip_left - 6,
-                                       rect.top(), palette, solid)
-        if not self._show_article:  # a queue card names the reason on its headline's line, leaving the author room
-            chip_left = self._reason_chip(painter, row, small, chip_left - 6, rect.top(), int(rect.width() * REASON_SHARE),
-                                          palette, solid)
-        author_font = look.bold(option.font)
-        metrics = QFontMetrics(author_font)
-        room = chip_left - rect.left() - 8
-        plain = QFontMetrics(option.font)
-        when = look.when(row.created_at)
-        after_author = rect.left()
-        if self._show_author:  # the author gives way to the time, down to half the room
+            chips.append((look.featured_chip_text(), look.FEATURED_COLOUR))
+        return chips
+
+    @staticmethod
+    def _draw_chips(painter: QPainter, chips: list[tuple[str, QColor]], font: QFont, right: int, top: int,
+                    palette: QPalette, solid: bool) -> int:
+        """The chips from `right` leftwards, 6 pixels apart; returns the last one's left edge."""
+        for text, hue in chips:
+            right = look.draw_chip(painter, text, hue, font, right, top, palette, solid) - 6
+        return right + 6
+
+    def _header_room(self, row: CommentRow, option: QStyleOptionViewItem, width: int) -> int:
+        """Pixels the header's line leaves the author and the time, after the chips drawn on it."""
+        if self.chip_line(option, width):
+            return width
+        small = look.scaled(option.font, 0.85)
+        used = sum(look.chip_width(text, small) + 6 for text, _hue in self._chips(row, QColor()))
+        if not self._show_article and (reason := self._thread_reason(row, small, width)):
+            used += look.chip_width(reason, small) + 6
+        return width - used - 2
+
+    def _thread_reason(self, row: CommentRow, small: QFont, width: int) -> str | None:
+        """A thread card's reason chip, beside its other chips: its share of the line at most, and
+        never into the third kept for the author and the time (none when that leaves too little)."""
+        chips = sum(look.chip_width(text, small) + 6 for text, _hue in self._chips(row, QColor()))
+        most = min(int(width * REASON_SHARE), width - chips - width // 3)
+        return self._reason_text(row, small, most) if most >= REASON_LEAST else None
+
+    def author_and_time(self, row: CommentRow, option: QStyleOptionViewItem, width: int) -> tuple[str, str]:
+        """The author's name and the time as a card `width` wide shows them: the author gives way
+        to the time, down to half the room; the time is cut last ("" when nothing of it fits)."""
+        room, plain = self._header_room(row, option, width), QFontMetrics(option.font)
+        when, author = look.when(row.created_at), ""
+        if self._show_author:
             author_room = max(room - plain.horizontalAdvance(when) - 8, room // 2)
+            author = QFontMetrics(look.bold(option.font)).elidedText(row.author, Qt.TextElideMode.ElideRight, author_room)
+            room -= QFontMetrics(look.bold(option.font)).horizontalAdvance(author) + 8
+        return author, plain.elidedText(when, Qt.TextElideMode.ElideRight, room) if room > 0 else ""
+
+    def _header(self, painter: QPainter, option: QStyleOptionViewItem, row: CommentRow, rect: QRect, colour: QColor,
+                chips: bool = True) -> int:
+        """The header's line: the author and the time at the left, the chips (unless they have a line
+        of their own) at the right. Returns where the next line starts."""
+        small, palette = look.scaled(option.font, 0.85), option.palette
+        solid = bool(option.state & QStyle.StateFlag.State_Selected)
+        if chips:
+            chip_left = self._draw_chips(painter, self._chips(row, colour), small, rect.right(), rect.top(), palette, solid)
+            if not self._show_article and (reason := self._thread_reason(row, small, rect.width())):
+                look.draw_chip(painter, reason, look.REASON_COLOUR, small, chip_left - 6, rect.top(), palette, solid)
+        author_font, plain = look.bold(option.font), QFontMetrics(option.font)
+        author, when = self.author_and_time(row, option, rect.width())
+        after_author = rect.left()
+        if self._show_author:
             painter.setPen(colour)
             if MARK_START in (marked_author := getattr(row, "author_marked", "")):  # a search matched the name
+                author_room = QFontMetrics(author_font).horizontalAdvance(author)
                 line = marks.marked_lines(marked_author, author_font, author_room, 1)
                 marks.draw_marked(painter, line, author_font, rect.left(), rect.top(), author_room,
                                   marks.mark_colour(palette, solid))
-                author = line[0].text if line else ""
             else:
-                author = metrics.elidedText(row.author, Qt.TextElideMode.ElideRight, author_room)
-                look.draw_lines(painter, [author], author_font, rect.left(), rect.top(), author_room)
-            after_author += metrics.horizontalAdvance(author) + 8
-        time_room = rect.left() + room - after_author
-        if time_room > 0:  # never under the chips
+                look.draw_lines(painter, [author], author_font, rect.left(), rect.top(), rect.width())
+            after_author += QFontMetrics(author_font).horizontalAdvance(author) + 8
+        if when:  # never under the chips
             painter.setPen(look.muted(colour))
-            when = plain.elidedText(when, Qt.TextElideMode.ElideRight, time_room)
-            look.draw_lines(painter, [when], option.font, after_author, rect.top(), time_room)
+            look.draw_lines(painter, [when], option.font, after_author, rect.top(), rect.right() - after_author)
         return rect.top() + plain.lineSpacing() + 2
 
     @staticmethod
-    def _reason_chip(painter: QPainter, row: CommentRow, font: QFont, right: int, top: int, most: int,
-                     palette: QPalette, solid: bool) -> int:
-        """The chip naming what the rules found, ending at `right` and at most `most` wide: the
-        hit's words elided at their end, "+2" (how many more) always whole. Returns its left edge."""
+    def _reason_text(row: CommentRow, font: QFont, most: int) -> str | None:
+        """The reason chip's text at most `most` wide: the hit's words elided at their end, "+2"
+        (how many more) always whole; None when the rules found nothing."""
         if not row.reason:
-            return right
+            return None
         more = look.reason_chip_text("", row.reasons) or ""  # " +2", or ""
         metrics = QFontMetrics(font)
         room = max(most - 12 - metrics.horizontalAdvance(more), 24)
         words = metrics.elidedText(in_words(row.reason), Qt.TextElideMode.ElideRight, room)
-        return look.draw_chip(painter, look.reason_chip_text(words, row.reasons) or words, look.REASON_COLOUR, font, right,
-                              top, palette, solid)
+        return look.reason_chip_text(words, row.reasons) or words
+
+    @classmethod
+    def _reason_chip(cls, painter: QPainter, row: CommentRow, font: QFont, right: int, top: int, most: int,
+                     palette: QPalette, solid: bool) -> int:
+        """The chip naming what the rules found, ending at `right`. Returns its left edge."""
+        if (text := cls._reason_text(row, font, most)) is None:
+            return right
+        return look.draw_chip(painter, text, look.REASON_COLOUR, font, right, top, palette, solid)
+
+
+def one_line_header_width(font: QFont, show_author: bool, show_score: bool) -> int:
+    """The card width from which a usual author's name (AUTHOR_CHARS), the date with its year
+    and the widest priority and status chips fit on the header's one line."""
+    small, plain = look.scaled(font, 0.85), QFontMetrics(font)
+    author = QFontMetrics(look.bold(font)).averageCharWidth() * AUTHOR_CHARS + 8 if show_author else 0
+    when = plain.horizontalAdvance(look.when(SAMPLE_TIME, with_year=True)) + 8
+    score = " · 0.00" if show_score else ""
+    priority = max(look.chip_width(look.priority_chip_text(p) + score, small) for p in look.PRIORITIES)
+    status = max(look.chip_width(look.status_word(s), small) for s in (Status.PENDING, Status.APPROVED, Status.HIDDEN))
+    return author + when + priority + 6 + status
 
 
 class ArticleDelegate(CardDelegate):

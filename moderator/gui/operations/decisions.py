@@ -55,6 +55,14 @@ ANYWAY = {Action.APPROVE: QT_TRANSLATE_NOOP("Decisions", "Approve anyway"),
           Action.RESTORE: QT_TRANSLATE_NOOP("Decisions", "Restore anyway")}
 
 
+def pending_left_words(hidden: rule_commenters.PendingHidden, author: str) -> str:
+    """'Hidden: 4 comments from Rex; 3 left: being handled by ben. …' (the status bar's words)."""
+    return translate("Decisions", "Hidden: {comments} from {author}; {count} left: being handled by {moderators}. "
+                                  "Ctrl+Z undoes the rest.").format(
+        comments=look.counted(len(hidden.changes.decided), "comment"), author=author, count=look.number(len(hidden.left)),
+        moderators=", ".join(hidden.holders()))
+
+
 def verb(action: Action) -> str:
     """'Approve', in the language in force (the undo step's name and the confirming button)."""
     return translate("Decisions", VERBS[action])
@@ -121,10 +129,19 @@ class Decisions:
                    lambda s: decisions.set_standing(s, comment_id, action, moderator, note))
 
     def hide_pending_of(self, site_id: int, author: str) -> None:
-        """Their pending comments hidden as "banned commenter", a bulk step of its own (offered with a ban)."""
-        moderator = self._moderator()
-        self._push(translate("Decisions", "Hide pending from {author}").format(author=author),
-                   lambda s: rule_commenters.hide_pending(s, site_id, author, moderator))
+        """Their pending comments hidden as "banned commenter", a bulk step of its own (offered with a
+        ban); those colleagues have open are left to them, and the status bar says so."""
+        moderator, done = self._moderator(), list[rule_commenters.PendingHidden]()
+
+        def hide(s: Session) -> Changes:  # who holds what is read in the write's own transaction
+            done.append(rule_commenters.hide_pending(s, site_id, author, moderator))
+            return done[-1].changes
+
+        def then() -> None:
+            if done and done[-1].left:
+                self._say(pending_left_words(done[-1], author), 8000)
+
+        self._push(translate("Decisions", "Hide pending from {author}").format(author=author), hide, then)
 
     # ---- many comments -------------------------------------------------------------------------
 

@@ -17,7 +17,9 @@ from moderator.gui.common.translation import QT_TRANSLATE_NOOP, translate
 from moderator.gui.operations.decisions import Decisions
 from moderator.gui.queue.filters import DateFilterDialog, ScoreFilterDialog, with_range
 from moderator.gui.queue.pane import QueuePane
-from moderator.reading import cardmarks, commenters
+from moderator.gui.queue.rulemenu import RuleMenu
+from moderator.gui.workers.writer import Reader
+from moderator.reading import commenters
 from moderator.reading.rows import ArticleDetail
 from moderator.scoring.base import ModelIdentity
 from moderator.vocabulary import Action, QueueKind, Status
@@ -30,10 +32,11 @@ Say = Callable[[str, int], None]  # a sentence for the status bar, and for how m
 
 
 class QueueCommands:
-    def __init__(self, parent: QWidget, pane: QueuePane, tabs: QTabWidget, say: Say, read: Read, decisions: Decisions,
-                 open_article: Callable[[], ArticleDetail | None], comment_id: Callable[[], int | None],
-                 model: Callable[[], ModelIdentity]):
+    def __init__(self, parent: QWidget, pane: QueuePane, tabs: QTabWidget, say: Say, read: Read, reader: Reader,
+                 decisions: Decisions, open_article: Callable[[], ArticleDetail | None],
+                 comment_id: Callable[[], int | None], model: Callable[[], ModelIdentity]):
         self._parent, self.pane, self._tabs, self._say, self._read = parent, pane, tabs, say, read
+        self._reader = reader
         self._decisions = decisions
         self._open_article, self._comment_id, self._model = open_article, comment_id, model
         pane.selection_dropped.connect(
@@ -67,8 +70,7 @@ class QueueCommands:
             chosen = statuses.addAction(look.status_word(status))
             chosen.triggered.connect(lambda _checked=False, status=status: self.filter_status(status))
         self.rules_menu = menu.addMenu(translate("QueueCommands", "&Rule"))
-        self.rules_menu.setToolTipsVisible(True)
-        self.rules_menu.aboutToShow.connect(self._fill_rules_menu)
+        self.rule_menu = RuleMenu(self.rules_menu, self._reader, lambda: self.pane.query.rule, self.filter_rule)
         fill(menu, actions, (None, ActionId.CLEAR_FILTERS))
         self.pane.filter_button.setMenu(menu)
         return menu
@@ -111,19 +113,6 @@ class QueueCommands:
         """Mostly for the All queue (and a commenter's comments): one status only."""
         self.show()
         self.pane.set_query(replace(self.pane.query, status=status))
-
-    def _fill_rules_menu(self) -> None:
-        """The rules that found something, read as the menu opens (a rule may have hit since)."""
-        self.rules_menu.clear()
-        found = self._read(cardmarks.rules_that_hit)
-        if not found:
-            self.rules_menu.addAction(translate("QueueCommands", "No rule has found anything yet")).setEnabled(False)
-        for key, count in found:
-            chosen = self.rules_menu.addAction(translate("QueueCommands", "{rule} ({count})").format(
-                rule=cardmarks.rule_name(key), count=look.number(count)))
-            chosen.setCheckable(True)
-            chosen.setChecked(self.pane.query.rule == key)
-            chosen.triggered.connect(lambda _checked=False, key=key: self.filter_rule(key))
 
     def filter_rule(self, key: str | None) -> None:
         """Only the comments this rule found something in (None: every comment)."""

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QToolButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QSizePolicy, QToolButton, QWidget
 
 from moderator.gui.common import look
 from moderator.gui.common.translation import translate
@@ -83,6 +83,8 @@ class ProgressPanel(QWidget):
         self._timer.timeout.connect(self._repaint)
         self._reported.connect(self._keep)
         self.cancel_button.clicked.connect(self._cancel)
+        # As wide as its words and bar, no wider: the status bar's sentence has the rest.
+        self.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Preferred)
         self.hide()
 
     def start(self, title: str, yields: bool = False) -> CancelToken:
