@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from sqlalchemy import select
 
 from moderator.importing import import_files, run, screening
@@ -61,7 +62,15 @@ def test_the_screen_run_while_publishing_finds_and_does_the_same(session, tmp_pa
     assert decided
 
 
-class _DiesAtOnce(screening.PublishScreen):
+class _Dying(screening.PublishScreen):
+    went: list[int] = []  # where each import's own screening began
+
+    def _gone(self) -> None:
+        super()._gone()
+        self.went.append(self.here_from)
+
+
+class _DiesAtOnce(_Dying):
     """A screening process that is killed as soon as it starts."""
 
     def __init__(self) -> None:
@@ -70,13 +79,28 @@ class _DiesAtOnce(screening.PublishScreen):
         self.child.join()
 
 
-def test_when_the_screening_process_dies_the_import_screens_for_itself(session, tmp_path, monkeypatch):
+class _DiesMidway(_Dying):
+    """A screening process that is killed once it has answered two batches."""
+
+    answers_taken = 0
+
+    def _take(self, block: bool) -> None:
+        super()._take(block)
+        self.answers_taken += 1
+        if self.answers_taken == 2:
+            self.child.kill()
+
+
+@pytest.mark.parametrize("dying", [_DiesAtOnce, _DiesMidway])
+def test_when_the_screening_process_dies_the_import_screens_for_itself(session, tmp_path, monkeypatch, dying):
     export = tmp_path / "comments.jsonl"
-    _export(export, 2500)
+    _export(export, 4500)
     import_files(session, [export], parallel=False)
-    monkeypatch.setattr(run, "PublishScreen", _DiesAtOnce)
+    monkeypatch.setattr(run, "PublishScreen", dying)
     _report, hits, decided = _parallel(tmp_path, export)
     assert hits and (hits, decided) == _found(session)
+    assert len(dying.went) == 1  # it did die, and this process took over
+    dying.went.clear()
 
 
 def test_the_rules_ask_for_a_post_moderated_article_off_an_index(session):

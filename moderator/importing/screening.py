@@ -18,6 +18,7 @@ from __future__ import annotations
 import multiprocessing
 import queue
 import threading
+from collections import deque
 from multiprocessing.connection import Connection as Pipe
 
 from sqlalchemy import Connection, select
@@ -47,21 +48,24 @@ def _serve(pipe: Pipe) -> None:
 
 class PublishScreen:
     """A screening process for one import: started with the import (it is ready by the time
-    the import publishes), told the site's screen at `begin`, then asked batch by batch."""
+    the import publishes), told the site's screen at `begin`, then asked batch by batch:
+    `wait` (outside any transaction: the import never waits for it holding the write lock),
+    then `ready` in the batch's transaction."""
 
     def __init__(self) -> None:
         context = multiprocessing.get_context("spawn")  # never fork a process that may run Qt
         self.pipe, child_end = context.Pipe()
         self.child = context.Process(target=_serve, args=(child_end,), daemon=True, name="moderator-import-screen")
         self.child.start()
-        self.gone = False  # the child stopped: the screen runs here
         child_end.close()
+        self.gone = False  # the child stopped: the screen runs here
         self.answers: queue.Queue[list[StagedHit] | None] = queue.Queue()  # None: the child has gone
         self.reader = threading.Thread(target=self._read, daemon=True, name="moderator-import-screen-reader")
         self.reader.start()
         self.screen: TextScreen | None = None
-        self.sent: list[tuple[int, int]] = []  # (low, high] ranges handed over, in order, their hits not back yet
-        self.cursor = self.received = self.top = 0
+        self.sent: deque[tuple[int, int]] = deque()  # (low, high] ranges handed over, in order, not answered
+        self.found: list[StagedHit] = []  # answered, not staged yet
+        self.cursor = self.top = self.here_from = 0
 
     def begin(self, connection: Connection, site_id: int) -> None:
         """The site whose comments are published: its screen goes to the child (None if no text rule is on)."""
@@ -71,23 +75,35 @@ class PublishScreen:
     def start(self, connection: Connection, done: int, top: int) -> None:
         """Publishing starts (or resumes) after staged number `done`; `top` is the last, which
         goes in first (staging._start_publishing), so its text goes first too."""
-        self.cursor = self.received = done
-        self.top = top
+        self.cursor, self.top = done, top
         if self.screen is not None:
-            self._hand_over(connection, top - 1, top)
+            self._hand_over(connection, top - 1, top, _texts(connection, top - 1, top))
             self._fill(connection)
 
+    def answered(self, low: int, high: int) -> bool:
+        """Whether the hits of (low, high] are back (no waiting)."""
+        while self.sent and not self.answers.empty():
+            self._take(block=False)
+        return self._covered(low, high)
+
+    def wait(self, low: int, high: int) -> None:
+        """Until the hits of (low, high] are back, or the child has gone (no database read)."""
+        while not self._covered(low, high):
+            self._take(block=True)
+
     def ready(self, connection: Connection, low: int, high: int) -> None:
-        """Before the batch (low, high] is published: its hits staged."""
+        """In the transaction that publishes the batch (low, high]: its hits staged, and more
+        texts handed over."""
         if self.screen is None:
             return
-        if high < self.top:  # (the last comment's text went over first)
-            while self.cursor < high:
-                if len(self.sent) >= AHEAD:
-                    self._take_answer(connection)
-                self._fill(connection)
-        while not self._covered(low, high):
-            self._take_answer(connection)
+        while high < self.top and self.cursor < high and not self.gone:  # (the last comment's text went first)
+            self._fill(connection)
+            self.wait(low, high)
+        self.wait(low, high)  # (waits only if `answered` was not asked first)
+        if self.gone:  # what the child did not answer, screened here
+            self.found += screened(self.screen, _texts(connection, max(low, self.here_from), high, limit=None))
+        stage_hits(connection, self.found)
+        self.found = []
         self._fill(connection)
 
     def close(self) -> None:
@@ -100,11 +116,19 @@ class PublishScreen:
         self.reader.join(timeout=5)
 
     def _covered(self, low: int, high: int) -> bool:
-        return not any(sent_low < high and low < sent_high for sent_low, sent_high in self.sent)
+        return self.gone or not any(sent_low < high and low < sent_high for sent_low, sent_high in self.sent)
+
+    def _take(self, block: bool) -> None:
+        found = self.answers.get(block)
+        if found is None:
+            self._gone()
+        else:
+            self.sent.popleft()
+            self.found += found
 
     def _fill(self, connection: Connection) -> None:
         """Texts handed over until AHEAD batches wait (the last comment's excepted)."""
-        while len(self.sent) < AHEAD and self.cursor < self.top - 1:
+        while len(self.sent) < AHEAD and self.cursor < self.top - 1 and not self.gone:
             rows = _texts(connection, self.cursor, self.top - 1)
             if not rows:
                 self.cursor = self.top - 1
@@ -112,26 +136,16 @@ class PublishScreen:
             self._hand_over(connection, self.cursor, rows[-1][0], rows)
             self.cursor = rows[-1][0]
 
-    def _hand_over(self, connection: Connection, low: int, high: int, rows: Rows | None = None) -> None:
-        rows = _texts(connection, low, high) if rows is None else rows
+    def _hand_over(self, connection: Connection, low: int, high: int, rows: Rows) -> None:
         self.sent.append((low, high))
-        if not self._send(rows):  # the child has gone: screened here
-            self._staged_here(connection)
+        if not self._send(rows):
+            self._gone()
 
-    def _take_answer(self, connection: Connection) -> None:
-        found = None if self.gone else self.answers.get()
-        if found is None:
-            self._staged_here(connection)
-            return
-        stage_hits(connection, found)
-        self.sent.pop(0)
-
-    def _staged_here(self, connection: Connection) -> None:
-        """Every range handed over and not answered, screened in this process."""
-        assert self.screen is not None
+    def _gone(self) -> None:
+        """The child has stopped: from the first staged number it has not answered, this
+        process screens each batch itself."""
         self.gone = True
-        for low, high in self.sent:
-            stage_hits(connection, screened(self.screen, _texts(connection, low, high)))
+        self.here_from = min([low for low, _high in self.sent] + [self.cursor])
         self.sent.clear()
 
     def _send(self, message: object) -> bool:
@@ -153,8 +167,8 @@ class PublishScreen:
             self.answers.put(None)
 
 
-def _texts(connection: Connection, low: int, high: int) -> Rows:
-    """Staged comments after `low` up to `high`, UNIT at most: (staged number, body)."""
+def _texts(connection: Connection, low: int, high: int, limit: int | None = UNIT) -> Rows:
+    """Staged comments after `low` up to `high`, `limit` at most: (staged number, body)."""
     staged = staged_comments.c
-    query = select(staged.id, staged.body).where(staged.id > low, staged.id <= high).order_by(staged.id).limit(UNIT)
+    query = select(staged.id, staged.body).where(staged.id > low, staged.id <= high).order_by(staged.id).limit(limit)
     return [(row.id, row.body) for row in connection.execute(query)]

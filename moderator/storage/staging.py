@@ -114,9 +114,15 @@ Arrived = Callable[[Connection, Select[Any], int], object]
 
 class Screening(Protocol):
     """The rules' text screen run while the import publishes (importing/screening.py): told
-    where publishing starts, then asked, in each batch's transaction, to stage its hits."""
+    where publishing starts; for each batch, asked whether its hits are back (if not, the
+    import commits before it `wait`s, so it never waits holding the write lock), then, in the
+    batch's transaction, to stage them (`ready`)."""
 
     def start(self, connection: Connection, done: int, top: int) -> None: ...
+
+    def answered(self, low: int, high: int) -> bool: ...
+
+    def wait(self, low: int, high: int) -> None: ...
 
     def ready(self, connection: Connection, low: int, high: int) -> None: ...
 
@@ -289,6 +295,9 @@ def _publish(connection: Connection, run_id: int, waiting: Waiting, arrived: Arr
         run = _run(connection, run_id)
     for low, high in _ranges(run.published_to, (top or 0) - 1, UNIT):
         if screening is not None:
+            if not screening.answered(low, high):
+                steps.commit()
+                screening.wait(low, high)
             screening.ready(steps.unit(), low, high)
         _merge(steps.unit(), run, staged_comments.c.id > low, staged_comments.c.id <= high, arrived=arrived)
         connection.execute(update(imports).where(imports.c.id == run_id).values(published_to=high))
