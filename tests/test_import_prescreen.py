@@ -1,14 +1,15 @@
-"""An import whose parser runs in a second process also runs the rules' patterns there
-(importing/ahead.py): the rules find and do exactly what they do when the import parses
-and screens every comment itself."""
+"""An import whose parser runs in a second process runs the rules' text screen in a second
+process while it publishes (importing/screening.py): the rules find and do exactly what they
+do when the import parses and screens every comment itself, also when that process dies."""
 
 from __future__ import annotations
 
 import json
 
+import pytest
 from sqlalchemy import select
 
-from moderator.importing import import_files
+from moderator.importing import import_files, run, screening
 from moderator.storage.database import open_database
 from moderator.storage.models import Comment, Decision, RuleHit
 
@@ -38,23 +39,68 @@ def _found(session) -> tuple[list[tuple], list[tuple]]:
     return [tuple(row) for row in hits], [tuple(row) for row in decided]
 
 
-def test_patterns_run_in_the_parser_process_find_and_do_the_same(session, tmp_path):
-    export = tmp_path / "comments.jsonl"
-    _export(export, 4500)  # three of the parser's batches
-    alone = import_files(session, [export], parallel=False)[0]
+def _parallel(tmp_path, export) -> tuple[dict, list[tuple], list[tuple]]:
     other = open_database(f"sqlite:///{tmp_path / 'other.sqlite'}", tmp_path / "b")
     try:
         with other.sessions() as s:
-            together = import_files(s, [export], parallel=True)[0]
-            assert together.as_dict() == alone.as_dict()
-            hits, decided = _found(s)
-            assert (hits, decided) == _found(session)
+            report = import_files(s, [export], parallel=True)[0]
+            return report.as_dict(), *_found(s)
     finally:
         other.dispose()
+
+
+def test_the_screen_run_while_publishing_finds_and_does_the_same(session, tmp_path):
+    export = tmp_path / "comments.jsonl"
+    _export(export, 4500)  # five publishing batches: more than the screening process holds at once
+    alone = import_files(session, [export], parallel=False)[0]
+    report, hits, decided = _parallel(tmp_path, export)
+    assert report == alone.as_dict()
+    assert (hits, decided) == _found(session)
     kinds = {rule for _id, rule, *_ in hits}
     assert {"personal_data", "links", "dehumanising", "threats"} <= kinds
     assert any(what == "card number" for *_x, what, _s, _e in hits)
     assert decided
+
+
+class _Dying(screening.PublishScreen):
+    went: list[int] = []  # where each import's own screening began
+
+    def _gone(self) -> None:
+        super()._gone()
+        self.went.append(self.here_from)
+
+
+class _DiesAtOnce(_Dying):
+    """A screening process that is killed as soon as it starts."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.child.kill()
+        self.child.join()
+
+
+class _DiesMidway(_Dying):
+    """A screening process that is killed once it has answered two batches."""
+
+    answers_taken = 0
+
+    def _take(self, block: bool) -> None:
+        super()._take(block)
+        self.answers_taken += 1
+        if self.answers_taken == 2:
+            self.child.kill()
+
+
+@pytest.mark.parametrize("dying", [_DiesAtOnce, _DiesMidway])
+def test_when_the_screening_process_dies_the_import_screens_for_itself(session, tmp_path, monkeypatch, dying):
+    export = tmp_path / "comments.jsonl"
+    _export(export, 4500)
+    import_files(session, [export], parallel=False)
+    monkeypatch.setattr(run, "PublishScreen", dying)
+    _report, hits, decided = _parallel(tmp_path, export)
+    assert hits and (hits, decided) == _found(session)
+    assert len(dying.went) == 1  # it did die, and this process took over
+    dying.went.clear()
 
 
 def test_the_rules_ask_for_a_post_moderated_article_off_an_index(session):

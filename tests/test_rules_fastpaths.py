@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from moderator.rules import normalise, patterns
 from moderator.rules.hits import TextHit
+from moderator.rules.matcher import Matcher
 
 # Text made of what the patterns and the folding look at, so that hits are common.
 PIECES = st.sampled_from([
@@ -84,3 +85,40 @@ def test_the_quick_paths_do_find_what_is_there():
     assert {hit.what for hit in patterns.pattern_hits(text)} == {
         patterns.EMAIL, patterns.ADDRESS, patterns.PHONE, patterns.LINK}
     assert normalise.fold("Th1s  A$$!!") == " this as "
+
+
+# Entries as leads write them: words, phrases, stems, with doubled letters, digits and an `l`.
+ENTRY_PIECES = st.sampled_from(["ass", "vermin", "kill", "ill", "lol", "a$$", "id1ot", "all", "sss", "b00b", "l1l",
+                                "you will", "watch your back", "know where you live", "o", "t", "zz", "4am", "7"])
+ENTRIES = st.lists(st.tuples(st.lists(ENTRY_PIECES, min_size=1, max_size=3).map(" ".join), st.booleans())
+                   .map(lambda entry: entry[0] + ("*" if entry[1] else "")), min_size=1, max_size=6)
+# Comments made of the same pieces, written every way folding undoes (case, runs, digits, punctuation).
+ASCII_PIECES = st.sampled_from([" ", "  ", ".", ",", "'", "-", "!", "0", "1", "3", "4", "5", "7", "$", "@", "l", "L",
+                                "i", "I", "Ass", "AASS", "a$$", "@ss", "verm1n", "VERMIN", "v3rmin", "ki11", "kil",
+                                "killer", "skill", "1ll", "lo1", "you'll", "wi11", "watch", "y0ur", "bak", "back",
+                                "where", "live", "l1ve", "zZz", "4am", "10th", "b0obs", "oil", "t", "o"])
+ASCII_COMMENTS = st.lists(ASCII_PIECES, max_size=20).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(ASCII_COMMENTS | ASCII_TEXT)
+def test_the_coarse_form_of_the_folded_text_is_the_texts_own(text):
+    """What the first look relies on: fold() only keeps apart what coarse() merges."""
+    for one in "il":
+        assert normalise.coarse(normalise.fold(text, one)) == normalise.coarse(text)
+
+
+@settings(max_examples=400, deadline=None)
+@given(ENTRIES, ASCII_COMMENTS | ASCII_TEXT)
+def test_the_coarse_first_look_never_turns_a_hit_away(entries, text):
+    matcher = Matcher(("suspect", entry, entry) for entry in entries)
+    assert matcher.hits(text) == matcher.folded_hits(text)
+
+
+def test_the_coarse_first_look_turns_most_comments_away():
+    """The first look does its job: a plain comment is not folded; a disguised hit is found."""
+    matcher = Matcher([("dehumanising", "vermin", "vermin"), ("threat", "live", "know where you live"),
+                       ("banned", "kill", "kill*")])
+    assert not matcher.may_hit_ascii("I think the article misses the point about 1234. Well said!")
+    assert matcher.may_hit_ascii("They are V3RM1N!!")
+    assert [hit.what for hit in matcher.hits("We KNOW where you l1ve. Ki11ers.")] == ["live", "kill"]

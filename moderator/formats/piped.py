@@ -4,16 +4,13 @@ The child process imports this module and the parsers only, not the database lay
 so it starts reading the file in a tenth of a second rather than half a second.
 Records travel in batches, each a list of runs of one kind with their fields in
 columns: pickling plain lists is several times cheaper than pickling named tuples.
-A batch may carry notes on its comments' bodies, made here by a function the parent
-names (`annotate`: the rules' patterns, importing/ahead.py), so that work runs beside
-the writer rather than in it.
 """
 
 from __future__ import annotations
 
 import gc
 import traceback
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Iterator
 from itertools import repeat
 from multiprocessing.connection import Connection
 from typing import Literal
@@ -31,13 +28,10 @@ Runs = list[tuple[int, list[tuple[object, ...]]]]
 # An 'error' message's payload: a FileFormatError's arguments, its reason as template and
 # figures (translated in the parent, which has the window's language), or a bug's traceback.
 Failure = tuple[Literal["format"], str, int | None, Sentence, int | None] | tuple[Literal["bug"], str]
-# Notes on a batch's comments: their bodies in batch order → {index among them: a plain note}.
-Annotate = Callable[[list[str]], Mapping[int, object]]
 
 
-def produce(format_name: str, path: str, send: Connection, annotate: Annotate | None = None) -> None:
-    """In the child: parse and send batches (with `annotate`'s notes on their comments);
-    then 'end', or the error that stopped it."""
+def produce(format_name: str, path: str, send: Connection) -> None:
+    """In the child: parse and send batches; then 'end', or the error that stopped it."""
     from moderator.formats import parser
 
     # This process only parses: hardly anything it makes lives long or forms a cycle, and
@@ -51,22 +45,16 @@ def produce(format_name: str, path: str, send: Connection, annotate: Annotate | 
                 batch.append(record)
                 characters += weight(record)
                 if len(batch) >= BATCH or characters > BATCH_CHARS:
-                    send.send(("records", encode(batch), stream.tell(), _notes(batch, annotate)))
+                    send.send(("records", encode(batch), stream.tell()))
                     batch, characters = [], 0
-            send.send(("records", encode(batch), stream.tell(), _notes(batch, annotate)))
-        send.send(("end", None, 0, None))
+            send.send(("records", encode(batch), stream.tell()))
+        send.send(("end", None, 0))
     except FileFormatError as error:
-        send.send(("error", ("format", error.path, error.line, error.why, error.column), 0, None))
+        send.send(("error", ("format", error.path, error.line, error.why, error.column), 0))
     except BaseException:  # a bug: its traceback travels to the parent's log
-        send.send(("error", ("bug", traceback.format_exc()), 0, None))
+        send.send(("error", ("bug", traceback.format_exc()), 0))
     finally:
         send.close()
-
-
-def _notes(batch: list[Record], annotate: Annotate | None) -> Mapping[int, object] | None:
-    if annotate is None:
-        return None
-    return annotate([record.body for record in batch if isinstance(record, CommentRecord)])
 
 
 def encode(records: list[Record]) -> Runs:

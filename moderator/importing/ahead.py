@@ -10,10 +10,8 @@ so the parser runs up to AHEAD batches ahead and never waits for a writer that i
 busy for a moment (indexing, a slow statement); with the pipe's own small buffer
 the two took turns far more than they need to. Memory stays flat in both.
 
-The child may also run the rules' patterns on each comment (`annotate`): they need
-nothing from the database, and the child has time to spare while this process writes
-(bench/import.py: rules on, the child's CPU stays below the writer's). Their hits come
-with the batch and wait in `notes` until the writer's Prescreen takes them.
+The rules' text screen does not run here: this process is the slower of the two while
+the file is read; the screen runs while the import publishes (importing/screening.py).
 
 A frozen build (PyInstaller) must call multiprocessing.freeze_support() at start.
 """
@@ -25,11 +23,11 @@ import os
 import pickle
 import queue
 import threading
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from pathlib import Path
 
 from moderator.formats import piped
-from moderator.formats.records import CommentRecord, Record
+from moderator.formats.records import Record
 
 AHEAD_FROM = 16 << 20  # bytes: below this, starting a process costs more than it saves
 AHEAD = 16  # batches the parser may run ahead of the writer (a few MB)
@@ -46,12 +44,11 @@ class Ahead:
 
     `position` is how far into the file the child has read (for progress)."""
 
-    def __init__(self, format_name: str, path: Path, annotate: piped.Annotate | None = None):
+    def __init__(self, format_name: str, path: Path):
         context = multiprocessing.get_context("spawn")  # never fork a process that may run Qt
         self.receive, send = context.Pipe(duplex=False)
-        self.child = context.Process(target=piped.produce, args=(format_name, str(path), send, annotate), daemon=True,
+        self.child = context.Process(target=piped.produce, args=(format_name, str(path), send), daemon=True,
                                      name="moderator-import-parser")
-        self.notes = BodyNotes(annotate is not None)
         self.child.start()
         send.close()  # the child holds the only writing end: its exit ends the pipe
         self.format_name, self.path, self.position = format_name, str(path), 0
@@ -71,23 +68,13 @@ class Ahead:
                 yield from self._alone()  # it could not start (e.g. a script without a main guard)
                 return
             heard = True
-            kind, payload, self.position, notes = pickle.loads(message)
+            kind, payload, self.position = pickle.loads(message)
             if kind == "records":
-                yield from self._noted(piped.decode(payload), notes) if notes else piped.decode(payload)
+                yield from piped.decode(payload)
             elif kind == "end":
                 return
             else:
                 raise piped.error(payload)
-
-    def _noted(self, records: Iterator[Record], notes: Mapping[int, object]) -> Iterator[Record]:
-        """The records, each comment's note kept (by its body) as the comment is handed on."""
-        index = 0
-        for record in records:
-            if isinstance(record, CommentRecord):
-                if index in notes:
-                    self.notes.add(record.body, notes[index])
-                index += 1
-            yield record
 
     def _read(self) -> None:
         """On the reader thread: the pipe's messages, still pickled, into the queue."""
@@ -103,8 +90,6 @@ class Ahead:
         """Parse in this process after all; nothing has been handed over yet."""
         from moderator.formats import parser
 
-        self.notes.complete = False  # nothing annotated: the writer looks for itself
-
         with open(self.path, "rb") as stream:
             for record in parser(self.format_name)(stream, self.path):
                 self.position = stream.tell()
@@ -118,23 +103,3 @@ class Ahead:
             self.ended = self.messages.get() is None
         self.reader.join()
         self.receive.close()
-
-
-class BodyNotes:
-    """The child's notes on comment bodies, found by the body itself (the very string the
-    writer holds), for the records handed on since the writer's last batch (`clear`).
-    `complete`: every comment was annotated, so one without a note has nothing to note."""
-
-    def __init__(self, complete: bool):
-        self.complete = complete
-        self._by_body: dict[int, tuple[str, object]] = {}
-
-    def add(self, body: str, note: object) -> None:
-        self._by_body[id(body)] = (body, note)
-
-    def of(self, body: str) -> object | None:
-        entry = self._by_body.get(id(body))
-        return entry[1] if entry is not None and entry[0] is body else None
-
-    def clear(self) -> None:
-        self._by_body.clear()

@@ -22,14 +22,14 @@ from moderator.formats import FORMATS, NotRecognised, detect, parser
 from moderator.formats.limits import MAX_DECISIONS_FILE, size
 from moderator.formats.records import ArticleRecord, CommentRecord, Notice, Record, SiteRecord
 from moderator.i18n import QT_TRANSLATE_NOOP, Sentence
-from moderator.importing.ahead import Ahead, BodyNotes, worth_it
+from moderator.importing.ahead import Ahead, worth_it
 from moderator.importing.decisions import apply_decisions
 from moderator.importing.page import import_page_file, site_id_of
 from moderator.importing.report import ImportProgress, ImportReport, ProgressCallback, Tick
+from moderator.importing.screening import PublishScreen
 from moderator.importing.target import Direct, Target
 from moderator.importing.writer import BATCH, Writer
 from moderator.rules.apply import on_published, screening_wanted
-from moderator.rules.patterns import noted_hits
 from moderator.storage.engine import database_path
 from moderator.storage.staging import StagedImport
 
@@ -120,9 +120,9 @@ def _import_records(session: Session, stream: BinaryIO, path: Path, name: str, s
     report = ImportReport(name, str(path), label=fmt.label)
     bind = session.get_bind()
     engine = bind if isinstance(bind, Engine) and database_path(bind) is not None else None  # staged into it
-    # Staged, the rules' patterns may run in the parser process (Prescreen takes their hits).
-    annotate = noted_hits if engine is not None and parallel and screening_wanted(session.connection()) else None
-    ahead = Ahead(name, path, annotate) if parallel else None
+    ahead = Ahead(name, path) if parallel else None
+    # Parsed in a second process and staged, the text screen runs in one while it publishes.
+    screen = PublishScreen() if ahead and engine is not None and screening_wanted(session.connection()) else None
     records = ahead if ahead else parser(name)(stream, str(path))
     tick = _ticker(progress, path, (lambda: ahead.position) if ahead else stream.tell)
     site = (site_key, site_key) if site_key else fmt.site
@@ -131,13 +131,18 @@ def _import_records(session: Session, stream: BinaryIO, path: Path, name: str, s
         if engine is not None:
             session.commit()  # the import writes on a connection of its own
             with StagedImport.start(engine, str(path), arrived=on_published) as staged:
-                sink = _Sink(staged, report, site, bool(site_key), ahead.notes if ahead else None)
+                sink = _Sink(staged, report, site, bool(site_key), screen is not None)
                 writer = _write(records, sink, tick, done_reading)
-                writer.report_links(staged.publish(writer.loose))
+                if screen is not None:
+                    with staged.reading() as connection:
+                        screen.begin(connection, writer.site_id)
+                writer.report_links(staged.publish(writer.loose, screen))
         else:
             _write(records, _Sink(Direct(session.connection()), report, site, bool(site_key)), tick, done_reading)
     finally:
         done_reading()  # stopped early: the parser process, if any, is ended
+        if screen is not None:
+            screen.close()
     return report
 
 
@@ -163,8 +168,8 @@ class _Sink:
     """Hands records to the writer, which is made once the file's site is known."""
 
     def __init__(self, target: Target, report: ImportReport, site: tuple[str, str], fixed: bool,
-                 noted: BodyNotes | None = None):
-        self.target, self.report, self.site, self.fixed, self.noted = target, report, site, fixed, noted
+                 screen_later: bool = False):
+        self.target, self.report, self.site, self.fixed, self.screen_later = target, report, site, fixed, screen_later
         self._writer: Writer | None = None
 
     def writer(self) -> Writer:
@@ -173,7 +178,7 @@ class _Sink:
                 site_id = site_id_of(connection, *self.site)
             self.target.record(site_id=site_id)
             self.report.site = self.site[0]
-            self._writer = Writer(self.target, site_id, self.report, self.noted)
+            self._writer = Writer(self.target, site_id, self.report, self.screen_later)
         return self._writer
 
     def take(self, record: Record) -> None:

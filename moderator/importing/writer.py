@@ -27,7 +27,6 @@ from sqlalchemy import Row, Table, bindparam, exists, func, select, update
 from moderator.formats.limits import BATCH_CHARS
 from moderator.formats.records import ArticleRecord, CommentRecord, weight
 from moderator.i18n import QT_TRANSLATE_NOOP
-from moderator.importing.ahead import BodyNotes
 from moderator.importing.articles import LOOKUP, ArticleWriter
 from moderator.importing.parents import NewIds, ParentLinker
 from moderator.importing.report import ImportReport
@@ -65,9 +64,9 @@ FOLLOW_SOURCE = (
 
 
 class Writer:
-    def __init__(self, target: Target, site_id: int, report: ImportReport, noted: BodyNotes | None = None):
-        """`noted`: the parser process's notes on the comments (the patterns' hits), if any."""
-        self.target, self.connection, self.noted = target, target.connection, noted
+    def __init__(self, target: Target, site_id: int, report: ImportReport, screen_later: bool = False):
+        """`screen_later`: a staged import's text screen runs as it publishes (importing/screening.py)."""
+        self.target, self.connection = target, target.connection
         self.staged = isinstance(target, StagedImport)
         self.site_id, self.report, self.now = site_id, report, utcnow()
         self.articles = ArticleWriter(target, site_id, report, self.now)
@@ -76,7 +75,7 @@ class Writer:
         with target.reading():
             self.ids = NewIds(self.connection, target.first_comment_id if isinstance(target, StagedImport) else None)
             self.had_comments = bool(self.connection.scalar(select(exists().where(comments.c.site_id == site_id))))
-            self.prescreen = Prescreen(self.connection, site_id, noted) if self.staged else None
+            self.prescreen = Prescreen(self.connection, site_id) if self.staged and not screen_later else None
         # Rows from ids.first up were added by this import; older ones are marked when met,
         # in a bitmap (a million ids in 125 kB), so a second record with their id is a duplicate.
         self.met = bytearray(self.ids.first // 8 + 1)
@@ -111,8 +110,6 @@ class Writer:
             self._insert(new_rows)
             self.report.comments.added += len(new_rows)
             self._update(changed)
-        if self.noted is not None:
-            self.noted.clear()  # every comment handed on so far was in this batch or an earlier one
 
     def _sort_out(self, batch: list[CommentRecord], known: Known,
                   existing: dict[str, _Existing]) -> tuple[list[NewRow], list[tuple[_Existing, Values]]]:
@@ -148,7 +145,7 @@ class Writer:
         self.insert(rows)
         if self.prescreen is not None:  # the rules run as each batch is published; their text screen now, unlocked
             self.prescreen((comment_id, row[8]) for comment_id, row in zip(ids, new_rows))  # row[8]: the body
-        else:
+        elif not self.staged:
             on_arrival(self.connection, ids)
 
     def _existing(self, external_ids: list[str]) -> dict[str, _Existing]:

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any, Protocol, cast
+from typing import Any, Protocol
 
 from sqlalchemy import Connection, Select, delete, exists, func, insert, select, update
 from sqlalchemy.dialects import sqlite
@@ -34,7 +34,6 @@ from moderator.rules import evaluate, people
 from moderator.rules.evaluate import WHAT, Found, Limits, RuleSpec, Subject, Verdict
 from moderator.rules.hits import TextHit
 from moderator.rules.kinds import HIDE_REASON, TEXT_KINDS, Kind, Mode
-from moderator.rules.patterns import Note, hits_of_note
 from moderator.rules.store import limits_for, rule_specs
 from moderator.rules.text import TextScreen, load_text_screen
 from moderator.storage.models import (
@@ -63,14 +62,6 @@ class Screen(Protocol):
     def hits(self, text: str) -> list[TextHit]: ...
 
 
-class Noted(Protocol):
-    """Notes on comment bodies made before the writer saw them (importing/ahead.BodyNotes)."""
-
-    complete: bool
-
-    def of(self, body: str) -> object | None: ...
-
-
 ScreenFor = Callable[[Connection, int], Screen]  # (connection, site id) → that site's text screen
 
 
@@ -85,28 +76,37 @@ class Model:
 class Prescreen:
     """An import's text screen run as its comments are staged, while the file is read (no write
     lock held): the hits go to the staging file, and the rules read them when the comments are
-    published (`on_published`), so the import's publishing transactions stay short."""
+    published (`on_published`), so the import's publishing transactions stay short. (A big
+    file's screen runs while it publishes instead, in a second process: importing/screening.py.)"""
 
-    def __init__(self, connection: Connection, site_id: int, noted: Noted | None = None):
-        """`noted`: the patterns' hits found already, by comment body (an import's parser process)."""
-        self.connection, self.noted = connection, noted if noted is not None and noted.complete else None
-        kinds = {spec.kind for spec in rule_specs(connection, site_id)}
-        self.screen = site_screen(connection, site_id) if kinds & set(TEXT_KINDS) else None
+    def __init__(self, connection: Connection, site_id: int):
+        self.connection = connection
+        self.screen = import_screen(connection, site_id)
 
     def __call__(self, rows: Iterable[tuple[int, str]]) -> None:
         """rows: (staged number, text)."""
-        if self.screen is None:
-            return
-        found = [(number, hit.rule, hit.what[:WHAT], hit.start, hit.end)
-                 for number, text in rows for hit in self.screen.hits(text, self._patterns_found(text))]
-        if found:  # rows as the driver takes them: SQLAlchemy's dict per row cost more than the insert
-            self.connection.exec_driver_sql(STAGE_HITS, found)
+        if self.screen is not None:
+            stage_hits(self.connection, screened(self.screen, rows))
 
-    def _patterns_found(self, text: str) -> list[TextHit] | None:
-        if self.noted is None:
-            return None
-        note = self.noted.of(text)
-        return hits_of_note(cast(Note, note)) if note else []  # the child's notes are noted_hits'
+
+# A hit as the staging file keeps it: (staged number, rule, what, start, end).
+StagedHit = tuple[int, str, str, int, int]
+
+
+def import_screen(connection: Connection, site_id: int) -> TextScreen | None:
+    """The site's text screen, for an import; None when none of its text rules is on."""
+    kinds = {spec.kind for spec in rule_specs(connection, site_id)}
+    return site_screen(connection, site_id) if kinds & set(TEXT_KINDS) else None
+
+
+def screened(screen: TextScreen, rows: Iterable[tuple[int, str]]) -> list[StagedHit]:
+    """The hits in rows of (staged number, text), as the staging file keeps them."""
+    return [(number, hit.rule, hit.what[:WHAT], hit.start, hit.end) for number, text in rows for hit in screen.hits(text)]
+
+
+def stage_hits(connection: Connection, found: list[StagedHit]) -> None:
+    if found:  # rows as the driver takes them: SQLAlchemy's dict per row cost more than the insert
+        connection.exec_driver_sql(STAGE_HITS, found)
 
 
 def screening_wanted(connection: Connection) -> bool:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 import ahocorasick
 
 from moderator.rules.hits import TextHit
-from moderator.rules.normalise import Folded, fold_variants, fold_with_map
+from moderator.rules.normalise import Folded, coarse, fold_variants, fold_with_map
 
 
 class EmptyEntry(ValueError):
@@ -86,15 +86,33 @@ class Matcher:
             keys = entry_keys(entry)
             for key, runs in keys.keys:
                 found.setdefault(key, []).append(Entry(rule, what, runs, keys.stem))
+        # An ASCII comment is first looked at in its coarse form (normalise.coarse): most
+        # have no hit, and this says so without folding them. A key outside ASCII cannot
+        # match an ASCII comment's folded form.
+        self._coarse = ahocorasick.Automaton()
         for key, owners in found.items():
             self._automaton.add_word(key, (len(key), tuple(owners)))
+            if key.isascii():
+                first_look = coarse(key.strip(" "))
+                self._coarse.add_word(first_look.rstrip(" ") if is_stem_key(key) else first_look, True)
         self._empty = not found
         if found:
             self._automaton.make_automaton()
+        self._coarse_empty = len(self._coarse) == 0
+        if not self._coarse_empty:
+            self._coarse.make_automaton()
 
     def hits(self, text: str) -> list[TextHit]:
-        if self._empty:
+        if self._empty or (text.isascii() and not self.may_hit_ascii(text)):
             return []
+        return self.folded_hits(text)
+
+    def may_hit_ascii(self, text: str) -> bool:
+        """False when an ASCII text surely holds no entry (its coarse form holds no key's)."""
+        return not self._coarse_empty and next(self._coarse.iter(coarse(text)), None) is not None
+
+    def folded_hits(self, text: str) -> list[TextHit]:
+        """The hits, found on the folded text (no first look)."""
         hits: set[TextHit] = set()
         for one, form in zip("il", fold_variants(text), strict=False):
             matches = list(self._automaton.iter(form))
@@ -112,6 +130,11 @@ class Matcher:
                 last = _word_end(folded.text, first + len(owner.runs)) if owner.stem else first + len(owner.runs)
                 start, stop = folded.original_span(first, last)
                 yield TextHit(owner.rule, owner.what, start, stop)
+
+
+def is_stem_key(key: str) -> bool:
+    """Whether an automaton key is a stem's (`kill*` is " kill": no space after it)."""
+    return not key.endswith(" ")
 
 
 def _runs_fit(runs: list[int], first: int, wanted: tuple[int, ...]) -> bool:

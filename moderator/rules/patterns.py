@@ -86,25 +86,6 @@ def pattern_hits(text: str) -> list[TextHit]:
     return sorted(hits, key=lambda hit: (hit.start, hit.end))
 
 
-# A text's hits as plain tuples, cheap to pickle: what an import's parser process sends.
-Note = list[tuple[str, str, int, int]]
-
-
-def noted_hits(texts: list[str]) -> dict[int, Note]:
-    """The hits of each text that has any, by its index (run in an import's parser
-    process: importing/ahead.py)."""
-    notes: dict[int, Note] = {}
-    for index, text in enumerate(texts):
-        hits = pattern_hits(text)
-        if hits:
-            notes[index] = [(hit.rule, hit.what, hit.start, hit.end) for hit in hits]
-    return notes
-
-
-def hits_of_note(note: Note) -> list[TextHit]:
-    return [TextHit(*item) for item in note]
-
-
 def _overlaps(hit: TextHit, spans: list[tuple[int, int]]) -> bool:
     return any(hit.start < end and start < hit.end for start, end in spans)
 

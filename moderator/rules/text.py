@@ -46,6 +46,8 @@ class TextScreen:
     def __init__(self, lists: Mapping[str, Sequence[str]] | None = None, patterns: bool = True) -> None:
         """`lists`: the entries of the "banned" and "suspect" lists (either may be missing)."""
         lists = lists or {}
+        # What builds this screen again elsewhere (an import's screening process), as plain data.
+        self.recipe = ({name: tuple(items) for name, items in lists.items()}, patterns)
         triples: list[tuple[str, str, str]] = []
         for name, (rule, noun) in LIST_RULES.items():
             triples += _named(rule, noun, lists.get(name, ()))
@@ -55,12 +57,11 @@ class TextScreen:
         self._matcher = Matcher(triples)
         self._patterns = patterns
 
-    def hits(self, text: str, patterns_found: Sequence[TextHit] | None = None) -> list[TextHit]:
-        """Every list and pattern hit in `text`, in text order; offsets into `text`.
-        `patterns_found`: the patterns' hits, found already (an import's parser process)."""
+    def hits(self, text: str) -> list[TextHit]:
+        """Every list and pattern hit in `text`, in text order; offsets into `text`."""
         found = self._matcher.hits(text)
         if self._patterns:
-            found += pattern_hits(text) if patterns_found is None else patterns_found
+            found += pattern_hits(text)
         return sorted(found, key=lambda hit: (hit.start, hit.end, hit.rule, hit.what))
 
 

@@ -34,7 +34,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from enum import StrEnum
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from sqlalchemy import (
     Boolean,
@@ -78,10 +78,10 @@ class Phase(StrEnum):
 
 
 SCHEMA = "staging"
-HOLD = 0.1  # seconds a publishing transaction keeps the write lock at most (less when a writer waits)
+HOLD = 0.5  # seconds a publishing transaction keeps the write lock at most (less when a writer waits)
 UNIT = 1000  # rows per statement while publishing: about what a waiting writer waits for
 PATIENCE_SECONDS = 60.0  # an import waits this long for the write lock before it gives up
-CACHE_KB = 32 << 10  # the import's page cache: with the default 2 MB, indexes are read again and again
+CACHE_KB = 96 << 10  # the import's page cache: with the default 2 MB, indexes are read again and again
 STAGING_CACHE_KB = 16 << 10
 
 comments, articles, sites = core_table(Comment), core_table(Article), core_table(Site)
@@ -110,6 +110,21 @@ staged_hits = Table("rule_hits", staging, Column("comment_id", Integer, index=Tr
 # Called with each published batch's new comment ids (a select of them) and the import's shift,
 # in the transaction that publishes them: the import runs the rules there (rules/apply.on_published).
 Arrived = Callable[[Connection, Select[Any], int], object]
+
+
+class Screening(Protocol):
+    """The rules' text screen run while the import publishes (importing/screening.py): told
+    where publishing starts; for each batch, asked whether its hits are back (if not, the
+    import commits before it `wait`s, so it never waits holding the write lock), then, in the
+    batch's transaction, to stage them (`ready`)."""
+
+    def start(self, connection: Connection, done: int, top: int) -> None: ...
+
+    def answered(self, low: int, high: int) -> bool: ...
+
+    def wait(self, low: int, high: int) -> None: ...
+
+    def ready(self, connection: Connection, low: int, high: int) -> None: ...
 
 
 def staging_path(database: str) -> Path:
@@ -172,14 +187,14 @@ class StagedImport:
         with self.writing():
             self.connection.execute(update(imports).where(imports.c.id == self.run_id).values(**values))
 
-    def publish(self, link_replies: bool) -> list[int]:
+    def publish(self, link_replies: bool, screening: Screening | None = None) -> list[int]:
         """Everything staged into the database, in short transactions; → the comments
         whose reply chain looped, now top-level. From here on the import completes, at
-        the next start if not now."""
+        the next start if not now. `screening`: the text screen, if it runs now."""
         _flush_to_disk(staging_path(self.database))
         self.record(link_replies=link_replies)
         self.publishing = True
-        looped = _publish(self.connection, self.run_id, self.waiting, self.arrived)
+        looped = _publish(self.connection, self.run_id, self.waiting, self.arrived, screening)
         self.publishing = False
         return looped
 
@@ -266,14 +281,24 @@ class Steps:
 
 # Publishing
 
-def _publish(connection: Connection, run_id: int, waiting: Waiting, arrived: Arrived | None = None) -> list[int]:
+def _publish(connection: Connection, run_id: int, waiting: Waiting, arrived: Arrived | None = None,
+             screening: Screening | None = None) -> list[int]:
     steps = Steps(connection, waiting)
     run = _run(steps.unit(), run_id)
     top = connection.scalar(select(func.max(staged_comments.c.id)))
+    if screening is not None and top is not None:
+        screening.start(connection, run.published_to, top)
     if run.phase == Phase.WRITING:
+        if screening is not None and top is not None:
+            screening.ready(connection, top - 1, top)
         _start_publishing(connection, run, top, arrived)
         run = _run(connection, run_id)
     for low, high in _ranges(run.published_to, (top or 0) - 1, UNIT):
+        if screening is not None:
+            if not screening.answered(low, high):
+                steps.commit()
+                screening.wait(low, high)
+            screening.ready(steps.unit(), low, high)
         _merge(steps.unit(), run, staged_comments.c.id > low, staged_comments.c.id <= high, arrived=arrived)
         connection.execute(update(imports).where(imports.c.id == run_id).values(published_to=high))
     if top is not None:
