@@ -163,7 +163,7 @@ class MainWindow(QMainWindow):
         self._reopen_article = windowstate.restore(self)
         self.refresh()
         self.reader.submit(warm_up)  # the rules' text screens, built off the GUI thread before the first comment
-        self.collector = IdleCollector(self)  # last: what start-up made is frozen out of collections
+        self.collector = IdleCollector(self, busy=lambda: self.progress.busy)  # last: start-up's objects frozen
 
     # ---- construction -------------------------------------------------------------
 
