@@ -20,12 +20,16 @@ import os
 import sys
 import threading
 
-NICENESS = 10  # above the window's: a busy core goes to the window ~9 times in 10 (Linux's weights)
+NICENESS = 10  # a child process: a busy core goes to the window ~9 times in 10 (Linux's weights)
+# A thread shares Python's GIL with the window: preempted by other programs while it holds it,
+# it keeps the window waiting, the longer the lower it runs. +5 still gives the window ~3 turns
+# in 4 of a busy core (docs/decisions.md: the blocked time measured at +10, +5 and 0).
+THREAD_NICENESS = 5
 MOST = 19  # the lowest priority a nice value can say
 _lowered = threading.local()
 
 
-def lower_this_thread(niceness: int = NICENESS) -> bool:
+def lower_this_thread(niceness: int = THREAD_NICENESS) -> bool:
     """The calling thread to `niceness` above the process's main thread (the window's);
     True where the platform has per-thread priorities (Linux), False where this is a no-op."""
     _lowered.yes = True

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from moderator.importing.ahead import Ahead
-from moderator.niceness import MOST, NICENESS, lower_this_thread
+from moderator.niceness import MOST, NICENESS, THREAD_NICENESS, lower_this_thread
 from moderator.scoring.process import ScoringProcess
 from moderator.scoring.quick import QUICK_SCREEN
 from tests.samples import TESTDATA
@@ -22,7 +22,8 @@ from tests.samples import TESTDATA
 pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="per-thread nice values are Linux's")
 
 WINDOW = os.getpriority(os.PRIO_PROCESS, os.getpid())  # this process's main thread: the window's place
-LOWERED = min(MOST, WINDOW + NICENESS)
+LOWERED = min(MOST, WINDOW + THREAD_NICENESS)  # a thread: it shares the GIL with the window
+CHILD = min(MOST, WINDOW + NICENESS)  # a child process
 
 
 def nice_of(task: int) -> int:
@@ -65,28 +66,28 @@ def test_a_thread_started_by_a_lowered_thread_is_lowered_with_it():
 def parse_ahead_nice() -> int:
     ahead = Ahead("wxr", TESTDATA / "wxr_isso-tests.xml")
     try:
-        return nice_of(ahead.child.pid)  # set at its start: read before it is reaped, even if it has ended
+        assert list(ahead)  # parsed by the child, which lowered itself before it began
+        return nice_of(ahead.child.pid)  # not yet reaped: readable even if it has ended
     finally:
-        list(ahead)
         ahead.close()
 
 
 def test_the_parse_ahead_child_runs_at_its_writers_priority():
-    assert on_a_thread(lambda: (lower_this_thread(), parse_ahead_nice())[1]) == LOWERED  # the window's import writer
+    assert on_a_thread(lambda: (lower_this_thread(), parse_ahead_nice())[1]) == CHILD  # the window's import writer
     assert parse_ahead_nice() == WINDOW  # the command line's import, at the user's own
 
 
 def test_a_child_lowers_itself_below_its_parent_even_when_started_at_its_parents_priority():
     probe = "from moderator.niceness import lower_this_process; import os; lower_this_process(); print(os.nice(0))"
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60, check=True)
-    assert int(done.stdout) == LOWERED
+    assert int(done.stdout) == CHILD
 
 
 def test_the_scoring_process_runs_below_the_window(paths):
     process = ScoringProcess(paths.models, QUICK_SCREEN)
     try:
         process.load()  # answered once the child has lowered itself
-        assert nice_of(process._child.pid) == LOWERED  # noqa: SLF001 - the child itself, as the kernel sees it
+        assert nice_of(process._child.pid) == CHILD  # noqa: SLF001 - the child itself, as the kernel sees it
     finally:
         process.close()
     assert own_nice() == WINDOW

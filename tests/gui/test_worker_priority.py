@@ -16,7 +16,7 @@ from sqlalchemy import select
 from moderator.connectors.connections import add_connection
 from moderator.connectors.secrets import SESSION
 from moderator.gui.actions import ActionId
-from moderator.niceness import MOST, NICENESS
+from moderator.niceness import MOST, THREAD_NICENESS
 from moderator.storage.models import Site
 from tests.gui.helpers import wait_idle, wait_scored, wait_writes
 from tests.siteservers import free_port
@@ -24,7 +24,7 @@ from tests.siteservers import free_port
 pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="per-thread nice values are Linux's")
 
 WINDOW = os.getpriority(os.PRIO_PROCESS, os.getpid())
-LOWERED = min(MOST, WINDOW + NICENESS)
+LOWERED = min(MOST, WINDOW + THREAD_NICENESS)
 
 
 def own_nice(_session: object = None) -> int:
