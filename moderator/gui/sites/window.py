@@ -53,8 +53,7 @@ class SitesInWindow:
         self.sync.logged.connect(self.log.add)
         self.sync.finished.connect(self._finished)
         self.status.clicked.connect(self.show_log)
-        writer.changed.listen(self.conflict)
-        writer.changed.listen(self)  # the status word: to_read / on_read
+        writer.changed.listen(self.conflict)  # (the window makes this listen after its views: the status word)
         self.show_status()
 
     def attach_conflict_bar(self, comment_panel: QWidget) -> None:
