@@ -61,6 +61,11 @@ threads +5 and child processes +10; the collector's full pass held while the pul
 sites' status read on the reader), `--window-only --repeat 3`, main and this branch
 alternating in the same session, 2 cores shared with other sessions' test suites. Per pull:
 gaps over 50 ms / longest gap / most own CPU in a gap / most blocked in a gap (ms).
+- load 2.2-3.9 (two rounds), site at 10: main 0/30/13/29, 0/23/12/17, 0/45/25/16, 0/17/11/13,
+  0/41/24/10, 1/52/22/16; this 0/25/6/20, 0/15/4/14, 0/24/6/14, 0/14/5/12, 0/14/5/14, 0/32/5/32
+  (pulls 4.4-5.5 s, main 3.8-5.8 s). Site at 0: main 0/40/12/29, 0/25/24/18, 0/41/24/13,
+  0/30/11/11, 0/27/18/12, 0/43/24/12; this 0/35/7/23, 0/17/6/14, 0/17/4/13, 0/14/6/9, 0/23/5/12,
+  0/21/4/20.
 - load 5.5-6.2, site at 10: main 0/18/11/13, 0/28/10/24, 0/43/28/14; this 0/15/5/12, 0/14/5/14,
   0/21/4/21 (pulls 3.9-6.1 s against 7.7-8.1 s). Site at 0: main 0/21/11/21, 0/39/18/28,
   1/74/25/14; this 0/37/6/25, 0/22/7/16, 0/20/6/15.
@@ -71,7 +76,8 @@ gaps over 50 ms / longest gap / most own CPU in a gap / most blocked in a gap (m
   8/197/7/65, 14/308/5/25.
 The window's own CPU in any gap is at most 4-7 ms now (main 9-28: the full collection F9's
 quiet time brought 1.5 s into the pull, and gc.get_freeze_count() walking the frozen
-objects). Wall-clock gaps: fewer and shorter than main's at load 5-6; at load 7-10 longer,
+objects). Wall-clock gaps: fewer and shorter than main's at load 2-6 (longest 14-37 ms in 18
+pulls, main 17-74); at load 7-10 longer,
 and blocked: a lowered thread preempted by other programs while it holds the GIL keeps the
 window waiting (threads +5 rather than +10 for that reason, docs/decisions.md). On a quiet
 machine only the window and its own lowered work compete: the lead's quiet run decides.
