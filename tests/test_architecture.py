@@ -17,7 +17,7 @@ QT_MODULES = ("PySide6", "shiboken6", "PyQt5", "PyQt6")
 # What each part of the package may import besides itself and the top package (which holds
 # only the app's name and version). A part is a sub-package or a top-level module; an entry
 # may name one module of a part.
-CORE_BELOW_CLI = {"i18n", "errors", "vocabulary", "config", "filemodes", "settings", "inifile", "changes", "storage",
+CORE_BELOW_CLI = {"i18n", "errors", "vocabulary", "config", "filemodes", "niceness", "settings", "inifile", "changes", "storage",
                   "moderation", "reading", "scoring", "formats", "importing", "connectors",
                   "insight", "rules"}
 MAY_IMPORT = {
@@ -25,6 +25,7 @@ MAY_IMPORT = {
     "i18n": set(),  # the core's sentences' translation hook: below everything, imports nothing
     "errors": {"i18n"},
     "filemodes": set(),
+    "niceness": set(),  # background work below the window's priority: threads, child processes
     "vocabulary": {"i18n", "errors"},
     "config": {"filemodes"},
     "settings": {"i18n", "errors", "vocabulary"},
@@ -32,7 +33,7 @@ MAY_IMPORT = {
     "storage": {"i18n", "errors", "vocabulary", "filemodes"},
     "changes": {"vocabulary", "reading.rows"},  # the frozen rows a change carries, which import nothing of ours
     "moderation": {"i18n", "errors", "storage", "vocabulary", "changes"},
-    "scoring": {"i18n", "errors", "storage", "vocabulary", "settings",  # settings: the priority thresholds' defaults
+    "scoring": {"i18n", "errors", "storage", "vocabulary", "settings", "niceness",  # settings: the priority thresholds' defaults
                 "rules"},  # a model also reads the comment with its disguises undone (rules.normalise);
     # rules run in the scorer's write transaction (rules.apply)
     # issue 14: word lists, patterns and the normaliser (text side), evaluation and its decisions (engine side)
@@ -40,7 +41,8 @@ MAY_IMPORT = {
     "reading": {"i18n", "errors", "storage", "vocabulary", "changes", "scoring.priority", "formats.csvsafe"},
     "formats": {"i18n", "errors", "storage", "vocabulary", "filemodes"},
     # a decisions file's features and commenters' standings are applied as moderation.marks does them
-    "importing": {"i18n", "config", "errors", "formats", "storage", "vocabulary", "rules", "moderation", "changes"},
+    "importing": {"i18n", "config", "errors", "formats", "storage", "vocabulary", "rules", "moderation", "changes",
+                  "niceness"},
     # the sites' own comment systems: pulls go through the import pipeline, pushes come from the outbox
     "connectors": {"i18n", "errors", "vocabulary", "filemodes", "storage", "formats", "importing", "moderation", "changes"},
     # what the team decided against what the model scored; scoring.explain is the scoring process's own

@@ -165,7 +165,7 @@ class MainWindow(QMainWindow):
         self._reopen_article = windowstate.restore(self)
         self.refresh()
         self.reader.submit(warm_up)  # the rules' text screens, built off the GUI thread before the first comment
-        self.collector = IdleCollector(self)  # last: what start-up made is frozen out of collections
+        self.collector = IdleCollector(self, busy=lambda: self.progress.busy)  # last: start-up's objects frozen
 
     # ---- construction -------------------------------------------------------------
 
@@ -209,7 +209,7 @@ class MainWindow(QMainWindow):
         a[ActionId.REDO].setEnabled(False)
         self.writer.changed.read_with(self._read, self.reader, self._report_bug)  # background changes: on the reader
         self._views: tuple[Refreshing, ...] = (self.articles_view, self.queue_pane, self.commenter_panel, self.article_view,
-                                               self.panel)
+                                               self.panel, self.sites)  # sites: the status word, after what is read
         for view in self._views:
             self.writer.changed.listen(view)  # each view reads what a write changed, and swaps it in
         self.writer.changed.listen(self.current.on_changes)  # last: the highlights, once every view has read again

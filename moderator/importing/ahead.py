@@ -10,6 +10,9 @@ so the parser runs up to AHEAD batches ahead and never waits for a writer that i
 busy for a moment (indexing, a slow statement); with the pipe's own small buffer
 the two took turns far more than they need to. Memory stays flat in both.
 
+The child runs at its writer's priority: below the window's when the window imports
+(moderator/niceness.py), at the user's own on the command line.
+
 The rules' text screen does not run here: this process is the slower of the two while
 the file is read; the screen runs while the import publishes (importing/screening.py).
 
@@ -24,10 +27,12 @@ import pickle
 import queue
 import threading
 from collections.abc import Iterator
+from multiprocessing.connection import Connection
 from pathlib import Path
 
 from moderator.formats import piped
 from moderator.formats.records import Record
+from moderator.niceness import is_lowered, lower_this_process
 
 AHEAD_FROM = 16 << 20  # bytes: below this, starting a process costs more than it saves
 AHEAD = 16  # batches the parser may run ahead of the writer (a few MB)
@@ -47,8 +52,8 @@ class Ahead:
     def __init__(self, format_name: str, path: Path):
         context = multiprocessing.get_context("spawn")  # never fork a process that may run Qt
         self.receive, send = context.Pipe(duplex=False)
-        self.child = context.Process(target=piped.produce, args=(format_name, str(path), send), daemon=True,
-                                     name="moderator-import-parser")
+        self.child = context.Process(target=produce, args=(is_lowered(), format_name, str(path), send),
+                                     daemon=True, name="moderator-import-parser")
         self.child.start()
         send.close()  # the child holds the only writing end: its exit ends the pipe
         self.format_name, self.path, self.position = format_name, str(path), 0
@@ -103,3 +108,11 @@ class Ahead:
             self.ended = self.messages.get() is None
         self.reader.join()
         self.receive.close()
+
+
+def produce(lowered: bool, format_name: str, path: str, send: Connection) -> None:
+    """In the child: the parser at its writer's priority (a window's import writer runs
+    below the window; the command line's import at the user's own)."""
+    if lowered:
+        lower_this_process()
+    piped.produce(format_name, path, send)

@@ -19,8 +19,9 @@ from pathlib import Path
 from typing import Any
 
 from moderator.errors import ModeratorError
+from moderator.niceness import lower_this_process
 from moderator.scoring.explain import Explanation, ExplanationCancelled, explain
-from moderator.scoring.process import ScoringProcess, lower_priority
+from moderator.scoring.process import ScoringProcess
 
 EXPLAIN, CANCEL = "explain", "cancel"
 
@@ -78,7 +79,7 @@ def serve_explanations(models_dir: str, name: str | None, _fast: str | None, pip
     """In the child: load the model, say who it is, then explain comments until the pipe closes."""
     from moderator.scoring.registry import load_scorer
 
-    lower_priority()
+    lower_this_process()
     try:
         scorer = load_scorer(Path(models_dir), name)
     except ModeratorError as error:

@@ -17,8 +17,6 @@ start (packaging/entry.py does).
 from __future__ import annotations
 
 import multiprocessing
-import os
-import sys
 import traceback
 from collections.abc import Callable, Sequence
 from functools import partial
@@ -27,11 +25,11 @@ from pathlib import Path
 from typing import Any, TypeVar, cast
 
 from moderator.errors import ModeratorError
+from moderator.niceness import lower_this_process
 from moderator.scoring.base import LabelScores, Scorer
 
 REQUESTS = ("batches", "score")
 Answer = TypeVar("Answer")
-NICENESS = 10  # below the window and the user's other programs; only idle cores go to scoring
 
 
 class ScoringProcessStopped(RuntimeError):
@@ -103,7 +101,7 @@ def serve(models_dir: str, name: str | None, fast: str | None, pipe: Connection)
     """In the child: load the model, say who it is, then answer requests until the pipe closes."""
     from moderator.scoring.registry import load_scorer
 
-    lower_priority()
+    lower_this_process()  # below the window and the user's other programs: only idle cores go to scoring
     scorer = _answer(pipe, lambda: load_scorer(Path(models_dir), name, fast))
     if scorer is None:
         return
@@ -130,14 +128,3 @@ def _answer(pipe: Connection, work: Callable[[], Answer]) -> Answer | None:
     except BaseException:  # a bug: its traceback travels to the app's log
         pipe.send(("bug", traceback.format_exc()))
     return None
-
-
-def lower_priority() -> None:
-    """Run below normal priority, so that scoring takes only what nothing else wants."""
-    if hasattr(os, "nice"):
-        os.nice(NICENESS)
-    elif sys.platform == "win32":
-        import ctypes
-
-        below_normal = 0x4000  # BELOW_NORMAL_PRIORITY_CLASS
-        ctypes.windll.kernel32.SetPriorityClass(ctypes.windll.kernel32.GetCurrentProcess(), below_normal)

@@ -16,7 +16,7 @@ from moderator.gui.models.listmodels import ROW_ROLE
 from moderator.reading.articles import ArticleSort
 from moderator.storage.models import Article, Comment, Score, Site
 from moderator.vocabulary import Status
-from tests.gui.helpers import press
+from tests.gui.helpers import press, wait_scored
 
 NOW = datetime.now(UTC)
 # headline: (published, statuses of its comments, the model's scores of them)
@@ -32,6 +32,7 @@ ARTICLES = {
 @pytest.fixture
 def tab(window, qtbot):
     """The window with five articles whose headlines start with 'Zq', scored by the active model."""
+    wait_scored(qtbot, window)  # the demo's: the active model is registered (its id known) by then
     model_id = window.active.model_id
     with window.context.db.sessions() as s:
         site = s.scalars(select(Site)).first()

@@ -11,7 +11,7 @@ from moderator.connectors.wordpress import WordPress
 from moderator.gui.actions import ActionId
 from moderator.storage.models import Comment, Score
 from tests.gui.conftest import no_answer_left_behind, open_window, window  # noqa: F401 - the GUI tests' fixtures
-from tests.gui.helpers import wait_writes
+from tests.gui.helpers import wait_reads, wait_views, wait_writes
 
 
 def test_f9_pulls_into_the_window_and_what_arrived_is_scored(qtbot, window, wordpress):  # noqa: F811
@@ -36,4 +36,6 @@ def test_f9_pulls_into_the_window_and_what_arrived_is_scored(qtbot, window, word
                             .where(Comment.body.in_(texts)))
 
     qtbot.waitUntil(lambda: scored() == 3, timeout=60_000)
+    wait_views(qtbot, window)  # the status is read on the reader in the feed's turn
+    wait_reads(qtbot, window)
     assert window.sites.status.text().startswith("Synced ")

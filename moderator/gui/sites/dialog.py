@@ -91,7 +91,13 @@ class ConnectionsDialog:
                                                           else translate("Connections", "Admin &password:"))
 
     def reload(self) -> None:
-        self.rows = self.sites.connections()
+        """Read on the GUI thread: as it opens, and after the moderator's own change here."""
+        self.show_rows(self.sites.connections())
+
+    def show_rows(self, rows: list[ConnectionRow]) -> None:
+        """The connections as read (a sync's end reads them on the window's reader)."""
+        selected = self._current()
+        self.rows = rows
         self.table.setRowCount(len(self.rows))
         for r, row in enumerate(self.rows):
             cells = (site_label(row), KIND_NAMES.get(row.kind, row.kind),
@@ -106,7 +112,10 @@ class ConnectionsDialog:
         self.table.resizeColumnsToContents()
         last = len(COLUMNS) - 1
         self.table.setColumnWidth(last, min(self.table.columnWidth(last), 240))  # stretched to what is left
-        if self.rows and self.table.currentRow() < 0:
+        ids = [row.id for row in self.rows]
+        if selected is not None and selected.id in ids:
+            self.table.selectRow(ids.index(selected.id))  # the same connection stays selected
+        elif self.rows and self.table.currentRow() < 0:
             self.table.selectRow(0)  # its last error, whole, under the table
         self._selected()
 

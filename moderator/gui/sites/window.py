@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QBoxLayout, QInputDialog, QLineEdit, QMainWindow, QScrollArea, QWidget
+from sqlalchemy.orm import Session
 
 from moderator.changes import Changes
 from moderator.config import AppPaths
@@ -29,6 +30,7 @@ from moderator.storage.roles import may_change
 
 if TYPE_CHECKING:  # the sync engine loads with the first sync (bench/startup.py)
     from moderator.connectors.sync import SyncReport
+    from moderator.gui.sites.dialog import ConnectionsDialog
 
 STATUS_PAUSE_MS = 500  # the status word is recounted at most this often after writes
 
@@ -38,6 +40,7 @@ class SitesInWindow:
                  read: Callable, reader: Reader, moderator: Callable[[], str], pulled: Callable[[], None] = lambda: None):
         self.window, self.writer, self._pulled, self._read = window, writer, pulled, read
         self._status_answer = Latest(reader)
+        self._dialog: ConnectionsDialog | None = None  # while Site → Connections… is open
         self.sync = SiteSync(db, writer, panel, Secrets(paths.home / "secrets"), window)
         self.status = SiteStatus(window)
         window.statusBar().addPermanentWidget(self.status)
@@ -50,8 +53,7 @@ class SitesInWindow:
         self.sync.logged.connect(self.log.add)
         self.sync.finished.connect(self._finished)
         self.status.clicked.connect(self.show_log)
-        writer.changed.listen(self.conflict)
-        writer.changed.listen(self._recount_soon)
+        writer.changed.listen(self.conflict)  # (the window makes this listen after its views: the status word)
         self.show_status()
 
     def attach_conflict_bar(self, comment_panel: QWidget) -> None:
@@ -62,26 +64,48 @@ class SitesInWindow:
             raise TypeError(f"the comment panel has no box layout to take the conflict bar ({layout!r})")
         layout.insertWidget(0, self.conflict)
 
-    def _recount_soon(self, _changes: Changes) -> None:
+    def to_read(self, changes: Changes) -> Callable[[Session], list[ConnectionRow]] | None:
+        """A sync's end announces everything changed (SiteSync): the status is read then, in the
+        feed's turn, on the reader. A decision's change only starts the recount's pause."""
+        return connections if changes.everything else None
+
+    def on_read(self, _changes: Changes, rows: list[ConnectionRow] | None) -> None:
+        if rows is None:
+            self._recount_soon()
+        else:
+            self._status_answer.forget()  # a recount asked before this read is older
+            self._show_rows(rows)
+
+    def _show_rows(self, rows: list[ConnectionRow]) -> None:
+        self.status.show_rows(rows)
+        if self._dialog is not None:
+            self._dialog.show_rows(rows)
+
+    def _recount_soon(self) -> None:
         if not self._recount.isActive():
             self._recount.start()
 
     def show_status(self) -> None:
+        """Read on the GUI thread: at start and after the moderator's own change of connections."""
         self._status_answer.forget()
         self.status.show_rows(self.sync.connections())
 
     def _recount_off_thread(self) -> None:
         """After writes: the outbox counts read on the reader (a pull writes every page)."""
-        self._status_answer.ask(connections, self.status.show_rows)
+        self._status_answer.ask(connections, self._show_rows)
 
     def show_connections(self) -> None:
         from moderator.gui.sites.dialog import ConnectionsDialog  # its connectors load on first use
 
         lead = self._read(lambda s: may_change(s, "connections"))
-        ConnectionsDialog(self.window, self.sync, self.writer, self.show_status, lead).exec()
+        self._dialog = ConnectionsDialog(self.window, self.sync, self.writer, self.show_status, lead)
+        try:
+            self._dialog.exec()
+        finally:
+            self._dialog = None
 
     def _finished(self, reports: list[SyncReport]) -> None:
-        self.show_status()
+        # The status follows on the reader: the run announced everything changed before it ended.
         if any(r.pulled.added or r.pulled.updated for r in reports):
             self._pulled()  # what arrived is scored (and, where rules exist, ruled) as an import's is
 

@@ -2,7 +2,8 @@
 the window's one writer; reads use their own sessions. A timer pulls every few minutes
 while a connection is on; F9 syncs at once. The first pull of a large site shows its
 progress in the status-bar panel and can be cancelled (the next run resumes from its
-cursor). What each run did reaches the window as one `finished` signal."""
+cursor). What each run did reaches the window as one `finished` signal. The thread, its
+page fetchers and the writer run below the window's priority (moderator/niceness.py)."""
 
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ from moderator.errors import explain
 from moderator.gui.common.translation import translate
 from moderator.gui.workers.progress import CancelToken, Progress, ProgressPanel
 from moderator.gui.workers.writer import Writer
+from moderator.niceness import lower_this_thread
 from moderator.storage.database import Database
 
 if TYPE_CHECKING:  # the sync engine (and the import pipeline under it) loads with the first sync
@@ -81,6 +83,7 @@ class SiteSync(QObject):
             self.sync_now()
 
     def _run(self, rows: list[ConnectionRow], token: CancelToken, owns_panel: bool) -> None:
+        lower_this_thread()  # and the page fetchers it starts: the window wins a busy core
         reports = []
         for row in rows:
             if token.cancelled:

@@ -29,6 +29,7 @@ from moderator.gui.common.messages import ReportBug
 from moderator.gui.common.translation import translate
 from moderator.gui.workers.progress import CancelToken, Progress, ProgressPanel
 from moderator.gui.workers.writer import Writer
+from moderator.niceness import lower_this_thread
 from moderator.scoring.base import LabelScores, ModelIdentity
 from moderator.scoring.process import ScoringProcess
 from moderator.scoring.registry import model_identity, window_for
@@ -121,6 +122,7 @@ class BackgroundScorer(QObject):
             self.start(None if again == -1 else again)
 
     def _run(self, priority_article: int | None, token: CancelToken) -> None:
+        lower_this_thread()  # feeding the (lowered) scoring process is background work too
         try:
             why = self._score(priority_article, token)
         except Exception as error:  # noqa: BLE001 - a sentence for the window, or a bug report

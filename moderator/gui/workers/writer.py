@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from moderator.changes import Changes
 from moderator.errors import DatabaseBusy
 from moderator.gui.workers.changefeed import ChangeFeed
+from moderator.niceness import lower_this_thread
 from moderator.storage.engine import PATIENCE
 
 # How long a write waits for the write lock before the window says it waits (then it
@@ -47,10 +48,15 @@ class Worker(QObject):
     _finished = Signal(object)
     drained = Signal()  # on the GUI thread, when the last submitted task's result was delivered
 
-    def __init__(self, name: str, on_error: ErrorCallback, parent: QObject | None = None):
+    def __init__(self, name: str, on_error: ErrorCallback, parent: QObject | None = None, background: bool = False):
+        """`background`: its thread runs below the window's priority (moderator/niceness.py)."""
         super().__init__(parent)
         self._on_error = on_error
-        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix=name)
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix=name,
+                                        initializer=lower_this_thread if background else None)
+        # Its thread started now, by the window's thread: started by a first task's submitter (a
+        # lowered sync or scoring thread), it would inherit that thread's priority on Linux.
+        self._pool.submit(lambda: None)
         self._pending = 0
         # Queued even when emitted on the GUI thread: a task done before `run` attached its callback
         # has the callback called at once, there, and its answer must not arrive inside `run`.
@@ -93,7 +99,12 @@ class Worker(QObject):
 class Writer(Worker):
     """Every database write, one at a time. A write that returns `Changes` (or a value
     holding them as `.changes`) is announced on `changed` once committed, before its own
-    callback runs: the one feed every view refreshes itself from (workers/changefeed.py)."""
+    callback runs: the one feed every view refreshes itself from (workers/changefeed.py).
+
+    A writer's thread runs below the window's priority: most of what it writes is background
+    work (a pull's pages, scores, an import), and the window, which never waits on it (results
+    come back by a signal), must win a busy core. A moderator's decision is a short write that
+    finds the core free while the window waits for its answer."""
 
     # True: a write waits for another program writing to the database; False: it landed
     # (or failed). Emitted from the writer's thread, delivered before the write's own result.
@@ -101,7 +112,7 @@ class Writer(Worker):
 
     def __init__(self, sessions: sessionmaker[Session], on_error: ErrorCallback, parent: QObject | None = None,
                  shared: sessionmaker[Session] | None = None):
-        super().__init__("db-writer", on_error, parent)
+        super().__init__("db-writer", on_error, parent, background=True)
         self._sessions = sessions
         # For a decision on one comment: the write lock shared on PostgreSQL (Database.decision_sessions).
         self._shared = shared or sessions
