@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from moderator.importing.ahead import Ahead
+from moderator.importing.screening import PublishScreen
 from moderator.niceness import MOST, NICENESS, THREAD_NICENESS, lower_this_thread
 from moderator.scoring.process import ScoringProcess
 from moderator.scoring.quick import QUICK_SCREEN
@@ -75,6 +76,22 @@ def parse_ahead_nice() -> int:
 def test_the_parse_ahead_child_runs_at_its_writers_priority():
     assert on_a_thread(lambda: (lower_this_thread(), parse_ahead_nice())[1]) == CHILD  # the window's import writer
     assert parse_ahead_nice() == WINDOW  # the command line's import, at the user's own
+
+
+def screening_nice() -> int:
+    screen = PublishScreen()
+    try:
+        screen.pipe.send(({}, True))  # a screen with the patterns only
+        screen.pipe.send([(1, "call 07700 900461")])
+        assert screen.answers.get(timeout=60)  # answered: the child has lowered itself long since
+        return nice_of(screen.child.pid)
+    finally:
+        screen.close()
+
+
+def test_the_import_screening_child_runs_at_its_writers_priority():
+    assert on_a_thread(lambda: (lower_this_thread(), screening_nice())[1]) == CHILD
+    assert screening_nice() == WINDOW
 
 
 def test_a_child_lowers_itself_below_its_parent_even_when_started_at_its_parents_priority():

@@ -24,6 +24,7 @@ from typing import cast
 
 from sqlalchemy import Connection
 
+from moderator.niceness import is_lowered, lower_this_process
 from moderator.rules.apply import StagedHit, import_screen, screened, stage_hits
 from moderator.rules.text import TextScreen
 from moderator.storage.engine import driver_of
@@ -34,10 +35,13 @@ AHEAD = 4  # batches of texts the screening process holds before the import need
 Rows = list[tuple[int, str]]  # (staged number, text)
 
 
-def _serve(pipe: Pipe) -> None:
-    """In the child: the screen's recipe, then batches of rows → their hits, until None. A
-    thread takes each batch off the pipe as it comes, so the importing process never waits to
-    hand texts over while this one screens (a batch is larger than the pipe's buffer)."""
+def _serve(pipe: Pipe, lowered: bool) -> None:
+    """In the child, at its importer's priority (as importing/ahead.py's parser): the screen's
+    recipe, then batches of rows → their hits, until None. A thread takes each batch off the
+    pipe as it comes, so the importing process never waits to hand texts over while this one
+    screens (a batch is larger than the pipe's buffer)."""
+    if lowered:
+        lower_this_process()
     inbox: queue.Queue[object] = queue.Queue()
     threading.Thread(target=_receive, args=(pipe, inbox), daemon=True, name="moderator-screen-inbox").start()
     try:
@@ -72,7 +76,7 @@ class PublishScreen:
     def __init__(self) -> None:
         context = multiprocessing.get_context("spawn")  # never fork a process that may run Qt
         self.pipe, child_end = context.Pipe()
-        self.child = context.Process(target=_serve, args=(child_end,), daemon=True, name="moderator-import-screen")
+        self.child = context.Process(target=_serve, args=(child_end, is_lowered()), daemon=True, name="moderator-import-screen")
         self.child.start()
         child_end.close()
         self.gone = False  # the child stopped: the screen runs here
