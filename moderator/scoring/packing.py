@@ -86,7 +86,7 @@ def attend_packed(q: torch.Tensor, k: torch.Tensor, v: torch.Tensor, heads: int,
             return projected[run.start:run.end].view(run.count, run.length, heads, size).transpose(1, 2)
 
         attended = functional.scaled_dot_product_attention(split(q), split(k), split(v), scale=1.0 / math.sqrt(size))
-        context[run.start:run.end] = attended.transpose(1, 2).reshape(run.count * run.length, heads * size)
+        split(context).copy_(attended)  # written in place: one copy, whatever layout attention returned
     return context
 
 
