@@ -66,9 +66,9 @@ class DetoxifyScorer(Scorer):
                  clock: Clock = time.perf_counter, loaded: LoadedModel | None = None):
         prepare_threads_environment()
         self._fast, self._clock = check_fast(fast), clock
-        if fast == BF16 and not bf16_is_native():
-            raise ModeratorError("This computer's processor has no bf16 arithmetic: --fast bf16 would score several "
-                                 "times slower than exact scoring here. Use --fast int8, or no fast mode.")
+        refusal = fast_mode_refusal(fast)
+        if refusal:
+            raise ModeratorError(refusal)
         self.loaded = loaded or load_model(pack)
         manifest = self.loaded.manifest
         self._tokenizer = self.loaded.tokenizer
@@ -291,6 +291,29 @@ def check_fast(fast: str | None) -> str | None:
     if fast is not None and fast not in FAST_MODES:
         raise ModeratorError(f"Unknown fast mode '{fast}'; use one of: {', '.join(FAST_MODES)}.")
     return fast
+
+
+def fast_mode_refusal(fast: str | None, bf16: Callable[[], bool] | None = None,
+                      int8: Callable[[], bool] | None = None) -> str | None:
+    """Why this processor cannot run the fast mode asked for (one sentence), or None. `bf16` and
+    `int8` detect the instructions (bf16_is_native, int8_is_available unless given)."""
+    if fast == BF16 and not (bf16 or bf16_is_native)():
+        return ("This computer's processor has no bf16 arithmetic, so --fast bf16 would score several times slower "
+                "than exact scoring here: use --fast int8, or no fast mode.")
+    if fast == INT8 and not (int8 or int8_is_available)():
+        return ("The torch on this computer has no int8 engine for its processor, so --fast int8 cannot run here: "
+                "use --fast bf16, or no fast mode.")
+    return None
+
+
+def int8_is_available(engines: Sequence[str] | None = None) -> bool:
+    """Whether torch has a quantised engine for this processor (x86 / fbgemm / onednn / qnnpack):
+    dynamic int8 needs one, and VNNI or AMX makes it fast."""
+    if engines is None:
+        import torch
+
+        engines = list(torch.backends.quantized.supported_engines)
+    return any(engine != "none" for engine in engines)
 
 
 def bf16_is_native() -> bool:
