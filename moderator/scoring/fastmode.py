@@ -156,8 +156,9 @@ PROBE_WORDS = ("the a you your they this that article comment people government 
                "right thanks great terrible hate love think never always why because should would could "
                "really just more about what when who city council vote tax school police news report "
                "liar clown nonsense brilliant shame pathetic honest decent kill threat disgusting").split()
-# Short to long, about 450 tokens in all: enough to see bf16's or int8's rounding on every
-# length a site sees, small enough that the trial costs the first run about a second.
+# Short to long, a few hundred tokens in all (670 with the benchmark's vocabulary): enough to
+# see bf16's or int8's rounding on every length a site sees, small enough that the trial costs
+# the first run about a second.
 PROBE_LENGTHS = (3, 8, 16, 30, 60, 110, 160)
 ROUNDS = 3
 
