@@ -107,14 +107,14 @@ def candidate_modes(peak: Peak | None = None) -> tuple[list[str], list[str]]:
 
 
 def quick_peak(dtype_name: str) -> float:
-    return matmul_peak(dtype_name, size=512, seconds=0.25)
+    return matmul_peak(dtype_name, size=512, seconds=0.1)  # AMX's bf16 runs 4-7x fp32: a short look tells
 
 
 def choose(exact: DetoxifyScorer, candidates: dict[str, DetoxifyScorer], clock: Clock,
            refused: Sequence[str] = ()) -> FastChoice:
     """Score the probe (one packed batch) with exact and every candidate, in turn, ROUNDS times
-    after an untimed warm-up; keep the fastest that passes. A few hundred tokens: about a
-    second on two cores, where the first scoring run used to wait 8 s for a longer probe."""
+    after an untimed warm-up; keep the fastest that passes. A few hundred tokens, where the
+    first scoring run used to wait 8 s for a probe of 4,300 (docs/models.md)."""
     texts = probe_texts()
     scorers = {EXACT: exact} | candidates
     for scorer in scorers.values():
@@ -156,11 +156,11 @@ PROBE_WORDS = ("the a you your they this that article comment people government 
                "right thanks great terrible hate love think never always why because should would could "
                "really just more about what when who city council vote tax school police news report "
                "liar clown nonsense brilliant shame pathetic honest decent kill threat disgusting").split()
-# Short to long, a few hundred tokens in all (670 with the benchmark's vocabulary): enough to
-# see bf16's or int8's rounding on every length a site sees, small enough that the trial costs
-# the first run about a second.
-PROBE_LENGTHS = (3, 8, 16, 30, 60, 110, 160)
-ROUNDS = 3
+# Short to long, a few hundred tokens in all (400 with the benchmark's vocabulary): enough to
+# see bf16's or int8's rounding on the lengths a site sees most, small enough that the whole
+# trial costs the first run a few CPU seconds (docs/models.md).
+PROBE_LENGTHS = (3, 8, 16, 30, 60, 110)
+ROUNDS = 2
 
 
 def probe_texts() -> list[str]:
