@@ -49,7 +49,7 @@ class PackedBatch:
 
     @property
     def lengths(self) -> list[int]:
-        """Token counts in the batch's own order (what the calibration and the governor count)."""
+        """Token counts in the batch's own order (what the calibration counts)."""
         by_stream = [run.length for run in self.runs for _ in range(run.count)]
         lengths = [0] * len(by_stream)
         for stream, index in enumerate(self.order.tolist()):
