@@ -297,9 +297,10 @@ def run_round(args, work: Path, texts: list[str], report: dict, stats: dict, pla
         results[mode] = _versus(result, naive)
         print(f"  {mode}: {_line(result)}", flush=True)
     if args.before:
-        result, scores = run_command(args.before, work, texts, "exact", name="before")
+        result, scores = run_command(args.before, work, texts, "exact", name="before", models_folder=models_of_their_own(work))
         if naive and scores:
             result["max_diff"] = max_diff(naive["scores"], scores, plain)
+        result["loop_share_of_fp32_limit"] = round(result.get("loop_cps", 0) / stats["fp32_limit_cps"], 3)
         results["exact_before"] = _versus(result, naive)
         print(f"  exact, {args.before}: {_line(result)}", flush=True)
     if naive:
@@ -316,7 +317,8 @@ def _versus(result: dict, naive: dict | None) -> dict:
 
 def _median_of(rounds: list[dict], name: str) -> dict:
     figures = {}
-    for key in ("wall_seconds", "cpu_seconds", "vs_naive", "vs_naive_cpu", "first_scored_seconds", "loop_cps"):
+    for key in ("wall_seconds", "cpu_seconds", "cpu_seconds_per_comment", "vs_naive", "vs_naive_cpu",
+                "first_scored_seconds", "loop_cps", "loop_share_of_fp32_limit"):
         values = [r[name][key] for r in rounds if isinstance(r.get(name, {}).get(key), (int, float))]
         if values:
             figures[key] = round(float(np.median(values)), 2)
@@ -352,16 +354,19 @@ def run_naive(work: Path, texts: list[str]) -> dict:
                    env=env, check=True)
     wall = time.perf_counter() - started
     found = json.loads(out.read_text())
-    result = {"wall_seconds": round(wall, 1), "cpu_seconds": round(children_cpu() - cpu, 1), "cps": round(len(texts) / wall, 2),
+    cpu = children_cpu() - cpu
+    result = {"wall_seconds": round(wall, 1), "cpu_seconds": round(cpu, 1), "cps": round(len(texts) / wall, 2),
+              "cpu_seconds_per_comment": round(cpu / len(texts), 4),
               "loop_cps": round(len(texts) / found["loop_seconds"], 2), "load": os.getloadavg()[0],
               "scores": {int(k): v for k, v in found["scores"].items()}}
     print(f"  naive: {_line({k: v for k, v in result.items() if k != 'scores'})}", flush=True)
     return result
 
 
-def run_command(app: Path, work: Path, texts: list[str], mode: str, name: str = "") -> tuple[dict, dict[int, dict]]:
+def run_command(app: Path, work: Path, texts: list[str], mode: str, name: str = "",
+                models_folder: str = "models") -> tuple[dict, dict[int, dict]]:
     """`moderator score` as a user runs it; the first stored score is watched for from outside."""
-    home = fresh_home(work, name or mode, texts)
+    home = fresh_home(work, name or mode, texts, models_folder)
     command = [sys.executable, "-m", "moderator", "--home", str(home), "score", "--model", MODEL, "--json"]
     command += [] if mode == "exact" else ["--fast", mode]
     load = os.getloadavg()[0]
@@ -376,7 +381,7 @@ def run_command(app: Path, work: Path, texts: list[str], mode: str, name: str = 
         return {"failed": done.stderr.strip().splitlines()[-1:]}, {}
     figures = json.loads(done.stdout.strip().splitlines()[-1])
     result = {"model": figures["model"], "wall_seconds": round(wall, 1), "cpu_seconds": round(cpu, 1),
-              "cps": round(len(texts) / wall, 2),
+              "cps": round(len(texts) / wall, 2), "cpu_seconds_per_comment": round(cpu / len(texts), 4),
               "first_scored_seconds": watcher.seconds, "loop_cps": figures["comments_per_second"], "load": load}
     note = [line for line in done.stderr.splitlines() if "ast mode" in line]
     if note:
@@ -418,15 +423,25 @@ class FirstScore:
                 continue
 
 
-def fresh_home(work: Path, name: str, texts: list[str]) -> Path:
+def fresh_home(work: Path, name: str, texts: list[str], models_folder: str = "models") -> Path:
     """A data folder with the corpus unscored; its models folder is the one shared pack."""
     home = work / f"home-{name}-{len(texts)}"
     shutil.rmtree(home, ignore_errors=True)
     corpus_database(home, texts).dispose()
     models = resolve_paths(str(home)).models
     shutil.rmtree(models, ignore_errors=True)
-    models.symlink_to(work / "models", target_is_directory=True)
+    models.symlink_to(work / models_folder, target_is_directory=True)
     return home
+
+
+def models_of_their_own(work: Path) -> str:
+    """The pack again (hard links) without this checkout's calibration file: another checkout
+    (--before) must measure and keep its own batching, as it would on a user's machine."""
+    own = work / "models-before"
+    if not own.exists():
+        shutil.copytree(work / "models", own, copy_function=os.link,
+                        ignore=shutil.ignore_patterns("calibration.json*"))
+    return own.name
 
 
 def read_scores(db: Path, model: str) -> dict[int, dict]:
@@ -491,7 +506,7 @@ def onnx_engines(exact: DetoxifyScorer, folder: Path, report: dict) -> dict:
 
     folder.mkdir(exist_ok=True)
     fp32, int8 = folder / "model.onnx", folder / "model-int8.onnx"
-    sample = exact._encode(["a first comment", "and a second, longer one"])
+    sample = exact._padded(["a first comment", "and a second, longer one"])  # ONNX Runtime runs padded batches
     names = list(sample.keys())
     started = time.perf_counter()
     dims = {name: {0: torch.export.Dim("batch"), 1: torch.export.Dim("tokens", max=512)} for name in names}

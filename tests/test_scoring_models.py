@@ -16,7 +16,7 @@ import pytest
 from sqlalchemy import select
 
 from moderator.errors import ModeratorError
-from moderator.scoring.detox import Batching, DetoxifyScorer, bf16_is_native
+from moderator.scoring.detox import Batching, DetoxifyScorer, bf16_is_native, fast_mode_refusal, int8_is_available
 from moderator.scoring.packs import MANIFEST, build_pack, install_pack, read_manifest
 from moderator.scoring.registry import active_model, load_scorer
 from moderator.scoring.releases import RELEASES
@@ -140,9 +140,20 @@ def test_bf16_is_refused_with_advice_where_the_processor_would_emulate_it(tiny, 
     refused = subprocess.run([*command, "bf16"], env=env, capture_output=True, text=True, timeout=120)
     assert refused.returncode != 0 and "no bf16 arithmetic" in refused.stderr and "--fast int8" in refused.stderr
     assert "Traceback" not in refused.stderr
+    [said] = refused.stderr.strip().splitlines()  # one sentence, found by torch's own detection of the CPU
+    assert said.count(". ") == 0 and said.endswith("mode.")
     scored = subprocess.run([*command, "int8", "--json"], env=env, capture_output=True, text=True, timeout=120)
     assert scored.returncode == 0, scored.stderr
     assert json.loads(scored.stdout.splitlines()[-1])["model"] == "tiny@int8"
+
+
+def test_int8_is_refused_in_one_sentence_where_torch_has_no_int8_engine():
+    """torch builds for some processors carry no quantised engine (injected here: this CPU has one)."""
+    assert int8_is_available(["none", "x86", "fbgemm"]) and not int8_is_available(["none"])
+    said = fast_mode_refusal("int8", int8=lambda: False)
+    assert said is not None and "no int8 engine" in said and said.count(". ") == 0 and said.endswith(".")
+    assert fast_mode_refusal("int8", int8=lambda: True) is None and fast_mode_refusal(None) is None
+    assert fast_mode_refusal("int8") is None  # the real detection, on this CPU
 
 
 def test_scoring_a_database_stores_the_model_labels(tiny, demo_db, paths, no_network):

@@ -39,7 +39,7 @@ def test_the_plain_model_scores_as_detoxify_does(tiny, paths, family):
     ours = scorer.loaded.tokenizer(TEXTS, truncation=True)["input_ids"]
     assert ours == reference.tokenizer(TEXTS, truncation=True)["input_ids"]
     assert max(map(len, ours)) == 512
-    scores = scorer.score_as_is(TEXTS)  # one padded batch: the mask must keep the padding out
+    scores = scorer.score_as_is(TEXTS)  # one packed batch: each comment attends to its own tokens only
     for text, row in zip(TEXTS, scores):
         expected = reference.predict(text)
         assert max(abs(row[label] - expected[label]) for label in tiny[family].labels) <= 1e-5

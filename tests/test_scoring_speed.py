@@ -1,6 +1,6 @@
-"""Scoring at the limit of the CPU at hand: the thread governor, the batching calibration and
-the automatic fast mode decide from measurements (a fake clock here, never timed asserts),
-and whatever they choose, the exact path's scores stay detoxify's."""
+"""Scoring at the limit of the CPU at hand: the batching calibration and the automatic fast
+mode decide from measurements (a fake clock here, never timed asserts), and whatever they
+choose, the exact path's scores stay detoxify's."""
 
 import json
 import os
@@ -10,13 +10,12 @@ import sys
 import pytest
 from sqlalchemy.exc import IntegrityError
 
-from moderator.scoring.batching import CANDIDATES, Batching, Calibration, CalibrationCache
+from moderator.scoring.batching import CANDIDATES, PACKED_CANDIDATES, PACKED_SIZE, Batching, Calibration, CalibrationCache
 from moderator.scoring.detox import CALIBRATION_FILE, DetoxifyScorer, bf16_is_native, forward_flops
 from moderator.scoring.fastmode import DEVIATION_LIMIT, Trial, _decide, candidate_modes, choose
 from moderator.scoring.packs import install_pack
 from moderator.scoring.runner import ScoreWriter
 from moderator.scoring.store import register_model, scores_for
-from moderator.scoring.threads import PROBE_EVERY, ThreadGovernor, thread_counts
 from tests.tinymodels import build_tiny_model
 
 WORDS = "you are an idiot the troll thanks good article people agree wrong war peace".split()
@@ -31,14 +30,14 @@ class FakeClock:
 
 
 class Clocked:
-    """A model whose every forward pass advances the fake clock by `cost(batch, width)` seconds."""
+    """A model whose every packed forward pass advances the fake clock by `cost(tokens)` seconds."""
 
     def __init__(self, model, clock: FakeClock, cost):
         self.model, self.clock, self.cost = model, clock, cost
 
-    def __call__(self, **inputs):
-        self.clock.now += self.cost(*inputs["input_ids"].shape)
-        return self.model(**inputs)
+    def packed(self, batch):
+        self.clock.now += self.cost(sum(batch.lengths))
+        return self.model.packed(batch)
 
 
 def comments(n: int) -> list[str]:
@@ -57,28 +56,14 @@ def pack(tiny, paths):
     return paths.models / "tiny"
 
 
-def test_thread_counts_worth_trying():
-    assert thread_counts(2) == (2, 1) and thread_counts(1) == (1,) and thread_counts(8) == (8, 4, 1)
+def test_the_scorer_takes_every_core_this_process_may_use(pack):
+    import torch
 
+    from moderator.scoring.cpu import usable_cores
 
-def test_the_governor_follows_the_faster_thread_count_as_the_load_changes():
-    clock, chosen = FakeClock(), []
-    governor = ThreadGovernor((2, 1), set_threads=chosen.append, clock=clock)
-    speed = {2: 2.0, 1: 1.0}  # a quiet machine: two threads do twice the work per second
-
-    def batches(n):
-        for _ in range(n):
-            governor.run(lambda: setattr(clock, "now", clock.now + 1.0 / speed[governor.current]), flops=1.0)
-
-    batches(3 * PROBE_EVERY)
-    assert governor.best() == 2 and 1 in governor.rates  # one thread was tried, and lost
-    speed = {2: 0.5, 1: 1.0}  # another program takes a core: the half on it waits, and the batch with it
-    batches(2 * PROBE_EVERY + 1)  # (not ending on a batch that tries the other count)
-    assert governor.current == 1 and governor.best() == 1
-    speed = {2: 2.0, 1: 1.0}  # the core is free again
-    batches(2 * PROBE_EVERY + 1)  # (not ending on a batch that tries the other count)
-    assert governor.current == 2
-    assert chosen[0] == 2 and set(chosen) == {1, 2}
+    torch.set_num_threads(1)
+    DetoxifyScorer(pack)
+    assert torch.get_num_threads() == usable_cores()
 
 
 def test_the_calibration_deals_every_candidate_the_same_lengths_and_takes_them_in_turn():
@@ -95,20 +80,28 @@ def test_the_calibration_deals_every_candidate_the_same_lengths_and_takes_them_i
 
 
 def test_the_calibration_picks_the_batching_this_cpu_runs_fastest_and_keeps_it(pack):
-    """A CPU that runs batches of 513 to 1,024 padded tokens three times faster than any other."""
+    """A CPU that runs packed batches of 513 to 1,024 tokens three times faster than any other."""
     clock = FakeClock()
     scorer = DetoxifyScorer(pack, clock=clock)
-    assert scorer.calibration is not None  # nothing measured on this CPU for this model yet
-    scorer._model = Clocked(scorer._model, clock, lambda b, w: b * w * (1.0 if 512 < b * w <= 1024 else 3.0) * 1e-3)
+    assert scorer.calibration is not None and scorer.calibration.candidates == PACKED_CANDIDATES  # nothing measured yet
+    scorer._model = Clocked(scorer._model, clock, lambda tokens: tokens * (1.0 if 512 < tokens <= 1024 else 3.0) * 1e-3)
     texts = comments(240)
     for group in scorer.batches(texts):
         scorer.score([texts[i] for i in group])
-    assert scorer.calibration is None and scorer.batching == Batching(64, True, 1024)
+    chosen = Batching(PACKED_SIZE, True, 1024, packed=True)
+    assert scorer.calibration is None and scorer.batching == chosen
     cached = json.loads((pack / CALIBRATION_FILE).read_text(encoding="utf-8"))
-    assert [entry["token_budget"] for entry in cached.values()] == [1024]
+    assert [(entry["token_budget"], entry["packed"]) for entry in cached.values()] == [(1024, True)]
     again = DetoxifyScorer(pack)  # the next load on this CPU measures nothing
-    assert again.calibration is None and again.batching == Batching(64, True, 1024)
+    assert again.calibration is None and again.batching == chosen
     assert DetoxifyScorer(pack, fast="int8").calibration is not None  # another mode is measured apart
+
+
+def test_a_padded_batching_measured_before_packing_is_measured_again(pack):
+    """A calibration file of the padded days: its budget counted padding, which packed batches have none of."""
+    key = DetoxifyScorer(pack, batching=Batching(2, True))._cache_key
+    CalibrationCache(pack / CALIBRATION_FILE).put_batching(key, Batching(64, True, 1024), {}, "cpu")
+    assert DetoxifyScorer(pack).calibration is not None
 
 
 def test_a_small_window_is_scored_with_the_default_batching_and_calibrates_nothing(pack):
@@ -120,14 +113,14 @@ def test_a_small_window_is_scored_with_the_default_batching_and_calibrates_nothi
     assert not (pack / CALIBRATION_FILE).exists()
 
 
-def test_exact_scores_equal_detoxify_predict_through_calibration_and_governor(pack, tiny):
+def test_exact_scores_equal_detoxify_predict_through_calibration_and_packing(pack, tiny):
     scorer = DetoxifyScorer(pack)
     texts = comments(150) + ["", "x " * 700, "Ça va? Non. 🙂"]
     rows = [None] * len(texts)
     for group in scorer.batches(texts):  # the calibration's batches, of every candidate
         for index, row in zip(group, scorer.score([texts[i] for i in group])):
             rows[index] = row
-    for group in scorer.batches(texts):  # the batching it chose, on the governed threads
+    for group in scorer.batches(texts):  # the batching it chose
         for index, row in zip(group, scorer.score([texts[i] for i in group])):
             assert all(abs(row[label] - rows[index][label]) < 1e-5 for label in tiny.labels)
     for text, row in zip(texts, rows):
@@ -144,11 +137,11 @@ def test_the_fast_mode_is_refused_where_this_cpu_would_make_it_slower(pack):
     clock = FakeClock()
     exact = DetoxifyScorer(pack, clock=clock)
     int8 = DetoxifyScorer(pack, "int8", clock=clock, loaded=exact.loaded)
-    exact._model = Clocked(exact._model, clock, lambda b, w: b * w * 1e-3)
-    int8._model = Clocked(int8._model, clock, lambda b, w: b * w * 2e-3)  # emulated arithmetic, say
+    exact._model = Clocked(exact._model, clock, lambda tokens: tokens * 1e-3)
+    int8._model = Clocked(int8._model, clock, lambda tokens: tokens * 2e-3)  # emulated arithmetic, say
     choice = choose(exact, {"int8": int8}, clock, ["bf16 is emulated on this processor"])
     assert choice.mode is None and "int8 was only 0.50x" in choice.reason and "bf16 is emulated" in choice.reason
-    int8._model.cost = lambda b, w: b * w * 0.25e-3  # VNNI, say
+    int8._model.cost = lambda tokens: tokens * 0.25e-3  # VNNI, say
     choice = choose(exact, {"int8": int8}, clock)
     assert choice.mode == "int8" and choice.trials[0].speedup == pytest.approx(4.0)
     assert choice.trials[0].max_diff <= DEVIATION_LIMIT

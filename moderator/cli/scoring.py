@@ -55,7 +55,8 @@ def add_commands(commands: Subcommands) -> None:
 def _add_model_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--model", metavar="NAME", help="the model to use (default: the active one)")
     parser.add_argument("--fast", choices=(AUTO, *FAST_MODES), help="a faster, slightly less exact mode "
-                        "(detoxify models): auto measures which suits this processor; bf16 needs AVX-512 on x86")
+                        "(detoxify models): auto measures which suits this processor (about a second, once); bf16 "
+                        "needs AVX-512 on x86, int8 a quantised engine in torch")
 
 
 def _add_models_commands(actions: Subcommands) -> None:

@@ -29,13 +29,17 @@ Item = TypeVar("Item")
 class Batching:
     size: int  # comments per batch at most
     by_length: bool  # sort a window by token count so a batch pads little
-    # Padded tokens per batch at most (width x comments): long comments go in small
-    # batches, since attention grows with the square of the width. 0: no limit.
+    # Tokens per batch at most: padded tokens (width x comments) for a padded batch, whose long
+    # comments go in small batches since attention grows with the square of the width; real
+    # tokens for a packed one (moderator.scoring.packing). 0: no limit.
     token_budget: int = 0
+    packed: bool = False  # one stream of the comments' tokens, no padding
 
     @property
     def name(self) -> str:
-        return "one at a time" if self.size == 1 else f"up to {self.size}, {self.token_budget} tokens"
+        if self.size == 1:
+            return "one at a time"
+        return f"packed, {self.token_budget} tokens" if self.packed else f"up to {self.size}, {self.token_budget} tokens"
 
 
 # Before a calibration: sorted batches of at most 8 comments and 2,048 padded tokens,
@@ -47,21 +51,30 @@ CANDIDATES = (Batching(1, False), Batching(64, True, 256), Batching(64, True, 51
               Batching(64, True, 2048), Batching(64, True, 4096))
 CALIBRATION_MIN = 96  # comments a window needs to calibrate on (16 per candidate)
 
+# A model that runs packed batches (the plain-torch encoder) pads nothing: only the tokens per
+# batch are left to choose. (The size is only a bound: a window never holds more comments.)
+PACKED_SIZE = 512
+DEFAULT_PACKED = Batching(PACKED_SIZE, True, 2048, packed=True)
+# No "one at a time" among them: a packed batch of one comment is just that, and 256
+# tokens hold only three or four comments of median length.
+PACKED_CANDIDATES = tuple(Batching(PACKED_SIZE, True, budget, packed=True) for budget in (256, 512, 1024, 2048, 4096))
+
 
 def length_batches(lengths: Sequence[int], batching: Batching) -> list[list[int]]:
     """Index groups in scoring order: by length if asked, cut at the size or token budget."""
     order = sorted(range(len(lengths)), key=lengths.__getitem__) if batching.by_length else range(len(lengths))
     groups: list[list[int]] = []
-    width = 0
+    width = tokens = 0
     for index in order:
-        wider = max(width, lengths[index])
+        wider, more = max(width, lengths[index]), tokens + lengths[index]
+        cost = more if batching.packed else wider * (len(groups[-1]) + 1) if groups else 0
         full = groups and len(groups[-1]) == batching.size
-        over = batching.token_budget and groups and wider * (len(groups[-1]) + 1) > batching.token_budget
+        over = batching.token_budget and groups and cost > batching.token_budget
         if not groups or full or over:
             groups.append([])
-            wider = lengths[index]
+            wider = more = lengths[index]
         groups[-1].append(index)
-        width = wider
+        width, tokens = wider, more
     return groups
 
 
@@ -131,7 +144,8 @@ class CalibrationCache:
     def batching(self, key: str) -> Batching | None:
         entry = self.entry(key)
         try:
-            return Batching(int(entry["size"]), bool(entry["by_length"]), int(entry["token_budget"]))
+            return Batching(int(entry["size"]), bool(entry["by_length"]), int(entry["token_budget"]),
+                            bool(entry.get("packed", False)))
         except (TypeError, KeyError, ValueError):
             return None  # none yet, or written by hand: calibrate again
 

@@ -14,7 +14,7 @@ from contextlib import nullcontext
 from dataclasses import dataclass, replace
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from moderator.errors import ModeratorError
 from moderator.scoring.base import LabelScores, ModelIdentity, Scorer
@@ -22,6 +22,8 @@ from moderator.scoring.batching import (
     CALIBRATION_MIN,
     CANDIDATES,
     DEFAULT_BATCHING,
+    DEFAULT_PACKED,
+    PACKED_CANDIDATES,
     Batching,
     Calibration,
     CalibrationCache,
@@ -32,13 +34,15 @@ from moderator.scoring.cpu import Clock, cpu_class
 from moderator.scoring.disguises import scored_undisguised
 from moderator.scoring.offline import ensure_hub_alias, hub_cache, offline_hub
 from moderator.scoring.packs import Manifest, read_manifest
-from moderator.scoring.threads import ThreadGovernor, prepare_threads_environment, thread_counts
+from moderator.scoring.threads import prepare_threads_environment, use_cores
 
 if TYPE_CHECKING:  # imported for real on the loading worker only
     import detoxify
     import torch
     from transformers import PreTrainedTokenizerBase
 
+    from moderator.scoring.encoder import Encoder
+    from moderator.scoring.packing import PackedBatch
     from moderator.scoring.packtokenizer import PackTokenizer
 
 BF16, INT8 = "bf16", "int8"
@@ -50,9 +54,11 @@ __all__ = ["Batching", "DetoxifyScorer", "length_batches"]  # Batching's home is
 
 
 class DetoxifyScorer(Scorer):
-    """A detoxify model from a pack. Batching is chosen by measurement: a calibration on the
-    first large window scored on this CPU (moderator.scoring.batching), kept in the pack's
-    folder; the thread count by the governor (moderator.scoring.threads), batch by batch."""
+    """A detoxify model from a pack. The plain-torch model runs packed batches (no padding:
+    moderator.scoring.packing); one loaded through transformers, padded ones. Batching is
+    chosen by measurement: a calibration on the first large window scored on this CPU
+    (moderator.scoring.batching), kept in the pack's folder. Threads: every core this
+    process may use (moderator.scoring.threads)."""
 
     window = 512  # enough comments that sorted batches hold comments of like length
 
@@ -60,20 +66,25 @@ class DetoxifyScorer(Scorer):
                  clock: Clock = time.perf_counter, loaded: LoadedModel | None = None):
         prepare_threads_environment()
         self._fast, self._clock = check_fast(fast), clock
-        if fast == BF16 and not bf16_is_native():
-            raise ModeratorError("This computer's processor has no bf16 arithmetic: --fast bf16 would score several "
-                                 "times slower than exact scoring here. Use --fast int8, or no fast mode.")
+        refusal = fast_mode_refusal(fast)
+        if refusal:
+            raise ModeratorError(refusal)
         self.loaded = loaded or load_model(pack)
         manifest = self.loaded.manifest
         self._tokenizer = self.loaded.tokenizer
         self._model = {INT8: _quantize_int8, BF16: bf16_linears}.get(fast or "", _same)(self.loaded.model)
         self.identity = mode_identity(manifest.identity(), fast)
         self.work = forward_flops(self.loaded.model.config)
-        self._governor = ThreadGovernor(thread_counts(cpu_class().cores), clock=clock)
+        use_cores(cpu_class().cores)
         self._cache, self._cache_key = CalibrationCache(pack / CALIBRATION_FILE), calibration_key(manifest, fast)
-        known = batching or self._cache.batching(self._cache_key)
-        self.batching = known or DEFAULT_BATCHING
-        self.calibration = None if known else Calibration(CANDIDATES, self.work)
+        self.packs = hasattr(self.loaded.model, "packed")  # the plain-torch Encoder
+        known = batching or self._usable(self._cache.batching(self._cache_key))
+        self.batching = known or (DEFAULT_PACKED if self.packs else DEFAULT_BATCHING)
+        self.calibration = None if known else Calibration(PACKED_CANDIDATES if self.packs else CANDIDATES, self.work)
+
+    def _usable(self, cached: Batching | None) -> Batching | None:
+        """A batching measured for this model's kind of batch (a padded budget means nothing packed)."""
+        return cached if cached and (cached.size == 1 or cached.packed == self.packs) else None
 
     def batches(self, texts: Sequence[str]) -> list[list[int]]:
         if self.batching.size == 1 and not self.calibration:
@@ -92,20 +103,29 @@ class DetoxifyScorer(Scorer):
         if not texts:
             return []
         inputs = self._encode(texts)
-        lengths = inputs["attention_mask"].sum(dim=1).tolist()
+        lengths = _lengths_of(inputs)
         if self.calibration is not None and self.calibration.expects(lengths):
             started = self._clock()
             logits = self._forward(inputs)
             self._calibrated(lengths, self._clock() - started)
         else:
-            logits = self._governor.run(lambda: self._forward(inputs), sum(map(self.work, lengths)))
+            logits = self._forward(inputs)
         return self._rows(logits)
 
     def score_as_is(self, texts: Sequence[str]) -> list[LabelScores]:
-        """Scores on the threads set now, neither calibrating nor governed: for comparing modes."""
+        """Scores without calibrating: for comparing modes."""
         return self._rows(self._forward(self._encode(texts))) if texts else []
 
-    def _encode(self, texts: Sequence[str]) -> Mapping[str, torch.Tensor]:
+    def _encode(self, texts: Sequence[str]) -> PackedBatch | Mapping[str, torch.Tensor]:
+        """A packed batch for the plain-torch model, else a padded one (as detoxify's predict makes it)."""
+        if self.packs:
+            from moderator.scoring.packing import pack
+
+            first_position = cast("Encoder", self.loaded.model).first_position
+            return pack(self._tokenizer(list(texts), truncation=True)["input_ids"], first_position)
+        return self._padded(texts)
+
+    def _padded(self, texts: Sequence[str]) -> Mapping[str, torch.Tensor]:
         encoded: Mapping[str, torch.Tensor] = self._tokenizer(list(texts), return_tensors="pt", truncation=True,
                                                               padding=True)
         return encoded
@@ -115,12 +135,15 @@ class DetoxifyScorer(Scorer):
 
         return [dict(zip(self.labels, row)) for row in torch.sigmoid(logits.float()).tolist()]
 
-    def _forward(self, inputs: Mapping[str, torch.Tensor]) -> torch.Tensor:
+    def _forward(self, inputs: PackedBatch | Mapping[str, torch.Tensor]) -> torch.Tensor:
         import torch
 
         autocast = torch.autocast("cpu", dtype=torch.bfloat16) if self._fast == BF16 else nullcontext()
         with torch.inference_mode(), autocast:
-            logits: torch.Tensor = self._model(**inputs)[0]
+            if isinstance(inputs, Mapping):
+                logits: torch.Tensor = self._model(**inputs)[0]
+            else:  # the plain-torch Encoder (or its bf16 / int8 copy)
+                logits = cast("Encoder", self._model).packed(inputs)
         return logits
 
     def logits(self, texts: Sequence[str]) -> list[LabelScores]:
@@ -129,7 +152,7 @@ class DetoxifyScorer(Scorer):
         import torch
 
         with torch.inference_mode():
-            logits = self._model(**self._encode(texts))[0]
+            logits = self._model(**self._padded(texts))[0]
         return [dict(zip(self.labels, row)) for row in logits.double().tolist()]
 
     def _lengths(self, texts: Sequence[str]) -> list[int]:
@@ -143,6 +166,13 @@ class DetoxifyScorer(Scorer):
         if calibration.done:
             self.batching, self.calibration = calibration.best(), None
             self._cache.put_batching(self._cache_key, self.batching, calibration.rates(), cpu_class().summary)
+
+
+def _lengths_of(inputs: PackedBatch | Mapping[str, torch.Tensor]) -> list[int]:
+    """Each comment's token count, in the batch's order."""
+    if isinstance(inputs, Mapping):
+        return list(inputs["attention_mask"].sum(dim=1).tolist())
+    return inputs.lengths
 
 
 @dataclass(frozen=True)
@@ -261,6 +291,29 @@ def check_fast(fast: str | None) -> str | None:
     if fast is not None and fast not in FAST_MODES:
         raise ModeratorError(f"Unknown fast mode '{fast}'; use one of: {', '.join(FAST_MODES)}.")
     return fast
+
+
+def fast_mode_refusal(fast: str | None, bf16: Callable[[], bool] | None = None,
+                      int8: Callable[[], bool] | None = None) -> str | None:
+    """Why this processor cannot run the fast mode asked for (one sentence), or None. `bf16` and
+    `int8` detect the instructions (bf16_is_native, int8_is_available unless given)."""
+    if fast == BF16 and not (bf16 or bf16_is_native)():
+        return ("This computer's processor has no bf16 arithmetic, so --fast bf16 would score several times slower "
+                "than exact scoring here: use --fast int8, or no fast mode.")
+    if fast == INT8 and not (int8 or int8_is_available)():
+        return ("The torch on this computer has no int8 engine for its processor, so --fast int8 cannot run here: "
+                "use --fast bf16, or no fast mode.")
+    return None
+
+
+def int8_is_available(engines: Sequence[str] | None = None) -> bool:
+    """Whether torch has a quantised engine for this processor (x86 / fbgemm / onednn / qnnpack):
+    dynamic int8 needs one, and VNNI or AMX makes it fast."""
+    if engines is None:
+        import torch
+
+        engines = list(torch.backends.quantized.supported_engines)
+    return any(engine != "none" for engine in engines)
 
 
 def bf16_is_native() -> bool:

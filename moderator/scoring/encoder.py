@@ -25,6 +25,8 @@ import torch
 from torch import nn
 from torch.nn import functional
 
+from moderator.scoring.packing import PackedBatch, attend_packed, restore_order
+
 ACTIVATIONS: dict[str, Callable[[torch.Tensor], torch.Tensor]] = {
     "gelu": functional.gelu,  # the exact (erf) GELU, as transformers' "gelu"
     "gelu_new": lambda x: functional.gelu(x, approximate="tanh"),  # ALBERT's: the tanh approximation
@@ -38,6 +40,8 @@ BUFFERS = ("position_ids", "token_type_ids")  # kept by some checkpoints, recomp
 # A module tree under transformers' parameter names, walked by attribute (`layer.attention.self.query`):
 # typed loosely, since nn.Module's attributes are typed as tensors or modules alike.
 Tree = Any
+# Self-attention given the projected queries, keys and values: padded or packed (moderator.scoring.packing).
+Attend = Callable[[torch.Tensor, torch.Tensor, torch.Tensor], torch.Tensor]
 
 
 class NotBuilt(Exception):
@@ -98,15 +102,34 @@ class Encoder(nn.Module):
         # A padded key is never attended to. (Always a mask, never a branch on the data: the
         # graph stays one, which ONNX export needs.)
         mask = attention_mask.bool()[:, None, None, :]
+        hidden = self._layers(base, hidden, lambda q, k, v: self._attend_padded(q, k, v, mask))
+        return (self._classify(base, hidden[:, 0]),)
+
+    def packed(self, batch: PackedBatch) -> torch.Tensor:
+        """The logits of a packed batch (moderator.scoring.packing: no padding), [comments, labels],
+        in the batch's own order."""
+        base, heads = getattr(self, self.base), self.config.num_attention_heads
+        embeddings = base.embeddings
+        summed = (embeddings.word_embeddings(batch.ids) + embeddings.token_type_embeddings(torch.zeros_like(batch.ids))
+                  + embeddings.position_embeddings(batch.positions))
+        hidden = self._layers(base, embeddings.LayerNorm(summed), lambda q, k, v: attend_packed(q, k, v, heads, batch.runs))
+        return restore_order(self._classify(base, hidden[batch.firsts]), batch)
+
+    @property
+    def first_position(self) -> int:
+        """The position id of a comment's first token: RoBERTa counts positions after its padding index."""
+        return int(self.config.pad_token_id) + 1 if self.family == "roberta" else 0
+
+    def _layers(self, base: Tree, hidden: torch.Tensor, attend: Attend) -> torch.Tensor:
         if self.family == "albert":
             hidden = base.encoder.embedding_hidden_mapping_in(hidden)
             shared = base.encoder.albert_layer_groups[0].albert_layers[0]
             for _ in range(self.config.num_hidden_layers):
-                hidden = self._albert_layer(shared, hidden, mask)
+                hidden = self._albert_layer(shared, hidden, attend)
         else:
             for layer in base.encoder.layer:
-                hidden = self._bert_layer(layer, hidden, mask)
-        return (self._classify(base, hidden[:, 0]),)
+                hidden = self._bert_layer(layer, hidden, attend)
+        return hidden
 
     def _embed(self, embeddings: Tree, ids: torch.Tensor, attention_mask: torch.Tensor,
                token_type_ids: torch.Tensor | None) -> torch.Tensor:
@@ -120,29 +143,28 @@ class Encoder(nn.Module):
                   + embeddings.position_embeddings(positions))
         return embeddings.LayerNorm(summed)  # type: ignore[no-any-return]
 
-    def _attend(self, query: Tree, key: Tree, value: Tree, hidden: torch.Tensor,
-                mask: torch.Tensor | None) -> torch.Tensor:
-        batch, width, _ = hidden.shape
+    def _attend_padded(self, q: torch.Tensor, k: torch.Tensor, v: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:
+        batch, width, _ = q.shape
         heads = self.config.num_attention_heads
         size = self.config.hidden_size // heads
 
-        def split(projection: Tree) -> torch.Tensor:
-            return projection(hidden).view(batch, width, heads, size).transpose(1, 2)  # type: ignore[no-any-return]
+        def split(projected: torch.Tensor) -> torch.Tensor:
+            return projected.view(batch, width, heads, size).transpose(1, 2)
 
-        context = functional.scaled_dot_product_attention(split(query), split(key), split(value), attn_mask=mask,
+        context = functional.scaled_dot_product_attention(split(q), split(k), split(v), attn_mask=mask,
                                                           scale=1.0 / math.sqrt(size))
         return context.transpose(1, 2).reshape(batch, width, heads * size)
 
-    def _bert_layer(self, layer: Tree, hidden: torch.Tensor, mask: torch.Tensor | None) -> torch.Tensor:
+    def _bert_layer(self, layer: Tree, hidden: torch.Tensor, attend: Attend) -> torch.Tensor:
         attention = layer.attention
-        context = self._attend(attention.self.query, attention.self.key, attention.self.value, hidden, mask)
+        context = attend(attention.self.query(hidden), attention.self.key(hidden), attention.self.value(hidden))
         attended = attention.output.LayerNorm(attention.output.dense(context) + hidden)
         inner = self.activation(layer.intermediate.dense(attended))
         return layer.output.LayerNorm(layer.output.dense(inner) + attended)  # type: ignore[no-any-return]
 
-    def _albert_layer(self, layer: Tree, hidden: torch.Tensor, mask: torch.Tensor | None) -> torch.Tensor:
+    def _albert_layer(self, layer: Tree, hidden: torch.Tensor, attend: Attend) -> torch.Tensor:
         attention = layer.attention
-        context = self._attend(attention.query, attention.key, attention.value, hidden, mask)
+        context = attend(attention.query(hidden), attention.key(hidden), attention.value(hidden))
         attended = attention.LayerNorm(attention.dense(context) + hidden)
         inner = self.activation(layer.ffn(attended))
         return layer.full_layer_layer_norm(layer.ffn_output(inner) + attended)  # type: ignore[no-any-return]

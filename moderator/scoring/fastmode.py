@@ -26,7 +26,16 @@ from typing import Any
 
 from moderator.scoring.batching import CalibrationCache
 from moderator.scoring.cpu import Clock, cpu_class, matmul_peak
-from moderator.scoring.detox import AUTO, BF16, CALIBRATION_FILE, INT8, DetoxifyScorer, bf16_is_native, calibration_key
+from moderator.scoring.detox import (
+    AUTO,
+    BF16,
+    CALIBRATION_FILE,
+    INT8,
+    DetoxifyScorer,
+    bf16_is_native,
+    calibration_key,
+    int8_is_available,
+)
 
 DEVIATION_LIMIT = 0.02
 SPEEDUP_NEEDED = 1.2
@@ -79,7 +88,6 @@ def auto_scorer(pack: Path, clock: Clock = time.perf_counter) -> DetoxifyScorer:
 
 def candidate_modes(peak: Peak | None = None) -> tuple[list[str], list[str]]:
     """The modes worth a trial on this CPU, and why the others are not."""
-    import torch
 
     modes, refused = [], []
     if not bf16_is_native():
@@ -91,7 +99,7 @@ def candidate_modes(peak: Peak | None = None) -> tuple[list[str], list[str]]:
             modes.append(BF16)
         else:
             refused.append(f"bf16 matmuls ran {bf16 / fp32:.1f}x as fast as fp32 here")
-    if any(engine != "none" for engine in torch.backends.quantized.supported_engines):
+    if int8_is_available():
         modes.append(INT8)
     else:
         refused.append("torch has no int8 engine for this processor")
@@ -99,23 +107,24 @@ def candidate_modes(peak: Peak | None = None) -> tuple[list[str], list[str]]:
 
 
 def quick_peak(dtype_name: str) -> float:
-    return matmul_peak(dtype_name, size=512, seconds=0.25)
+    return matmul_peak(dtype_name, size=512, seconds=0.1)  # AMX's bf16 runs 4-7x fp32: a short look tells
 
 
 def choose(exact: DetoxifyScorer, candidates: dict[str, DetoxifyScorer], clock: Clock,
            refused: Sequence[str] = ()) -> FastChoice:
-    """Score the probe with exact and every candidate, batch by batch in turn; keep the fastest that passes."""
+    """Score the probe (one packed batch) with exact and every candidate, in turn, ROUNDS times
+    after an untimed warm-up; keep the fastest that passes. A few hundred tokens, where the
+    first scoring run used to wait 8 s for a probe of 4,300 (docs/models.md)."""
     texts = probe_texts()
     scorers = {EXACT: exact} | candidates
+    for scorer in scorers.values():
+        scorer.score_as_is(texts)  # kernels are prepared on first use: not timed
     seconds = dict.fromkeys(scorers, 0.0)
-    scores: dict[str, list[dict[str, float]]] = {mode: [] for mode in scorers}
-    for number, group in enumerate(exact.batches(texts)):
-        batch = [texts[i] for i in group]
+    scores: dict[str, list[dict[str, float]]] = {}
+    for _ in range(ROUNDS):  # in turn, so a neighbour's load hits every mode alike
         for mode, scorer in scorers.items():
-            if number == 0:
-                scorer.score_as_is(batch)  # kernels are prepared on first use: not timed
             started = clock()
-            scores[mode].extend(scorer.score_as_is(batch))
+            scores[mode] = scorer.score_as_is(texts)
             seconds[mode] += clock() - started
     trials = tuple(Trial(mode, seconds[EXACT] / max(seconds[mode], 1e-9), _max_diff(scores[EXACT], scores[mode]))
                    for mode in candidates)
@@ -147,7 +156,11 @@ PROBE_WORDS = ("the a you your they this that article comment people government 
                "right thanks great terrible hate love think never always why because should would could "
                "really just more about what when who city council vote tax school police news report "
                "liar clown nonsense brilliant shame pathetic honest decent kill threat disgusting").split()
-PROBE_LENGTHS = (3, 6, 9, 12, 16, 20, 25, 30, 36, 42, 50, 60, 70, 85, 100, 120, 140, 170, 200, 240, 280, 330, 380, 450)
+# Short to long, a few hundred tokens in all (400 with the benchmark's vocabulary): enough to
+# see bf16's or int8's rounding on the lengths a site sees most, small enough that the whole
+# trial costs the first run a few CPU seconds (docs/models.md).
+PROBE_LENGTHS = (3, 8, 16, 30, 60, 110)
+ROUNDS = 2
 
 
 def probe_texts() -> list[str]:
