@@ -22,9 +22,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from functools import cache
 from typing import Any, Protocol
 
-from sqlalchemy import Connection, Select, delete, exists, func, insert, select, update
+from sqlalchemy import Connection, Select, bindparam, delete, exists, func, insert, select, update
 from sqlalchemy.dialects import sqlite
 from sqlalchemy.orm import Session
 
@@ -119,6 +120,8 @@ def screening_wanted(connection: Connection) -> bool:
 ANY_POSTMODERATED_ARTICLE = select(articles.c.id).where(articles.c.premoderated.is_(False)).limit(1)
 # The staging file is SQLite's: its "?" placeholders, in the table's column order.
 STAGE_HITS = str(insert(staged_hits).compile(dialect=sqlite.dialect()))
+KEEP_HITS = str(insert(hits_table).values({name: bindparam(name) for name in ("comment_id", "rule", "what", "start", "end")})
+                .compile(dialect=sqlite.dialect()))
 
 
 def on_published(connection: Connection, ids: Select[Any], shift: int) -> Changes:
@@ -145,12 +148,13 @@ def on_scores(connection: Connection, model_id: int, comment_ids: Sequence[int],
 def run_rules(connection: Connection, ids: Select[Any] | Sequence[int], fresh: bool = False, model: Model | None = None,
               screen_for: ScreenFor | None = None, staged_shift: int | None = None) -> Changes:
     """`staged_shift`: the comments come from a staged import whose Prescreen kept their hits."""
-    if staged_shift is not None and isinstance(ids, Select) and _only_hits_matter(connection, ids):
+    specs_of = cache(lambda site_id: rule_specs(connection, site_id))  # read once per call (an import's batch)
+    if staged_shift is not None and isinstance(ids, Select) and _only_hits_matter(connection, ids, specs_of):
         ids = _with_hits(ids, staged_shift)  # most batches: a handful of comments, or none
     rows = _rows(connection, ids)
     made: list[Decided] = []
     for site_id in sorted({row.site_id for row in rows}):
-        specs = rule_specs(connection, site_id)
+        specs = specs_of(site_id)
         if specs:
             mine = [row for row in rows if row.site_id == site_id]
             screen = _screen(connection, site_id, mine, specs, screen_for, staged_shift)
@@ -158,13 +162,13 @@ def run_rules(connection: Connection, ids: Select[Any] | Sequence[int], fresh: b
     return Changes.of_decisions(made)
 
 
-def _only_hits_matter(connection: Connection, ids: Select[Any]) -> bool:
+def _only_hits_matter(connection: Connection, ids: Select[Any], specs_of: Callable[[int], list[RuleSpec]]) -> bool:
     """For new comments, only the text hits can make a rule act when no rule looks at the
     commenter (no first-comment rule, nobody trusted or banned) and nothing is post-moderated:
     then only the comments with a hit need reading. A few indexed looks."""
     sites_of = select(comments.c.site_id).where(comments.c.id.in_(ids.scalar_subquery())).distinct()
     for site_id in connection.scalars(sites_of):
-        kinds = {spec.kind for spec in rule_specs(connection, site_id)}
+        kinds = {spec.kind for spec in specs_of(site_id)}
         if Kind.FIRST_COMMENT in kinds or kinds & {Kind.BANNED_COMMENTER, Kind.TRUSTED_COMMENTER} and \
                 people.anyone_not_normal(connection, site_id):
             return False
@@ -192,9 +196,9 @@ def _screen(connection: Connection, site_id: int, rows: list[Any], specs: list[R
     found: dict[int, list[TextHit]] = {}
     numbers = [row.id - staged_shift for row in rows]
     for start in range(0, len(numbers), CHUNK):
-        for hit in connection.execute(select(staged_hits).where(staged_hits.c.comment_id.in_(numbers[start:start + CHUNK]))
-                                      .order_by(staged_hits.c.start)):
-            found.setdefault(hit.comment_id + staged_shift, []).append(TextHit(hit.rule, hit.what, hit.start, hit.end))
+        chunk = select(staged_hits).where(staged_hits.c.comment_id.in_(numbers[start:start + CHUNK]))
+        for number, rule, what, begins, ends in connection.execute(chunk.order_by(staged_hits.c.start)):
+            found.setdefault(number + staged_shift, []).append(TextHit(rule, what, begins, ends))
     return lambda row: found.get(row.id, ())
 
 
@@ -269,7 +273,11 @@ def _keep_hits(connection: Connection, ids: list[int], kept: list[tuple[int, Fou
     if not fresh:
         for start in range(0, len(ids), CHUNK):
             connection.execute(delete(hits_table).where(hits_table.c.comment_id.in_(ids[start:start + CHUNK])))
-    if kept:
+    if not kept:
+        return
+    if connection.dialect.name == "sqlite":  # an import keeps a quarter million: rows as the driver takes them
+        connection.exec_driver_sql(KEEP_HITS, [(cid, item.rule, item.what, item.start, item.end) for cid, item in kept])
+    else:
         connection.execute(insert(hits_table), [{"comment_id": cid, "rule": item.rule, "what": item.what,
                                                  "start": item.start, "end": item.end} for cid, item in kept])
 
