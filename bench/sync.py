@@ -88,6 +88,13 @@ MariaDB and PHP workers share the 2 cores), `--window-only --repeat 3` three tim
 gaps of 55-105 ms, all in the pull's first 1.6 s, of which the GUI thread's own CPU was 0-40 ms
 and the rest waiting for a CPU; the gap less that wait at most 42 ms.
 
+The quiet run after background work was lowered (2026-12-06 06:52-06:54 UTC, main at 26e617a,
+load 1.5-2.5, nothing else running): `PYTHONPATH=. QT_QPA_PLATFORM=offscreen .venv/bin/python
+bench/sync.py --window-only --repeat 3`, three times with the site at +10 and once at 0
+(`--site-nice 0`, the site as greedy as the app): 12 pulls of 10,000 comments in 3.6-3.8 s,
+no gap over 50 ms in any; the longest gap 14-25 ms at +10 and 21-30 ms at 0; the window's own
+CPU in a gap at most 7 ms.
+
 Before the first pull stopped reading the hold list again (2,000 comments): pull 2.74 s
 against 1.81 s sequential; after: 1.40 s against 2.09 s.
 """
