@@ -4,8 +4,10 @@ order of precedence on a table of comments where several rules fire at once."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from moderator.rules.evaluate import Limits, RuleSpec, Subject, decide, found, judge
+from moderator.rules.evaluate import HIT_KINDS, Limits, RuleSpec, Subject, decide, fired_by_hits, found, judge
 from moderator.rules.hits import TextHit
 from moderator.rules.kinds import Kind, Mode
 
@@ -125,3 +127,28 @@ def test_every_rule_that_fires_is_listed_in_order():
     subject = Subject(standing="banned", hits=[BANNED, SUSPECT], scores=HOT, limits=LIMITS)
     assert [v.rule for v in judge(subject, BUILT_IN)] == ["banned_commenter", "banned_words", "model_hide",
                                                           "suspect_words", "model_flag"]
+
+
+HITS = [BANNED, SUSPECT, PHONE, LINK, TextHit("links", "link", 20, 30), TextHit("links", "link", 40, 50),
+        TextHit("dehumanising", "dehumanising term 'vermin'", 10, 16), TextHit("threats", "threatening phrase", 0, 9)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(HITS), max_size=6), st.lists(st.sampled_from(BUILT_IN), unique_by=lambda rule: rule.key),
+       st.sampled_from([Mode.FLAG, Mode.HIDE]))
+def test_a_comment_with_only_text_hits_gets_the_same_verdict_from_the_rules_that_read_hits(hits, rules, mode):
+    """An import's comment with a hit and nothing else to look at (no score, a normal
+    commenter, not their first, pre-moderated) is judged by `fired_by_hits(rules)` alone."""
+    rules = [RuleSpec(rule.key, rule.kind, mode if rule.kind in HIT_KINDS else rule.mode, rule.parameters)
+             for rule in rules]
+    subject = Subject(hits=hits, limits=LIMITS)
+    fewer = fired_by_hits(rules)
+    assert decide(subject, fewer) == decide(subject, rules)
+    assert found(subject, fewer) == found(subject, rules)
+
+
+def test_the_rules_that_read_hits_are_fewer_and_none_else_fires_on_hits_alone():
+    assert {rule.kind for rule in fired_by_hits(BUILT_IN)} == set(HIT_KINDS) < {rule.kind for rule in BUILT_IN}
+    # and a comment with more than hits (a score) is judged by every rule: the model fires here
+    scored = Subject(hits=[SUSPECT], scores={"toxicity": 0.95, "insult": 0.1}, limits=LIMITS)
+    assert decide(scored, BUILT_IN).rule == "model_hide" and decide(scored, fired_by_hits(BUILT_IN)).rule != "model_hide"

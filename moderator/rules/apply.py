@@ -215,16 +215,19 @@ def _run_site(connection: Connection, site_id: int, rows: list[Any], specs: list
     verdicts: list[tuple[Any, Verdict]] = []
     kept: list[tuple[int, Found]] = []
     who = people.identity if standing else None
+    by_hits = evaluate.fired_by_hits(specs)
     for row in rows:
         hits, score = hits_of(row) if hits_of else (), scores.get(row.id)
         person = standing.get(who(row.author, row.author_email), people.NORMAL) if who else people.NORMAL
-        if not hits and score is None and person == people.NORMAL and row.premoderated and row.id not in firsts:
+        only_hits = score is None and person == people.NORMAL and row.premoderated and row.id not in firsts
+        if not hits and only_hits:
             continue  # nothing any rule looks at: most comments, at the cost of a few comparisons
         subject = Subject(hits, score, limits, person, row.id in firsts, row.premoderated)
-        verdict = evaluate.decide(subject, specs)
+        judged = by_hits if only_hits else specs  # (an import's comments with a hit: judged by fewer rules)
+        verdict = evaluate.decide(subject, judged)
         if verdict is not None:
             verdicts.append((row, verdict))
-        kept += [(row.id, item) for item in evaluate.found(subject, specs)]
+        kept += [(row.id, item) for item in evaluate.found(subject, judged)]
     _keep_hits(connection, [row.id for row in rows], kept, fresh)
     return _apply(connection, verdicts)
 
