@@ -7,9 +7,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from moderator.rules.evaluate import HIT_KINDS, Limits, RuleSpec, Subject, decide, fired_by_hits, found, judge
+from moderator.rules.evaluate import Limits, RuleSpec, Subject, decide, fired_by_hits, found, judge
 from moderator.rules.hits import TextHit
-from moderator.rules.kinds import Kind, Mode
+from moderator.rules.kinds import TEXT_KINDS, Kind, Mode
 
 BUILT_IN = [RuleSpec("banned_commenter", Kind.BANNED_COMMENTER, Mode.HIDE),
             RuleSpec("banned_words", Kind.BANNED_WORDS, Mode.HIDE),
@@ -139,7 +139,7 @@ HITS = [BANNED, SUSPECT, PHONE, LINK, TextHit("links", "link", 20, 30), TextHit(
 def test_a_comment_with_only_text_hits_gets_the_same_verdict_from_the_rules_that_read_hits(hits, rules, mode):
     """An import's comment with a hit and nothing else to look at (no score, a normal
     commenter, not their first, pre-moderated) is judged by `fired_by_hits(rules)` alone."""
-    rules = [RuleSpec(rule.key, rule.kind, mode if rule.kind in HIT_KINDS else rule.mode, rule.parameters)
+    rules = [RuleSpec(rule.key, rule.kind, mode if rule.kind in TEXT_KINDS else rule.mode, rule.parameters)
              for rule in rules]
     subject = Subject(hits=hits, limits=LIMITS)
     fewer = fired_by_hits(rules)
@@ -148,7 +148,7 @@ def test_a_comment_with_only_text_hits_gets_the_same_verdict_from_the_rules_that
 
 
 def test_the_rules_that_read_hits_are_fewer_and_none_else_fires_on_hits_alone():
-    assert {rule.kind for rule in fired_by_hits(BUILT_IN)} == set(HIT_KINDS) < {rule.kind for rule in BUILT_IN}
+    assert {rule.kind for rule in fired_by_hits(BUILT_IN)} == set(TEXT_KINDS) < {rule.kind for rule in BUILT_IN}
     # and a comment with more than hits (a score) is judged by every rule: the model fires here
     scored = Subject(hits=[SUSPECT], scores={"toxicity": 0.95, "insult": 0.1}, limits=LIMITS)
     assert decide(scored, BUILT_IN).rule == "model_hide" and decide(scored, fired_by_hits(BUILT_IN)).rule != "model_hide"

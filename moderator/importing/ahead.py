@@ -26,16 +26,36 @@ import os
 import pickle
 import queue
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from multiprocessing.connection import Connection
 from pathlib import Path
+from typing import TypeVar
 
 from moderator.formats import piped
 from moderator.formats.records import Record
 from moderator.niceness import is_lowered, lower_this_process
 
+T = TypeVar("T")
 AHEAD_FROM = 16 << 20  # bytes: below this, starting a process costs more than it saves
 AHEAD = 16  # batches the parser may run ahead of the writer (a few MB)
+
+
+def drain(receive: Callable[[], T], into: queue.Queue[T | None], name: str) -> threading.Thread:
+    """A thread that puts each message `receive` gets from a pipe into `into`, then None when
+    the pipe has ended: the other end never waits for this one to be ready to read."""
+
+    def run() -> None:
+        try:
+            while True:
+                into.put(receive())
+        except (EOFError, OSError):
+            pass
+        finally:
+            into.put(None)
+
+    thread = threading.Thread(target=run, daemon=True, name=name)
+    thread.start()
+    return thread
 
 
 def worth_it(path: Path) -> bool:
@@ -59,8 +79,7 @@ class Ahead:
         self.format_name, self.path, self.position = format_name, str(path), 0
         self.messages: queue.Queue[bytes | None] = queue.Queue(AHEAD)  # None: the pipe has ended
         self.ended = False
-        self.reader = threading.Thread(target=self._read, daemon=True, name="moderator-import-reader")
-        self.reader.start()
+        self.reader = drain(self.receive.recv_bytes, self.messages, "moderator-import-reader")  # still pickled
 
     def __iter__(self) -> Iterator[Record]:
         heard = False
@@ -80,16 +99,6 @@ class Ahead:
                 return
             else:
                 raise piped.error(payload)
-
-    def _read(self) -> None:
-        """On the reader thread: the pipe's messages, still pickled, into the queue."""
-        try:
-            while True:
-                self.messages.put(self.receive.recv_bytes())
-        except (EOFError, OSError):
-            pass
-        finally:
-            self.messages.put(None)
 
     def _alone(self) -> Iterator[Record]:
         """Parse in this process after all; nothing has been handed over yet."""

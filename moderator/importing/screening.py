@@ -17,13 +17,13 @@ from __future__ import annotations
 
 import multiprocessing
 import queue
-import threading
 from collections import deque
 from multiprocessing.connection import Connection as Pipe
 from typing import cast
 
 from sqlalchemy import Connection
 
+from moderator.importing.ahead import drain
 from moderator.niceness import is_lowered, lower_this_process
 from moderator.rules.apply import StagedHit, import_screen, screened, stage_hits
 from moderator.rules.text import TextScreen
@@ -43,7 +43,7 @@ def _serve(pipe: Pipe, lowered: bool) -> None:
     if lowered:
         lower_this_process()
     inbox: queue.Queue[object] = queue.Queue()
-    threading.Thread(target=_receive, args=(pipe, inbox), daemon=True, name="moderator-screen-inbox").start()
+    drain(pipe.recv, inbox, "moderator-screen-inbox")
     try:
         recipe = inbox.get()
         if recipe is None:
@@ -55,16 +55,6 @@ def _serve(pipe: Pipe, lowered: bool) -> None:
         pass
     finally:
         pipe.close()
-
-
-def _receive(pipe: Pipe, inbox: queue.Queue[object]) -> None:
-    try:
-        while True:
-            inbox.put(pipe.recv())
-    except (EOFError, OSError):
-        pass
-    finally:
-        inbox.put(None)
 
 
 class PublishScreen:
@@ -81,8 +71,7 @@ class PublishScreen:
         child_end.close()
         self.gone = False  # the child stopped: the screen runs here
         self.answers: queue.Queue[list[StagedHit] | None] = queue.Queue()  # None: the child has gone
-        self.reader = threading.Thread(target=self._read, daemon=True, name="moderator-import-screen-reader")
-        self.reader.start()
+        self.reader = drain(self.pipe.recv, self.answers, "moderator-import-screen-reader")
         self.screen: TextScreen | None = None
         self.sent: deque[tuple[int, int]] = deque()  # (low, high] ranges handed over, in order, not answered
         self.found: list[StagedHit] = []  # answered, not staged yet
@@ -177,15 +166,6 @@ class PublishScreen:
             return True
         except (OSError, ValueError):
             return False
-
-    def _read(self) -> None:
-        try:
-            while True:
-                self.answers.put(self.pipe.recv())
-        except (EOFError, OSError):
-            pass
-        finally:
-            self.answers.put(None)
 
 
 def _texts(connection: Connection, low: int, high: int, limit: int | None = UNIT) -> Rows:

@@ -136,14 +136,11 @@ JUDGES: dict[Kind, Judge] = _TEXT | {
     Kind.MODEL_APPROVE: model_approve, Kind.PREMODERATION: premoderation}
 
 
-HIT_KINDS = frozenset(TEXT_KINDS)  # the rules that look at nothing but a comment's text hits
-
-
 def fired_by_hits(rules: Sequence[RuleSpec]) -> list[RuleSpec]:
     """Of these rules, those a comment's text hits alone can make fire: for a comment with no
     score, of a normal commenter, not their first, under pre-moderation (most that an import
     brings), every other rule's judge says no, so these alone give the same verdict and finds."""
-    return [rule for rule in rules if rule.kind in HIT_KINDS]
+    return [rule for rule in rules if rule.kind in TEXT_KINDS]  # (they look at nothing else)
 
 
 def judge(subject: Subject, rules: Sequence[RuleSpec]) -> list[Verdict]:
