@@ -49,13 +49,25 @@ def _parallel(tmp_path, export) -> tuple[dict, list[tuple], list[tuple]]:
         other.dispose()
 
 
+def _unstaged(tmp_path, export) -> tuple[list[tuple], list[tuple]]:
+    """Imported into a database in memory: not staged, so every rule judges every comment
+    as it arrives (rules/apply.on_arrival), reading no staged hits."""
+    memory = open_database("sqlite://", tmp_path / "m")
+    try:
+        with memory.sessions() as s:
+            import_files(s, [export], parallel=False)
+            return _found(s)
+    finally:
+        memory.dispose()
+
+
 def test_the_screen_run_while_publishing_finds_and_does_the_same(session, tmp_path):
     export = tmp_path / "comments.jsonl"
     _export(export, 4500)  # five publishing batches: more than the screening process holds at once
     alone = import_files(session, [export], parallel=False)[0]
     report, hits, decided = _parallel(tmp_path, export)
     assert report == alone.as_dict()
-    assert (hits, decided) == _found(session)
+    assert (hits, decided) == _found(session) == _unstaged(tmp_path, export)
     kinds = {rule for _id, rule, *_ in hits}
     assert {"personal_data", "links", "dehumanising", "threats"} <= kinds
     assert any(what == "card number" for *_x, what, _s, _e in hits)

@@ -87,10 +87,15 @@ def text_rule(subject: Subject, rule: RuleSpec) -> str | None:
 
 
 def links(subject: Subject, rule: RuleSpec) -> str | None:
-    """More than N links (the rule's `most`, 1 unless set)."""
-    most = _int(rule.parameters.get("most"), 1)
+    """More than N links (most_links)."""
+    most = most_links(rule)
     count = sum(1 for hit in subject.hits if hit.rule == Kind.LINKS)
     return f"{count} links (more than {most})" if count > most else None
+
+
+def most_links(rule: RuleSpec) -> int:
+    """The links rule's `most`: 1 unless set."""
+    return _int(rule.parameters.get("most"), 1)
 
 
 def banned_commenter(subject: Subject, rule: RuleSpec) -> str | None:
