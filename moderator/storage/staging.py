@@ -65,6 +65,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from moderator.errors import ModeratorError
 from moderator.filemodes import private_file
 from moderator.storage import replylinks
+from moderator.storage.checkpoints import Checkpoints
 from moderator.storage.engine import PATIENCE, WRITE, database_path, driver_of
 from moderator.storage.locks import FileLock, Waiting, lock_path
 from moderator.storage.models import Article, Comment, Decision, ImportRun, Site, UtcDateTime, core_table
@@ -256,8 +257,9 @@ class Steps:
     and first ends the open one when it has kept the write lock for `hold` seconds, or
     at once when a writer is waiting, and then lets that writer through."""
 
-    def __init__(self, connection: Connection, waiting: Waiting, hold: float = HOLD):
-        self.connection, self.waiting, self.hold = connection, waiting, hold
+    def __init__(self, connection: Connection, waiting: Waiting, hold: float = HOLD,
+                 checkpoints: Checkpoints | None = None):
+        self.connection, self.waiting, self.hold, self.checkpoints = connection, waiting, hold, checkpoints
         self.began: float | None = None
 
     def unit(self) -> Connection:
@@ -268,6 +270,8 @@ class Steps:
                 if queued:
                     self.waiting.let_through()
         if self.began is None:
+            if self.checkpoints is not None:
+                self.checkpoints.before_begin()
             _set_transaction(self.connection, write=True)
             self.connection.begin()
             self.began = time.monotonic()
@@ -277,13 +281,22 @@ class Steps:
         if self.began is not None:
             self.began = None
             self.connection.commit()
+            if self.checkpoints is not None:
+                self.checkpoints.committed()
 
 
 # Publishing
 
 def _publish(connection: Connection, run_id: int, waiting: Waiting, arrived: Arrived | None = None,
              screening: Screening | None = None) -> list[int]:
-    steps = Steps(connection, waiting)
+    database = database_path(connection.engine)
+    assert database is not None  # (only a database file has a staging file)
+    with Checkpoints.beside(driver_of(connection), database) as checkpoints:
+        return _publish_steps(Steps(connection, waiting, checkpoints=checkpoints), run_id, arrived, screening)
+
+
+def _publish_steps(steps: Steps, run_id: int, arrived: Arrived | None, screening: Screening | None) -> list[int]:
+    connection = steps.connection
     run = _run(steps.unit(), run_id)
     top = connection.scalar(select(func.max(staged_comments.c.id)))
     if screening is not None and top is not None:
