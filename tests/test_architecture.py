@@ -30,7 +30,7 @@ MAY_IMPORT = {
     "config": {"filemodes"},
     "settings": {"i18n", "errors", "vocabulary"},
     "inifile": {"settings"},  # the settings file read without Qt, for the command line
-    "storage": {"i18n", "errors", "vocabulary", "filemodes"},
+    "storage": {"i18n", "errors", "vocabulary", "filemodes", "niceness"},  # niceness: an import's checkpoint thread
     "changes": {"vocabulary", "reading.rows"},  # the frozen rows a change carries, which import nothing of ours
     "moderation": {"i18n", "errors", "storage", "vocabulary", "changes"},
     "scoring": {"i18n", "errors", "storage", "vocabulary", "settings", "niceness",  # settings: the priority thresholds' defaults
