@@ -5,6 +5,7 @@ value plus NICENESS; the thread that called nothing (the window's) stays where i
 from __future__ import annotations
 
 import os
+import sqlite3
 import subprocess
 import sys
 import threading
@@ -18,6 +19,7 @@ from moderator.importing.screening import PublishScreen
 from moderator.niceness import MOST, NICENESS, THREAD_NICENESS, lower_this_thread
 from moderator.scoring.process import ScoringProcess
 from moderator.scoring.quick import QUICK_SCREEN
+from moderator.storage.checkpoints import Checkpoints
 from tests.samples import TESTDATA
 
 pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="per-thread nice values are Linux's")
@@ -108,3 +110,21 @@ def test_the_scoring_process_runs_below_the_window(paths):
     finally:
         process.close()
     assert own_nice() == WINDOW
+
+
+def checkpoints_nice(database: Path) -> int:
+    checkpoints = Checkpoints(str(database))
+    try:
+        checkpoints.committed()  # its thread lowered itself before it looked for work: wait for that work
+        with checkpoints._state:
+            assert checkpoints._state.wait_for(lambda: checkpoints._seen >= 1, timeout=30)
+        return nice_of(checkpoints._thread.native_id or 0)
+    finally:
+        checkpoints.close()
+
+
+def test_the_import_checkpoint_thread_runs_at_its_writers_priority(tmp_path):
+    database = tmp_path / "db.sqlite"
+    sqlite3.connect(database).execute("PRAGMA journal_mode = WAL").close()
+    assert on_a_thread(lambda: (lower_this_thread(), checkpoints_nice(database))[1]) == LOWERED
+    assert checkpoints_nice(database) == WINDOW
