@@ -58,8 +58,8 @@ class Checkpoints:
         try:
             yield checkpoints
         finally:
-            driver.execute("PRAGMA wal_autocheckpoint = 1000")  # SQLite's default, as every connection has
             checkpoints.close()
+            driver.execute("PRAGMA wal_autocheckpoint = 1000")  # SQLite's default, as every connection has
 
     def committed(self) -> None:
         """The writer committed: its frames are to be copied."""
