@@ -136,12 +136,16 @@ POSTGRESQL_SENTENCES = {
                                       "(the credential store or ~/.pgpass: docs/team.md)."),
     "42501": QT_TRANSLATE_NOOP("errors", "Your database role may not do this ({}); ask whoever runs the team database."),
     "53": QT_TRANSLATE_NOOP("errors", "The team database server is out of resources ({}); ask whoever runs it."),
+    "22": QT_TRANSLATE_NOOP("errors", "The team database cannot store a value given to it ({}); nothing was changed."),
 }
+# psycopg's own errors, raised before the server is asked, have no SQLSTATE: a value it cannot
+# send (a text holding a NUL character) is a DataError; a connection that failed, the rest.
+_CLIENT_SIDE = {"DataError": "22"}
 
 
 def _explain_postgresql(orig: BaseException) -> str | None:
     """The sentence for psycopg's error: a connection that failed has no SQLSTATE at all."""
-    state = getattr(orig, "sqlstate", None) or "08"
+    state = getattr(orig, "sqlstate", None) or _CLIENT_SIDE.get(type(orig).__name__, "08")
     template = POSTGRESQL_SENTENCES.get(state) or POSTGRESQL_SENTENCES.get(state[:2])
     if template is None:
         return None

@@ -34,6 +34,22 @@ def test_import_json_counts_contract(cli):
     assert json.loads(out)["comments"] == {"added": 0, "updated": 0, "unchanged": 54}
 
 
+def test_a_text_postgresql_cannot_store_is_one_sentence_and_changes_nothing(cli, backend, tmp_path):
+    export = tmp_path / "nul.jsonl"
+    lines = [{"comment_id": f"c{n}", "article_id": "a1", "author": "Ann", "body": f"comment {n}"} for n in range(3)]
+    lines[2]["body"] = "a NUL \u0000 in the middle"
+    export.write_text("\n".join(json.dumps(line) for line in lines) + "\n", encoding="utf-8")
+    code, out, err = cli("import", str(export))
+    _, stats, _ = cli("stats", "--json")
+    if backend == "sqlite":  # SQLite keeps any character
+        assert code == 0 and json.loads(stats)["comments"]["total"] == 3
+        return
+    assert code == 1 and out == ""
+    assert err.startswith("moderator: The team database cannot store a value given to it (") and "NUL" in err
+    assert err.count("\n") == 1 and "Traceback" not in err
+    assert json.loads(stats)["comments"]["total"] == 0 and json.loads(stats)["articles"] == 0
+
+
 def test_queue_json_lists_pending_newest_or_oldest_first(cli):
     cli("demo")
     _, out, _ = cli("queue", "--json", "--limit", "0")

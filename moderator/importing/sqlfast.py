@@ -26,6 +26,7 @@ from operator import itemgetter
 from typing import TYPE_CHECKING, Any, NamedTuple, Protocol, TypeVar, cast
 
 from sqlalchemy import BindParameter, Connection, Dialect, Table, bindparam, insert
+from sqlalchemy.exc import DBAPIError
 
 if TYPE_CHECKING:  # only a team database needs the driver
     from psycopg import Connection as PsycopgConnection
@@ -78,9 +79,12 @@ class FastInsert:
     def _copied(self, statement: str, rows: Sequence[Row]) -> None:
         flat, width = self._values(rows), len(self.given)
         driver = cast("PsycopgConnection[Any]", self.connection.connection.driver_connection)
-        with driver.cursor() as cursor, cursor.copy(statement) as copy:
-            for start in range(0, len(flat), width):
-                copy.write_row(flat[start : start + width])
+        try:
+            with driver.cursor() as cursor, cursor.copy(statement) as copy:
+                for start in range(0, len(flat), width):
+                    copy.write_row(flat[start : start + width])
+        except self.dialect.loaded_dbapi.Error as error:  # as SQLAlchemy's own statements raise it
+            raise DBAPIError.instance(statement, None, error, self.dialect.loaded_dbapi.Error) from error
 
     def _values(self, rows: Sequence[Row]) -> list[object]:
         """The rows' values, each row followed by the constants (`given` order), one flat

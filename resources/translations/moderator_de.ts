@@ -3777,6 +3777,10 @@ Es wird nur für diese Sitzung behalten; Abbrechen gleicht die anderen Websites 
         <translation>Dem Server der Team-Datenbank gehen die Ressourcen aus ({}); fragen Sie, wer ihn betreut.</translation>
     </message>
     <message>
+        <source>The team database cannot store a value given to it ({}); nothing was changed.</source>
+        <translation>Die Team-Datenbank kann einen übergebenen Wert nicht speichern ({}); nichts wurde geändert.</translation>
+    </message>
+    <message>
         <source>The database address is not one this app can open ({error}); use e.g. sqlite:////path/to/moderator.sqlite.</source>
         <translation>Diese Datenbankadresse kann die App nicht öffnen ({error}); verwenden Sie z. B. sqlite:////pfad/zu/moderator.sqlite.</translation>
     </message>
