@@ -234,7 +234,7 @@ def cmd_demo(db: Database, args: argparse.Namespace) -> int:
 
 def cmd_import(db: Database, args: argparse.Namespace) -> int:
     for path in args.files:  # each file is its own transaction: a bad one keeps nothing of itself
-        with db.write_sessions() as session:
+        with db.import_sessions() as session:
             report = import_files(session, [path], args.format, args.site, _progress_printer())[0]
         if args.json:
             print(json.dumps(report.as_dict(), ensure_ascii=False))

@@ -19,6 +19,7 @@ memory budget nor the time one.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from contextlib import nullcontext
 from datetime import datetime
 from typing import Any
 
@@ -28,6 +29,7 @@ from moderator.formats.limits import BATCH_CHARS
 from moderator.formats.records import ArticleRecord, CommentRecord, weight
 from moderator.i18n import QT_TRANSLATE_NOOP
 from moderator.importing.articles import LOOKUP, ArticleWriter
+from moderator.importing.countslater import CountsLater
 from moderator.importing.parents import NewIds, ParentLinker
 from moderator.importing.report import ImportReport
 from moderator.importing.sqlfast import FastInsert
@@ -90,6 +92,8 @@ class Writer:
         self.stage_changes = FastInsert(self.connection, staged_changes, ("comment_id", *CHANGED, "follow")) \
             if self.staged else None
         self.undated = 0
+        self.later = CountsLater(self.connection) if not self.staged and self.connection.dialect.name == "postgresql" \
+            else None
 
     def article(self, record: ArticleRecord) -> None:
         self.articles.add(record)
@@ -143,6 +147,8 @@ class Writer:
         rows = [(comment_id, *row, parent_id(row[3], comment_id)) for comment_id, row in zip(ids, new_rows)]
         self.loose = self.loose or any(row[-1] is None and row[4] is not None for row in rows)
         self.insert(rows)
+        if self.later is not None:
+            self.later.added(ids)
         if self.prescreen is not None:  # the rules run as each batch is published; their text screen now, unlocked
             self.prescreen((comment_id, row[8]) for comment_id, row in zip(ids, new_rows))  # row[8]: the body
         elif not self.staged:
@@ -204,6 +210,14 @@ class Writer:
             return
         self.connection.execute(UPDATE, params)
         if follow:
+            self._follow(follow)
+
+    def _follow(self, follow: list[dict[str, object]]) -> None:
+        # Locked first: FOLLOW_SOURCE's look for a moderator's decision then sees any that
+        # committed before (on PostgreSQL, where decisions go on beside an import).
+        self.connection.execute(select(comments.c.id).where(comments.c.id.in_([row["_id"] for row in follow]))
+                                .with_for_update())
+        with self.later.counted_now() if self.later is not None else nullcontext():
             self.connection.execute(FOLLOW_SOURCE, follow)
 
     # The end of the file
@@ -219,6 +233,8 @@ class Writer:
                 looped = replylinks.loops(self.connection, self.site_id)
                 replylinks.cut(self.connection, looped)
             self.report_links(looped)
+        if self.later is not None:
+            self.later.finish()
         with self.target.reading():
             self._report_loose_ends()
 

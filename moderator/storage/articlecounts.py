@@ -113,10 +113,15 @@ TRIGGERS = (
 )
 TRIGGER_NAMES = tuple(trigger.name for trigger in TRIGGERS)
 
+def _counted(where: str = "") -> str:
+    """Each article's counts of the comments `where` picks, as rows of article_counts."""
+    sums = ", ".join(f"sum({_is('comments', status)})" for status in COUNTED)
+    return f"SELECT article_id, {sums} FROM comments {where}GROUP BY article_id"
+
+
 # Every article's figures from scratch (the migration; the tests compare the kept ones to it).
 FILL = (
-    f"INSERT INTO article_counts (article_id, {', '.join(COUNTED)}) SELECT article_id, "
-    + ", ".join(f"sum({_is('comments', status)})" for status in COUNTED) + " FROM comments GROUP BY article_id",
+    f"INSERT INTO article_counts (article_id, {', '.join(COUNTED)}) {_counted()}",
     f"INSERT INTO article_scores (article_id, model_id, top, scored) SELECT c.article_id, s.model_id, max(s.main), "
     f"count(*) FROM scores s JOIN comments c ON c.id = s.comment_id WHERE c.status IN {_VISIBLE} "
     "GROUP BY c.article_id, s.model_id",
@@ -197,3 +202,29 @@ POSTGRESQL_BY_ROW = (  # back to 0012's
     "DROP FUNCTION IF EXISTS article_counts_status_moves()",
     *_postgresql(_STATUS_ROW),
 )
+
+
+# PostgreSQL (migration 0019): an import writes in one transaction beside the team's decisions
+# (storage/engine.IMPORTING). Had it moved each article's counts as it went, it would hold those
+# rows locked until it commits, and every decision on one of those articles would wait for it.
+# It sets COUNTS_LATER for its transaction: the two triggers that count new comments and status
+# moves leave the counts alone, and the import adds its new comments as they stand at its end
+# (ADD_COUNTS_OF), locking each article's row only from then to its commit.
+COUNTS_LATER = "moderator.counts_later"
+_LATER = f"IF current_setting('{COUNTS_LATER}', true) = 'on' THEN RETURN NULL; END IF;"
+ADD_COUNTS_OF = (f"INSERT INTO article_counts (article_id, {', '.join(COUNTED)}) {_counted('WHERE id = ANY(:ids) ')} "
+                 f"ON CONFLICT (article_id) DO UPDATE SET "
+                 + ", ".join(f"{status} = article_counts.{status} + excluded.{status}" for status in COUNTED))
+_INSERT_ROW = next(trigger for trigger in TRIGGERS if trigger.name == "article_counts_comment_insert")
+
+
+def _function(name: str, statements: tuple[str, ...], guard: str = "") -> str:
+    body = "".join(f"\n    {statement};" for statement in statements)
+    return (f"CREATE OR REPLACE FUNCTION {name}() RETURNS trigger LANGUAGE plpgsql AS $$\nBEGIN\n    {guard}{body}\n"
+            "    RETURN NULL;\nEND\n$$")
+
+
+POSTGRESQL_COUNTS_LATER = (_function(_INSERT_ROW.name, _INSERT_ROW.body, _LATER),
+                           _function("article_counts_status_moves", (_STATUS_MOVES,), _LATER))
+POSTGRESQL_COUNTS_NOW = (_function(_INSERT_ROW.name, _INSERT_ROW.body),  # back to 0017's
+                         _function("article_counts_status_moves", (_STATUS_MOVES,)))

@@ -21,6 +21,8 @@ class Database:
     # for a decision on one comment, its undo, a claim: the write lock shared on PostgreSQL
     # (engine.SHARED: decisions of a team side by side), any write session's on SQLite
     decision_sessions: sessionmaker[Session]
+    # for an import: on PostgreSQL the write lock shared and the import lock alone (engine.IMPORTING)
+    import_sessions: sessionmaker[Session]
     created: bool  # True when this open created the schema (first start)
     backup: Path | None  # copy made before a migration, if one ran
 
@@ -34,4 +36,5 @@ def open_database(url: str, backups: Path) -> Database:
     backup = prepare_database(engine, backups)
     recover(engine)  # an import a crash cut short: rolled back, or completed
     return Database(engine, make_session_factory(engine), make_session_factory(engine, write=True),
-                    make_session_factory(engine, write=True, shared=True), created, backup)
+                    make_session_factory(engine, write=True, shared=True),
+                    make_session_factory(engine, write=True, importing=True), created, backup)

@@ -42,13 +42,19 @@ PATIENCE = "moderator_patience"
 # A session for the decisions on one comment (and claims), which the rows' own locks keep
 # safe (SELECT … FOR UPDATE, then UPDATE … WHERE version = seen: a stale one is refused):
 # on PostgreSQL it takes the write lock shared, so a team's decisions go side by side, and
-# still wait for (and hold off) a write that needs the database to itself (an import, a
-# bulk action, a rule's change). SQLite has one write lock: there it is any write session.
+# still wait for (and hold off) a write that needs the database to itself (a bulk action,
+# a rule's change). SQLite has one write lock: there it is any write session.
 SHARED = "shared"
+# A session for an import (Database.import_sessions): on PostgreSQL, where an import writes in
+# one transaction, it takes the write lock shared too, so that decisions go on beside it, and
+# the import lock (IMPORT_LOCK_KEY) alone, so that imports take turns; the article counts
+# follow at its end (storage/articlecounts.COUNTS_LATER). SQLite: any write session's.
+IMPORTING = "importing"
 
 # PostgreSQL: the advisory lock every write session takes, as SQLite's write lock (any
 # number that no other program on the team's database uses for its own advisory locks).
 WRITE_LOCK_KEY = 0x6D6F6400  # "mod", 0
+IMPORT_LOCK_KEY = WRITE_LOCK_KEY + 1
 
 
 def make_engine(url: str | URL) -> Engine:
@@ -131,9 +137,12 @@ def _begin_postgresql(connection: Connection) -> None:
         return
     patience_ms = int(options.get(PATIENCE, BUSY_TIMEOUT_MS / 1000) * 1000)
     connection.exec_driver_sql(f"SET LOCAL lock_timeout = {max(patience_ms, 1)}")
-    lock = "pg_advisory_xact_lock_shared" if options[WRITE] == SHARED else "pg_advisory_xact_lock"
+    shared = options[WRITE] in (SHARED, IMPORTING)
+    locks = [f"{'pg_advisory_xact_lock_shared' if shared else 'pg_advisory_xact_lock'}({WRITE_LOCK_KEY})"]
+    if options[WRITE] == IMPORTING:
+        locks.append(f"pg_advisory_xact_lock({IMPORT_LOCK_KEY})")
     try:
-        connection.exec_driver_sql(f"SELECT {lock}({WRITE_LOCK_KEY})")
+        connection.exec_driver_sql(f"SELECT {', '.join(locks)}")
     except OperationalError as error:
         if getattr(error.orig, "sqlstate", None) == "55P03":  # lock_not_available: nothing done yet
             raise DatabaseBusy() from error
@@ -151,11 +160,12 @@ def driver_of(connection: Connection) -> sqlite3.Connection:
 
 
 def make_session_factory(engine: Engine, write: bool = False, patience: float | None = None,
-                         shared: bool = False) -> sessionmaker[Session]:
+                         shared: bool = False, importing: bool = False) -> sessionmaker[Session]:
     """Sessions for reading (a snapshot each), or for writing (`write`: the write lock first,
     waited for up to `patience` seconds, by default as long as any statement waits; `shared`:
-    taken shared on PostgreSQL, for decisions on one comment, see SHARED)."""
-    options: dict[str, Any] = {WRITE: SHARED if shared else True} if write else {}
+    taken shared on PostgreSQL, for decisions on one comment, see SHARED; `importing`: for an
+    import, see IMPORTING)."""
+    options: dict[str, Any] = {WRITE: IMPORTING if importing else SHARED if shared else True} if write else {}
     if patience is not None:
         options[PATIENCE] = patience
     # expire_on_commit=False: rows read in a task stay readable after it commits.

@@ -3,7 +3,8 @@
 Exports and backups run on the one writer (they then see a settled database). Imports
 run on a writer of their own: into an SQLite file an import stages the file and publishes
 it in short transactions (storage/staging.py), so the moderator's decisions, on the one
-writer, go in between instead of waiting for the whole file. Each reports progress to the
+writer, go in between instead of waiting for the whole file; into PostgreSQL it writes in one
+transaction that shares the write lock with decisions (storage/engine.IMPORTING). Each reports progress to the
 status-bar panel and ends with one plain sentence.
 """
 
@@ -49,7 +50,7 @@ class FileActions:
                  on_imported: Callable[[], None], tell: Callable[[str, str], None], report_bug: ReportBug):
         self._parent, self._db, self._writer, self._panel = parent, db, writer, panel
         self._on_imported, self._tell, self._report_bug = on_imported, tell, report_bug
-        self.importer = Writer(db.write_sessions, report_bug, parent)  # imports only: see the docstring
+        self.importer = Writer(db.import_sessions, report_bug, parent)  # imports only: see the docstring
 
     def import_files(self, paths: list[Path] | None = None) -> None:
         if paths is None:

@@ -1,0 +1,113 @@
+"""On PostgreSQL an import writes in one transaction that shares the write lock with the
+team's decisions (storage/engine.IMPORTING) and counts its articles at its end
+(importing/countslater.py): a decision on an article the import is filling is written at
+once, not when the import commits, and afterwards every article's counts are right."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Iterator
+from datetime import UTC, datetime
+
+import pytest
+from sqlalchemy import func, select
+
+from moderator.errors import DatabaseBusy
+from moderator.formats.records import ArticleRecord, CommentRecord, Record
+from moderator.importing import import_records
+from moderator.moderation import decisions
+from moderator.storage.database import open_database
+from moderator.storage.engine import make_session_factory
+from moderator.storage.models import Comment
+from moderator.vocabulary import Action, Status
+from tests.test_article_counts import from_scratch, kept
+
+T0 = datetime(2025, 1, 1, tzinfo=UTC)
+
+
+def _comments(first: int, count: int, source_status: str = "pending") -> Iterator[CommentRecord]:
+    for n in range(first, first + count):
+        yield CommentRecord(f"c{n}", f"a{n % 3}", None, f"Reader {n % 7}", None, None, None, T0, f"comment number {n}",
+                            source_status)
+
+
+def _records(first: int, count: int) -> list[Record]:
+    return [*(ArticleRecord(f"a{n}", title=f"Article {n}") for n in range(3)), *_comments(first, count)]
+
+
+def test_on_postgresql_a_decision_is_written_while_an_import_fills_its_article(pg_url, paths):
+    db = open_database(pg_url, paths.backups)
+    try:
+        with db.import_sessions() as session:
+            import_records(session, _records(0, 30), "site", "Site")
+            session.commit()
+        with db.sessions() as session:
+            here = session.scalars(select(Comment.id).where(Comment.external_id.in_(["c0", "c1"]))).all()
+
+        halfway, go_on, failed = threading.Event(), threading.Event(), []
+
+        def paused() -> Iterator[Record]:
+            yield from _records(30, 2500)  # a first batch written (BATCH is 2,000)...
+            halfway.set()
+            go_on.wait(60)  # ...and the import's transaction held open here
+            yield from _comments(2530, 500)
+            yield CommentRecord("c1", "a1", None, "Reader 1", None, None, None, T0, "comment number 1", "hidden")
+
+        def importing() -> None:
+            try:
+                with db.import_sessions() as session:
+                    import_records(session, paused(), "site", "Site")
+                    session.commit()
+            except Exception as error:  # pragma: no cover - reported below
+                failed.append(error)
+
+        importer = threading.Thread(target=importing)
+        importer.start()
+        assert halfway.wait(60)
+        time.sleep(0.3)  # the first batch inserted and its rules run, inside the open transaction
+        began = time.monotonic()
+        with db.decision_sessions() as session:  # c0 is in article a0, which the import is filling
+            decisions.decide(session, [here[0]], Action.HIDE, "ana", reason="abuse")
+            session.commit()
+        took = time.monotonic() - began
+        go_on.set()
+        importer.join(120)
+        assert not failed, failed
+        assert took < 2.0, f"the decision waited {took:.1f} s for the import"
+
+        with db.sessions() as session:
+            rows = session.execute(select(Comment.external_id, Comment.status))
+            statuses = {external_id: status for external_id, status in rows}
+            assert len(statuses) == 3030
+            assert statuses["c0"] == Status.HIDDEN  # the moderator's
+            assert statuses["c1"] == Status.HIDDEN  # the source's, followed (no moderator decided it)
+            assert kept(session)[0] == from_scratch(session)[0]
+            assert sum(pending for pending, _a, _h in kept(session)[0].values()) == 3028
+    finally:
+        db.dispose()
+
+
+def test_on_postgresql_imports_take_turns_and_a_write_that_needs_the_database_alone_waits(pg_url, paths):
+    db = open_database(pg_url, paths.backups)
+    impatient_import = make_session_factory(db.engine, write=True, importing=True, patience=0.2)
+    impatient_write = make_session_factory(db.engine, write=True, patience=0.2)
+    try:
+        with db.import_sessions() as session:
+            import_records(session, _records(0, 5), "site", "Site")
+            session.commit()
+            done = session.scalar(select(Comment.id).where(Comment.external_id == "c0"))
+        with db.import_sessions() as first:
+            import_records(first, _records(5, 5), "site", "Site")
+            with pytest.raises(DatabaseBusy), impatient_import() as second:
+                import_records(second, _records(10, 5), "site", "Site")
+            with pytest.raises(DatabaseBusy), impatient_write() as bulk:  # a write that needs the database alone
+                decisions.decide(bulk, [done], Action.APPROVE, "ana")
+            first.commit()
+        with impatient_import() as second:  # free again once the first ended
+            import_records(second, _records(10, 5), "site", "Site")
+            second.commit()
+        with db.sessions() as session:
+            assert session.scalar(select(func.count()).select_from(Comment)) == 15
+    finally:
+        db.dispose()
