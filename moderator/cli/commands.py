@@ -302,7 +302,7 @@ def _score_range(value: str) -> tuple[float, float | None]:
 
 
 def cmd_decide(db: Database, args: argparse.Namespace) -> int:
-    with db.write_sessions() as session:
+    with db.decision_sessions() as session:  # one comment: beside the team's other decisions, as in the window
         changes = decide(session, [args.comment_id], args.action, args.moderator, args.reason, args.note,
                          if_status=args.if_status,
                          seen={args.comment_id: args.if_version} if args.if_version is not None else None)
