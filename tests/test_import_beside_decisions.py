@@ -111,3 +111,53 @@ def test_on_postgresql_imports_take_turns_and_a_write_that_needs_the_database_al
             assert session.scalar(select(func.count()).select_from(Comment)) == 15
     finally:
         db.dispose()
+
+
+def test_on_postgresql_a_write_waiting_for_an_import_holds_no_decision_up(pg_url, paths):
+    """PostgreSQL grants a lock in the order asked: a bulk write queued behind an import would
+    hold up every decision asked for after it. It asks again and again instead (engine._take_alone)."""
+    db = open_database(pg_url, paths.backups)
+    patient_write = make_session_factory(db.engine, write=True, patience=60)
+    try:
+        with db.import_sessions() as session:
+            import_records(session, _records(0, 30), "site", "Site")
+            session.commit()
+            first, second = session.scalars(select(Comment.id).order_by(Comment.id).limit(2)).all()
+        halfway, go_on, waited = threading.Event(), threading.Event(), []
+
+        def paused() -> Iterator[Record]:
+            yield from _records(30, 2500)
+            halfway.set()
+            go_on.wait(60)
+
+        def importing() -> None:
+            with db.import_sessions() as session:
+                import_records(session, paused(), "site", "Site")
+                session.commit()
+
+        def bulk() -> None:
+            began = time.monotonic()
+            with patient_write() as writing:
+                decisions.decide(writing, [second], Action.APPROVE, "lead")
+                writing.commit()
+            waited.append(time.monotonic() - began)
+
+        importer, waiting = threading.Thread(target=importing), threading.Thread(target=bulk)
+        importer.start()
+        assert halfway.wait(60)
+        waiting.start()
+        time.sleep(0.5)  # the bulk write is waiting for the import
+        began = time.monotonic()
+        with db.decision_sessions() as decision:
+            decisions.decide(decision, [first], Action.APPROVE, "ana")
+            decision.commit()
+        took = time.monotonic() - began
+        assert waiting.is_alive()  # still waiting for the import
+        go_on.set()
+        importer.join(60)
+        waiting.join(60)
+        assert took < 1.0, f"the decision waited {took:.1f} s behind the bulk write"
+        assert waited and waited[0] >= 0.5  # it went in once the import had committed
+    finally:
+        go_on.set()
+        db.dispose()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+import time
 from pathlib import Path
 from typing import Any, cast
 
@@ -55,6 +56,7 @@ IMPORTING = "importing"
 # number that no other program on the team's database uses for its own advisory locks).
 WRITE_LOCK_KEY = 0x6D6F6400  # "mod", 0
 IMPORT_LOCK_KEY = WRITE_LOCK_KEY + 1
+TRY_ALONE_EVERY = 0.02  # seconds between a write's tries for the write lock alone (_take_alone)
 
 
 def make_engine(url: str | URL) -> Engine:
@@ -135,11 +137,19 @@ def _begin_postgresql(connection: Connection) -> None:
     if not options.get(WRITE, False):
         connection.exec_driver_sql("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
         return
-    patience_ms = int(options.get(PATIENCE, BUSY_TIMEOUT_MS / 1000) * 1000)
-    connection.exec_driver_sql(f"SET LOCAL lock_timeout = {max(patience_ms, 1)}")
-    shared = options[WRITE] in (SHARED, IMPORTING)
-    locks = [f"{'pg_advisory_xact_lock_shared' if shared else 'pg_advisory_xact_lock'}({WRITE_LOCK_KEY})"]
-    if options[WRITE] == IMPORTING:
+    patience = options.get(PATIENCE, BUSY_TIMEOUT_MS / 1000)
+    if options[WRITE] in (SHARED, IMPORTING):
+        _take_shared(connection, patience, importing=options[WRITE] == IMPORTING)
+    else:
+        _take_alone(connection, patience)
+    connection.exec_driver_sql(f"SET LOCAL lock_timeout = {BUSY_TIMEOUT_MS}")
+
+
+def _take_shared(connection: Connection, patience: float, importing: bool) -> None:
+    """The write lock shared (and for an import, the import lock alone), waited for."""
+    connection.exec_driver_sql(f"SET LOCAL lock_timeout = {max(int(patience * 1000), 1)}")
+    locks = [f"pg_advisory_xact_lock_shared({WRITE_LOCK_KEY})"]
+    if importing:
         locks.append(f"pg_advisory_xact_lock({IMPORT_LOCK_KEY})")
     try:
         connection.exec_driver_sql(f"SELECT {', '.join(locks)}")
@@ -147,7 +157,18 @@ def _begin_postgresql(connection: Connection) -> None:
         if getattr(error.orig, "sqlstate", None) == "55P03":  # lock_not_available: nothing done yet
             raise DatabaseBusy() from error
         raise
-    connection.exec_driver_sql(f"SET LOCAL lock_timeout = {BUSY_TIMEOUT_MS}")
+
+
+def _take_alone(connection: Connection, patience: float) -> None:
+    """The write lock alone, asked for again every TRY_ALONE_EVERY seconds rather than waited
+    for: PostgreSQL grants a lock in the order asked, so a write waiting in its queue (a bulk
+    action while an import runs) would hold up every decision asked for after it."""
+    deadline = time.monotonic() + patience
+    taken = f"SELECT pg_try_advisory_xact_lock({WRITE_LOCK_KEY})"
+    while not connection.exec_driver_sql(taken).scalar():
+        if time.monotonic() >= deadline:
+            raise DatabaseBusy()
+        time.sleep(TRY_ALONE_EVERY)
 
 
 _SET_UP = {"sqlite": _set_up_sqlite, "postgresql": _set_up_postgresql}  # each database's set-up, in one place

@@ -58,6 +58,7 @@ def test_preferences_ok_with_the_article_list_focused_keeps_the_article_and_the_
         window.edit_preferences()
         activate(qtbot, window)
         window.articles_view.setFocus()  # where the focus goes back to when the dialog closes
+        wait_reads(qtbot, window)  # the article list read again off the GUI thread, then highlighted again
         assert (window.article_view.article.id, window.current_comment_id) == (article, chosen)
         assert highlighted(window.article_view.tree) == [chosen]
         assert highlighted(window.articles_view) == [article]
