@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime
 
 import pytest
@@ -17,7 +17,7 @@ from moderator.errors import DatabaseBusy
 from moderator.formats.records import ArticleRecord, CommentRecord, Record
 from moderator.importing import import_records
 from moderator.moderation import decisions
-from moderator.storage.database import open_database
+from moderator.storage.database import Database, open_database
 from moderator.storage.engine import make_session_factory
 from moderator.storage.models import Comment
 from moderator.vocabulary import Action, Status
@@ -36,6 +36,39 @@ def _records(first: int, count: int) -> list[Record]:
     return [*(ArticleRecord(f"a{n}", title=f"Article {n}") for n in range(3)), *_comments(first, count)]
 
 
+class _PausedImport:
+    """An import on a thread of its own whose transaction is held open after its first 2,530
+    comments (a first batch written: BATCH is 2,000, its rules run) until `finish`."""
+
+    def __init__(self, db: Database, rest: Iterable[Record] = ()):
+        self.db, self.rest = db, rest
+        self.halfway, self.go_on = threading.Event(), threading.Event()
+        self.failed: list[BaseException] = []
+        self.thread = threading.Thread(target=self._import)
+        self.thread.start()
+        assert self.halfway.wait(60)
+        time.sleep(0.3)  # the first batch inserted and its rules run, inside the open transaction
+
+    def finish(self) -> None:
+        self.go_on.set()
+        self.thread.join(120)
+        assert not self.failed, self.failed
+
+    def _records(self) -> Iterator[Record]:
+        yield from _records(30, 2500)
+        self.halfway.set()
+        self.go_on.wait(60)
+        yield from self.rest
+
+    def _import(self) -> None:
+        try:
+            with self.db.import_sessions() as session:
+                import_records(session, self._records(), "site", "Site")
+                session.commit()
+        except BaseException as error:  # reported by finish
+            self.failed.append(error)
+
+
 def test_on_postgresql_a_decision_is_written_while_an_import_fills_its_article(pg_url, paths):
     db = open_database(pg_url, paths.backups)
     try:
@@ -45,35 +78,16 @@ def test_on_postgresql_a_decision_is_written_while_an_import_fills_its_article(p
         with db.sessions() as session:
             here = session.scalars(select(Comment.id).where(Comment.external_id.in_(["c0", "c1"]))).all()
 
-        halfway, go_on, failed = threading.Event(), threading.Event(), []
-
-        def paused() -> Iterator[Record]:
-            yield from _records(30, 2500)  # a first batch written (BATCH is 2,000)...
-            halfway.set()
-            go_on.wait(60)  # ...and the import's transaction held open here
-            yield from _comments(2530, 500)
-            yield CommentRecord("c1", "a1", None, "Reader 1", None, None, None, T0, "comment number 1", "hidden")
-
-        def importing() -> None:
-            try:
-                with db.import_sessions() as session:
-                    import_records(session, paused(), "site", "Site")
-                    session.commit()
-            except Exception as error:  # pragma: no cover - reported below
-                failed.append(error)
-
-        importer = threading.Thread(target=importing)
-        importer.start()
-        assert halfway.wait(60)
-        time.sleep(0.3)  # the first batch inserted and its rules run, inside the open transaction
+        hidden_at_source = CommentRecord("c1", "a1", None, "Reader 1", None, None, None, T0, "comment number 1", "hidden")
+        paused = _PausedImport(db, [*_comments(2530, 500), hidden_at_source])
         began = time.monotonic()
-        with db.decision_sessions() as session:  # c0 is in article a0, which the import is filling
-            decisions.decide(session, [here[0]], Action.HIDE, "ana", reason="abuse")
-            session.commit()
-        took = time.monotonic() - began
-        go_on.set()
-        importer.join(120)
-        assert not failed, failed
+        try:
+            with db.decision_sessions() as session:  # c0 is in article a0, which the import is filling
+                decisions.decide(session, [here[0]], Action.HIDE, "ana", reason="abuse")
+                session.commit()
+            took = time.monotonic() - began
+        finally:
+            paused.finish()
         assert took < 2.0, f"the decision waited {took:.1f} s for the import"
 
         with db.sessions() as session:
@@ -123,17 +137,7 @@ def test_on_postgresql_a_write_waiting_for_an_import_holds_no_decision_up(pg_url
             import_records(session, _records(0, 30), "site", "Site")
             session.commit()
             first, second = session.scalars(select(Comment.id).order_by(Comment.id).limit(2)).all()
-        halfway, go_on, waited = threading.Event(), threading.Event(), []
-
-        def paused() -> Iterator[Record]:
-            yield from _records(30, 2500)
-            halfway.set()
-            go_on.wait(60)
-
-        def importing() -> None:
-            with db.import_sessions() as session:
-                import_records(session, paused(), "site", "Site")
-                session.commit()
+        waited: list[float] = []
 
         def bulk() -> None:
             began = time.monotonic()
@@ -142,22 +146,21 @@ def test_on_postgresql_a_write_waiting_for_an_import_holds_no_decision_up(pg_url
                 writing.commit()
             waited.append(time.monotonic() - began)
 
-        importer, waiting = threading.Thread(target=importing), threading.Thread(target=bulk)
-        importer.start()
-        assert halfway.wait(60)
-        waiting.start()
-        time.sleep(0.5)  # the bulk write is waiting for the import
-        began = time.monotonic()
-        with db.decision_sessions() as decision:
-            decisions.decide(decision, [first], Action.APPROVE, "ana")
-            decision.commit()
-        took = time.monotonic() - began
-        assert waiting.is_alive()  # still waiting for the import
-        go_on.set()
-        importer.join(60)
-        waiting.join(60)
+        paused = _PausedImport(db)
+        waiting = threading.Thread(target=bulk)
+        try:
+            waiting.start()
+            time.sleep(0.5)  # the bulk write is waiting for the import
+            began = time.monotonic()
+            with db.decision_sessions() as decision:
+                decisions.decide(decision, [first], Action.APPROVE, "ana")
+                decision.commit()
+            took = time.monotonic() - began
+            assert waiting.is_alive()  # still waiting for the import
+        finally:
+            paused.finish()
+            waiting.join(60)
         assert took < 1.0, f"the decision waited {took:.1f} s behind the bulk write"
         assert waited and waited[0] >= 0.5  # it went in once the import had committed
     finally:
-        go_on.set()
         db.dispose()
